@@ -1,0 +1,64 @@
+/* The command table (tmux's habit): every command is one file cmd-*.c that
+ * ends in a `const struct cmd_entry cmd_<name>_entry`, listed in cmd.c. */
+#ifndef ROTA_CMD_H
+#define ROTA_CMD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "common/config.h"
+#include "scheduler/model.h"
+#include "store/store.h"
+
+/* Who is running the command. */
+struct actor {
+	char login[64];               /* the OS login */
+	bool root;
+	bool privileged;              /* root, or the login is a manager */
+	bool known;                   /* person below is set */
+	struct person person;         /* acting person: --as HANDLE or the login's */
+	char label[2 * HANDLE_MAX + 8];  /* for the audit trail: "ana" or "root as ana" */
+};
+
+struct ctx {
+	struct store *db;             /* NULL for commands flagged CMD_NO_DB */
+	struct config *cfg;
+	const char *db_path;
+	int64_t now;
+	bool json;
+	struct actor actor;
+	bool rollback;                /* a write command asks to change nothing (--dry-run) */
+	const struct cmd_entry *entry;  /* the command running */
+};
+
+enum cmd_flags {
+	CMD_WRITE = 1,                /* runs inside one transaction */
+	CMD_NO_DB = 2,                /* does not open the database */
+	CMD_HIDDEN = 4,               /* not listed in `rota --help` */
+};
+
+struct cmd_entry {
+	const char *name;             /* "swap request" */
+	const char *args;             /* "SHIFT|DATE [--with HANDLE]" */
+	const char *summary;          /* one line for `rota --help` */
+	const char *help;             /* the options, printed by `rota CMD --help` */
+	int flags;
+	/* argv[0] is the command name; returns an exit status. */
+	int (*exec)(struct ctx *ctx, int argc, char **argv);
+};
+
+extern const struct cmd_entry *const cmd_table[];
+
+/* The entry named by the first one or two words of argv, or NULL. *used
+ * gets how many words named it. */
+const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
+/* Prints "usage: rota NAME ARGS" and the help text. */
+void cmd_print_help(const struct cmd_entry *e, FILE *f);
+/* Prints "rota: MESSAGE" and the running command's usage line; EX_USAGE. */
+int cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* For getopt_long's '?' and ':' results: names the bad option. */
+int cmd_bad_option(struct ctx *ctx, int c, char **argv);
+
+#endif

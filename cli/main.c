@@ -1,0 +1,215 @@
+/* rota: global options, then dispatch through the command table. */
+#include "config.h"
+
+#include <getopt.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cmd.h"
+#include "cli/util.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+#include "common/tz.h"
+#include "common/xalloc.h"
+
+static const char global_help[] =
+	"usage: rota [--db PATH] [--config PATH] [--json] [--as HANDLE] COMMAND [ARGS]\n"
+	"\n"
+	"Global options:\n"
+	"  --db PATH       the database (else $ROTA_DB, the config's database,\n"
+	"                  $XDG_DATA_HOME/rota/rota.db)\n"
+	"  --config PATH   the configuration file (else $ROTA_CONFIG,\n"
+	"                  $XDG_CONFIG_HOME/rota/rota.conf, /etc/rota/rota.conf)\n"
+	"  --json          print JSON for scripts instead of tables\n"
+	"  --as HANDLE     act as another person (managers and root only)\n"
+	"  --help          this list; `rota COMMAND --help` for one command\n"
+	"  --version       print the version\n"
+	"\n"
+	"Commands:\n";
+
+static void
+print_global_help(FILE *f)
+{
+	fputs(global_help, f);
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
+		if (!((*e)->flags & CMD_HIDDEN))
+			fprintf(f, "  %-18s %s\n", (*e)->name, (*e)->summary);
+	fputs("\nSee rota(1) for the whole story, and EXIT STATUS there.\n", f);
+}
+
+/* The database path: --db, $ROTA_DB, the config's [core] database, else
+ * $XDG_DATA_HOME/rota/rota.db (~/.local/share when unset). Caller frees. */
+static char *
+database_path(const char *opt, const struct config *cfg)
+{
+	const char *env = getenv("ROTA_DB"), *v, *xdg, *home;
+
+	if (opt != NULL)
+		return xstrdup(opt);
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((v = config_get(cfg, "core", NULL, "database", NULL)) != NULL)
+		return xstrdup(v);
+	xdg = getenv("XDG_DATA_HOME");
+	if (xdg != NULL && *xdg != '\0')
+		return xasprintf("%s/rota/rota.db", xdg);
+	home = getenv("HOME");
+	return xasprintf("%s/.local/share/rota/rota.db", home && *home ? home : ".");
+}
+
+/* Works out who is acting: the OS login, and --as when allowed. */
+static int
+resolve_actor(struct ctx *ctx, const char *as)
+{
+	struct actor *a = &ctx->actor;
+	struct passwd *pw = getpwuid(getuid());
+	struct person login_person;
+	int r;
+
+	snprintf(a->login, sizeof a->login, "%s", pw ? pw->pw_name : "unknown");
+	a->root = getuid() == 0;
+	snprintf(a->label, sizeof a->label, "%s", a->login);
+	if (ctx->db == NULL)
+		return 0;
+	r = store_person_get(ctx->db, a->login, &login_person);
+	if (r > STORE_NOT_FOUND)
+		return r;
+	a->privileged = a->root || (r == 0 && login_person.is_manager);
+	if (r == 0) {
+		a->known = true;
+		a->person = login_person;
+	}
+	if (as == NULL)
+		return 0;
+	if (!a->privileged)
+		return rota_fail(EX_NOPERM, "--as: only managers and root may act "
+				 "for someone else (you are %s)", a->login);
+	r = store_person_get(ctx->db, as, &a->person);
+	if (r == STORE_NOT_FOUND)
+		return rota_fail(EX_DATAERR, "--as: unknown person '%s' (see rota person list)", as);
+	if (r != 0)
+		return r;
+	a->known = true;
+	if (strcmp(as, a->login) != 0)
+		snprintf(a->label, sizeof a->label, "%s as %s", a->login, as);
+	return 0;
+}
+
+static int
+run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
+{
+	int r;
+
+	if (!(e->flags & CMD_WRITE))
+		return e->exec(ctx, argc, argv);
+	if ((r = store_begin(ctx->db)) != 0)
+		return r;
+	r = e->exec(ctx, argc, argv);
+	if (r == 0 && !ctx->rollback)
+		r = store_commit(ctx->db);
+	if (r != 0 || ctx->rollback)
+		store_rollback(ctx->db);
+	return r;
+}
+
+static bool
+wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
+}
+
+enum { OPT_DB = 1, OPT_CONFIG, OPT_JSON, OPT_AS, OPT_HELP, OPT_VERSION };
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "as", required_argument, NULL, OPT_AS },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ctx ctx = { 0 };
+	const char *db_opt = NULL, *config_opt = NULL, *as = NULL;
+	const struct cmd_entry *e;
+	char *db_path = NULL;
+	int c, used, r;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB: db_opt = optarg; break;
+		case OPT_CONFIG: config_opt = optarg; break;
+		case OPT_JSON: ctx.json = true; break;
+		case OPT_AS: as = optarg; break;
+		case 'h':
+		case OPT_HELP: print_global_help(stdout); return out_finish();
+		case OPT_VERSION: puts(PACKAGE_STRING); return out_finish();
+		case ':':
+			rota_fail(EX_USAGE, "%s needs a value", argv[optind - 1]);
+			return EX_USAGE;
+		default:
+			rota_fail(EX_USAGE, "unknown option '%s' (see rota --help)", argv[optind - 1]);
+			return EX_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		print_global_help(stderr);
+		return EX_USAGE;
+	}
+	e = cmd_find(argc, argv, &used);
+	if (e == NULL) {
+		rota_fail(EX_USAGE, "unknown command '%s' (see rota --help)", argv[0]);
+		return EX_USAGE;
+	}
+	argc -= used - 1;
+	argv += used - 1;
+	argv[0] = (char *)e->name;
+	ctx.entry = e;
+	if (wants_help(argc, argv)) {
+		cmd_print_help(e, stdout);
+		return out_finish();
+	}
+	out_init(ctx.json);
+	if ((r = config_load(config_opt, &ctx.cfg)) != 0)
+		return r;
+	if (rota_clock(&ctx.now) < 0) {
+		r = EX_USAGE;
+		goto done;
+	}
+	if (!(e->flags & CMD_NO_DB)) {
+		db_path = database_path(db_opt, ctx.cfg);
+		ctx.db_path = db_path;
+		if ((r = store_open(db_path, &ctx.db)) != 0)
+			goto done;
+	} else {
+		db_path = database_path(db_opt, ctx.cfg);
+		ctx.db_path = db_path;
+	}
+	if ((r = resolve_actor(&ctx, as)) != 0)
+		goto done;
+	r = run(&ctx, e, argc, argv);
+	if (r == 0)
+		r = out_finish();
+done:
+	store_close(ctx.db);
+	config_free(ctx.cfg);
+	free(db_path);
+	tz_cleanup();
+	return r;
+}

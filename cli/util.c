@@ -1,0 +1,238 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/util.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+
+/* Maps a lookup's result to the error a user can act on. */
+static int
+not_found(int r, const char *kind, const char *name, const char *list)
+{
+	if (r == STORE_NOT_FOUND)
+		return rota_fail(EX_DATAERR, "unknown %s '%s' (see rota %s list)", kind, name, list);
+	return r;
+}
+
+int
+find_person(struct ctx *ctx, const char *handle, struct person *out)
+{
+	return not_found(store_person_get(ctx->db, handle, out), "person", handle, "person");
+}
+
+int
+find_office(struct ctx *ctx, const char *name, struct office *out)
+{
+	return not_found(store_office_get(ctx->db, name, out), "office", name, "office");
+}
+
+int
+find_rotation(struct ctx *ctx, const char *name, struct rotation *out)
+{
+	return not_found(store_rotation_get(ctx->db, name, out), "rotation", name, "rotation");
+}
+
+int
+find_term(struct ctx *ctx, const char *name, struct term *out)
+{
+	return not_found(store_term_get(ctx->db, name, out), "term", name, "term");
+}
+
+int
+zone_arg(struct ctx *ctx, const char *option, const char *name, icaltimezone **out)
+{
+	*out = tz_lookup(name);
+	if (*out == NULL)
+		return cmd_usage_error(ctx, "%s: unknown time zone '%s' (use an IANA "
+				       "name such as Europe/Dublin)", option, name);
+	return 0;
+}
+
+int
+time_arg(struct ctx *ctx, const char *what, const char *s, icaltimezone *zone, int64_t *out)
+{
+	if (time_parse(s, zone, out) < 0)
+		return cmd_usage_error(ctx, "%s: bad date '%s' (expected YYYY-MM-DD or "
+				       "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])", what, s);
+	return 0;
+}
+
+int
+id_arg(struct ctx *ctx, const char *what, const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v <= 0)
+		return cmd_usage_error(ctx, "%s: '%s' is not an id (a positive number)", what, s);
+	*out = v;
+	return 0;
+}
+
+int
+text_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len)
+{
+	size_t n = strlen(s);
+
+	if (n >= len)
+		return cmd_usage_error(ctx, "%s is too long (at most %zu characters)", what, len - 1);
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			return cmd_usage_error(ctx, "%s must not contain control characters", what);
+	memcpy(buf, s, n + 1);
+	return 0;
+}
+
+int
+require_person(struct ctx *ctx)
+{
+	if (ctx->actor.known)
+		return 0;
+	return rota_fail(EX_NOPERM, "you (%s) are not a person in rota: ask a "
+			 "manager to add you, or act for someone with --as HANDLE",
+			 ctx->actor.login);
+}
+
+int
+require_manager(struct ctx *ctx, const char *what)
+{
+	if (ctx->actor.privileged)
+		return 0;
+	return rota_fail(EX_NOPERM, "%s: managers only (you are %s)", what, ctx->actor.login);
+}
+
+static bool
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+int
+find_shift(struct ctx *ctx, const char *arg, int64_t prefer_person, struct shift *out)
+{
+	struct shift_filter f = { 0 };
+	struct shift *v = NULL;
+	size_t n = 0, pick = 0, picks = 0;
+	icaltimezone *zone = icaltimezone_get_utc_timezone();
+	int64_t t;
+	int r;
+
+	if (all_digits(arg)) {
+		int64_t id;
+		if ((r = id_arg(ctx, "shift", arg, &id)) != 0)
+			return r;
+		r = store_shift_get(ctx->db, id, out);
+		if (r == STORE_NOT_FOUND || (r == 0 && out->cancelled))
+			return rota_fail(EX_DATAERR, "no shift %lld (see rota schedule show)",
+					 (long long)id);
+		return r;
+	}
+	/* A date is midnight in the acting person's zone: where they are. */
+	if (ctx->actor.known && tz_lookup(ctx->actor.person.tz) != NULL)
+		zone = tz_lookup(ctx->actor.person.tz);
+	if ((r = time_arg(ctx, "shift", arg, zone, &t)) != 0)
+		return r;
+	f.from = t;
+	f.to = t + 1;
+	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)
+		return r;
+	for (size_t i = 0; i < n; i++) {
+		if (prefer_person != 0 && v[i].person_id == prefer_person) {
+			pick = i;
+			picks = 1;
+			break;
+		}
+	}
+	if (picks == 0 && n == 1)
+		picks = 1;
+	if (n == 0)
+		r = rota_fail(EX_DATAERR, "no shift at %s (see rota schedule show)", arg);
+	else if (picks == 0)
+		r = rota_fail(EX_DATAERR, "%zu shifts are in force at %s: name one by its "
+			      "id (see rota schedule show --from %s)", n, arg, arg);
+	else
+		*out = v[pick];
+	free(v);
+	return r;
+}
+
+void
+print_shift_row(const struct shift *sh)
+{
+	icaltimezone *zone = tz_lookup(sh->tz);
+	char start[32], end[32];
+
+	if (zone == NULL)
+		zone = icaltimezone_get_utc_timezone();
+	out_row_begin();
+	out_int("id", "ID", sh->id);
+	out_str("rotation", "ROTATION", sh->rotation);
+	out_str("tier", "TIER", tier_name(sh->tier));
+	out_str("person", "PERSON", sh->handle);
+	if (out_json()) {
+		time_format_utc(sh->start, start, sizeof start);
+		time_format_utc(sh->end, end, sizeof end);
+	} else {
+		time_format_local(sh->start, zone, start, sizeof start);
+		time_format_local(sh->end, zone, end, sizeof end);
+	}
+	out_str("start", "START", start);
+	out_str("end", "END", end);
+	out_str(NULL, "ZONE", sh->tz);
+	out_str("origin", "ORIGIN", origin_name(sh->origin));
+	out_row_end();
+}
+
+json_t *
+shift_to_json(const struct shift *sh)
+{
+	char start[32], end[32];
+
+	time_format_utc(sh->start, start, sizeof start);
+	time_format_utc(sh->end, end, sizeof end);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)sh->id,
+			 "rotation", sh->rotation, "tier", tier_name(sh->tier),
+			 "person", sh->handle, "start", start, "end", end,
+			 "origin", origin_name(sh->origin));
+}
+
+json_t *
+person_to_json(const struct person *p)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:s?, s:b, s:i, s:i}", "handle", p->handle,
+			 "name", p->name, "email", p->email, "tz", p->tz,
+			 "office", p->office[0] ? p->office : NULL, "manager", p->is_manager,
+			 "sleep_start", p->sleep_start, "sleep_end", p->sleep_end);
+}
+
+static char *
+dump(json_t *j)
+{
+	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+
+	json_decref(j);
+	return s;
+}
+
+int
+audit(struct ctx *ctx, const char *action, const char *object, json_t *before, json_t *after)
+{
+	char *b = dump(before), *a = dump(after);
+	int r = store_audit_add(ctx->db, ctx->now, ctx->actor.label, action, object, b, a);
+
+	free(b);
+	free(a);
+	return r;
+}

@@ -1,0 +1,277 @@
+#include "config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/config.h"
+#include "common/err.h"
+#include "common/xalloc.h"
+
+struct entry {
+	char *section, *sub, *key, *value;
+	long line;
+};
+
+struct config {
+	char *path;
+	struct entry *entries;
+	size_t n;
+	/* while parsing */
+	FILE *file;
+	long line;
+	int error;
+};
+
+/* The keys rota knows, by section. Documented in rota.conf(5). */
+static const struct known {
+	const char *section;
+	int has_sub;              /* [section "sub"] */
+	const char *keys[24];
+} known[] = {
+	{ "core", 0, { "database", NULL } },
+	{ "schedule", 0, { "freeze_days", "min_gap_shifts", "recovery_shifts",
+			   "heavy_sleep_interruptions", "holiday_weight", NULL } },
+	{ "rotation", 1, { "freeze_days", "min_gap_shifts", "recovery_shifts",
+			   "heavy_sleep_interruptions", "holiday_weight", "policy", NULL } },
+	{ "feed", 0, { "base_url", "alarm_minutes", "refresh_minutes",
+		       "history_weeks", NULL } },
+	{ "report", 0, { "timezone", "goal", NULL } },
+	{ "policy", 1, { "currency", "stipend_per_week", "weekday_rate",
+			 "weekend_rate", "holiday_rate", "active_hour_rate",
+			 "active_rounding_minutes", "sleep_interruption_bonus",
+			 "toil_hours_per_sleep_interruption", "monthly_cap", NULL } },
+};
+
+static const struct known *
+find_section(const char *section)
+{
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(known[i].section, section) == 0)
+			return &known[i];
+	return NULL;
+}
+
+static int
+key_known(const struct known *k, const char *key)
+{
+	for (size_t i = 0; k->keys[i] != NULL; i++)
+		if (strcmp(k->keys[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Splits `policy "standard"` into "policy" and "standard". */
+static int
+split_section(const char *raw, char **section, char **sub)
+{
+	const char *q = strchr(raw, '"');
+	size_t len;
+
+	*sub = NULL;
+	if (q == NULL) {
+		*section = xstrdup(raw);
+		return 0;
+	}
+	len = (size_t)(q - raw);
+	while (len > 0 && raw[len - 1] == ' ')
+		len--;
+	*section = xmalloc(len + 1);
+	memcpy(*section, raw, len);
+	(*section)[len] = '\0';
+	len = strlen(q + 1);
+	if (len == 0 || q[len] != '"') {
+		free(*section);
+		return -1;
+	}
+	*sub = xmalloc(len);
+	memcpy(*sub, q + 1, len - 1);
+	(*sub)[len - 1] = '\0';
+	return 0;
+}
+
+static int
+on_entry(void *user, const char *raw_section, const char *key, const char *value)
+{
+	struct config *cfg = user;
+	const struct known *k;
+	char *section, *sub;
+
+	if (split_section(raw_section, &section, &sub) < 0) {
+		cfg->error = rota_fail_at(EX_CONFIG, cfg->path, cfg->line,
+					  "malformed section name [%s]", raw_section);
+		return 0;
+	}
+	k = find_section(section);
+	if (k == NULL || (k->has_sub != (sub != NULL))) {
+		cfg->error = rota_fail_at(EX_CONFIG, cfg->path, cfg->line,
+			k == NULL ? "unknown section [%s]" :
+			k->has_sub ? "section [%s] needs a name, as in [%s \"NAME\"]" :
+			"section [%s] takes no name", section, section);
+	} else if (!key_known(k, key)) {
+		cfg->error = rota_fail_at(EX_CONFIG, cfg->path, cfg->line,
+					  "unknown key '%s' in [%s]", key, section);
+	}
+	if (cfg->error) {
+		free(section);
+		free(sub);
+		return 0;
+	}
+	cfg->entries = xreallocarray(cfg->entries, cfg->n + 1, sizeof *cfg->entries);
+	cfg->entries[cfg->n++] = (struct entry){ section, sub, xstrdup(key),
+						 xstrdup(value), cfg->line };
+	return 1;
+}
+
+/* Reads a line for inih, counting lines so errors can name theirs. */
+static char *
+read_line(char *buf, int size, void *stream)
+{
+	struct config *cfg = stream;
+	char *r = fgets(buf, size, cfg->file);
+
+	if (r != NULL)
+		cfg->line++;
+	return r;
+}
+
+static char *
+default_path(void)
+{
+	const char *env = getenv("ROTA_CONFIG"), *xdg, *home;
+	char *path;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	xdg = getenv("XDG_CONFIG_HOME");
+	home = getenv("HOME");
+	if (xdg != NULL && *xdg != '\0')
+		path = xasprintf("%s/rota/rota.conf", xdg);
+	else if (home != NULL && *home != '\0')
+		path = xasprintf("%s/.config/rota/rota.conf", home);
+	else
+		path = NULL;
+	if (path != NULL) {
+		FILE *f = fopen(path, "r");
+		if (f != NULL) {
+			fclose(f);
+			return path;
+		}
+		free(path);
+	}
+	return xstrdup("/etc/rota/rota.conf");
+}
+
+int
+config_load(const char *explicit_path, struct config **out)
+{
+	struct config *cfg = xcalloc(1, sizeof *cfg);
+	int explicit = explicit_path != NULL ||
+		       (getenv("ROTA_CONFIG") && *getenv("ROTA_CONFIG"));
+	int r;
+
+	cfg->path = explicit_path ? xstrdup(explicit_path) : default_path();
+	cfg->file = fopen(cfg->path, "r");
+	if (cfg->file == NULL) {
+		if (explicit) {
+			r = rota_fail(EX_NOINPUT, "%s: cannot read configuration: %s",
+				      cfg->path, strerror(errno));
+			config_free(cfg);
+			return r;
+		}
+		free(cfg->path);
+		cfg->path = NULL;
+		*out = cfg;
+		return 0;
+	}
+	r = ini_parse_stream(read_line, cfg, on_entry, cfg);
+	fclose(cfg->file);
+	cfg->file = NULL;
+	if (r != 0 && cfg->error == 0)
+		cfg->error = rota_fail_at(EX_CONFIG, cfg->path, r > 0 ? r : cfg->line,
+					  "not an INI line (expected [section] or key = value)");
+	if (cfg->error) {
+		r = cfg->error;
+		config_free(cfg);
+		return r;
+	}
+	*out = cfg;
+	return 0;
+}
+
+void
+config_free(struct config *cfg)
+{
+	if (cfg == NULL)
+		return;
+	for (size_t i = 0; i < cfg->n; i++) {
+		free(cfg->entries[i].section);
+		free(cfg->entries[i].sub);
+		free(cfg->entries[i].key);
+		free(cfg->entries[i].value);
+	}
+	free(cfg->entries);
+	free(cfg->path);
+	free(cfg);
+}
+
+const char *
+config_path(const struct config *cfg)
+{
+	return cfg->path;
+}
+
+const char *
+config_get(const struct config *cfg, const char *section, const char *sub,
+	   const char *key, long *line)
+{
+	/* The last assignment wins, as in git config. */
+	for (size_t i = cfg->n; i-- > 0;) {
+		const struct entry *e = &cfg->entries[i];
+		if (strcmp(e->section, section) == 0 && strcmp(e->key, key) == 0 &&
+		    ((sub == NULL && e->sub == NULL) ||
+		     (sub != NULL && e->sub != NULL && strcmp(sub, e->sub) == 0))) {
+			if (line != NULL)
+				*line = e->line;
+			return e->value;
+		}
+	}
+	return NULL;
+}
+
+int
+config_get_int(const struct config *cfg, const char *section, const char *sub,
+	       const char *key, long def, long min, long max, long *out)
+{
+	long line = 0;
+	const char *v = config_get(cfg, section, sub, key, &line);
+	char *end;
+	long n;
+
+	if (v == NULL) {
+		*out = def;
+		return 0;
+	}
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < min || n > max)
+		return rota_fail_at(EX_CONFIG, cfg->path, line,
+				    "%s must be a whole number from %ld to %ld, not '%s'",
+				    key, min, max, v);
+	*out = n;
+	return 0;
+}
+
+int
+config_rotation_int(const struct config *cfg, const char *rotation,
+		    const char *key, long def, long min, long max, long *out)
+{
+	long fallback;
+	int r = config_get_int(cfg, "schedule", NULL, key, def, min, max, &fallback);
+
+	if (r != 0)
+		return r;
+	return config_get_int(cfg, "rotation", rotation, key, fallback, min, max, out);
+}

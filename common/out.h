@@ -1,0 +1,50 @@
+/* Output: one set of calls writes both the aligned table people read and
+ * the JSON scripts read (iproute2's habit), so the two never drift apart.
+ *
+ *   out_list_begin(NULL);
+ *   for each shift: out_row_begin(); out_int("id", "ID", id);
+ *                   out_str("person", "PERSON", handle); out_row_end();
+ *   out_list_end();
+ *
+ * A field with a NULL header appears only in JSON; one with a NULL key only
+ * in the text. Lists and objects nest: a list inside an object is a table
+ * under its title, and an array under its key. Everything is written by the
+ * outermost *_end() call (tables must be measured before they are aligned). */
+#ifndef ROTA_OUT_H
+#define ROTA_OUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* JSON or text; colour (bold headers) only when stdout is a terminal and
+ * NO_COLOR is unset. */
+void out_init(bool json);
+bool out_json(void);
+
+/* An array (JSON) or a table (text). KEY names it inside an object; TITLE
+ * is printed above the table (may be NULL). */
+void out_list_begin(const char *key, const char *title);
+void out_list_end(void);
+void out_row_begin(void);
+void out_row_end(void);
+
+/* An object (JSON) or "Header: value" lines (text). */
+void out_object_begin(const char *key);
+void out_object_end(void);
+
+void out_str(const char *key, const char *header, const char *value);
+void out_int(const char *key, const char *header, int64_t value);
+void out_bool(const char *key, const char *header, bool value);
+/* A number with DECIMALS digits after the point in text; a JSON real. */
+void out_real(const char *key, const char *header, double value, int decimals);
+/* An explicit JSON null; "-" in text. */
+void out_null(const char *key, const char *header);
+
+/* A line for people only; ignored in JSON mode. */
+void out_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes what is pending and checks stdout for write errors: EX_IOERR or 0. */
+int out_finish(void);
+
+#endif

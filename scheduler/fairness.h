@@ -1,0 +1,60 @@
+/* Fairness figures of a term, for `rota report fairness`.
+ *
+ * Pure logic: members and shifts in, figures out. Loads are integer load
+ * units (1000 = one ordinary week); only ratios (balance, percent) are
+ * doubles. */
+#ifndef ROTA_FAIRNESS_H
+#define ROTA_FAIRNESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct fair_member {
+	int64_t person_id;
+	const char *handle;		/* borrowed: the report points at it */
+};
+
+struct fair_shift {
+	int64_t person_id;
+	int64_t start, end;		/* UTC seconds, half-open */
+	int64_t weight;			/* load units */
+};
+
+struct fair_member_figures {
+	int64_t person_id;
+	const char *handle;		/* the caller's fair_member.handle */
+	size_t shifts;
+	int64_t oncall_seconds;
+	int64_t load;			/* sum of the weights of their shifts */
+	int64_t min_gap;		/* smallest start - previous end, seconds; -1 if < 2 shifts */
+	int64_t excess_load;		/* load - team average, rounded half away from zero */
+	double excess_pct;		/* (load - average) / average * 100; 0 when the average is 0 */
+};
+
+struct fair_report {
+	struct fair_member_figures *members;	/* n_members, in the caller's order */
+	size_t n_members;
+	int64_t span_seconds;		/* term_end - term_start */
+	int64_t coverage_seconds;	/* seconds of the term covered by at least one shift */
+	size_t spread;			/* max - min shift count among members */
+	double balance_hours;		/* fair_balance of the members' on-call seconds */
+};
+
+/* The balance score of n non-negative figures: the mean, over every pair,
+ * of min / max (a pair of zeros counts 1.0). 1.0 when n < 2. Negative
+ * figures count as 0. Usable for on-call hours, interruptions, anything. */
+double fair_balance(const int64_t *values, size_t n);
+
+/* Computes the figures of a term [term_start, term_end) from its shifts.
+ * Shifts of people who are not among members count for coverage only;
+ * coverage is clipped to the term. Returns 0 with out filled (free with
+ * fair_report_free), or -1 when memory ran out (out then holds nothing to
+ * free). */
+int fair_compute(const struct fair_member *members, size_t n_members,
+    const struct fair_shift *shifts, size_t n_shifts, int64_t term_start,
+    int64_t term_end, struct fair_report *out);
+
+/* Frees what fair_compute allocated in r (not r itself); safe to call twice. */
+void fair_report_free(struct fair_report *r);
+
+#endif

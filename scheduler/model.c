@@ -1,0 +1,72 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "scheduler/model.h"
+
+static const char *const tiers[] = { "primary", "escalation" };
+static const char *const origins[] = { "generated", "swap", "override" };
+static const char *const swap_states[] = { "open", "accepted", "declined", "cancelled" };
+
+static int
+lookup(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *tier_name(enum tier t) { return tiers[t]; }
+const char *origin_name(enum origin o) { return origins[o]; }
+const char *swap_state_name(enum swap_state s) { return swap_states[s]; }
+
+int
+tier_parse(const char *s, enum tier *out)
+{
+	int i = lookup(tiers, 2, s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum tier)i;
+	return 0;
+}
+
+int
+origin_parse(const char *s, enum origin *out)
+{
+	int i = lookup(origins, 3, s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum origin)i;
+	return 0;
+}
+
+int
+swap_state_parse(const char *s, enum swap_state *out)
+{
+	int i = lookup(swap_states, 4, s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum swap_state)i;
+	return 0;
+}
+
+void
+shift_uid_make(const char *rotation, const char *term, int slot, char *buf, size_t len)
+{
+	/* FNV-1a over "rotation\0term": fixed width, any characters in the names. */
+	uint64_t h = 0xcbf29ce484222325u;
+
+	for (const char *p = rotation;; p++) {
+		h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+		if (*p == '\0')
+			break;
+	}
+	for (const char *p = term; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+	snprintf(buf, len, "shift-%016llx-%d@rota", (unsigned long long)h, slot);
+}

@@ -1,0 +1,131 @@
+/* The nouns of rota as plain structs, shared by the store (which fills
+ * them) and the logic (which reads them). Text fields are fixed-size and
+ * NUL-terminated, so a struct owns everything it holds and needs no free.
+ * Instants are UTC seconds. */
+#ifndef ROTA_MODEL_H
+#define ROTA_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define HANDLE_MAX 64
+#define NAME_MAX_ 128
+#define EMAIL_MAX 256
+#define TZ_MAX 64
+#define REASON_MAX 256
+#define UID_MAX 96
+
+enum tier { TIER_PRIMARY, TIER_ESCALATION };
+enum origin { ORIGIN_GENERATED, ORIGIN_SWAP, ORIGIN_OVERRIDE };
+enum swap_state { SWAP_OPEN, SWAP_ACCEPTED, SWAP_DECLINED, SWAP_CANCELLED };
+
+const char *tier_name(enum tier t);
+int tier_parse(const char *s, enum tier *out);
+const char *origin_name(enum origin o);
+int origin_parse(const char *s, enum origin *out);
+const char *swap_state_name(enum swap_state s);
+int swap_state_parse(const char *s, enum swap_state *out);
+
+struct office {
+	int64_t id;
+	char name[NAME_MAX_];
+	char tz[TZ_MAX];
+	char hours[64];                 /* "Mon-Fri 09:00-18:00" */
+};
+
+struct person {
+	int64_t id;
+	char handle[HANDLE_MAX];
+	char name[NAME_MAX_];
+	char email[EMAIL_MAX];
+	char tz[TZ_MAX];
+	int64_t office_id;              /* 0: none */
+	char office[NAME_MAX_];
+	bool is_manager;
+	int sleep_start, sleep_end;     /* minutes after midnight, own zone */
+	char feed_token[40];            /* "" until one is made */
+};
+
+struct rotation {
+	int64_t id;
+	char name[NAME_MAX_];
+	enum tier tier;
+	char tz[TZ_MAX];
+	int handoff_dow;                /* 0 = Sunday */
+	int handoff_minute;             /* minutes after local midnight */
+	int shift_days;
+};
+
+struct term {
+	int64_t id;
+	char name[NAME_MAX_];
+	int64_t rotation_id;
+	char rotation[NAME_MAX_];
+	int64_t start, end;             /* first and last handoff */
+	int weeks;                      /* number of shifts */
+};
+
+struct membership {
+	int64_t term_id;
+	int64_t person_id;
+	char handle[HANDLE_MAX];
+	bool is_manager;
+	int64_t joined;
+	int64_t left;                   /* INT64_MAX while a member */
+};
+
+struct shift {
+	int64_t id;
+	char uid[UID_MAX];
+	int64_t rotation_id;
+	char rotation[NAME_MAX_];
+	enum tier tier;
+	char tz[TZ_MAX];                /* the rotation's */
+	int64_t term_id;
+	char term[NAME_MAX_];
+	int slot;
+	int64_t person_id;
+	char handle[HANDLE_MAX];
+	int64_t start, end;
+	enum origin origin;
+	int sequence;
+	bool cancelled;
+};
+
+struct leave {
+	int64_t id;
+	int64_t person_id;
+	char handle[HANDLE_MAX];
+	int64_t start, end;
+	char reason[REASON_MAX];
+	char source[REASON_MAX];
+};
+
+struct holiday {
+	int64_t id;
+	int64_t office_id;
+	char office[NAME_MAX_];
+	char day[11];                   /* YYYY-MM-DD */
+	char name[NAME_MAX_];
+};
+
+struct swap {
+	int64_t id;
+	int64_t shift_id;
+	int64_t requester_id;
+	char requester[HANDLE_MAX];
+	int64_t target_id;              /* 0: anyone in the term */
+	char target[HANDLE_MAX];
+	enum swap_state state;
+	int64_t created, decided;       /* decided: 0 while open */
+	char decided_by[HANDLE_MAX];
+};
+
+/* The UID a shift keeps for life: derived from its rotation, term and
+ * slot (which survive swaps, overrides and time edits), never from a row
+ * id or its times. Writes at most UID_MAX bytes. */
+void shift_uid_make(const char *rotation, const char *term, int slot,
+		    char *buf, size_t len);
+
+#endif

@@ -1,0 +1,352 @@
+/* Opening the database, migrations, transactions and the statement cache. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "common/err.h"
+#include "common/xalloc.h"
+#include "store/store-private.h"
+
+int
+db_error(struct store *s)
+{
+	int code = sqlite3_errcode(s->db);
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return rota_fail(EX_TEMPFAIL, "%s: database is busy (another rota "
+				 "is writing); try again", s->path);
+	return rota_fail(EX_SOFTWARE, "%s: database error: %s", s->path,
+			 sqlite3_errmsg(s->db));
+}
+
+sqlite3_stmt *
+db_stmt(struct store *s, const char *sql)
+{
+	struct cached_stmt *c;
+
+	for (size_t i = 0; i < s->ncache; i++) {
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].stmt);
+			sqlite3_clear_bindings(s->cache[i].stmt);
+			return s->cache[i].stmt;
+		}
+	}
+	if (s->ncache == sizeof s->cache / sizeof s->cache[0])
+		abort();  /* more distinct statements than the cache holds: grow it */
+	c = &s->cache[s->ncache];
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       &c->stmt, NULL) != SQLITE_OK) {
+		db_error(s);
+		return NULL;
+	}
+	c->sql = sql;
+	s->ncache++;
+	return c->stmt;
+}
+
+int
+db_step_done(struct store *s, sqlite3_stmt *st)
+{
+	int r = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE && r != SQLITE_ROW)
+		return db_error(s);
+	return 0;
+}
+
+void
+db_text(sqlite3_stmt *st, int col, char *buf, size_t len)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	size_t n;
+
+	if (t == NULL) {
+		buf[0] = '\0';
+		return;
+	}
+	n = strlen((const char *)t);
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, t, n);
+	buf[n] = '\0';
+}
+
+int64_t
+db_int(sqlite3_stmt *st, int col, int64_t def)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return def;
+	return sqlite3_column_int64(st, col);
+}
+
+void
+db_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+void
+db_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id == 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, id);
+}
+
+void *
+db_push(void *v, size_t *n, size_t size)
+{
+	char *p = xreallocarray(v, *n + 1, size);
+
+	memset(p + *n * size, 0, size);
+	(*n)++;
+	return p;
+}
+
+int
+db_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id)
+{
+	int r = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (r == SQLITE_CONSTRAINT)
+		return rota_fail(EX_DATAERR, "%s already exists", what);
+	if (r != SQLITE_DONE)
+		return db_error(s);
+	if (id != NULL)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int
+exec(struct store *s, const char *sql)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(s);
+	return 0;
+}
+
+static int
+user_version(struct store *s, int *version)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return db_error(s);
+	r = sqlite3_step(st);
+	*version = r == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return r == SQLITE_ROW ? 0 : db_error(s);
+}
+
+int
+store_migrate(struct store *s, int target)
+{
+	int version, r;
+	char pragma[48];
+
+	if ((r = exec(s, "BEGIN IMMEDIATE")) != 0)
+		return r;
+	if ((r = user_version(s, &version)) != 0)
+		goto fail;
+	if (version > (int)store_n_migrations) {
+		r = rota_fail(EX_CONFIG, "%s: database schema version %d is newer "
+			      "than this rota understands (%d); upgrade rota",
+			      s->path, version, (int)store_n_migrations);
+		goto fail;
+	}
+	for (size_t i = 0; i < store_n_migrations; i++) {
+		const struct store_migration *m = &store_migrations[i];
+		if (m->version <= version || m->version > target)
+			continue;
+		if ((r = exec(s, m->sql)) != 0)
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
+		if ((r = exec(s, pragma)) != 0)
+			goto fail;
+	}
+	return exec(s, "COMMIT");
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return r;
+}
+
+int
+store_schema_version(struct store *s, int *version)
+{
+	return user_version(s, version);
+}
+
+int
+store_latest_version(void)
+{
+	return store_migrations[store_n_migrations - 1].version;
+}
+
+/* Makes every missing parent folder of PATH (mode 0700: the database holds
+ * feed tokens). */
+static int
+make_parents(const char *path)
+{
+	char *dir = xstrdup(path);
+	int r = 0;
+
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			r = rota_fail(EX_CANTCREAT, "%s: cannot create folder: %s",
+				      dir, strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return r;
+}
+
+int
+store_open_version(const char *path, int target, struct store **out)
+{
+	struct store *s;
+	int r;
+
+	if ((r = make_parents(path)) != 0)
+		return r;
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		r = rota_fail(EX_CANTCREAT, "%s: cannot open database: %s", path,
+			      s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_close(s);
+		return r;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_extended_result_codes(s->db, 0);
+	if ((r = exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+		      "PRAGMA synchronous = NORMAL")) != 0 ||
+	    (r = store_migrate(s, target)) != 0) {
+		store_close(s);
+		return r;
+	}
+	*out = s;
+	return 0;
+}
+
+int
+store_open(const char *path, struct store **out)
+{
+	return store_open_version(path, store_latest_version(), out);
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].stmt);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int
+store_begin(struct store *s)
+{
+	/* IMMEDIATE takes the write lock now, so two writers (two accepts of
+	 * one swap, say) are serialised and the second sees the first's work. */
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int
+store_commit(struct store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+bool
+store_is_constraint_error(const struct store *s)
+{
+	return sqlite3_errcode(s->db) == SQLITE_CONSTRAINT;
+}
+
+int
+db_one(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *), void *out)
+{
+	int r;
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		read(st, out);
+	sqlite3_reset(st);
+	if (r == SQLITE_ROW)
+		return 0;
+	return r == SQLITE_DONE ? STORE_NOT_FOUND : db_error(s);
+}
+
+int
+db_list(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *),
+	size_t size, void **v, size_t *n)
+{
+	int r;
+
+	*v = NULL;
+	*n = 0;
+	if (st == NULL)
+		return EX_SOFTWARE;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = db_push(*v, n, size);
+		read(st, (char *)*v + (*n - 1) * size);
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE) {
+		free(*v);
+		*v = NULL;
+		*n = 0;
+		return db_error(s);
+	}
+	return 0;
+}
+
+int
+db_changed(struct store *s, sqlite3_stmt *st)
+{
+	int r = db_step_done(s, st);
+
+	if (r != 0)
+		return r;
+	return sqlite3_changes(s->db) == 0 ? STORE_NOT_FOUND : 0;
+}

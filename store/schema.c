@@ -1,0 +1,180 @@
+/* The schema, as an ordered list of migrations applied against
+ * PRAGMA user_version (FreeBSD pkg's db_upgrades habit). A database at
+ * version N gets migrations N+1.. in one transaction. Never edit a
+ * migration that has shipped: add the next one. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "store/store-private.h"
+
+static const char migration_1[] =
+	/* Offices: a time zone, business hours and public holidays. */
+	"CREATE TABLE offices ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  tz TEXT NOT NULL,"
+	"  hours TEXT NOT NULL DEFAULT 'Mon-Fri 09:00-18:00',"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE TABLE holidays ("
+	"  id INTEGER PRIMARY KEY,"
+	"  office_id INTEGER NOT NULL REFERENCES offices(id) ON DELETE CASCADE,"
+	"  day TEXT NOT NULL,"                        /* YYYY-MM-DD, office-local */
+	"  name TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT 'manual',"    /* manual | a feed's URL or path */
+	"  source_uid TEXT,"                          /* UID of the imported event */
+	"  recurrence_id TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (office_id, day, source, source_uid, recurrence_id));"
+	"CREATE TABLE persons ("
+	"  id INTEGER PRIMARY KEY,"
+	"  handle TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  email TEXT NOT NULL,"
+	"  tz TEXT NOT NULL,"
+	"  office_id INTEGER REFERENCES offices(id),"
+	"  is_manager INTEGER NOT NULL DEFAULT 0 CHECK (is_manager IN (0, 1)),"
+	"  sleep_start INTEGER NOT NULL DEFAULT 1320,"  /* minutes after midnight, own zone */
+	"  sleep_end INTEGER NOT NULL DEFAULT 420,"
+	"  feed_token TEXT UNIQUE,"                     /* 128 random bits, hex */
+	"  removed_at INTEGER,"                         /* kept for history once removed */
+	"  created_at INTEGER NOT NULL);"
+	"CREATE TABLE rotations ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  tier TEXT NOT NULL CHECK (tier IN ('primary', 'escalation')),"
+	"  tz TEXT NOT NULL,"
+	"  handoff_dow INTEGER NOT NULL DEFAULT 1 CHECK (handoff_dow BETWEEN 0 AND 6),"
+	"  handoff_minute INTEGER NOT NULL DEFAULT 600 CHECK (handoff_minute BETWEEN 0 AND 1439),"
+	"  shift_days INTEGER NOT NULL DEFAULT 7 CHECK (shift_days BETWEEN 1 AND 28),"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE TABLE terms ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  rotation_id INTEGER NOT NULL REFERENCES rotations(id),"
+	"  start_at INTEGER NOT NULL,"                  /* first handoff, UTC */
+	"  end_at INTEGER NOT NULL,"                    /* last handoff, UTC */
+	"  weeks INTEGER NOT NULL CHECK (weeks > 0),"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE INDEX terms_rotation ON terms (rotation_id, start_at);"
+	"CREATE TABLE memberships ("
+	"  term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  joined_at INTEGER NOT NULL,"
+	"  left_at INTEGER,"                            /* NULL while a member */
+	"  PRIMARY KEY (term_id, person_id));"
+	/* A shift is a slot of a term (its identity: term and slot index,
+	 * which survive swaps, overrides and time edits, hence uid) held by a
+	 * person. Shifts are never deleted while a feed may still show them:
+	 * a removed one gets cancelled_at and a raised sequence. */
+	"CREATE TABLE shifts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"
+	"  rotation_id INTEGER NOT NULL REFERENCES rotations(id),"
+	"  term_id INTEGER NOT NULL REFERENCES terms(id),"
+	"  slot INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL CHECK (end_at > start_at),"
+	"  origin TEXT NOT NULL DEFAULT 'generated' CHECK (origin IN ('generated', 'swap', 'override')),"
+	"  sequence INTEGER NOT NULL DEFAULT 0,"
+	"  cancelled_at INTEGER,"
+	"  updated_at INTEGER NOT NULL,"
+	"  UNIQUE (term_id, slot));"
+	"CREATE INDEX shifts_rotation_time ON shifts (rotation_id, start_at);"
+	"CREATE INDEX shifts_person_time ON shifts (person_id, start_at);"
+	"CREATE TABLE swaps ("
+	"  id INTEGER PRIMARY KEY,"
+	"  shift_id INTEGER NOT NULL REFERENCES shifts(id),"
+	"  requester_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  target_id INTEGER REFERENCES persons(id),"   /* NULL: anyone in the term */
+	"  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'declined', 'cancelled')),"
+	"  created_at INTEGER NOT NULL,"
+	"  decided_at INTEGER,"
+	"  decided_by INTEGER REFERENCES persons(id));"
+	"CREATE INDEX swaps_shift ON swaps (shift_id);"
+	"CREATE TABLE leave ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL CHECK (end_at > start_at),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT 'manual',"      /* manual | a feed's URL or path */
+	"  source_uid TEXT,"
+	"  recurrence_id TEXT NOT NULL DEFAULT '',"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE INDEX leave_person_time ON leave (person_id, start_at);"
+	/* Pay policies are configured in rota.conf; a snapshot of the one used
+	 * is kept with each pay run so a past month's pay can be explained. */
+	"CREATE TABLE policies ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  currency TEXT NOT NULL,"
+	"  settings TEXT NOT NULL,"                     /* JSON: the [policy] keys, minor units */
+	"  updated_at INTEGER NOT NULL);"
+	"CREATE TABLE pages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  source TEXT NOT NULL,"                       /* pagerduty | opsgenie | generic */
+	"  source_id TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  acknowledged_at INTEGER,"
+	"  resolved_at INTEGER,"
+	"  responder_id INTEGER REFERENCES persons(id),"
+	"  responder_name TEXT,"                        /* as the source named them */
+	"  rotation_id INTEGER REFERENCES rotations(id),"
+	"  service TEXT NOT NULL DEFAULT '',"
+	"  alert TEXT NOT NULL DEFAULT '',"
+	"  urgency TEXT NOT NULL DEFAULT '',"
+	"  escalated INTEGER NOT NULL DEFAULT 0,"
+	"  escalation_person_id INTEGER REFERENCES persons(id),"
+	"  runbook_url TEXT NOT NULL DEFAULT '',"
+	"  acted INTEGER NOT NULL DEFAULT 1,"           /* 0: resolved without anyone acting */
+	"  class TEXT,"                                 /* in_hours | out_of_hours | sleep */
+	"  imported_at INTEGER NOT NULL,"
+	"  UNIQUE (source, source_id));"
+	"CREATE INDEX pages_time ON pages (created_at);"
+	"CREATE INDEX pages_responder_time ON pages (responder_id, created_at);"
+	"CREATE TABLE audit_events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"                        /* login, and 'as HANDLE' when acting for someone */
+	"  action TEXT NOT NULL,"                       /* person.add, swap.accept, ... */
+	"  object TEXT NOT NULL,"
+	"  before TEXT,"                                /* JSON or NULL */
+	"  after TEXT);"
+	"CREATE INDEX audit_time ON audit_events (at);";
+
+/* Outbound state: what was published where, what was sent, and the HTTP
+ * validators of fetched calendars, so that runs are idempotent. */
+static const char migration_2[] =
+	"CREATE TABLE notifications ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"                         /* handoff | swap | burnout */
+	"  dedup_key TEXT NOT NULL UNIQUE,"             /* the same notice is sent once */
+	"  channel TEXT NOT NULL,"                      /* webhook | email */
+	"  recipient TEXT NOT NULL,"
+	"  subject TEXT NOT NULL DEFAULT '',"
+	"  body TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  last_error TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  sent_at INTEGER);"
+	"CREATE TABLE http_cache ("
+	"  url TEXT PRIMARY KEY,"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  fetched_at INTEGER NOT NULL);"
+	"CREATE TABLE caldav_events ("
+	"  collection TEXT NOT NULL,"
+	"  uid TEXT NOT NULL,"
+	"  href TEXT NOT NULL,"
+	"  etag TEXT,"
+	"  sequence INTEGER NOT NULL,"
+	"  PRIMARY KEY (collection, uid));";
+
+const struct store_migration store_migrations[] = {
+	{ 1, migration_1 },
+	{ 2, migration_2 },
+};
+const size_t store_n_migrations =
+	sizeof store_migrations / sizeof store_migrations[0];

@@ -1,0 +1,132 @@
+/* Shifts: slots of a term held by a person. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "common/err.h"
+#include "store/store-private.h"
+
+#define SHIFT_COLS \
+	"SELECT s.id, s.uid, s.rotation_id, r.name, r.tier, r.tz, s.term_id, t.name, " \
+	"s.slot, s.person_id, p.handle, s.start_at, s.end_at, s.origin, s.sequence, " \
+	"s.cancelled_at IS NOT NULL FROM shifts s JOIN rotations r ON r.id = s.rotation_id " \
+	"JOIN terms t ON t.id = s.term_id JOIN persons p ON p.id = s.person_id "
+
+static void
+read_shift(sqlite3_stmt *st, void *out)
+{
+	struct shift *sh = out;
+	char word[16];
+
+	sh->id = db_int(st, 0, 0);
+	db_text(st, 1, sh->uid, sizeof sh->uid);
+	sh->rotation_id = db_int(st, 2, 0);
+	db_text(st, 3, sh->rotation, sizeof sh->rotation);
+	db_text(st, 4, word, sizeof word);
+	if (tier_parse(word, &sh->tier) < 0)
+		sh->tier = TIER_PRIMARY;
+	db_text(st, 5, sh->tz, sizeof sh->tz);
+	sh->term_id = db_int(st, 6, 0);
+	db_text(st, 7, sh->term, sizeof sh->term);
+	sh->slot = (int)db_int(st, 8, 0);
+	sh->person_id = db_int(st, 9, 0);
+	db_text(st, 10, sh->handle, sizeof sh->handle);
+	sh->start = db_int(st, 11, 0);
+	sh->end = db_int(st, 12, 0);
+	db_text(st, 13, word, sizeof word);
+	if (origin_parse(word, &sh->origin) < 0)
+		sh->origin = ORIGIN_GENERATED;
+	sh->sequence = (int)db_int(st, 14, 0);
+	sh->cancelled = db_int(st, 15, 0) != 0;
+}
+
+int
+store_shift_list(struct store *s, const struct shift_filter *f,
+		 struct shift **v, size_t *n)
+{
+	static const char sql[] =
+		SHIFT_COLS "WHERE (?1 = 0 OR s.rotation_id = ?1) AND (?2 = 0 OR s.term_id = ?2) "
+		"AND (?3 = 0 OR s.person_id = ?3) AND s.end_at > ?4 AND (?5 = 0 OR s.start_at < ?5) "
+		"AND (?6 OR s.cancelled_at IS NULL) "
+		"ORDER BY s.start_at, r.tier = 'escalation', r.name";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL) {
+		db_bind_int(st, 1, f->rotation_id);
+		db_bind_int(st, 2, f->term_id);
+		db_bind_int(st, 3, f->person_id);
+		db_bind_int(st, 4, f->from == 0 ? INT64_MIN : f->from);
+		db_bind_int(st, 5, f->to);
+		db_bind_int(st, 6, f->include_cancelled);
+	}
+	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+}
+
+int
+store_shift_get(struct store *s, int64_t id, struct shift *out)
+{
+	static const char sql[] = SHIFT_COLS "WHERE s.id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL)
+		db_bind_int(st, 1, id);
+	return db_one(s, st, read_shift, out);
+}
+
+int
+store_shift_insert(struct store *s, struct shift *sh, int64_t now)
+{
+	static const char sql[] =
+		"INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, start_at, "
+		"end_at, origin, sequence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	if (sh->uid[0] == '\0')
+		shift_uid_make(sh->rotation, sh->term, sh->slot, sh->uid, sizeof sh->uid);
+	db_bind_text(st, 1, sh->uid);
+	db_bind_int(st, 2, sh->rotation_id);
+	db_bind_int(st, 3, sh->term_id);
+	db_bind_int(st, 4, sh->slot);
+	db_bind_int(st, 5, sh->person_id);
+	db_bind_int(st, 6, sh->start);
+	db_bind_int(st, 7, sh->end);
+	db_bind_text(st, 8, origin_name(sh->origin));
+	db_bind_int(st, 9, now);
+	sh->sequence = 0;
+	return db_insert(s, st, "shift", &sh->id);
+}
+
+int
+store_shift_assign(struct store *s, int64_t shift_id, int64_t person_id,
+		   enum origin origin, int64_t now)
+{
+	static const char sql[] =
+		"UPDATE shifts SET person_id = ?2, origin = ?3, sequence = sequence + 1, "
+		"cancelled_at = NULL, updated_at = ?4 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, shift_id);
+	db_bind_int(st, 2, person_id);
+	db_bind_text(st, 3, origin_name(origin));
+	db_bind_int(st, 4, now);
+	return db_changed(s, st);
+}
+
+int
+store_shift_cancel(struct store *s, int64_t shift_id, int64_t now)
+{
+	static const char sql[] =
+		"UPDATE shifts SET cancelled_at = ?2, sequence = sequence + 1, updated_at = ?2 "
+		"WHERE id = ?1 AND cancelled_at IS NULL";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, shift_id);
+	db_bind_int(st, 2, now);
+	return db_changed(s, st);
+}

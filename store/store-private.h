@@ -1,0 +1,71 @@
+/* Shared by the store's own files only: the connection, statement cache and
+ * binding helpers. Nothing outside store/ includes sqlite3.h. */
+#ifndef ROTA_STORE_PRIVATE_H
+#define ROTA_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+struct store_migration {
+	int version;
+	const char *sql;
+};
+extern const struct store_migration store_migrations[];
+extern const size_t store_n_migrations;
+
+struct cached_stmt {
+	const char *sql;          /* compared by address: always a literal */
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	struct cached_stmt cache[96];
+	size_t ncache;
+};
+
+/* A prepared statement for SQL (a string literal), reset and unbound,
+ * owned by the store. NULL after printing the error. */
+sqlite3_stmt *db_stmt(struct store *s, const char *sql);
+
+/* Prints the connection's last error and returns its exit status
+ * (EX_TEMPFAIL when the database is locked, EX_SOFTWARE otherwise). */
+int db_error(struct store *s);
+
+/* Runs a statement that returns no rows. 0, or db_error(). */
+int db_step_done(struct store *s, sqlite3_stmt *st);
+
+/* Runs an INSERT, setting *id (may be NULL) to the new row; a UNIQUE clash
+ * becomes EX_DATAERR "WHAT already exists". */
+int db_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id);
+
+/* Runs ST, which yields at most one row, into OUT with READ: 0,
+ * STORE_NOT_FOUND or db_error(). */
+int db_one(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *), void *out);
+
+/* Runs ST into a malloc'd array of SIZE-byte elements filled by READ. */
+int db_list(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *),
+	    size_t size, void **v, size_t *n);
+
+/* Runs an UPDATE or DELETE: 0, STORE_NOT_FOUND when no row changed, or
+ * db_error(). */
+int db_changed(struct store *s, sqlite3_stmt *st);
+
+/* Copies column COL as text into buf (empty string for NULL). */
+void db_text(sqlite3_stmt *st, int col, char *buf, size_t len);
+/* Column COL as an integer, DEF when NULL. */
+int64_t db_int(sqlite3_stmt *st, int col, int64_t def);
+
+/* Binds: text (NULL binds NULL), integer, integer-or-NULL when zero. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *v);
+void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
+void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
+
+/* Grows *v by one element of SIZE bytes and returns a pointer to it, zeroed. */
+void *db_push(void *v, size_t *n, size_t size);
+
+#endif

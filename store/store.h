@@ -1,0 +1,135 @@
+/* The store: the only code that speaks SQL.
+ *
+ * Conventions for every function here:
+ *  - returns 0 on success, STORE_NOT_FOUND when a looked-up row does not
+ *    exist (nothing printed), or a sysexits status after printing why;
+ *  - lists are malloc'd arrays the caller frees with free(); n is set;
+ *  - structs are those of scheduler/model.h and own their text;
+ *  - times are UTC seconds.
+ * Writes happen inside the caller's transaction (store_begin/commit): the
+ * CLI runs each write command as exactly one transaction. */
+#ifndef ROTA_STORE_H
+#define ROTA_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scheduler/model.h"
+
+#define STORE_NOT_FOUND 1
+
+struct store;
+
+/* Opens (creating it and its folders if needed) the database at PATH and
+ * brings its schema to the latest version. */
+int store_open(const char *path, struct store **out);
+/* The same, migrating only up to TARGET (tests build old databases). */
+int store_open_version(const char *path, int target, struct store **out);
+int store_migrate(struct store *s, int target);
+int store_schema_version(struct store *s, int *version);
+int store_latest_version(void);
+void store_close(struct store *s);
+const char *store_path(const struct store *s);
+
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+/* Whether the last failure was a UNIQUE/CHECK/FOREIGN KEY constraint. */
+bool store_is_constraint_error(const struct store *s);
+
+/* Offices and their public holidays. */
+int store_office_add(struct store *s, struct office *o, int64_t now);
+int store_office_get(struct store *s, const char *name, struct office *out);
+int store_office_get_id(struct store *s, int64_t id, struct office *out);
+int store_office_list(struct store *s, struct office **v, size_t *n);
+/* SOURCE is "manual" or a feed's address; SOURCE_UID and RECURRENCE_ID may
+ * be NULL. Adding the same holiday twice is not an error and adds nothing. */
+int store_holiday_add(struct store *s, struct holiday *h, const char *source,
+		      const char *source_uid, const char *recurrence_id);
+/* OFFICE_ID 0: every office. Days in [from_day, to_day] (YYYY-MM-DD; NULL: open). */
+int store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
+		       const char *to_day, struct holiday **v, size_t *n);
+int store_holiday_remove(struct store *s, int64_t id);
+
+/* People. Removed people keep their history but are listed nowhere. */
+int store_person_add(struct store *s, struct person *p, int64_t now);
+int store_person_get(struct store *s, const char *handle, struct person *out);
+int store_person_get_id(struct store *s, int64_t id, struct person *out);
+int store_person_list(struct store *s, struct person **v, size_t *n);
+int store_person_update(struct store *s, const struct person *p);
+int store_person_remove(struct store *s, int64_t id, int64_t now);
+
+/* Rotations, terms and their members. */
+int store_rotation_add(struct store *s, struct rotation *r, int64_t now);
+int store_rotation_get(struct store *s, const char *name, struct rotation *out);
+int store_rotation_get_id(struct store *s, int64_t id, struct rotation *out);
+int store_rotation_list(struct store *s, struct rotation **v, size_t *n);
+int store_term_add(struct store *s, struct term *t, int64_t now);
+int store_term_get(struct store *s, const char *name, struct term *out);
+int store_term_get_id(struct store *s, int64_t id, struct term *out);
+/* ROTATION_ID 0: every rotation. Sorted by rotation, then start. */
+int store_term_list(struct store *s, int64_t rotation_id, struct term **v, size_t *n);
+/* The term of ROTATION_ID in force at T, or STORE_NOT_FOUND. */
+int store_term_at(struct store *s, int64_t rotation_id, int64_t t, struct term *out);
+int store_member_join(struct store *s, int64_t term_id, int64_t person_id, int64_t at);
+int store_member_leave(struct store *s, int64_t term_id, int64_t person_id, int64_t at);
+/* Every membership of the term, past ones included, sorted by handle. */
+int store_member_list(struct store *s, int64_t term_id, struct membership **v, size_t *n);
+int store_member_get(struct store *s, int64_t term_id, int64_t person_id, struct membership *out);
+
+/* Leave. PERSON_ID 0: everyone. Rows overlapping [from, to). */
+int store_leave_add(struct store *s, struct leave *l, int64_t now);
+int store_leave_get(struct store *s, int64_t id, struct leave *out);
+int store_leave_list(struct store *s, int64_t person_id, int64_t from, int64_t to,
+		     struct leave **v, size_t *n);
+int store_leave_remove(struct store *s, int64_t id);
+
+/* Shifts. Zero fields of the filter do not filter; from/to select shifts
+ * overlapping [from, to) (to = 0: open-ended). Sorted by start, then tier
+ * (primary first), then rotation name. */
+struct shift_filter {
+	int64_t rotation_id, term_id, person_id;
+	int64_t from, to;
+	bool include_cancelled;
+};
+int store_shift_list(struct store *s, const struct shift_filter *f,
+		     struct shift **v, size_t *n);
+int store_shift_get(struct store *s, int64_t id, struct shift *out);
+/* Inserts a new shift (slot of a term); sets sh->id and sh->uid. */
+int store_shift_insert(struct store *s, struct shift *sh, int64_t now);
+/* Gives the shift to PERSON_ID with ORIGIN, raising its sequence; a
+ * cancelled shift is restored. */
+int store_shift_assign(struct store *s, int64_t shift_id, int64_t person_id,
+		       enum origin origin, int64_t now);
+/* Marks the shift cancelled, raising its sequence. */
+int store_shift_cancel(struct store *s, int64_t shift_id, int64_t now);
+
+/* Swap requests. */
+int store_swap_add(struct store *s, struct swap *w);
+int store_swap_get(struct store *s, int64_t id, struct swap *out);
+/* PERSON_ID 0: every request; else those it asked or was asked (or open
+ * to anyone). OPEN_ONLY: state open. Newest first. */
+int store_swap_list(struct store *s, int64_t person_id, bool open_only,
+		    struct swap **v, size_t *n);
+/* Closes an open request. STORE_NOT_FOUND when it is no longer open. */
+int store_swap_decide(struct store *s, int64_t id, enum swap_state state,
+		      int64_t by_person_id, int64_t at);
+/* Open requests of SHIFT_ID (to close them when the shift changes hands). */
+int store_swap_close_for_shift(struct store *s, int64_t shift_id, int64_t at);
+
+/* The audit trail. BEFORE and AFTER are JSON texts or NULL. */
+struct audit_event {
+	int64_t id, at;
+	char actor[2 * HANDLE_MAX + 8];
+	char action[48];
+	char object[160];
+	char *before, *after;   /* malloc'd, may be NULL */
+};
+int store_audit_add(struct store *s, int64_t at, const char *actor,
+		    const char *action, const char *object,
+		    const char *before, const char *after);
+int store_audit_list(struct store *s, int64_t since, struct audit_event **v, size_t *n);
+void store_audit_free(struct audit_event *v, size_t n);
+
+#endif

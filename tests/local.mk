@@ -1,0 +1,35 @@
+# Unit tests (cmocka, TAP) and end-to-end CLI tests (shell, TAP).
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+SH_LOG_DRIVER = $(LOG_DRIVER)
+AM_TESTS_ENVIRONMENT = \
+	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
+	ROTA_BUILDDIR='$(abs_top_builddir)'; export ROTA_BUILDDIR; \
+	ROTA_SRCDIR='$(abs_top_srcdir)'; export ROTA_SRCDIR;
+if USE_VALGRIND
+VALGRIND_CMD = $(VALGRIND) --quiet --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible
+LOG_COMPILER = $(VALGRIND_CMD)
+AM_TESTS_ENVIRONMENT += ROTA_VALGRIND='$(VALGRIND_CMD)'; export ROTA_VALGRIND;
+endif
+SH_LOG_COMPILER = $(SHELL)
+
+UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+UNIT_LDADD = $(ROTA_LIBS) $(CMOCKA_LIBS)
+
+check_PROGRAMS += tests/unit/test-time
+tests_unit_test_time_SOURCES = tests/unit/test-time.c
+tests_unit_test_time_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_time_LDADD = $(UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-store
+tests_unit_test_store_SOURCES = tests/unit/test-store.c
+tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_LDADD = $(UNIT_LDADD)
+
+TESTS += $(check_PROGRAMS)
+
+E2E_TESTS = \
+	tests/e2e/t0001-init.sh \
+	tests/e2e/t0010-person.sh
+TESTS += $(E2E_TESTS)
+EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh

@@ -1,0 +1,166 @@
+/* The store: migrations from an old schema, transactions that change
+ * nothing on failure, and the round trip of each noun. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "store/store.h"
+
+struct fixture {
+	char dir[64];
+	char path[96];
+	struct store *db;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/rota-test-store.XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	snprintf(f->path, sizeof f->path, "%s/rota.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+
+	store_close(f->db);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	return 0;
+}
+
+static struct person
+person(const char *handle)
+{
+	struct person p = { .sleep_start = 1320, .sleep_end = 420 };
+
+	snprintf(p.handle, sizeof p.handle, "%s", handle);
+	snprintf(p.name, sizeof p.name, "Name of %s", handle);
+	snprintf(p.email, sizeof p.email, "%s@example.com", handle);
+	snprintf(p.tz, sizeof p.tz, "Europe/Dublin");
+	return p;
+}
+
+static void
+test_migrates_version_1(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = person("ana"), got;
+	int version;
+
+	/* A database as the first release left it, with a person in it. */
+	assert_int_equal(store_open_version(f->path, 1, &f->db), 0);
+	assert_int_equal(store_schema_version(f->db, &version), 0);
+	assert_int_equal(version, 1);
+	assert_int_equal(store_person_add(f->db, &p, 100), 0);
+	store_close(f->db);
+	f->db = NULL;
+
+	assert_int_equal(store_open(f->path, &f->db), 0);
+	assert_int_equal(store_schema_version(f->db, &version), 0);
+	assert_int_equal(version, store_latest_version());
+	assert_int_equal(store_person_get(f->db, "ana", &got), 0);
+	assert_string_equal(got.email, "ana@example.com");
+}
+
+static void
+test_rollback_changes_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = person("ana"), b = person("bo"), got;
+
+	assert_int_equal(store_open(f->path, &f->db), 0);
+	assert_int_equal(store_begin(f->db), 0);
+	assert_int_equal(store_person_add(f->db, &a, 1), 0);
+	assert_int_equal(store_person_add(f->db, &b, 1), 0);
+	store_rollback(f->db);
+	assert_int_equal(store_person_get(f->db, "ana", &got), STORE_NOT_FOUND);
+	assert_int_equal(store_person_get(f->db, "bo", &got), STORE_NOT_FOUND);
+}
+
+static void
+test_duplicate_is_data_error(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = person("ana"), again = person("ana");
+
+	assert_int_equal(store_open(f->path, &f->db), 0);
+	assert_int_equal(store_person_add(f->db, &a, 1), 0);
+	assert_int_equal(store_person_add(f->db, &again, 1), 65);
+}
+
+static void
+test_shift_round_trip_and_sequence(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = person("ana"), b = person("bo");
+	struct rotation r = { .tier = TIER_PRIMARY, .handoff_dow = 1,
+			      .handoff_minute = 600, .shift_days = 7 };
+	struct term t = { .weeks = 1, .start = 1000, .end = 1000 + 604800 };
+	struct shift sh = { .slot = 0, .start = 1000, .end = 1000 + 604800 }, got, *v;
+	struct shift_filter filter = { 0 };
+	size_t n;
+
+	assert_int_equal(store_open(f->path, &f->db), 0);
+	assert_int_equal(store_person_add(f->db, &a, 1), 0);
+	assert_int_equal(store_person_add(f->db, &b, 1), 0);
+	snprintf(r.name, sizeof r.name, "primary");
+	snprintf(r.tz, sizeof r.tz, "Europe/Dublin");
+	assert_int_equal(store_rotation_add(f->db, &r, 1), 0);
+	snprintf(t.name, sizeof t.name, "2027-h1");
+	t.rotation_id = r.id;
+	assert_int_equal(store_term_add(f->db, &t, 1), 0);
+	sh.rotation_id = r.id;
+	sh.term_id = t.id;
+	sh.person_id = a.id;
+	snprintf(sh.rotation, sizeof sh.rotation, "primary");
+	snprintf(sh.term, sizeof sh.term, "2027-h1");
+	assert_int_equal(store_shift_insert(f->db, &sh, 1), 0);
+	assert_int_equal(store_shift_assign(f->db, sh.id, b.id, ORIGIN_SWAP, 2), 0);
+	assert_int_equal(store_shift_get(f->db, sh.id, &got), 0);
+	assert_string_equal(got.handle, "bo");
+	assert_int_equal(got.origin, ORIGIN_SWAP);
+	assert_int_equal(got.sequence, 1);
+	/* The UID is the slot's identity: unchanged by the swap. */
+	assert_string_equal(got.uid, sh.uid);
+	assert_int_equal(store_shift_cancel(f->db, sh.id, 3), 0);
+	assert_int_equal(store_shift_list(f->db, &filter, &v, &n), 0);
+	assert_int_equal(n, 0);
+	free(v);
+	filter.include_cancelled = true;
+	assert_int_equal(store_shift_list(f->db, &filter, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_true(v[0].cancelled);
+	assert_int_equal(v[0].sequence, 2);
+	free(v);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_is_data_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shift_round_trip_and_sequence, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,236 @@
+/* Time: wall clock <-> UTC across DST changes, year ends and leap days in
+ * several zones, and handoff instants. Expected instants are computed by
+ * hand from the zones' published rules. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "common/timefmt.h"
+#include "common/tz.h"
+#include "scheduler/handoff.h"
+
+static int64_t
+utc(const char *iso)
+{
+	int64_t t = 0;
+
+	assert_int_equal(time_parse(iso, icaltimezone_get_utc_timezone(), &t), 0);
+	return t;
+}
+
+static void
+assert_local(const char *zone, int64_t t, const char *want)
+{
+	char buf[40];
+
+	time_format_local(t, tz_lookup(zone), buf, sizeof buf);
+	assert_string_equal(buf, want);
+}
+
+static void
+test_unknown_zone(void **state)
+{
+	(void)state;
+	assert_null(tz_lookup("Mars/Olympus"));
+	assert_null(tz_lookup(""));
+	assert_non_null(tz_lookup("UTC"));
+	assert_string_equal(tz_name(tz_lookup("Asia/Kolkata")), "Asia/Kolkata");
+}
+
+static void
+test_dublin_dst(void **state)
+{
+	icaltimezone *z = tz_lookup("Europe/Dublin");
+	(void)state;
+	/* 2027-03-28 01:00 UTC: clocks go from 01:00 GMT to 02:00 IST. */
+	assert_int_equal(tz_from_local(z, 2027, 3, 28, 0, 30, 0), utc("2027-03-28T00:30:00Z"));
+	assert_int_equal(tz_from_local(z, 2027, 3, 28, 2, 30, 0), utc("2027-03-28T01:30:00Z"));
+	/* 01:30 does not exist: moved forward by the hour gap to 02:30 IST. */
+	assert_int_equal(tz_from_local(z, 2027, 3, 28, 1, 30, 0), utc("2027-03-28T01:30:00Z"));
+	/* 2027-10-31 02:00 IST -> 01:00 GMT: 01:30 happens twice, first wins. */
+	assert_int_equal(tz_from_local(z, 2027, 10, 31, 1, 30, 0), utc("2027-10-31T00:30:00Z"));
+	assert_local("Europe/Dublin", utc("2027-07-01T09:00:00Z"), "Thu 2027-07-01 10:00");
+	assert_local("Europe/Dublin", utc("2027-12-01T09:00:00Z"), "Wed 2027-12-01 09:00");
+}
+
+static void
+test_los_angeles_dst(void **state)
+{
+	icaltimezone *z = tz_lookup("America/Los_Angeles");
+	(void)state;
+	/* 2027-03-14 02:00 PST -> 03:00 PDT. */
+	assert_int_equal(tz_from_local(z, 2027, 3, 14, 1, 59, 0), utc("2027-03-14T09:59:00Z"));
+	assert_int_equal(tz_from_local(z, 2027, 3, 14, 3, 0, 0), utc("2027-03-14T10:00:00Z"));
+	assert_int_equal(tz_from_local(z, 2027, 3, 14, 2, 30, 0), utc("2027-03-14T10:30:00Z"));
+	/* 2027-11-07 02:00 PDT -> 01:00 PST. */
+	assert_int_equal(tz_from_local(z, 2027, 11, 7, 1, 30, 0), utc("2027-11-07T08:30:00Z"));
+	assert_local("America/Los_Angeles", utc("2027-11-07T09:30:00Z"), "Sun 2027-11-07 01:30");
+}
+
+static void
+test_kolkata_and_bogota_have_no_dst(void **state)
+{
+	(void)state;
+	assert_int_equal(tz_from_local(tz_lookup("Asia/Kolkata"), 2027, 6, 1, 10, 0, 0),
+			 utc("2027-06-01T04:30:00Z"));
+	assert_int_equal(tz_from_local(tz_lookup("Asia/Kolkata"), 2027, 12, 1, 10, 0, 0),
+			 utc("2027-12-01T04:30:00Z"));
+	assert_int_equal(tz_from_local(tz_lookup("America/Bogota"), 2027, 6, 1, 10, 0, 0),
+			 utc("2027-06-01T15:00:00Z"));
+	assert_int_equal(tz_from_local(tz_lookup("America/Bogota"), 2027, 12, 1, 10, 0, 0),
+			 utc("2027-12-01T15:00:00Z"));
+}
+
+static void
+test_sydney_southern_dst(void **state)
+{
+	icaltimezone *z = tz_lookup("Australia/Sydney");
+	(void)state;
+	/* AEDT (+11) until 2027-04-04 03:00 -> AEST (+10); back on 2027-10-03. */
+	assert_int_equal(tz_from_local(z, 2027, 1, 4, 10, 0, 0), utc("2027-01-03T23:00:00Z"));
+	assert_int_equal(tz_from_local(z, 2027, 6, 7, 10, 0, 0), utc("2027-06-07T00:00:00Z"));
+	assert_int_equal(tz_from_local(z, 2027, 10, 3, 2, 30, 0), utc("2027-10-02T16:30:00Z"));
+}
+
+static void
+test_year_end_and_leap_day(void **state)
+{
+	(void)state;
+	/* New Year in Sydney is still 31 December in UTC. */
+	assert_local("Australia/Sydney", utc("2027-12-31T13:00:00Z"), "Sat 2028-01-01 00:00");
+	assert_local("America/Los_Angeles", utc("2028-01-01T07:59:00Z"), "Fri 2027-12-31 23:59");
+	/* 2028 is a leap year; 2027 and 2100 are not. */
+	assert_int_equal(civil_days_in_month(2028, 2), 29);
+	assert_int_equal(civil_days_in_month(2027, 2), 28);
+	assert_int_equal(civil_days_in_month(2100, 2), 28);
+	assert_int_equal(civil_days_in_month(2000, 2), 29);
+	assert_local("Asia/Kolkata", utc("2028-02-28T20:00:00Z"), "Tue 2028-02-29 01:30");
+	int y = 2028, m = 2, d = 28;
+	civil_add_days(&y, &m, &d, 2);
+	assert_int_equal(y * 10000 + m * 100 + d, 20280301);
+	int64_t t;
+	assert_int_equal(time_parse("2027-02-29", tz_lookup("UTC"), &t), -1);
+	assert_int_equal(time_parse("2028-02-29", tz_lookup("UTC"), &t), 0);
+}
+
+static void
+test_time_parse_forms(void **state)
+{
+	icaltimezone *dublin = tz_lookup("Europe/Dublin");
+	int64_t t;
+	(void)state;
+	assert_int_equal(time_parse("2027-07-01", dublin, &t), 0);
+	assert_int_equal(t, utc("2027-06-30T23:00:00Z"));
+	assert_int_equal(time_parse("2027-07-01T10:15", dublin, &t), 0);
+	assert_int_equal(t, utc("2027-07-01T09:15:00Z"));
+	assert_int_equal(time_parse("2027-07-01T10:15:00+05:30", dublin, &t), 0);
+	assert_int_equal(t, utc("2027-07-01T04:45:00Z"));
+	assert_int_equal(time_parse("2027-07-01T10:15:00-0800", dublin, &t), 0);
+	assert_int_equal(t, utc("2027-07-01T18:15:00Z"));
+	assert_int_equal(time_parse("2027-13-01", dublin, &t), -1);
+	assert_int_equal(time_parse("2027-07-01T25:00", dublin, &t), -1);
+	assert_int_equal(time_parse("yesterday", dublin, &t), -1);
+	assert_int_equal(time_parse("2027-07-01Tx", dublin, &t), -1);
+	assert_int_equal(time_parse("2027-07-01T10:00Zjunk", dublin, &t), -1);
+}
+
+/* Handoffs every Monday 10:00 local across each zone's changes. */
+static void
+test_handoffs_keep_local_time(void **state)
+{
+	static const struct {
+		const char *zone, *first_after, *want[4];
+	} cases[] = {
+		/* Dublin spring forward on Sun 2027-03-28: the week is 167 h. */
+		{ "Europe/Dublin", "2027-03-20T00:00:00Z",
+		  { "2027-03-22T10:00:00Z", "2027-03-29T09:00:00Z", "2027-04-05T09:00:00Z", "2027-04-12T09:00:00Z" } },
+		/* Los Angeles fall back on Sun 2027-11-07: the week is 169 h. */
+		{ "America/Los_Angeles", "2027-10-30T00:00:00Z",
+		  { "2027-11-01T17:00:00Z", "2027-11-08T18:00:00Z", "2027-11-15T18:00:00Z", "2027-11-22T18:00:00Z" } },
+		/* Sydney: DST ends Sun 2027-04-04. */
+		{ "Australia/Sydney", "2027-03-27T00:00:00Z",
+		  { "2027-03-28T23:00:00Z", "2027-04-05T00:00:00Z", "2027-04-12T00:00:00Z", "2027-04-19T00:00:00Z" } },
+		/* Kolkata across the year end. */
+		{ "Asia/Kolkata", "2027-12-20T00:00:00Z",
+		  { "2027-12-20T04:30:00Z", "2027-12-27T04:30:00Z", "2028-01-03T04:30:00Z", "2028-01-10T04:30:00Z" } },
+		/* Bogota across the 2028 leap day. */
+		{ "America/Bogota", "2028-02-20T00:00:00Z",
+		  { "2028-02-21T15:00:00Z", "2028-02-28T15:00:00Z", "2028-03-06T15:00:00Z", "2028-03-13T15:00:00Z" } },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		icaltimezone *z = tz_lookup(cases[i].zone);
+		int64_t first = handoff_next(z, 1, 600, utc(cases[i].first_after));
+		int64_t series[4];
+
+		handoff_series(z, first, 7, 3, series);
+		for (int k = 0; k < 4; k++) {
+			char buf[32];
+			time_format_utc(series[k], buf, sizeof buf);
+			assert_string_equal(buf, cases[i].want[k]);
+		}
+	}
+}
+
+static void
+test_handoff_next_at_exact_instant(void **state)
+{
+	icaltimezone *z = tz_lookup("Europe/Dublin");
+	(void)state;
+	/* At the handoff itself, that handoff; a second later, the next week's. */
+	assert_int_equal(handoff_next(z, 1, 600, utc("2027-01-04T10:00:00Z")), utc("2027-01-04T10:00:00Z"));
+	assert_int_equal(handoff_next(z, 1, 600, utc("2027-01-04T10:00:01Z")), utc("2027-01-11T10:00:00Z"));
+}
+
+static void
+test_weekday_time_and_hours(void **state)
+{
+	int dow, minute;
+	struct business_hours h;
+	(void)state;
+	assert_int_equal(weekday_time_parse("Mon 10:00", &dow, &minute), 0);
+	assert_int_equal(dow, 1);
+	assert_int_equal(minute, 600);
+	assert_int_equal(weekday_time_parse("fri 17:30", &dow, &minute), 0);
+	assert_int_equal(dow * 10000 + minute, 51050);
+	assert_int_equal(weekday_time_parse("Funday 10:00", &dow, &minute), -1);
+	assert_int_equal(weekday_time_parse("Mon 24:00", &dow, &minute), -1);
+	assert_int_equal(business_hours_parse("Mon-Fri 09:00-18:00", &h), 0);
+	assert_int_equal(h.days, 0x3e);
+	assert_int_equal(h.start, 540);
+	assert_int_equal(h.end, 1080);
+	assert_int_equal(business_hours_parse("Sun-Thu 08:00-17:00", &h), 0);
+	assert_int_equal(h.days, 0x1f);
+	assert_int_equal(business_hours_parse("Mon-Fri 18:00-09:00", &h), -1);
+	assert_int_equal(business_hours_parse("whenever", &h), -1);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	tz_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_unknown_zone),
+		cmocka_unit_test(test_dublin_dst),
+		cmocka_unit_test(test_los_angeles_dst),
+		cmocka_unit_test(test_kolkata_and_bogota_have_no_dst),
+		cmocka_unit_test(test_sydney_southern_dst),
+		cmocka_unit_test(test_year_end_and_leap_day),
+		cmocka_unit_test(test_time_parse_forms),
+		cmocka_unit_test(test_handoffs_keep_local_time),
+		cmocka_unit_test(test_handoff_next_at_exact_instant),
+		cmocka_unit_test(test_weekday_time_and_hours),
+	};
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
