@@ -26,6 +26,11 @@ tests_unit_test_store_SOURCES = tests/unit/test-store.c
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LDADD)
 
+check_PROGRAMS += tests/unit/test-generate
+tests_unit_test_generate_SOURCES = tests/unit/test-generate.c
+tests_unit_test_generate_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_generate_LDADD = $(UNIT_LDADD)
+
 TESTS += $(check_PROGRAMS)
 
 E2E_TESTS = \
