@@ -15,6 +15,11 @@ extern const struct cmd_entry cmd_person_set_entry;
 extern const struct cmd_entry cmd_person_remove_entry;
 /* -- people, offices, holidays, leave -- */
 /* -- rotations, terms, schedule -- */
+extern const struct cmd_entry cmd_schedule_generate_entry;
+extern const struct cmd_entry cmd_schedule_show_entry;
+extern const struct cmd_entry cmd_schedule_check_entry;
+extern const struct cmd_entry cmd_now_entry;
+extern const struct cmd_entry cmd_next_entry;
 /* -- swaps, overrides, audit -- */
 /* -- demo, completion -- */
 
@@ -27,6 +32,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_person_remove_entry,
 	/* -- people, offices, holidays, leave -- */
 	/* -- rotations, terms, schedule -- */
+	&cmd_schedule_generate_entry,
+	&cmd_schedule_show_entry,
+	&cmd_schedule_check_entry,
+	&cmd_now_entry,
+	&cmd_next_entry,
 	/* -- swaps, overrides, audit -- */
 	/* -- demo, completion -- */
 	NULL,

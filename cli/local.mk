@@ -6,5 +6,10 @@ rota_SOURCES += \
 	cli/cmd-person-set.c cli/cmd-person-remove.c
 # -- people, offices, holidays, leave --
 # -- rotations, terms, schedule --
+# The schedule's glue to the store is in the library: benchmarks call it.
+librota_a_SOURCES += cli/plan.c cli/plan.h
+rota_SOURCES += \
+	cli/cmd-schedule-generate.c cli/cmd-schedule-show.c \
+	cli/cmd-schedule-check.c cli/cmd-now.c cli/cmd-next.c
 # -- swaps, overrides, audit --
 # -- demo, completion --

@@ -80,3 +80,20 @@ store_leave_remove(struct store *s, int64_t id)
 	db_bind_int(st, 1, id);
 	return db_changed(s, st);
 }
+
+int
+store_term_leave(struct store *s, int64_t term_id, int64_t from, int64_t to,
+		 struct leave **v, size_t *n)
+{
+	static const char sql[] =
+		LEAVE_COLS "JOIN memberships m ON m.person_id = l.person_id AND m.term_id = ?1 "
+		"WHERE l.end_at > ?2 AND l.start_at < ?3 ORDER BY l.person_id, l.start_at";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL) {
+		db_bind_int(st, 1, term_id);
+		db_bind_int(st, 2, from);
+		db_bind_int(st, 3, to);
+	}
+	return db_list(s, st, read_leave, sizeof **v, (void **)v, n);
+}

@@ -130,3 +130,89 @@ store_shift_cancel(struct store *s, int64_t shift_id, int64_t now)
 	db_bind_int(st, 2, now);
 	return db_changed(s, st);
 }
+
+/* -- schedule generation, checks and `rota now` -- */
+
+int
+store_term_shifts(struct store *s, int64_t term_id, struct shift **v, size_t *n)
+{
+	static const char sql[] = SHIFT_COLS "WHERE s.term_id = ? ORDER BY s.slot";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL)
+		db_bind_int(st, 1, term_id);
+	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+}
+
+int
+store_term_member_shifts(struct store *s, int64_t term_id, int64_t from, int64_t to,
+			 struct shift **v, size_t *n)
+{
+	/* Through the (person_id, start_at) index, one member at a time. */
+	static const char sql[] =
+		SHIFT_COLS "JOIN memberships m ON m.person_id = s.person_id AND m.term_id = ?1 "
+		"WHERE s.start_at < ?3 AND s.end_at > ?2 AND s.cancelled_at IS NULL "
+		"ORDER BY s.start_at, r.tier = 'escalation', r.name";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL) {
+		db_bind_int(st, 1, term_id);
+		db_bind_int(st, 2, from);
+		db_bind_int(st, 3, to);
+	}
+	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+}
+
+static void
+read_history(sqlite3_stmt *st, void *out)
+{
+	struct member_history *h = out;
+
+	h->person_id = db_int(st, 0, 0);
+	h->shifts = db_int(st, 1, 0);
+	h->last_start = db_int(st, 2, 0);
+	h->last_end = db_int(st, 3, 0);
+	h->last_sleep_pages = db_int(st, 4, 0);
+}
+
+int
+store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
+		     int64_t before, struct member_history **v, size_t *n)
+{
+	static const char sql[] =
+		"WITH prev AS (SELECT s.person_id, s.start_at, s.end_at, "
+		"  row_number() OVER (PARTITION BY s.person_id ORDER BY s.end_at DESC) AS rn, "
+		"  count(*) OVER (PARTITION BY s.person_id) AS n "
+		"  FROM memberships m JOIN shifts s ON s.person_id = m.person_id "
+		"  WHERE m.term_id = ?1 AND s.rotation_id = ?2 AND s.term_id <> ?1 "
+		"  AND s.end_at <= ?3 AND s.cancelled_at IS NULL) "
+		"SELECT p.person_id, p.n, p.start_at, p.end_at, "
+		"  (SELECT count(*) FROM pages g WHERE g.responder_id = p.person_id "
+		"   AND g.created_at >= p.start_at AND g.created_at < p.end_at "
+		"   AND g.class = 'sleep') "
+		"FROM prev p WHERE p.rn = 1 ORDER BY p.person_id";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL) {
+		db_bind_int(st, 1, term_id);
+		db_bind_int(st, 2, rotation_id);
+		db_bind_int(st, 3, before);
+	}
+	return db_list(s, st, read_history, sizeof **v, (void **)v, n);
+}
+
+int
+store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n)
+{
+	/* One index probe per rotation on (rotation_id, start_at). */
+	static const char sql[] =
+		SHIFT_COLS "WHERE s.id IN (SELECT (SELECT s2.id FROM shifts s2 "
+		"  WHERE s2.rotation_id = r2.id AND s2.start_at <= ?1 AND s2.cancelled_at IS NULL "
+		"  ORDER BY s2.start_at DESC LIMIT 1) FROM rotations r2) "
+		"AND s.end_at > ?1 ORDER BY r.tier = 'escalation', r.name";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL)
+		db_bind_int(st, 1, t);
+	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+}

@@ -132,4 +132,38 @@ int store_audit_add(struct store *s, int64_t at, const char *actor,
 int store_audit_list(struct store *s, int64_t since, struct audit_event **v, size_t *n);
 void store_audit_free(struct audit_event *v, size_t n);
 
+/* Schedule generation, checks and `rota now` (store/schedule.c): list
+ * queries shaped so that one call serves a whole term. */
+
+/* Every shift of the term, cancelled ones included, sorted by slot. */
+int store_term_shifts(struct store *s, int64_t term_id, struct shift **v, size_t *n);
+/* The shifts (not cancelled) of every member of the term, past members
+ * included, in any rotation, overlapping [from, to). Sorted by start. */
+int store_term_member_shifts(struct store *s, int64_t term_id, int64_t from,
+			     int64_t to, struct shift **v, size_t *n);
+/* The leave of every member of the term overlapping [from, to). */
+int store_term_leave(struct store *s, int64_t term_id, int64_t from, int64_t to,
+		     struct leave **v, size_t *n);
+/* The public holidays of the offices of the term's members, days in
+ * [from_day, to_day] (YYYY-MM-DD). */
+int store_term_holidays(struct store *s, int64_t term_id, const char *from_day,
+			const char *to_day, struct holiday **v, size_t *n);
+
+/* What a member of a term did in the same rotation before BEFORE. */
+struct member_history {
+	int64_t person_id;
+	int64_t shifts;                 /* shifts (not cancelled) ending by BEFORE */
+	int64_t last_start, last_end;   /* the latest of them; 0 when none */
+	int64_t last_sleep_pages;       /* pages classed 'sleep' to them during it */
+};
+/* One row per member of TERM_ID with earlier shifts in ROTATION_ID
+ * outside the term. */
+int store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
+			 int64_t before, struct member_history **v, size_t *n);
+
+/* The shifts in force at T: in each rotation the latest one started by T,
+ * when it has not ended and is not cancelled. Sorted by tier (primary
+ * first), then rotation name. */
+int store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n);
+
 #endif

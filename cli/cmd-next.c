@@ -1,0 +1,119 @@
+/* rota next: someone's coming shifts and how long until each. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cmd.h"
+#include "cli/util.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+
+/* "3d 22h", "5h 30m", "12m": a duration as people say it. */
+static void
+duration(int64_t secs, char *buf, size_t len)
+{
+	int64_t m = (secs + 59) / 60;   /* round up: "in 0m" would mislead */
+
+	if (m >= 24 * 60)
+		snprintf(buf, len, "%lldd %lldh", (long long)(m / (24 * 60)),
+			 (long long)(m / 60 % 24));
+	else if (m >= 60)
+		snprintf(buf, len, "%lldh %lldm", (long long)(m / 60), (long long)(m % 60));
+	else
+		snprintf(buf, len, "%lldm", (long long)m);
+}
+
+static int
+exec_next(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "count", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct shift_filter f = { 0 };
+	struct person p;
+	struct shift *v;
+	icaltimezone *zone;
+	int64_t count = 5;
+	size_t n;
+	int c, r;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			if ((r = id_arg(ctx, "--count", optarg, &count)) != 0)
+				return r;
+			break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind < argc - 1)
+		return cmd_usage_error(ctx, "next takes at most one HANDLE");
+	if (optind == argc - 1) {
+		if ((r = find_person(ctx, argv[optind], &p)) != 0)
+			return r;
+	} else {
+		if ((r = require_person(ctx)) != 0)
+			return r;
+		p = ctx->actor.person;
+	}
+	if ((zone = tz_lookup(p.tz)) == NULL)
+		zone = icaltimezone_get_utc_timezone();
+	f.person_id = p.id;
+	f.from = ctx->now;
+	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)
+		return r;
+	if (n == 0)
+		out_note("%s has no shifts to come", p.handle);
+	out_list_begin(NULL, NULL);
+	for (size_t i = 0; i < n && (int64_t)i < count; i++) {
+		char start[32], end[32], when[48], left[64];
+
+		out_row_begin();
+		out_int("id", "ID", v[i].id);
+		out_str("rotation", "ROTATION", v[i].rotation);
+		out_str("tier", "TIER", tier_name(v[i].tier));
+		out_str("person", NULL, v[i].handle);
+		time_format_utc(v[i].start, start, sizeof start);
+		time_format_utc(v[i].end, end, sizeof end);
+		out_str("start", NULL, start);
+		out_str("end", NULL, end);
+		time_format_local(v[i].start, zone, start, sizeof start);
+		time_format_local(v[i].end, zone, end, sizeof end);
+		out_str(NULL, "START", start);
+		out_str(NULL, "END", end);
+		out_str(NULL, "ZONE", p.tz);
+		out_str("origin", NULL, origin_name(v[i].origin));
+		if (v[i].start <= ctx->now) {
+			duration(v[i].end - ctx->now, when, sizeof when);
+			out_int("starts_in_seconds", NULL, 0);
+			snprintf(left, sizeof left, "now, %s left", when);
+			out_str(NULL, "IN", left);
+		} else {
+			duration(v[i].start - ctx->now, when, sizeof when);
+			out_int("starts_in_seconds", NULL, v[i].start - ctx->now);
+			out_str(NULL, "IN", when);
+		}
+		out_row_end();
+	}
+	out_list_end();
+	free(v);
+	return 0;
+}
+
+const struct cmd_entry cmd_next_entry = {
+	.name = "next",
+	.args = "[HANDLE] [--count N]",
+	.summary = "your (or HANDLE's) next shifts and how long until each",
+	.help = "  HANDLE      whose shifts (default: yours)\n"
+		"  --count N   show at most N shifts (default 5)\n"
+		"\n"
+		"Times are in the person's own zone; a shift in force now shows how\n"
+		"long is left of it. With --json, an array of {id, rotation, tier,\n"
+		"person, start, end, origin, starts_in_seconds} (UTC times).\n",
+	.exec = exec_next,
+};

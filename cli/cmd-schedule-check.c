@@ -1,0 +1,101 @@
+/* rota schedule check: weeks nobody covers and shifts that break a hard
+ * rule since they were made. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "cli/cmd.h"
+#include "cli/plan.h"
+#include "cli/util.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+
+static void
+print_problem(const struct plan_problem *p)
+{
+	icaltimezone *zone = tz_lookup(p->tz);
+	char start[32], end[32];
+
+	if (zone == NULL)
+		zone = icaltimezone_get_utc_timezone();
+	out_row_begin();
+	out_str("term", "TERM", p->term);
+	out_str("rotation", NULL, p->rotation);
+	out_str("problem", "PROBLEM", plan_problem_name(p->kind));
+	if (p->shift_id != 0)
+		out_int("shift", "SHIFT", p->shift_id);
+	else
+		out_null("shift", "SHIFT");
+	out_str("person", "PERSON", p->handle[0] ? p->handle : NULL);
+	time_format_local(p->start, zone, start, sizeof start);
+	out_str(NULL, "FROM", start);
+	time_format_local(p->end, zone, end, sizeof end);
+	out_str(NULL, "TO", end);
+	time_format_utc(p->start, start, sizeof start);
+	time_format_utc(p->end, end, sizeof end);
+	out_str("start", NULL, start);
+	out_str("end", NULL, end);
+	out_str("detail", "DETAIL", p->detail);
+	out_row_end();
+}
+
+static int
+exec_schedule_check(struct ctx *ctx, int argc, char **argv)
+{
+	struct plan_problem *v = NULL;
+	struct term *terms = NULL;
+	size_t n = 0, nt = 0;
+	int r = 0;
+
+	if (argc > 2)
+		return cmd_usage_error(ctx, "schedule check takes at most one TERM");
+	if (argc == 2) {
+		terms = calloc(1, sizeof *terms);
+		if (terms == NULL)
+			return rota_fail(EX_OSERR, "out of memory");
+		nt = 1;
+		if ((r = find_term(ctx, argv[1], &terms[0])) != 0)
+			goto done;
+	} else if ((r = store_term_list(ctx->db, 0, &terms, &nt)) != 0) {
+		goto done;
+	}
+	for (size_t i = 0; i < nt; i++) {
+		if (argc == 1 && terms[i].end <= ctx->now)
+			continue;   /* over: nothing left to fix */
+		if ((r = plan_check(ctx->db, ctx->cfg, &terms[i], ctx->now, &v, &n)) != 0)
+			goto done;
+	}
+	if (n == 0)
+		out_note("no problems");
+	out_list_begin(NULL, NULL);
+	for (size_t i = 0; i < n; i++)
+		print_problem(&v[i]);
+	out_list_end();
+	if (n > 0)
+		r = rota_fail(EX_DATAERR, "%zu problem%s found", n, n == 1 ? "" : "s");
+done:
+	free(v);
+	free(terms);
+	return r;
+}
+
+const struct cmd_entry cmd_schedule_check_entry = {
+	.name = "schedule check",
+	.args = "[TERM]",
+	.summary = "list uncovered weeks and shifts that break a rule",
+	.help = "  TERM   only this term (default: every term not yet over)\n"
+		"\n"
+		"Looks at the weeks that have not ended and lists:\n"
+		"  uncovered    a week with no shift (not generated, or cancelled), or\n"
+		"               held by someone who has left the term\n"
+		"  leave        a shift that overlaps its person's leave\n"
+		"  other_tier   its person is on call in the other tier at the same time\n"
+		"  not_manager  an escalation shift held by someone who is not a manager\n"
+		"  gap          closer than min_gap_shifts to the person's previous shift\n"
+		"Fix them with rota schedule generate TERM, rota swap or rota override.\n"
+		"\n"
+		"Exits 0 and prints \"no problems\" when there are none; otherwise\n"
+		"prints them and exits 65.\n",
+	.exec = exec_schedule_check,
+};

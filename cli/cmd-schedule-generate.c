@@ -1,0 +1,163 @@
+/* rota schedule generate: fill (or re-fill) a term's weeks, printing what
+ * changed. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli/cmd.h"
+#include "cli/plan.h"
+#include "cli/util.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+
+static json_t *
+changes_json(const struct plan_diff *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < d->n_changes; i++) {
+		const struct plan_change *c = &d->changes[i];
+		char start[32];
+
+		time_format_utc(c->start, start, sizeof start);
+		json_array_append_new(a, json_pack("{s:i, s:s, s:s?, s:s}", "slot", c->slot,
+			"start", start, "old", c->old_person ? c->old_handle : NULL,
+			"new", c->new_handle));
+	}
+	return a;
+}
+
+static void
+print_diff(const struct term *t, const struct plan_diff *d, bool dry_run)
+{
+	icaltimezone *zone = tz_lookup(d->rotation.tz);
+	char start[32], end[32], change[2 * HANDLE_MAX + 8];
+
+	out_object_begin(NULL);
+	out_str("term", NULL, t->name);
+	out_str("rotation", NULL, d->rotation.name);
+	out_bool("dry_run", NULL, dry_run);
+	out_int("weeks", NULL, (int64_t)d->n_slots);
+	out_int("kept", NULL, (int64_t)d->n_fixed);
+	if (d->n_changes == 0)
+		out_note("no changes");
+	out_list_begin("changes", NULL);
+	for (size_t i = 0; i < d->n_changes; i++) {
+		const struct plan_change *c = &d->changes[i];
+
+		out_row_begin();
+		out_int("slot", NULL, c->slot);
+		if (c->shift_id != 0)
+			out_int("shift", NULL, c->shift_id);
+		else
+			out_null("shift", NULL);
+		time_format_local(c->start, zone, start, sizeof start);
+		out_str(NULL, "WEEK", start);
+		time_format_utc(c->start, start, sizeof start);
+		time_format_utc(c->end, end, sizeof end);
+		out_str("start", NULL, start);
+		out_str("end", NULL, end);
+		out_str("old", NULL, c->old_person ? c->old_handle : NULL);
+		out_str("new", NULL, c->new_handle);
+		snprintf(change, sizeof change, "%s -> %s",
+			 c->old_person ? c->old_handle : "-", c->new_handle);
+		out_str(NULL, "CHANGE", change);
+		out_row_end();
+	}
+	out_list_end();
+	out_note("term %s: %zu weeks, %zu changed, %zu kept as they were (past, "
+		 "frozen, swapped or overridden); times in %s%s", t->name, d->n_slots,
+		 d->n_changes, d->n_fixed, d->rotation.tz,
+		 dry_run ? "\ndry run: nothing was changed" : "");
+	out_object_end();
+}
+
+static int
+infeasible(const struct term *t, const struct plan_diff *d)
+{
+	icaltimezone *zone = tz_lookup(d->rotation.tz);
+	char start[32];
+
+	if (d->failed_slot < 0 || zone == NULL)
+		return rota_fail(EX_DATAERR, "term '%s' cannot be scheduled: %s; nothing "
+				 "was changed", t->name, d->reason);
+	time_format_local(d->failed_start, zone, start, sizeof start);
+	return rota_fail(EX_DATAERR, "term '%s' cannot be scheduled: week %ld from %s "
+			 "(%s): %s; nothing was changed", t->name, d->failed_slot + 1,
+			 start, d->rotation.tz, d->reason);
+}
+
+static int
+exec_schedule_generate(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct plan_diff d;
+	struct term t;
+	bool dry_run = false;
+	int c, r;
+
+	if ((r = require_manager(ctx, "schedule generate")) != 0)
+		return r;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":n", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': dry_run = true; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage_error(ctx, "schedule generate takes one TERM");
+	if ((r = find_term(ctx, argv[optind], &t)) != 0)
+		return r;
+	r = plan_generate(ctx->db, ctx->cfg, &t, ctx->now, !dry_run, &d);
+	if (r == EX_DATAERR && d.reason[0] != '\0')
+		r = infeasible(&t, &d);
+	if (r == 0 && !dry_run && d.n_changes > 0)
+		r = audit(ctx, "schedule.generate", t.name, NULL,
+			  json_pack("{s:s, s:i, s:o}", "rotation", d.rotation.name,
+				    "weeks", (int)d.n_slots, "changes", changes_json(&d)));
+	if (r == 0)
+		print_diff(&t, &d, dry_run);
+	ctx->rollback = dry_run;
+	plan_diff_free(&d);
+	return r;
+}
+
+const struct cmd_entry cmd_schedule_generate_entry = {
+	.name = "schedule generate",
+	.args = "TERM [--dry-run]",
+	.summary = "fill a term's weeks with its members (managers)",
+	.help = "  TERM        the term to schedule (see rota term list)\n"
+		"  --dry-run   print what would change and change nothing\n"
+		"\n"
+		"Gives each week of the term to one member. Hard rules, never broken:\n"
+		"nobody on leave, managers only in the escalation tier, nobody on call\n"
+		"in both tiers at once, and at least min_gap_shifts weeks off between\n"
+		"two shifts of one person where 3 or more can serve. Then fairness:\n"
+		"fewest shifts first, then the least load (load from earlier terms of\n"
+		"the rotation counts), then longest since the last shift, then a stable\n"
+		"hash of handle and term; after a heavy shift (heavy_sleep_interruptions\n"
+		"sleep pages or more) a person rests recovery_shifts more weeks if\n"
+		"anyone else can serve.\n"
+		"\n"
+		"Load: a week weighs 1000 + 10 x holiday_weight x H, where H is the\n"
+		"number of public holidays of the members' offices whose midday (in the\n"
+		"office's zone) falls in that week; holiday_weight is a percentage of an\n"
+		"ordinary week (default 50: a week with one holiday counts 1.5 weeks).\n"
+		"\n"
+		"Re-generating keeps shifts that have started, shifts starting within\n"
+		"freeze_days (default 14) and swapped or overridden shifts, keeps every\n"
+		"other assignment that is still valid where it can, and prints only the\n"
+		"weeks that changed (old person -> new person, in the rotation's zone).\n"
+		"Settings come from [rotation \"NAME\"] or [schedule] in rota.conf(5).\n"
+		"\n"
+		"When the rules cannot all be met, exits 65 naming the first week nobody\n"
+		"can take and why, and changes nothing.\n",
+	.flags = CMD_WRITE,
+	.exec = exec_schedule_generate,
+};

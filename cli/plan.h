@@ -1,0 +1,134 @@
+/* The glue between the store and the generator (scheduler/generate.h):
+ * loads a term's rotation, weeks, members, their leave, their shifts in
+ * the other tier, their load from earlier terms and the public holidays
+ * of their offices; runs gen_run; writes what changed. Also the checks
+ * behind `rota schedule check`.
+ *
+ * Needs no CLI context (struct ctx), so benchmarks and other commands can
+ * call it directly. Nothing here prints, except the store and the
+ * configuration on their own errors (database, bad setting).
+ *
+ * Settings, each [rotation "NAME"] KEY, else [schedule] KEY, else the
+ * default (rota.conf(5)):
+ *   freeze_days                existing shifts starting before now + this
+ *                              many days are kept as they are (14)
+ *   min_gap_shifts             shifts off between two shifts of one person,
+ *                              where the team has 3 or more members (1)
+ *   recovery_shifts            extra shifts off wanted after a heavy shift (1)
+ *   heavy_sleep_interruptions  pages classed 'sleep' that make a shift
+ *                              heavy (3)
+ *   holiday_weight             extra load, in percent of an ordinary week,
+ *                              for each public holiday in a week (50)
+ *
+ * Holiday weight: a week (slot) weighs 1000 load units plus
+ * 10 * holiday_weight for each distinct public-holiday date of a member's
+ * office whose midday (12:00 in the office's zone) falls inside it. With
+ * the default 50, a week holding Christmas Day and St Stephen's Day
+ * weighs 2000, as much as two ordinary weeks. */
+#ifndef ROTA_PLAN_H
+#define ROTA_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/config.h"
+#include "scheduler/model.h"
+#include "store/store.h"
+
+#define PLAN_FREEZE_DAYS 14
+#define PLAN_MIN_GAP_SHIFTS 1
+#define PLAN_RECOVERY_SHIFTS 1
+#define PLAN_HEAVY_SLEEP_INTERRUPTIONS 3
+#define PLAN_HOLIDAY_WEIGHT 50
+
+struct plan_settings {
+	long freeze_days;
+	long min_gap_shifts;
+	long recovery_shifts;
+	long heavy_sleep_interruptions;
+	long holiday_weight;
+};
+
+/* The settings of ROTATION (a name); CFG may be NULL (defaults). 0, or
+ * EX_CONFIG after printing which setting is wrong. */
+int plan_settings_get(const struct config *cfg, const char *rotation,
+		      struct plan_settings *out);
+
+/* The load of one slot: 1000 + 10 * holiday_weight * holidays. */
+int64_t plan_slot_weight(long holiday_weight, int holidays);
+
+/* One week whose person changes. */
+struct plan_change {
+	int64_t shift_id;               /* the shift changed or inserted (0 on a dry run's insert) */
+	int slot;                       /* week index in the term, from 0 */
+	int64_t start, end;             /* UTC */
+	int64_t old_person;             /* 0: no shift before (or a cancelled one) */
+	int64_t new_person;
+	char old_handle[HANDLE_MAX];    /* "" when old_person is 0 */
+	char new_handle[HANDLE_MAX];
+};
+
+struct plan_diff {
+	struct rotation rotation;       /* the term's */
+	size_t n_slots;                 /* weeks in the term */
+	size_t n_fixed;                 /* kept: past, frozen, swapped or overridden */
+	struct plan_change *changes;    /* in time order; free with plan_diff_free */
+	size_t n_changes;
+	/* When infeasible: the first week nobody can take (-1 when the search
+	 * gave up without one) and why, member by member. */
+	long failed_slot;
+	int64_t failed_start, failed_end;
+	char reason[1024];
+};
+
+/* Generates (or re-generates) the schedule of term T at time NOW.
+ *
+ * Keeps every existing shift that is in the past, starts inside the
+ * freeze horizon, or was swapped or overridden; keeps every other current
+ * assignment that is still valid where it can, and fills the rest by the
+ * generator's rules. With APPLY, writes the changes (new shifts, shifts
+ * given to someone else, cancelled shifts refilled; open swap requests of
+ * a shift that changes hands are closed) inside the caller's transaction;
+ * without, changes nothing.
+ *
+ * Returns 0 with *out filled; EX_DATAERR when no schedule meets the hard
+ * constraints, with out->failed_slot, failed_start/end and reason set,
+ * nothing printed and nothing written; or another exit status after
+ * printing (database error EX_SOFTWARE/EX_TEMPFAIL, bad setting
+ * EX_CONFIG, unknown rotation zone EX_DATAERR with failed_slot -1 and
+ * reason empty). Free *out with plan_diff_free in every case. */
+int plan_generate(struct store *db, const struct config *cfg, const struct term *t,
+		  int64_t now, bool apply, struct plan_diff *out);
+
+void plan_diff_free(struct plan_diff *d);
+
+enum plan_problem_kind {
+	PLAN_UNCOVERED,                 /* a window nobody covers */
+	PLAN_LEAVE,                     /* a shift overlaps its person's leave */
+	PLAN_OTHER_TIER,                /* its person is on call in the other tier too */
+	PLAN_NOT_MANAGER,               /* escalation shift held by a non-manager */
+	PLAN_GAP,                       /* closer than the minimum gap to the same person's previous */
+};
+
+/* "uncovered", "leave", "other_tier", "not_manager", "gap". */
+const char *plan_problem_name(enum plan_problem_kind k);
+
+struct plan_problem {
+	enum plan_problem_kind kind;
+	char term[NAME_MAX_];
+	char rotation[NAME_MAX_];
+	char tz[TZ_MAX];                /* the rotation's */
+	int64_t shift_id;               /* 0 for a window with no shift */
+	char handle[HANDLE_MAX];        /* "" when nobody */
+	int64_t start, end;             /* the window or shift, UTC */
+	char detail[256];               /* plain words */
+};
+
+/* Appends to *v (*n entries; start with NULL and 0, free() at the end) the
+ * problems of term T in the weeks that end after NOW, in time order.
+ * 0, or an exit status after printing. */
+int plan_check(struct store *db, const struct config *cfg, const struct term *t,
+	       int64_t now, struct plan_problem **v, size_t *n);
+
+#endif
