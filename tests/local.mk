@@ -31,6 +31,11 @@ tests_unit_test_generate_SOURCES = tests/unit/test-generate.c
 tests_unit_test_generate_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_generate_LDADD = $(UNIT_LDADD)
 
+check_PROGRAMS += tests/unit/test-plan
+tests_unit_test_plan_SOURCES = tests/unit/test-plan.c
+tests_unit_test_plan_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_plan_LDADD = $(UNIT_LDADD)
+
 TESTS += $(check_PROGRAMS)
 
 E2E_TESTS = \
