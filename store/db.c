@@ -110,8 +110,12 @@ db_bind_id(sqlite3_stmt *st, int i, int64_t id)
 void *
 db_push(void *v, size_t *n, size_t size)
 {
-	char *p = xreallocarray(v, *n + 1, size);
+	char *p = v;
 
+	/* The capacity is the power of two at or above *n: grow by doubling
+	 * when *n reaches one, so a list of n rows costs O(n), not O(n^2). */
+	if ((*n & (*n - 1)) == 0)
+		p = xreallocarray(v, *n ? 2 * *n : 1, size);
 	memset(p + *n * size, 0, size);
 	(*n)++;
 	return p;

@@ -152,6 +152,7 @@ store_term_member_shifts(struct store *s, int64_t term_id, int64_t from, int64_t
 	static const char sql[] =
 		SHIFT_COLS "JOIN memberships m ON m.person_id = s.person_id AND m.term_id = ?1 "
 		"WHERE s.start_at < ?3 AND s.end_at > ?2 AND s.cancelled_at IS NULL "
+		"AND s.rotation_id <> (SELECT rotation_id FROM terms WHERE id = ?1) "
 		"ORDER BY s.start_at, r.tier = 'escalation', r.name";
 	sqlite3_stmt *st = db_stmt(s, sql);
 

@@ -66,7 +66,9 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
 
-/* Grows *v by one element of SIZE bytes and returns a pointer to it, zeroed. */
+/* Appends one zeroed element of SIZE bytes to the array V of *n elements
+ * (built by db_push alone: it keeps spare room) and returns the array,
+ * perhaps moved. */
 void *db_push(void *v, size_t *n, size_t size);
 
 #endif

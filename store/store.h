@@ -141,7 +141,8 @@ void store_audit_free(struct audit_event *v, size_t n);
 /* Every shift of the term, cancelled ones included, sorted by slot. */
 int store_term_shifts(struct store *s, int64_t term_id, struct shift **v, size_t *n);
 /* The shifts (not cancelled) of every member of the term, past members
- * included, in any rotation, overlapping [from, to). Sorted by start. */
+ * included, in every other rotation, overlapping [from, to). Sorted by
+ * start. */
 int store_term_member_shifts(struct store *s, int64_t term_id, int64_t from,
 			     int64_t to, struct shift **v, size_t *n);
 /* The leave of every member of the term overlapping [from, to). */
