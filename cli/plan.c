@@ -324,14 +324,16 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 		goto done;
 
 	/* The generator's slots: every week but those whose shift was
-	 * cancelled and may no longer change (they stay cancelled). */
+	 * cancelled and has started (the past stays as it was). A week with
+	 * no shift is filled even inside the freeze horizon: nobody's plans
+	 * change, and a hole is worse than short notice. */
 	slots = xcalloc(in.ns ? in.ns : 1, sizeof *slots);
 	slot_of = xcalloc(in.ns ? in.ns : 1, sizeof *slot_of);
 	for (size_t i = 0; i < in.ns; i++) {
 		const struct shift *sh = in.at[i];
 		struct gen_slot *g = &slots[n];
 
-		if (sh != NULL && sh->cancelled && is_fixed(&in, sh, now))
+		if (sh != NULL && sh->cancelled && sh->start < now)
 			continue;
 		g->start = in.bound[i];
 		g->end = in.bound[i + 1];
@@ -461,12 +463,14 @@ local(const struct plan_input *in, int64_t t, char *buf, size_t len)
 }
 
 /* The problems of one shift of the term (not cancelled). */
-static void
-check_shift(const struct plan_input *in, const struct shift *sh, const struct shift *prev,
-	    int64_t gap, struct plan_problem **v, size_t *n)
+static int
+check_shift(struct store *db, const struct plan_input *in, const struct shift *sh,
+	    const struct shift *prev, int64_t gap, struct plan_problem **v, size_t *n)
 {
 	const struct membership *m = member_of(in, sh->person_id);
 	char a[32], b[32];
+	bool manager = m != NULL && m->is_manager;
+	int r;
 
 	if (m != NULL && m->left < sh->end) {
 		int64_t from = m->left > sh->start ? m->left : sh->start;
@@ -495,7 +499,15 @@ check_shift(const struct plan_input *in, const struct shift *sh, const struct sh
 			"%s is also on call in %s rotation '%s' (shift %lld)", sh->handle,
 			tier_name(o->tier), o->rotation, (long long)o->id);
 	}
-	if (in->rot.tier == TIER_ESCALATION && m != NULL && !m->is_manager)
+	if (in->rot.tier == TIER_ESCALATION && m == NULL) {
+		/* Given to someone outside the term (an override, say). */
+		struct person p;
+
+		if ((r = store_person_get_id(db, sh->person_id, &p)) > STORE_NOT_FOUND)
+			return r;
+		manager = r == 0 && p.is_manager;
+	}
+	if (in->rot.tier == TIER_ESCALATION && !manager)
 		problem(v, n, in, PLAN_NOT_MANAGER, sh, sh->start, sh->end,
 			"%s is not a manager (the escalation tier is managers only)", sh->handle);
 	if (prev != NULL && gap > 0 && sh->start - prev->end < gap) {
@@ -504,6 +516,7 @@ check_shift(const struct plan_input *in, const struct shift *sh, const struct sh
 			"%s also has the shift from %s, less than %ld shift(s) before",
 			sh->handle, a, in->set.min_gap_shifts);
 	}
+	return 0;
 }
 
 int
@@ -543,7 +556,8 @@ plan_check(struct store *db, const struct config *cfg, const struct term *t,
 				break;
 			}
 		}
-		check_shift(&in, sh, prev, gap, v, n);
+		if ((r = check_shift(db, &in, sh, prev, gap, v, n)) != 0)
+			goto done;
 	}
 done:
 	input_free(&in);

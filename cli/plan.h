@@ -87,7 +87,8 @@ struct plan_diff {
  * Keeps every existing shift that is in the past, starts inside the
  * freeze horizon, or was swapped or overridden; keeps every other current
  * assignment that is still valid where it can, and fills the rest by the
- * generator's rules. With APPLY, writes the changes (new shifts, shifts
+ * generator's rules: weeks with no shift, or a cancelled one, that have
+ * not started are filled, inside the freeze horizon too. With APPLY, writes the changes (new shifts, shifts
  * given to someone else, cancelled shifts refilled; open swap requests of
  * a shift that changes hands are closed) inside the caller's transaction;
  * without, changes nothing.
