@@ -15,6 +15,13 @@ extern const struct cmd_entry cmd_person_set_entry;
 extern const struct cmd_entry cmd_person_remove_entry;
 /* -- people, offices, holidays, leave -- */
 /* -- rotations, terms, schedule -- */
+extern const struct cmd_entry cmd_rotation_add_entry;
+extern const struct cmd_entry cmd_rotation_list_entry;
+extern const struct cmd_entry cmd_term_add_entry;
+extern const struct cmd_entry cmd_term_list_entry;
+extern const struct cmd_entry cmd_term_show_entry;
+extern const struct cmd_entry cmd_volunteer_join_entry;
+extern const struct cmd_entry cmd_volunteer_leave_entry;
 /* -- swaps, overrides, audit -- */
 /* -- demo, completion -- */
 
@@ -27,6 +34,13 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_person_remove_entry,
 	/* -- people, offices, holidays, leave -- */
 	/* -- rotations, terms, schedule -- */
+	&cmd_rotation_add_entry,
+	&cmd_rotation_list_entry,
+	&cmd_term_add_entry,
+	&cmd_term_list_entry,
+	&cmd_term_show_entry,
+	&cmd_volunteer_join_entry,
+	&cmd_volunteer_leave_entry,
 	/* -- swaps, overrides, audit -- */
 	/* -- demo, completion -- */
 	NULL,

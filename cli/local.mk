@@ -6,5 +6,10 @@ rota_SOURCES += \
 	cli/cmd-person-set.c cli/cmd-person-remove.c
 # -- people, offices, holidays, leave --
 # -- rotations, terms, schedule --
+rota_SOURCES += \
+	cli/setup.c cli/setup.h \
+	cli/cmd-rotation-add.c cli/cmd-rotation-list.c \
+	cli/cmd-term-add.c cli/cmd-term-list.c cli/cmd-term-show.c \
+	cli/cmd-volunteer-join.c cli/cmd-volunteer-leave.c
 # -- swaps, overrides, audit --
 # -- demo, completion --
