@@ -14,6 +14,9 @@ extern const struct cmd_entry cmd_person_show_entry;
 extern const struct cmd_entry cmd_person_set_entry;
 extern const struct cmd_entry cmd_person_remove_entry;
 /* -- people, offices, holidays, leave -- */
+extern const struct cmd_entry cmd_leave_add_entry;
+extern const struct cmd_entry cmd_leave_list_entry;
+extern const struct cmd_entry cmd_leave_remove_entry;
 /* -- rotations, terms, schedule -- */
 extern const struct cmd_entry cmd_rotation_add_entry;
 extern const struct cmd_entry cmd_rotation_list_entry;
@@ -33,6 +36,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_person_set_entry,
 	&cmd_person_remove_entry,
 	/* -- people, offices, holidays, leave -- */
+	&cmd_leave_add_entry,
+	&cmd_leave_list_entry,
+	&cmd_leave_remove_entry,
 	/* -- rotations, terms, schedule -- */
 	&cmd_rotation_add_entry,
 	&cmd_rotation_list_entry,

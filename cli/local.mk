@@ -5,6 +5,8 @@ rota_SOURCES += \
 	cli/cmd-person-add.c cli/cmd-person-list.c cli/cmd-person-show.c \
 	cli/cmd-person-set.c cli/cmd-person-remove.c
 # -- people, offices, holidays, leave --
+rota_SOURCES += \
+	cli/cmd-leave-add.c cli/cmd-leave-list.c cli/cmd-leave-remove.c
 # -- rotations, terms, schedule --
 rota_SOURCES += \
 	cli/setup.c cli/setup.h \

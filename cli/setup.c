@@ -191,6 +191,19 @@ print_term(struct ctx *ctx, const struct term *t, const struct rotation *rot,
 	out_object_end();
 }
 
+void
+print_leave(const struct leave *l, icaltimezone *zone)
+{
+	out_object_begin(NULL);
+	out_int("id", "Leave:", l->id);
+	out_str("person", "Person:", l->handle);
+	out_time("start", "From:", l->start, zone);
+	out_time("end", "Until:", l->end, zone);
+	out_str("tz", "Time zone:", tz_name(zone));
+	out_str("reason", "Reason:", l->reason[0] ? l->reason : NULL);
+	out_object_end();
+}
+
 json_t *
 rotation_to_json(const struct rotation *r)
 {

@@ -67,6 +67,9 @@ void print_rotation(const struct rotation *r);
 void print_term(struct ctx *ctx, const struct term *t, const struct rotation *rot,
 		const struct membership *m, size_t n);
 
+/* One leave, its times in ZONE (the person's) in text and UTC in JSON. */
+void print_leave(const struct leave *l, icaltimezone *zone);
+
 /* For the audit trail and --json. New references. */
 json_t *rotation_to_json(const struct rotation *r);
 json_t *term_to_json(const struct term *t);

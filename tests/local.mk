@@ -38,6 +38,7 @@ E2E_TESTS = \
 	tests/e2e/t0010-person.sh \
 	tests/e2e/t0020-rotation.sh \
 	tests/e2e/t0021-term.sh \
-	tests/e2e/t0022-volunteer.sh
+	tests/e2e/t0022-volunteer.sh \
+	tests/e2e/t0023-leave.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
