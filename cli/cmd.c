@@ -14,6 +14,11 @@ extern const struct cmd_entry cmd_person_show_entry;
 extern const struct cmd_entry cmd_person_set_entry;
 extern const struct cmd_entry cmd_person_remove_entry;
 /* -- people, offices, holidays, leave -- */
+extern const struct cmd_entry cmd_office_add_entry;
+extern const struct cmd_entry cmd_office_list_entry;
+extern const struct cmd_entry cmd_holiday_add_entry;
+extern const struct cmd_entry cmd_holiday_list_entry;
+extern const struct cmd_entry cmd_holiday_remove_entry;
 extern const struct cmd_entry cmd_leave_add_entry;
 extern const struct cmd_entry cmd_leave_list_entry;
 extern const struct cmd_entry cmd_leave_remove_entry;
@@ -36,6 +41,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_person_set_entry,
 	&cmd_person_remove_entry,
 	/* -- people, offices, holidays, leave -- */
+	&cmd_office_add_entry,
+	&cmd_office_list_entry,
+	&cmd_holiday_add_entry,
+	&cmd_holiday_list_entry,
+	&cmd_holiday_remove_entry,
 	&cmd_leave_add_entry,
 	&cmd_leave_list_entry,
 	&cmd_leave_remove_entry,

@@ -6,6 +6,8 @@ rota_SOURCES += \
 	cli/cmd-person-set.c cli/cmd-person-remove.c
 # -- people, offices, holidays, leave --
 rota_SOURCES += \
+	cli/cmd-office-add.c cli/cmd-office-list.c \
+	cli/cmd-holiday-add.c cli/cmd-holiday-list.c cli/cmd-holiday-remove.c \
 	cli/cmd-leave-add.c cli/cmd-leave-list.c cli/cmd-leave-remove.c
 # -- rotations, terms, schedule --
 rota_SOURCES += \

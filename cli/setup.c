@@ -204,6 +204,17 @@ print_leave(const struct leave *l, icaltimezone *zone)
 	out_object_end();
 }
 
+void
+print_holiday(const struct holiday *h)
+{
+	out_object_begin(NULL);
+	out_int("id", "Holiday:", h->id);
+	out_str("office", "Office:", h->office);
+	out_str("day", "Date:", h->day);
+	out_str("name", "Name:", h->name);
+	out_object_end();
+}
+
 json_t *
 rotation_to_json(const struct rotation *r)
 {

@@ -70,6 +70,9 @@ void print_term(struct ctx *ctx, const struct term *t, const struct rotation *ro
 /* One leave, its times in ZONE (the person's) in text and UTC in JSON. */
 void print_leave(const struct leave *l, icaltimezone *zone);
 
+/* One public holiday as "Field: value" lines, or a JSON object. */
+void print_holiday(const struct holiday *h);
+
 /* For the audit trail and --json. New references. */
 json_t *rotation_to_json(const struct rotation *r);
 json_t *term_to_json(const struct term *t);

@@ -39,6 +39,8 @@ E2E_TESTS = \
 	tests/e2e/t0020-rotation.sh \
 	tests/e2e/t0021-term.sh \
 	tests/e2e/t0022-volunteer.sh \
-	tests/e2e/t0023-leave.sh
+	tests/e2e/t0023-leave.sh \
+	tests/e2e/t0024-office.sh \
+	tests/e2e/t0025-holiday.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
