@@ -38,9 +38,11 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 		time_format_utc(v[i].end, end, sizeof end);
 		out_str("start", NULL, start);
 		out_str("end", NULL, end);
-		time_format_local(v[i].end, zone, end, sizeof end);
-		snprintf(until, sizeof until, "%s %s", end, v[i].tz);
-		out_str(NULL, "UNTIL", until);
+		if (!out_json()) {       /* libical's offsets are dear: text only */
+			time_format_local(v[i].end, zone, end, sizeof end);
+			snprintf(until, sizeof until, "%s %s", end, v[i].tz);
+			out_str(NULL, "UNTIL", until);
+		}
 		out_str("origin", NULL, origin_name(v[i].origin));
 		out_row_end();
 	}
