@@ -268,35 +268,55 @@ handle_of(const struct plan_input *in, int64_t person_id)
 	return m ? m->handle : "";
 }
 
+/* Writes a change to an existing shift (new ones are inserted together). */
 static int
-write_change(struct store *db, const struct plan_input *in, struct plan_change *c,
-	     const struct shift *sh, int64_t now)
+write_change(struct store *db, const struct plan_change *c, const struct shift *sh,
+	     int64_t now)
 {
-	struct shift add = { 0 };
 	int r;
 
-	if (sh != NULL) {
-		if ((r = store_shift_assign(db, sh->id, c->new_person, ORIGIN_GENERATED, now)) != 0)
-			return r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
-		if (c->old_person != c->new_person &&
-		    (r = store_swap_close_for_shift(db, sh->id, now)) > STORE_NOT_FOUND)
-			return r;
-		return 0;
-	}
-	add.rotation_id = in->rot.id;
-	snprintf(add.rotation, sizeof add.rotation, "%s", in->rot.name);
-	add.tier = in->rot.tier;
-	add.term_id = in->term->id;
-	snprintf(add.term, sizeof add.term, "%s", in->term->name);
-	add.slot = c->slot;
-	add.person_id = c->new_person;
-	add.start = c->start;
-	add.end = c->end;
-	add.origin = ORIGIN_GENERATED;
-	if ((r = store_shift_insert(db, &add, now)) != 0)
+	if ((r = store_shift_assign(db, sh->id, c->new_person, ORIGIN_GENERATED, now)) != 0)
+		return r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
+	if (c->old_person != c->new_person &&
+	    (r = store_swap_close_for_shift(db, sh->id, now)) > STORE_NOT_FOUND)
 		return r;
-	c->shift_id = add.id;
 	return 0;
+}
+
+/* Inserts the new shifts of the changes (those with no shift yet) in one
+ * go and records their ids in the changes. */
+static int
+insert_new(struct store *db, const struct plan_input *in, struct plan_diff *out, int64_t now)
+{
+	struct shift *add = xcalloc(out->n_changes ? out->n_changes : 1, sizeof *add);
+	size_t *which = xcalloc(out->n_changes ? out->n_changes : 1, sizeof *which);
+	size_t n = 0;
+	int r;
+
+	for (size_t k = 0; k < out->n_changes; k++) {
+		const struct plan_change *c = &out->changes[k];
+		struct shift *sh = &add[n];
+
+		if (c->shift_id != 0)
+			continue;
+		sh->rotation_id = in->rot.id;
+		snprintf(sh->rotation, sizeof sh->rotation, "%s", in->rot.name);
+		sh->tier = in->rot.tier;
+		sh->term_id = in->term->id;
+		snprintf(sh->term, sizeof sh->term, "%s", in->term->name);
+		sh->slot = c->slot;
+		sh->person_id = c->new_person;
+		sh->start = c->start;
+		sh->end = c->end;
+		sh->origin = ORIGIN_GENERATED;
+		which[n++] = k;
+	}
+	r = store_shift_insert_many(db, add, n, now);
+	for (size_t i = 0; r == 0 && i < n; i++)
+		out->changes[which[i]].shift_id = add[i].id;
+	free(add);
+	free(which);
+	return r;
 }
 
 int
@@ -389,10 +409,10 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 		}
 		c->new_person = res.person[k];
 		snprintf(c->new_handle, sizeof c->new_handle, "%s", handle_of(&in, c->new_person));
-		if (apply && (r = write_change(db, &in, c, sh, now)) != 0)
+		if (apply && sh != NULL && (r = write_change(db, c, sh, now)) != 0)
 			goto done;
 	}
-	r = 0;
+	r = apply ? insert_new(db, &in, out, now) : 0;
 done:
 	gen_result_free(&res);
 	free(slots);

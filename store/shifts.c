@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "common/err.h"
+#include "common/xalloc.h"
 #include "store/store-private.h"
 
 #define SHIFT_COLS \
@@ -216,4 +218,61 @@ store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n)
 	if (st != NULL)
 		db_bind_int(st, 1, t);
 	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+}
+
+int
+store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now)
+{
+	/* One statement for the lot: a JSON array of rows, unpacked by
+	 * json_each. Per-row INSERTs pay a statement's set-up every time. */
+	static const char sql[] =
+		"INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, start_at, "
+		"end_at, origin, sequence, updated_at) "
+		"SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, "
+		"j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, 0, ?2 "
+		"FROM json_each(?1) j ORDER BY j.key RETURNING id, term_id, slot";
+	sqlite3_stmt *st;
+	size_t cap = 256 + n * (UID_MAX + 128), len = 0, k = 0;
+	char *json;
+	int r;
+
+	if (n == 0)
+		return 0;
+	if ((st = db_stmt(s, sql)) == NULL)
+		return EX_SOFTWARE;
+	json = xmalloc(cap);
+	json[len++] = '[';
+	for (size_t i = 0; i < n; i++) {
+		struct shift *sh = &v[i];
+
+		if (sh->uid[0] == '\0')
+			shift_uid_make(sh->rotation, sh->term, sh->slot, sh->uid, sizeof sh->uid);
+		/* uid and origin are made of [a-z0-9-@.]: no escaping needed. */
+		len += (size_t)snprintf(json + len, cap - len,
+			"%s[\"%s\",%lld,%lld,%d,%lld,%lld,%lld,\"%s\"]", i ? "," : "",
+			sh->uid, (long long)sh->rotation_id, (long long)sh->term_id, sh->slot,
+			(long long)sh->person_id, (long long)sh->start, (long long)sh->end,
+			origin_name(sh->origin));
+		sh->sequence = 0;
+	}
+	json[len++] = ']';
+	json[len] = '\0';
+	db_bind_text(st, 1, json);
+	db_bind_int(st, 2, now);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0), term = sqlite3_column_int64(st, 1);
+		int slot = sqlite3_column_int(st, 2);
+
+		/* Usually in order; else look for it. */
+		if (!(k < n && v[k].term_id == term && v[k].slot == slot))
+			for (k = 0; k < n && !(v[k].term_id == term && v[k].slot == slot); k++)
+				;
+		if (k < n)
+			v[k++].id = id;
+	}
+	sqlite3_reset(st);
+	free(json);
+	if (r == SQLITE_CONSTRAINT)
+		return rota_fail(EX_DATAERR, "shift already exists");
+	return r == SQLITE_DONE ? 0 : db_error(s);
 }

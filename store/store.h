@@ -139,6 +139,9 @@ void store_audit_free(struct audit_event *v, size_t n);
 /* Schedule generation, checks and `rota now` (store/schedule.c): list
  * queries shaped so that one call serves a whole term. */
 
+/* Inserts N new shifts in one statement (many weeks of a term at once),
+ * setting each one's id and uid. */
+int store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now);
 /* Every shift of the term, cancelled ones included, sorted by slot. */
 int store_term_shifts(struct store *s, int64_t term_id, struct shift **v, size_t *n);
 /* The shifts (not cancelled) of every member of the term, past members
