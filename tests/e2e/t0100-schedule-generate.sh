@@ -175,4 +175,54 @@ assert p.count(\"max\") >= 1, p
 "
 '
 
+test_expect_success 'load from earlier terms carries over, and a heavy last shift earns rest' '
+	for h in ana bo cy; do
+		rota person add $h --name "$h" --email $h@example.com --tz Europe/Dublin >/dev/null || return 1
+	done &&
+	rota rotation add ops --tier primary --tz Europe/Dublin >/dev/null &&
+	rota term add t0 --rotation ops --start 2027-01-04 --weeks 3 >/dev/null &&
+	rota term add t1 --rotation ops --start 2027-02-01 --weeks 3 >/dev/null &&
+	sqlite3 rota.db "INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, start_at, end_at, updated_at)
+		SELECT '"'"'x'"'"' || p.id, 1, 1, p.id - 1, p.id, 1798970400 + (p.id - 1) * 604800, 1798970400 + p.id * 604800, 0
+		FROM persons p" &&
+	for h in ana bo cy; do rota volunteer join t1 $h >/dev/null || return 1; done &&
+	rota schedule generate t1 --dry-run >out &&
+	expect_out "Mon 2027-02-01 10:00  - -> ana" &&
+	expect_out "Mon 2027-02-08 10:00  - -> bo" &&
+	expect_out "Mon 2027-02-15 10:00  - -> cy" &&
+	sqlite3 rota.db "INSERT INTO pages (source, source_id, created_at, responder_id, class, imported_at)
+		VALUES ('"'"'generic'"'"', '"'"'p1'"'"', 1799118000, 1, '"'"'sleep'"'"', 0), ('"'"'generic'"'"', '"'"'p2'"'"', 1799208000, 1, '"'"'sleep'"'"', 0)" &&
+	printf "[schedule]\nrecovery_shifts = 3\nheavy_sleep_interruptions = 2\n" >rota.conf &&
+	expect_status 0 rota --config rota.conf schedule generate t1 &&
+	expect_file "WEEK                  CHANGE
+Mon 2027-02-01 10:00  - -> bo
+Mon 2027-02-08 10:00  - -> ana
+Mon 2027-02-15 10:00  - -> cy
+term t1: 3 weeks, 3 changed, 0 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin" out
+'
+
+test_expect_success 'weeks with public holidays of the members'"'"' office weigh more' '
+	rota office add Dublin --tz Europe/Dublin >/dev/null &&
+	for h in ana bo cy; do
+		rota person add $h --name "$h" --email $h@example.com --tz Europe/Dublin --office Dublin >/dev/null || return 1
+	done &&
+	rota rotation add ops --tier primary --tz Europe/Dublin >/dev/null &&
+	rota term add t1 --rotation ops --start 2027-01-04 --weeks 6 >/dev/null &&
+	for h in ana bo cy; do rota volunteer join t1 $h >/dev/null || return 1; done &&
+	rota schedule generate t1 --dry-run >/dev/null &&
+	rota --json schedule generate t1 --dry-run >out &&
+	test "$(json "\" \".join(c[\"new\"] for c in j[\"changes\"])")" = "cy ana bo cy ana bo" &&
+	rota holiday add Dublin 2027-01-06 --name "Little Christmas" >/dev/null &&
+	rota holiday add Dublin 2027-01-27 --name "A holiday" >/dev/null &&
+	rota --json schedule generate t1 >out &&
+	test "$(json "\" \".join(c[\"new\"] for c in j[\"changes\"])")" = "cy ana bo ana bo cy"
+'
+
+test_expect_success 'a bad schedule setting is a configuration error' '
+	team &&
+	printf "[rotation \"ops\"]\nfreeze_days = soon\n" >rota.conf &&
+	expect_unchanged 78 rota --config rota.conf schedule generate t1 &&
+	expect_err "freeze_days must be a whole number"
+'
+
 test_done
