@@ -395,10 +395,9 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 			continue;
 		if (sh != NULL && !sh->cancelled && sh->person_id == res.person[k])
 			continue;
-		out->changes = xreallocarray(out->changes, out->n_changes + 1,
-					     sizeof *out->changes);
+		if (out->changes == NULL)       /* at most one change per slot */
+			out->changes = xcalloc(n, sizeof *out->changes);
 		c = &out->changes[out->n_changes++];
-		memset(c, 0, sizeof *c);
 		c->shift_id = sh ? sh->id : 0;
 		c->slot = (int)i;
 		c->start = in.bound[i];
@@ -475,7 +474,7 @@ problem(struct plan_problem **v, size_t *n, const struct plan_input *in,
 	va_end(ap);
 }
 
-/* "2027-01-04 10:00" in the rotation's zone, into a static-free buffer. */
+/* "Mon 2027-01-04 10:00" in the rotation's zone, into the caller's buffer. */
 static void
 local(const struct plan_input *in, int64_t t, char *buf, size_t len)
 {
