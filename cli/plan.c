@@ -343,17 +343,18 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 	    (r = members_build(db, &in, &pm)) != 0)
 		goto done;
 
-	/* The generator's slots: every week but those whose shift was
-	 * cancelled and has started (the past stays as it was). A week with
-	 * no shift is filled even inside the freeze horizon: nobody's plans
-	 * change, and a hole is worse than short notice. */
+	/* The generator's slots: every week but those that have started with
+	 * no shift or a cancelled one (the past stays as it was; schedule
+	 * check lists them). A week with no shift is filled even inside the
+	 * freeze horizon: nobody's plans change, and a hole is worse than
+	 * short notice. */
 	slots = xcalloc(in.ns ? in.ns : 1, sizeof *slots);
 	slot_of = xcalloc(in.ns ? in.ns : 1, sizeof *slot_of);
 	for (size_t i = 0; i < in.ns; i++) {
 		const struct shift *sh = in.at[i];
 		struct gen_slot *g = &slots[n];
 
-		if (sh != NULL && sh->cancelled && sh->start < now)
+		if ((sh == NULL || sh->cancelled) && in.bound[i] < now)
 			continue;
 		g->start = in.bound[i];
 		g->end = in.bound[i + 1];
@@ -564,8 +565,8 @@ plan_check(struct store *db, const struct config *cfg, const struct term *t,
 			continue;
 		if (sh == NULL || sh->cancelled) {
 			problem(v, n, &in, PLAN_UNCOVERED, NULL, in.bound[i], in.bound[i + 1],
-				"%s", sh ? "its shift was cancelled" : "no shift: run rota "
-				"schedule generate");
+				"%s", sh ? "its shift was cancelled" : in.bound[i] < now ?
+				"no shift" : "no shift: run rota schedule generate");
 			continue;
 		}
 		for (size_t k = i; k-- > 0;) {

@@ -88,7 +88,8 @@ struct plan_diff {
  * freeze horizon, or was swapped or overridden; keeps every other current
  * assignment that is still valid where it can, and fills the rest by the
  * generator's rules: weeks with no shift, or a cancelled one, that have
- * not started are filled, inside the freeze horizon too. With APPLY, writes the changes (new shifts, shifts
+ * not started are filled, inside the freeze horizon too; those that have
+ * started are left as they are. With APPLY, writes the changes (new shifts, shifts
  * given to someone else, cancelled shifts refilled; open swap requests of
  * a shift that changes hands are closed) inside the caller's transaction;
  * without, changes nothing.

@@ -218,6 +218,22 @@ test_expect_success 'weeks with public holidays of the members'"'"' office weigh
 	test "$(json "\" \".join(c[\"new\"] for c in j[\"changes\"])")" = "cy ana bo ana bo cy"
 '
 
+test_expect_success 'weeks that have started are not filled after the fact' '
+	team &&
+	ROTA_NOW=2027-01-12T12:00:00Z expect_status 0 rota schedule generate t1 &&
+	expect_file "WEEK                  CHANGE
+Mon 2027-01-18 10:00  - -> cy
+Mon 2027-01-25 10:00  - -> ana
+Mon 2027-02-01 10:00  - -> dee
+Mon 2027-02-08 10:00  - -> bo
+Mon 2027-02-15 10:00  - -> cy
+Mon 2027-02-22 10:00  - -> ana
+term t1: 8 weeks, 6 changed, 0 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin" out &&
+	ROTA_NOW=2027-01-12T12:00:00Z expect_status 65 rota schedule check t1 &&
+	expect_file "TERM  PROBLEM    SHIFT  PERSON  FROM                  TO                    DETAIL
+t1    uncovered  -      -       Mon 2027-01-11 10:00  Mon 2027-01-18 10:00  no shift" out
+'
+
 test_expect_success 'a bad schedule setting is a configuration error' '
 	team &&
 	printf "[rotation \"ops\"]\nfreeze_days = soon\n" >rota.conf &&
