@@ -42,16 +42,23 @@ read_shift(sqlite3_stmt *st, void *out)
 	sh->cancelled = db_int(st, 15, 0) != 0;
 }
 
+#define SHIFT_FILTER \
+	"(?1 = 0 OR s.rotation_id = ?1) AND (?2 = 0 OR s.term_id = ?2) " \
+	"AND (?3 = 0 OR s.person_id = ?3) AND s.end_at > ?4 AND (?5 = 0 OR s.start_at < ?5) " \
+	"AND (?6 OR s.cancelled_at IS NULL) ORDER BY s.start_at, r.tier = 'escalation', r.name"
+
 int
 store_shift_list(struct store *s, const struct shift_filter *f,
 		 struct shift **v, size_t *n)
 {
-	static const char sql[] =
-		SHIFT_COLS "WHERE (?1 = 0 OR s.rotation_id = ?1) AND (?2 = 0 OR s.term_id = ?2) "
-		"AND (?3 = 0 OR s.person_id = ?3) AND s.end_at > ?4 AND (?5 = 0 OR s.start_at < ?5) "
-		"AND (?6 OR s.cancelled_at IS NULL) "
-		"ORDER BY s.start_at, r.tier = 'escalation', r.name";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	/* "?N = 0 OR ..." hides the column from the planner: a leading
+	 * equality on the most selective id given lets it use an index. */
+	static const char by_term[] = SHIFT_COLS "WHERE s.term_id = ?2 AND " SHIFT_FILTER;
+	static const char by_person[] = SHIFT_COLS "WHERE s.person_id = ?3 AND " SHIFT_FILTER;
+	static const char by_rotation[] = SHIFT_COLS "WHERE s.rotation_id = ?1 AND " SHIFT_FILTER;
+	static const char any[] = SHIFT_COLS "WHERE " SHIFT_FILTER;
+	sqlite3_stmt *st = db_stmt(s, f->term_id ? by_term : f->person_id ? by_person :
+				   f->rotation_id ? by_rotation : any);
 
 	if (st != NULL) {
 		db_bind_int(st, 1, f->rotation_id);
