@@ -171,6 +171,7 @@ test_expect_success 'bad input is refused and changes nothing' '
 test_expect_success 'term add is for managers only' '
 	rotations &&
 	rota person add ana --name Ana --email ana@example.com --tz Europe/Dublin >/dev/null &&
+	rota person add boss --name Boss --email boss@example.com --tz UTC --manager >/dev/null &&
 	expect_unchanged 77 rota --as ana term add t --rotation ops --start 2027-03-22 &&
 	expect_err "term add: managers only"
 '

@@ -58,6 +58,7 @@ test_expect_success 'bad input is refused and changes nothing' '
 
 test_expect_success 'office add is for managers only' '
 	rota person add ana --name Ana --email ana@example.com --tz UTC >/dev/null &&
+	rota person add boss --name Boss --email boss@example.com --tz UTC --manager >/dev/null &&
 	expect_unchanged 77 rota --as ana office add Cork --tz Europe/Dublin &&
 	expect_err "office add: managers only (you are root as ana)"
 '
