@@ -1,1 +1,7 @@
-# bench
+# bench: benchmarks, run by hand (not timed tests). Built with everything
+# else so that they never rot; for example
+#   bench/bench-generate --rota ./rota
+# generates 1,000 rotations x 10 members x 5 years and times `rota now`.
+noinst_PROGRAMS = bench/bench-generate
+bench_bench_generate_SOURCES = bench/bench-generate.c bench/org.c bench/org.h
+bench_bench_generate_LDADD = $(ROTA_LIBS)

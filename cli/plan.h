@@ -31,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sysexits.h>              /* the statuses returned here */
 
 #include "common/config.h"
 #include "scheduler/model.h"

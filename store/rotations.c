@@ -143,11 +143,12 @@ store_term_get_id(struct store *s, int64_t id, struct term *out)
 int
 store_term_list(struct store *s, int64_t rotation_id, struct term **v, size_t *n)
 {
-	static const char sql[] =
-		TERM_COLS "WHERE ?1 = 0 OR t.rotation_id = ?1 ORDER BY r.name, t.start_at";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	/* Two statements: "?1 = 0 OR ..." would hide the index on rotation_id. */
+	static const char all[] = TERM_COLS "ORDER BY r.name, t.start_at";
+	static const char one[] = TERM_COLS "WHERE t.rotation_id = ?1 ORDER BY t.start_at";
+	sqlite3_stmt *st = db_stmt(s, rotation_id ? one : all);
 
-	if (st != NULL)
+	if (st != NULL && rotation_id)
 		db_bind_int(st, 1, rotation_id);
 	return db_list(s, st, read_term, sizeof **v, (void **)v, n);
 }

@@ -173,42 +173,79 @@ store_term_member_shifts(struct store *s, int64_t term_id, int64_t from, int64_t
 	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
 }
 
-static void
-read_history(sqlite3_stmt *st, void *out)
-{
-	struct member_history *h = out;
-
-	h->person_id = db_int(st, 0, 0);
-	h->shifts = db_int(st, 1, 0);
-	h->last_start = db_int(st, 2, 0);
-	h->last_end = db_int(st, 3, 0);
-	h->last_sleep_pages = db_int(st, 4, 0);
-}
-
 int
 store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 		     int64_t before, struct member_history **v, size_t *n)
 {
-	static const char sql[] =
-		"WITH prev AS (SELECT s.person_id, s.start_at, s.end_at, "
-		"  row_number() OVER (PARTITION BY s.person_id ORDER BY s.end_at DESC) AS rn, "
-		"  count(*) OVER (PARTITION BY s.person_id) AS n "
-		"  FROM memberships m JOIN shifts s ON s.person_id = m.person_id "
-		"  WHERE m.term_id = ?1 AND s.rotation_id = ?2 AND s.term_id <> ?1 "
-		"  AND s.end_at <= ?3 AND s.cancelled_at IS NULL) "
-		"SELECT p.person_id, p.n, p.start_at, p.end_at, "
-		"  (SELECT count(*) FROM pages g WHERE g.responder_id = p.person_id "
-		"   AND g.created_at >= p.start_at AND g.created_at < p.end_at "
-		"   AND g.class = 'sleep') "
-		"FROM prev p WHERE p.rn = 1 ORDER BY p.person_id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	/* Three plain index walks and the sums in C: a GROUP BY here would
+	 * build a temporary b-tree on every call, for a few hundred rows. */
+	static const char members_sql[] =
+		"SELECT person_id FROM memberships WHERE term_id = ? ORDER BY person_id";
+	static const char shifts_sql[] =
+		"SELECT person_id, start_at, end_at FROM shifts WHERE rotation_id = ?2 "
+		"AND start_at < ?3 AND end_at <= ?3 AND term_id <> ?1 AND cancelled_at IS NULL";
+	static const char pages_sql[] =
+		"SELECT count(*) FROM pages WHERE responder_id = ?1 AND created_at >= ?2 "
+		"AND created_at < ?3 AND class = 'sleep'";
+	struct member_history *h = NULL;
+	size_t nh = 0, kept = 0;
+	sqlite3_stmt *st;
+	int r;
 
-	if (st != NULL) {
-		db_bind_int(st, 1, term_id);
-		db_bind_int(st, 2, rotation_id);
-		db_bind_int(st, 3, before);
+	*v = NULL;
+	*n = 0;
+	if ((st = db_stmt(s, members_sql)) == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, term_id);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		h = db_push(h, &nh, sizeof *h);
+		h[nh - 1].person_id = sqlite3_column_int64(st, 0);
 	}
-	return db_list(s, st, read_history, sizeof **v, (void **)v, n);
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE || (st = db_stmt(s, shifts_sql)) == NULL)
+		goto fail;
+	db_bind_int(st, 1, term_id);
+	db_bind_int(st, 2, rotation_id);
+	db_bind_int(st, 3, before);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t person = sqlite3_column_int64(st, 0), end = sqlite3_column_int64(st, 2);
+
+		for (size_t i = 0; i < nh; i++) {
+			if (h[i].person_id != person)
+				continue;
+			h[i].shifts++;
+			if (end > h[i].last_end) {
+				h[i].last_start = sqlite3_column_int64(st, 1);
+				h[i].last_end = end;
+			}
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE)
+		goto fail;
+	for (size_t i = 0; i < nh; i++) {
+		if (h[i].shifts == 0)
+			continue;
+		if ((st = db_stmt(s, pages_sql)) == NULL)
+			goto fail;
+		db_bind_int(st, 1, h[i].person_id);
+		db_bind_int(st, 2, h[i].last_start);
+		db_bind_int(st, 3, h[i].last_end);
+		r = sqlite3_step(st);
+		if (r == SQLITE_ROW)
+			h[i].last_sleep_pages = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (r != SQLITE_ROW)
+			goto fail;
+		h[kept++] = h[i];
+	}
+	*v = h;
+	*n = kept;
+	return 0;
+fail:
+	free(h);
+	return st == NULL ? EX_SOFTWARE : db_error(s);
 }
 
 int
@@ -237,7 +274,7 @@ store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now)
 		"end_at, origin, sequence, updated_at) "
 		"SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, "
 		"j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, 0, ?2 "
-		"FROM json_each(?1) j ORDER BY j.key RETURNING id, term_id, slot";
+		"FROM json_each(?1) j RETURNING id, term_id, slot";
 	sqlite3_stmt *st;
 	size_t cap = 256 + n * (UID_MAX + 128), len = 0, k = 0;
 	char *json;
