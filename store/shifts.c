@@ -5,7 +5,6 @@
 #include <stdlib.h>
 
 #include "common/err.h"
-#include "common/xalloc.h"
 #include "store/store-private.h"
 
 #define SHIFT_COLS \
@@ -157,10 +156,13 @@ int
 store_term_member_shifts(struct store *s, int64_t term_id, int64_t from, int64_t to,
 			 struct shift **v, size_t *n)
 {
-	/* Through the (person_id, start_at) index, one member at a time. */
+	/* Through the (person_id, start_at) index, one member at a time; no
+	 * shift is longer than 28 days and a DST hour, which bounds start_at
+	 * from below too. */
 	static const char sql[] =
 		SHIFT_COLS "JOIN memberships m ON m.person_id = s.person_id AND m.term_id = ?1 "
-		"WHERE s.start_at < ?3 AND s.end_at > ?2 AND s.cancelled_at IS NULL "
+		"WHERE s.start_at < ?3 AND s.start_at > ?2 - 29 * 86400 AND s.end_at > ?2 "
+		"AND s.cancelled_at IS NULL "
 		"AND s.rotation_id <> (SELECT rotation_id FROM terms WHERE id = ?1) "
 		"ORDER BY s.start_at, r.tier = 'escalation', r.name";
 	sqlite3_stmt *st = db_stmt(s, sql);
@@ -264,59 +266,73 @@ store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n)
 	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
 }
 
+/* Multi-row INSERTs of 16, 4 and 1 rows, built once: one statement per
+ * chunk spares the per-statement set-up of row-by-row inserts, and bound
+ * values spare any parsing. */
+#define INSERT_CHUNKS 3
+static const int insert_rows[INSERT_CHUNKS] = { 16, 4, 1 };
+
+static const char *
+insert_sql(int k)
+{
+	static char sql[INSERT_CHUNKS][64 * 16 + 256];
+
+	if (sql[k][0] == '\0') {
+		size_t len = (size_t)snprintf(sql[k], sizeof sql[k],
+			"INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, "
+			"start_at, end_at, origin, sequence, updated_at) VALUES ");
+		for (int i = 0; i < insert_rows[k]; i++)
+			len += (size_t)snprintf(sql[k] + len, sizeof sql[k] - len,
+						"%s(?,?,?,?,?,?,?,?,0,?)", i ? "," : "");
+	}
+	return sql[k];
+}
+
 int
 store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now)
 {
-	/* One statement for the lot: a JSON array of rows, unpacked by
-	 * json_each. Per-row INSERTs pay a statement's set-up every time. */
-	static const char sql[] =
-		"INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, start_at, "
-		"end_at, origin, sequence, updated_at) "
-		"SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, "
-		"j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, 0, ?2 "
-		"FROM json_each(?1) j RETURNING id, term_id, slot";
-	sqlite3_stmt *st;
-	size_t cap = 256 + n * (UID_MAX + 128), len = 0, k = 0;
-	char *json;
-	int r;
+	size_t done = 0;
 
-	if (n == 0)
-		return 0;
-	if ((st = db_stmt(s, sql)) == NULL)
-		return EX_SOFTWARE;
-	json = xmalloc(cap);
-	json[len++] = '[';
-	for (size_t i = 0; i < n; i++) {
-		struct shift *sh = &v[i];
+	while (done < n) {
+		int k = 0, rows, col = 1;
+		sqlite3_stmt *st;
+		int64_t last;
+		int r;
 
-		if (sh->uid[0] == '\0')
-			shift_uid_make(sh->rotation, sh->term, sh->slot, sh->uid, sizeof sh->uid);
-		/* uid and origin are made of [a-z0-9-@.]: no escaping needed. */
-		len += (size_t)snprintf(json + len, cap - len,
-			"%s[\"%s\",%lld,%lld,%d,%lld,%lld,%lld,\"%s\"]", i ? "," : "",
-			sh->uid, (long long)sh->rotation_id, (long long)sh->term_id, sh->slot,
-			(long long)sh->person_id, (long long)sh->start, (long long)sh->end,
-			origin_name(sh->origin));
-		sh->sequence = 0;
+		while ((size_t)insert_rows[k] > n - done)
+			k++;
+		rows = insert_rows[k];
+		if ((st = db_stmt(s, insert_sql(k))) == NULL)
+			return EX_SOFTWARE;
+		for (int i = 0; i < rows; i++) {
+			struct shift *sh = &v[done + (size_t)i];
+
+			if (sh->uid[0] == '\0')
+				shift_uid_make(sh->rotation, sh->term, sh->slot, sh->uid,
+					       sizeof sh->uid);
+			db_bind_text(st, col++, sh->uid);
+			db_bind_int(st, col++, sh->rotation_id);
+			db_bind_int(st, col++, sh->term_id);
+			db_bind_int(st, col++, sh->slot);
+			db_bind_int(st, col++, sh->person_id);
+			db_bind_int(st, col++, sh->start);
+			db_bind_int(st, col++, sh->end);
+			db_bind_text(st, col++, origin_name(sh->origin));
+			db_bind_int(st, col++, now);
+			sh->sequence = 0;
+		}
+		r = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (r == SQLITE_CONSTRAINT)
+			return rota_fail(EX_DATAERR, "shift already exists");
+		if (r != SQLITE_DONE)
+			return db_error(s);
+		/* One INSERT gives its rows the rowids after the largest one, in
+		 * order (shifts.id is an INTEGER PRIMARY KEY). */
+		last = sqlite3_last_insert_rowid(s->db);
+		for (int i = 0; i < rows; i++)
+			v[done + (size_t)i].id = last - (rows - 1 - i);
+		done += (size_t)rows;
 	}
-	json[len++] = ']';
-	json[len] = '\0';
-	db_bind_text(st, 1, json);
-	db_bind_int(st, 2, now);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0), term = sqlite3_column_int64(st, 1);
-		int slot = sqlite3_column_int(st, 2);
-
-		/* Usually in order; else look for it. */
-		if (!(k < n && v[k].term_id == term && v[k].slot == slot))
-			for (k = 0; k < n && !(v[k].term_id == term && v[k].slot == slot); k++)
-				;
-		if (k < n)
-			v[k++].id = id;
-	}
-	sqlite3_reset(st);
-	free(json);
-	if (r == SQLITE_CONSTRAINT)
-		return rota_fail(EX_DATAERR, "shift already exists");
-	return r == SQLITE_DONE ? 0 : db_error(s);
+	return 0;
 }
