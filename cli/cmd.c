@@ -17,6 +17,7 @@ extern const struct cmd_entry cmd_person_remove_entry;
 /* -- rotations, terms, schedule -- */
 /* -- swaps, overrides, audit -- */
 /* -- demo, completion -- */
+extern const struct cmd_entry cmd_completion_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -29,6 +30,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- rotations, terms, schedule -- */
 	/* -- swaps, overrides, audit -- */
 	/* -- demo, completion -- */
+	&cmd_completion_entry,
 	NULL,
 };
 

@@ -8,3 +8,4 @@ rota_SOURCES += \
 # -- rotations, terms, schedule --
 # -- swaps, overrides, audit --
 # -- demo, completion --
+rota_SOURCES += cli/cmd-completion.c
