@@ -35,6 +35,7 @@ TESTS += $(check_PROGRAMS)
 
 E2E_TESTS = \
 	tests/e2e/t0001-init.sh \
-	tests/e2e/t0010-person.sh
+	tests/e2e/t0010-person.sh \
+	tests/e2e/t0900-docs.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
