@@ -1,6 +1,7 @@
 /* The command table and the lookup of a command by its words. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ extern const struct cmd_entry cmd_person_remove_entry;
 /* -- rotations, terms, schedule -- */
 /* -- swaps, overrides, audit -- */
 /* -- demo, completion -- */
+extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_completion_entry;
 
 const struct cmd_entry *const cmd_table[] = {
@@ -30,6 +32,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- rotations, terms, schedule -- */
 	/* -- swaps, overrides, audit -- */
 	/* -- demo, completion -- */
+	&cmd_demo_entry,
 	&cmd_completion_entry,
 	NULL,
 };
@@ -88,10 +91,25 @@ cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 int
 cmd_bad_option(struct ctx *ctx, int c, char **argv)
 {
-	extern int optind, optopt;
-
-	(void)argv;
 	if (c == ':')
 		return cmd_usage_error(ctx, "option %s needs a value", argv[optind - 1]);
 	return cmd_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
+}
+
+int
+cmd_run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
+{
+	int r;
+
+	ctx->entry = e;
+	if (!(e->flags & CMD_WRITE))
+		return e->exec(ctx, argc, argv);
+	if ((r = store_begin(ctx->db)) != 0)
+		return r;
+	r = e->exec(ctx, argc, argv);
+	if (r == 0 && !ctx->rollback)
+		r = store_commit(ctx->db);
+	if (r != 0 || ctx->rollback)
+		store_rollback(ctx->db);
+	return r;
 }
