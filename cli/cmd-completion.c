@@ -136,6 +136,25 @@ scan_options(const char *text, struct opts *o)
 	}
 }
 
+/* Drops the global options a help text mentions ("with --json, ..."):
+ * they go before the command, not after it. --help works in both places. */
+static void
+drop_global_options(struct opts *o)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < o->n; i++) {
+		bool global = false;
+		for (size_t j = 0; j < sizeof global_opts / sizeof global_opts[0]; j++)
+			if (strcmp(o->v[i].name, global_opts[j].name) == 0 &&
+			    strcmp(o->v[i].name, "--help") != 0)
+				global = true;
+		if (!global)
+			o->v[kept++] = o->v[i];
+	}
+	o->n = kept;
+}
+
 /* Whether S is safe to print unquoted inside the script. */
 static bool
 is_plain(const char *s)
@@ -271,6 +290,7 @@ print_commands(FILE *f)
 			continue;
 		scan_options(e->args, &o);
 		scan_options(e->help, &o);
+		drop_global_options(&o);
 		if (opt_find(&o, "--help") == NULL)
 			scan_options("--help", &o);
 		fprintf(f, "\t'%s')\n\t\t_rota_opts='", e->name);

@@ -35,7 +35,9 @@ TESTS += $(check_PROGRAMS)
 
 E2E_TESTS = \
 	tests/e2e/t0001-init.sh \
-	tests/e2e/t0010-person.sh \
-	tests/e2e/t0900-docs.sh
+	tests/e2e/t0010-person.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
+
+# Documentation, example configuration and completion (t0900-t0949).
+E2E_TESTS += tests/e2e/t0900-docs.sh
