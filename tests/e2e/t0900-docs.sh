@@ -56,8 +56,11 @@ test_expect_success 'the man pages render with every section rota.1 promises' '
 		grep -q "^\.It Ev $v$" "$MAN1" || { echo "ENVIRONMENT lacks $v"; exit 1; }
 	done &&
 	sed -n "/^EXIT STATUS/,/^EXAMPLES/p" rota.1.txt | grep -o "^     [0-9][0-9]*" |
-		tr -d " " | tr "\n" " " >codes && echo >>codes &&
-	expect_file "0 64 65 66 69 73 74 75 77 78 " codes &&
+		tr -d " " >codes &&
+	for c in 0 64 65 66 69 73 74 75 77 78; do
+		grep -qx "$c" codes || { echo "EXIT STATUS lacks $c"; exit 1; }
+	done &&
+	sort -n codes | uniq >sorted && cmp codes sorted &&
 	mandoc -Tascii "$MAN5" | col -b >rota.conf.5.txt &&
 	for s in "[core]" "[schedule]" "[rotation \"NAME\"]" "[feed]" "[report]" "[policy \"NAME\"]"; do
 		grep -qxF "   $s" rota.conf.5.txt || { echo "rota.conf.5 lacks $s"; exit 1; }
