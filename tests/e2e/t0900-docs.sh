@@ -181,4 +181,21 @@ test_expect_success 'handles come from the database, which completion never crea
 	expect_status 64 rota completion fish && expect_err "usage: rota completion"
 '
 
+test_expect_success 'make install puts rota, the pages, the completion and the example in place' '
+	unset MAKEFLAGS MFLAGS MAKELEVEL &&
+	make -s -C "$ROTA_BUILDDIR" install DESTDIR="$PWD/inst" prefix=/usr >make.out 2>&1 &&
+	(cd inst && find . -type f | sort) >installed &&
+	expect_file "./usr/bin/rota
+./usr/share/bash-completion/completions/rota
+./usr/share/doc/rota/rota.conf.example
+./usr/share/man/man1/rota.1
+./usr/share/man/man5/rota.conf.5" installed &&
+	cmp inst/usr/share/bash-completion/completions/rota "$COMP_SCRIPT" &&
+	cmp inst/usr/share/doc/rota/rota.conf.example "$EXAMPLE" &&
+	cmp inst/usr/share/man/man1/rota.1 "$MAN1" &&
+	cmp inst/usr/share/man/man5/rota.conf.5 "$MAN5" &&
+	make -s -C "$ROTA_BUILDDIR" uninstall DESTDIR="$PWD/inst" prefix=/usr >make.out 2>&1 &&
+	test -z "$(cd inst && find . -type f)"
+'
+
 test_done
