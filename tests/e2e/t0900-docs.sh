@@ -41,6 +41,33 @@ config_keys() {
 	sed -n '/^} known\[\] = {/,/^};/p' "$CONFIG_C" | grep -o '"[a-z_]*"' | tr -d '"' | sort -u
 }
 
+# examples: the command lines of rota.1's EXAMPLES, continuations joined.
+examples() {
+	sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' "$MAN1" |
+	sed -n '/^\.Bd -literal/,/^\.Ed/p' | grep -v '^\.Bd\|^\.Ed' |
+	sed 's/\\e$/\\/' |
+	awk '/\\$/ { sub(/\\$/, ""); buf = buf $0; next } { print buf $0; buf = "" }'
+}
+
+# example_command LINE: the command an example line runs ("swap request"),
+# given the list of commands in ./cmds; fails unless the line runs rota.
+example_command() {
+	eval "set -- $1"
+	while [ $# -gt 0 ] && case $1 in *=*) true ;; *) false ;; esac; do
+		shift
+	done
+	[ "${1:-}" = rota ] || return 1
+	shift
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--db|--config|--as) shift; [ $# -gt 0 ] && shift ;;
+		-*) shift ;;
+		*) break ;;
+		esac
+	done
+	if grep -qx "${1:-} ${2:-}" cmds; then echo "$1 $2"; else echo "${1:-}"; fi
+}
+
 test_expect_success 'both man pages are clean for mandoc -Tlint -W warning' '
 	{ mandoc -Tlint -W warning "$MAN1"; mandoc -Tlint -W warning "$MAN5"; } >lint 2>&1
 	{ test ! -s lint || { cat lint; false; }; }
@@ -196,6 +223,32 @@ test_expect_success 'make install puts rota, the pages, the completion and the e
 	cmp inst/usr/share/man/man5/rota.conf.5 "$MAN5" &&
 	make -s -C "$ROTA_BUILDDIR" uninstall DESTDIR="$PWD/inst" prefix=/usr >make.out 2>&1 &&
 	test -z "$(cd inst && find . -type f)"
+'
+
+test_expect_success 'the EXAMPLES of rota.1 run as written' '
+	commands >cmds &&
+	examples | sed "s|/tmp/rota-demo|$PWD/rota-demo|" >examples.txt &&
+	test "$(wc -l <examples.txt)" -ge 25 &&
+	ran=0 skipped=0 &&
+	while IFS= read -r line; do
+		c=$(example_command "$line") || { echo "not a rota command: $line"; exit 1; }
+		if ! grep -qx "$c" cmds; then
+			echo "skipped, no command $c yet: $line"
+			skipped=$((skipped + 1))
+		elif [ "$c" = demo ] && [ "$skipped" -gt 0 ]; then
+			echo "skipped, the demo needs the commands above: $line"
+		else
+			printf "$ %s\n" "$line"
+			eval "$line" </dev/null || { echo "failed: $line"; exit 1; }
+			ran=$((ran + 1))
+		fi
+	done <examples.txt &&
+	test "$ran" -ge 14 &&
+	{ [ "$skipped" -gt 0 ] || test -f rota-demo/rota.db; } &&
+	if grep -qx "swap accept" cmds; then
+		rota --json schedule show --from 2027-02-23 --to 2027-02-24 >out &&
+		test "$(json "len(j), j[0][\"person\"], j[0][\"origin\"]")" = "1 dee swap"
+	fi
 '
 
 test_done
