@@ -39,6 +39,7 @@ extern const struct cmd_entry cmd_next_entry;
 /* -- swaps, overrides, audit -- */
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_completion_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -72,6 +73,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- swaps, overrides, audit -- */
 	/* -- demo, completion -- */
 	&cmd_demo_entry,
+	&cmd_completion_entry,
 	NULL,
 };
 

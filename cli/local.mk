@@ -23,3 +23,4 @@ rota_SOURCES += \
 # -- swaps, overrides, audit --
 # -- demo, completion --
 rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h
+rota_SOURCES += cli/cmd-completion.c

@@ -1,5 +1,8 @@
 # Unit tests (cmocka, TAP) and end-to-end CLI tests (shell, TAP).
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+# .sh tests run under $(SHELL) (never under valgrind themselves: lib.sh
+# puts valgrind in front of rota); the unit tests use LOG_COMPILER.
+TEST_EXTENSIONS = .sh
 SH_LOG_DRIVER = $(LOG_DRIVER)
 AM_TESTS_ENVIRONMENT = \
 	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
@@ -53,3 +56,6 @@ E2E_TESTS = \
 	tests/e2e/t0130-now-next.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
+
+# Documentation, example configuration and completion (t0900-t0949).
+E2E_TESTS += tests/e2e/t0900-docs.sh
