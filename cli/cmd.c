@@ -16,6 +16,15 @@ extern const struct cmd_entry cmd_person_remove_entry;
 /* -- people, offices, holidays, leave -- */
 /* -- rotations, terms, schedule -- */
 /* -- swaps, overrides, audit -- */
+extern const struct cmd_entry cmd_swap_request_entry;
+extern const struct cmd_entry cmd_swap_list_entry;
+extern const struct cmd_entry cmd_swap_accept_entry;
+extern const struct cmd_entry cmd_swap_decline_entry;
+extern const struct cmd_entry cmd_swap_cancel_entry;
+extern const struct cmd_entry cmd_swap_suggest_entry;
+extern const struct cmd_entry cmd_override_entry;
+extern const struct cmd_entry cmd_audit_entry;
+extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- demo, completion -- */
 
 const struct cmd_entry *const cmd_table[] = {
@@ -28,6 +37,15 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- people, offices, holidays, leave -- */
 	/* -- rotations, terms, schedule -- */
 	/* -- swaps, overrides, audit -- */
+	&cmd_swap_request_entry,
+	&cmd_swap_list_entry,
+	&cmd_swap_accept_entry,
+	&cmd_swap_decline_entry,
+	&cmd_swap_cancel_entry,
+	&cmd_swap_suggest_entry,
+	&cmd_override_entry,
+	&cmd_audit_entry,
+	&cmd_report_fairness_entry,
 	/* -- demo, completion -- */
 	NULL,
 };

@@ -3,3 +3,5 @@ librota_a_SOURCES += \
 	store/db.c store/schema.c \
 	store/people.c store/rotations.c store/shifts.c store/leave.c \
 	store/swaps.c store/audit.c
+# -- swaps, overrides, audit, fairness --
+librota_a_SOURCES += store/interruptions.c
