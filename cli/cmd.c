@@ -1,6 +1,7 @@
 /* The command table and the lookup of a command by its words. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ extern const struct cmd_entry cmd_override_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- demo, completion -- */
+extern const struct cmd_entry cmd_demo_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -47,6 +49,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_audit_entry,
 	&cmd_report_fairness_entry,
 	/* -- demo, completion -- */
+	&cmd_demo_entry,
 	NULL,
 };
 
@@ -104,10 +107,25 @@ cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 int
 cmd_bad_option(struct ctx *ctx, int c, char **argv)
 {
-	extern int optind, optopt;
-
-	(void)argv;
 	if (c == ':')
 		return cmd_usage_error(ctx, "option %s needs a value", argv[optind - 1]);
 	return cmd_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
+}
+
+int
+cmd_run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
+{
+	int r;
+
+	ctx->entry = e;
+	if (!(e->flags & CMD_WRITE))
+		return e->exec(ctx, argc, argv);
+	if ((r = store_begin(ctx->db)) != 0)
+		return r;
+	r = e->exec(ctx, argc, argv);
+	if (r == 0 && !ctx->rollback)
+		r = store_commit(ctx->db);
+	if (r != 0 || ctx->rollback)
+		store_rollback(ctx->db);
+	return r;
 }

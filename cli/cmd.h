@@ -53,6 +53,10 @@ extern const struct cmd_entry *const cmd_table[];
 /* The entry named by the first one or two words of argv, or NULL. *used
  * gets how many words named it. */
 const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
+/* Runs E (argv[0] is its name); a CMD_WRITE command runs in one
+ * transaction, committed only when it succeeds and ctx->rollback is unset. */
+int cmd_run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv);
+
 /* Prints "usage: rota NAME ARGS" and the help text. */
 void cmd_print_help(const struct cmd_entry *e, FILE *f);
 /* Prints "rota: MESSAGE" and the running command's usage line; EX_USAGE. */

@@ -1,5 +1,5 @@
 rota_SOURCES += \
-	cli/main.c cli/cmd.c cli/cmd.h cli/util.c cli/util.h \
+	cli/main.c cli/cmd.c cli/cmd.h cli/actor.c cli/actor.h cli/util.c cli/util.h \
 	cli/cmd-init.c \
 	cli/people.c cli/people.h \
 	cli/cmd-person-add.c cli/cmd-person-list.c cli/cmd-person-show.c \
@@ -15,3 +15,4 @@ rota_SOURCES += \
 	cli/cmd-swap-decline.c cli/cmd-swap-cancel.c cli/cmd-swap-suggest.c \
 	cli/cmd-override.c cli/cmd-audit.c cli/cmd-report-fairness.c
 # -- demo, completion --
+rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h

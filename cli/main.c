@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/actor.h"
 #include "cli/cmd.h"
 #include "cli/util.h"
 #include "common/err.h"
@@ -59,61 +59,6 @@ database_path(const char *opt, const struct config *cfg)
 		return xasprintf("%s/rota/rota.db", xdg);
 	home = getenv("HOME");
 	return xasprintf("%s/.local/share/rota/rota.db", home && *home ? home : ".");
-}
-
-/* Works out who is acting: the OS login, and --as when allowed. */
-static int
-resolve_actor(struct ctx *ctx, const char *as)
-{
-	struct actor *a = &ctx->actor;
-	struct passwd *pw = getpwuid(getuid());
-	struct person login_person;
-	int r;
-
-	snprintf(a->login, sizeof a->login, "%s", pw ? pw->pw_name : "unknown");
-	a->root = getuid() == 0;
-	snprintf(a->label, sizeof a->label, "%s", a->login);
-	if (ctx->db == NULL)
-		return 0;
-	r = store_person_get(ctx->db, a->login, &login_person);
-	if (r > STORE_NOT_FOUND)
-		return r;
-	a->privileged = a->root || (r == 0 && login_person.is_manager);
-	if (r == 0) {
-		a->known = true;
-		a->person = login_person;
-	}
-	if (as == NULL)
-		return 0;
-	if (!a->privileged)
-		return rota_fail(EX_NOPERM, "--as: only managers and root may act "
-				 "for someone else (you are %s)", a->login);
-	r = store_person_get(ctx->db, as, &a->person);
-	if (r == STORE_NOT_FOUND)
-		return rota_fail(EX_DATAERR, "--as: unknown person '%s' (see rota person list)", as);
-	if (r != 0)
-		return r;
-	a->known = true;
-	if (strcmp(as, a->login) != 0)
-		snprintf(a->label, sizeof a->label, "%s as %s", a->login, as);
-	return 0;
-}
-
-static int
-run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
-{
-	int r;
-
-	if (!(e->flags & CMD_WRITE))
-		return e->exec(ctx, argc, argv);
-	if ((r = store_begin(ctx->db)) != 0)
-		return r;
-	r = e->exec(ctx, argc, argv);
-	if (r == 0 && !ctx->rollback)
-		r = store_commit(ctx->db);
-	if (r != 0 || ctx->rollback)
-		store_rollback(ctx->db);
-	return r;
 }
 
 static bool
@@ -201,9 +146,9 @@ main(int argc, char **argv)
 		db_path = database_path(db_opt, ctx.cfg);
 		ctx.db_path = db_path;
 	}
-	if ((r = resolve_actor(&ctx, as)) != 0)
+	if ((r = actor_resolve(&ctx, as)) != 0)
 		goto done;
-	r = run(&ctx, e, argc, argv);
+	r = cmd_run(&ctx, e, argc, argv);
 	if (r == 0)
 		r = out_finish();
 done:

@@ -88,7 +88,7 @@ bad:
 void
 print_person(const struct person *p)
 {
-	char sleep[16];
+	char sleep[48];
 
 	snprintf(sleep, sizeof sleep, "%02d:%02d-%02d:%02d", p->sleep_start / 60,
 		 p->sleep_start % 60, p->sleep_end / 60, p->sleep_end % 60);

@@ -1,4 +1,4 @@
-#include "config.h"
+#include <config.h>  /* autoconf's, not common/config.h */
 
 #include <string.h>
 

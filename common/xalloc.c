@@ -1,4 +1,4 @@
-#include "config.h"
+#include <config.h>  /* autoconf's, not common/config.h */
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -41,7 +41,7 @@ xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
 		out_of_memory();
-	p = realloc(p, n * size ? n * size : 1);
+	p = realloc(p, n * size != 0 ? n * size : 1);
 	if (p == NULL)
 		out_of_memory();
 	return p;

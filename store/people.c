@@ -247,3 +247,18 @@ store_person_remove(struct store *s, int64_t id, int64_t now)
 	db_bind_int(st, 2, id);
 	return db_changed(s, st);
 }
+
+static void
+read_count(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = db_int(st, 0, 0);
+}
+
+int
+store_manager_count(struct store *s, int64_t *n)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM persons WHERE is_manager AND removed_at IS NULL";
+
+	return db_one(s, db_stmt(s, sql), read_count, n);
+}

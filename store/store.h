@@ -59,6 +59,9 @@ int store_person_get_id(struct store *s, int64_t id, struct person *out);
 int store_person_list(struct store *s, struct person **v, size_t *n);
 int store_person_update(struct store *s, const struct person *p);
 int store_person_remove(struct store *s, int64_t id, int64_t now);
+/* How many managers the database has (bootstrap: while none, anyone may
+ * set the team up). */
+int store_manager_count(struct store *s, int64_t *n);
 
 /* Rotations, terms and their members. */
 int store_rotation_add(struct store *s, struct rotation *r, int64_t now);

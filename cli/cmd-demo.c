@@ -1,0 +1,365 @@
+/* rota demo [DIR]: a sample team end to end on a fresh database.
+ *
+ * Every step is a real rota command, run in this process through the
+ * command table exactly as `rota` would run it, and printed first as the
+ * person whose turn it is would type it. Dates follow the clock (ROTA_NOW
+ * pins it), so the story always starts at the next handoff. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/actor.h"
+#include "cli/cmd.h"
+#include "cli/demo.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+#include "common/tz.h"
+#include "common/xalloc.h"
+
+#define ZONE_DUBLIN "Europe/Dublin"
+#define ZONE_SF "America/Los_Angeles"
+
+struct demo_person {
+	const char *handle, *name, *office, *zone;
+	bool manager;
+};
+
+/* Three managers (the escalation tier) and seven volunteers, both offices. */
+static const struct demo_person team[] = {
+	{ "mia", "Mia Byrne", "Dublin", ZONE_DUBLIN, true },
+	{ "raj", "Raj Patel", "San Francisco", ZONE_SF, true },
+	{ "lee", "Lee Park", "San Francisco", ZONE_SF, true },
+	{ "ana", "Ana Lopez", "Dublin", ZONE_DUBLIN, false },
+	{ "cian", "Cian Walsh", "Dublin", ZONE_DUBLIN, false },
+	{ "niamh", "Niamh Kelly", "Dublin", ZONE_DUBLIN, false },
+	{ "dev", "Dev Sharma", "San Francisco", ZONE_SF, false },
+	{ "kim", "Kim Nguyen", "San Francisco", ZONE_SF, false },
+	{ "sam", "Sam Ortiz", "San Francisco", ZONE_SF, false },
+	{ "jo", "Jo Reyes", "San Francisco", ZONE_SF, false },
+};
+#define TEAM_SIZE (sizeof team / sizeof team[0])
+
+/* Fixed-date public holidays; those inside the term are recorded. */
+static const struct {
+	const char *office, *month_day, *name;
+} holidays[] = {
+	{ "Dublin", "01-01", "New Year's Day" },
+	{ "Dublin", "03-17", "Saint Patrick's Day" },
+	{ "Dublin", "12-25", "Christmas Day" },
+	{ "Dublin", "12-26", "Saint Stephen's Day" },
+	{ "San Francisco", "01-01", "New Year's Day" },
+	{ "San Francisco", "07-04", "Independence Day" },
+	{ "San Francisco", "12-25", "Christmas Day" },
+};
+
+struct demo {
+	struct ctx *base;
+	icaltimezone *dublin;
+};
+
+/* Quotes a word the way a shell user would type it. */
+static void
+print_word(const char *w)
+{
+	if (*w != '\0' && strpbrk(w, " '\"$\\") == NULL)
+		fputs(w, stdout);
+	else if (strchr(w, '\'') == NULL)
+		printf("'%s'", w);
+	else
+		printf("\"%s\"", w);
+}
+
+/* Runs one rota command as WHO (NULL: the login running the demo), after
+ * printing it. The words follow, ending with NULL. */
+static int
+step(struct demo *d, const char *who, ...)
+{
+	char *argv[32];
+	int argc = 0, used, r;
+	const struct cmd_entry *e;
+	struct ctx c = *d->base;
+	const char *w;
+	va_list ap;
+
+	va_start(ap, who);
+	while ((w = va_arg(ap, const char *)) != NULL && argc < 31)
+		argv[argc++] = (char *)w;
+	va_end(ap);
+	argv[argc] = NULL;
+
+	printf("\n%s$ rota", who ? who : c.actor.login);
+	for (int i = 0; i < argc; i++) {
+		putchar(' ');
+		print_word(argv[i]);
+	}
+	putchar('\n');
+	fflush(stdout);
+
+	e = cmd_find(argc, argv, &used);
+	if (e == NULL)
+		return rota_fail(EX_SOFTWARE, "demo: no command '%s'", argv[0]);
+	if (who != NULL && (r = actor_become(&c, who)) != 0)
+		return r;
+	c.rollback = false;
+	out_init(false);
+	r = cmd_run(&c, e, argc - used + 1, argv + used - 1);
+	fflush(stdout);
+	if (r != 0)
+		rota_warn("demo: that step failed (exit %d); stopping", r);
+	return r;
+}
+
+/* "YYYY-MM-DD" of T + DAYS days, in ZONE. */
+static void
+day_after(struct demo *d, int64_t t, int days, char *buf, size_t len)
+{
+	date_format_local(t + (int64_t)days * 86400, d->dublin, buf, len);
+}
+
+static int
+add_people(struct demo *d)
+{
+	int r;
+
+	for (size_t i = 0; i < TEAM_SIZE; i++) {
+		const struct demo_person *p = &team[i];
+		char email[64];
+
+		snprintf(email, sizeof email, "%s@example.com", p->handle);
+		/* The first manager sets the team up; from then on she acts. */
+		r = step(d, i == 0 ? NULL : team[0].handle, "person", "add", p->handle,
+			 "--name", p->name, "--email", email, "--tz", p->zone,
+			 "--office", p->office, p->manager ? "--manager" : NULL, NULL);
+		if (r != 0)
+			return r;
+	}
+	return 0;
+}
+
+static int
+join_terms(struct demo *d, const char *primary, const char *managers)
+{
+	int r;
+
+	for (size_t i = 0; i < TEAM_SIZE; i++)
+		if ((r = step(d, team[i].handle, "volunteer", "join",
+			      team[i].manager ? managers : primary, NULL)) != 0)
+			return r;
+	return 0;
+}
+
+/* The public holidays of both offices that fall inside [from, to). */
+static int
+add_holidays(struct demo *d, int64_t from, int64_t to)
+{
+	struct local_time a, b;
+	int r;
+
+	tz_to_local(d->dublin, from, &a);
+	tz_to_local(d->dublin, to, &b);
+	for (int year = a.year; year <= b.year; year++) {
+		for (size_t i = 0; i < sizeof holidays / sizeof holidays[0]; i++) {
+			char day[16];
+			int64_t t;
+
+			snprintf(day, sizeof day, "%04d-%s", year, holidays[i].month_day);
+			if (time_parse(day, d->dublin, &t) != 0 || t < from || t >= to)
+				continue;
+			r = step(d, team[0].handle, "holiday", "add", holidays[i].office,
+				 day, "--name", holidays[i].name, NULL);
+			if (r != 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
+/* The 4th shift of the term (past the freeze horizon), its owner, and who
+ * is best placed to take it. */
+static int
+plan_swap(struct demo *d, const struct term *t, struct shift *sh, char *partner,
+	  size_t len)
+{
+	struct shift_filter f = { .term_id = t->id };
+	struct shift *v = NULL;
+	size_t n = 0;
+	int r;
+
+	if ((r = store_shift_list(d->base->db, &f, &v, &n)) != 0)
+		return r;
+	if (n < 4) {
+		free(v);
+		return rota_fail(EX_SOFTWARE, "demo: the term has %zu shifts", n);
+	}
+	*sh = v[3];
+	free(v);
+	return demo_best_partner(d->base, sh, partner, len);
+}
+
+static int
+swap_story(struct demo *d, const char *primary)
+{
+	struct term t;
+	struct shift sh;
+	char partner[HANDLE_MAX], when[32], id[24];
+	int r;
+
+	if ((r = store_term_get(d->base->db, primary, &t)) != 0 ||
+	    (r = plan_swap(d, &t, &sh, partner, sizeof partner)) != 0)
+		return r;
+	/* A time inside the shift, the way people name it: its first day. */
+	day_after(d, sh.start, 1, when, sizeof when);
+	if ((r = step(d, sh.handle, "swap", "suggest", when, NULL)) != 0 ||
+	    (r = step(d, sh.handle, "swap", "request", when, "--with", partner, NULL)) != 0)
+		return r;
+	if ((r = demo_open_swap_id(d->base, sh.id, id, sizeof id)) != 0)
+		return r;
+	return step(d, partner, "swap", "accept", id, NULL);
+}
+
+static int
+story(struct demo *d)
+{
+	char primary[64], managers[64], start[32], upto[16];
+	char leave1[16], leave2[16], leave3[16], leave4[16];
+	int64_t now = d->base->now, term_end = now + 26 * 7 * 86400LL;
+	struct local_time lt;
+	int r;
+
+	tz_to_local(d->dublin, now, &lt);
+	snprintf(primary, sizeof primary, "primary-%04d-%02d", lt.year, lt.month);
+	snprintf(managers, sizeof managers, "managers-%04d-%02d", lt.year, lt.month);
+	time_format_utc(now, start, sizeof start);
+	day_after(d, now, 21, leave1, sizeof leave1);
+	day_after(d, now, 27, leave2, sizeof leave2);
+	day_after(d, now, 49, leave3, sizeof leave3);
+	day_after(d, now, 53, leave4, sizeof leave4);
+	day_after(d, now, 42, upto, sizeof upto);
+
+	if ((r = step(d, NULL, "init", NULL)) != 0 ||
+	    (r = step(d, NULL, "office", "add", "Dublin", "--tz", ZONE_DUBLIN,
+		      "--hours", "Mon-Fri 09:00-17:30", NULL)) != 0 ||
+	    (r = step(d, NULL, "office", "add", "San Francisco", "--tz", ZONE_SF,
+		      "--hours", "Mon-Fri 09:00-18:00", NULL)) != 0 ||
+	    (r = add_people(d)) != 0 ||
+	    (r = step(d, "mia", "rotation", "add", "primary", "--tier", "primary",
+		      "--tz", ZONE_DUBLIN, "--handoff", "Mon 10:00", NULL)) != 0 ||
+	    (r = step(d, "mia", "rotation", "add", "managers", "--tier", "escalation",
+		      "--tz", ZONE_DUBLIN, "--handoff", "Mon 10:00", NULL)) != 0 ||
+	    (r = step(d, "mia", "term", "add", primary, "--rotation", "primary",
+		      "--start", start, "--weeks", "26", NULL)) != 0 ||
+	    (r = step(d, "mia", "term", "add", managers, "--rotation", "managers",
+		      "--start", start, "--weeks", "26", NULL)) != 0 ||
+	    (r = join_terms(d, primary, managers)) != 0 ||
+	    (r = add_holidays(d, now, term_end)) != 0 ||
+	    (r = step(d, "ana", "leave", "add", leave1, leave2, "--reason",
+		      "skiing", NULL)) != 0 ||
+	    (r = step(d, "dev", "leave", "add", leave3, leave4, "--reason",
+		      "conference", NULL)) != 0 ||
+	    (r = step(d, "mia", "schedule", "generate", primary, NULL)) != 0 ||
+	    (r = step(d, "mia", "schedule", "generate", managers, NULL)) != 0 ||
+	    (r = step(d, "ana", "schedule", "show", "--to", upto, NULL)) != 0 ||
+	    (r = step(d, "ana", "now", NULL)) != 0 ||
+	    (r = step(d, "ana", "next", NULL)) != 0 ||
+	    (r = swap_story(d, primary)) != 0 ||
+	    (r = step(d, "mia", "report", "fairness", primary, NULL)) != 0)
+		return r;
+	return 0;
+}
+
+/* DIR/rota.db must not exist yet: the demo never touches a real database. */
+static int
+demo_database(const char *dir, char **path)
+{
+	char *made = NULL;
+
+	if (dir == NULL) {
+		const char *tmp = getenv("TMPDIR");
+		made = xasprintf("%s/rota-demo.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (mkdtemp(made) == NULL) {
+			free(made);
+			return rota_fail(EX_CANTCREAT, "cannot create a folder for the demo: %s",
+					 strerror(errno));
+		}
+		dir = made;
+	} else if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		return rota_fail(EX_CANTCREAT, "%s: %s", dir, strerror(errno));
+	}
+	*path = xasprintf("%s/rota.db", dir);
+	free(made);
+	if (access(*path, F_OK) == 0) {
+		rota_fail(EX_CANTCREAT, "%s already exists; the demo wants a fresh database",
+			  *path);
+		free(*path);
+		*path = NULL;
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+static int
+exec_demo(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct demo d = { .base = ctx };
+	struct ctx c = *ctx;
+	char *path = NULL;
+	int ch, r;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return cmd_bad_option(ctx, ch, argv);
+	if (argc - optind > 1)
+		return cmd_usage_error(ctx, "too many arguments");
+	if (ctx->json)
+		return cmd_usage_error(ctx, "the demo prints a story for people; "
+				       "try --json on the commands it shows");
+	if ((r = demo_database(argv[optind], &path)) != 0)
+		return r;
+	if ((r = store_open(path, &c.db)) != 0) {
+		free(path);
+		return r;
+	}
+	c.db_path = path;
+	if ((r = actor_resolve(&c, NULL)) != 0) {
+		store_close(c.db);
+		free(path);
+		return r;
+	}
+	d.base = &c;
+	d.dublin = tz_lookup(ZONE_DUBLIN);
+	printf("A sample team on a fresh database: %s\n", path);
+	r = story(&d);
+	if (r == 0)
+		printf("\nThat is the story. Look around with:\n"
+		       "  rota --db %s schedule show\n"
+		       "  rota --db %s --as ana next\n", path, path);
+	store_close(c.db);
+	free(path);
+	return r;
+}
+
+const struct cmd_entry cmd_demo_entry = {
+	.name = "demo",
+	.args = "[DIR]",
+	.summary = "run a sample team end to end on a fresh database",
+	.help =
+		"Creates DIR/rota.db (DIR defaults to a new folder under $TMPDIR)\n"
+		"and runs the story of a team step by step, printing each command\n"
+		"as its user would type it: two offices (Dublin and San Francisco),\n"
+		"seven volunteers, a managers-only escalation tier of three, a\n"
+		"26-week term from the next handoff, leave, public holidays,\n"
+		"generation, now, next, a swap requested and accepted, and the\n"
+		"fairness report. ROTA_NOW pins the clock for a repeatable story.\n"
+		"The database named by --db is never touched.\n",
+	.flags = CMD_NO_DB,
+	.exec = exec_demo,
+};
