@@ -31,6 +31,16 @@ tests_unit_test_generate_SOURCES = tests/unit/test-generate.c
 tests_unit_test_generate_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_generate_LDADD = $(UNIT_LDADD)
 
+check_PROGRAMS += tests/unit/test-fairness
+tests_unit_test_fairness_SOURCES = tests/unit/test-fairness.c
+tests_unit_test_fairness_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_fairness_LDADD = $(UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-shift-check
+tests_unit_test_shift_check_SOURCES = tests/unit/test-shift-check.c
+tests_unit_test_shift_check_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_shift_check_LDADD = $(UNIT_LDADD)
+
 TESTS += $(check_PROGRAMS)
 
 E2E_TESTS = \
