@@ -48,3 +48,15 @@ E2E_TESTS = \
 	tests/e2e/t0010-person.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
+
+# -- swaps, overrides, audit, fairness --
+E2E_TESTS += \
+	tests/e2e/t0200-swap-request.sh \
+	tests/e2e/t0201-swap-accept.sh \
+	tests/e2e/t0202-swap-decline-cancel.sh \
+	tests/e2e/t0203-swap-list.sh \
+	tests/e2e/t0204-swap-suggest.sh \
+	tests/e2e/t0205-override.sh \
+	tests/e2e/t0206-audit.sh \
+	tests/e2e/t0207-report-fairness.sh
+EXTRA_DIST += tests/e2e/lib-swap.sh
