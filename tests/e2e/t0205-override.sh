@@ -17,9 +17,11 @@ Origin:                  override" out &&
 	test "$(audit_of shift.override)" = "root as mo|shift 1|{\"id\":1,\"rotation\":\"ops\",\"tier\":\"primary\",\"person\":\"ana\",\"start\":\"2027-01-04T10:00:00Z\",\"end\":\"2027-01-11T10:00:00Z\",\"origin\":\"generated\"}|{\"id\":1,\"rotation\":\"ops\",\"tier\":\"primary\",\"person\":\"dee\",\"start\":\"2027-01-04T10:00:00Z\",\"end\":\"2027-01-11T10:00:00Z\",\"origin\":\"override\"}"
 '
 
-test_expect_success 'root overrides by a day inside the shift, in JSON' '
+test_expect_success 'root overrides, in JSON; a time names a shift when only one is in force' '
 	schedule &&
-	expect_status 0 rota --json override 2027-01-20T12:00Z ana &&
+	expect_unchanged 65 rota --json override 2027-01-20T12:00Z ana &&
+	expect_err "rota: 2 shifts are in force at 2027-01-20T12:00Z: name one by its id" &&
+	expect_status 0 rota --json override 3 ana &&
 	test "$(json "j[\"id\"], j[\"person\"], j[\"origin\"], j[\"start\"]")" = "3 ana override 2027-01-18T10:00:00Z" &&
 	test "$(audit_of shift.override | cut -d"|" -f1,2)" = "root|shift 3"
 '
