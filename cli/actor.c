@@ -54,6 +54,9 @@ actor_resolve(struct ctx *ctx, const char *as)
 	if (r != 0)
 		return r;
 	a->known = true;
+	/* Acting as someone is acting with their rights: root or a manager
+	 * acting as a volunteer may do what that volunteer may, no more. */
+	a->privileged = a->person.is_manager || bootstrap;
 	if (strcmp(as, a->login) != 0)
 		snprintf(a->label, sizeof a->label, "%s as %s", a->login, as);
 	return 0;

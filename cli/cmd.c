@@ -15,7 +15,22 @@ extern const struct cmd_entry cmd_person_show_entry;
 extern const struct cmd_entry cmd_person_set_entry;
 extern const struct cmd_entry cmd_person_remove_entry;
 /* -- people, offices, holidays, leave -- */
+extern const struct cmd_entry cmd_office_add_entry;
+extern const struct cmd_entry cmd_office_list_entry;
+extern const struct cmd_entry cmd_holiday_add_entry;
+extern const struct cmd_entry cmd_holiday_list_entry;
+extern const struct cmd_entry cmd_holiday_remove_entry;
+extern const struct cmd_entry cmd_leave_add_entry;
+extern const struct cmd_entry cmd_leave_list_entry;
+extern const struct cmd_entry cmd_leave_remove_entry;
 /* -- rotations, terms, schedule -- */
+extern const struct cmd_entry cmd_rotation_add_entry;
+extern const struct cmd_entry cmd_rotation_list_entry;
+extern const struct cmd_entry cmd_term_add_entry;
+extern const struct cmd_entry cmd_term_list_entry;
+extern const struct cmd_entry cmd_term_show_entry;
+extern const struct cmd_entry cmd_volunteer_join_entry;
+extern const struct cmd_entry cmd_volunteer_leave_entry;
 /* -- swaps, overrides, audit -- */
 extern const struct cmd_entry cmd_swap_request_entry;
 extern const struct cmd_entry cmd_swap_list_entry;
@@ -37,7 +52,22 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_person_set_entry,
 	&cmd_person_remove_entry,
 	/* -- people, offices, holidays, leave -- */
+	&cmd_office_add_entry,
+	&cmd_office_list_entry,
+	&cmd_holiday_add_entry,
+	&cmd_holiday_list_entry,
+	&cmd_holiday_remove_entry,
+	&cmd_leave_add_entry,
+	&cmd_leave_list_entry,
+	&cmd_leave_remove_entry,
 	/* -- rotations, terms, schedule -- */
+	&cmd_rotation_add_entry,
+	&cmd_rotation_list_entry,
+	&cmd_term_add_entry,
+	&cmd_term_list_entry,
+	&cmd_term_show_entry,
+	&cmd_volunteer_join_entry,
+	&cmd_volunteer_leave_entry,
 	/* -- swaps, overrides, audit -- */
 	&cmd_swap_request_entry,
 	&cmd_swap_list_entry,

@@ -15,7 +15,7 @@
 struct actor {
 	char login[64];               /* the OS login */
 	bool root;
-	bool privileged;              /* root, or the login is a manager */
+	bool privileged;              /* root or a manager; with --as, whether that person is a manager */
 	bool known;                   /* person below is set */
 	struct person person;         /* acting person: --as HANDLE or the login's */
 	char label[2 * HANDLE_MAX + 8];  /* for the audit trail: "ana" or "root as ana" */

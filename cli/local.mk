@@ -5,7 +5,16 @@ rota_SOURCES += \
 	cli/cmd-person-add.c cli/cmd-person-list.c cli/cmd-person-show.c \
 	cli/cmd-person-set.c cli/cmd-person-remove.c
 # -- people, offices, holidays, leave --
+rota_SOURCES += \
+	cli/cmd-office-add.c cli/cmd-office-list.c \
+	cli/cmd-holiday-add.c cli/cmd-holiday-list.c cli/cmd-holiday-remove.c \
+	cli/cmd-leave-add.c cli/cmd-leave-list.c cli/cmd-leave-remove.c
 # -- rotations, terms, schedule --
+rota_SOURCES += \
+	cli/setup.c cli/setup.h \
+	cli/cmd-rotation-add.c cli/cmd-rotation-list.c \
+	cli/cmd-term-add.c cli/cmd-term-list.c cli/cmd-term-show.c \
+	cli/cmd-volunteer-join.c cli/cmd-volunteer-leave.c
 # -- swaps, overrides, audit --
 # shift-check is in the library: its unit test calls it on a store.
 librota_a_SOURCES += cli/shift-check.c cli/shift-check.h

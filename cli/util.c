@@ -105,7 +105,7 @@ require_manager(struct ctx *ctx, const char *what)
 {
 	if (ctx->actor.privileged)
 		return 0;
-	return rota_fail(EX_NOPERM, "%s: managers only (you are %s)", what, ctx->actor.login);
+	return rota_fail(EX_NOPERM, "%s: managers only (you are %s)", what, ctx->actor.label);
 }
 
 static bool

@@ -1,6 +1,7 @@
 /* Offices, public holidays and people. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "common/err.h"
@@ -86,37 +87,48 @@ store_holiday_add(struct store *s, struct holiday *h, const char *source,
 	return db_insert(s, st, "holiday", &h->id);
 }
 
+#define HOLIDAY_COLS \
+	"SELECT h.id, h.office_id, o.name, h.day, h.name FROM holidays h " \
+	"JOIN offices o ON o.id = h.office_id "
+
+static void
+read_holiday(sqlite3_stmt *st, void *out)
+{
+	struct holiday *h = out;
+
+	h->id = db_int(st, 0, 0);
+	h->office_id = db_int(st, 1, 0);
+	db_text(st, 2, h->office, sizeof h->office);
+	db_text(st, 3, h->day, sizeof h->day);
+	db_text(st, 4, h->name, sizeof h->name);
+}
+
 int
 store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
 		   const char *to_day, struct holiday **v, size_t *n)
 {
 	static const char sql[] =
-		"SELECT h.id, h.office_id, o.name, h.day, h.name FROM holidays h "
-		"JOIN offices o ON o.id = h.office_id "
-		"WHERE (?1 = 0 OR h.office_id = ?1) AND (?2 IS NULL OR h.day >= ?2) "
+		HOLIDAY_COLS "WHERE (?1 = 0 OR h.office_id = ?1) AND (?2 IS NULL OR h.day >= ?2) "
 		"AND (?3 IS NULL OR h.day <= ?3) ORDER BY h.day, o.name, h.name";
 	sqlite3_stmt *st = db_stmt(s, sql);
-	int r;
 
-	*v = NULL;
-	*n = 0;
-	if (st == NULL)
-		return EX_SOFTWARE;
-	db_bind_int(st, 1, office_id);
-	db_bind_text(st, 2, from_day);
-	db_bind_text(st, 3, to_day);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		struct holiday *h;
-		*v = db_push(*v, n, sizeof **v);
-		h = &(*v)[*n - 1];
-		h->id = db_int(st, 0, 0);
-		h->office_id = db_int(st, 1, 0);
-		db_text(st, 2, h->office, sizeof h->office);
-		db_text(st, 3, h->day, sizeof h->day);
-		db_text(st, 4, h->name, sizeof h->name);
+	if (st != NULL) {
+		db_bind_int(st, 1, office_id);
+		db_bind_text(st, 2, from_day);
+		db_bind_text(st, 3, to_day);
 	}
-	sqlite3_reset(st);
-	return r == SQLITE_DONE ? 0 : db_error(s);
+	return db_list(s, st, read_holiday, sizeof **v, (void **)v, n);
+}
+
+int
+store_holiday_get(struct store *s, int64_t id, struct holiday *out)
+{
+	static const char sql[] = HOLIDAY_COLS "WHERE h.id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL)
+		db_bind_int(st, 1, id);
+	return db_one(s, st, read_holiday, out);
 }
 
 int

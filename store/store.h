@@ -50,6 +50,7 @@ int store_holiday_add(struct store *s, struct holiday *h, const char *source,
 /* OFFICE_ID 0: every office. Days in [from_day, to_day] (YYYY-MM-DD; NULL: open). */
 int store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
 		       const char *to_day, struct holiday **v, size_t *n);
+int store_holiday_get(struct store *s, int64_t id, struct holiday *out);
 int store_holiday_remove(struct store *s, int64_t id);
 
 /* People. Removed people keep their history but are listed nowhere. */

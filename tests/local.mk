@@ -45,7 +45,13 @@ TESTS += $(check_PROGRAMS)
 
 E2E_TESTS = \
 	tests/e2e/t0001-init.sh \
-	tests/e2e/t0010-person.sh
+	tests/e2e/t0010-person.sh \
+	tests/e2e/t0020-rotation.sh \
+	tests/e2e/t0021-term.sh \
+	tests/e2e/t0022-volunteer.sh \
+	tests/e2e/t0023-leave.sh \
+	tests/e2e/t0024-office.sh \
+	tests/e2e/t0025-holiday.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
 

@@ -55,4 +55,13 @@ test_expect_success 'person remove frees the handle and keeps history' '
 	test "$(sqlite3 rota.db "SELECT count(*) FROM persons")" = 2
 '
 
+test_expect_success 'anyone may set up a database until it has a manager' '
+	rota person add ana --name Ana --email ana@example.com --tz UTC >/dev/null &&
+	expect_status 0 rota --as ana person add bo --name Bo --email bo@example.com --tz UTC &&
+	expect_status 0 rota --as ana person add mia --name Mia --email mia@example.com --tz UTC --manager &&
+	expect_unchanged 77 rota --as ana person add cy --name Cy --email cy@example.com --tz UTC &&
+	expect_err "person add: managers only (you are root as ana)" &&
+	expect_status 0 rota --as mia person add cy --name Cy --email cy@example.com --tz UTC
+'
+
 test_done

@@ -1,0 +1,76 @@
+#include "config.h"
+
+#include <stdio.h>
+
+#include "bench/org.h"
+#include "common/tz.h"
+#include "scheduler/handoff.h"
+
+#define TERM_WEEKS 26
+
+/* The zones the issue's time tests name: DST north and south, half-hour
+ * offsets and no DST at all. */
+static const char *const zones[] = {
+	"Europe/Dublin", "America/Los_Angeles", "Asia/Kolkata",
+	"Australia/Sydney", "America/Bogota",
+};
+#define N_ZONES (sizeof zones / sizeof zones[0])
+
+static int
+make_rotation(struct store *db, const struct org_shape *shape, int i)
+{
+	struct rotation rot = { .tier = TIER_PRIMARY, .handoff_dow = 1,
+				.handoff_minute = 600, .shift_days = 7 };
+	icaltimezone *zone = tz_lookup(zones[i % N_ZONES]);
+	int64_t bounds[TERM_WEEKS + 1], person_ids[64];
+	int64_t at = handoff_next(zone, 1, 600, shape->start);
+	int r;
+
+	snprintf(rot.name, sizeof rot.name, "rot%04d", i);
+	snprintf(rot.tz, sizeof rot.tz, "%s", zones[i % N_ZONES]);
+	if ((r = store_rotation_add(db, &rot, shape->start)) != 0)
+		return r;
+	for (int m = 0; m < shape->members && m < 64; m++) {
+		struct person p = { .sleep_start = 22 * 60, .sleep_end = 7 * 60 };
+
+		snprintf(p.handle, sizeof p.handle, "p%04d-%02d", i, m);
+		snprintf(p.name, sizeof p.name, "Person %d of rotation %d", m, i);
+		snprintf(p.email, sizeof p.email, "%s@example.com", p.handle);
+		snprintf(p.tz, sizeof p.tz, "%s", rot.tz);
+		if ((r = store_person_add(db, &p, shape->start)) != 0)
+			return r;
+		person_ids[m] = p.id;
+	}
+	for (int k = 0; k < shape->years * 2; k++) {
+		struct term t = { .rotation_id = rot.id, .weeks = TERM_WEEKS };
+
+		handoff_series(zone, at, 7, TERM_WEEKS, bounds);
+		snprintf(t.name, sizeof t.name, "rot%04d-t%02d", i, k);
+		t.start = bounds[0];
+		t.end = bounds[TERM_WEEKS];
+		if ((r = store_term_add(db, &t, shape->start)) != 0)
+			return r;
+		for (int m = 0; m < shape->members && m < 64; m++)
+			if ((r = store_member_join(db, t.id, person_ids[m], t.start)) != 0)
+				return r;
+		at = t.end;
+	}
+	return 0;
+}
+
+int
+org_make(struct store *db, const struct org_shape *shape)
+{
+	int r;
+
+	if ((r = store_begin(db)) != 0)
+		return r;
+	for (int i = 0; i < shape->rotations; i++)
+		if ((r = make_rotation(db, shape, i)) != 0)
+			break;
+	if (r == 0)
+		r = store_commit(db);
+	if (r != 0)
+		store_rollback(db);
+	return r;
+}

@@ -1,0 +1,79 @@
+/* rota holiday list: public holidays, by day. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cmd.h"
+#include "cli/setup.h"
+#include "cli/util.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+
+static int
+exec_holiday_list(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *year = NULL;
+	struct office o = { 0 };
+	struct local_time lt;
+	struct holiday *v;
+	char from[11], to[11];
+	size_t n;
+	int c, r, y;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'y': year = optarg; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (argc - optind > 1)
+		return cmd_usage_error(ctx, "holiday list takes at most one OFFICE");
+	if (year != NULL && (r = int_arg(ctx, "--year", year, 1900, 9999, &y)) != 0)
+		return r;
+	if (argc - optind == 1 && (r = find_office(ctx, argv[optind], &o)) != 0)
+		return r;
+	if (year == NULL) {
+		/* From the start of this year on. */
+		tz_to_local(zone_or_utc(o.id ? o.tz : "UTC"), ctx->now, &lt);
+		y = lt.year;
+	}
+	snprintf(from, sizeof from, "%04d-01-01", y);
+	snprintf(to, sizeof to, "%04d-12-31", y);
+	if ((r = store_holiday_list(ctx->db, o.id, from, year ? to : NULL, &v, &n)) != 0)
+		return r;
+	if (n == 0)
+		out_note("No public holidays%s%s %s %d: add them with rota holiday add.",
+			 o.id ? " for " : "", o.name, year ? "in" : "from", y);
+	out_list_begin(NULL, NULL);
+	for (size_t i = 0; i < n; i++) {
+		int hy, hm, hd;
+
+		out_row_begin();
+		out_int("id", "ID", v[i].id);
+		out_str("office", "OFFICE", v[i].office);
+		out_str("day", "DATE", v[i].day);
+		if (date_parse(v[i].day, &hy, &hm, &hd) == 0)
+			out_str(NULL, "DAY", weekday_name(civil_weekday(hy, hm, hd)));
+		out_str("name", "NAME", v[i].name);
+		out_row_end();
+	}
+	out_list_end();
+	free(v);
+	return 0;
+}
+
+const struct cmd_entry cmd_holiday_list_entry = {
+	.name = "holiday list",
+	.args = "[OFFICE] [--year YYYY]",
+	.summary = "list public holidays",
+	.help = "  OFFICE       only this office's holidays (default: every office)\n"
+		"  --year YYYY  only that year (default: from the start of this year on)\n",
+	.exec = exec_holiday_list,
+};

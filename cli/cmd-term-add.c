@@ -1,0 +1,106 @@
+/* rota term add: a term of a rotation, aligned to its handoffs. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "cli/cmd.h"
+#include "cli/setup.h"
+#include "cli/util.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+
+/* Refuses a term overlapping another of the same rotation. */
+static int
+check_overlap(struct ctx *ctx, const struct term *t, icaltimezone *zone)
+{
+	struct term *v;
+	size_t n;
+	int r;
+
+	if ((r = store_term_list(ctx->db, t->rotation_id, &v, &n)) != 0)
+		return r;
+	for (size_t i = 0; i < n && r == 0; i++) {
+		char start[32], end[32];
+
+		if (v[i].start >= t->end || t->start >= v[i].end)
+			continue;
+		time_format_local(v[i].start, zone, start, sizeof start);
+		time_format_local(v[i].end, zone, end, sizeof end);
+		r = rota_fail(EX_DATAERR, "term '%s' would overlap term '%s' of rotation "
+			      "'%s' (%s to %s)", t->name, v[i].name, t->rotation, start, end);
+	}
+	free(v);
+	return r;
+}
+
+static int
+exec_term_add(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "rotation", required_argument, NULL, 'r' },
+		{ "start", required_argument, NULL, 's' },
+		{ "weeks", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *rotation = NULL, *start = NULL, *weeks = NULL;
+	struct term t = { .weeks = 26 };
+	struct rotation rot;
+	icaltimezone *zone;
+	int64_t from;
+	int c, r;
+
+	if ((r = require_manager(ctx, "term add")) != 0)
+		return r;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': rotation = optarg; break;
+		case 's': start = optarg; break;
+		case 'w': weeks = optarg; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage_error(ctx, "term add takes one NAME");
+	if (rotation == NULL || start == NULL)
+		return cmd_usage_error(ctx, "--rotation and --start are required");
+	if ((r = name_arg(ctx, "term name", argv[optind], t.name, sizeof t.name)) != 0)
+		return r;
+	if (weeks != NULL &&
+	    (r = int_arg(ctx, "--weeks", weeks, 1, TERM_WEEKS_MAX, &t.weeks)) != 0)
+		return r;
+	if ((r = find_rotation(ctx, rotation, &rot)) != 0)
+		return r;
+	zone = zone_or_utc(rot.tz);
+	if ((r = time_arg(ctx, "--start", start, zone, &from)) != 0)
+		return r;
+	t.rotation_id = rot.id;
+	snprintf(t.rotation, sizeof t.rotation, "%s", rot.name);
+	term_span(&rot, from, t.weeks, &t.start, &t.end);
+	if ((r = check_overlap(ctx, &t, zone)) != 0)
+		return r;
+	if ((r = store_term_add(ctx->db, &t, ctx->now)) != 0)
+		return r;
+	if ((r = audit(ctx, "term.add", t.name, NULL, term_to_json(&t))) != 0)
+		return r;
+	print_term(ctx, &t, &rot, NULL, 0);
+	return 0;
+}
+
+const struct cmd_entry cmd_term_add_entry = {
+	.name = "term add",
+	.args = "NAME --rotation ROTATION --start DATE [--weeks 26]",
+	.summary = "add a term to a rotation (managers)",
+	.help = "  NAME                 the term's name, e.g. 2027-h1\n"
+		"  --rotation ROTATION  the rotation it belongs to\n"
+		"  --start DATE         the term starts at the first handoff at or after\n"
+		"                       DATE (YYYY-MM-DD: midnight in the rotation's zone,\n"
+		"                       or a full ISO 8601 time)\n"
+		"  --weeks N            number of shifts, 1 to 520 (default 26); the term\n"
+		"                       ends at the handoff N shifts later\n"
+		"A term may not overlap another term of the same rotation.\n",
+	.flags = CMD_WRITE,
+	.exec = exec_term_add,
+};

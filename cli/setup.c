@@ -1,0 +1,262 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/setup.h"
+#include "cli/util.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+#include "common/xalloc.h"
+#include "scheduler/handoff.h"
+
+int
+name_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len)
+{
+	if (*s == '\0' || *s == '-' || *s == ' ')
+		return cmd_usage_error(ctx, "%s: '%s' is not a name (it must not be empty "
+				       "or start with '-' or a space)", what, s);
+	return text_arg(ctx, what, s, buf, len);
+}
+
+int
+int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+		return cmd_usage_error(ctx, "%s: '%s' is not a whole number from %d to %d",
+				       what, s, min, max);
+	*out = (int)v;
+	return 0;
+}
+
+int
+day_arg(struct ctx *ctx, const char *what, const char *s, icaltimezone *zone,
+	bool end, int64_t *out)
+{
+	int y, m, d;
+
+	if (date_parse(s, &y, &m, &d) == 0) {
+		if (end)
+			civil_add_days(&y, &m, &d, 1);
+		*out = tz_from_local(zone, y, m, d, 0, 0, 0);
+		return 0;
+	}
+	return time_arg(ctx, what, s, zone, out);
+}
+
+int
+subject_person(struct ctx *ctx, const char *what, const char *handle, struct person *out)
+{
+	int r;
+
+	if (handle == NULL) {
+		if ((r = require_person(ctx)) != 0)
+			return r;
+		*out = ctx->actor.person;
+		return 0;
+	}
+	if ((r = find_person(ctx, handle, out)) != 0)
+		return r;
+	if (ctx->actor.known && ctx->actor.person.id == out->id)
+		return 0;
+	if (!ctx->actor.privileged)
+		return rota_fail(EX_NOPERM, "%s for someone else: managers only (you are %s)",
+				 what, ctx->actor.label);
+	return 0;
+}
+
+icaltimezone *
+zone_or_utc(const char *name)
+{
+	icaltimezone *zone = tz_lookup(name);
+
+	return zone != NULL ? zone : icaltimezone_get_utc_timezone();
+}
+
+void
+term_span(const struct rotation *rot, int64_t from, int weeks, int64_t *start, int64_t *end)
+{
+	icaltimezone *zone = zone_or_utc(rot->tz);
+	int64_t *v = xcalloc((size_t)weeks + 1, sizeof *v);
+
+	*start = handoff_next(zone, rot->handoff_dow, rot->handoff_minute, from);
+	handoff_series(zone, *start, rot->shift_days, weeks, v);
+	*end = v[weeks];
+	free(v);
+}
+
+const char *
+term_state(const struct term *t, int64_t now)
+{
+	if (now < t->start)
+		return "upcoming";
+	return now < t->end ? "current" : "ended";
+}
+
+void
+handoff_format(int dow, int minute, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s %02d:%02d", weekday_name(dow), minute / 60, minute % 60);
+}
+
+void
+time_format_offset(int64_t t, icaltimezone *zone, char *buf, size_t len)
+{
+	struct local_time lt;
+	int off;
+
+	tz_to_local(zone, t, &lt);
+	off = lt.utc_offset < 0 ? -lt.utc_offset : lt.utc_offset;
+	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", lt.year, lt.month,
+		 lt.day, lt.hour, lt.minute, lt.second, lt.utc_offset < 0 ? '-' : '+',
+		 off / 3600, off / 60 % 60);
+}
+
+void
+out_time(const char *key, const char *header, int64_t t, icaltimezone *zone)
+{
+	char buf[40];
+
+	if (t == INT64_MAX) {
+		out_null(key, header);
+		return;
+	}
+	if (out_json())
+		time_format_utc(t, buf, sizeof buf);
+	else
+		time_format_local(t, zone, buf, sizeof buf);
+	out_str(key, header, buf);
+}
+
+void
+print_rotation(const struct rotation *r)
+{
+	char handoff[16];
+
+	handoff_format(r->handoff_dow, r->handoff_minute, handoff, sizeof handoff);
+	out_object_begin(NULL);
+	out_str("name", "Rotation:", r->name);
+	out_str("tier", "Tier:", tier_name(r->tier));
+	out_str("tz", "Time zone:", r->tz);
+	out_str("handoff", "Handoff:", handoff);
+	out_int("shift_days", "Shift days:", r->shift_days);
+	out_object_end();
+}
+
+void
+print_term(struct ctx *ctx, const struct term *t, const struct rotation *rot,
+	   const struct membership *m, size_t n)
+{
+	icaltimezone *zone = zone_or_utc(rot->tz);
+	char start[40], end[40];
+
+	time_format_offset(t->start, zone, start, sizeof start);
+	time_format_offset(t->end, zone, end, sizeof end);
+	out_object_begin(NULL);
+	out_str("name", "Term:", t->name);
+	out_str("rotation", "Rotation:", rot->name);
+	out_str("tier", "Tier:", tier_name(rot->tier));
+	out_str("tz", "Time zone:", rot->tz);
+	out_time("start", "Start:", t->start, zone);
+	out_time("end", "End:", t->end, zone);
+	out_str("start_local", NULL, start);
+	out_str("end_local", NULL, end);
+	out_int("weeks", "Shifts:", t->weeks);
+	out_str("state", "State:", term_state(t, ctx->now));
+	if (m != NULL) {
+		size_t current = 0;
+
+		for (size_t i = 0; i < n; i++)
+			current += m[i].left == INT64_MAX;
+		out_int("member_count", "Members:", (int64_t)current);
+		out_list_begin("members", n > 0 ? "" : NULL);
+		for (size_t i = 0; i < n; i++) {
+			out_row_begin();
+			out_str("handle", "HANDLE", m[i].handle);
+			out_bool("manager", "MANAGER", m[i].is_manager);
+			out_time("joined", "JOINED", m[i].joined, zone);
+			out_time("left", "LEFT", m[i].left, zone);
+			out_row_end();
+		}
+		out_list_end();
+	}
+	out_object_end();
+}
+
+void
+print_leave(const struct leave *l, icaltimezone *zone)
+{
+	out_object_begin(NULL);
+	out_int("id", "Leave:", l->id);
+	out_str("person", "Person:", l->handle);
+	out_time("start", "From:", l->start, zone);
+	out_time("end", "Until:", l->end, zone);
+	out_str("tz", "Time zone:", tz_name(zone));
+	out_str("reason", "Reason:", l->reason[0] ? l->reason : NULL);
+	out_object_end();
+}
+
+void
+print_holiday(const struct holiday *h)
+{
+	out_object_begin(NULL);
+	out_int("id", "Holiday:", h->id);
+	out_str("office", "Office:", h->office);
+	out_str("day", "Date:", h->day);
+	out_str("name", "Name:", h->name);
+	out_object_end();
+}
+
+json_t *
+rotation_to_json(const struct rotation *r)
+{
+	char handoff[16];
+
+	handoff_format(r->handoff_dow, r->handoff_minute, handoff, sizeof handoff);
+	return json_pack("{s:s, s:s, s:s, s:s, s:i}", "name", r->name, "tier",
+			 tier_name(r->tier), "tz", r->tz, "handoff", handoff,
+			 "shift_days", r->shift_days);
+}
+
+json_t *
+term_to_json(const struct term *t)
+{
+	char start[32], end[32];
+
+	time_format_utc(t->start, start, sizeof start);
+	time_format_utc(t->end, end, sizeof end);
+	return json_pack("{s:s, s:s, s:s, s:s, s:i}", "name", t->name, "rotation",
+			 t->rotation, "start", start, "end", end, "weeks", t->weeks);
+}
+
+json_t *
+leave_to_json(const struct leave *l)
+{
+	char start[32], end[32];
+
+	time_format_utc(l->start, start, sizeof start);
+	time_format_utc(l->end, end, sizeof end);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)l->id, "person",
+			 l->handle, "start", start, "end", end, "reason", l->reason);
+}
+
+json_t *
+office_to_json(const struct office *o)
+{
+	return json_pack("{s:s, s:s, s:s}", "name", o->name, "tz", o->tz, "hours", o->hours);
+}
+
+json_t *
+holiday_to_json(const struct holiday *h)
+{
+	return json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)h->id, "office",
+			 h->office, "day", h->day, "name", h->name);
+}
