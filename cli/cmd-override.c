@@ -34,7 +34,7 @@ exec_override(struct ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc - 2)
 		return cmd_usage_error(ctx, "override takes a SHIFT and a HANDLE");
-	if ((r = require_acting_manager(ctx, "override")) != 0 ||
+	if ((r = require_manager(ctx, "override")) != 0 ||
 	    (r = find_shift(ctx, argv[optind], 0, &sh)) != 0 ||
 	    (r = find_person(ctx, argv[optind + 1], &p)) != 0)
 		return r;

@@ -51,7 +51,7 @@ exec_swap_list(struct ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cmd_usage_error(ctx, "swap list takes no arguments");
-	everyone = acting_manager(ctx);
+	everyone = ctx->actor.privileged;
 	if (!everyone && (r = require_person(ctx)) != 0)
 		return r;
 	if ((r = store_swap_list(ctx->db, everyone ? 0 : ctx->actor.person.id, !all,

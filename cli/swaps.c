@@ -10,22 +10,6 @@
 #include "common/out.h"
 #include "common/timefmt.h"
 
-bool
-acting_manager(const struct ctx *ctx)
-{
-	if (ctx->actor.known)
-		return ctx->actor.person.is_manager;
-	return ctx->actor.privileged;
-}
-
-int
-require_acting_manager(struct ctx *ctx, const char *what)
-{
-	if (acting_manager(ctx))
-		return 0;
-	return rota_fail(EX_NOPERM, "%s: managers only (you are %s)", what, ctx->actor.label);
-}
-
 int
 find_swap(struct ctx *ctx, const char *arg, struct swap *out)
 {

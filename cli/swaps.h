@@ -8,13 +8,6 @@
 
 #include "cli/cmd.h"
 
-/* Whether the acting person is a manager: the --as person's flag when
- * acting for someone (root acting as a volunteer is that volunteer), else
- * the login's; root acting as nobody counts as a manager. */
-bool acting_manager(const struct ctx *ctx);
-/* Refuses (EX_NOPERM, "WHAT: managers only ...") unless acting_manager(). */
-int require_acting_manager(struct ctx *ctx, const char *what);
-
 /* The swap request named by ARG (its id): 0, EX_USAGE for a bad id, or
  * EX_DATAERR "unknown swap request N (see rota swap list)". */
 int find_swap(struct ctx *ctx, const char *arg, struct swap *out);
