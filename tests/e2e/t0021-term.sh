@@ -60,8 +60,25 @@ test_expect_success 'Los Angeles: spring forward and fall back' '
 	rotations &&
 	rota term add spring --rotation sfo --start 2027-03-08 --weeks 2 >/dev/null &&
 	test "$(span spring)" = "2027-03-08T18:00:00Z 2027-03-22T17:00:00Z" &&
+	test "$(json "j[\"start_local\"], j[\"end_local\"]")" = \
+		"2027-03-08T10:00:00-08:00 2027-03-22T10:00:00-07:00" &&
 	rota term add fall --rotation sfo --start 2027-11-01 --weeks 1 >/dev/null &&
 	test "$(span fall)" = "2027-11-01T17:00:00Z 2027-11-08T18:00:00Z"
+'
+
+test_expect_success 'Kolkata: a half-hour offset and a Wednesday handoff' '
+	rota rotation add kol --tier primary --tz Asia/Kolkata --handoff "Wed 18:30" >/dev/null &&
+	rota term add k --rotation kol --start 2027-01-01 --weeks 1 >/dev/null &&
+	test "$(span k)" = "2027-01-06T13:00:00Z 2027-01-13T13:00:00Z" &&
+	test "$(json "j[\"start_local\"]")" = "2027-01-06T18:30:00+05:30"
+'
+
+test_expect_success 'a handoff inside the spring-forward gap' '
+	rota rotation add night --tier primary --tz Europe/Dublin --handoff "Sun 01:30" >/dev/null &&
+	rota term add g --rotation night --start 2027-03-28 --weeks 1 >/dev/null &&
+	test "$(span g)" = "2027-03-28T01:30:00Z 2027-04-04T00:30:00Z" &&
+	rota term add h --rotation night --start 2027-03-21 --weeks 1 >/dev/null &&
+	test "$(span h)" = "2027-03-21T01:30:00Z 2027-03-28T01:30:00Z"
 '
 
 test_expect_success 'shift-days other than 7: a term of 3 fortnights' '
