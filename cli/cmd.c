@@ -43,6 +43,7 @@ extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_completion_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -80,6 +81,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_report_fairness_entry,
 	/* -- demo, completion -- */
 	&cmd_demo_entry,
+	&cmd_completion_entry,
 	NULL,
 };
 

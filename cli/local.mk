@@ -25,3 +25,4 @@ rota_SOURCES += \
 	cli/cmd-override.c cli/cmd-audit.c cli/cmd-report-fairness.c
 # -- demo, completion --
 rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h
+rota_SOURCES += cli/cmd-completion.c

@@ -1,5 +1,8 @@
 # Unit tests (cmocka, TAP) and end-to-end CLI tests (shell, TAP).
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+# .sh tests run under $(SHELL) (never under valgrind themselves: lib.sh
+# puts valgrind in front of rota); the unit tests use LOG_COMPILER.
+TEST_EXTENSIONS = .sh
 SH_LOG_DRIVER = $(LOG_DRIVER)
 AM_TESTS_ENVIRONMENT = \
 	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
@@ -66,3 +69,6 @@ E2E_TESTS += \
 	tests/e2e/t0206-audit.sh \
 	tests/e2e/t0207-report-fairness.sh
 EXTRA_DIST += tests/e2e/lib-swap.sh
+
+# Documentation, example configuration and completion (t0900-t0949).
+E2E_TESTS += tests/e2e/t0900-docs.sh

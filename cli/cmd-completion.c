@@ -1,0 +1,530 @@
+/* rota completion (hidden): a bash completion script built from the
+ * command table, so it never lags behind the commands.
+ *
+ *   rota completion bash          the script (make installs it)
+ *   rota completion names KIND    handles, offices, rotations or terms, one
+ *                                 a line, for the script to offer; nothing
+ *                                 when the database does not exist yet
+ *
+ * The options of a command are every --word found in its args and help
+ * text. An option takes a value when it is followed by one space and a
+ * placeholder: an upper-case word (--tz ZONE), a number (--weeks 26), a
+ * quoted example (--hours "Mon-Fri ...") or lower-case choices
+ * (--tier primary|escalation). The positional arguments are the words of
+ * args that are neither options nor their values. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cmd.h"
+#include "common/err.h"
+
+#define OPT_MAX 64
+#define WORD_MAX 64
+
+struct opt {
+	char name[WORD_MAX];            /* "--tz" */
+	char value[WORD_MAX];           /* "ZONE", "primary|escalation"; "" for a flag */
+};
+
+struct opts {
+	struct opt v[OPT_MAX];
+	size_t n;
+};
+
+/* The global options of cli/main.c, which come before the command. */
+static const struct opt global_opts[] = {
+	{ "--db", "PATH" }, { "--config", "PATH" }, { "--json", "" },
+	{ "--as", "HANDLE" }, { "--help", "" }, { "--version", "" },
+};
+
+static bool
+is_word_char(int c)
+{
+	return isalnum(c) || c == '-' || c == '_';
+}
+
+/* Copies the placeholder starting at P into BUF: up to a space or a closing
+ * bracket; a quoted example reads as TEXT. */
+static void
+read_placeholder(const char *p, char *buf, size_t len)
+{
+	size_t i = 0;
+
+	if (*p == '"' || *p == '\'') {
+		snprintf(buf, len, "TEXT");
+		return;
+	}
+	while (p[i] != '\0' && !isspace((unsigned char)p[i]) && p[i] != ']' &&
+	       p[i] != ')' && p[i] != ',' && p[i] != ';' && i + 1 < len) {
+		buf[i] = p[i];
+		i++;
+	}
+	/* "--office OFFICE|--no-office": the value is OFFICE. */
+	buf[i] = '\0';
+	for (char *bar = buf; (bar = strchr(bar, '|')) != NULL; bar++)
+		if (bar[1] == '-') {
+			*bar = '\0';
+			break;
+		}
+	/* A sentence's full stop is not part of the placeholder. */
+	while (i > 0 && buf[i - 1] == '.')
+		buf[--i] = '\0';
+}
+
+/* Whether the word after an option names its value rather than starting
+ * the prose that follows ("--dry-run to see"). */
+static bool
+is_placeholder(const char *p)
+{
+	const char *q;
+
+	if (isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '"' ||
+	    *p == '\'')
+		return true;
+	if (!islower((unsigned char)*p))
+		return false;
+	for (q = p; islower((unsigned char)*q) || *q == '-' || *q == '|'; q++)
+		;
+	return strchr(p, '|') != NULL && strchr(p, '|') < q;
+}
+
+static struct opt *
+opt_find(struct opts *o, const char *name)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (strcmp(o->v[i].name, name) == 0)
+			return &o->v[i];
+	return NULL;
+}
+
+/* Adds every --option of TEXT to O, once each. */
+static void
+scan_options(const char *text, struct opts *o)
+{
+	for (const char *p = text; p != NULL && *p != '\0'; p++) {
+		char name[WORD_MAX], value[WORD_MAX] = "";
+		struct opt *found;
+		size_t len = 0;
+
+		if (p[0] != '-' || p[1] != '-' || !islower((unsigned char)p[2]) ||
+		    (p > text && (is_word_char((unsigned char)p[-1]) || p[-1] == '$')))
+			continue;
+		while (is_word_char((unsigned char)p[len]) && len + 1 < sizeof name) {
+			name[len] = p[len];
+			len++;
+		}
+		name[len] = '\0';
+		if ((p[len] == ' ' || p[len] == '=') && is_placeholder(p + len + 1))
+			read_placeholder(p + len + 1, value, sizeof value);
+		p += len - 1;
+		if ((found = opt_find(o, name)) != NULL) {
+			if (found->value[0] == '\0')
+				snprintf(found->value, sizeof found->value, "%s", value);
+			continue;
+		}
+		if (o->n == OPT_MAX)
+			continue;
+		snprintf(o->v[o->n].name, sizeof o->v[o->n].name, "%s", name);
+		snprintf(o->v[o->n].value, sizeof o->v[o->n].value, "%s", value);
+		o->n++;
+	}
+}
+
+/* Drops the global options a help text mentions ("with --json, ..."):
+ * they go before the command, not after it. --help works in both places. */
+static void
+drop_global_options(struct opts *o)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < o->n; i++) {
+		bool global = false;
+		for (size_t j = 0; j < sizeof global_opts / sizeof global_opts[0]; j++)
+			if (strcmp(o->v[i].name, global_opts[j].name) == 0 &&
+			    strcmp(o->v[i].name, "--help") != 0)
+				global = true;
+		if (!global)
+			o->v[kept++] = o->v[i];
+	}
+	o->n = kept;
+}
+
+/* Whether S is safe to print unquoted inside the script. */
+static bool
+is_plain(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && strchr("-_.|:/", *s) == NULL)
+			return false;
+	return true;
+}
+
+/* Prints the positional placeholders of ARGS, skipping options and their
+ * values: "[HANDLE] FROM TO [--reason TEXT]" gives " HANDLE FROM TO". */
+static void
+print_positionals(FILE *f, const char *args, struct opts *o)
+{
+	const char *p = args;
+	bool skip = false;
+
+	while (*p != '\0') {
+		char word[WORD_MAX];
+		size_t len = 0;
+
+		while (*p == ' ' || *p == '[' || *p == ']' || *p == '(' || *p == ')')
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == '"' || *p == '\'') {
+			char q = *p++;
+			while (*p != '\0' && *p != q)
+				p++;
+			if (*p != '\0')
+				p++;
+			snprintf(word, sizeof word, "TEXT");
+		} else {
+			while (p[len] != '\0' && p[len] != ' ' && p[len] != '[' &&
+			       p[len] != ']' && p[len] != '(' && p[len] != ')') {
+				if (len + 1 < sizeof word)
+					word[len] = p[len];
+				len++;
+			}
+			word[len < sizeof word ? len : sizeof word - 1] = '\0';
+			p += len;
+		}
+		if (skip) {
+			skip = false;
+			continue;
+		}
+		if (word[0] == '-') {
+			char *bar = strchr(word, '|');
+			struct opt *op;
+			if (bar != NULL)
+				*bar = '\0';
+			op = opt_find(o, word);
+			skip = op != NULL && op->value[0] != '\0';
+			continue;
+		}
+		if (strcmp(word, "|") == 0 || strcmp(word, "...") == 0 || !is_plain(word))
+			continue;
+		fprintf(f, " %s", word);
+	}
+}
+
+/* Whether the first word of entry I was already printed. */
+static bool
+first_word_seen(size_t i, const char *word, size_t len)
+{
+	for (size_t j = 0; j < i; j++) {
+		const char *name = cmd_table[j]->name;
+		if (cmd_table[j]->flags & CMD_HIDDEN)
+			continue;
+		if (strncmp(name, word, len) == 0 &&
+		    (name[len] == ' ' || name[len] == '\0'))
+			return true;
+	}
+	return false;
+}
+
+static size_t
+first_word_len(const char *name)
+{
+	const char *sp = strchr(name, ' ');
+	return sp ? (size_t)(sp - name) : strlen(name);
+}
+
+static void
+print_words(FILE *f)
+{
+	fputs("# The words that may follow WORD (\"\" for the first word).\n"
+	      "_rota_words() {\n\tcase $1 in\n\t'') echo '", f);
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		const char *name = cmd_table[i]->name;
+		size_t len = first_word_len(name);
+		if ((cmd_table[i]->flags & CMD_HIDDEN) || first_word_seen(i, name, len))
+			continue;
+		fprintf(f, "%s%.*s", i ? " " : "", (int)len, name);
+	}
+	fputs("' ;;\n", f);
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		const char *name = cmd_table[i]->name;
+		size_t len = first_word_len(name);
+		bool any = false;
+		if ((cmd_table[i]->flags & CMD_HIDDEN) || name[len] == '\0' ||
+		    first_word_seen(i, name, len))
+			continue;
+		fprintf(f, "\t%.*s) echo '", (int)len, name);
+		for (size_t j = i; cmd_table[j] != NULL; j++) {
+			const char *other = cmd_table[j]->name;
+			if ((cmd_table[j]->flags & CMD_HIDDEN) ||
+			    strncmp(other, name, len) != 0 || other[len] != ' ')
+				continue;
+			fprintf(f, "%s%s", any ? " " : "", other + len + 1);
+			any = true;
+		}
+		fputs("' ;;\n", f);
+	}
+	fputs("\tesac\n}\n\n", f);
+}
+
+/* The options, their values and the positional arguments of each command. */
+static void
+print_commands(FILE *f)
+{
+	fputs("# _rota_command CMD: sets _rota_opts (\"--opt\" or \"--opt=VALUE\"\n"
+	      "# for one taking a value) and _rota_args (the positional arguments).\n"
+	      "_rota_command() {\n\tcase $1 in\n", f);
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+		struct opts o = { .n = 0 };
+
+		if (e->flags & CMD_HIDDEN)
+			continue;
+		scan_options(e->args, &o);
+		scan_options(e->help, &o);
+		drop_global_options(&o);
+		if (opt_find(&o, "--help") == NULL)
+			scan_options("--help", &o);
+		fprintf(f, "\t'%s')\n\t\t_rota_opts='", e->name);
+		for (size_t j = 0; j < o.n; j++) {
+			if (!is_plain(o.v[j].name))
+				continue;
+			fprintf(f, "%s%s", j ? " " : "", o.v[j].name);
+			if (o.v[j].value[0] != '\0' && is_plain(o.v[j].value))
+				fprintf(f, "=%s", o.v[j].value);
+			else if (o.v[j].value[0] != '\0')
+				fputs("=TEXT", f);
+		}
+		fputs("'\n\t\t_rota_args='", f);
+		print_positionals(f, e->args, &o);
+		fputs("' ;;\n", f);
+	}
+	fputs("\t*) _rota_opts='--help' _rota_args='' ;;\n\tesac\n}\n\n", f);
+}
+
+/* The fixed part: walking the words typed so far, and offering values. */
+static const char script_body[] =
+	"# _rota_value PLACEHOLDER CUR: offers what may stand for PLACEHOLDER.\n"
+	"_rota_value() {\n"
+	"\tlocal cur=$2 part words='' IFS\n"
+	"\t[ \"$cur\" = = ] && cur=''\n"
+	"\tlocal -a parts\n"
+	"\tIFS='|' read -ra parts <<<\"$1\"\n"
+	"\tIFS=$' \\t\\n'\n"
+	"\tfor part in \"${parts[@]}\"; do\n"
+	"\t\tcase $part in\n"
+	"\t\t[a-z]*) words+=\" $part\" ;;\n"
+	"\t\tHANDLE) words+=\" $(_rota_names handle)\" ;;\n"
+	"\t\tOFFICE) words+=\" $(_rota_names office)\" ;;\n"
+	"\t\tROTATION|R) words+=\" $(_rota_names rotation)\" ;;\n"
+	"\t\tTERM) words+=\" $(_rota_names term)\" ;;\n"
+	"\t\tZONE)\n"
+	"\t\t\tif [ -d /usr/share/zoneinfo ]; then\n"
+	"\t\t\t\twords+=\" $(cd /usr/share/zoneinfo && compgen -f -- \"$cur\")\"\n"
+	"\t\t\tfi ;;\n"
+	"\t\tDIR)\n"
+	"\t\t\tcompopt -o filenames 2>/dev/null\n"
+	"\t\t\tCOMPREPLY+=($(compgen -d -- \"$cur\")) ;;\n"
+	"\t\tFILE|PATH|URL)\n"
+	"\t\t\tcompopt -o filenames 2>/dev/null\n"
+	"\t\t\tCOMPREPLY+=($(compgen -f -- \"$cur\")) ;;\n"
+	"\t\tesac\n"
+	"\tdone\n"
+	"\t[ -n \"$words\" ] && COMPREPLY+=($(compgen -W \"$words\" -- \"$cur\"))\n"
+	"\treturn 0\n"
+	"}\n"
+	"\n"
+	"# _rota_names KIND: the names rota knows (from the same database).\n"
+	"_rota_names() {\n"
+	"\t\"${_rota_prog:-rota}\" \"${_rota_global[@]}\" completion names \"$1\" 2>/dev/null\n"
+	"}\n"
+	"\n"
+	"# The value placeholder of option OPT in the current _rota_opts, or \"\".\n"
+	"_rota_optvalue() {\n"
+	"\tlocal o\n"
+	"\tfor o in $_rota_opts; do\n"
+	"\t\tcase $o in \"$1\"=*) echo \"${o#*=}\"; return ;; esac\n"
+	"\tdone\n"
+	"}\n"
+	"\n"
+	"# The option names of the current _rota_opts.\n"
+	"_rota_optnames() {\n"
+	"\tlocal o\n"
+	"\tfor o in $_rota_opts; do echo \"${o%%=*}\"; done\n"
+	"}\n"
+	"\n"
+	"_rota() {\n"
+	"\tlocal cur=${COMP_WORDS[COMP_CWORD]} i=1 w v cmd n=0 dashdash=''\n"
+	"\tlocal _rota_opts=$_rota_global_opts\n"
+	"\tlocal _rota_args='' _rota_prog=${COMP_WORDS[0]}\n"
+	"\tlocal -a _rota_global=()\n"
+	"\tCOMPREPLY=()\n"
+	"\t# Global options, before the command.\n"
+	"\twhile [ \"$i\" -lt \"$COMP_CWORD\" ]; do\n"
+	"\t\tw=${COMP_WORDS[i]}\n"
+	"\t\tcase $w in\n"
+	"\t\t-*=*) [ \"${w%%=*}\" != --as ] && _rota_global+=(\"$w\") ;;\n"
+	"\t\t-*)\n"
+	"\t\t\tv=$(_rota_optvalue \"$w\")\n"
+	"\t\t\tif [ -n \"$v\" ]; then\n"
+	"\t\t\t\t[ \"${COMP_WORDS[i + 1]}\" = = ] && i=$((i + 1))\n"
+	"\t\t\t\tif [ $((i + 1)) -eq \"$COMP_CWORD\" ]; then\n"
+	"\t\t\t\t\t_rota_value \"$v\" \"$cur\"; return 0\n"
+	"\t\t\t\tfi\n"
+	"\t\t\t\t[ \"$w\" != --as ] && _rota_global+=(\"$w\" \"${COMP_WORDS[i + 1]}\")\n"
+	"\t\t\t\ti=$((i + 1))\n"
+	"\t\t\tfi ;;\n"
+	"\t\t*) break ;;\n"
+	"\t\tesac\n"
+	"\t\ti=$((i + 1))\n"
+	"\tdone\n"
+	"\tif [ \"$i\" -eq \"$COMP_CWORD\" ]; then\n"
+	"\t\tcase $cur in\n"
+	"\t\t-*) COMPREPLY=($(compgen -W \"$(_rota_optnames)\" -- \"$cur\")) ;;\n"
+	"\t\t*) COMPREPLY=($(compgen -W \"$(_rota_words '')\" -- \"$cur\")) ;;\n"
+	"\t\tesac\n"
+	"\t\treturn 0\n"
+	"\tfi\n"
+	"\t# The command: one word, or a word and a subcommand.\n"
+	"\tcmd=${COMP_WORDS[i]}\n"
+	"\tv=$(_rota_words \"$cmd\")\n"
+	"\tif [ -n \"$v\" ]; then\n"
+	"\t\tif [ $((i + 1)) -eq \"$COMP_CWORD\" ]; then\n"
+	"\t\t\tCOMPREPLY=($(compgen -W \"$v\" -- \"$cur\"))\n"
+	"\t\t\treturn 0\n"
+	"\t\tfi\n"
+	"\t\tcmd=\"$cmd ${COMP_WORDS[i + 1]}\"\n"
+	"\t\ti=$((i + 1))\n"
+	"\tfi\n"
+	"\t_rota_command \"$cmd\"\n"
+	"\t# Its arguments so far: options, their values, positionals.\n"
+	"\ti=$((i + 1))\n"
+	"\twhile [ \"$i\" -lt \"$COMP_CWORD\" ]; do\n"
+	"\t\tw=${COMP_WORDS[i]}\n"
+	"\t\tcase $dashdash$w in\n"
+	"\t\t--) dashdash=x ;;\n"
+	"\t\t-*=*) ;;\n"
+	"\t\t-*)\n"
+	"\t\t\tv=$(_rota_optvalue \"$w\")\n"
+	"\t\t\tif [ -n \"$v\" ]; then\n"
+	"\t\t\t\t[ \"${COMP_WORDS[i + 1]}\" = = ] && i=$((i + 1))\n"
+	"\t\t\t\tif [ $((i + 1)) -eq \"$COMP_CWORD\" ]; then\n"
+	"\t\t\t\t\t_rota_value \"$v\" \"$cur\"; return 0\n"
+	"\t\t\t\tfi\n"
+	"\t\t\t\ti=$((i + 1))\n"
+	"\t\t\tfi ;;\n"
+	"\t\t*) n=$((n + 1)) ;;\n"
+	"\t\tesac\n"
+	"\t\ti=$((i + 1))\n"
+	"\tdone\n"
+	"\tif [ -z \"$dashdash\" ] && [[ $cur == -* ]]; then\n"
+	"\t\tCOMPREPLY=($(compgen -W \"$(_rota_optnames)\" -- \"$cur\"))\n"
+	"\t\treturn 0\n"
+	"\tfi\n"
+	"\tset -- $_rota_args\n"
+	"\t[ \"$n\" -lt \"$#\" ] && shift \"$n\" && _rota_value \"$1\" \"$cur\"\n"
+	"\treturn 0\n"
+	"}\n"
+	"\n"
+	"complete -F _rota rota\n";
+
+static void
+print_bash(FILE *f)
+{
+	fputs("# bash completion for rota(1).\n"
+	      "# Generated from rota's command table by `rota completion bash`;\n"
+	      "# do not edit. Install as "
+	      "$(datadir)/bash-completion/completions/rota.\n\n", f);
+	fputs("# The global options, which come before the command.\n"
+	      "_rota_global_opts='", f);
+	for (size_t i = 0; i < sizeof global_opts / sizeof global_opts[0]; i++)
+		fprintf(f, "%s%s%s%s", i ? " " : "", global_opts[i].name,
+			*global_opts[i].value ? "=" : "", global_opts[i].value);
+	fputs("'\n\n", f);
+	print_words(f);
+	print_commands(f);
+	fputs(script_body, f);
+}
+
+/* One name a line: what the database knows of KIND. */
+static int
+print_names(struct ctx *ctx, const char *kind)
+{
+	struct store *db = NULL;
+	size_t n = 0;
+	int r;
+
+	if (strcmp(kind, "handle") != 0 && strcmp(kind, "office") != 0 &&
+	    strcmp(kind, "rotation") != 0 && strcmp(kind, "term") != 0)
+		return cmd_usage_error(ctx, "unknown kind '%s' (handle, office, "
+				       "rotation or term)", kind);
+	/* Completing must not create a database as a side effect. */
+	if (access(ctx->db_path, F_OK) != 0)
+		return 0;
+	if ((r = store_open(ctx->db_path, &db)) != 0)
+		return r;
+	if (strcmp(kind, "handle") == 0) {
+		struct person *v;
+		if ((r = store_person_list(db, &v, &n)) == 0) {
+			for (size_t i = 0; i < n; i++)
+				puts(v[i].handle);
+			free(v);
+		}
+	} else if (strcmp(kind, "office") == 0) {
+		struct office *v;
+		if ((r = store_office_list(db, &v, &n)) == 0) {
+			for (size_t i = 0; i < n; i++)
+				puts(v[i].name);
+			free(v);
+		}
+	} else if (strcmp(kind, "rotation") == 0) {
+		struct rotation *v;
+		if ((r = store_rotation_list(db, &v, &n)) == 0) {
+			for (size_t i = 0; i < n; i++)
+				puts(v[i].name);
+			free(v);
+		}
+	} else {
+		struct term *v;
+		if ((r = store_term_list(db, 0, &v, &n)) == 0) {
+			for (size_t i = 0; i < n; i++)
+				puts(v[i].name);
+			free(v);
+		}
+	}
+	store_close(db);
+	return r;
+}
+
+static int
+exec_completion(struct ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "bash") == 0) {
+		print_bash(stdout);
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "names") == 0)
+		return print_names(ctx, argv[2]);
+	return cmd_usage_error(ctx, "completion takes bash, or names KIND");
+}
+
+const struct cmd_entry cmd_completion_entry = {
+	.name = "completion",
+	.args = "bash | names handle|office|rotation|term",
+	.summary = "print a bash completion script built from the command table",
+	.help = "  bash        the script; `make install` puts it where bash-completion\n"
+		"              finds it ($(datadir)/bash-completion/completions/rota)\n"
+		"  names KIND   the handles, offices, rotations or terms in the database,\n"
+		"              one a line (the script offers them); nothing when there\n"
+		"              is no database yet\n",
+	.flags = CMD_NO_DB | CMD_HIDDEN,
+	.exec = exec_completion,
+};
