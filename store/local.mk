@@ -1,7 +1,7 @@
+# -- swaps, overrides, audit, fairness --
+librota_a_SOURCES += store/interruptions.c
 librota_a_SOURCES += \
 	store/store.h store/store-private.h \
 	store/db.c store/schema.c \
 	store/people.c store/rotations.c store/shifts.c store/leave.c \
 	store/swaps.c store/audit.c
-# -- swaps, overrides, audit, fairness --
-librota_a_SOURCES += store/interruptions.c

@@ -24,16 +24,6 @@ tests_unit_test_time_SOURCES = tests/unit/test-time.c
 tests_unit_test_time_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_time_LDADD = $(UNIT_LDADD)
 
-check_PROGRAMS += tests/unit/test-store
-tests_unit_test_store_SOURCES = tests/unit/test-store.c
-tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_store_LDADD = $(UNIT_LDADD)
-
-check_PROGRAMS += tests/unit/test-generate
-tests_unit_test_generate_SOURCES = tests/unit/test-generate.c
-tests_unit_test_generate_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_generate_LDADD = $(UNIT_LDADD)
-
 check_PROGRAMS += tests/unit/test-fairness
 tests_unit_test_fairness_SOURCES = tests/unit/test-fairness.c
 tests_unit_test_fairness_CFLAGS = $(UNIT_CFLAGS)
@@ -43,6 +33,16 @@ check_PROGRAMS += tests/unit/test-shift-check
 tests_unit_test_shift_check_SOURCES = tests/unit/test-shift-check.c
 tests_unit_test_shift_check_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_shift_check_LDADD = $(UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-store
+tests_unit_test_store_SOURCES = tests/unit/test-store.c
+tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_LDADD = $(UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-generate
+tests_unit_test_generate_SOURCES = tests/unit/test-generate.c
+tests_unit_test_generate_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_generate_LDADD = $(UNIT_LDADD)
 
 TESTS += $(check_PROGRAMS)
 
