@@ -24,11 +24,8 @@ exec_swap_accept(struct ctx *ctx, int argc, char **argv)
 	if ((r = require_person(ctx)) != 0 ||
 	    (r = find_swap(ctx, argv[1], &w)) != 0)
 		return r;
-	if ((r = store_shift_get(ctx->db, w.shift_id, &sh)) != 0)
-		return r == STORE_NOT_FOUND ? rota_fail(EX_SOFTWARE, "swap request %lld: "
-							"shift %lld is missing", (long long)w.id,
-							(long long)w.shift_id) : r;
-	if ((r = swap_may_answer(ctx, &w, &sh, "accept")) != 0 ||
+	if ((r = swap_shift(ctx, &w, &sh)) != 0 ||
+	    (r = swap_may_answer(ctx, &w, &sh, "accept")) != 0 ||
 	    (r = swap_require_open(&w)) != 0 ||
 	    (r = shift_require_future(ctx, &sh, "swap accept")) != 0)
 		return r;

@@ -18,7 +18,7 @@ exec_swap_cancel(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "swap cancel takes one swap request ID");
 	if ((r = require_person(ctx)) != 0 ||
 	    (r = find_swap(ctx, argv[1], &w)) != 0 ||
-	    (r = store_shift_get(ctx->db, w.shift_id, &sh)) != 0)
+	    (r = swap_shift(ctx, &w, &sh)) != 0)
 		return r;
 	if (w.requester_id != ctx->actor.person.id)
 		return rota_fail(EX_NOPERM, "swap request %lld is %s's, not yours (%s): only "

@@ -18,7 +18,7 @@ exec_swap_decline(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "swap decline takes one swap request ID");
 	if ((r = require_person(ctx)) != 0 ||
 	    (r = find_swap(ctx, argv[1], &w)) != 0 ||
-	    (r = store_shift_get(ctx->db, w.shift_id, &sh)) != 0 ||
+	    (r = swap_shift(ctx, &w, &sh)) != 0 ||
 	    (r = swap_may_answer(ctx, &w, &sh, "decline")) != 0 ||
 	    (r = swap_require_open(&w)) != 0)
 		return r;

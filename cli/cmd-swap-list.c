@@ -62,7 +62,7 @@ exec_swap_list(struct ctx *ctx, int argc, char **argv)
 		struct shift sh;
 		bool see = true;
 
-		if ((r = store_shift_get(ctx->db, v[i].shift_id, &sh)) != 0)
+		if ((r = swap_shift(ctx, &v[i], &sh)) != 0)
 			break;
 		if (!everyone && (r = visible(ctx, &v[i], &sh, &see)) != 0)
 			break;

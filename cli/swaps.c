@@ -26,6 +26,17 @@ find_swap(struct ctx *ctx, const char *arg, struct swap *out)
 }
 
 int
+swap_shift(struct ctx *ctx, const struct swap *w, struct shift *out)
+{
+	int r = store_shift_get(ctx->db, w->shift_id, out);
+
+	if (r == STORE_NOT_FOUND)
+		return rota_fail(EX_SOFTWARE, "swap request %lld: shift %lld is missing",
+				 (long long)w->id, (long long)w->shift_id);
+	return r;
+}
+
+int
 swap_require_open(const struct swap *w)
 {
 	if (w->state == SWAP_OPEN)

@@ -11,6 +11,8 @@
 /* The swap request named by ARG (its id): 0, EX_USAGE for a bad id, or
  * EX_DATAERR "unknown swap request N (see rota swap list)". */
 int find_swap(struct ctx *ctx, const char *arg, struct swap *out);
+/* The shift W is about: 0, or an exit status after printing why. */
+int swap_shift(struct ctx *ctx, const struct swap *w, struct shift *out);
 /* EX_DATAERR "swap request N is no longer open (accepted by bo ...)" unless
  * W is open; 0 when it is. */
 int swap_require_open(const struct swap *w);
