@@ -37,6 +37,15 @@ extern const struct cmd_entry cmd_schedule_check_entry;
 extern const struct cmd_entry cmd_now_entry;
 extern const struct cmd_entry cmd_next_entry;
 /* -- swaps, overrides, audit -- */
+extern const struct cmd_entry cmd_swap_request_entry;
+extern const struct cmd_entry cmd_swap_list_entry;
+extern const struct cmd_entry cmd_swap_accept_entry;
+extern const struct cmd_entry cmd_swap_decline_entry;
+extern const struct cmd_entry cmd_swap_cancel_entry;
+extern const struct cmd_entry cmd_swap_suggest_entry;
+extern const struct cmd_entry cmd_override_entry;
+extern const struct cmd_entry cmd_audit_entry;
+extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_completion_entry;
@@ -71,6 +80,15 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_now_entry,
 	&cmd_next_entry,
 	/* -- swaps, overrides, audit -- */
+	&cmd_swap_request_entry,
+	&cmd_swap_list_entry,
+	&cmd_swap_accept_entry,
+	&cmd_swap_decline_entry,
+	&cmd_swap_cancel_entry,
+	&cmd_swap_suggest_entry,
+	&cmd_override_entry,
+	&cmd_audit_entry,
+	&cmd_report_fairness_entry,
 	/* -- demo, completion -- */
 	&cmd_demo_entry,
 	&cmd_completion_entry,

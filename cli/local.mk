@@ -21,6 +21,13 @@ rota_SOURCES += \
 	cli/cmd-schedule-generate.c cli/cmd-schedule-show.c \
 	cli/cmd-schedule-check.c cli/cmd-now.c cli/cmd-next.c
 # -- swaps, overrides, audit --
+# shift-check is in the library: its unit test calls it on a store.
+librota_a_SOURCES += cli/shift-check.c cli/shift-check.h
+rota_SOURCES += \
+	cli/swaps.c cli/swaps.h \
+	cli/cmd-swap-request.c cli/cmd-swap-list.c cli/cmd-swap-accept.c \
+	cli/cmd-swap-decline.c cli/cmd-swap-cancel.c cli/cmd-swap-suggest.c \
+	cli/cmd-override.c cli/cmd-audit.c cli/cmd-report-fairness.c
 # -- demo, completion --
 rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h
 rota_SOURCES += cli/cmd-completion.c

@@ -1,3 +1,5 @@
+# -- swaps, overrides, audit, fairness --
+librota_a_SOURCES += store/interruptions.c
 librota_a_SOURCES += \
 	store/store.h store/store-private.h \
 	store/db.c store/schema.c \

@@ -122,6 +122,17 @@ int store_swap_decide(struct store *s, int64_t id, enum swap_state state,
 /* Open requests of SHIFT_ID (to close them when the shift changes hands). */
 int store_swap_close_for_shift(struct store *s, int64_t shift_id, int64_t at);
 
+/* Out-of-hours interruptions (store/interruptions.c): pages classed
+ * out_of_hours or sleep, created in [from, to), per responder, for pages
+ * of ROTATION_ID or of no known rotation (ROTATION_ID 0: every page).
+ * Sorted by person id; people with none are not listed. */
+struct person_count {
+	int64_t person_id;
+	int64_t count;
+};
+int store_interruptions(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
+			struct person_count **v, size_t *n);
+
 /* The audit trail. BEFORE and AFTER are JSON texts or NULL. */
 struct audit_event {
 	int64_t id, at;

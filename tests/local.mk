@@ -24,6 +24,16 @@ tests_unit_test_time_SOURCES = tests/unit/test-time.c
 tests_unit_test_time_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_time_LDADD = $(UNIT_LDADD)
 
+check_PROGRAMS += tests/unit/test-fairness
+tests_unit_test_fairness_SOURCES = tests/unit/test-fairness.c
+tests_unit_test_fairness_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_fairness_LDADD = $(UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-shift-check
+tests_unit_test_shift_check_SOURCES = tests/unit/test-shift-check.c
+tests_unit_test_shift_check_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_shift_check_LDADD = $(UNIT_LDADD)
+
 check_PROGRAMS += tests/unit/test-store
 tests_unit_test_store_SOURCES = tests/unit/test-store.c
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
@@ -56,6 +66,18 @@ E2E_TESTS = \
 	tests/e2e/t0130-now-next.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
+
+# -- swaps, overrides, audit, fairness --
+E2E_TESTS += \
+	tests/e2e/t0200-swap-request.sh \
+	tests/e2e/t0201-swap-accept.sh \
+	tests/e2e/t0202-swap-decline-cancel.sh \
+	tests/e2e/t0203-swap-list.sh \
+	tests/e2e/t0204-swap-suggest.sh \
+	tests/e2e/t0205-override.sh \
+	tests/e2e/t0206-audit.sh \
+	tests/e2e/t0207-report-fairness.sh
+EXTRA_DIST += tests/e2e/lib-swap.sh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh

@@ -1,0 +1,67 @@
+#!/bin/sh
+# rota audit: who changed what, when.
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-swap.sh"
+
+# A swap asked on 2 January, accepted on 3 January, and an override.
+story() {
+	schedule &&
+	ROTA_NOW=2027-01-02T09:00:00Z rota --as ana swap request 1 --with dee >/dev/null &&
+	ROTA_NOW=2027-01-03T09:30:00Z rota --as dee swap accept 1 >/dev/null &&
+	ROTA_NOW=2027-01-03T10:00:00Z rota --as mo override 2 cy --force >/dev/null 2>&1
+}
+
+test_expect_success 'events since a day, with a short summary of each change' '
+	story &&
+	expect_status 0 rota audit --since 2027-01-02 &&
+	expect_file "TIME                  ACTOR        ACTION          OBJECT   CHANGE
+2027-01-02T09:00:00Z  root as ana  swap.request    swap 1   new: id: 1, shift: 1, from: ana, to: dee, state: open, decided_by: -
+2027-01-03T09:30:00Z  root as dee  swap.accept     shift 1  person: ana -> dee, origin: generated -> swap, swap: - -> 1
+2027-01-03T10:00:00Z  root as mo   shift.override  shift 2  person: bo -> cy, origin: generated -> override, forced: - -> breaks the minimum gap of 1 sh..." out
+'
+
+test_expect_success '--object picks one object; --since takes a time' '
+	story &&
+	expect_status 0 rota audit --object "shift 1" &&
+	expect_file "TIME                  ACTOR        ACTION       OBJECT   CHANGE
+2027-01-03T09:30:00Z  root as dee  swap.accept  shift 1  person: ana -> dee, origin: generated -> swap, swap: - -> 1" out &&
+	expect_status 0 rota audit --since 2027-01-03T09:45:00Z &&
+	test "$(wc -l <out)" = 2 &&
+	expect_out "shift.override" &&
+	expect_status 0 rota audit --object "shift 6" &&
+	expect_file "No audit events match." out &&
+	expect_status 0 rota audit --since 2027-02-01 &&
+	expect_file "No audit events match." out
+'
+
+test_expect_success '--json gives before and after as objects' '
+	story &&
+	expect_status 0 rota --json audit --object "shift 1" &&
+	test "$(json "len(j), j[0][\"time\"], j[0][\"actor\"], j[0][\"action\"], j[0][\"object\"]")" = \
+		"1 2027-01-03T09:30:00Z root as dee swap.accept shift 1" &&
+	test "$(json "j[0][\"before\"][\"person\"], j[0][\"before\"][\"origin\"], j[0][\"after\"][\"person\"], j[0][\"after\"][\"origin\"], j[0][\"after\"][\"swap\"]")" = \
+		"ana generated dee swap 1" &&
+	expect_status 0 rota --json audit --object "swap 1" &&
+	test "$(json "j[0][\"before\"], j[0][\"after\"][\"to\"], j[0][\"after\"][\"decided_by\"]")" = "None dee None"
+'
+
+test_expect_success 'every swap and override step is audited with its actor' '
+	story &&
+	rota --as ana swap request 5 >/dev/null &&
+	rota --as ana swap cancel 2 >/dev/null &&
+	sqlite3 rota.db "SELECT actor, action, object FROM audit_events WHERE action LIKE '"'"'swap.%'"'"' OR action LIKE '"'"'shift.%'"'"' ORDER BY id" >events &&
+	expect_file "root as ana|swap.request|swap 1
+root as dee|swap.accept|shift 1
+root as mo|shift.override|shift 2
+root as ana|swap.request|swap 2
+root as ana|swap.cancel|swap 2" events
+'
+
+test_expect_success 'bad options' '
+	expect_status 64 rota audit --since yesterday &&
+	expect_err "rota: --since: bad date '"'"'yesterday'"'"'" &&
+	expect_status 64 rota audit extra &&
+	expect_err "usage: rota audit [--since DATE] [--object TEXT]"
+'
+
+test_done

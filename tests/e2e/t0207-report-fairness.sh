@@ -1,0 +1,83 @@
+#!/bin/sh
+# rota report fairness: how evenly a term's load is shared.
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-swap.sh"
+
+# page N HANDLE TIME CLASS [ROTATION]: one imported page.
+page() {
+	sqlite3 rota.db "INSERT INTO pages (source, source_id, created_at, responder_id,
+		rotation_id, class, imported_at)
+		SELECT 'generic', '$1', strftime('%s', '$3'), p.id,
+		(SELECT id FROM rotations WHERE name = '${5:-ops}'), '$4', 0
+		FROM persons p WHERE p.handle = '$2'"
+}
+
+test_expect_success 'per member and team figures of a term' '
+	schedule &&
+	expect_status 0 rota report fairness h1 &&
+	expect_file "Term:                    h1
+Rotation:                ops
+From:                    Mon 2027-01-04 10:00 Europe/Dublin
+To:                      Mon 2027-02-15 10:00 Europe/Dublin
+PERSON  SHIFTS  ON-CALL HOURS  LOAD (WEEKS)  SMALLEST GAP (DAYS)  INTERRUPTIONS  VS AVERAGE
+ana     2       336.0          2.00          21.0                 0              +0.50 (+33.3%)
+bo      2       336.0          2.00          21.0                 0              +0.50 (+33.3%)
+cy      1       168.0          1.00          -                    0              -0.50 (-33.3%)
+dee     1       168.0          1.00          -                    0              -0.50 (-33.3%)
+Coverage (%):            100.0
+Uncovered hours:         0.0
+Spread (shifts):         1
+Balance, on-call hours:  0.67
+Balance, interruptions:  1.00
+Above the average load:  ana +0.50 weeks (+33.3%), bo +0.50 weeks (+33.3%)" out
+'
+
+test_expect_success 'out-of-hours pages of the term count as interruptions' '
+	schedule &&
+	page 1 ana 2027-01-05T03:00:00 sleep &&
+	page 2 ana 2027-01-06T20:00:00 out_of_hours &&
+	page 3 ana 2027-01-06T12:00:00 in_hours &&
+	page 4 dee 2027-01-26T03:00:00 sleep &&
+	page 5 dee 2026-12-26T03:00:00 sleep &&
+	page 6 mo 2027-01-05T03:00:00 sleep esc &&
+	page 7 bo 2027-01-12T03:00:00 sleep esc &&
+	expect_status 0 rota --json report fairness h1 &&
+	test "$(json "[(m[\"person\"], m[\"interruptions\"]) for m in j[\"members\"]]")" = \
+		"[('"'"'ana'"'"', 2), ('"'"'bo'"'"', 0), ('"'"'cy'"'"', 0), ('"'"'dee'"'"', 1)]" &&
+	test "$(json "j[\"balance_interruptions\"], round(j[\"balance_hours\"], 4), j[\"coverage_pct\"], j[\"spread\"]")" = \
+		"0.25 0.6667 100.0 1" &&
+	test "$(json "j[\"start\"], j[\"end\"], j[\"members\"][0][\"oncall_hours\"], j[\"members\"][0][\"load_weeks\"], j[\"members\"][0][\"smallest_gap_days\"], j[\"members\"][2][\"smallest_gap_days\"]")" = \
+		"2027-01-04T10:00:00Z 2027-02-15T10:00:00Z 336.0 2.0 21.0 None" &&
+	test "$(json "[(a[\"person\"], a[\"excess_weeks\"], round(a[\"excess_pct\"], 1)) for a in j[\"above_average\"]]")" = \
+		"[('"'"'ana'"'"', 0.5, 33.3), ('"'"'bo'"'"', 0.5, 33.3)]"
+'
+
+test_expect_success 'a week nobody holds lowers the coverage' '
+	schedule &&
+	sqlite3 rota.db "UPDATE shifts SET cancelled_at = 0 WHERE id = 6" &&
+	expect_status 0 rota report fairness h1 &&
+	expect_out "Coverage (%):            83.3" &&
+	expect_out "Uncovered hours:         168.0" &&
+	expect_out "Spread (shifts):         1" &&
+	expect_out "Above the average load:  ana +0.75 weeks (+60.0%)"
+'
+
+test_expect_success 'a week with a public holiday of a member office weighs more' '
+	schedule &&
+	sqlite3 rota.db "INSERT INTO offices (name, tz, created_at) VALUES ('"'"'Dublin'"'"', '"'"'Europe/Dublin'"'"', 0);
+		UPDATE persons SET office_id = 1 WHERE handle = '"'"'cy'"'"';
+		INSERT INTO holidays (office_id, day, name) VALUES (1, '"'"'2027-01-20'"'"', '"'"'Test day'"'"')" &&
+	expect_status 0 rota --json report fairness h1 &&
+	test "$(json "[(m[\"person\"], m[\"load_weeks\"]) for m in j[\"members\"]]")" = \
+		"[('"'"'ana'"'"', 2.0), ('"'"'bo'"'"', 2.0), ('"'"'cy'"'"', 1.5), ('"'"'dee'"'"', 1.0)]"
+'
+
+test_expect_success 'an unknown term' '
+	schedule &&
+	expect_unchanged 65 rota report fairness h9 &&
+	expect_err "rota: unknown term '"'"'h9'"'"' (see rota term list)" &&
+	expect_unchanged 64 rota report fairness &&
+	expect_err "usage: rota report fairness TERM"
+'
+
+test_done

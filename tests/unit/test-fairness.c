@@ -1,0 +1,175 @@
+/* scheduler/fairness.c: exact figures of a known term, the balance score
+ * of known sets, clipping of coverage to the term, and rounding of the
+ * excess load. */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "scheduler/fairness.h"
+
+#define W (7 * 86400LL)
+
+/* Doubles computed the same way compare exactly; leave room for the last bit. */
+#define assert_near(a, b) assert_true(fabs((double)(a) - (double)(b)) < 1e-12)
+
+static void
+test_balance_known_sets(void **state)
+{
+	int64_t three[] = { 1000, 2000, 4000 };
+	int64_t zeros[] = { 0, 0 };
+	int64_t one_zero[] = { 0, 10 };
+	int64_t equal[] = { 7, 7, 7, 7 };
+	int64_t negative[] = { -5, 0 };
+	int64_t negative_and_positive[] = { -5, 10 };
+	int64_t single[] = { 42 };
+
+	(void)state;
+	/* Pairs 1/2, 1/4 and 2/4: (0.5 + 0.25 + 0.5) / 3. */
+	assert_near(fair_balance(three, 3), 1.25 / 3.0);
+	assert_near(fair_balance(zeros, 2), 1.0);
+	assert_near(fair_balance(one_zero, 2), 0.0);
+	assert_near(fair_balance(equal, 4), 1.0);
+	assert_near(fair_balance(negative, 2), 1.0);
+	assert_near(fair_balance(negative_and_positive, 2), 0.0);
+	assert_near(fair_balance(single, 1), 1.0);
+	assert_near(fair_balance(NULL, 0), 1.0);
+}
+
+static const char *
+handle_of(const struct fair_report *r, size_t i)
+{
+	return r->members[i].handle;
+}
+
+/* Three members over ten weeks: a has two shifts (one on a holiday week),
+ * b has two (the second running past the term's end), c none; someone who
+ * is not a member covers the term's first half week from before it. */
+static void
+test_known_term(void **state)
+{
+	const struct fair_member members[] = { { 1, "a" }, { 2, "b" }, { 3, "c" } };
+	const struct fair_shift shifts[] = {
+		{ 2, 19 * W / 2, 11 * W, 1000 },	/* b, past the end */
+		{ 1, 2 * W, 3 * W, 1500 },		/* a, holiday week */
+		{ 9, -W, W / 2, 1000 },			/* not a member, before the start */
+		{ 1, 0, W, 1000 },			/* a */
+		{ 2, W, 2 * W, 1000 },			/* b */
+	};
+	struct fair_report r;
+
+	(void)state;
+	assert_int_equal(fair_compute(members, 3, shifts, 5, 0, 10 * W, &r), 0);
+	assert_int_equal(r.n_members, 3);
+	assert_int_equal(r.span_seconds, 10 * W);
+	/* Clipped to the term: [0, 3W) and [9.5W, 10W). */
+	assert_int_equal(r.coverage_seconds, 7 * W / 2);
+	assert_int_equal(r.spread, 2);
+
+	assert_string_equal(handle_of(&r, 0), "a");
+	assert_int_equal(r.members[0].shifts, 2);
+	assert_int_equal(r.members[0].oncall_seconds, 2 * W);
+	assert_int_equal(r.members[0].load, 2500);
+	assert_int_equal(r.members[0].min_gap, W);
+	assert_int_equal(r.members[0].excess_load, 1000);	/* average 1500 */
+	assert_near(r.members[0].excess_pct, 100.0 * 3000.0 / 4500.0);
+
+	assert_string_equal(handle_of(&r, 1), "b");
+	assert_int_equal(r.members[1].shifts, 2);
+	assert_int_equal(r.members[1].oncall_seconds, 5 * W / 2);
+	assert_int_equal(r.members[1].load, 2000);
+	assert_int_equal(r.members[1].min_gap, 15 * W / 2);
+	assert_int_equal(r.members[1].excess_load, 500);
+	assert_near(r.members[1].excess_pct, 100.0 * 1500.0 / 4500.0);
+
+	assert_string_equal(handle_of(&r, 2), "c");
+	assert_int_equal(r.members[2].shifts, 0);
+	assert_int_equal(r.members[2].oncall_seconds, 0);
+	assert_int_equal(r.members[2].load, 0);
+	assert_int_equal(r.members[2].min_gap, -1);
+	assert_int_equal(r.members[2].excess_load, -1500);
+	assert_near(r.members[2].excess_pct, -100.0);
+
+	/* Hours 2W, 2.5W, 0: pairs 0.8, 0, 0. */
+	assert_near(r.balance_hours, 0.8 / 3.0);
+	fair_report_free(&r);
+	fair_report_free(&r);
+	assert_null(r.members);
+}
+
+/* Two tiers covering the same week count once; a gap between shifts is
+ * not covered; a term with no shifts has no coverage. */
+static void
+test_coverage_overlaps_and_holes(void **state)
+{
+	const struct fair_member members[] = { { 1, "a" }, { 2, "b" } };
+	const struct fair_shift shifts[] = {
+		{ 1, 0, W, 1000 },
+		{ 2, W / 2, 3 * W / 2, 1000 },		/* overlaps a's */
+		{ 1, 3 * W, 5 * W, 1000 },		/* after a hole of 1.5 weeks */
+	};
+	struct fair_report r;
+
+	(void)state;
+	assert_int_equal(fair_compute(members, 2, shifts, 3, 0, 4 * W, &r), 0);
+	/* [0, 1.5W) and [3W, 4W) of the term. */
+	assert_int_equal(r.coverage_seconds, 5 * W / 2);
+	assert_int_equal(r.span_seconds, 4 * W);
+	assert_int_equal(r.members[0].min_gap, 2 * W);
+	assert_int_equal(r.members[1].min_gap, -1);
+	assert_int_equal(r.spread, 1);
+	fair_report_free(&r);
+
+	assert_int_equal(fair_compute(members, 2, NULL, 0, 0, 4 * W, &r), 0);
+	assert_int_equal(r.coverage_seconds, 0);
+	assert_int_equal(r.spread, 0);
+	assert_near(r.balance_hours, 1.0);
+	assert_int_equal(r.members[0].excess_load, 0);
+	assert_near(r.members[0].excess_pct, 0.0);
+	fair_report_free(&r);
+
+	/* A term that ends before it starts spans nothing. */
+	assert_int_equal(fair_compute(members, 2, shifts, 3, 4 * W, 0, &r), 0);
+	assert_int_equal(r.span_seconds, 0);
+	assert_int_equal(r.coverage_seconds, 0);
+	fair_report_free(&r);
+}
+
+/* The excess load is rounded half away from zero: loads 1000 and 1001
+ * average 1000.5, so they are -0.5 and +0.5 from it. */
+static void
+test_excess_rounding(void **state)
+{
+	const struct fair_member members[] = { { 1, "a" }, { 2, "b" } };
+	const struct fair_shift shifts[] = {
+		{ 1, 0, W, 1000 },
+		{ 2, W, 2 * W, 1001 },
+	};
+	struct fair_report r;
+
+	(void)state;
+	assert_int_equal(fair_compute(members, 2, shifts, 2, 0, 2 * W, &r), 0);
+	assert_int_equal(r.members[0].excess_load, -1);
+	assert_int_equal(r.members[1].excess_load, 1);
+	assert_near(r.members[1].excess_pct, 100.0 / 2001.0);
+	assert_near(r.balance_hours, 1.0);
+	assert_int_equal(r.coverage_seconds, 2 * W);
+	fair_report_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_balance_known_sets),
+		cmocka_unit_test(test_known_term),
+		cmocka_unit_test(test_coverage_overlaps_and_holes),
+		cmocka_unit_test(test_excess_rounding),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
