@@ -229,7 +229,7 @@ static int
 story(struct demo *d)
 {
 	char primary[64], managers[64], start[32], upto[16];
-	char leave1[16], leave2[16], leave3[16], leave4[16];
+	char leave1[16], leave2[16], leave3[16], leave4[16], first_week[16];
 	int64_t now = d->base->now, term_end = now + 26 * 7 * 86400LL;
 	struct local_time lt;
 	int r;
@@ -243,6 +243,8 @@ story(struct demo *d)
 	day_after(d, now, 49, leave3, sizeof leave3);
 	day_after(d, now, 53, leave4, sizeof leave4);
 	day_after(d, now, 42, upto, sizeof upto);
+	/* The term starts at the next handoff: look at its first week. */
+	day_after(d, now, 9, first_week, sizeof first_week);
 
 	if ((r = step(d, NULL, "init", NULL)) != 0 ||
 	    (r = step(d, NULL, "office", "add", "Dublin", "--tz", ZONE_DUBLIN,
@@ -267,7 +269,7 @@ story(struct demo *d)
 	    (r = step(d, "mia", "schedule", "generate", primary, NULL)) != 0 ||
 	    (r = step(d, "mia", "schedule", "generate", managers, NULL)) != 0 ||
 	    (r = step(d, "ana", "schedule", "show", "--to", upto, NULL)) != 0 ||
-	    (r = step(d, "ana", "now", NULL)) != 0 ||
+	    (r = step(d, "ana", "now", "--at", first_week, NULL)) != 0 ||
 	    (r = step(d, "ana", "next", NULL)) != 0 ||
 	    (r = swap_story(d, primary)) != 0 ||
 	    (r = step(d, "mia", "report", "fairness", primary, NULL)) != 0)

@@ -1,13 +1,20 @@
 /* rota now: who is on call right now, in every rotation. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
+#include "cli/setup.h"
 #include "cli/util.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+
+static const struct option opts[] = {
+	{ "at", required_argument, NULL, 'a' },
+	{ NULL, 0, NULL, 0 },
+};
 
 static int
 exec_now(struct ctx *ctx, int argc, char **argv)
@@ -15,12 +22,21 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 	struct shift *v;
 	struct rotation *rots = NULL;
 	size_t n, nr = 0;
-	int r;
+	int64_t at = ctx->now;
+	int c, r;
 
-	(void)argv;
-	if (argc > 1)
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c != 'a')
+			return cmd_bad_option(ctx, c, argv);
+		/* A date is midnight in the acting person's own zone. */
+		if ((r = time_arg(ctx, "--at", optarg, zone_or_utc(ctx->actor.known ?
+				  ctx->actor.person.tz : NULL), &at)) != 0)
+			return r;
+	}
+	if (optind < argc)
 		return cmd_usage_error(ctx, "now takes no arguments");
-	if ((r = store_shift_now(ctx->db, ctx->now, &v, &n)) != 0)
+	if ((r = store_shift_now(ctx->db, at, &v, &n)) != 0)
 		return r;
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
@@ -70,9 +86,12 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_now_entry = {
 	.name = "now",
-	.args = "",
+	.args = "[--at TIME]",
 	.summary = "who is on call now, in every rotation",
-	.help = "Lists the shift in force now in each rotation: who is on call in each\n"
+	.help = "  --at TIME   who is (or was, or will be) on call then instead: a date\n"
+		"              (midnight in your own zone) or an ISO 8601 time\n"
+		"\n"
+		"Lists the shift in force now in each rotation: who is on call in each\n"
 		"tier and until when (the rotation's wall clock). Rotations nobody\n"
 		"covers now are named below the table. With --json, an array of\n"
 		"{id, rotation, tier, person, start, end, origin} (UTC times), as\n"

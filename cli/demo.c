@@ -4,40 +4,11 @@
 #include <stdlib.h>
 
 #include "cli/demo.h"
+#include "cli/shift-check.h"
 #include "common/err.h"
 
-/* Seconds from SH to the nearest other shift of PERSON in the same term,
- * or -1 when PERSON cannot take it (on leave, or on call right then). */
-static int
-distance(struct ctx *ctx, const struct shift *sh, int64_t person, int64_t *out)
-{
-	struct shift_filter f = { .term_id = sh->term_id, .person_id = person };
-	struct shift *v = NULL;
-	struct leave *l = NULL;
-	size_t n = 0, nl = 0;
-	int64_t best = INT64_MAX;
-	int r;
-
-	if ((r = store_leave_list(ctx->db, person, sh->start, sh->end, &l, &nl)) != 0)
-		return r;
-	free(l);
-	if (nl > 0) {
-		*out = -1;
-		return 0;
-	}
-	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)
-		return r;
-	for (size_t i = 0; i < n; i++) {
-		int64_t d = v[i].start >= sh->end ? v[i].start - sh->end
-			  : v[i].end <= sh->start ? sh->start - v[i].end : -1;
-		if (d < best)
-			best = d;
-	}
-	free(v);
-	*out = best;
-	return 0;
-}
-
+/* The ranking of `rota swap suggest`: members who may take SH, farthest
+ * from their own nearest shift first (none at all is farthest). */
 int
 demo_best_partner(struct ctx *ctx, const struct shift *sh, char *handle, size_t len)
 {
@@ -49,13 +20,21 @@ demo_best_partner(struct ctx *ctx, const struct shift *sh, char *handle, size_t 
 	if ((r = store_member_list(ctx->db, sh->term_id, &m, &n)) != 0)
 		return r;
 	for (size_t i = 0; i < n && r == 0; i++) {
+		struct shift_verdict v;
+		struct person p;
 		int64_t d;
 
 		if (m[i].person_id == sh->person_id || m[i].left <= sh->start)
 			continue;
-		if ((r = distance(ctx, sh, m[i].person_id, &d)) == 0 && d > best) {
+		if ((r = store_person_get_id(ctx->db, m[i].person_id, &p)) != 0 ||
+		    (r = shift_check(ctx->db, ctx->cfg, sh, &p, &v)) != 0)
+			break;
+		if (v.code != 0 || v.elsewhere)
+			continue;
+		d = v.nearest < 0 ? INT64_MAX : v.nearest;
+		if (d > best) {
 			best = d;
-			snprintf(handle, len, "%s", m[i].handle);
+			snprintf(handle, len, "%s", p.handle);
 		}
 	}
 	free(m);

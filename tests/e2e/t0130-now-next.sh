@@ -33,6 +33,18 @@ ops       primary     ana      Mon 2027-01-18 10:00 Europe/Dublin
 managers  escalation  max      Mon 2027-01-18 10:00 America/New_York" out
 '
 
+test_expect_success 'now --at asks about another time' '
+	team &&
+	ROTA_NOW=2027-01-12T15:30:00Z expect_status 0 rota now --at 2027-02-03T12:00:00Z &&
+	expect_file "ROTATION  TIER     ON CALL  UNTIL
+ops       primary  cy       Mon 2027-02-08 10:00 Europe/Dublin
+nobody is on call in escalation rotation managers" out &&
+	expect_status 0 rota --as mia now --at 2027-01-11 &&
+	expect_out "mia      Mon 2027-01-11 10:00 America/New_York" &&
+	expect_unchanged 64 rota now --at 2027-13-01 && expect_err "--at: bad date" &&
+	expect_unchanged 64 rota now --at && expect_err "needs a value"
+'
+
 test_expect_success 'now --json gives the shifts in force in the schedule show shape' '
 	team &&
 	ROTA_NOW=2027-01-12T15:30:00Z expect_status 0 rota --json now &&

@@ -1,0 +1,60 @@
+#!/bin/sh
+# rota demo: the sample team end to end, on a fresh database of its own.
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+
+q() { sqlite3 demo/rota.db "$1"; }
+
+test_expect_success 'the demo tells the whole story and leaves a consistent database' '
+	expect_status 0 rota demo demo &&
+	expect_out "A sample team on a fresh database: demo/rota.db" &&
+	grep -x "mia\\$ rota term add primary-2027-01 --rotation primary --start 2027-01-01T12:00:00Z --weeks 26" out &&
+	grep -x "mia\\$ rota schedule generate primary-2027-01" out &&
+	grep -x "ana\\$ rota now --at 2027-01-10" out &&
+	grep -x "kim\\$ rota swap request 2027-01-26 --with dev" out &&
+	grep -x "dev\\$ rota swap accept 1" out &&
+	grep -x "mia\\$ rota report fairness primary-2027-01" out &&
+	test "$(q "SELECT count(*) FROM offices")" = 2 &&
+	test "$(q "SELECT count(*) FROM persons WHERE NOT is_manager")" = 7 &&
+	test "$(q "SELECT count(*) FROM persons WHERE is_manager")" = 3 &&
+	test "$(q "SELECT r.name, count(*) FROM shifts s JOIN rotations r ON r.id = s.rotation_id GROUP BY r.name ORDER BY r.name")" = "managers|26
+primary|26" &&
+	test "$(q "SELECT count(*) FROM shifts s JOIN rotations r ON r.id = s.rotation_id JOIN persons p ON p.id = s.person_id WHERE r.tier = '"'"'escalation'"'"' AND NOT p.is_manager")" = 0 &&
+	test "$(q "SELECT p.handle, s.origin, s.sequence FROM shifts s JOIN persons p ON p.id = s.person_id WHERE s.id = 4")" = "dev|swap|1" &&
+	test "$(q "SELECT state FROM swaps")" = accepted &&
+	test "$(q "SELECT count(*) FROM leave")" = 2 &&
+	test "$(q "SELECT day, name FROM holidays")" = "2027-03-17|Saint Patrick'"'"'s Day" &&
+	test "$(q "SELECT actor || '"'"' '"'"' || action FROM audit_events WHERE action LIKE '"'"'swap.%'"'"' ORDER BY id")" = "kim swap.request
+dev swap.accept" &&
+	expect_out "primary   primary     dev      Mon 2027-01-11 10:00 Europe/Dublin" &&
+	expect_out "Coverage (%):            100.0" &&
+	test ! -e rota.db
+'
+
+test_expect_success 'no shift overlaps leave and nobody is on call in both tiers at once' '
+	rota demo demo >/dev/null &&
+	test "$(q "SELECT count(*) FROM shifts s JOIN leave l ON l.person_id = s.person_id AND l.start_at < s.end_at AND s.start_at < l.end_at")" = 0 &&
+	test "$(q "SELECT count(*) FROM shifts a JOIN shifts b ON a.person_id = b.person_id AND a.rotation_id <> b.rotation_id AND a.start_at < b.end_at AND b.start_at < a.end_at")" = 0 &&
+	expect_status 0 rota --db demo/rota.db schedule check primary-2027-01 &&
+	expect_out "no problems"
+'
+
+test_expect_success 'without a folder the demo makes one under TMPDIR' '
+	mkdir tmp &&
+	TMPDIR=$PWD/tmp expect_status 0 rota demo &&
+	ls tmp/rota-demo.*/rota.db >/dev/null &&
+	expect_out "rota --db $PWD/tmp/rota-demo."
+'
+
+test_expect_success 'the demo refuses a database that exists, and --json' '
+	rota demo demo >/dev/null &&
+	cp demo/rota.db before.db &&
+	expect_status 73 rota demo demo &&
+	expect_err "demo/rota.db already exists; the demo wants a fresh database" &&
+	cmp demo/rota.db before.db &&
+	expect_status 64 rota --json demo other && expect_err "the demo prints a story for people" &&
+	test ! -e other/rota.db &&
+	expect_status 64 rota demo a b && expect_err "too many arguments" &&
+	expect_status 0 rota demo --help && expect_out "usage: rota demo [DIR]"
+'
+
+test_done
