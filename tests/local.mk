@@ -76,7 +76,8 @@ E2E_TESTS += \
 	tests/e2e/t0204-swap-suggest.sh \
 	tests/e2e/t0205-override.sh \
 	tests/e2e/t0206-audit.sh \
-	tests/e2e/t0207-report-fairness.sh
+	tests/e2e/t0207-report-fairness.sh \
+	tests/e2e/t0208-swap-schedule.sh
 EXTRA_DIST += tests/e2e/lib-swap.sh
 
 # Documentation, example configuration and completion (t0900-t0949).
