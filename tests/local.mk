@@ -82,4 +82,5 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh
+E2E_TESTS += tests/e2e/t0910-readme.sh
 E2E_TESTS += tests/e2e/t0990-demo.sh
