@@ -164,6 +164,13 @@ store_migrate(struct store *s, int target)
 	int version, r;
 	char pragma[48];
 
+	/* Up to date (every command but the first after an upgrade): nothing
+	 * to write, so no write lock, which a reader such as `rota now` would
+	 * otherwise wait for and take. */
+	if ((r = user_version(s, &version)) != 0)
+		return r;
+	if (version >= target && version <= (int)store_n_migrations)
+		return 0;
 	if ((r = exec(s, "BEGIN IMMEDIATE")) != 0)
 		return r;
 	if ((r = user_version(s, &version)) != 0)
