@@ -242,8 +242,10 @@ store_open_version(const char *path, int target, struct store **out)
 		return r;
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-			    NULL) != SQLITE_OK) {
+	/* NOMUTEX: one thread uses a connection, so sqlite need not lock
+	 * its mutexes on every call. */
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		r = rota_fail(EX_CANTCREAT, "%s: cannot open database: %s", path,
 			      s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		store_close(s);
