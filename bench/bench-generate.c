@@ -4,8 +4,12 @@
  *   bench-generate [--rotations N] [--members N] [--years N] [--db PATH]
  *                  [--rota PATH] [--runs N]
  *
- * Prints figures (wall time, shifts, peak memory); asserts nothing. The
- * figures of record are in bench/README.md. */
+ * Prints figures (wall and CPU time, shifts, peak memory); asserts
+ * nothing. With --rota it also times, as processes, `rota --version` (the
+ * cost of starting any rota: loading its libraries) and `rota now`, and in
+ * this process the query behind `rota now` (store_shift_now, on a database
+ * opened afresh), so the figures explain one another. The figures of record
+ * are in bench/README.md. */
 #include "config.h"
 
 #include <errno.h>
@@ -34,6 +38,35 @@ seconds_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* CPU seconds (user + system) this process has used: less disturbed than
+ * wall time when other work shares the machine. */
+static double
+cpu_seconds(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static int
+compare_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Prints the median, the fastest and the slowest of v[0..n) milliseconds. */
+static void
+print_times(const char *what, double *v, int n, const char *note)
+{
+	qsort(v, (size_t)n, sizeof *v, compare_double);
+	printf("%-15s %.2f ms median, %.2f fastest, %.2f slowest of %d runs (%s)\n",
+	       what, v[n / 2], v[0], v[n - 1], n, note);
 }
 
 static long
@@ -84,43 +117,87 @@ generate_all(struct store *db, int64_t now, size_t *shifts)
 	return r;
 }
 
-/* Runs `ROTA --db DB now` RUNS times; prints the mean and the slowest. */
+/* Runs ARGV RUNS times as a process with its output to /dev/null; puts
+ * each run's wall time (spawn to exit) in ms[]. 0, or 1 when a run fails. */
 static int
-time_rota_now(const char *rota, const char *db, const char *at, int runs)
+time_process(char **argv, int runs, double *ms)
 {
-	char *argv[] = { (char *)rota, "--db", (char *)db, "now", NULL };
 	posix_spawn_file_actions_t fa;
-	double total = 0, worst = 0;
+	int r = 0;
 
-	if (setenv("ROTA_NOW", at, 1) != 0)
-		return 1;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-	for (int i = 0; i < runs; i++) {
-		double t0 = seconds_now(), dt;
+	for (int i = 0; i < runs && r == 0; i++) {
+		double t0 = seconds_now();
 		pid_t pid;
 		int status;
 
-		if ((errno = posix_spawn(&pid, rota, &fa, NULL, argv, environ)) != 0) {
-			fprintf(stderr, "bench: %s: %s\n", rota, strerror(errno));
-			posix_spawn_file_actions_destroy(&fa);
-			return 1;
+		if ((errno = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ)) != 0) {
+			fprintf(stderr, "bench: %s: %s\n", argv[0], strerror(errno));
+			r = 1;
+			break;
 		}
 		waitpid(pid, &status, 0);
-		dt = seconds_now() - t0;
+		ms[i] = (seconds_now() - t0) * 1e3;
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			fprintf(stderr, "bench: rota now failed\n");
-			posix_spawn_file_actions_destroy(&fa);
-			return 1;
+			fprintf(stderr, "bench: %s %s failed\n", argv[0], argv[1]);
+			r = 1;
 		}
-		total += dt;
-		if (dt > worst)
-			worst = dt;
 	}
 	posix_spawn_file_actions_destroy(&fa);
-	printf("rota now:       %.2f ms mean, %.2f ms slowest of %d runs (process start to exit)\n",
-	       total / runs * 1e3, worst * 1e3, runs);
+	return r;
+}
+
+/* Times the query behind `rota now` in this process: each run opens the
+ * database afresh (as a rota process does), queries and closes it. */
+static int
+time_now_query(const char *db_path, int64_t at, int runs, double *ms, size_t *rows)
+{
+	for (int i = 0; i < runs; i++) {
+		struct store *db;
+		struct shift *v = NULL;
+		double t0;
+		int r;
+
+		if ((r = store_open(db_path, &db)) != 0)
+			return r;
+		t0 = seconds_now();
+		r = store_shift_now(db, at, &v, rows);
+		ms[i] = (seconds_now() - t0) * 1e3;
+		free(v);
+		store_close(db);
+		if (r != 0)
+			return r;
+	}
 	return 0;
+}
+
+/* `rota --version`, the now query in process, then `rota --db DB now`. */
+static int
+time_rota(const char *rota, const char *db, int64_t at, int runs)
+{
+	char *version[] = { (char *)rota, "--version", NULL };
+	char *now[] = { (char *)rota, "--db", (char *)db, "now", NULL };
+	double *ms = calloc((size_t)runs, sizeof *ms);
+	char at_text[32];
+	size_t rows = 0;
+	int r;
+
+	time_format_utc(at, at_text, sizeof at_text);
+	if (ms == NULL || setenv("ROTA_NOW", at_text, 1) != 0) {
+		free(ms);
+		return 1;
+	}
+	if ((r = time_process(version, runs, ms)) == 0)
+		print_times("rota --version:", ms, runs, "process start to exit");
+	if (r == 0 && (r = time_now_query(db, at, runs, ms, &rows)) == 0)
+		print_times("now query:", ms, runs, "store_shift_now in process");
+	if (r == 0 && (r = time_process(now, runs, ms)) == 0)
+		print_times("rota now:", ms, runs, "process start to exit");
+	if (r == 0)
+		printf("                (%zu shifts in force at %s)\n", rows, at_text);
+	free(ms);
+	return r;
 }
 
 int
@@ -140,8 +217,8 @@ main(int argc, char **argv)
 	int runs = 50, c, r;
 	struct store *db;
 	size_t shifts = 0;
-	char at[32], *wal, *shm;
-	double t0, t_org, t_gen;
+	char *wal, *shm;
+	double t0, t_org, t_gen, cpu0, cpu_gen;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -181,9 +258,11 @@ main(int argc, char **argv)
 		return r;
 	t_org = seconds_now() - t0;
 	t0 = seconds_now();
+	cpu0 = cpu_seconds();
 	/* Generated before the first term starts, as a manager would. */
 	r = generate_all(db, shape.start - 86400, &shifts);
 	t_gen = seconds_now() - t0;
+	cpu_gen = cpu_seconds() - cpu0;
 	store_close(db);
 	if (r != 0)
 		return r;
@@ -191,13 +270,12 @@ main(int argc, char **argv)
 	printf("organisation:   %d rotations x %d members, %d years (%d terms each)\n",
 	       shape.rotations, shape.members, shape.years, shape.years * 2);
 	printf("set up:         %.2f s\n", t_org);
-	printf("generation:     %.2f s for %zu shifts (%.1f us a shift)\n", t_gen, shifts,
-	       shifts ? t_gen / (double)shifts * 1e6 : 0.0);
+	printf("generation:     %.2f s for %zu shifts (%.1f us a shift), %.2f s of CPU\n",
+	       t_gen, shifts, shifts ? t_gen / (double)shifts * 1e6 : 0.0, cpu_gen);
 	printf("peak memory:    %ld MB (whole process)\n", peak_rss_mb());
-	if (rota != NULL) {
-		time_format_utc(shape.start + (int64_t)shape.years * 182 * 86400, at, sizeof at);
-		r = time_rota_now(rota, db_path, at, runs);
-	}
+	if (rota != NULL)
+		r = time_rota(rota, db_path, shape.start + (int64_t)shape.years * 182 * 86400,
+			      runs);
 	tz_cleanup();
 	return r;
 }

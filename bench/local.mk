@@ -5,3 +5,4 @@
 noinst_PROGRAMS = bench/bench-generate
 bench_bench_generate_SOURCES = bench/bench-generate.c bench/org.c bench/org.h
 bench_bench_generate_LDADD = $(ROTA_LIBS)
+EXTRA_DIST += bench/README.md

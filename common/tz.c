@@ -1,17 +1,55 @@
 #include <config.h>  /* autoconf's, not common/config.h */
 
+#include <stdint.h>
 #include <string.h>
 
 #include "common/tz.h"
 
+#define TZ_CACHE_NAME 64
+
+/* Zones already looked up, by name: libical finds a builtin zone by a
+ * linear search over some 600 names, and a command that prints a row per
+ * rotation asks for the same few zones again and again. Unknown names are
+ * remembered too (as NULL). Emptied by tz_cleanup(). */
+#define ZONE_CACHE 32
+static struct {
+	char name[TZ_CACHE_NAME];
+	icaltimezone *zone;
+} zones[ZONE_CACHE];
+static size_t n_zones, next_zone;
+
+/* UTC offsets already computed, by zone and instant (direct-mapped): libical
+ * answers each one by a binary search and a few conversions, and the same
+ * instant comes back often (every rotation of a zone hands off at once). */
+#define OFFSET_CACHE 512
+static struct {
+	icaltimezone *zone;
+	int64_t t;
+	int offset;
+} offsets[OFFSET_CACHE];
+
 icaltimezone *
 tz_lookup(const char *name)
 {
+	icaltimezone *zone;
+	size_t len;
+
 	if (name == NULL || *name == '\0')
 		return NULL;
 	if (strcmp(name, "UTC") == 0 || strcmp(name, "Etc/UTC") == 0)
 		return icaltimezone_get_utc_timezone();
-	return icaltimezone_get_builtin_timezone(name);
+	for (size_t i = 0; i < n_zones; i++)
+		if (strcmp(zones[i].name, name) == 0)
+			return zones[i].zone;
+	zone = icaltimezone_get_builtin_timezone(name);
+	if ((len = strlen(name)) < TZ_CACHE_NAME) {
+		/* Full: overwrite the oldest entry. */
+		size_t i = n_zones < ZONE_CACHE ? n_zones++ : next_zone++ % ZONE_CACHE;
+
+		memcpy(zones[i].name, name, len + 1);
+		zones[i].zone = zone;
+	}
+	return zone;
 }
 
 const char *
@@ -83,12 +121,22 @@ utc_offset_at(icaltimezone *zone, int64_t t)
 {
 	struct icaltimetype tt;
 	int is_daylight = 0;
+	uint64_t h;
+	size_t slot;
 
 	if (zone == icaltimezone_get_utc_timezone())
 		return 0;
+	h = ((uint64_t)(uintptr_t)zone ^ (uint64_t)t) * UINT64_C(0x9e3779b97f4a7c15);
+	slot = (size_t)(h >> 55) % OFFSET_CACHE;
+	if (offsets[slot].zone == zone && offsets[slot].t == t)
+		return offsets[slot].offset;
 	tt = icaltime_from_timet_with_zone((time_t)t, 0,
 					   icaltimezone_get_utc_timezone());
-	return icaltimezone_get_utc_offset_of_utc_time(zone, &tt, &is_daylight);
+	offsets[slot].zone = zone;
+	offsets[slot].t = t;
+	offsets[slot].offset = icaltimezone_get_utc_offset_of_utc_time(zone, &tt,
+								       &is_daylight);
+	return offsets[slot].offset;
 }
 
 void
@@ -129,6 +177,9 @@ tz_from_local(icaltimezone *zone, int y, int mo, int d, int h, int mi, int s)
 void
 tz_cleanup(void)
 {
+	memset(zones, 0, sizeof zones);
+	memset(offsets, 0, sizeof offsets);
+	n_zones = next_zone = 0;
 	icaltimezone_free_builtin_timezones();
 	icalmemory_free_ring();
 }

@@ -310,14 +310,15 @@ store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now)
 			if (sh->uid[0] == '\0')
 				shift_uid_make(sh->rotation, sh->term, sh->slot, sh->uid,
 					       sizeof sh->uid);
-			db_bind_text(st, col++, sh->uid);
+			/* Both strings outlive the step: no copies. */
+			sqlite3_bind_text(st, col++, sh->uid, -1, SQLITE_STATIC);
 			db_bind_int(st, col++, sh->rotation_id);
 			db_bind_int(st, col++, sh->term_id);
 			db_bind_int(st, col++, sh->slot);
 			db_bind_int(st, col++, sh->person_id);
 			db_bind_int(st, col++, sh->start);
 			db_bind_int(st, col++, sh->end);
-			db_bind_text(st, col++, origin_name(sh->origin));
+			sqlite3_bind_text(st, col++, origin_name(sh->origin), -1, SQLITE_STATIC);
 			db_bind_int(st, col++, now);
 			sh->sequence = 0;
 		}
