@@ -84,3 +84,11 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 E2E_TESTS += tests/e2e/t0900-docs.sh
 E2E_TESTS += tests/e2e/t0910-readme.sh
 E2E_TESTS += tests/e2e/t0990-demo.sh
+
+# What CI runs under valgrind (./configure --enable-valgrind): every unit
+# test, and the demo and README stories, which between them run nearly
+# every command. `make check` in that build runs everything, slowly.
+VALGRIND_TESTS = $(check_PROGRAMS) tests/e2e/t0990-demo.sh tests/e2e/t0910-readme.sh
+check-valgrind:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(VALGRIND_TESTS)'
+.PHONY: check-valgrind
