@@ -36,20 +36,11 @@ exec_volunteer_leave(struct ctx *ctx, int argc, char **argv)
 	struct rotation rot;
 	struct person p;
 	struct term t;
-	char object[NAME_MAX_ + HANDLE_MAX + 2], end[32];
+	char object[NAME_MAX_ + HANDLE_MAX + 2];
 	int r;
 
-	if (argc != 2 && argc != 3)
-		return cmd_usage_error(ctx, "volunteer leave takes TERM and an optional HANDLE");
-	if ((r = find_term(ctx, argv[1], &t)) != 0 ||
-	    (r = store_rotation_get_id(ctx->db, t.rotation_id, &rot)) != 0 ||
-	    (r = subject_person(ctx, "volunteer leave", argc == 3 ? argv[2] : NULL, &p)) != 0)
+	if ((r = volunteer_args(ctx, "volunteer leave", argc, argv, &t, &rot, &p)) != 0)
 		return r;
-	if (ctx->now >= t.end) {
-		time_format_local(t.end, zone_or_utc(rot.tz), end, sizeof end);
-		return rota_fail(EX_DATAERR, "term '%s' already ended (%s %s): its members "
-				 "are history", t.name, end, rot.tz);
-	}
 	r = store_member_leave(ctx->db, t.id, p.id, ctx->now);
 	if (r == STORE_NOT_FOUND)
 		return rota_fail(EX_DATAERR, "%s is not a member of term '%s' (see rota term "

@@ -270,3 +270,24 @@ holiday_to_json(const struct holiday *h)
 	return json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)h->id, "office",
 			 h->office, "day", h->day, "name", h->name);
 }
+
+int
+volunteer_args(struct ctx *ctx, const char *what, int argc, char **argv,
+	       struct term *t, struct rotation *rot, struct person *p)
+{
+	char end[32];
+	int r;
+
+	if (argc != 2 && argc != 3)
+		return cmd_usage_error(ctx, "%s takes TERM and an optional HANDLE", what);
+	if ((r = find_term(ctx, argv[1], t)) != 0 ||
+	    (r = store_rotation_get_id(ctx->db, t->rotation_id, rot)) != 0 ||
+	    (r = subject_person(ctx, what, argc == 3 ? argv[2] : NULL, p)) != 0)
+		return r;
+	if (ctx->now >= t->end) {
+		time_format_local(t->end, zone_or_utc(rot->tz), end, sizeof end);
+		return rota_fail(EX_DATAERR, "term '%s' already ended (%s %s): its members "
+				 "are history", t->name, end, rot->tz);
+	}
+	return 0;
+}

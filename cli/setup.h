@@ -80,4 +80,11 @@ json_t *leave_to_json(const struct leave *l);
 json_t *office_to_json(const struct office *o);
 json_t *holiday_to_json(const struct holiday *h);
 
+/* TERM [HANDLE] of `volunteer join` / `volunteer leave` (WHAT): the term,
+ * its rotation and the person (default: the acting one; someone else
+ * needs a manager). A term that has ended is refused (EX_DATAERR): its
+ * members are history. */
+int volunteer_args(struct ctx *ctx, const char *what, int argc, char **argv,
+		   struct term *t, struct rotation *rot, struct person *p);
+
 #endif
