@@ -47,17 +47,18 @@ static const struct demo_person team[] = {
 };
 #define TEAM_SIZE (sizeof team / sizeof team[0])
 
-/* Fixed-date public holidays; those inside the term are recorded. */
+/* Fixed-date public holidays, in date order; those inside the term are
+ * recorded. */
 static const struct {
 	const char *office, *month_day, *name;
 } holidays[] = {
 	{ "Dublin", "01-01", "New Year's Day" },
-	{ "Dublin", "03-17", "Saint Patrick's Day" },
-	{ "Dublin", "12-25", "Christmas Day" },
-	{ "Dublin", "12-26", "Saint Stephen's Day" },
 	{ "San Francisco", "01-01", "New Year's Day" },
+	{ "Dublin", "03-17", "Saint Patrick's Day" },
 	{ "San Francisco", "07-04", "Independence Day" },
+	{ "Dublin", "12-25", "Christmas Day" },
 	{ "San Francisco", "12-25", "Christmas Day" },
+	{ "Dublin", "12-26", "Saint Stephen's Day" },
 };
 
 struct demo {
