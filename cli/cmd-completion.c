@@ -8,7 +8,7 @@
  *
  * The options of a command are every --word found in its args and help
  * text. An option takes a value when it is followed by one space and a
- * placeholder: an upper-case word (--tz ZONE), a number (--weeks 26), a
+ * metavariable: an upper-case word (--tz ZONE), a number (--weeks 26), a
  * quoted example (--hours "Mon-Fri ...") or lower-case choices
  * (--tier primary|escalation). The positional arguments are the words of
  * args that are neither options nor their values. */
@@ -49,10 +49,10 @@ is_word_char(int c)
 	return isalnum(c) || c == '-' || c == '_';
 }
 
-/* Copies the placeholder starting at P into BUF: up to a space or a closing
+/* Copies the metavariable starting at P into BUF: up to a space or a closing
  * bracket; a quoted example reads as TEXT. */
 static void
-read_placeholder(const char *p, char *buf, size_t len)
+read_metavariable(const char *p, char *buf, size_t len)
 {
 	size_t i = 0;
 
@@ -72,7 +72,7 @@ read_placeholder(const char *p, char *buf, size_t len)
 			*bar = '\0';
 			break;
 		}
-	/* A sentence's full stop is not part of the placeholder. */
+	/* A sentence's full stop is not part of the metavariable. */
 	while (i > 0 && buf[i - 1] == '.')
 		buf[--i] = '\0';
 }
@@ -80,7 +80,7 @@ read_placeholder(const char *p, char *buf, size_t len)
 /* Whether the word after an option names its value rather than starting
  * the prose that follows ("--dry-run to see"). */
 static bool
-is_placeholder(const char *p)
+is_metavariable(const char *p)
 {
 	const char *q;
 
@@ -120,8 +120,8 @@ scan_options(const char *text, struct opts *o)
 			len++;
 		}
 		name[len] = '\0';
-		if ((p[len] == ' ' || p[len] == '=') && is_placeholder(p + len + 1))
-			read_placeholder(p + len + 1, value, sizeof value);
+		if ((p[len] == ' ' || p[len] == '=') && is_metavariable(p + len + 1))
+			read_metavariable(p + len + 1, value, sizeof value);
 		p += len - 1;
 		if ((found = opt_find(o, name)) != NULL) {
 			if (found->value[0] == '\0')
@@ -167,7 +167,7 @@ is_plain(const char *s)
 	return true;
 }
 
-/* Prints the positional placeholders of ARGS, skipping options and their
+/* Prints the positional metavariables of ARGS, skipping options and their
  * values: "[HANDLE] FROM TO [--reason TEXT]" gives " HANDLE FROM TO". */
 static void
 print_positionals(FILE *f, const char *args, struct opts *o)
@@ -312,7 +312,7 @@ print_commands(FILE *f)
 
 /* The fixed part: walking the words typed so far, and offering values. */
 static const char script_body[] =
-	"# _rota_value PLACEHOLDER CUR: offers what may stand for PLACEHOLDER.\n"
+	"# _rota_value METAVAR CUR: offers what may stand for METAVAR.\n"
 	"_rota_value() {\n"
 	"\tlocal cur=$2 part words='' IFS\n"
 	"\t[ \"$cur\" = = ] && cur=''\n"
@@ -347,7 +347,7 @@ static const char script_body[] =
 	"\t\"${_rota_prog:-rota}\" \"${_rota_global[@]}\" completion names \"$1\" 2>/dev/null\n"
 	"}\n"
 	"\n"
-	"# The value placeholder of option OPT in the current _rota_opts, or \"\".\n"
+	"# The value metavariable of option OPT in the current _rota_opts, or \"\".\n"
 	"_rota_optvalue() {\n"
 	"\tlocal o\n"
 	"\tfor o in $_rota_opts; do\n"

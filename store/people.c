@@ -87,11 +87,7 @@ store_holiday_add(struct store *s, struct holiday *h, const char *source,
 	return db_insert(s, st, "holiday", &h->id);
 }
 
-#define HOLIDAY_COLS \
-	"SELECT h.id, h.office_id, o.name, h.day, h.name FROM holidays h " \
-	"JOIN offices o ON o.id = h.office_id "
-
-static void
+void
 read_holiday(sqlite3_stmt *st, void *out)
 {
 	struct holiday *h = out;

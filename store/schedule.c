@@ -5,26 +5,12 @@
 #include "common/err.h"
 #include "store/store-private.h"
 
-static void
-read_holiday(sqlite3_stmt *st, void *out)
-{
-	struct holiday *h = out;
-
-	h->id = db_int(st, 0, 0);
-	h->office_id = db_int(st, 1, 0);
-	db_text(st, 2, h->office, sizeof h->office);
-	db_text(st, 3, h->day, sizeof h->day);
-	db_text(st, 4, h->name, sizeof h->name);
-}
-
 int
 store_term_holidays(struct store *s, int64_t term_id, const char *from_day,
 		    const char *to_day, struct holiday **v, size_t *n)
 {
 	static const char sql[] =
-		"SELECT h.id, h.office_id, o.name, h.day, h.name FROM holidays h "
-		"JOIN offices o ON o.id = h.office_id "
-		"WHERE h.office_id IN (SELECT p.office_id FROM memberships m "
+		HOLIDAY_COLS "WHERE h.office_id IN (SELECT p.office_id FROM memberships m "
 		"  JOIN persons p ON p.id = m.person_id WHERE m.term_id = ?1 "
 		"  AND p.office_id IS NOT NULL) "
 		"AND h.day >= ?2 AND h.day <= ?3 ORDER BY h.day, o.name, h.name";

@@ -71,4 +71,11 @@ void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
  * perhaps moved. */
 void *db_push(void *v, size_t *n, size_t size);
 
+/* Holidays with their office's name, read into a struct holiday by
+ * read_holiday (store/people.c); shared by every holiday query. */
+#define HOLIDAY_COLS \
+	"SELECT h.id, h.office_id, o.name, h.day, h.name FROM holidays h " \
+	"JOIN offices o ON o.id = h.office_id "
+void read_holiday(sqlite3_stmt *st, void *out);
+
 #endif
