@@ -46,6 +46,13 @@ extern const struct cmd_entry cmd_swap_suggest_entry;
 extern const struct cmd_entry cmd_override_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_report_fairness_entry;
+/* -- feeds, publish --dir -- */
+/* -- leave and holiday import -- */
+/* -- caldav -- */
+/* -- notify -- */
+/* -- pages -- */
+/* -- pay -- */
+/* -- monthly report -- */
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_completion_entry;
@@ -89,6 +96,13 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_override_entry,
 	&cmd_audit_entry,
 	&cmd_report_fairness_entry,
+	/* -- feeds, publish --dir -- */
+	/* -- leave and holiday import -- */
+	/* -- caldav -- */
+	/* -- notify -- */
+	/* -- pages -- */
+	/* -- pay -- */
+	/* -- monthly report -- */
 	/* -- demo, completion -- */
 	&cmd_demo_entry,
 	&cmd_completion_entry,

@@ -28,6 +28,13 @@ rota_SOURCES += \
 	cli/cmd-swap-request.c cli/cmd-swap-list.c cli/cmd-swap-accept.c \
 	cli/cmd-swap-decline.c cli/cmd-swap-cancel.c cli/cmd-swap-suggest.c \
 	cli/cmd-override.c cli/cmd-audit.c cli/cmd-report-fairness.c
+# -- feeds, publish --dir --
+# -- leave and holiday import --
+# -- caldav --
+# -- notify --
+# -- pages --
+# -- pay --
+# -- monthly report --
 # -- demo, completion --
 rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h
 rota_SOURCES += cli/cmd-completion.c

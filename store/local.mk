@@ -6,3 +6,10 @@ librota_a_SOURCES += \
 	store/people.c store/rotations.c store/shifts.c store/leave.c \
 	store/swaps.c store/audit.c \
 	store/schedule.c
+# -- feeds, publish --dir --
+# -- leave and holiday import --
+# -- caldav --
+# -- notify --
+# -- pages --
+# -- pay --
+# -- monthly report --

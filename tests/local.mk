@@ -80,6 +80,20 @@ E2E_TESTS += \
 	tests/e2e/t0208-swap-schedule.sh
 EXTRA_DIST += tests/e2e/lib-swap.sh
 
+# -- feeds, publish --dir (t0300-t0319) --
+
+# -- leave and holiday import (t0320-t0339) --
+
+# -- caldav (t0340-t0359) --
+
+# -- notify (t0360-t0379) --
+
+# -- pages (t0400-t0429) --
+
+# -- pay (t0430-t0449) --
+
+# -- monthly report (t0450-t0479) --
+
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh
 E2E_TESTS += tests/e2e/t0910-readme.sh

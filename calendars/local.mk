@@ -1,0 +1,6 @@
+# calendars: iCalendar feeds, publishing (web folder, CalDAV), leave and
+# holiday import, notifications. Each area appends under its own heading.
+# -- feeds, publish --dir --
+# -- http, leave and holiday import --
+# -- caldav --
+# -- notify --

@@ -1,0 +1,6 @@
+# reports: page import and classification, pulls from PagerDuty and
+# Opsgenie, pay, the monthly report. Each area appends under its own heading.
+# -- pages: import, classification --
+# -- pages: pull --
+# -- pay --
+# -- monthly report --
