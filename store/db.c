@@ -158,6 +158,27 @@ user_version(struct store *s, int *version)
 	return r == SQLITE_ROW ? 0 : db_error(s);
 }
 
+/* 0 when every foreign key of the database holds, else EX_SOFTWARE after
+ * naming the first that does not. */
+static int
+foreign_key_check(struct store *s)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+		return db_error(s);
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		r = rota_fail(EX_SOFTWARE, "%s: migration broke a reference of table %s "
+			      "(row %lld) to %s", s->path, sqlite3_column_text(st, 0),
+			      (long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2));
+	else
+		r = r == SQLITE_DONE ? 0 : db_error(s);
+	sqlite3_finalize(st);
+	return r;
+}
+
 int
 store_migrate(struct store *s, int target)
 {
@@ -171,8 +192,14 @@ store_migrate(struct store *s, int target)
 		return r;
 	if (version >= target && version <= (int)store_n_migrations)
 		return 0;
-	if ((r = exec(s, "BEGIN IMMEDIATE")) != 0)
+	/* Foreign keys off while migrating (they cannot change inside a
+	 * transaction): a migration that rebuilds a table drops the old one
+	 * while other tables still refer to it. They are checked before the
+	 * commit instead. */
+	if ((r = exec(s, "PRAGMA foreign_keys = OFF")) != 0)
 		return r;
+	if ((r = exec(s, "BEGIN IMMEDIATE")) != 0)
+		goto on;
 	if ((r = user_version(s, &version)) != 0)
 		goto fail;
 	if (version > (int)store_n_migrations) {
@@ -191,9 +218,13 @@ store_migrate(struct store *s, int target)
 		if ((r = exec(s, pragma)) != 0)
 			goto fail;
 	}
-	return exec(s, "COMMIT");
+	if ((r = foreign_key_check(s)) != 0 || (r = exec(s, "COMMIT")) != 0)
+		goto fail;
+	return exec(s, "PRAGMA foreign_keys = ON");
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+on:
+	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	return r;
 }
 
@@ -260,7 +291,7 @@ store_open_version(const char *path, int target, struct store **out)
 	 * touches a page of every rotation (`rota now`) then costs no copies. */
 	if ((r = exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
 		      "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
-		      "PRAGMA mmap_size = 1073741824")) != 0 ||
+		      "PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY")) != 0 ||
 	    (r = store_migrate(s, target)) != 0) {
 		store_close(s);
 		return r;

@@ -81,6 +81,99 @@ test_migrates_version_1(void **state)
 	assert_string_equal(got.email, "ana@example.com");
 }
 
+/* Migration 4 rebuilds the shifts table (its origin CHECK): a database at
+ * version 3 keeps every shift as it was (ids, UIDs, origins, sequences,
+ * cancellations), the swap requests that refer to them, and the rules. */
+static void
+test_migrates_version_3_with_shifts(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = person("ana"), b = person("bo");
+	struct rotation r = { .tier = TIER_PRIMARY, .handoff_dow = 1,
+			      .handoff_minute = 600, .shift_days = 7 };
+	struct term t = { .weeks = 3, .start = 1000, .end = 1000 + 3 * 604800 };
+	struct shift sh[3], got, again, *v;
+	struct swap w = { .created = 5 }, gw;
+	struct shift_filter filter = { .include_cancelled = true };
+	size_t n;
+	int version;
+
+	assert_int_equal(store_open_version(f->path, 3, &f->db), 0);
+	assert_int_equal(store_schema_version(f->db, &version), 0);
+	assert_int_equal(version, 3);
+	assert_int_equal(store_person_add(f->db, &a, 1), 0);
+	assert_int_equal(store_person_add(f->db, &b, 1), 0);
+	snprintf(r.name, sizeof r.name, "primary");
+	snprintf(r.tz, sizeof r.tz, "Europe/Dublin");
+	assert_int_equal(store_rotation_add(f->db, &r, 1), 0);
+	snprintf(t.name, sizeof t.name, "2027-h1");
+	t.rotation_id = r.id;
+	assert_int_equal(store_term_add(f->db, &t, 1), 0);
+	for (int i = 0; i < 3; i++) {
+		memset(&sh[i], 0, sizeof sh[i]);
+		sh[i].rotation_id = r.id;
+		sh[i].term_id = t.id;
+		sh[i].slot = i;
+		sh[i].person_id = i == 1 ? b.id : a.id;
+		sh[i].start = 1000 + i * 604800;
+		sh[i].end = sh[i].start + 604800;
+		snprintf(sh[i].rotation, sizeof sh[i].rotation, "primary");
+		snprintf(sh[i].term, sizeof sh[i].term, "2027-h1");
+	}
+	assert_int_equal(store_shift_insert_many(f->db, sh, 3, 2), 0);
+	assert_int_equal(store_shift_assign(f->db, sh[1].id, a.id, ORIGIN_SWAP, 3), 0);
+	assert_int_equal(store_shift_assign(f->db, sh[1].id, b.id, ORIGIN_OVERRIDE, 4), 0);
+	assert_int_equal(store_shift_cancel(f->db, sh[2].id, 4), 0);
+	w.shift_id = sh[0].id;
+	w.requester_id = a.id;
+	w.target_id = b.id;
+	assert_int_equal(store_swap_add(f->db, &w), 0);
+	store_close(f->db);
+	f->db = NULL;
+
+	assert_int_equal(store_open(f->path, &f->db), 0);
+	assert_int_equal(store_schema_version(f->db, &version), 0);
+	assert_int_equal(version, 4);
+	assert_int_equal(store_latest_version(), 4);
+	assert_int_equal(store_shift_list(f->db, &filter, &v, &n), 0);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(v[i].id, sh[i].id);
+		assert_string_equal(v[i].uid, sh[i].uid);
+		assert_int_equal(v[i].slot, (int)i);
+		assert_int_equal(v[i].start, sh[i].start);
+		assert_int_equal(v[i].end, sh[i].end);
+	}
+	assert_int_equal(v[0].origin, ORIGIN_GENERATED);
+	assert_int_equal(v[0].sequence, 0);
+	assert_string_equal(v[1].handle, "bo");
+	assert_int_equal(v[1].origin, ORIGIN_OVERRIDE);
+	assert_int_equal(v[1].sequence, 2);
+	assert_true(v[2].cancelled);
+	assert_false(v[0].cancelled);
+	free(v);
+	assert_int_equal(store_swap_get(f->db, w.id, &gw), 0);
+	assert_int_equal(gw.shift_id, sh[0].id);
+	assert_string_equal(gw.target, "bo");
+	/* The rules still hold: a unique slot, a swap of a shift that exists,
+	 * and new shifts after the old ones. */
+	again = sh[0];
+	again.id = 0;
+	assert_int_equal(store_shift_insert(f->db, &again, 6), 65);
+	w.shift_id = 999;
+	assert_int_not_equal(store_swap_add(f->db, &w), 0);
+	again = sh[2];
+	again.slot = 3;
+	again.uid[0] = '\0';
+	assert_int_equal(store_shift_insert(f->db, &again, 6), 0);
+	assert_int_equal(again.id, sh[2].id + 1);
+	assert_int_equal(store_shift_get(f->db, again.id, &got), 0);
+	assert_int_equal(got.origin, ORIGIN_GENERATED);
+	assert_int_equal(store_shift_assign(f->db, got.id, b.id, ORIGIN_SWAP, 7), 0);
+	assert_int_equal(store_shift_get(f->db, got.id, &got), 0);
+	assert_int_equal(got.origin, ORIGIN_SWAP);
+}
+
 static void
 test_rollback_changes_nothing(void **state)
 {
@@ -158,6 +251,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrates_version_3_with_shifts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_is_data_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shift_round_trip_and_sequence, setup, teardown),
