@@ -50,11 +50,12 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 		out_str("rotation", "ROTATION", v[i].rotation);
 		out_str("tier", "TIER", tier_name(v[i].tier));
 		out_str("person", "ON CALL", v[i].handle);
-		time_format_utc(v[i].start, start, sizeof start);
-		time_format_utc(v[i].end, end, sizeof end);
-		out_str("start", NULL, start);
-		out_str("end", NULL, end);
-		if (!out_json()) {       /* libical's offsets are dear: text only */
+		if (out_json()) {       /* UTC times: JSON only, as they show nowhere else */
+			time_format_utc(v[i].start, start, sizeof start);
+			time_format_utc(v[i].end, end, sizeof end);
+			out_str("start", NULL, start);
+			out_str("end", NULL, end);
+		} else {                /* the rotation's wall clock: text only */
 			time_format_local(v[i].end, zone, end, sizeof end);
 			snprintf(until, sizeof until, "%s %s", end, v[i].tz);
 			out_str(NULL, "UNTIL", until);

@@ -217,11 +217,23 @@ static const char migration_4[] =
 	"CREATE INDEX shifts_rotation_cover ON shifts (rotation_id, start_at, "
 	"  cancelled_at, end_at, person_id, term_id);";
 
+/* Speed of `rota now`: the index of a rotation's shifts by time carries
+ * their origin too, so the shift in force in each rotation is read from
+ * the index alone, without a page of the table per rotation; and the
+ * rotations in the order every list shows them (primary first, then by
+ * name), so listing them sorts nothing. */
+static const char migration_5[] =
+	"DROP INDEX IF EXISTS shifts_rotation_cover;"
+	"CREATE INDEX shifts_rotation_cover ON shifts (rotation_id, start_at, "
+	"  cancelled_at, end_at, person_id, term_id, origin);"
+	"CREATE INDEX IF NOT EXISTS rotations_listed ON rotations (tier = 'escalation', name);";
+
 const struct store_migration store_migrations[] = {
 	{ 1, migration_1 },
 	{ 2, migration_2 },
 	{ 3, migration_3 },
 	{ 4, migration_4 },
+	{ 5, migration_5 },
 };
 const size_t store_n_migrations =
 	sizeof store_migrations / sizeof store_migrations[0];

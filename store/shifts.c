@@ -250,20 +250,60 @@ fail:
 	return st == NULL ? EX_SOFTWARE : db_error(s);
 }
 
+/* A shift in force, as store_shift_now reads it. */
+static void
+read_now(sqlite3_stmt *st, void *out)
+{
+	struct shift *sh = out;
+	char word[16];
+
+	sh->id = db_int(st, 0, 0);
+	sh->rotation_id = db_int(st, 1, 0);
+	db_text(st, 2, sh->rotation, sizeof sh->rotation);
+	db_text(st, 3, word, sizeof word);
+	if (tier_parse(word, &sh->tier) < 0)
+		sh->tier = TIER_PRIMARY;
+	db_text(st, 4, sh->tz, sizeof sh->tz);
+	sh->term_id = db_int(st, 5, 0);
+	sh->person_id = db_int(st, 6, 0);
+	db_text(st, 7, sh->handle, sizeof sh->handle);
+	sh->start = db_int(st, 8, 0);
+	sh->end = db_int(st, 9, 0);
+	db_text(st, 10, word, sizeof word);
+	if (origin_parse(word, &sh->origin) < 0)
+		sh->origin = ORIGIN_GENERATED;
+	sh->slot = -1;
+}
+
 int
 store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n)
 {
-	/* One index probe per rotation on (rotation_id, start_at). */
+	/* The rotations in list order (index rotations_listed), and in each
+	 * two probes of the index on (rotation_id, start_at, ...), which holds
+	 * every column read here: no page of the shifts table is read, nor any
+	 * term. Two shifts of one rotation that start at once (overlapping
+	 * terms) give two rows: the first is kept. */
 	static const char sql[] =
-		SHIFT_COLS "WHERE s.id IN (SELECT (SELECT s2.id FROM shifts s2 "
-		"  WHERE s2.rotation_id = r2.id AND s2.start_at <= ?1 AND s2.cancelled_at IS NULL "
-		"  ORDER BY s2.start_at DESC LIMIT 1) FROM rotations r2) "
-		"AND s.end_at > ?1 ORDER BY r.tier = 'escalation', r.name";
+		"SELECT s.id, r.id, r.name, r.tier, r.tz, s.term_id, s.person_id, p.handle, "
+		"s.start_at, s.end_at, s.origin FROM rotations r "
+		"JOIN shifts s ON s.rotation_id = r.id AND s.cancelled_at IS NULL AND "
+		"  s.start_at = (SELECT max(s2.start_at) FROM shifts s2 WHERE "
+		"    s2.rotation_id = r.id AND s2.start_at <= ?1 AND s2.cancelled_at IS NULL) "
+		"JOIN persons p ON p.id = s.person_id "
+		"WHERE s.end_at > ?1 ORDER BY r.tier = 'escalation', r.name";
 	sqlite3_stmt *st = db_stmt(s, sql);
+	size_t kept = 0;
+	int r;
 
 	if (st != NULL)
 		db_bind_int(st, 1, t);
-	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+	if ((r = db_list(s, st, read_now, sizeof **v, (void **)v, n)) != 0)
+		return r;
+	for (size_t i = 0; i < *n; i++)
+		if (kept == 0 || (*v)[kept - 1].rotation_id != (*v)[i].rotation_id)
+			(*v)[kept++] = (*v)[i];
+	*n = kept;
+	return 0;
 }
 
 /* Multi-row INSERTs of 16, 4 and 1 rows, built once: one statement per

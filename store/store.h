@@ -182,7 +182,8 @@ int store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 
 /* The shifts in force at T: in each rotation the latest one started by T,
  * when it has not ended and is not cancelled. Sorted by tier (primary
- * first), then rotation name. */
+ * first), then rotation name. Only what `rota now` shows is read: the
+ * uid and term name are empty, slot is -1 and sequence 0. */
 int store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n);
 
 #endif

@@ -133,8 +133,8 @@ test_migrates_version_3_with_shifts(void **state)
 
 	assert_int_equal(store_open(f->path, &f->db), 0);
 	assert_int_equal(store_schema_version(f->db, &version), 0);
-	assert_int_equal(version, 4);
-	assert_int_equal(store_latest_version(), 4);
+	assert_int_equal(version, 5);
+	assert_int_equal(store_latest_version(), 5);
 	assert_int_equal(store_shift_list(f->db, &filter, &v, &n), 0);
 	assert_int_equal(n, 3);
 	for (size_t i = 0; i < n; i++) {
@@ -246,12 +246,95 @@ test_shift_round_trip_and_sequence(void **state)
 	free(v);
 }
 
+/* The shift in force in each rotation, primary rotations first, then by
+ * name; cancelled and ended shifts are not in force. */
+static void
+test_shift_now(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = person("ana"), b = person("bo");
+	struct rotation rots[3] = {
+		{ .tier = TIER_ESCALATION, .handoff_dow = 1, .handoff_minute = 600, .shift_days = 7 },
+		{ .tier = TIER_PRIMARY, .handoff_dow = 1, .handoff_minute = 600, .shift_days = 7 },
+		{ .tier = TIER_PRIMARY, .handoff_dow = 1, .handoff_minute = 600, .shift_days = 7 },
+	};
+	static const char *const names[3] = { "a-managers", "zulu", "bravo" };
+	struct term t[3];
+	struct shift *v;
+	size_t n;
+
+	assert_int_equal(store_open(f->path, &f->db), 0);
+	assert_int_equal(store_person_add(f->db, &a, 1), 0);
+	assert_int_equal(store_person_add(f->db, &b, 1), 0);
+	for (int i = 0; i < 3; i++) {
+		snprintf(rots[i].name, sizeof rots[i].name, "%s", names[i]);
+		snprintf(rots[i].tz, sizeof rots[i].tz, "Asia/Kolkata");
+		assert_int_equal(store_rotation_add(f->db, &rots[i], 1), 0);
+		memset(&t[i], 0, sizeof t[i]);
+		snprintf(t[i].name, sizeof t[i].name, "%s-t", names[i]);
+		t[i].rotation_id = rots[i].id;
+		t[i].weeks = 3;
+		t[i].start = 1000;
+		t[i].end = 1000 + 3 * 604800;
+		assert_int_equal(store_term_add(f->db, &t[i], 1), 0);
+		for (int k = 0; k < 3; k++) {
+			struct shift sh = { .slot = k, .start = 1000 + k * 604800,
+					    .end = 1000 + (k + 1) * 604800 };
+
+			sh.rotation_id = rots[i].id;
+			sh.term_id = t[i].id;
+			sh.person_id = (k + i) % 2 ? b.id : a.id;
+			snprintf(sh.rotation, sizeof sh.rotation, "%s", names[i]);
+			snprintf(sh.term, sizeof sh.term, "%s", t[i].name);
+			assert_int_equal(store_shift_insert(f->db, &sh, 1), 0);
+			/* bravo's second week is cancelled: nobody is on call. */
+			if (i == 2 && k == 1)
+				assert_int_equal(store_shift_cancel(f->db, sh.id, 2), 0);
+			/* zulu's second week was overridden to bo. */
+			if (i == 1 && k == 1)
+				assert_int_equal(store_shift_assign(f->db, sh.id, b.id,
+								    ORIGIN_OVERRIDE, 2), 0);
+		}
+	}
+	/* In the second week. */
+	assert_int_equal(store_shift_now(f->db, 1000 + 604800 + 5, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].rotation, "zulu");
+	assert_int_equal(v[0].tier, TIER_PRIMARY);
+	assert_string_equal(v[0].handle, "bo");
+	assert_int_equal(v[0].origin, ORIGIN_OVERRIDE);
+	assert_int_equal(v[0].start, 1000 + 604800);
+	assert_int_equal(v[0].end, 1000 + 2 * 604800);
+	assert_int_equal(v[0].term_id, t[1].id);
+	assert_int_equal(v[0].rotation_id, rots[1].id);
+	assert_string_equal(v[0].tz, "Asia/Kolkata");
+	assert_string_equal(v[1].rotation, "a-managers");
+	assert_int_equal(v[1].tier, TIER_ESCALATION);
+	assert_string_equal(v[1].handle, "bo");
+	assert_int_equal(v[1].origin, ORIGIN_GENERATED);
+	free(v);
+	/* The first instant of the first week, and after the last one. */
+	assert_int_equal(store_shift_now(f->db, 1000, &v, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].rotation, "bravo");
+	assert_string_equal(v[1].rotation, "zulu");
+	assert_string_equal(v[2].rotation, "a-managers");
+	free(v);
+	assert_int_equal(store_shift_now(f->db, 999, &v, &n), 0);
+	assert_int_equal(n, 0);
+	free(v);
+	assert_int_equal(store_shift_now(f->db, 1000 + 3 * 604800, &v, &n), 0);
+	assert_int_equal(n, 0);
+	free(v);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrates_version_3_with_shifts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shift_now, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_is_data_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shift_round_trip_and_sequence, setup, teardown),
