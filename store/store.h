@@ -232,6 +232,7 @@ int store_page_list(struct store *s, int64_t from, int64_t to,
 		    struct page **v, size_t *n);
 /* How many pages are stored. */
 int store_page_count(struct store *s, int64_t *n);
+
 /* Feeds (store/feeds.c). The shifts a feed built at NOW shows: those of
  * PERSON_ID and/or ROTATION_ID (0: any) that end after FROM, cancelled
  * ones only while they have not ended by NOW. Sorted by start, then tier
