@@ -7,9 +7,11 @@ librota_a_SOURCES += \
 	store/swaps.c store/audit.c \
 	store/schedule.c
 # -- feeds, publish --dir --
+librota_a_SOURCES += store/feeds.c
 # -- leave and holiday import --
 # -- caldav --
 # -- notify --
 # -- pages --
+librota_a_SOURCES += store/pages.c
 # -- pay --
 # -- monthly report --
