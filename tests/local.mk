@@ -89,7 +89,11 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 # -- notify (t0360-t0379) --
 
 # -- pages (t0400-t0429) --
-check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages
+check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages \
+	tests/unit/test-csv
+tests_unit_test_csv_SOURCES = tests/unit/test-csv.c
+tests_unit_test_csv_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_csv_LDADD = $(UNIT_LDADD)
 tests_unit_test_classify_SOURCES = tests/unit/test-classify.c
 tests_unit_test_classify_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_classify_LDADD = $(UNIT_LDADD)
