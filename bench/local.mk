@@ -6,3 +6,10 @@ noinst_PROGRAMS = bench/bench-generate
 bench_bench_generate_SOURCES = bench/bench-generate.c bench/org.c bench/org.h
 bench_bench_generate_LDADD = $(ROTA_LIBS)
 EXTRA_DIST += bench/README.md
+
+# Pages: the import benchmark, the 10,000,000-page database and the demo's
+# pages (bench-pages-gen.c is in the library: `rota demo` may call it).
+librota_a_SOURCES += bench/bench-pages-gen.c bench/bench-pages-gen.h
+noinst_PROGRAMS += bench/bench-pages
+bench_bench_pages_SOURCES = bench/bench-pages.c
+bench_bench_pages_LDADD = $(ROTA_LIBS)

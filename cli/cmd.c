@@ -55,6 +55,8 @@ extern const struct cmd_entry cmd_publish_entry;
 /* -- caldav -- */
 /* -- notify -- */
 /* -- pages -- */
+extern const struct cmd_entry cmd_page_import_entry;
+extern const struct cmd_entry cmd_page_list_entry;
 /* -- pay -- */
 /* -- monthly report -- */
 /* -- demo, completion -- */
@@ -109,6 +111,8 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- caldav -- */
 	/* -- notify -- */
 	/* -- pages -- */
+	&cmd_page_import_entry,
+	&cmd_page_list_entry,
 	/* -- pay -- */
 	/* -- monthly report -- */
 	/* -- demo, completion -- */

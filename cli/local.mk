@@ -36,6 +36,7 @@ rota_SOURCES += cli/feeds.c cli/feeds.h \
 # -- caldav --
 # -- notify --
 # -- pages --
+rota_SOURCES += cli/cmd-page-import.c cli/cmd-page-list.c
 # -- pay --
 # -- monthly report --
 # -- demo, completion --

@@ -43,6 +43,8 @@ static const struct known {
 			 "weekend_rate", "holiday_rate", "active_hour_rate",
 			 "active_rounding_minutes", "sleep_interruption_bonus",
 			 "toil_hours_per_sleep_interruption", "monthly_cap", NULL } },
+	/* -- pages -- */
+	{ "service", 1, { "rotation", "escalation", NULL } },
 };
 
 static const struct known *

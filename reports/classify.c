@@ -2,6 +2,7 @@
  * week and a person's sleep window. See classify.h for the rules. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,16 +83,52 @@ sleep_window_init(struct sleep_window *w, const char *tz, int start, int end)
 	return 0;
 }
 
+/* The local day (days_from_civil) and second of the day of T in ZONE.
+ * Speed: a small cache of UTC days whose offset is the same at both ends
+ * (no change of offset inside: none of the world's zones changes twice in
+ * a day), so that pages in time order ask libical about each zone once a
+ * day rather than once a page. */
+static void
+local_of(icaltimezone *zone, int64_t t, int64_t *day, int *sod)
+{
+	static struct {
+		icaltimezone *zone;
+		int64_t utc_day;
+		int offset;
+	} cache[32];
+	int64_t ud = t >= 0 ? t / 86400 : -((-t + 86399) / 86400), local;
+	size_t slot = (size_t)(((uintptr_t)zone >> 4) ^ (uint64_t)ud) % 32;
+	struct local_time a, b;
+	int offset;
+
+	if (cache[slot].zone == zone && cache[slot].utc_day == ud) {
+		offset = cache[slot].offset;
+	} else {
+		tz_to_local(zone, ud * 86400, &a);
+		tz_to_local(zone, ud * 86400 + 86399, &b);
+		if (a.utc_offset == b.utc_offset) {
+			cache[slot].zone = zone;
+			cache[slot].utc_day = ud;
+			cache[slot].offset = offset = a.utc_offset;
+		} else {
+			tz_to_local(zone, t, &a);
+			offset = a.utc_offset;
+		}
+	}
+	local = t + offset;
+	*day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	*sod = (int)(local - *day * 86400);
+}
+
 static int
 asleep(const struct sleep_window *w, int64_t t)
 {
-	struct local_time lt;
+	int64_t day;
 	int sod;
 
 	if (w == NULL || w->start == w->end)
 		return 0;
-	tz_to_local(w->zone, t, &lt);
-	sod = lt.hour * 3600 + lt.minute * 60 + lt.second;
+	local_of(w->zone, t, &day, &sod);
 	if (w->start < w->end)
 		return sod >= w->start * 60 && sod < w->end * 60;
 	return sod >= w->start * 60 || sod < w->end * 60;
@@ -100,10 +137,11 @@ asleep(const struct sleep_window *w, int64_t t)
 static int64_t
 local_day(icaltimezone *zone, int64_t t)
 {
-	struct local_time lt;
+	int64_t day;
+	int sod;
 
-	tz_to_local(zone, t, &lt);
-	return days_from_civil(lt.year, lt.month, lt.day);
+	local_of(zone, t, &day, &sod);
+	return day;
 }
 
 static int
@@ -117,15 +155,14 @@ working_day(const struct work_calendar *c, int64_t day)
 enum page_class
 classify_instant(const struct work_calendar *c, const struct sleep_window *w, int64_t t)
 {
-	struct local_time lt;
+	int64_t day;
 	int sod;
 
 	if (asleep(w, t))
 		return PAGE_SLEEP;
-	tz_to_local(c->zone, t, &lt);
-	if (!working_day(c, days_from_civil(lt.year, lt.month, lt.day)))
+	local_of(c->zone, t, &day, &sod);
+	if (!working_day(c, day))
 		return PAGE_OUT_OF_HOURS;
-	sod = lt.hour * 3600 + lt.minute * 60 + lt.second;
 	if (sod >= c->hours.start * 60 && sod < c->hours.end * 60)
 		return PAGE_IN_HOURS;
 	return PAGE_OUT_OF_HOURS;

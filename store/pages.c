@@ -2,6 +2,7 @@
  * Opsgenie or a generic CSV, keyed by (source, source_id). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "common/err.h"
@@ -40,69 +41,120 @@ bind_static(sqlite3_stmt *st, int i, const char *v)
 	sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
+/* Multi-row INSERTs of 64, 8 and 1 rows, built once: one statement per
+ * chunk spares sqlite the per-statement set-up and halt of row-by-row
+ * inserts. RETURNING names the rows that were new. */
+#define INSERT_CHUNKS 3
+#define PAGE_COLS 17
+static const int insert_rows[INSERT_CHUNKS] = { 64, 8, 1 };
+
+static const char *
+insert_sql(int k)
+{
+	static char sql[INSERT_CHUNKS][64 * 40 + 512];
+
+	if (sql[k][0] == '\0') {
+		size_t len = (size_t)snprintf(sql[k], sizeof sql[k],
+			"INSERT INTO pages (source, source_id, created_at, acknowledged_at, "
+			"resolved_at, responder_id, responder_name, rotation_id, service, alert, "
+			"urgency, escalated, escalation_person_id, runbook_url, acted, class, "
+			"imported_at) VALUES ");
+		for (int i = 0; i < insert_rows[k]; i++)
+			len += (size_t)snprintf(sql[k] + len, sizeof sql[k] - len,
+						"%s(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", i ? "," : "");
+		snprintf(sql[k] + len, sizeof sql[k] - len,
+			 " ON CONFLICT (source, source_id) DO NOTHING "
+			 "RETURNING id, source, source_id");
+	}
+	return sql[k];
+}
+
+static void
+bind_page(sqlite3_stmt *st, int col, const struct page *p, int64_t now)
+{
+	bind_static(st, col + 0, p->source);
+	bind_static(st, col + 1, p->source_id);
+	db_bind_int(st, col + 2, p->created);
+	db_bind_id(st, col + 3, p->acknowledged);
+	db_bind_id(st, col + 4, p->resolved);
+	db_bind_id(st, col + 5, p->responder_id);
+	if (p->responder_name[0] != '\0')
+		bind_static(st, col + 6, p->responder_name);
+	else
+		sqlite3_bind_null(st, col + 6);
+	db_bind_id(st, col + 7, p->rotation_id);
+	bind_static(st, col + 8, p->service);
+	bind_static(st, col + 9, p->alert);
+	bind_static(st, col + 10, p->urgency);
+	db_bind_int(st, col + 11, p->escalated);
+	db_bind_id(st, col + 12, p->escalation_person_id);
+	bind_static(st, col + 13, p->runbook_url);
+	db_bind_int(st, col + 14, p->acted);
+	if (page_class_name(p->class) != NULL)
+		bind_static(st, col + 15, page_class_name(p->class));
+	else
+		sqlite3_bind_null(st, col + 15);
+	db_bind_int(st, col + 16, now);
+}
+
+/* The page of V[0..n) (not yet given an id) that a returned row names,
+ * looked for from *from on first: rows come back in the order given. */
+static struct page *
+returned_page(struct page *v, size_t n, size_t *from, const char *source,
+	      const char *source_id)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (*from + k) % n;
+
+		if (v[i].id == 0 && strcmp(v[i].source_id, source_id) == 0 &&
+		    strcmp(v[i].source, source) == 0) {
+			*from = i + 1;
+			return &v[i];
+		}
+	}
+	return NULL;
+}
+
 int
 store_page_insert_many(struct store *s, struct page *v, size_t n, int64_t now,
 		       size_t *inserted)
 {
-	/* One prepared statement stepped per row: sqlite's own bulk path
-	 * (what the sqlite3 shell's .import does), and each row says whether
-	 * it was new. */
-	static const char sql[] =
-		"INSERT INTO pages (source, source_id, created_at, acknowledged_at, "
-		"resolved_at, responder_id, responder_name, rotation_id, service, alert, "
-		"urgency, escalated, escalation_person_id, runbook_url, acted, class, "
-		"imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-		"ON CONFLICT (source, source_id) DO NOTHING";
-	sqlite3_stmt *st = db_stmt(s, sql);
-	size_t added = 0;
+	size_t done = 0, added = 0;
 
 	if (inserted != NULL)
 		*inserted = 0;
-	if (st == NULL)
-		return EX_SOFTWARE;
-	for (size_t i = 0; i < n; i++) {
-		struct page *p = &v[i];
-		int r;
+	for (size_t i = 0; i < n; i++)
+		v[i].id = 0;
+	while (done < n) {
+		int k = 0, rows, r;
+		size_t from = 0;
+		sqlite3_stmt *st;
 
-		bind_static(st, 1, p->source);
-		bind_static(st, 2, p->source_id);
-		db_bind_int(st, 3, p->created);
-		db_bind_id(st, 4, p->acknowledged);
-		db_bind_id(st, 5, p->resolved);
-		db_bind_id(st, 6, p->responder_id);
-		if (p->responder_name[0] != '\0')
-			bind_static(st, 7, p->responder_name);
-		else
-			sqlite3_bind_null(st, 7);
-		db_bind_id(st, 8, p->rotation_id);
-		bind_static(st, 9, p->service);
-		bind_static(st, 10, p->alert);
-		bind_static(st, 11, p->urgency);
-		db_bind_int(st, 12, p->escalated);
-		db_bind_id(st, 13, p->escalation_person_id);
-		bind_static(st, 14, p->runbook_url);
-		db_bind_int(st, 15, p->acted);
-		if (page_class_name(p->class) != NULL)
-			bind_static(st, 16, page_class_name(p->class));
-		else
-			sqlite3_bind_null(st, 16);
-		db_bind_int(st, 17, now);
-		r = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (r != SQLITE_DONE) {
-			sqlite3_clear_bindings(st);
-			return db_error(s);
-		}
-		if (sqlite3_changes(s->db) > 0) {
-			p->id = sqlite3_last_insert_rowid(s->db);
-			p->imported_at = now;
+		while ((size_t)insert_rows[k] > n - done)
+			k++;
+		rows = insert_rows[k];
+		if ((st = db_stmt(s, insert_sql(k))) == NULL)
+			return EX_SOFTWARE;
+		for (int i = 0; i < rows; i++)
+			bind_page(st, 1 + i * PAGE_COLS, &v[done + (size_t)i], now);
+		while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+			struct page *p = returned_page(v + done, (size_t)rows, &from,
+				(const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 2));
+
+			if (p != NULL) {
+				p->id = sqlite3_column_int64(st, 0);
+				p->imported_at = now;
+			}
 			added++;
-		} else {
-			p->id = 0;
 		}
+		sqlite3_reset(st);
+		/* Nothing bound may point at the caller's memory once it returns. */
+		sqlite3_clear_bindings(st);
+		if (r != SQLITE_DONE)
+			return db_error(s);
+		done += (size_t)rows;
 	}
-	/* Nothing bound may point at the caller's memory once it returns. */
-	sqlite3_clear_bindings(st);
 	if (inserted != NULL)
 		*inserted = added;
 	return 0;

@@ -98,7 +98,20 @@ EXTRA_DIST += tests/e2e/lib-feed.sh tests/e2e/feed.py
 # -- notify (t0360-t0379) --
 
 # -- pages (t0400-t0429) --
-check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages
+check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages \
+	tests/unit/test-csv
+tests_unit_test_csv_SOURCES = tests/unit/test-csv.c
+tests_unit_test_csv_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_csv_LDADD = $(UNIT_LDADD)
+E2E_TESTS += \
+	tests/e2e/t0400-page-import-generic.sh \
+	tests/e2e/t0401-page-import-pagerduty.sh \
+	tests/e2e/t0402-page-import-opsgenie.sh \
+	tests/e2e/t0403-page-import-errors.sh \
+	tests/e2e/t0404-page-responder.sh \
+	tests/e2e/t0405-page-classify.sh \
+	tests/e2e/t0406-page-list.sh
+EXTRA_DIST += tests/e2e/lib-pages.sh
 tests_unit_test_classify_SOURCES = tests/unit/test-classify.c
 tests_unit_test_classify_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_classify_LDADD = $(UNIT_LDADD)
