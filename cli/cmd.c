@@ -51,6 +51,7 @@ extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- caldav -- */
 /* -- notify -- */
 /* -- pages -- */
+extern const struct cmd_entry cmd_page_pull_entry;
 /* -- pay -- */
 /* -- monthly report -- */
 /* -- demo, completion -- */
@@ -101,6 +102,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- caldav -- */
 	/* -- notify -- */
 	/* -- pages -- */
+	&cmd_page_pull_entry,
 	/* -- pay -- */
 	/* -- monthly report -- */
 	/* -- demo, completion -- */

@@ -33,6 +33,7 @@ rota_SOURCES += \
 # -- caldav --
 # -- notify --
 # -- pages --
+rota_SOURCES += cli/cmd-page-pull.c
 # -- pay --
 # -- monthly report --
 # -- demo, completion --

@@ -5,5 +5,6 @@ librota_a_SOURCES += \
 	reports/classify.c reports/classify.h \
 	reports/interruptions.c reports/interruptions.h
 # -- pages: pull --
+librota_a_SOURCES += reports/pull.c reports/pull-parse.c reports/pull.h
 # -- pay --
 # -- monthly report --
