@@ -63,7 +63,7 @@ exec_page_pull(struct ctx *ctx, int argc, char **argv)
 	struct pull_request r = { 0 };
 	struct page_vec pages = { 0 };
 	icaltimezone *zone;
-	size_t imported = 0;
+	size_t imported = 0, updated = 0;
 	char *token = NULL;
 	int c, e;
 
@@ -110,7 +110,7 @@ exec_page_pull(struct ctx *ctx, int argc, char **argv)
 	secret_free(token);
 	if (e == 0)
 		e = page_import_pulled(ctx->db, ctx->cfg, sv->name, pages.v, pages.n, ctx->now,
-				       &imported);
+				       &imported, &updated);
 	if (e == 0) {
 		char object[32];
 
@@ -122,7 +122,9 @@ exec_page_pull(struct ctx *ctx, int argc, char **argv)
 		out_str("source", NULL, sv->name);
 		out_int("pulled", NULL, (int64_t)pages.n);
 		out_int("imported", NULL, (int64_t)imported);
-		out_note("pulled %zu pages from %s (%zu new)", pages.n, sv->name, imported);
+		out_int("updated", NULL, (int64_t)updated);
+		out_note("pulled %zu pages from %s (%zu new, %zu updated)", pages.n, sv->name,
+			 imported, updated);
 		out_object_end();
 	}
 	page_vec_free(&pages);

@@ -51,6 +51,8 @@ extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- caldav -- */
 /* -- notify -- */
 /* -- pages -- */
+extern const struct cmd_entry cmd_page_import_entry;
+extern const struct cmd_entry cmd_page_list_entry;
 extern const struct cmd_entry cmd_page_pull_entry;
 /* -- pay -- */
 /* -- monthly report -- */
@@ -102,6 +104,8 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- caldav -- */
 	/* -- notify -- */
 	/* -- pages -- */
+	&cmd_page_import_entry,
+	&cmd_page_list_entry,
 	&cmd_page_pull_entry,
 	/* -- pay -- */
 	/* -- monthly report -- */

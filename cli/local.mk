@@ -33,6 +33,7 @@ rota_SOURCES += \
 # -- caldav --
 # -- notify --
 # -- pages --
+rota_SOURCES += cli/cmd-page-import.c cli/cmd-page-list.c
 rota_SOURCES += cli/cmd-page-pull.c
 # -- pay --
 # -- monthly report --

@@ -43,6 +43,8 @@ static const struct known {
 			 "weekend_rate", "holiday_rate", "active_hour_rate",
 			 "active_rounding_minutes", "sleep_interruption_bonus",
 			 "toil_hours_per_sleep_interruption", "monthly_cap", NULL } },
+	/* -- pages -- */
+	{ "service", 1, { "rotation", "escalation", NULL } },
 	{ "pagerduty", 0, { "api_url", "token_file", "timeout_seconds", "max_retry_after",
 			    NULL } },
 	{ "opsgenie", 0, { "api_url", "token_file", "timeout_seconds", "max_retry_after",

@@ -3,7 +3,9 @@
 # -- pages: import, classification --
 librota_a_SOURCES += \
 	reports/classify.c reports/classify.h \
-	reports/interruptions.c reports/interruptions.h
+	reports/interruptions.c reports/interruptions.h \
+	reports/csv.c reports/csv.h \
+	reports/page-import.c reports/page-import.h
 # -- pages: pull --
 librota_a_SOURCES += reports/pull.c reports/pull-parse.c reports/pull.h
 # -- pay --

@@ -89,13 +89,17 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 # -- notify (t0360-t0379) --
 
 # -- pages (t0400-t0429) --
+check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages \
+	tests/unit/test-csv
+tests_unit_test_csv_SOURCES = tests/unit/test-csv.c
+tests_unit_test_csv_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_csv_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test-pull
 tests_unit_test_pull_SOURCES = tests/unit/test-pull.c
 tests_unit_test_pull_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pull_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0420-page-pull.sh
 EXTRA_DIST += tests/e2e/fake-pager-api.py
-check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages
 tests_unit_test_classify_SOURCES = tests/unit/test-classify.c
 tests_unit_test_classify_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_classify_LDADD = $(UNIT_LDADD)

@@ -12,6 +12,8 @@ with the recorded bodies of SCENARIO:
   error500   every request gets HTTP 500.
   malformed  a body that is not JSON.
   offsite    Opsgenie's paging.next points at another host.
+  early      as ok, before anything was acknowledged or resolved: no
+             log entries yet.
 """
 import json
 import os
@@ -120,6 +122,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.reply(200, INCIDENTS_2)
             return self.reply(200, INCIDENTS_1)
         if url.path == "/log_entries":
+            if SCENARIO == "early":
+                return self.reply(200, {"log_entries": [], "limit": 100, "offset": 0, "more": False})
             return self.reply(200, LOG_ENTRIES)
         if url.path == "/v2/alerts":
             if q.get("offset") == ["100"]:

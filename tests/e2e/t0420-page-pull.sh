@@ -62,7 +62,7 @@ ts() { date -u -d "$1" +%s; }
 test_expect_success 'page pull pagerduty reads every page of incidents, waits out a 429, reads the log' '
 	team && start_api ok && trap stop_api EXIT &&
 	ROTA_PAGERDUTY_TOKEN=pd-secret-token expect_status 0 rota page pull pagerduty --since 2027-01-01 --until 2027-01-15 &&
-	expect_file "pulled 3 pages from pagerduty (3 new)" out &&
+	expect_file "pulled 3 pages from pagerduty (3 new, 0 updated)" out &&
 	grep -c "^auth-ok /incidents?since=2027-01-01T00:00:00Z&until=2027-01-15T00:00:00Z&limit=100&offset=100" api/requests >n &&
 	test "$(cat n)" = 2 &&
 	grep -q "^auth-ok /log_entries?since=2027-01-01T00:00:00Z&until=2027-01-20T12:00:00Z&limit=100&offset=0" api/requests &&
@@ -85,7 +85,7 @@ test_expect_success 'a second pull of the same window imports nothing new' '
 test_expect_success 'page pull opsgenie follows paging.next and reads the report times' '
 	team && start_api ok && trap stop_api EXIT &&
 	ROTA_OPSGENIE_TOKEN=og-secret-key expect_status 0 rota page pull opsgenie --since 2027-01-01 --until 2027-01-15 &&
-	expect_file "pulled 3 pages from opsgenie (3 new)" out &&
+	expect_file "pulled 3 pages from opsgenie (3 new, 0 updated)" out &&
 	grep -q "^auth-ok /v2/alerts?query=createdAt%3E%3D1798761600000%20AND%20createdAt%3C1799971200000&limit=100&offset=0&sort=createdAt&order=asc" api/requests &&
 	grep -q "^auth-ok /v2/alerts?limit=100&offset=100" api/requests &&
 	api=$(on_call ops 2027-01-07T12:00:00Z) && esc=$(on_call managers 2027-01-07T12:00:00Z) &&
@@ -101,7 +101,7 @@ test_expect_success 'a token from a private file works; one others may read is r
 	printf "pd-secret-token\n" >token && chmod 600 token &&
 	printf "[pagerduty]\napi_url = http://127.0.0.1:%s\ntoken_file = %s/token\n" "$(cat api/port)" "$PWD" >rota.conf &&
 	expect_status 0 rota page pull pagerduty --since 2027-01-01 --until 2027-01-15 &&
-	expect_out "(3 new)" &&
+	expect_out "(3 new, 0 updated)" &&
 	chmod 644 token &&
 	expect_unchanged 78 rota page pull pagerduty --since 2027-01-01 &&
 	expect_err "token may be read by others (mode 644); chmod 600 it" &&

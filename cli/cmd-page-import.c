@@ -1,0 +1,93 @@
+/* rota page import: pages from a PagerDuty, Opsgenie or generic CSV. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli/cmd.h"
+#include "cli/util.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "reports/page-import.h"
+
+/* A bar on stderr, on a terminal only. */
+static void
+progress(size_t done, size_t total)
+{
+	int pct = total ? (int)(done * 100 / total) : 100;
+	int bar = pct / 4;
+
+	fprintf(stderr, "\rimporting [%.*s%*s] %3d%%", bar,
+		"#########################", 25 - bar, "", pct);
+	if (done >= total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static int
+exec_page_import(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum page_format format = PAGE_FORMAT_GUESS;
+	struct page_import_result res;
+	const char *path;
+	json_t *after;
+	int c, r;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (page_format_parse(optarg, &format) < 0)
+				return cmd_usage_error(ctx, "--format: unknown format '%s' "
+					"(pagerduty, opsgenie or generic)", optarg);
+			break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage_error(ctx, "page import takes one FILE");
+	path = argv[optind];
+	if ((r = require_manager(ctx, "page import")) != 0)
+		return r;
+	if ((r = page_import(ctx->db, ctx->cfg, path, format, ctx->now,
+			     isatty(STDERR_FILENO) ? progress : NULL, &res)) != 0)
+		return r;
+	after = json_pack("{s:s, s:s, s:I, s:I}", "file", path,
+			  "format", page_format_name(res.format),
+			  "imported", (json_int_t)res.imported,
+			  "known", (json_int_t)(res.pages - res.imported));
+	if ((r = audit(ctx, "page.import", path, NULL, after)) != 0)
+		return r;
+	if (out_json()) {
+		out_object_begin(NULL);
+		out_str("file", NULL, path);
+		out_str("format", NULL, page_format_name(res.format));
+		out_int("imported", NULL, (int64_t)res.imported);
+		out_int("known", NULL, (int64_t)(res.pages - res.imported));
+		out_object_end();
+	} else {
+		out_note("imported %zu page%s (%zu already known)", res.imported,
+			 res.imported == 1 ? "" : "s", res.pages - res.imported);
+	}
+	return 0;
+}
+
+const struct cmd_entry cmd_page_import_entry = {
+	.name = "page import",
+	.args = "FILE [--format pagerduty|opsgenie|generic]",
+	.summary = "import pages from a CSV export (managers)",
+	.help = "  FILE          a CSV file: PagerDuty's incident export, Opsgenie's alert\n"
+		"                export, or the generic format of rota(1)\n"
+		"  --format F    pagerduty, opsgenie or generic (default: told from the header)\n"
+		"Each page gets its responder (who acknowledged it, else who was on call\n"
+		"for its service) and its class: in hours, out of hours or sleep.\n"
+		"A bad row stops the import (FILE:LINE, exit 65) and nothing is imported.\n"
+		"Importing the same pages again adds nothing.\n",
+	.flags = CMD_WRITE,
+	.exec = exec_page_import,
+};

@@ -1,0 +1,277 @@
+/* The RFC 4180 reader. See csv.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/xalloc.h"
+#include "reports/csv.h"
+
+struct csv {
+	const char *data;
+	size_t len, pos;
+	bool mapped;              /* data is a mapping to unmap */
+	bool owned;               /* data is malloc'd */
+	long line;                /* physical line at pos, from 1 */
+	char *buf;                /* the fields of the current record */
+	size_t buf_len, buf_cap;
+	size_t *starts;           /* offsets of fields in buf */
+	char **fields;
+	size_t n_fields, cap_fields;
+	const char *error;
+};
+
+static struct csv *
+make(const char *data, size_t len)
+{
+	struct csv *c = xcalloc(1, sizeof *c);
+
+	c->data = data;
+	c->len = len;
+	c->line = 1;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		c->pos = 3;
+	return c;
+}
+
+struct csv *
+csv_open_mem(const char *data, size_t len)
+{
+	return make(data, len);
+}
+
+struct csv *
+csv_open(const char *path)
+{
+	struct stat st;
+	struct csv *c;
+	void *map;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		close(fd);
+		if (map == MAP_FAILED)
+			return NULL;
+		madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+		c = make(map, (size_t)st.st_size);
+		c->mapped = true;
+		return c;
+	}
+	{
+		/* A pipe or an empty file: read it all. */
+		size_t len = 0, cap = 0;
+		char *data = NULL;
+		ssize_t got;
+
+		do {
+			if (cap - len < 65536)
+				data = xreallocarray(data, cap = cap * 2 + 65536, 1);
+			got = read(fd, data + len, cap - len);
+			if (got > 0)
+				len += (size_t)got;
+		} while (got > 0 || (got < 0 && errno == EINTR));
+		if (got < 0) {
+			int e = errno;
+
+			free(data);
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		close(fd);
+		c = make(data, len);
+		c->owned = true;
+		return c;
+	}
+}
+
+void
+csv_close(struct csv *c)
+{
+	if (c == NULL)
+		return;
+	if (c->mapped)
+		munmap((void *)c->data, c->len);
+	else if (c->owned)
+		free((void *)c->data);
+	free(c->buf);
+	free(c->starts);
+	free(c->fields);
+	free(c);
+}
+
+const char *
+csv_error(const struct csv *c)
+{
+	return c->error;
+}
+
+size_t
+csv_offset(const struct csv *c)
+{
+	return c->pos;
+}
+
+size_t
+csv_size(const struct csv *c)
+{
+	return c->len;
+}
+
+static void
+put(struct csv *c, const char *s, size_t n)
+{
+	if (c->buf_len + n + 1 > c->buf_cap) {
+		while (c->buf_len + n + 1 > c->buf_cap)
+			c->buf_cap = c->buf_cap ? 2 * c->buf_cap : 1024;
+		c->buf = xreallocarray(c->buf, c->buf_cap, 1);
+	}
+	memcpy(c->buf + c->buf_len, s, n);
+	c->buf_len += n;
+}
+
+/* Quoted text: a CRLF inside becomes LF, as the line break it stands for. */
+static void
+put_text(struct csv *c, const char *s, size_t n)
+{
+	const char *cr;
+
+	while (n > 0 && (cr = memchr(s, '\r', n)) != NULL) {
+		size_t k = (size_t)(cr - s);
+
+		put(c, s, k);
+		if (k + 1 < n && cr[1] == '\n') {
+			s = cr + 1;
+			n -= k + 1;
+		} else {
+			put(c, cr, 1);
+			s = cr + 1;
+			n -= k + 1;
+		}
+	}
+	put(c, s, n);
+}
+
+static void
+begin_field(struct csv *c)
+{
+	if (c->n_fields == c->cap_fields) {
+		c->cap_fields = c->cap_fields ? 2 * c->cap_fields : 16;
+		c->starts = xreallocarray(c->starts, c->cap_fields, sizeof *c->starts);
+		c->fields = xreallocarray(c->fields, c->cap_fields, sizeof *c->fields);
+	}
+	c->starts[c->n_fields] = c->buf_len;
+}
+
+static void
+end_field(struct csv *c)
+{
+	put(c, "", 1);      /* the NUL */
+	c->n_fields++;
+}
+
+int
+csv_next(struct csv *c, char ***fields, size_t *n, long *line)
+{
+	const char *d = c->data;
+	size_t len = c->len;
+
+	/* Blank lines between records are skipped. */
+	while (c->pos < len && (d[c->pos] == '\n' || d[c->pos] == '\r')) {
+		if (d[c->pos] == '\n')
+			c->line++;
+		c->pos++;
+	}
+	*line = c->line;
+	if (c->pos >= len)
+		return 0;
+	c->buf_len = 0;
+	c->n_fields = 0;
+	for (;;) {
+		size_t p = c->pos;
+
+		begin_field(c);
+
+		if (p < len && d[p] == '"') {
+			/* Quoted: up to the closing quote; "" is one quote. */
+			p++;
+			for (;;) {
+				const char *q = memchr(d + p, '"', len - p);
+				size_t upto = q == NULL ? len : (size_t)(q - d);
+
+				for (const char *nl = memchr(d + p, '\n', upto - p); nl != NULL;
+				     nl = memchr(nl + 1, '\n', (size_t)(d + upto - nl - 1)))
+					c->line++;
+				if (q == NULL) {
+					c->error = "unterminated quoted field";
+					c->pos = len;
+					return -1;
+				}
+				put_text(c, d + p, upto - p);
+				p = upto + 1;
+				if (p < len && d[p] == '"') {
+					put(c, "\"", 1);
+					p++;
+					continue;
+				}
+				break;
+			}
+			if (p < len && d[p] != ',' && d[p] != '\n' && d[p] != '\r') {
+				c->error = "text after a closing quote (a quote inside a field is written \"\")";
+				return -1;
+			}
+		} else {
+			size_t start = p;
+
+			while (p < len && d[p] != ',' && d[p] != '\n' && d[p] != '\r') {
+				if (d[p] == '"') {
+					c->error = "a quote inside an unquoted field (quote the field and write \"\")";
+					return -1;
+				}
+				p++;
+			}
+			put(c, d + start, p - start);
+		}
+		end_field(c);
+		if (p < len && d[p] == ',') {
+			c->pos = p + 1;
+			if (c->pos >= len) {
+				/* "a,b," at the very end: one more, empty field. */
+				begin_field(c);
+				end_field(c);
+				break;
+			}
+			continue;
+		}
+		/* End of record: CRLF, LF, a lone CR, or the end of the input. */
+		if (p < len && d[p] == '\r')
+			p++;
+		if (p < len && d[p] == '\n') {
+			p++;
+			c->line++;
+		}
+		c->pos = p;
+		break;
+	}
+	for (size_t i = 0; i < c->n_fields; i++)
+		c->fields[i] = c->buf + c->starts[i];
+	*fields = c->fields;
+	*n = c->n_fields;
+	return 1;
+}

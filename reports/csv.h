@@ -1,0 +1,30 @@
+/* An RFC 4180 CSV reader: quoted fields with embedded commas, doubled
+ * quotes and line breaks, CRLF or LF line ends, an optional UTF-8 byte
+ * order mark. A CRLF inside a quoted field reads as LF. Each record knows the physical line it starts on, so errors
+ * can say FILE:LINE. Blank lines are skipped. The file is mapped, not
+ * copied; fields are NUL-terminated copies in the reader's own buffer,
+ * valid until the next csv_next(). */
+#ifndef ROTA_CSV_H
+#define ROTA_CSV_H
+
+#include <stddef.h>
+
+struct csv;
+
+/* Opens PATH. NULL with errno set when it cannot be read. */
+struct csv *csv_open(const char *path);
+/* Reads from memory (not copied: DATA must outlive the reader). */
+struct csv *csv_open_mem(const char *data, size_t len);
+void csv_close(struct csv *c);
+
+/* The next record: 1 with *fields (n of them) and *line set, 0 at the end
+ * of the input, -1 on malformed input (csv_error() says what, *line where
+ * the record starts). */
+int csv_next(struct csv *c, char ***fields, size_t *n, long *line);
+const char *csv_error(const struct csv *c);
+
+/* How far the reader is, in bytes, and the input's size (progress bars). */
+size_t csv_offset(const struct csv *c);
+size_t csv_size(const struct csv *c);
+
+#endif

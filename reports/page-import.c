@@ -1,0 +1,756 @@
+/* Page import from CSV exports. See page-import.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/err.h"
+#include "common/timefmt.h"
+#include "common/xalloc.h"
+#include "reports/classify.h"
+#include "reports/csv.h"
+#include "reports/page-import.h"
+
+#define BATCH 1024
+
+static const char *const format_names[] = {
+	[PAGE_FORMAT_GUESS] = NULL,
+	[PAGE_FORMAT_PAGERDUTY] = "pagerduty",
+	[PAGE_FORMAT_OPSGENIE] = "opsgenie",
+	[PAGE_FORMAT_GENERIC] = "generic",
+};
+
+const char *
+page_format_name(enum page_format f)
+{
+	return (unsigned)f < 4 ? format_names[f] : NULL;
+}
+
+int
+page_format_parse(const char *s, enum page_format *out)
+{
+	for (int i = 1; i < 4; i++)
+		if (strcmp(s, format_names[i]) == 0) {
+			*out = (enum page_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* -- times -- */
+
+static int
+digits(const char **s, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)**s))
+			return -1;
+		v = v * 10 + (*(*s)++ - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+page_time_parse(const char *s, int64_t *out)
+{
+	int y, mo, d, h, mi, sec = 0, oh = 0, om = 0, sign = 0;
+
+	if (digits(&s, 4, &y) < 0 || *s++ != '-' || digits(&s, 2, &mo) < 0 ||
+	    *s++ != '-' || digits(&s, 2, &d) < 0 || (*s != 'T' && *s != 't' && *s != ' '))
+		return -1;
+	s++;
+	if (digits(&s, 2, &h) < 0 || *s++ != ':' || digits(&s, 2, &mi) < 0)
+		return -1;
+	if (*s == ':') {
+		s++;
+		if (digits(&s, 2, &sec) < 0)
+			return -1;
+		if (*s == '.' || *s == ',') {
+			s++;
+			if (!isdigit((unsigned char)*s))
+				return -1;
+			while (isdigit((unsigned char)*s))
+				s++;
+		}
+	}
+	if (*s == 'Z' || *s == 'z') {
+		s++;
+	} else if (*s == '+' || *s == '-') {
+		sign = *s++ == '-' ? -1 : 1;
+		if (digits(&s, 2, &oh) < 0)
+			return -1;
+		if (*s == ':')
+			s++;
+		if (isdigit((unsigned char)*s) && digits(&s, 2, &om) < 0)
+			return -1;
+		if (oh > 23 || om > 59)
+			return -1;
+	} else {
+		return -1;          /* no offset: which zone would it be? */
+	}
+	if (*s != '\0' || mo < 1 || mo > 12 || d < 1 || d > civil_days_in_month(y, mo) ||
+	    h > 23 || mi > 59 || sec > 60)
+		return -1;
+	if (sec == 60)
+		sec = 59;           /* a leap second: the second before */
+	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+	       sign * (oh * 3600 + om * 60);
+	return 0;
+}
+
+/* Epoch milliseconds (Opsgenie) or an ISO 8601 instant. */
+static int
+time_or_millis(const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (*s != '\0' && strspn(s, "0123456789") == strlen(s)) {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (errno != 0 || v < 0)
+			return -1;
+		*out = v / 1000;
+		return 0;
+	}
+	return page_time_parse(s, out);
+}
+
+/* A whole number of seconds (or milliseconds / DIV) after the creation. */
+static int
+duration(const char *s, int div, int64_t *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > 1e13)
+		return -1;
+	*out = (int64_t)(v / div);
+	return 0;
+}
+
+static int
+boolean(const char *s, bool *out)
+{
+	static const char *const yes[] = { "true", "yes", "1", "y", "t" };
+	static const char *const no[] = { "false", "no", "0", "n", "f", "" };
+
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return *out = true, 0;
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcasecmp(s, no[i]) == 0)
+			return *out = false, 0;
+	return -1;
+}
+
+/* -- columns -- */
+
+enum role { C_ID, C_ID2, C_CREATED, C_ACK, C_RESOLVED, C_RESPONDER, C_RESPONDER2,
+	    C_SERVICE, C_ALERT, C_URGENCY, C_ESCALATED, C_RUNBOOK, C_ACKED, N_ROLES };
+
+/* Header names of each role, per format (NULL: the format has none). */
+static const char *const headers[4][N_ROLES] = {
+	[PAGE_FORMAT_GENERIC] = {
+		[C_ID] = "id", [C_CREATED] = "created_at", [C_ACK] = "acknowledged_at",
+		[C_RESOLVED] = "resolved_at", [C_RESPONDER] = "responder",
+		[C_SERVICE] = "service", [C_ALERT] = "alert", [C_URGENCY] = "urgency",
+		[C_ESCALATED] = "escalated", [C_RUNBOOK] = "runbook_url",
+	},
+	[PAGE_FORMAT_PAGERDUTY] = {
+		[C_ID] = "id", [C_ID2] = "incident_number", [C_CREATED] = "created_on",
+		[C_ACK] = "seconds_to_first_ack", [C_RESOLVED] = "seconds_to_resolve",
+		[C_RESPONDER] = "acknowledged_by_user_names",
+		[C_RESPONDER2] = "assigned_to_user_names", [C_SERVICE] = "service_name",
+		[C_ALERT] = "description", [C_URGENCY] = "urgency",
+		[C_ESCALATED] = "escalation_count", [C_RUNBOOK] = "runbook_url",
+	},
+	[PAGE_FORMAT_OPSGENIE] = {
+		[C_ID] = "id", [C_ID2] = "tinyId", [C_CREATED] = "createdAt",
+		[C_ACK] = "report.ackTime", [C_RESOLVED] = "report.closeTime",
+		[C_RESPONDER] = "report.acknowledgedBy", [C_RESPONDER2] = "owner",
+		[C_SERVICE] = "teams", [C_ALERT] = "message", [C_URGENCY] = "priority",
+		[C_RUNBOOK] = "runbook_url", [C_ACKED] = "acknowledged",
+	},
+};
+
+static int
+find_header(char **f, size_t n, const char *name)
+{
+	if (name == NULL)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *h = f[i];
+
+		while (*h == ' ')
+			h++;
+		if (strncasecmp(h, name, strlen(name)) == 0 &&
+		    strspn(h + strlen(name), " ") == strlen(h + strlen(name)))
+			return (int)i;
+	}
+	return -1;
+}
+
+static enum page_format
+guess(char **f, size_t n)
+{
+	if (find_header(f, n, "created_on") >= 0 || find_header(f, n, "incident_number") >= 0)
+		return PAGE_FORMAT_PAGERDUTY;
+	if (find_header(f, n, "createdAt") >= 0 || find_header(f, n, "tinyId") >= 0)
+		return PAGE_FORMAT_OPSGENIE;
+	if (find_header(f, n, "created_at") >= 0)
+		return PAGE_FORMAT_GENERIC;
+	return PAGE_FORMAT_GUESS;
+}
+
+/* -- who and when -- */
+
+struct rotation_shifts {
+	int64_t rotation_id;
+	struct shift *v;
+	size_t n;
+};
+
+struct person_cal {
+	bool built, ok;
+	struct work_calendar cal;
+	struct sleep_window sleep;
+};
+
+struct import {
+	struct store *s;
+	const struct config *cfg;
+	const char *path;
+	enum page_format format;
+	int col[N_ROLES];
+	size_t n_cols;
+	struct person *people;
+	size_t n_people;
+	struct person_cal *cals;
+	struct office *offices;
+	size_t n_offices;
+	struct holiday *holidays;
+	size_t n_holidays;
+	struct rotation *rotations;
+	size_t n_rotations;
+	struct rotation_shifts *shifts;
+	size_t n_shifts;
+	long line;
+};
+
+static void
+copy(char *dst, size_t len, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= len) {
+		n = len - 1;
+		/* Cut at a character boundary, not inside a UTF-8 sequence. */
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static void
+trim(char *s)
+{
+	size_t n = strlen(s);
+	size_t lead = strspn(s, " \t");
+
+	while (n > lead && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	memmove(s, s + lead, n - lead);
+	s[n - lead] = '\0';
+}
+
+static int bad(struct import *im, const char *fmt, ...) ROTA_PRINTF(2, 3);
+
+/* The person NAME names: handle, then name, then email, ignoring case. */
+static struct person *
+match_person(struct import *im, const char *name)
+{
+	static const size_t offs[] = { offsetof(struct person, handle),
+				       offsetof(struct person, name),
+				       offsetof(struct person, email) };
+
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; i < im->n_people; i++)
+			if (strcasecmp((const char *)&im->people[i] + offs[k], name) == 0)
+				return &im->people[i];
+	return NULL;
+}
+
+/* NAMES may list several people ("Ana Lopez, Bo Chen"): the first one.
+ * *found is NULL when NAMES is empty; an unmatched name is an error. */
+static int
+responder_named(struct import *im, const char *names, struct person **found,
+		char *as_named, size_t len)
+{
+	char first[NAME_MAX_];
+	char *comma;
+
+	*found = NULL;
+	copy(first, sizeof first, names);
+	trim(first);
+	if (first[0] == '\0')
+		return 0;
+	if ((*found = match_person(im, first)) == NULL &&
+	    (comma = strchr(first, ',')) != NULL) {
+		*comma = '\0';
+		trim(first);
+		*found = match_person(im, first);
+	}
+	copy(as_named, len, first);
+	if (*found == NULL)
+		return bad(im, "unknown responder '%s' (see rota person list)", first);
+	return 0;
+}
+
+static struct rotation *
+rotation_named(struct import *im, const char *name)
+{
+	for (size_t i = 0; i < im->n_rotations; i++)
+		if (strcmp(im->rotations[i].name, name) == 0)
+			return &im->rotations[i];
+	return NULL;
+}
+
+/* The rotation of SERVICE in tier TIER: [service "NAME"] KEY, else the
+ * only rotation of the tier. *out NULL when there is none. */
+static int
+service_rotation(struct import *im, const char *service, enum tier tier,
+		 struct rotation **out)
+{
+	const char *key = tier == TIER_PRIMARY ? "rotation" : "escalation";
+	const char *name = NULL;
+	long line = 0;
+
+	*out = NULL;
+	if (service[0] != '\0')
+		name = config_get(im->cfg, "service", service, key, &line);
+	if (name != NULL) {
+		if ((*out = rotation_named(im, name)) == NULL)
+			return rota_fail_at(EX_CONFIG, config_path(im->cfg), line,
+					    "unknown rotation '%s' for service '%s' "
+					    "(see rota rotation list)", name, service);
+		return 0;
+	}
+	for (size_t i = 0; i < im->n_rotations; i++)
+		if (im->rotations[i].tier == tier) {
+			if (*out != NULL) {
+				*out = NULL;
+				return 0;   /* several: ambiguous */
+			}
+			*out = &im->rotations[i];
+		}
+	return 0;
+}
+
+/* Who is on call in ROTATION at T (0: nobody). */
+static int
+on_call(struct import *im, const struct rotation *r, int64_t t, int64_t *person)
+{
+	struct rotation_shifts *rs = NULL;
+	size_t lo, hi;
+
+	*person = 0;
+	for (size_t i = 0; i < im->n_shifts; i++)
+		if (im->shifts[i].rotation_id == r->id)
+			rs = &im->shifts[i];
+	if (rs == NULL) {
+		struct shift_filter f = { .rotation_id = r->id };
+		int e;
+
+		im->shifts = xreallocarray(im->shifts, im->n_shifts + 1, sizeof *im->shifts);
+		rs = &im->shifts[im->n_shifts++];
+		rs->rotation_id = r->id;
+		if ((e = store_shift_list(im->s, &f, &rs->v, &rs->n)) != 0) {
+			rs->v = NULL;
+			rs->n = 0;
+			return e;
+		}
+	}
+	/* Shifts are sorted by start: the last one started by T. */
+	lo = 0;
+	hi = rs->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (rs->v[mid].start <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0;) {
+		if (rs->v[i].cancelled)
+			continue;
+		if (rs->v[i].end > t)
+			*person = rs->v[i].person_id;
+		break;
+	}
+	return 0;
+}
+
+static struct person *
+person_id(struct import *im, int64_t id)
+{
+	for (size_t i = 0; i < im->n_people; i++)
+		if (im->people[i].id == id)
+			return &im->people[i];
+	return NULL;
+}
+
+static enum page_class
+classify(struct import *im, struct person *p, int64_t t)
+{
+	struct person_cal *pc = &im->cals[p - im->people];
+
+	if (!pc->built) {
+		const struct office *o = NULL;
+
+		pc->built = true;
+		for (size_t i = 0; i < im->n_offices; i++)
+			if (im->offices[i].id == p->office_id)
+				o = &im->offices[i];
+		pc->ok = work_calendar_init(&pc->cal, o ? o->tz : p->tz, o ? o->hours : NULL,
+					    o ? o->id : -1, im->holidays,
+					    o ? im->n_holidays : 0) == 0 &&
+			 sleep_window_init(&pc->sleep, p->tz, p->sleep_start, p->sleep_end) == 0;
+	}
+	if (!pc->ok)
+		return PAGE_UNCLASSIFIED;
+	return classify_instant(&pc->cal, &pc->sleep, t);
+}
+
+/* -- rows -- */
+
+static const char *
+field(struct import *im, char **f, enum role r)
+{
+	return im->col[r] >= 0 ? f[im->col[r]] : "";
+}
+
+static int
+bad(struct import *im, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (im->line == 0)  /* a pull: no file, no line */
+		return rota_fail(EX_DATAERR, "%s: %s", im->path, msg);
+	return rota_fail_at(EX_DATAERR, im->path, im->line, "%s", msg);
+}
+
+/* Gives P (whose fields are read) its responder: the person NAMED
+ * names, else whoever was on call for its service then; its escalation
+ * person when it escalated; and its class. */
+static int
+resolve(struct import *im, const char *named, struct page *p)
+{
+	struct person *who = NULL, *esc;
+	struct rotation *rot, *erot;
+	int e;
+
+	if ((e = responder_named(im, named, &who, p->responder_name,
+				 sizeof p->responder_name)) != 0)
+		return e;
+	if ((e = service_rotation(im, p->service, TIER_PRIMARY, &rot)) != 0)
+		return e;
+	if (rot != NULL)
+		p->rotation_id = rot->id;
+	if (who == NULL) {
+		int64_t pid;
+
+		if (rot == NULL)
+			return bad(im,
+				"page %s names no responder and service '%s' has no rotation: "
+				"set [service \"%s\"] rotation = NAME in rota.conf",
+				p->source_id, p->service, p->service);
+		if ((e = on_call(im, rot, p->created, &pid)) != 0)
+			return e;
+		if (pid == 0 || (who = person_id(im, pid)) == NULL) {
+			char when[32];
+
+			time_format_utc(p->created, when, sizeof when);
+			return bad(im,
+				"page %s names no responder and nobody is on call in "
+				"rotation '%s' at %s", p->source_id, rot->name, when);
+		}
+	}
+	p->responder_id = who->id;
+	if (p->escalated) {
+		int64_t pid;
+
+		if ((e = service_rotation(im, p->service, TIER_ESCALATION, &erot)) != 0)
+			return e;
+		if (erot != NULL) {
+			if ((e = on_call(im, erot, p->created, &pid)) != 0)
+				return e;
+			if ((esc = person_id(im, pid)) != NULL)
+				p->escalation_person_id = esc->id;
+		}
+	}
+	p->class = classify(im, who, p->created);
+	return 0;
+}
+
+static int
+read_row(struct import *im, char **f, struct page *p)
+{
+	const char *const *h = headers[im->format];
+	const char *id, *v, *svc;
+	struct person *who = NULL, *esc;
+	struct rotation *rot, *erot;
+	int64_t t;
+	bool b, acked = true;
+	int e;
+
+	memset(p, 0, sizeof *p);
+	copy(p->source, sizeof p->source, format_names[im->format]);
+	id = field(im, f, C_ID);
+	if (*id == '\0')
+		id = field(im, f, C_ID2);
+	if (*id == '\0')
+		return rota_fail_at(EX_DATAERR, im->path, im->line, "empty %s",
+				    im->col[C_ID] >= 0 ? h[C_ID] : h[C_ID2]);
+	if (strlen(id) >= sizeof p->source_id)
+		return bad(im, "%s '%s' is too long", im->col[C_ID] >= 0 ? h[C_ID] : h[C_ID2], id);
+	copy(p->source_id, sizeof p->source_id, id);
+
+	v = field(im, f, C_CREATED);
+	if (im->format == PAGE_FORMAT_OPSGENIE ? time_or_millis(v, &p->created) < 0 :
+	    page_time_parse(v, &p->created) < 0)
+		return bad(im, "bad %s '%s': not an ISO 8601 time with a UTC offset "
+			   "(2027-01-04T03:12:00Z)", h[C_CREATED], v);
+
+	if (im->format == PAGE_FORMAT_OPSGENIE && im->col[C_ACKED] >= 0) {
+		if (boolean(field(im, f, C_ACKED), &acked) < 0)
+			return bad(im, "bad %s '%s': true or false", h[C_ACKED],
+				   field(im, f, C_ACKED));
+	}
+	for (int k = 0; k < 2; k++) {
+		enum role r = k == 0 ? C_ACK : C_RESOLVED;
+		int64_t *dst = k == 0 ? &p->acknowledged : &p->resolved;
+
+		v = field(im, f, r);
+		if (*v == '\0')
+			continue;
+		if (im->format == PAGE_FORMAT_GENERIC) {
+			if (page_time_parse(v, &t) < 0)
+				return bad(im, "bad %s '%s': not an ISO 8601 time with a "
+					   "UTC offset (2027-01-04T03:12:00Z)", h[r], v);
+		} else {
+			int64_t d;
+
+			if (duration(v, im->format == PAGE_FORMAT_OPSGENIE ? 1000 : 1, &d) < 0)
+				return bad(im, "bad %s '%s': not a number of seconds", h[r], v);
+			t = p->created + d;
+		}
+		if (t < p->created)
+			return bad(im, "%s '%s' is before the page was created", h[r], v);
+		*dst = t;
+	}
+	if (!acked)
+		p->acknowledged = 0;
+	p->acted = p->acknowledged != 0;
+
+	copy(p->service, sizeof p->service, field(im, f, C_SERVICE));
+	if (im->format == PAGE_FORMAT_OPSGENIE) {
+		char *comma = strchr(p->service, ',');   /* teams: the first */
+
+		if (comma != NULL)
+			*comma = '\0';
+	}
+	trim(p->service);
+	copy(p->alert, sizeof p->alert, field(im, f, C_ALERT));
+	copy(p->urgency, sizeof p->urgency, field(im, f, C_URGENCY));
+	copy(p->runbook_url, sizeof p->runbook_url, field(im, f, C_RUNBOOK));
+	trim(p->runbook_url);
+	v = field(im, f, C_ESCALATED);
+	if (im->format == PAGE_FORMAT_PAGERDUTY) {
+		char *end;
+		long n = strtol(v, &end, 10);
+
+		if (*v != '\0' && (*end != '\0' || n < 0))
+			return bad(im, "bad %s '%s': a whole number", h[C_ESCALATED], v);
+		p->escalated = n > 0;
+	} else if (boolean(v, &b) < 0) {
+		return bad(im, "bad %s '%s': true or false", h[C_ESCALATED], v);
+	} else {
+		p->escalated = b;
+	}
+
+	/* The responder: named, else on call for the service. */
+	svc = field(im, f, C_RESPONDER);
+	if (*svc == '\0' || (!acked && im->format == PAGE_FORMAT_OPSGENIE))
+		svc = field(im, f, C_RESPONDER2);
+	return resolve(im, svc, p);
+}
+
+static void
+import_free(struct import *im)
+{
+	for (size_t i = 0; i < im->n_people; i++)
+		if (im->cals != NULL && im->cals[i].built)
+			work_calendar_free(&im->cals[i].cal);
+	for (size_t i = 0; i < im->n_shifts; i++)
+		free(im->shifts[i].v);
+	free(im->shifts);
+	free(im->cals);
+	free(im->people);
+	free(im->offices);
+	free(im->holidays);
+	free(im->rotations);
+}
+
+static int
+load(struct import *im)
+{
+	int e;
+
+	if ((e = store_person_list(im->s, &im->people, &im->n_people)) != 0 ||
+	    (e = store_office_list(im->s, &im->offices, &im->n_offices)) != 0 ||
+	    (e = store_holiday_list(im->s, 0, NULL, NULL, &im->holidays,
+				    &im->n_holidays)) != 0 ||
+	    (e = store_rotation_list(im->s, &im->rotations, &im->n_rotations)) != 0)
+		return e;
+	im->cals = xcalloc(im->n_people ? im->n_people : 1, sizeof *im->cals);
+	return 0;
+}
+
+static int
+header(struct import *im, struct csv *c, enum page_format format)
+{
+	char **f;
+	size_t n;
+	int r = csv_next(c, &f, &n, &im->line);
+	const char *const *h;
+
+	if (r < 0)
+		return rota_fail_at(EX_DATAERR, im->path, im->line, "%s", csv_error(c));
+	if (r == 0)
+		return rota_fail_at(EX_DATAERR, im->path, 1, "empty file: no header line");
+	if (format == PAGE_FORMAT_GUESS && (format = guess(f, n)) == PAGE_FORMAT_GUESS)
+		return rota_fail_at(EX_DATAERR, im->path, im->line,
+			"cannot tell the format from the header: give --format "
+			"pagerduty, opsgenie or generic");
+	im->format = format;
+	im->n_cols = n;
+	h = headers[format];
+	for (int k = 0; k < N_ROLES; k++)
+		im->col[k] = find_header(f, n, h[k]);
+	if (im->col[C_ID] < 0 && im->col[C_ID2] < 0)
+		return rota_fail_at(EX_DATAERR, im->path, im->line,
+				    "no '%s' column in the header (format %s)", h[C_ID],
+				    format_names[format]);
+	if (im->col[C_CREATED] < 0)
+		return rota_fail_at(EX_DATAERR, im->path, im->line,
+				    "no '%s' column in the header (format %s)", h[C_CREATED],
+				    format_names[format]);
+	return 0;
+}
+
+int
+page_import(struct store *s, const struct config *cfg, const char *path,
+	    enum page_format format, int64_t now, page_import_progress progress,
+	    struct page_import_result *out)
+{
+	struct import im = { .s = s, .cfg = cfg, .path = path };
+	struct page *batch = NULL;
+	size_t nb = 0, added, rows = 0;
+	struct csv *c;
+	char **f;
+	size_t n;
+	int r, e = 0;
+
+	memset(out, 0, sizeof *out);
+	if ((c = csv_open(path)) == NULL)
+		return rota_fail(EX_NOINPUT, "%s: cannot read: %s", path, strerror(errno));
+	if ((e = header(&im, c, format)) != 0 || (e = load(&im)) != 0)
+		goto done;
+	out->format = im.format;
+	batch = xreallocarray(NULL, BATCH, sizeof *batch);
+	while ((r = csv_next(c, &f, &n, &im.line)) != 0) {
+		if (r < 0) {
+			e = rota_fail_at(EX_DATAERR, path, im.line, "%s", csv_error(c));
+			goto done;
+		}
+		if (n != im.n_cols) {
+			e = rota_fail_at(EX_DATAERR, path, im.line,
+					 "%zu fields where the header has %zu", n, im.n_cols);
+			goto done;
+		}
+		if ((e = read_row(&im, f, &batch[nb])) != 0)
+			goto done;
+		rows++;
+		if (++nb == BATCH) {
+			if ((e = store_page_insert_many(s, batch, nb, now, &added)) != 0)
+				goto done;
+			out->imported += added;
+			nb = 0;
+			if (progress != NULL)
+				progress(csv_offset(c), csv_size(c));
+		}
+	}
+	if (nb > 0) {
+		if ((e = store_page_insert_many(s, batch, nb, now, &added)) != 0)
+			goto done;
+		out->imported += added;
+	}
+	if (progress != NULL)
+		progress(csv_size(c), csv_size(c));
+	out->pages = rows;
+done:
+	free(batch);
+	csv_close(c);
+	import_free(&im);
+	return e;
+}
+
+int
+page_import_pulled(struct store *s, const struct config *cfg, const char *source,
+		   struct page *v, size_t n, int64_t now, size_t *imported, size_t *updated)
+{
+	struct import im = { .s = s, .cfg = cfg, .path = source };
+	int e;
+
+	*imported = *updated = 0;
+	if ((e = load(&im)) != 0)
+		goto done;
+	for (size_t i = 0; i < n && e == 0; i++) {
+		char named[NAME_MAX_];
+
+		copy(named, sizeof named, v[i].responder_name);
+		v[i].responder_name[0] = '\0';
+		e = resolve(&im, named, &v[i]);
+	}
+	if (e == 0)
+		e = store_page_insert_many(s, v, n, now, imported);
+	/* A page pulled before it was acknowledged or resolved is brought up
+	 * to date by a later pull. */
+	for (size_t i = 0; i < n && e == 0; i++) {
+		bool changed = false;
+
+		if (v[i].id == 0 && (e = store_page_refresh(s, &v[i], &changed)) == 0 && changed)
+			++*updated;
+	}
+done:
+	import_free(&im);
+	return e;
+}
