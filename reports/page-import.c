@@ -515,11 +515,8 @@ read_row(struct import *im, char **f, struct page *p)
 {
 	const char *const *h = headers[im->format];
 	const char *id, *v, *svc;
-	struct person *who = NULL, *esc;
-	struct rotation *rot, *erot;
 	int64_t t;
 	bool b, acked = true;
-	int e;
 
 	memset(p, 0, sizeof *p);
 	copy(p->source, sizeof p->source, format_names[im->format]);

@@ -1,6 +1,7 @@
 /* Bringing a stored page up to date from a later pull of its source. */
 #include "config.h"
 
+#include "common/err.h"
 #include "store/store-private.h"
 
 int

@@ -10,8 +10,10 @@ export ROTA_NOW=2027-01-20T12:00:00Z
 
 # ops (primary, Europe/Dublin) from Monday 2027-01-04 with ana bo cy dee;
 # managers (escalation) with max and mia. The config points both
-# services at the fake API started by start_api SCENARIO.
-team() {
+# services at the fake API started by start_api SCENARIO. Set up before
+# the term starts, as a team would; the pulls run on 2027-01-20.
+team() (
+	export ROTA_NOW=2027-01-01T12:00:00Z &&
 	rota person add max --name "Max Moss" --email max@example.com --tz Europe/Dublin --manager >/dev/null &&
 	rota person add mia --name "Mia Ng" --email mia@example.com --tz Europe/Dublin --manager >/dev/null &&
 	rota person add ana --name "Ana Lopez" --email ana@example.com --tz Europe/Dublin >/dev/null &&
@@ -26,12 +28,12 @@ team() {
 	rota term add e1 --rotation managers --start 2027-01-04 --weeks 4 >/dev/null &&
 	rota volunteer join e1 max >/dev/null && rota volunteer join e1 mia >/dev/null &&
 	rota schedule generate e1 >/dev/null
-}
+)
 
 # start_api SCENARIO: the fake API in the background, rota.conf at it.
 start_api() {
-	mkdir -p api &&
-	/usr/bin/python3 "$FAKE_API" "$PWD/api" "$1" 2>api/log &
+	mkdir -p api && rm -f api/port || return 1
+	/usr/bin/python3 "$FAKE_API" "$PWD/api" "$1" 2>>api/log &
 	echo $! >api.pid
 	for i in $(seq 50); do test -s api/port && break; sleep 0.1; done
 	test -s api/port || { echo "the fake API did not start"; cat api/log; return 1; }
@@ -80,6 +82,19 @@ test_expect_success 'a second pull of the same window imports nothing new' '
 	ROTA_PAGERDUTY_TOKEN=pd-secret-token expect_status 0 rota --json page pull pagerduty --since 2027-01-01 --until 2027-01-15 &&
 	test "$(json "(j[\"source\"], j[\"pulled\"], j[\"imported\"])")" = "('"'"'pagerduty'"'"', 3, 0)" &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM pages")" = 3
+'
+
+test_expect_success 'a later pull brings pages pulled before their acknowledgement up to date' '
+	team && start_api early && trap stop_api EXIT &&
+	ROTA_PAGERDUTY_TOKEN=pd-secret-token expect_status 0 rota page pull pagerduty --since 2027-01-01 --until 2027-01-15 &&
+	test "$(sqlite3 rota.db "SELECT count(*) FROM pages WHERE resolved_at IS NULL")" = 3 &&
+	stop_api && start_api ok &&
+	ROTA_PAGERDUTY_TOKEN=pd-secret-token expect_status 0 rota page pull pagerduty --since 2027-01-01 --until 2027-01-15 &&
+	expect_file "pulled 3 pages from pagerduty (0 new, 2 updated)" out &&
+	sqlite3 rota.db "SELECT source_id, acknowledged_at IS NOT NULL, resolved_at IS NOT NULL, escalated, acted FROM pages ORDER BY created_at" >got &&
+	expect_file "PQ1AAAA|1|1|1|1
+PQ2BBBB|1|0|0|1
+PQ3CCCC|0|1|0|0" got
 '
 
 test_expect_success 'page pull opsgenie follows paging.next and reads the report times' '
