@@ -57,6 +57,7 @@ extern const struct cmd_entry cmd_publish_entry;
 /* -- pages -- */
 extern const struct cmd_entry cmd_page_import_entry;
 extern const struct cmd_entry cmd_page_list_entry;
+extern const struct cmd_entry cmd_page_pull_entry;
 /* -- pay -- */
 /* -- monthly report -- */
 /* -- demo, completion -- */
@@ -113,6 +114,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- pages -- */
 	&cmd_page_import_entry,
 	&cmd_page_list_entry,
+	&cmd_page_pull_entry,
 	/* -- pay -- */
 	/* -- monthly report -- */
 	/* -- demo, completion -- */

@@ -37,6 +37,7 @@ rota_SOURCES += cli/feeds.c cli/feeds.h \
 # -- notify --
 # -- pages --
 rota_SOURCES += cli/cmd-page-import.c cli/cmd-page-list.c
+rota_SOURCES += cli/cmd-page-pull.c
 # -- pay --
 # -- monthly report --
 # -- demo, completion --

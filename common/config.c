@@ -45,6 +45,10 @@ static const struct known {
 			 "toil_hours_per_sleep_interruption", "monthly_cap", NULL } },
 	/* -- pages -- */
 	{ "service", 1, { "rotation", "escalation", NULL } },
+	{ "pagerduty", 0, { "api_url", "token_file", "timeout_seconds", "max_retry_after",
+			    NULL } },
+	{ "opsgenie", 0, { "api_url", "token_file", "timeout_seconds", "max_retry_after",
+			   NULL } },
 };
 
 static const struct known *

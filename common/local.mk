@@ -4,4 +4,5 @@ librota_a_SOURCES += \
 	common/tz.c common/tz.h \
 	common/timefmt.c common/timefmt.h \
 	common/out.c common/out.h \
-	common/config.c common/config.h
+	common/config.c common/config.h \
+	common/secret.c common/secret.h

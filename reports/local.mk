@@ -7,5 +7,6 @@ librota_a_SOURCES += \
 	reports/csv.c reports/csv.h \
 	reports/page-import.c reports/page-import.h
 # -- pages: pull --
+librota_a_SOURCES += reports/pull.c reports/pull-parse.c reports/pull.h
 # -- pay --
 # -- monthly report --

@@ -276,6 +276,8 @@ trim(char *s)
 	s[n - lead] = '\0';
 }
 
+static int bad(struct import *im, const char *fmt, ...) ROTA_PRINTF(2, 3);
+
 /* The person NAME names: handle, then name, then email, ignoring case. */
 static struct person *
 match_person(struct import *im, const char *name)
@@ -313,8 +315,7 @@ responder_named(struct import *im, const char *names, struct person **found,
 	}
 	copy(as_named, len, first);
 	if (*found == NULL)
-		return rota_fail_at(EX_DATAERR, im->path, im->line,
-				    "unknown responder '%s' (see rota person list)", first);
+		return bad(im, "unknown responder '%s' (see rota person list)", first);
 	return 0;
 }
 
@@ -442,8 +443,6 @@ field(struct import *im, char **f, enum role r)
 	return im->col[r] >= 0 ? f[im->col[r]] : "";
 }
 
-static int bad(struct import *im, const char *fmt, ...) ROTA_PRINTF(2, 3);
-
 static int
 bad(struct import *im, const char *fmt, ...)
 {
@@ -453,7 +452,62 @@ bad(struct import *im, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (im->line == 0)  /* a pull: no file, no line */
+		return rota_fail(EX_DATAERR, "%s: %s", im->path, msg);
 	return rota_fail_at(EX_DATAERR, im->path, im->line, "%s", msg);
+}
+
+/* Gives P (whose fields are read) its responder: the person NAMED
+ * names, else whoever was on call for its service then; its escalation
+ * person when it escalated; and its class. */
+static int
+resolve(struct import *im, const char *named, struct page *p)
+{
+	struct person *who = NULL, *esc;
+	struct rotation *rot, *erot;
+	int e;
+
+	if ((e = responder_named(im, named, &who, p->responder_name,
+				 sizeof p->responder_name)) != 0)
+		return e;
+	if ((e = service_rotation(im, p->service, TIER_PRIMARY, &rot)) != 0)
+		return e;
+	if (rot != NULL)
+		p->rotation_id = rot->id;
+	if (who == NULL) {
+		int64_t pid;
+
+		if (rot == NULL)
+			return bad(im,
+				"page %s names no responder and service '%s' has no rotation: "
+				"set [service \"%s\"] rotation = NAME in rota.conf",
+				p->source_id, p->service, p->service);
+		if ((e = on_call(im, rot, p->created, &pid)) != 0)
+			return e;
+		if (pid == 0 || (who = person_id(im, pid)) == NULL) {
+			char when[32];
+
+			time_format_utc(p->created, when, sizeof when);
+			return bad(im,
+				"page %s names no responder and nobody is on call in "
+				"rotation '%s' at %s", p->source_id, rot->name, when);
+		}
+	}
+	p->responder_id = who->id;
+	if (p->escalated) {
+		int64_t pid;
+
+		if ((e = service_rotation(im, p->service, TIER_ESCALATION, &erot)) != 0)
+			return e;
+		if (erot != NULL) {
+			if ((e = on_call(im, erot, p->created, &pid)) != 0)
+				return e;
+			if ((esc = person_id(im, pid)) != NULL)
+				p->escalation_person_id = esc->id;
+		}
+	}
+	p->class = classify(im, who, p->created);
+	return 0;
 }
 
 static int
@@ -461,11 +515,8 @@ read_row(struct import *im, char **f, struct page *p)
 {
 	const char *const *h = headers[im->format];
 	const char *id, *v, *svc;
-	struct person *who = NULL, *esc;
-	struct rotation *rot, *erot;
 	int64_t t;
 	bool b, acked = true;
-	int e;
 
 	memset(p, 0, sizeof *p);
 	copy(p->source, sizeof p->source, format_names[im->format]);
@@ -546,47 +597,7 @@ read_row(struct import *im, char **f, struct page *p)
 	svc = field(im, f, C_RESPONDER);
 	if (*svc == '\0' || (!acked && im->format == PAGE_FORMAT_OPSGENIE))
 		svc = field(im, f, C_RESPONDER2);
-	if ((e = responder_named(im, svc, &who, p->responder_name,
-				 sizeof p->responder_name)) != 0)
-		return e;
-	if ((e = service_rotation(im, p->service, TIER_PRIMARY, &rot)) != 0)
-		return e;
-	if (rot != NULL)
-		p->rotation_id = rot->id;
-	if (who == NULL) {
-		int64_t pid;
-
-		if (rot == NULL)
-			return rota_fail_at(EX_DATAERR, im->path, im->line,
-				"page %s names no responder and service '%s' has no rotation: "
-				"set [service \"%s\"] rotation = NAME in rota.conf",
-				p->source_id, p->service, p->service);
-		if ((e = on_call(im, rot, p->created, &pid)) != 0)
-			return e;
-		if (pid == 0 || (who = person_id(im, pid)) == NULL) {
-			char when[32];
-
-			time_format_utc(p->created, when, sizeof when);
-			return rota_fail_at(EX_DATAERR, im->path, im->line,
-				"page %s names no responder and nobody is on call in "
-				"rotation '%s' at %s", p->source_id, rot->name, when);
-		}
-	}
-	p->responder_id = who->id;
-	if (p->escalated) {
-		int64_t pid;
-
-		if ((e = service_rotation(im, p->service, TIER_ESCALATION, &erot)) != 0)
-			return e;
-		if (erot != NULL) {
-			if ((e = on_call(im, erot, p->created, &pid)) != 0)
-				return e;
-			if ((esc = person_id(im, pid)) != NULL)
-				p->escalation_person_id = esc->id;
-		}
-	}
-	p->class = classify(im, who, p->created);
-	return 0;
+	return resolve(im, svc, p);
 }
 
 static void
@@ -705,6 +716,38 @@ page_import(struct store *s, const struct config *cfg, const char *path,
 done:
 	free(batch);
 	csv_close(c);
+	import_free(&im);
+	return e;
+}
+
+int
+page_import_pulled(struct store *s, const struct config *cfg, const char *source,
+		   struct page *v, size_t n, int64_t now, size_t *imported, size_t *updated)
+{
+	struct import im = { .s = s, .cfg = cfg, .path = source };
+	int e;
+
+	*imported = *updated = 0;
+	if ((e = load(&im)) != 0)
+		goto done;
+	for (size_t i = 0; i < n && e == 0; i++) {
+		char named[NAME_MAX_];
+
+		copy(named, sizeof named, v[i].responder_name);
+		v[i].responder_name[0] = '\0';
+		e = resolve(&im, named, &v[i]);
+	}
+	if (e == 0)
+		e = store_page_insert_many(s, v, n, now, imported);
+	/* A page pulled before it was acknowledged or resolved is brought up
+	 * to date by a later pull. */
+	for (size_t i = 0; i < n && e == 0; i++) {
+		bool changed = false;
+
+		if (v[i].id == 0 && (e = store_page_refresh(s, &v[i], &changed)) == 0 && changed)
+			++*updated;
+	}
+done:
 	import_free(&im);
 	return e;
 }

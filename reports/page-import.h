@@ -46,6 +46,18 @@ int page_import(struct store *s, const struct config *cfg, const char *path,
 		enum page_format format, int64_t now, page_import_progress progress,
 		struct page_import_result *out);
 
+/* Stores pages pulled from SOURCE's API (reports/pull.h) inside the
+ * caller's transaction: each of V[0..N) is given its responder (named in
+ * responder_name, else on call for its service), escalation person and
+ * class, as a file's rows are. A page already stored is brought up to
+ * date (acknowledgement, resolution, escalation, responder, class).
+ * *IMPORTED and *UPDATED get how many were new and how many changed.
+ * 0, or EX_DATAERR ("rota: SOURCE: what is wrong"), EX_CONFIG, or the
+ * store's status. */
+int page_import_pulled(struct store *s, const struct config *cfg, const char *source,
+		       struct page *v, size_t n, int64_t now, size_t *imported,
+		       size_t *updated);
+
 /* Reads an ISO 8601 instant with a UTC offset: "2027-01-04T03:12:00Z",
  * "2027-01-04T03:12:00+00:00", "+0000" or "+00", a space for the T,
  * fractions of a second (dropped). 0 or -1. */

@@ -12,6 +12,7 @@ librota_a_SOURCES += store/feeds.c
 # -- caldav --
 # -- notify --
 # -- pages --
+librota_a_SOURCES += store/pages-refresh.c
 librota_a_SOURCES += store/pages.c
 # -- pay --
 # -- monthly report --

@@ -231,6 +231,10 @@ int store_page_insert_many(struct store *s, struct page *v, size_t n, int64_t no
  * (then id). */
 int store_page_list(struct store *s, int64_t from, int64_t to,
 		    struct page **v, size_t *n);
+/* Updates the stored page of P's source and source_id with P's
+ * acknowledgement, resolution, responder, escalation, acted and class;
+ * *changed says whether anything differed. */
+int store_page_refresh(struct store *s, const struct page *p, bool *changed);
 /* How many pages are stored. */
 int store_page_count(struct store *s, int64_t *n);
 

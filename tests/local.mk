@@ -112,6 +112,12 @@ E2E_TESTS += \
 	tests/e2e/t0405-page-classify.sh \
 	tests/e2e/t0406-page-list.sh
 EXTRA_DIST += tests/e2e/lib-pages.sh
+check_PROGRAMS += tests/unit/test-pull
+tests_unit_test_pull_SOURCES = tests/unit/test-pull.c
+tests_unit_test_pull_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pull_LDADD = $(UNIT_LDADD)
+E2E_TESTS += tests/e2e/t0420-page-pull.sh
+EXTRA_DIST += tests/e2e/fake-pager-api.py
 tests_unit_test_classify_SOURCES = tests/unit/test-classify.c
 tests_unit_test_classify_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_classify_LDADD = $(UNIT_LDADD)
