@@ -3,4 +3,7 @@
 # -- pages: import, classification --
 # -- pages: pull --
 # -- pay --
+librota_a_SOURCES += \
+	reports/money.c reports/money.h \
+	reports/pay.c reports/pay.h
 # -- monthly report --

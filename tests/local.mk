@@ -91,6 +91,13 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 # -- pages (t0400-t0429) --
 
 # -- pay (t0430-t0449) --
+check_PROGRAMS += tests/unit/test-money tests/unit/test-pay
+tests_unit_test_money_SOURCES = tests/unit/test-money.c
+tests_unit_test_money_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_money_LDADD = $(UNIT_LDADD)
+tests_unit_test_pay_SOURCES = tests/unit/test-pay.c
+tests_unit_test_pay_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pay_LDADD = $(UNIT_LDADD)
 
 # -- monthly report (t0450-t0479) --
 
