@@ -11,5 +11,6 @@ librota_a_SOURCES += \
 # -- caldav --
 # -- notify --
 # -- pages --
+librota_a_SOURCES += store/pages.c
 # -- pay --
 # -- monthly report --
