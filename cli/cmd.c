@@ -52,6 +52,7 @@ extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- notify -- */
 /* -- pages -- */
 /* -- pay -- */
+extern const struct cmd_entry cmd_pay_entry;
 /* -- monthly report -- */
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
@@ -102,6 +103,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- notify -- */
 	/* -- pages -- */
 	/* -- pay -- */
+	&cmd_pay_entry,
 	/* -- monthly report -- */
 	/* -- demo, completion -- */
 	&cmd_demo_entry,

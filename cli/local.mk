@@ -34,6 +34,7 @@ rota_SOURCES += \
 # -- notify --
 # -- pages --
 # -- pay --
+rota_SOURCES += cli/cmd-pay.c
 # -- monthly report --
 # -- demo, completion --
 rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h

@@ -8,5 +8,6 @@ librota_a_SOURCES += \
 # -- pay --
 librota_a_SOURCES += \
 	reports/money.c reports/money.h \
-	reports/pay.c reports/pay.h
+	reports/pay.c reports/pay.h \
+	reports/pay-month.c reports/pay-month.h
 # -- monthly report --
