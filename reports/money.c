@@ -55,7 +55,7 @@ money_parse(const char *s, int exponent, int64_t *out, const char **why)
 	int64_t v = 0;
 	int negative = 0, decimals = 0, digits = 0;
 
-	*why = "is not an amount (digits, and a '.' before the decimals, as in 500.00)";
+	*why = "is not an amount such as 500.00";
 	if (s == NULL || exponent < 0)
 		return -1;
 	if (*p == '-') {
@@ -73,8 +73,7 @@ money_parse(const char *s, int exponent, int64_t *out, const char **why)
 		p++;
 		for (; *p >= '0' && *p <= '9'; p++, decimals++) {
 			if (decimals == exponent) {
-				*why = exponent == 0 ? "has decimals, which the currency has none of" :
-					"has more decimals than the currency has";
+				*why = "has too many decimals";
 				return -1;
 			}
 			if (v > MONEY_MAX / 10)

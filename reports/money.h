@@ -23,7 +23,7 @@ int money_exponent(const char *code);
 
 /* Reads S (an optional '-', digits, optionally '.' and at most EXPONENT
  * digits) into minor units, |value| <= MONEY_MAX. Returns 0, or -1 with
- * *why (a static text: "has more decimals than the currency allows", ...)
+ * *why (a static text: "has too many decimals", ...)
  * when S is not such an amount. */
 int money_parse(const char *s, int exponent, int64_t *out, const char **why);
 

@@ -74,8 +74,9 @@ test_parse(void **state)
 	assert_int_equal(parse_ok("1.5", 3), 1500);
 	assert_int_equal(parse_ok("1000000000000000", 0), MONEY_MAX);
 	assert_int_equal(parse_ok("10000000000000.00", 2), MONEY_MAX);
-	assert_string_equal(parse_bad("1.005", 2), "has more decimals than the currency has");
-	assert_string_equal(parse_bad("1.5", 0), "has decimals, which the currency has none of");
+	assert_string_equal(parse_bad("1.005", 2), "has too many decimals");
+	assert_string_equal(parse_bad("1.5", 0), "has too many decimals");
+	assert_string_equal(parse_bad("500,00", 2), "is not an amount such as 500.00");
 	assert_string_equal(parse_bad("1000000000000001", 0), "is too large");
 	assert_string_equal(parse_bad("99999999999999999999999", 2), "is too large");
 	assert_string_equal(parse_bad("10000000000000.01", 2), "is too large");
