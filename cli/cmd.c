@@ -59,6 +59,7 @@ extern const struct cmd_entry cmd_page_import_entry;
 extern const struct cmd_entry cmd_page_list_entry;
 extern const struct cmd_entry cmd_page_pull_entry;
 /* -- pay -- */
+extern const struct cmd_entry cmd_pay_entry;
 /* -- monthly report -- */
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
@@ -116,6 +117,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_page_list_entry,
 	&cmd_page_pull_entry,
 	/* -- pay -- */
+	&cmd_pay_entry,
 	/* -- monthly report -- */
 	/* -- demo, completion -- */
 	&cmd_demo_entry,

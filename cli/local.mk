@@ -39,6 +39,7 @@ rota_SOURCES += cli/feeds.c cli/feeds.h \
 rota_SOURCES += cli/cmd-page-import.c cli/cmd-page-list.c
 rota_SOURCES += cli/cmd-page-pull.c
 # -- pay --
+rota_SOURCES += cli/cmd-pay.c
 # -- monthly report --
 # -- demo, completion --
 rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h

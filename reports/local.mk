@@ -9,4 +9,8 @@ librota_a_SOURCES += \
 # -- pages: pull --
 librota_a_SOURCES += reports/pull.c reports/pull-parse.c reports/pull.h
 # -- pay --
+librota_a_SOURCES += \
+	reports/money.c reports/money.h \
+	reports/pay.c reports/pay.h \
+	reports/pay-month.c reports/pay-month.h
 # -- monthly report --
