@@ -53,6 +53,7 @@ extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- pages -- */
 /* -- pay -- */
 /* -- monthly report -- */
+extern const struct cmd_entry cmd_report_monthly_entry;
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_completion_entry;
@@ -103,6 +104,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- pages -- */
 	/* -- pay -- */
 	/* -- monthly report -- */
+	&cmd_report_monthly_entry,
 	/* -- demo, completion -- */
 	&cmd_demo_entry,
 	&cmd_completion_entry,

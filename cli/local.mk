@@ -35,6 +35,7 @@ rota_SOURCES += \
 # -- pages --
 # -- pay --
 # -- monthly report --
+rota_SOURCES += cli/cmd-report-monthly.c
 # -- demo, completion --
 rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h
 rota_SOURCES += cli/cmd-completion.c

@@ -4,3 +4,9 @@
 # -- pages: pull --
 # -- pay --
 # -- monthly report --
+librota_a_SOURCES += \
+	reports/stats.c reports/stats.h \
+	reports/indicators.c reports/indicators.h \
+	reports/monthly.c reports/monthly.h \
+	reports/render-text.c reports/render-csv.c reports/render-json.c \
+	reports/render-html.c

@@ -13,3 +13,4 @@ librota_a_SOURCES += \
 # -- pages --
 # -- pay --
 # -- monthly report --
+librota_a_SOURCES += store/report.c

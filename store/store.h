@@ -185,4 +185,31 @@ int store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
  * first), then rotation name. */
 int store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n);
 
+/* -- monthly report (store/report.c) -- */
+/* One page as the monthly report reads it. Times are 0 when unknown. */
+enum page_class { PAGE_UNCLASSED = -1, PAGE_IN_HOURS, PAGE_OUT_OF_HOURS, PAGE_SLEEP };
+struct report_page {
+	int64_t id;
+	int64_t created, acknowledged, resolved;
+	int64_t responder_id;           /* 0: nobody known */
+	int64_t escalation_person_id;   /* 0: none */
+	int64_t rotation_id;            /* 0: none */
+	enum page_class cls;
+	bool escalated, acted, has_runbook;
+	char service[128];
+	char alert[256];
+};
+/* Pages created in [from, to), sorted by creation time, then id. */
+int store_report_pages(struct store *s, int64_t from, int64_t to,
+		       struct report_page **v, size_t *n);
+/* The creation times of the out-of-hours and sleep pages created in
+ * [from, to), with their responders (0: nobody), sorted by responder, then
+ * time: enough to count a trend's interruptions. */
+struct page_time {
+	int64_t responder_id;
+	int64_t created;
+};
+int store_report_ooh_times(struct store *s, int64_t from, int64_t to,
+			   struct page_time **v, size_t *n);
+
 #endif
