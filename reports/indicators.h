@@ -86,6 +86,7 @@ struct ind_threshold {
 struct ind_def {
 	const char *key;        /* JSON name and [thresholds] key: "sleep_interruptions" */
 	const char *label;      /* for people: "Sleep interruptions" */
+	const char *brief;      /* a column heading: "Sleep" */
 	enum ind_kind kind;
 	struct ind_threshold def;
 	const char *phrase;     /* "{who} was woken {n} time{s}" */

@@ -9,11 +9,11 @@
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "reports/interruptions.h"
 #include "reports/monthly.h"
 
 #define DAY 86400
 #define WEEK (7 * DAY)
-#define MERGE_SECONDS 60
 #define DAILY_REST (11 * 3600)
 #define WEEKLY_REST (35 * 3600)
 #define HISTORY_DAYS 400
@@ -61,36 +61,18 @@ monthly_thresholds(const struct config *cfg, struct ind_thresholds *th)
 	return 0;
 }
 
-/* One merged interruption. */
-struct intr {
-	int64_t start, work_end;
-	enum page_class cls;
-};
-
-/* Merges the pages P[idx[0..k)] (sorted by creation) into interruptions. */
-static size_t
-merge(const struct report_page *p, const size_t *idx, size_t k, struct intr *out)
+/* When an interruption's work ends: its last resolution, else its first
+ * acknowledgement, else its arrival. */
+static int64_t
+work_end(const struct interruption *in)
 {
-	size_t n = 0;
-	int64_t last = 0;
+	int64_t end = in->start;
 
-	for (size_t j = 0; j < k; j++) {
-		const struct report_page *pg = &p[idx[j]];
-		int64_t end = pg->created;
-
-		if (pg->acknowledged > end)
-			end = pg->acknowledged;
-		if (pg->resolved > end)
-			end = pg->resolved;
-		if (n > 0 && pg->created - last <= MERGE_SECONDS) {
-			if (end > out[n - 1].work_end)
-				out[n - 1].work_end = end;
-		} else {
-			out[n++] = (struct intr){ pg->created, end, pg->cls };
-		}
-		last = pg->created;
-	}
-	return n;
+	if (in->acknowledged > end)
+		end = in->acknowledged;
+	if (in->resolved > end)
+		end = in->resolved;
+	return end;
 }
 
 static bool
@@ -142,8 +124,9 @@ trend(struct store *db, icaltimezone *zone, struct monthly_report *r)
 	for (size_t i = 0; i < n; i++) {
 		int k = 0;
 
-		if (i > 0 && t[i].responder_id == t[i - 1].responder_id &&
-		    t[i].created - t[i - 1].created <= MERGE_SECONDS)
+		/* Chained as reports/interruptions.h does; nobody's pages alone. */
+		if (i > 0 && t[i].responder_id != 0 && t[i].responder_id == t[i - 1].responder_id &&
+		    t[i].created - t[i - 1].created <= INTERRUPTION_GAP)
 			continue;
 		while (k < MONTHLY_TREND - 1 && t[i].created >= starts[k + 1])
 			k++;
@@ -198,10 +181,10 @@ worst(enum ind_status *w, enum ind_status s)
 }
 
 static void
-alerts(struct monthly_report *r, const struct report_page *p, size_t np)
+alerts(struct monthly_report *r, const struct page *p, size_t np)
 {
 	for (size_t i = 0; i < np; i++) {
-		const struct report_page *pg = &p[i];
+		const struct page *pg = &p[i];
 		struct mr_alert *a = NULL;
 		struct mr_service *s = NULL;
 
@@ -229,17 +212,17 @@ alerts(struct monthly_report *r, const struct report_page *p, size_t np)
 		}
 		a->pages++;
 		s->pages++;
-		if (is_ooh(pg->cls)) {
+		if (is_ooh(pg->class)) {
 			a->ooh++;
 			s->ooh++;
 			if (!pg->acted)
 				a->unacted++;
 		}
-		if (pg->cls == PAGE_SLEEP) {
+		if (pg->class == PAGE_SLEEP) {
 			a->sleep++;
 			s->sleep++;
 		}
-		if (!pg->has_runbook)
+		if (pg->runbook_url[0] == '\0')
 			a->no_runbook++;
 	}
 	if (r->n_alerts > 0)
@@ -317,10 +300,9 @@ cmp_by_person(const void *a, const void *b)
 	return (x->page > y->page) - (x->page < y->page);
 }
 
-/* Pages by responder (RESPONDER_ONLY) or by responder and escalation
- * person; pages of nobody are listed under person 0 when RESPONDER_ONLY. */
+/* Pages by person: their responder and their escalation person. */
 static struct by_person *
-index_people(const struct report_page *p, size_t np, bool responder_only, size_t *n)
+index_people(const struct page *p, size_t np, size_t *n)
 {
 	struct by_person *v = malloc((2 * np + 1) * sizeof *v);
 
@@ -328,9 +310,9 @@ index_people(const struct report_page *p, size_t np, bool responder_only, size_t
 	if (v == NULL)
 		return NULL;
 	for (size_t i = 0; i < np; i++) {
-		if (responder_only || p[i].responder_id != 0)
+		if (p[i].responder_id != 0)
 			v[(*n)++] = (struct by_person){ p[i].responder_id, i };
-		if (!responder_only && p[i].escalation_person_id != 0 &&
+		if (p[i].escalation_person_id != 0 &&
 		    p[i].escalation_person_id != p[i].responder_id)
 			v[(*n)++] = (struct by_person){ p[i].escalation_person_id, i };
 	}
@@ -341,21 +323,22 @@ index_people(const struct report_page *p, size_t np, bool responder_only, size_t
 /* Every figure of one person. */
 static int
 person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
-	       struct mr_person *mp, const struct report_page *p, size_t np,
+	       struct mr_person *mp, const struct page *p, size_t np,
 	       const struct by_person *bp, size_t nbp,
 	       const struct shift *sh, size_t nsh, icaltimezone *rzone)
 {
 	struct person pe;
 	icaltimezone *zone;
-	size_t *idx = malloc((np + 1) * sizeof *idx), k = 0, ni, lo = 0, hi = nbp;
-	struct intr *in = malloc((np + 1) * sizeof *in);
-	struct work *w = malloc((np + 1) * sizeof *w);
+	size_t k = 0, ni = 0, lo = 0, hi = nbp, first;
+	struct interruption *in = NULL;
+	struct page *mine = NULL;
+	struct work *w = NULL;
 	int64_t *nights = malloc((np + 1) * sizeof *nights), nn = 0;
 	struct gap_shift *gs = malloc((nsh + 1) * sizeof *gs);
 	int64_t ref = r->now < r->to ? r->now : r->to, last_end = INT64_MIN;
 	int ret = 0;
 
-	if (idx == NULL || in == NULL || w == NULL || nights == NULL || gs == NULL) {
+	if (nights == NULL || gs == NULL) {
 		ret = rota_fail(EX_OSERR, "out of memory");
 		goto done;
 	}
@@ -372,17 +355,28 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < nbp && bp[i].person_id == mp->id; i++)
-		idx[k++] = bp[i].page;
-	ni = merge(p, idx, k, in);
+	/* The person's pages, as responder or escalation person, as theirs. */
+	for (first = lo; lo < nbp && bp[lo].person_id == mp->id; lo++)
+		k++;
+	mine = malloc((k + 1) * sizeof *mine);
+	w = malloc((k + 1) * sizeof *w);
+	if (mine == NULL || w == NULL) {
+		ret = rota_fail(EX_OSERR, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < k; i++) {
+		mine[i] = p[bp[first + i].page];
+		mine[i].responder_id = mp->id;
+	}
+	interruptions_merge(mine, k, &in, &ni);
 	for (size_t i = 0; i < ni; i++) {
-		w[i] = (struct work){ in[i].start, in[i].work_end };
+		w[i] = (struct work){ in[i].start, work_end(&in[i]) };
 		if (in[i].start < r->from || in[i].start >= r->to)
 			continue;
 		mp->interruptions++;
-		if (is_ooh(in[i].cls))
+		if (is_ooh(in[i].class))
 			mp->v[IND_OOH]++;
-		if (in[i].cls == PAGE_SLEEP) {
+		if (in[i].class == PAGE_SLEEP) {
 			mp->v[IND_SLEEP]++;
 			nights[nn++] = night_of(zone, pe.sleep_start, pe.sleep_end, in[i].start);
 		}
@@ -435,7 +429,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 		mp->v[IND_CLOSE_SHIFTS] += close_shifts(gs, ng, r->from, r->to);
 	}
 done:
-	free(idx);
+	free(mine);
 	free(in);
 	free(w);
 	free(nights);
@@ -446,22 +440,22 @@ done:
 /* The team: out-of-hours interruptions per responder, by hour, and the
  * times to acknowledge and to resolve. */
 static int
-team_figures(struct store *db, struct monthly_report *r, const struct report_page *p,
+team_figures(struct store *db, struct monthly_report *r, const struct page *p,
 	     size_t np, icaltimezone *rzone)
 {
-	size_t *idx = malloc((np + 1) * sizeof *idx);
-	struct intr *in = malloc((np + 1) * sizeof *in);
+	struct interruption *in = NULL;
 	int64_t *ack = malloc((np + 1) * sizeof *ack), *res = malloc((np + 1) * sizeof *res);
-	size_t nack = 0, nres = 0, nbp = 0;
-	struct by_person *bp = index_people(p, np, true, &nbp);
+	size_t nack = 0, nres = 0, ni = 0;
+	int64_t zone_of = -1;           /* the responder whose zone ZONE is */
+	icaltimezone *zone = rzone;
 	int ret = 0;
 
-	if (idx == NULL || in == NULL || ack == NULL || res == NULL || bp == NULL) {
+	if (ack == NULL || res == NULL) {
 		ret = rota_fail(EX_OSERR, "out of memory");
 		goto out;
 	}
 	for (size_t i = 0; i < np; i++) {
-		const struct report_page *pg = &p[i];
+		const struct page *pg = &p[i];
 
 		if (pg->created < r->from || pg->created >= r->to)
 			continue;
@@ -473,40 +467,36 @@ team_figures(struct store *db, struct monthly_report *r, const struct report_pag
 		if (pg->resolved > 0)
 			res[nres++] = pg->resolved > pg->created ? pg->resolved - pg->created : 0;
 	}
-	for (size_t i = 0; i < nbp;) {
-		size_t k = 0, ni;
-		int64_t who = bp[i].person_id;
-		icaltimezone *zone = rzone;
+	interruptions_merge(p, np, &in, &ni);
+	for (size_t j = 0; j < ni; j++) {
+		struct local_time lt;
 
-		for (; i < nbp && bp[i].person_id == who; i++)
-			idx[k++] = bp[i].page;
-		if (who != 0) {
+		if (in[j].start < r->from || in[j].start >= r->to)
+			continue;
+		r->team.interruptions++;
+		if (in[j].class == PAGE_SLEEP)
+			r->team.sleep_interruptions++;
+		if (!is_ooh(in[j].class))
+			continue;
+		r->team.v[IND_TEAM_OOH]++;
+		if (in[j].start < r->now)
+			r->team.so_far++;
+		if (in[j].responder_id != zone_of) {
 			struct person pe;
 
-			if ((ret = store_person_get_id(db, who, &pe)) == 0 &&
-			    tz_lookup(pe.tz) != NULL)
-				zone = tz_lookup(pe.tz);
-			else if (ret != STORE_NOT_FOUND && ret != 0)
-				goto out;
-			ret = 0;
+			zone = rzone;
+			zone_of = in[j].responder_id;
+			if (zone_of != 0) {
+				if ((ret = store_person_get_id(db, zone_of, &pe)) == 0 &&
+				    tz_lookup(pe.tz) != NULL)
+					zone = tz_lookup(pe.tz);
+				else if (ret != STORE_NOT_FOUND && ret != 0)
+					goto out;
+				ret = 0;
+			}
 		}
-		ni = merge(p, idx, k, in);
-		for (size_t j = 0; j < ni; j++) {
-			struct local_time lt;
-
-			if (in[j].start < r->from || in[j].start >= r->to)
-				continue;
-			r->team.interruptions++;
-			if (in[j].cls == PAGE_SLEEP)
-				r->team.sleep_interruptions++;
-			if (!is_ooh(in[j].cls))
-				continue;
-			r->team.v[IND_TEAM_OOH]++;
-			if (in[j].start < r->now)
-				r->team.so_far++;
-			tz_to_local(zone, in[j].start, &lt);
-			r->by_hour[lt.hour]++;
-		}
+		tz_to_local(zone, in[j].start, &lt);
+		r->by_hour[lt.hour]++;
 	}
 	stats_sort(ack, nack);
 	stats_sort(res, nres);
@@ -515,11 +505,9 @@ team_figures(struct store *db, struct monthly_report *r, const struct report_pag
 	r->team.v[IND_RESOLVE_MEDIAN] = stats_percentile(res, nres, 50);
 	r->team.v[IND_RESOLVE_P95] = stats_percentile(res, nres, 95);
 out:
-	free(idx);
 	free(in);
 	free(ack);
 	free(res);
-	free(bp);
 	return ret;
 }
 
@@ -531,7 +519,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	icaltimezone *zone;
 	struct shift_filter f = { 0 };
 	struct shift *sh = NULL;
-	struct report_page *p = NULL;
+	struct page *p = NULL;
 	struct by_person *bp = NULL;
 	size_t nsh = 0, np = 0, nbp = 0;
 	int64_t pfrom, pto;
@@ -565,7 +553,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 			if (sh[i].end > pto)
 				pto = sh[i].end;
 		}
-	if ((ret = store_report_pages(db, pfrom, pto, &p, &np)) != 0)
+	if ((ret = store_page_list(db, pfrom, pto, &p, &np)) != 0)
 		goto done;
 
 	/* Who is in the report: anyone on call or interrupted in the month. */
@@ -597,7 +585,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 		worst(&r->worst, r->team.fc_st.status);
 	}
 
-	if ((bp = index_people(p, np, false, &nbp)) == NULL) {
+	if ((bp = index_people(p, np, &nbp)) == NULL) {
 		ret = rota_fail(EX_OSERR, "out of memory");
 		goto done;
 	}

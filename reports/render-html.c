@@ -37,8 +37,10 @@ static const char css[] =
 	".card .big{font-size:32px;font-weight:700}"
 	".card .label{color:#59636e;font-size:13px}"
 	".why{margin:4px 0;font-size:14px}"
-	".charts{display:flex;flex-wrap:wrap;gap:24px}"
-	"figure{margin:0;flex:1 1 480px}figcaption{font-size:13px;color:#59636e}"
+	".charts{display:grid;grid-template-columns:1fr 1fr;gap:24px 32px}"
+	"figure{margin:0}figure svg{display:block;max-width:520px}"
+	"figcaption{font-size:13px;color:#59636e}"
+	".legend{font-size:13px;color:#59636e;margin:4px 0 12px}"
 	"svg text{font-family:inherit;font-size:12px;fill:#1f2328}"
 	"@media print{body{padding:0;max-width:none}h2{break-after:avoid}"
 	"table,figure{break-inside:avoid}"
@@ -79,7 +81,7 @@ attr(xmlNodePtr n, const char *name, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	xmlNewProp(n, X(name), X(buf));
+	xmlSetProp(n, X(name), X(buf));   /* replaces an earlier value */
 }
 
 /* A status badge: the word in its colour, never the colour alone. */
@@ -226,7 +228,7 @@ chart_people(xmlNodePtr parent, const struct monthly_report *r)
 	s = svg(fig, W, H, "Interruptions per person");
 	for (size_t k = 0; k < r->n_people; k++) {
 		const struct mr_person *p = &r->people[k];
-		double y = T + (double)k * RH, sc = (double)(W - L - 50) / (double)max;
+		double y = T + (double)k * RH, sc = (double)(W - L - 180) / (double)max;
 
 		text(s, L - 8, y + 16, "end", p->handle);
 		rect(s, L, y + 4, (double)p->interruptions * sc, RH - 8, "#afb8c1");
@@ -341,9 +343,9 @@ people(xmlNodePtr body, const struct monthly_report *r)
 	tr = el(tbl, "tr", NULL);
 	el(tr, "th", "Person");
 	cell(tr, "th", true, "Shifts");
-	cell(tr, "th", true, "On-call hours");
+	cell(tr, "th", true, "Hours");
 	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
-		cell(tr, "th", true, "%s", ind_def(i)->label);
+		attr(cell(tr, "th", true, "%s", ind_def(i)->brief), "title", "%s", ind_def(i)->label);
 	el(tr, "th", "Status");
 	for (size_t k = 0; k < r->n_people; k++) {
 		const struct mr_person *p = &r->people[k];
@@ -369,6 +371,16 @@ people(xmlNodePtr body, const struct monthly_report *r)
 				w = p->st[i].status;
 		}
 		badge(el(tr, "td", NULL), w);
+	}
+	{
+		char legend[1024] = "";
+		size_t used = 0;
+
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST && used < sizeof legend; i++)
+			used += (size_t)snprintf(legend + used, sizeof legend - used, "%s%s: %s",
+						 i > IND_PERSON_FIRST ? "; " : "", ind_def(i)->brief,
+						 ind_def(i)->label);
+		attr(el(body, "p", legend), "class", "legend");
 	}
 	for (size_t k = 0; k < r->n_people; k++)
 		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)

@@ -11,6 +11,7 @@ librota_a_SOURCES += \
 # -- caldav --
 # -- notify --
 # -- pages --
+librota_a_SOURCES += store/pages.c
 # -- pay --
 # -- monthly report --
 librota_a_SOURCES += store/report.c

@@ -186,22 +186,6 @@ int store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 int store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n);
 
 /* -- monthly report (store/report.c) -- */
-/* One page as the monthly report reads it. Times are 0 when unknown. */
-enum page_class { PAGE_UNCLASSED = -1, PAGE_IN_HOURS, PAGE_OUT_OF_HOURS, PAGE_SLEEP };
-struct report_page {
-	int64_t id;
-	int64_t created, acknowledged, resolved;
-	int64_t responder_id;           /* 0: nobody known */
-	int64_t escalation_person_id;   /* 0: none */
-	int64_t rotation_id;            /* 0: none */
-	enum page_class cls;
-	bool escalated, acted, has_runbook;
-	char service[128];
-	char alert[256];
-};
-/* Pages created in [from, to), sorted by creation time, then id. */
-int store_report_pages(struct store *s, int64_t from, int64_t to,
-		       struct report_page **v, size_t *n);
 /* The creation times of the out-of-hours and sleep pages created in
  * [from, to), with their responders (0: nobody), sorted by responder, then
  * time: enough to count a trend's interruptions. */
@@ -211,5 +195,52 @@ struct page_time {
 };
 int store_report_ooh_times(struct store *s, int64_t from, int64_t to,
 			   struct page_time **v, size_t *n);
+/* -- pages -- (store/pages.c) */
+
+/* How a page's instant sits in its responder's week (reports/classify.h). */
+enum page_class { PAGE_UNCLASSIFIED, PAGE_IN_HOURS, PAGE_OUT_OF_HOURS, PAGE_SLEEP };
+/* "in_hours", "out_of_hours", "sleep" (NULL for PAGE_UNCLASSIFIED). */
+const char *page_class_name(enum page_class c);
+/* 0, or -1 for a name that is none of those. */
+int page_class_parse(const char *s, enum page_class *out);
+
+#define PAGE_SOURCE_MAX 16
+#define PAGE_ID_MAX 128
+#define PAGE_TEXT_MAX 256
+
+/* One alert that reached a person: every column of the pages table.
+ * Times are UTC seconds; acknowledged and resolved are 0 when unknown;
+ * ids are 0 when NULL. Text longer than its field is cut on reading. */
+struct page {
+	int64_t id;
+	char source[PAGE_SOURCE_MAX];   /* pagerduty | opsgenie | generic */
+	char source_id[PAGE_ID_MAX];    /* the page's id at its source */
+	int64_t created, acknowledged, resolved;
+	int64_t responder_id;
+	char responder_name[NAME_MAX_]; /* as the source named them */
+	int64_t rotation_id;
+	char service[NAME_MAX_];
+	char alert[PAGE_TEXT_MAX];
+	char urgency[16];
+	bool escalated;
+	int64_t escalation_person_id;
+	char runbook_url[PAGE_TEXT_MAX];
+	bool acted;                     /* false: resolved without anyone acting */
+	enum page_class class;
+	int64_t imported_at;
+};
+
+/* Inserts the N pages of V in one batch of statements, each with
+ * imported_at NOW. A page whose (source, source_id) is already stored is
+ * left as it is and gets id 0; a new one gets its row id. *INSERTED (may be
+ * NULL) gets how many were new. */
+int store_page_insert_many(struct store *s, struct page *v, size_t n, int64_t now,
+			   size_t *inserted);
+/* The pages created in [from, to), every column, ordered by created_at
+ * (then id). */
+int store_page_list(struct store *s, int64_t from, int64_t to,
+		    struct page **v, size_t *n);
+/* How many pages are stored. */
+int store_page_count(struct store *s, int64_t *n);
 
 #endif

@@ -89,10 +89,26 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 # -- notify (t0360-t0379) --
 
 # -- pages (t0400-t0429) --
+check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages
+tests_unit_test_classify_SOURCES = tests/unit/test-classify.c
+tests_unit_test_classify_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_classify_LDADD = $(UNIT_LDADD)
+tests_unit_test_interruptions_SOURCES = tests/unit/test-interruptions.c
+tests_unit_test_interruptions_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_interruptions_LDADD = $(UNIT_LDADD)
+tests_unit_test_pages_SOURCES = tests/unit/test-pages.c
+tests_unit_test_pages_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pages_LDADD = $(UNIT_LDADD)
 
 # -- pay (t0430-t0449) --
 
 # -- monthly report (t0450-t0479) --
+check_PROGRAMS += tests/unit/test-report
+tests_unit_test_report_SOURCES = tests/unit/test-report.c
+tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_LDADD = $(UNIT_LDADD)
+E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh
+EXTRA_DIST += tests/e2e/lib-report.sh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh
