@@ -52,6 +52,7 @@ extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- notify -- */
 /* -- pages -- */
 /* -- pay -- */
+extern const struct cmd_entry cmd_pay_entry;
 /* -- monthly report -- */
 extern const struct cmd_entry cmd_report_monthly_entry;
 /* -- demo, completion -- */
@@ -103,6 +104,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- notify -- */
 	/* -- pages -- */
 	/* -- pay -- */
+	&cmd_pay_entry,
 	/* -- monthly report -- */
 	&cmd_report_monthly_entry,
 	/* -- demo, completion -- */

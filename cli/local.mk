@@ -34,6 +34,7 @@ rota_SOURCES += \
 # -- notify --
 # -- pages --
 # -- pay --
+rota_SOURCES += cli/cmd-pay.c
 # -- monthly report --
 rota_SOURCES += cli/cmd-report-monthly.c
 # -- demo, completion --

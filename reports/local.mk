@@ -6,6 +6,10 @@ librota_a_SOURCES += \
 	reports/interruptions.c reports/interruptions.h
 # -- pages: pull --
 # -- pay --
+librota_a_SOURCES += \
+	reports/money.c reports/money.h \
+	reports/pay.c reports/pay.h \
+	reports/pay-month.c reports/pay-month.h
 # -- monthly report --
 librota_a_SOURCES += \
 	reports/stats.c reports/stats.h \

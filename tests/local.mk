@@ -101,6 +101,15 @@ tests_unit_test_pages_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pages_LDADD = $(UNIT_LDADD)
 
 # -- pay (t0430-t0449) --
+check_PROGRAMS += tests/unit/test-money tests/unit/test-pay
+tests_unit_test_money_SOURCES = tests/unit/test-money.c
+tests_unit_test_money_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_money_LDADD = $(UNIT_LDADD)
+tests_unit_test_pay_SOURCES = tests/unit/test-pay.c
+tests_unit_test_pay_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pay_LDADD = $(UNIT_LDADD)
+E2E_TESTS += tests/e2e/t0430-pay.sh tests/e2e/t0431-pay-errors.sh
+EXTRA_DIST += tests/e2e/lib-pay.sh
 
 # -- monthly report (t0450-t0479) --
 check_PROGRAMS += tests/unit/test-report

@@ -1,0 +1,544 @@
+/* A month's pay for everybody; see pay-month.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/err.h"
+#include "common/timefmt.h"
+#include "common/tz.h"
+#include "common/xalloc.h"
+#include "reports/classify.h"
+#include "reports/interruptions.h"
+#include "reports/money.h"
+#include "reports/pay-month.h"
+
+#define DAY 86400
+
+int
+pay_month_parse(const char *s, int *year, int *month)
+{
+	int y = 0, m = 0;
+
+	if (s == NULL || strlen(s) != 7 || s[4] != '-')
+		return -1;
+	for (int i = 0; i < 7; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	for (int i = 0; i < 4; i++)
+		y = y * 10 + (s[i] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (y < 1970 || m < 1 || m > 12)
+		return -1;
+	*year = y;
+	*month = m;
+	return 0;
+}
+
+int
+pay_report_zone(const struct config *cfg, icaltimezone **out)
+{
+	long line = 0;
+	const char *name = config_get(cfg, "report", NULL, "timezone", &line);
+
+	if (name == NULL || *name == '\0') {
+		*out = icaltimezone_get_utc_timezone();
+		return 0;
+	}
+	*out = tz_lookup(name);
+	if (*out == NULL)
+		return rota_fail_at(EX_CONFIG, config_path(cfg), line,
+				    "unknown time zone '%s' in [report] timezone "
+				    "(an IANA name such as Europe/Dublin)", name);
+	return 0;
+}
+
+/* The money keys of a policy, in the order of rota.conf(5). */
+static const char *const amount_keys[] = {
+	"stipend_per_week", "weekday_rate", "weekend_rate", "holiday_rate",
+	"active_hour_rate", "sleep_interruption_bonus", "monthly_cap",
+};
+
+static int64_t *
+amount_field(struct pay_policy *p, size_t i)
+{
+	int64_t *fields[] = { &p->stipend_per_week, &p->weekday_rate, &p->weekend_rate,
+			      &p->holiday_rate, &p->active_hour_rate,
+			      &p->sleep_interruption_bonus, &p->monthly_cap };
+	return fields[i];
+}
+
+/* Whether [policy "NAME"] has any key. */
+static bool
+policy_exists(const struct config *cfg, const char *name)
+{
+	static const char *const others[] = { "currency", "active_rounding_minutes",
+					       "toil_hours_per_sleep_interruption" };
+
+	for (size_t i = 0; i < sizeof amount_keys / sizeof amount_keys[0]; i++)
+		if (config_get(cfg, "policy", name, amount_keys[i], NULL) != NULL)
+			return true;
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+		if (config_get(cfg, "policy", name, others[i], NULL) != NULL)
+			return true;
+	return false;
+}
+
+int
+pay_policy_load(const struct config *cfg, const char *name, long ref_line,
+		struct pay_policy *out)
+{
+	const char *path = config_path(cfg), *cur, *why;
+	long line = 0, v;
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if (strlen(name) >= sizeof out->name || !policy_exists(cfg, name))
+		return rota_fail_at(EX_CONFIG, path, ref_line,
+				    "unknown policy '%s' (no [policy \"%s\"] section)", name, name);
+	snprintf(out->name, sizeof out->name, "%s", name);
+	cur = config_get(cfg, "policy", name, "currency", &line);
+	if (cur == NULL)
+		cur = "EUR";
+	out->exponent = money_exponent(cur);
+	if (out->exponent < 0)
+		return rota_fail_at(EX_CONFIG, path, line,
+				    "unknown currency '%s' in [policy \"%s\"] (an ISO 4217 "
+				    "code such as EUR, USD, GBP or JPY)", cur, name);
+	memcpy(out->currency, cur, 4);
+	for (size_t i = 0; i < sizeof amount_keys / sizeof amount_keys[0]; i++) {
+		const char *s = config_get(cfg, "policy", name, amount_keys[i], &line);
+		int64_t *field = amount_field(out, i);
+
+		if (s == NULL)
+			continue;
+		if (money_parse(s, out->exponent, field, &why) < 0)
+			return rota_fail_at(EX_CONFIG, path, line,
+					    "%s '%s' %s (%s has %d decimal%s)",
+					    amount_keys[i], s, why, out->currency,
+					    out->exponent, out->exponent == 1 ? "" : "s");
+		if (*field < 0)
+			return rota_fail_at(EX_CONFIG, path, line,
+					    "%s '%s' must not be negative", amount_keys[i], s);
+	}
+	if ((r = config_get_int(cfg, "policy", name, "active_rounding_minutes", 15, 1,
+				1440, &v)) != 0)
+		return r;
+	out->active_rounding_minutes = (int)v;
+	if ((r = config_get_int(cfg, "policy", name, "toil_hours_per_sleep_interruption",
+				0, 0, 24, &v)) != 0)
+		return r;
+	out->toil_hours_per_sleep_interruption = v;
+	return 0;
+}
+
+/* What the computation keeps besides its result. */
+struct work_state {
+	struct rotation *rots;
+	size_t n_rots;
+	long *rot_policy;                 /* per rotation: policy index, -1: unpaid */
+	struct shift *shifts;
+	size_t n_shifts;
+	struct page *pages;
+	size_t n_pages;
+	size_t *by_person;                /* shift indexes by person, then start */
+	struct id_index { int64_t id; size_t index; } *ids;  /* persons by id */
+	size_t n_ids;
+	struct work_calendar *cals;       /* per person */
+	struct sleep_window *sleeps;
+	bool *cal_ok;
+};
+
+/* The policy index of rotation ROTATION_ID, or -1. */
+static long
+rotation_policy(const struct work_state *w, int64_t rotation_id)
+{
+	for (size_t i = 0; i < w->n_rots; i++)
+		if (w->rots[i].id == rotation_id)
+			return w->rot_policy[i];
+	return -1;
+}
+
+static int
+load_policies(struct store *s, const struct config *cfg, struct pay_month *m,
+	      struct work_state *w)
+{
+	int r;
+
+	if ((r = store_rotation_list(s, &w->rots, &w->n_rots)) != 0)
+		return r;
+	w->rot_policy = xcalloc(w->n_rots + 1, sizeof *w->rot_policy);
+	m->policies = xcalloc(w->n_rots + 1, sizeof *m->policies);
+	for (size_t i = 0; i < w->n_rots; i++) {
+		long line = 0;
+		const char *name = config_get(cfg, "rotation", w->rots[i].name, "policy", &line);
+		size_t k;
+
+		w->rot_policy[i] = -1;
+		/* Unset: "standard", when there is such a policy. */
+		if (name == NULL && policy_exists(cfg, "standard"))
+			name = "standard";
+		if (name == NULL || *name == '\0')
+			continue;
+		for (k = 0; k < m->n_policies; k++)
+			if (strcmp(m->policies[k].name, name) == 0)
+				break;
+		if (k == m->n_policies) {
+			if ((r = pay_policy_load(cfg, name, line, &m->policies[k])) != 0)
+				return r;
+			m->n_policies++;
+		}
+		w->rot_policy[i] = (long)k;
+	}
+	return 0;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+person_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct person *)a)->handle, ((const struct person *)b)->handle);
+}
+
+/* Reads the people of IDS[0..N) (any order, repeats allowed) into
+ * m->persons, sorted by handle. */
+static int
+load_persons(struct store *s, struct pay_month *m, int64_t *ids, size_t n)
+{
+	int r;
+
+	qsort(ids, n, sizeof *ids, id_cmp);
+	m->persons = xcalloc(n + 1, sizeof *m->persons);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && ids[i] == ids[i - 1])
+			continue;
+		if ((r = store_person_get_id(s, ids[i], &m->persons[m->n_persons])) != 0)
+			return r == STORE_NOT_FOUND ?
+				rota_fail(EX_SOFTWARE, "person %lld is missing", (long long)ids[i]) : r;
+		m->n_persons++;
+	}
+	qsort(m->persons, m->n_persons, sizeof *m->persons, person_cmp);
+	return 0;
+}
+
+/* Each person's working week (office hours, zone and public holidays)
+ * and sleep window, as classify.h wants them. */
+static int
+load_calendars(struct store *s, struct pay_month *m, struct work_state *w,
+	       int64_t from, int64_t to)
+{
+	icaltimezone *utc = icaltimezone_get_utc_timezone();
+	char from_day[16], to_day[16];
+	int r = 0;
+
+	date_format_local(from - 2 * DAY, utc, from_day, sizeof from_day);
+	date_format_local(to + 2 * DAY, utc, to_day, sizeof to_day);
+	w->cals = xcalloc(m->n_persons + 1, sizeof *w->cals);
+	w->sleeps = xcalloc(m->n_persons + 1, sizeof *w->sleeps);
+	w->cal_ok = xcalloc(m->n_persons + 1, sizeof *w->cal_ok);
+	for (size_t i = 0; i < m->n_persons && r == 0; i++) {
+		const struct person *p = &m->persons[i];
+		struct holiday *h = NULL;
+		size_t nh = 0;
+		struct office o;
+
+		if (p->office_id != 0 && (r = store_office_get_id(s, p->office_id, &o)) != 0 &&
+		    r != STORE_NOT_FOUND)
+			break;
+		if (p->office_id != 0 && r == 0) {
+			if ((r = store_holiday_list(s, p->office_id, from_day, to_day, &h, &nh)) != 0)
+				break;
+			if (work_calendar_init(&w->cals[i], o.tz, o.hours, p->office_id, h, nh) < 0)
+				r = rota_fail(EX_DATAERR, "office '%s' has an unreadable zone "
+					      "or business hours", o.name);
+		} else if ((r = 0, work_calendar_init(&w->cals[i], p->tz, NULL, 0, NULL, 0) < 0)) {
+			r = rota_fail(EX_DATAERR, "person '%s' has an unknown time zone '%s'",
+				      p->handle, p->tz);
+		}
+		free(h);
+		if (r != 0)
+			break;
+		w->cal_ok[i] = true;
+		if (sleep_window_init(&w->sleeps[i], p->tz, p->sleep_start, p->sleep_end) < 0)
+			r = rota_fail(EX_DATAERR, "person '%s' has an unknown time zone '%s'",
+				      p->handle, p->tz);
+	}
+	return r;
+}
+
+/* The policy paying work of person PERSON_ID at T: the shift they held
+ * then, else the page's rotation. w->by_person indexes the shifts by
+ * person, then start. */
+static long
+work_policy(const struct work_state *w, int64_t person_id, int64_t t, int64_t page_rotation)
+{
+	size_t lo = 0, hi = w->n_shifts;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->shifts[w->by_person[mid]].person_id < person_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < w->n_shifts; lo++) {
+		const struct shift *sh = &w->shifts[w->by_person[lo]];
+
+		if (sh->person_id != person_id || sh->start > t)
+			break;
+		if (t < sh->end)
+			return rotation_policy(w, sh->rotation_id);
+	}
+	return page_rotation ? rotation_policy(w, page_rotation) : -1;
+}
+
+static const struct shift *sort_shifts;   /* for by_person_cmp */
+
+static int
+by_person_cmp(const void *a, const void *b)
+{
+	const struct shift *x = &sort_shifts[*(const size_t *)a];
+	const struct shift *y = &sort_shifts[*(const size_t *)b];
+
+	if (x->person_id != y->person_id)
+		return x->person_id < y->person_id ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+page_cmp(const void *a, const void *b)
+{
+	const struct page *x = a, *y = b;
+
+	if (x->responder_id != y->responder_id)
+		return x->responder_id < y->responder_id ? -1 : 1;
+	if (x->acknowledged != y->acknowledged)
+		return x->acknowledged < y->acknowledged ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Index of person ID in m->persons through w->ids (id, index pairs
+ * sorted by id), or (size_t)-1. */
+static size_t
+find_person(const struct work_state *w, int64_t id)
+{
+	size_t lo = 0, hi = w->n_ids;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->ids[mid].id == id)
+			return w->ids[mid].index;
+		if (w->ids[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (size_t)-1;
+}
+
+static int
+id_index_cmp(const void *a, const void *b)
+{
+	return id_cmp(a, b);   /* id is the first member */
+}
+
+int
+pay_month_compute(struct store *s, const struct config *cfg, int year, int month,
+		  struct pay_month *m)
+{
+	struct work_state w = { 0 };
+	struct shift_filter f = { 0 };
+	struct pay_person *pp = NULL;
+	struct pay_shift *ps = NULL;
+	struct pay_work *pw = NULL;
+	struct pay_sleep *pz = NULL;
+	struct interruption *irs = NULL;
+	size_t nps = 0, npw = 0, npz = 0, nirs = 0, kept = 0;
+	icaltimezone *zone;
+	int y2 = year, m2 = month, d2 = 1, r;
+
+	memset(m, 0, sizeof *m);
+	m->year = year;
+	m->month = month;
+	if ((r = pay_report_zone(cfg, &zone)) != 0)
+		return r;
+	m->from = tz_from_local(zone, year, month, 1, 0, 0, 0);
+	d2 = civil_days_in_month(year, month);
+	civil_add_days(&y2, &m2, &d2, 1);
+	m->to = tz_from_local(zone, y2, m2, 1, 0, 0, 0);
+	if ((r = load_policies(s, cfg, m, &w)) != 0)
+		goto done;
+
+	/* Shifts of paid rotations overlapping the month: whoever holds them. */
+	f.from = m->from;
+	f.to = m->to;
+	if ((r = store_shift_list(s, &f, &w.shifts, &w.n_shifts)) != 0)
+		goto done;
+	for (size_t i = 0; i < w.n_shifts; i++)
+		if (rotation_policy(&w, w.shifts[i].rotation_id) >= 0)
+			w.shifts[kept++] = w.shifts[i];
+	w.n_shifts = kept;
+	/* Pages from a day before the month (merging looks back 60 s; work
+	 * acknowledged before the month belongs to the month before). */
+	if ((r = store_page_list(s, m->from - DAY, m->to, &w.pages, &w.n_pages)) != 0)
+		goto done;
+
+	/* Shifts by person, for the policy of each piece of work. */
+	w.by_person = xcalloc(w.n_shifts + 1, sizeof *w.by_person);
+	for (size_t i = 0; i < w.n_shifts; i++)
+		w.by_person[i] = i;
+	sort_shifts = w.shifts;
+	qsort(w.by_person, w.n_shifts, sizeof *w.by_person, by_person_cmp);
+	sort_shifts = NULL;
+
+	/* Everyone paid: holders of the shifts and responders to paid pages. */
+	{
+		int64_t *ids = xcalloc(w.n_shifts + w.n_pages + 1, sizeof *ids);
+		size_t nids = 0;
+
+		for (size_t i = 0; i < w.n_shifts; i++)
+			ids[nids++] = w.shifts[i].person_id;
+		for (size_t i = 0; i < w.n_pages; i++) {
+			const struct page *pg = &w.pages[i];
+
+			if (pg->responder_id != 0 &&
+			    (work_policy(&w, pg->responder_id, pg->created, pg->rotation_id) >= 0 ||
+			     (pg->acknowledged != 0 &&
+			      work_policy(&w, pg->responder_id, pg->acknowledged,
+					  pg->rotation_id) >= 0)))
+				ids[nids++] = pg->responder_id;
+		}
+		r = load_persons(s, m, ids, nids);
+		free(ids);
+		if (r != 0)
+			goto done;
+	}
+	w.ids = xcalloc(m->n_persons + 1, sizeof *w.ids);
+	for (size_t i = 0; i < m->n_persons; i++)
+		w.ids[w.n_ids++] = (struct id_index){ m->persons[i].id, i };
+	qsort(w.ids, w.n_ids, sizeof *w.ids, id_index_cmp);
+	if ((r = load_calendars(s, m, &w, m->from, m->to)) != 0)
+		goto done;
+
+	pp = xcalloc(m->n_persons + 1, sizeof *pp);
+	for (size_t i = 0; i < m->n_persons; i++) {
+		pp[i].id = m->persons[i].id;
+		snprintf(pp[i].handle, sizeof pp[i].handle, "%s", m->persons[i].handle);
+		pp[i].zone = w.sleeps[i].zone;
+		pp[i].holidays = w.cals[i].holidays;
+		pp[i].n_holidays = w.cals[i].n_holidays;
+	}
+	ps = xcalloc(w.n_shifts + 1, sizeof *ps);
+	for (size_t i = 0; i < w.n_shifts; i++) {
+		const struct shift *sh = &w.shifts[i];
+		int days = 7;
+
+		for (size_t k = 0; k < w.n_rots; k++)
+			if (w.rots[k].id == sh->rotation_id)
+				days = w.rots[k].shift_days;
+		ps[nps++] = (struct pay_shift){ find_person(&w, sh->person_id),
+			(size_t)rotation_policy(&w, sh->rotation_id), sh->start, sh->end, days };
+	}
+
+	/* Active work: each responder's acknowledge-to-resolve intervals,
+	 * overlapping and back-to-back ones merged. */
+	pw = xcalloc(w.n_pages + 1, sizeof *pw);
+	if (w.n_pages > 0) {
+		struct page *v = xcalloc(w.n_pages, sizeof *v);
+		size_t nv = 0;
+
+		for (size_t i = 0; i < w.n_pages; i++)
+			if (w.pages[i].responder_id != 0 && w.pages[i].acknowledged != 0 &&
+			    w.pages[i].resolved > w.pages[i].acknowledged)
+				v[nv++] = w.pages[i];
+		qsort(v, nv, sizeof *v, page_cmp);
+		for (size_t i = 0; i < nv;) {
+			int64_t who = v[i].responder_id, a = v[i].acknowledged, b = v[i].resolved;
+			int64_t rot = v[i].rotation_id;
+			size_t j = i + 1, k = find_person(&w, who);
+			long pol;
+
+			while (j < nv && v[j].responder_id == who && v[j].acknowledged <= b) {
+				if (v[j].resolved > b)
+					b = v[j].resolved;
+				j++;
+			}
+			i = j;
+			if (k == (size_t)-1 || a < m->from || a >= m->to)
+				continue;
+			pol = work_policy(&w, who, a, rot);
+			if (pol < 0)
+				continue;
+			pw[npw++] = (struct pay_work){ k, (size_t)pol, a,
+				classify_out_of_hours_seconds(&w.cals[k], &w.sleeps[k], a, b) };
+		}
+		free(v);
+	}
+
+	/* Sleep-hour interruptions. */
+	interruptions_merge(w.pages, w.n_pages, &irs, &nirs);
+	pz = xcalloc(nirs + 1, sizeof *pz);
+	for (size_t i = 0; i < nirs; i++) {
+		const struct interruption *it = &irs[i];
+		size_t k = find_person(&w, it->responder_id);
+		enum page_class c = it->class;
+		long pol;
+
+		if (it->responder_id == 0 || k == (size_t)-1 ||
+		    it->start < m->from || it->start >= m->to)
+			continue;
+		if (c == PAGE_UNCLASSIFIED)
+			c = classify_instant(&w.cals[k], &w.sleeps[k], it->start);
+		if (c != PAGE_SLEEP)
+			continue;
+		pol = work_policy(&w, it->responder_id, it->start,
+				  w.pages[it->first].rotation_id);
+		if (pol >= 0)
+			pz[npz++] = (struct pay_sleep){ k, (size_t)pol, it->start };
+	}
+
+	{
+		struct pay_input in = { m->from, m->to, m->policies, m->n_policies,
+					pp, m->n_persons, ps, nps, pw, npw, pz, npz };
+		if (pay_compute(&in, &m->lines, &m->n_lines) != 0)
+			r = rota_fail(EX_OSERR, "out of memory");
+	}
+done:
+	if (w.cals != NULL)
+		for (size_t i = 0; i < m->n_persons; i++)
+			if (w.cal_ok[i])
+				work_calendar_free(&w.cals[i]);
+	free(w.cals);
+	free(w.sleeps);
+	free(w.cal_ok);
+	free(w.rots);
+	free(w.rot_policy);
+	free(w.by_person);
+	free(w.ids);
+	free(w.shifts);
+	free(w.pages);
+	free(irs);
+	free(pp);
+	free(ps);
+	free(pw);
+	free(pz);
+	return r;
+}
+
+void
+pay_month_free(struct pay_month *m)
+{
+	free(m->policies);
+	free(m->persons);
+	free(m->lines);
+	memset(m, 0, sizeof *m);
+}
