@@ -11,6 +11,8 @@
 #include "common/tz.h"
 #include "reports/interruptions.h"
 #include "reports/monthly.h"
+#include "reports/money.h"
+#include "reports/pay-month.h"
 
 #define DAY 86400
 #define WEEK (7 * DAY)
@@ -511,6 +513,52 @@ out:
 	return ret;
 }
 
+void
+monthly_pay_text(const struct mr_person *p, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < p->n_pay && used < len; i++) {
+		char amount[48];
+
+		money_format(p->pay[i].total_minor, p->pay[i].exponent, amount, sizeof amount);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s %s", i > 0 ? ", " : "",
+					 amount, p->pay[i].currency);
+	}
+}
+
+/* Each person's pay of the month, from the pay report's own computation. */
+static int
+pay(struct store *db, const struct config *cfg, struct monthly_report *r)
+{
+	struct pay_month pm;
+	int ret = pay_month_compute(db, cfg, r->year, r->month, &pm);
+
+	if (ret != 0) {
+		pay_month_free(&pm);
+		return ret;
+	}
+	for (size_t i = 0; i < pm.n_lines; i++) {
+		const struct pay_line *l = &pm.lines[i];
+		const struct person *who = &pm.persons[l->person];
+
+		for (size_t k = 0; k < r->n_people; k++) {
+			struct mr_person *mp = &r->people[k];
+
+			if (mp->id != who->id || mp->n_pay >= sizeof mp->pay / sizeof mp->pay[0])
+				continue;
+			snprintf(mp->pay[mp->n_pay].currency, sizeof mp->pay[0].currency, "%s",
+				 l->currency);
+			mp->pay[mp->n_pay].exponent = l->exponent;
+			mp->pay[mp->n_pay].total_minor = l->total;
+			mp->n_pay++;
+		}
+	}
+	pay_month_free(&pm);
+	return 0;
+}
+
 int
 monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	      int64_t now, struct monthly_report *r)
@@ -602,6 +650,8 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 			worst(&r->worst, mp->st[i].status);
 		}
 	}
+	if ((ret = pay(db, cfg, r)) != 0)
+		goto done;
 	alerts(r, p, np);
 done:
 	free(sh);

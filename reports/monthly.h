@@ -23,6 +23,7 @@
  *    less than min_gap_shifts shift lengths (less 2 hours, for DST weeks)
  *    after the end of the same person's previous shift in the same
  *    rotation;
+ *  - pay is pay_month_compute()'s total per currency (reports/pay-month.h);
  *  - alerts are (service, alert) pairs; their out-of-hours and sleep counts
  *    are pages; "resolved without anyone acting" counts out-of-hours pages
  *    whose source says nobody acted (pages.acted = 0). */
@@ -70,6 +71,13 @@ struct mr_person {
 	int64_t interruptions;  /* every class */
 	int64_t v[IND_COUNT];   /* figures of IND_PERSON_FIRST..IND_PERSON_LAST */
 	struct ind_result st[IND_COUNT];
+	/* Pay of the month (reports/pay-month.h), one entry per currency. */
+	struct mr_pay {
+		char currency[4];
+		int exponent;
+		int64_t total_minor;
+	} pay[4];
+	size_t n_pay;
 };
 
 struct mr_alert {
@@ -130,6 +138,10 @@ struct red_indicator {
 };
 int monthly_red(struct store *db, const struct config *cfg, int year, int month,
 		int64_t now, struct red_indicator **v, size_t *n);
+
+/* P's pay as people read it: "500.00 EUR", currencies joined by ", ";
+ * "" when none. */
+void monthly_pay_text(const struct mr_person *p, char *buf, size_t len);
 
 /* Renderers (reports/render-*.c): write R to F; 0 or EX_IOERR after
  * printing why (or EX_SOFTWARE when libxml2 fails). */

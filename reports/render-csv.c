@@ -31,10 +31,11 @@ render_csv(const struct monthly_report *r, FILE *f)
 	fputs("month,handle,name,shifts,oncall_hours,interruptions", f);
 	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
 		fprintf(f, ",%s", ind_def(i)->key);
-	fputs(",status\n", f);
+	fputs(",pay,status\n", f);
 	for (size_t k = 0; k < r->n_people; k++) {
 		const struct mr_person *p = &r->people[k];
 		enum ind_status w = IND_GREEN;
+		char pay[128];
 
 		fprintf(f, "%s,", r->month_name);
 		field(f, p->handle);
@@ -50,6 +51,9 @@ render_csv(const struct monthly_report *r, FILE *f)
 			if (p->st[i].status > w)
 				w = p->st[i].status;
 		}
+		monthly_pay_text(p, pay, sizeof pay);
+		fputc(',', f);
+		field(f, pay);
 		fprintf(f, ",%s\n", ind_status_name(w));
 	}
 	if (ferror(f))

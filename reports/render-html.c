@@ -346,6 +346,7 @@ people(xmlNodePtr body, const struct monthly_report *r)
 	cell(tr, "th", true, "Hours");
 	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
 		attr(cell(tr, "th", true, "%s", ind_def(i)->brief), "title", "%s", ind_def(i)->label);
+	cell(tr, "th", true, "Pay");
 	el(tr, "th", "Status");
 	for (size_t k = 0; k < r->n_people; k++) {
 		const struct mr_person *p = &r->people[k];
@@ -369,6 +370,12 @@ people(xmlNodePtr body, const struct monthly_report *r)
 				attr(td, "class", "n %s", ind_status_name(p->st[i].status));
 			if (p->st[i].status > w)
 				w = p->st[i].status;
+		}
+		{
+			char pay[128];
+
+			monthly_pay_text(p, pay, sizeof pay);
+			cell(tr, "td", true, "%s", pay[0] ? pay : "-");
 		}
 		badge(el(tr, "td", NULL), w);
 	}

@@ -62,7 +62,7 @@ team(const struct monthly_report *r)
 static json_t *
 person(const struct monthly_report *r, const struct mr_person *p)
 {
-	json_t *o = json_object(), *ind = json_object();
+	json_t *o = json_object(), *ind = json_object(), *pay = json_array();
 	enum ind_status w = IND_GREEN;
 
 	json_object_set_new(o, "handle", json_string(p->handle));
@@ -79,6 +79,10 @@ person(const struct monthly_report *r, const struct mr_person *p)
 	}
 	json_object_set_new(o, "status", json_string(ind_status_name(w)));
 	json_object_set_new(o, "indicators", ind);
+	for (size_t i = 0; i < p->n_pay; i++)
+		json_array_append_new(pay, json_pack("{s:s, s:I}", "currency", p->pay[i].currency,
+			"total_minor", (json_int_t)p->pay[i].total_minor));
+	json_object_set_new(o, "pay", pay);
 	return o;
 }
 

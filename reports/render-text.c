@@ -104,7 +104,7 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 {
 	const struct mr_team *t = &r->team;
 	struct table tb = { 0 };
-	char v[64];
+	char v[128];
 	size_t shown;
 
 	fprintf(f, "Monthly report %s (%s)\n", r->month_name, r->zone);
@@ -150,14 +150,14 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 		status_line(f, colour, &t->fc_st);
 
 	fputs("\nPeople\n", f);
-	tb.cols = 14;
-	tb.status_col = 13;
+	tb.cols = 15;
+	tb.status_col = 14;
 	row(&tb, "PERSON");
 	{
 		/* Shifts, on-call hours, each person indicator in order, status. */
 		static const char *const h[] = { "SHIFTS", "HOURS", "OOH", "SLEEP", "NIGHTS",
 			"RUN", "MAX/SHIFT", "DAILY", "WEEKLY", "SHARE", "WEEKS SINCE", "CLOSE",
-			"STATUS" };
+			"PAY", "STATUS" };
 		for (size_t c = 0; c < sizeof h / sizeof h[0]; c++)
 			set(&tb, c + 1, "%s", h[c]);
 	}
@@ -180,7 +180,9 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 			if (p->st[i].status > w)
 				w = p->st[i].status;
 		}
-		set(&tb, c, "%s", ind_status_name(w));
+		monthly_pay_text(p, v, sizeof v);
+		set(&tb, c, "%s", v[0] ? v : "-");
+		set(&tb, c + 1, "%s", ind_status_name(w));
 	}
 	print(f, &tb, colour);
 	shown = 0;

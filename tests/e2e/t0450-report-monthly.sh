@@ -56,11 +56,11 @@ web|latency|1|0|0|0|1|amber" got &&
 test_expect_success 'the CSV: one row per person, documented columns' '
 	team && pages &&
 	ROTA_NOW=$AFTER expect_status 0 rota report monthly 2027-01 --format csv &&
-	expect_file "month,handle,name,shifts,oncall_hours,interruptions,ooh_interruptions,sleep_interruptions,nights_interrupted,longest_night_run,most_pages_in_a_shift,broken_daily_rest,broken_weekly_rest,ooh_share_pct,weeks_since_last_shift,close_shifts,status
-2027-01,ana,Ana Alves,1,168.0,5,4,3,3,2,5,1,0,80,1,0,red
-2027-01,bo,Bo Berg,1,168.0,1,1,0,0,0,1,0,0,20,0,0,green
-2027-01,cy,Cy Chen,2,326.0,1,0,0,0,0,1,0,0,0,0,0,green
-2027-01,mo,Mo Maas,0,0.0,1,1,1,1,1,0,0,0,20,,0,green" out
+	expect_file "month,handle,name,shifts,oncall_hours,interruptions,ooh_interruptions,sleep_interruptions,nights_interrupted,longest_night_run,most_pages_in_a_shift,broken_daily_rest,broken_weekly_rest,ooh_share_pct,weeks_since_last_shift,close_shifts,pay,status
+2027-01,ana,Ana Alves,1,168.0,5,4,3,3,2,5,1,0,80,1,0,,red
+2027-01,bo,Bo Berg,1,168.0,1,1,0,0,0,1,0,0,20,0,0,,green
+2027-01,cy,Cy Chen,2,326.0,1,0,0,0,0,1,0,0,0,0,0,,green
+2027-01,mo,Mo Maas,0,0.0,1,1,1,1,1,0,0,0,20,,0,,green" out
 '
 
 test_expect_success 'a name with a comma and a quote is quoted in the CSV' '
@@ -76,11 +76,30 @@ test_expect_success 'the text report: key lines' '
 	expect_out "Overall: red" &&
 	expect_out "Out-of-hours interruptions            5       green   8 / 10" &&
 	expect_out "Trend:  2026-08 0  2026-09 0  2026-10 0  2026-11 0  2026-12 0  2027-01 5" &&
-	expect_out "PERSON  SHIFTS  HOURS  OOH  SLEEP  NIGHTS  RUN  MAX/SHIFT  DAILY  WEEKLY  SHARE  WEEKS SINCE  CLOSE  STATUS" &&
-	expect_out "ana     1       168.0  4    3      3       2    5          1      0       80%    1            0      red" &&
+	expect_out "PERSON  SHIFTS  HOURS  OOH  SLEEP  NIGHTS  RUN  MAX/SHIFT  DAILY  WEEKLY  SHARE  WEEKS SINCE  CLOSE  PAY  STATUS" &&
+	expect_out "ana     1       168.0  4    3      3       2    5          1      0       80%    1            0      -    red" &&
 	expect_out "  red    ana was woken 3 times; 3 or more a month is red." &&
 	expect_out "  red    api / 5xx rate arrived 3 times without a runbook link; 3 or more a month is red." &&
 	! grep -q "Forecast" out && ! grep -q "$(printf "\\033")" out
+'
+
+# 500.00 a week; cy has a whole week and 158 of 168 hours of another:
+# 500 + 470.24; ana was woken 3 times: 500 + 3 * 25.
+test_expect_success 'pay per person comes from the pay report' '
+	team && pages &&
+	printf "[policy \"standard\"]\ncurrency = EUR\nstipend_per_week = 500.00\nsleep_interruption_bonus = 25.00\n" >rota.conf &&
+	ROTA_NOW=$AFTER expect_status 0 rota --config rota.conf report monthly 2027-01 --format csv &&
+	cut -d, -f2,17,18 out >got &&
+	expect_file "handle,pay,status
+ana,575.00 EUR,red
+bo,500.00 EUR,green
+cy,970.24 EUR,green
+mo,,green" got &&
+	ROTA_NOW=$AFTER expect_status 0 rota --config rota.conf report monthly 2027-01 --format json &&
+	test "$(json "[(p[\"handle\"], p[\"pay\"]) for p in j[\"people\"]][2:]")" = \
+		"[('"'"'cy'"'"', [{'"'"'currency'"'"': '"'"'EUR'"'"', '"'"'total_minor'"'"': 97024}]), ('"'"'mo'"'"', [])]" &&
+	ROTA_NOW=$AFTER expect_status 0 rota --config rota.conf pay 2027-01 --format csv &&
+	grep -q "^2027-01,cy,.*,970.24$" out
 '
 
 test_expect_success '--json alone means the JSON format' '
