@@ -61,6 +61,7 @@ extern const struct cmd_entry cmd_page_pull_entry;
 /* -- pay -- */
 extern const struct cmd_entry cmd_pay_entry;
 /* -- monthly report -- */
+extern const struct cmd_entry cmd_report_monthly_entry;
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_completion_entry;
@@ -119,6 +120,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- pay -- */
 	&cmd_pay_entry,
 	/* -- monthly report -- */
+	&cmd_report_monthly_entry,
 	/* -- demo, completion -- */
 	&cmd_demo_entry,
 	&cmd_completion_entry,

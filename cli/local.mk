@@ -41,6 +41,7 @@ rota_SOURCES += cli/cmd-page-pull.c
 # -- pay --
 rota_SOURCES += cli/cmd-pay.c
 # -- monthly report --
+rota_SOURCES += cli/cmd-report-monthly.c
 # -- demo, completion --
 rota_SOURCES += cli/cmd-demo.c cli/demo.c cli/demo.h
 rota_SOURCES += cli/cmd-completion.c

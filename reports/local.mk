@@ -14,3 +14,9 @@ librota_a_SOURCES += \
 	reports/pay.c reports/pay.h \
 	reports/pay-month.c reports/pay-month.h
 # -- monthly report --
+librota_a_SOURCES += \
+	reports/stats.c reports/stats.h \
+	reports/indicators.c reports/indicators.h \
+	reports/monthly.c reports/monthly.h \
+	reports/render-text.c reports/render-csv.c reports/render-json.c \
+	reports/render-html.c

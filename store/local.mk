@@ -16,3 +16,4 @@ librota_a_SOURCES += store/pages-refresh.c
 librota_a_SOURCES += store/pages.c
 # -- pay --
 # -- monthly report --
+librota_a_SOURCES += store/report.c

@@ -186,6 +186,16 @@ int store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
  * uid and term name are empty, slot is -1 and sequence 0. */
 int store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n);
 
+/* -- monthly report (store/report.c) -- */
+/* The creation times of the out-of-hours and sleep pages created in
+ * [from, to), with their responders (0: nobody), sorted by responder, then
+ * time: enough to count a trend's interruptions. */
+struct page_time {
+	int64_t responder_id;
+	int64_t created;
+};
+int store_report_ooh_times(struct store *s, int64_t from, int64_t to,
+			   struct page_time **v, size_t *n);
 /* -- pages -- (store/pages.c) */
 
 /* How a page's instant sits in its responder's week (reports/classify.h). */

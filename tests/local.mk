@@ -140,6 +140,12 @@ E2E_TESTS += tests/e2e/t0430-pay.sh tests/e2e/t0431-pay-errors.sh
 EXTRA_DIST += tests/e2e/lib-pay.sh
 
 # -- monthly report (t0450-t0479) --
+check_PROGRAMS += tests/unit/test-report
+tests_unit_test_report_SOURCES = tests/unit/test-report.c
+tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_LDADD = $(UNIT_LDADD)
+E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh
+EXTRA_DIST += tests/e2e/lib-report.sh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh

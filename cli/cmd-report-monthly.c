@@ -1,0 +1,135 @@
+/* rota report monthly: the month's wellbeing report, in four formats. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cmd.h"
+#include "common/err.h"
+#include "reports/monthly.h"
+
+enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
+
+static int
+render(const struct monthly_report *r, enum format fmt, FILE *f, bool colour)
+{
+	switch (fmt) {
+	case FMT_TEXT: return render_text(r, f, colour);
+	case FMT_CSV: return render_csv(r, f);
+	case FMT_JSON: return render_json(r, f);
+	case FMT_HTML: return render_html(r, f);
+	}
+	return EX_SOFTWARE;
+}
+
+/* Writes the report to PATH atomically: a temporary file beside it,
+ * renamed over it once complete. */
+static int
+write_file(const struct monthly_report *r, enum format fmt, const char *path)
+{
+	size_t len = strlen(path);
+	char *tmp = malloc(len + 16);
+	FILE *f = NULL;
+	int fd, ret;
+
+	if (tmp == NULL)
+		return rota_fail(EX_OSERR, "out of memory");
+	snprintf(tmp, len + 16, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL) {
+		ret = rota_fail(EX_CANTCREAT, "cannot create %s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return ret;
+	}
+	ret = render(r, fmt, f, false);
+	if (fflush(f) != 0 || fsync(fd) != 0) {
+		if (ret == 0)
+			ret = rota_fail(EX_IOERR, "cannot write %s: %s", path, strerror(errno));
+	}
+	if (fclose(f) != 0 && ret == 0)
+		ret = rota_fail(EX_IOERR, "cannot write %s: %s", path, strerror(errno));
+	if (ret == 0 && rename(tmp, path) != 0)
+		ret = rota_fail(EX_CANTCREAT, "cannot create %s: %s", path, strerror(errno));
+	if (ret != 0)
+		unlink(tmp);
+	free(tmp);
+	return ret;
+}
+
+static int
+exec_report_monthly(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum format fmt = ctx->json ? FMT_JSON : FMT_TEXT;
+	const char *out = NULL;
+	struct monthly_report r;
+	int c, year, month, ret;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				fmt = FMT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				fmt = FMT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = FMT_JSON;
+			else if (strcmp(optarg, "html") == 0)
+				fmt = FMT_HTML;
+			else
+				return cmd_usage_error(ctx, "unknown format '%s' (text, csv, json "
+						       "or html)", optarg);
+			break;
+		case 'o': out = optarg; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind + 1 != argc)
+		return cmd_usage_error(ctx, "report monthly takes one month, YYYY-MM");
+	if (monthly_parse_month(argv[optind], &year, &month) != 0)
+		return cmd_usage_error(ctx, "bad month '%s' (want YYYY-MM, such as 2027-01)",
+				       argv[optind]);
+	if ((ret = monthly_build(ctx->db, ctx->cfg, year, month, ctx->now, &r)) != 0)
+		return ret;
+	if (out != NULL && strcmp(out, "-") != 0)
+		ret = write_file(&r, fmt, out);
+	else
+		ret = render(&r, fmt, stdout, fmt == FMT_TEXT && isatty(STDOUT_FILENO) &&
+			     getenv("NO_COLOR") == NULL);
+	monthly_free(&r);
+	return ret;
+}
+
+const struct cmd_entry cmd_report_monthly_entry = {
+	.name = "report monthly",
+	.args = "YYYY-MM [--format text|csv|json|html] [-o FILE]",
+	.summary = "the month's on-call load and burnout indicators",
+	.help = "  --format FMT     text (the default; --json means json), csv (one row\n"
+		"                   per person), json (every figure) or html (one\n"
+		"                   self-contained page with charts)\n"
+		"  -o, --output FILE  write to FILE (atomically) instead of stdout\n"
+		"\n"
+		"The team's out-of-hours interruptions against the goal ([report] goal)\n"
+		"with a six-month trend and, for the current month, a forecast; escalations;\n"
+		"time to acknowledge and to resolve. Per person: shifts, on-call hours,\n"
+		"out-of-hours and sleep interruptions, nights interrupted and the longest\n"
+		"run, most pages in one shift, broken daily and weekly rest, share of the\n"
+		"team's load, weeks since the last shift, shifts closer than the minimum\n"
+		"gap. The noisiest alerts, those resolved without anyone acting and those\n"
+		"without a runbook. Each indicator is green, amber or red by [thresholds]\n"
+		"in rota.conf(5), with a sentence saying why.\n",
+	.exec = exec_report_monthly,
+};

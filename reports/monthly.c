@@ -1,0 +1,726 @@
+/* The monthly report: reads a month from the store and computes every
+ * figure (monthly.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/err.h"
+#include "common/timefmt.h"
+#include "common/tz.h"
+#include "reports/interruptions.h"
+#include "reports/monthly.h"
+#include "reports/money.h"
+#include "reports/pay-month.h"
+
+#define DAY 86400
+#define WEEK (7 * DAY)
+#define DAILY_REST (11 * 3600)
+#define WEEKLY_REST (35 * 3600)
+#define HISTORY_DAYS 400
+#define DST_SLACK 7200
+
+int
+monthly_parse_month(const char *s, int *year, int *month)
+{
+	int y, m, used = -1;
+
+	if (strlen(s) != 7 || sscanf(s, "%4d-%2d%n", &y, &m, &used) != 2 || used != 7 ||
+	    s[4] != '-' || y < 1970 || y > 9999 || m < 1 || m > 12)
+		return -1;
+	for (int i = 0; i < 7; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	*year = y;
+	*month = m;
+	return 0;
+}
+
+int
+monthly_thresholds(const struct config *cfg, struct ind_thresholds *th)
+{
+	long goal, pct;
+	int r;
+
+	ind_thresholds_default(th);
+	if ((r = config_get_int(cfg, "report", NULL, "goal", 10, 1, 1000000, &goal)) != 0 ||
+	    (r = config_get_int(cfg, "report", NULL, "goal_amber_pct", 80, 1, 100, &pct)) != 0)
+		return r;
+	ind_thresholds_set_goal(th, goal, pct);
+	for (int i = 0; i < IND_COUNT; i++) {
+		const char *key = ind_def(i)->key, *v;
+		long line = 0;
+
+		if (i == IND_TEAM_OOH)
+			continue;       /* follows the goal */
+		v = config_get(cfg, "thresholds", NULL, key, &line);
+		if (v != NULL && ind_threshold_parse(v, &th->t[i]) != 0)
+			return rota_fail_at(EX_CONFIG, config_path(cfg), line,
+					    "[thresholds] %s wants two whole numbers AMBER RED, "
+					    "AMBER <= RED: '%s'", key, v);
+	}
+	return 0;
+}
+
+/* When an interruption's work ends: its last resolution, else its first
+ * acknowledgement, else its arrival. */
+static int64_t
+work_end(const struct interruption *in)
+{
+	int64_t end = in->start;
+
+	if (in->acknowledged > end)
+		end = in->acknowledged;
+	if (in->resolved > end)
+		end = in->resolved;
+	return end;
+}
+
+static bool
+is_ooh(enum page_class c)
+{
+	return c == PAGE_OUT_OF_HOURS || c == PAGE_SLEEP;
+}
+
+static int64_t
+month_start(icaltimezone *zone, int year, int month, int delta)
+{
+	int y = year, m = month - 1 + delta;
+
+	y += m >= 0 ? m / 12 : -((11 - m) / 12);
+	m = ((m % 12) + 12) % 12 + 1;
+	return tz_from_local(zone, y, m, 1, 0, 0, 0);
+}
+
+static void
+month_add(int *year, int *month, int delta)
+{
+	int m = *year * 12 + (*month - 1) + delta;
+
+	*year = m / 12;
+	*month = m % 12 + 1;
+}
+
+/* The team's trend: out-of-hours interruptions in each of the months
+ * before the report's (the last entry is filled by the caller). */
+static int
+trend(struct store *db, icaltimezone *zone, struct monthly_report *r)
+{
+	struct page_time *t = NULL;
+	size_t n = 0;
+	int64_t starts[MONTHLY_TREND + 1];
+	int ret;
+
+	for (int i = 0; i <= MONTHLY_TREND; i++)
+		starts[i] = month_start(zone, r->year, r->month, i - (MONTHLY_TREND - 1));
+	for (int i = 0; i < MONTHLY_TREND; i++) {
+		r->team.trend[i].year = r->year;
+		r->team.trend[i].month = r->month;
+		month_add(&r->team.trend[i].year, &r->team.trend[i].month,
+			  i - (MONTHLY_TREND - 1));
+		r->team.trend[i].ooh = 0;
+	}
+	if ((ret = store_report_ooh_times(db, starts[0], starts[MONTHLY_TREND - 1], &t, &n)) != 0)
+		return ret;
+	for (size_t i = 0; i < n; i++) {
+		int k = 0;
+
+		/* Chained as reports/interruptions.h does; nobody's pages alone. */
+		if (i > 0 && t[i].responder_id != 0 && t[i].responder_id == t[i - 1].responder_id &&
+		    t[i].created - t[i - 1].created <= INTERRUPTION_GAP)
+			continue;
+		while (k < MONTHLY_TREND - 1 && t[i].created >= starts[k + 1])
+			k++;
+		r->team.trend[k].ooh++;
+	}
+	free(t);
+	return 0;
+}
+
+static int
+cmp_handle(const void *a, const void *b)
+{
+	return strcmp(((const struct mr_person *)a)->handle, ((const struct mr_person *)b)->handle);
+}
+
+static int
+cmp_alert(const void *a, const void *b)
+{
+	const struct mr_alert *x = a, *y = b;
+	int c;
+
+	if (x->ooh != y->ooh)
+		return x->ooh < y->ooh ? 1 : -1;
+	if (x->sleep != y->sleep)
+		return x->sleep < y->sleep ? 1 : -1;
+	if (x->pages != y->pages)
+		return x->pages < y->pages ? 1 : -1;
+	if ((c = strcmp(x->service, y->service)) != 0)
+		return c;
+	return strcmp(x->alert, y->alert);
+}
+
+static int
+cmp_service(const void *a, const void *b)
+{
+	const struct mr_service *x = a, *y = b;
+
+	if (x->ooh != y->ooh)
+		return x->ooh < y->ooh ? 1 : -1;
+	if (x->sleep != y->sleep)
+		return x->sleep < y->sleep ? 1 : -1;
+	if (x->pages != y->pages)
+		return x->pages < y->pages ? 1 : -1;
+	return strcmp(x->service, y->service);
+}
+
+static void
+worst(enum ind_status *w, enum ind_status s)
+{
+	if (s > *w)
+		*w = s;
+}
+
+static void
+alerts(struct monthly_report *r, const struct page *p, size_t np)
+{
+	for (size_t i = 0; i < np; i++) {
+		const struct page *pg = &p[i];
+		struct mr_alert *a = NULL;
+		struct mr_service *s = NULL;
+
+		if (pg->created < r->from || pg->created >= r->to)
+			continue;
+		for (size_t k = 0; k < r->n_alerts && a == NULL; k++)
+			if (strcmp(r->alerts[k].service, pg->service) == 0 &&
+			    strcmp(r->alerts[k].alert, pg->alert) == 0)
+				a = &r->alerts[k];
+		if (a == NULL) {
+			r->alerts = realloc(r->alerts, (r->n_alerts + 1) * sizeof *r->alerts);
+			a = &r->alerts[r->n_alerts++];
+			memset(a, 0, sizeof *a);
+			snprintf(a->service, sizeof a->service, "%s", pg->service);
+			snprintf(a->alert, sizeof a->alert, "%s", pg->alert);
+		}
+		for (size_t k = 0; k < r->n_services && s == NULL; k++)
+			if (strcmp(r->services[k].service, pg->service) == 0)
+				s = &r->services[k];
+		if (s == NULL) {
+			r->services = realloc(r->services, (r->n_services + 1) * sizeof *r->services);
+			s = &r->services[r->n_services++];
+			memset(s, 0, sizeof *s);
+			snprintf(s->service, sizeof s->service, "%s", pg->service);
+		}
+		a->pages++;
+		s->pages++;
+		if (is_ooh(pg->class)) {
+			a->ooh++;
+			s->ooh++;
+			if (!pg->acted)
+				a->unacted++;
+		}
+		if (pg->class == PAGE_SLEEP) {
+			a->sleep++;
+			s->sleep++;
+		}
+		if (pg->runbook_url[0] == '\0')
+			a->no_runbook++;
+	}
+	if (r->n_alerts > 0)
+		qsort(r->alerts, r->n_alerts, sizeof *r->alerts, cmp_alert);
+	if (r->n_services > 0)
+		qsort(r->services, r->n_services, sizeof *r->services, cmp_service);
+	for (size_t k = 0; k < r->n_alerts; k++) {
+		struct mr_alert *a = &r->alerts[k];
+		char who[420];
+
+		snprintf(who, sizeof who, "%s%s%s", a->service, a->service[0] ? " / " : "",
+			 a->alert[0] ? a->alert : "(no alert name)");
+		a->v[IND_ALERT_OOH] = a->ooh;
+		a->v[IND_ALERT_UNACTED] = a->unacted;
+		a->v[IND_ALERT_NO_RUNBOOK] = a->no_runbook;
+		a->worst = IND_GREEN;
+		for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++) {
+			ind_eval(i, &r->th.t[i], who, a->v[i], &a->st[i]);
+			worst(&a->worst, a->st[i].status);
+		}
+		worst(&r->worst, a->worst);
+	}
+}
+
+/* The person with id ID in the report, added when ADD. */
+static struct mr_person *
+person_slot(struct store *db, struct monthly_report *r, int64_t id, bool add, int *err)
+{
+	struct person p;
+	int ret;
+
+	for (size_t k = 0; k < r->n_people; k++)
+		if (r->people[k].id == id)
+			return &r->people[k];
+	if (!add || id == 0)
+		return NULL;
+	if ((ret = store_person_get_id(db, id, &p)) != 0) {
+		if (ret != STORE_NOT_FOUND)
+			*err = ret;
+		return NULL;
+	}
+	r->people = realloc(r->people, (r->n_people + 1) * sizeof *r->people);
+	memset(&r->people[r->n_people], 0, sizeof *r->people);
+	r->people[r->n_people].id = id;
+	snprintf(r->people[r->n_people].handle, HANDLE_MAX, "%s", p.handle);
+	snprintf(r->people[r->n_people].name, NAME_MAX_, "%s", p.name);
+	r->people[r->n_people].is_manager = p.is_manager;
+	r->people[r->n_people].v[IND_WEEKS_SINCE] = -1;
+	return &r->people[r->n_people++];
+}
+
+static int64_t
+overlap(int64_t a, int64_t b, int64_t from, int64_t to)
+{
+	if (a < from)
+		a = from;
+	if (b > to)
+		b = to;
+	return b > a ? b - a : 0;
+}
+
+/* A page of a person: the index of pages sorted by person, then page. */
+struct by_person {
+	int64_t person_id;
+	size_t page;
+};
+
+static int
+cmp_by_person(const void *a, const void *b)
+{
+	const struct by_person *x = a, *y = b;
+
+	if (x->person_id != y->person_id)
+		return x->person_id < y->person_id ? -1 : 1;
+	return (x->page > y->page) - (x->page < y->page);
+}
+
+/* Pages by person: their responder and their escalation person. */
+static struct by_person *
+index_people(const struct page *p, size_t np, size_t *n)
+{
+	struct by_person *v = malloc((2 * np + 1) * sizeof *v);
+
+	*n = 0;
+	if (v == NULL)
+		return NULL;
+	for (size_t i = 0; i < np; i++) {
+		if (p[i].responder_id != 0)
+			v[(*n)++] = (struct by_person){ p[i].responder_id, i };
+		if (p[i].escalation_person_id != 0 &&
+		    p[i].escalation_person_id != p[i].responder_id)
+			v[(*n)++] = (struct by_person){ p[i].escalation_person_id, i };
+	}
+	qsort(v, *n, sizeof *v, cmp_by_person);
+	return v;
+}
+
+/* Every figure of one person. */
+static int
+person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
+	       struct mr_person *mp, const struct page *p, size_t np,
+	       const struct by_person *bp, size_t nbp,
+	       const struct shift *sh, size_t nsh, icaltimezone *rzone)
+{
+	struct person pe;
+	icaltimezone *zone;
+	size_t k = 0, ni = 0, lo = 0, hi = nbp, first;
+	struct interruption *in = NULL;
+	struct page *mine = NULL;
+	struct work *w = NULL;
+	int64_t *nights = malloc((np + 1) * sizeof *nights), nn = 0;
+	struct gap_shift *gs = malloc((nsh + 1) * sizeof *gs);
+	int64_t ref = r->now < r->to ? r->now : r->to, last_end = INT64_MIN;
+	int ret = 0;
+
+	if (nights == NULL || gs == NULL) {
+		ret = rota_fail(EX_OSERR, "out of memory");
+		goto done;
+	}
+	if ((ret = store_person_get_id(db, mp->id, &pe)) != 0)
+		goto done;
+	zone = tz_lookup(pe.tz);
+	if (zone == NULL)
+		zone = rzone;
+	while (lo < hi) {                       /* the first entry of the person */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (bp[mid].person_id < mp->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* The person's pages, as responder or escalation person, as theirs. */
+	for (first = lo; lo < nbp && bp[lo].person_id == mp->id; lo++)
+		k++;
+	mine = malloc((k + 1) * sizeof *mine);
+	w = malloc((k + 1) * sizeof *w);
+	if (mine == NULL || w == NULL) {
+		ret = rota_fail(EX_OSERR, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < k; i++) {
+		mine[i] = p[bp[first + i].page];
+		mine[i].responder_id = mp->id;
+	}
+	interruptions_merge(mine, k, &in, &ni);
+	for (size_t i = 0; i < ni; i++) {
+		w[i] = (struct work){ in[i].start, work_end(&in[i]) };
+		if (in[i].start < r->from || in[i].start >= r->to)
+			continue;
+		mp->interruptions++;
+		if (is_ooh(in[i].class))
+			mp->v[IND_OOH]++;
+		if (in[i].class == PAGE_SLEEP) {
+			mp->v[IND_SLEEP]++;
+			nights[nn++] = night_of(zone, pe.sleep_start, pe.sleep_end, in[i].start);
+		}
+	}
+	mp->v[IND_DAILY_REST] = rest_broken_days(zone, r->year, r->month, w, ni, DAILY_REST);
+	mp->v[IND_WEEKLY_REST] = rest_broken_weeks(zone, r->year, r->month, w, ni, WEEKLY_REST);
+	nights_count(nights, (size_t)nn, &mp->v[IND_NIGHTS], &mp->v[IND_NIGHT_RUN]);
+	/* Shifts: those of the month, the most interruptions in one, the gaps. */
+	for (size_t i = 0; i < nsh; i++) {
+		const struct shift *s = &sh[i];
+		int64_t count = 0;
+
+		if (s->person_id != mp->id)
+			continue;
+		if (s->start <= ref && s->end > last_end)
+			last_end = s->start <= ref && ref < s->end ? ref : s->end;
+		if (overlap(s->start, s->end, r->from, r->to) == 0)
+			continue;
+		mp->shifts++;
+		mp->oncall_seconds += overlap(s->start, s->end, r->from, r->to);
+		for (size_t j = 0; j < ni; j++)
+			if (in[j].start >= s->start && in[j].start < s->end)
+				count++;
+		if (count > mp->v[IND_SHIFT_PAGES])
+			mp->v[IND_SHIFT_PAGES] = count;
+	}
+	if (last_end != INT64_MIN)
+		mp->v[IND_WEEKS_SINCE] = (ref - last_end) / WEEK;
+	for (size_t i = 0; i < nsh; i++) {
+		long gap;
+		size_t ng = 0;
+		bool seen = false;
+
+		if (sh[i].person_id != mp->id)
+			continue;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = sh[j].person_id == mp->id && sh[j].rotation_id == sh[i].rotation_id;
+		if (seen)
+			continue;       /* that rotation was counted */
+		if ((ret = config_rotation_int(cfg, sh[i].rotation, "min_gap_shifts", 1, 0, 52,
+					       &gap)) != 0)
+			goto done;
+		for (size_t j = i; j < nsh; j++)
+			if (sh[j].person_id == mp->id && sh[j].rotation_id == sh[i].rotation_id) {
+				int64_t len = sh[j].end - sh[j].start;
+
+				gs[ng++] = (struct gap_shift){ sh[j].start, sh[j].end,
+					gap > 0 ? gap * len - DST_SLACK : 0 };
+			}
+		mp->v[IND_CLOSE_SHIFTS] += close_shifts(gs, ng, r->from, r->to);
+	}
+done:
+	free(mine);
+	free(in);
+	free(w);
+	free(nights);
+	free(gs);
+	return ret;
+}
+
+/* The team: out-of-hours interruptions per responder, by hour, and the
+ * times to acknowledge and to resolve. */
+static int
+team_figures(struct store *db, struct monthly_report *r, const struct page *p,
+	     size_t np, icaltimezone *rzone)
+{
+	struct interruption *in = NULL;
+	int64_t *ack = malloc((np + 1) * sizeof *ack), *res = malloc((np + 1) * sizeof *res);
+	size_t nack = 0, nres = 0, ni = 0;
+	int64_t zone_of = -1;           /* the responder whose zone ZONE is */
+	icaltimezone *zone = rzone;
+	int ret = 0;
+
+	if (ack == NULL || res == NULL) {
+		ret = rota_fail(EX_OSERR, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < np; i++) {
+		const struct page *pg = &p[i];
+
+		if (pg->created < r->from || pg->created >= r->to)
+			continue;
+		r->team.pages++;
+		if (pg->escalated)
+			r->team.v[IND_ESCALATIONS]++;
+		if (pg->acknowledged > 0)
+			ack[nack++] = pg->acknowledged > pg->created ? pg->acknowledged - pg->created : 0;
+		if (pg->resolved > 0)
+			res[nres++] = pg->resolved > pg->created ? pg->resolved - pg->created : 0;
+	}
+	interruptions_merge(p, np, &in, &ni);
+	for (size_t j = 0; j < ni; j++) {
+		struct local_time lt;
+
+		if (in[j].start < r->from || in[j].start >= r->to)
+			continue;
+		r->team.interruptions++;
+		if (in[j].class == PAGE_SLEEP)
+			r->team.sleep_interruptions++;
+		if (!is_ooh(in[j].class))
+			continue;
+		r->team.v[IND_TEAM_OOH]++;
+		if (in[j].start < r->now)
+			r->team.so_far++;
+		if (in[j].responder_id != zone_of) {
+			struct person pe;
+
+			zone = rzone;
+			zone_of = in[j].responder_id;
+			if (zone_of != 0) {
+				if ((ret = store_person_get_id(db, zone_of, &pe)) == 0 &&
+				    tz_lookup(pe.tz) != NULL)
+					zone = tz_lookup(pe.tz);
+				else if (ret != STORE_NOT_FOUND && ret != 0)
+					goto out;
+				ret = 0;
+			}
+		}
+		tz_to_local(zone, in[j].start, &lt);
+		r->by_hour[lt.hour]++;
+	}
+	stats_sort(ack, nack);
+	stats_sort(res, nres);
+	r->team.v[IND_ACK_MEDIAN] = stats_percentile(ack, nack, 50);
+	r->team.v[IND_ACK_P95] = stats_percentile(ack, nack, 95);
+	r->team.v[IND_RESOLVE_MEDIAN] = stats_percentile(res, nres, 50);
+	r->team.v[IND_RESOLVE_P95] = stats_percentile(res, nres, 95);
+out:
+	free(in);
+	free(ack);
+	free(res);
+	return ret;
+}
+
+void
+monthly_pay_text(const struct mr_person *p, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < p->n_pay && used < len; i++) {
+		char amount[48];
+
+		money_format(p->pay[i].total_minor, p->pay[i].exponent, amount, sizeof amount);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s %s", i > 0 ? ", " : "",
+					 amount, p->pay[i].currency);
+	}
+}
+
+/* Each person's pay of the month, from the pay report's own computation. */
+static int
+pay(struct store *db, const struct config *cfg, struct monthly_report *r)
+{
+	struct pay_month pm;
+	int ret = pay_month_compute(db, cfg, r->year, r->month, &pm);
+
+	if (ret != 0) {
+		pay_month_free(&pm);
+		return ret;
+	}
+	for (size_t i = 0; i < pm.n_lines; i++) {
+		const struct pay_line *l = &pm.lines[i];
+		const struct person *who = &pm.persons[l->person];
+
+		for (size_t k = 0; k < r->n_people; k++) {
+			struct mr_person *mp = &r->people[k];
+
+			if (mp->id != who->id || mp->n_pay >= sizeof mp->pay / sizeof mp->pay[0])
+				continue;
+			snprintf(mp->pay[mp->n_pay].currency, sizeof mp->pay[0].currency, "%s",
+				 l->currency);
+			mp->pay[mp->n_pay].exponent = l->exponent;
+			mp->pay[mp->n_pay].total_minor = l->total;
+			mp->n_pay++;
+		}
+	}
+	pay_month_free(&pm);
+	return 0;
+}
+
+int
+monthly_build(struct store *db, const struct config *cfg, int year, int month,
+	      int64_t now, struct monthly_report *r)
+{
+	const char *zname = config_get(cfg, "report", NULL, "timezone", NULL);
+	icaltimezone *zone;
+	struct shift_filter f = { 0 };
+	struct shift *sh = NULL;
+	struct page *p = NULL;
+	struct by_person *bp = NULL;
+	size_t nsh = 0, np = 0, nbp = 0;
+	int64_t pfrom, pto;
+	int ret;
+
+	memset(r, 0, sizeof *r);
+	if (zname == NULL || zname[0] == '\0')
+		zname = "UTC";
+	if ((zone = tz_lookup(zname)) == NULL)
+		return rota_fail(EX_CONFIG, "[report] timezone: unknown time zone '%s'", zname);
+	if ((ret = monthly_thresholds(cfg, &r->th)) != 0)
+		return ret;
+	r->year = year;
+	r->month = month;
+	snprintf(r->month_name, sizeof r->month_name, "%04d-%02d", year, month);
+	snprintf(r->zone, sizeof r->zone, "%s", zname);
+	r->from = month_start(zone, year, month, 0);
+	r->to = month_start(zone, year, month, 1);
+	r->now = now;
+
+	f.from = r->from - HISTORY_DAYS * (int64_t)DAY;
+	f.to = r->to;
+	if ((ret = store_shift_list(db, &f, &sh, &nsh)) != 0)
+		goto done;
+	pfrom = r->from - 8 * DAY;
+	pto = r->to + 8 * DAY;
+	for (size_t i = 0; i < nsh; i++)
+		if (overlap(sh[i].start, sh[i].end, r->from, r->to) > 0) {
+			if (sh[i].start < pfrom)
+				pfrom = sh[i].start;
+			if (sh[i].end > pto)
+				pto = sh[i].end;
+		}
+	if ((ret = store_page_list(db, pfrom, pto, &p, &np)) != 0)
+		goto done;
+
+	/* Who is in the report: anyone on call or interrupted in the month. */
+	for (size_t i = 0; i < nsh && ret == 0; i++)
+		if (overlap(sh[i].start, sh[i].end, r->from, r->to) > 0)
+			person_slot(db, r, sh[i].person_id, true, &ret);
+	for (size_t i = 0; i < np && ret == 0; i++)
+		if (p[i].created >= r->from && p[i].created < r->to) {
+			person_slot(db, r, p[i].responder_id, true, &ret);
+			person_slot(db, r, p[i].escalation_person_id, true, &ret);
+		}
+	if (ret != 0)
+		goto done;
+	if (r->n_people > 0)
+		qsort(r->people, r->n_people, sizeof *r->people, cmp_handle);
+
+	if ((ret = team_figures(db, r, p, np, zone)) != 0 || (ret = trend(db, zone, r)) != 0)
+		goto done;
+	r->team.trend[MONTHLY_TREND - 1].ooh = r->team.v[IND_TEAM_OOH];
+	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++) {
+		ind_eval(i, &r->th.t[i], "the team", r->team.v[i], &r->team.st[i]);
+		worst(&r->worst, r->team.st[i].status);
+	}
+	if (now >= r->from && now < r->to &&
+	    stats_forecast(r->team.so_far, now - r->from, r->to - r->from, &r->team.fc) == 0) {
+		r->team.has_forecast = true;
+		ind_forecast_eval(r->th.goal, r->team.so_far, r->team.fc.expected,
+				  r->team.fc.low, r->team.fc.high, &r->team.fc_st);
+		worst(&r->worst, r->team.fc_st.status);
+	}
+
+	if ((bp = index_people(p, np, &nbp)) == NULL) {
+		ret = rota_fail(EX_OSERR, "out of memory");
+		goto done;
+	}
+	for (size_t k = 0; k < r->n_people; k++) {
+		struct mr_person *mp = &r->people[k];
+
+		if ((ret = person_figures(db, cfg, r, mp, p, np, bp, nbp, sh, nsh, zone)) != 0)
+			goto done;
+		mp->v[IND_OOH_SHARE] = r->team.v[IND_TEAM_OOH] > 0 ?
+			(200 * mp->v[IND_OOH] + r->team.v[IND_TEAM_OOH]) /
+			(2 * r->team.v[IND_TEAM_OOH]) : 0;
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
+			ind_eval(i, &r->th.t[i], mp->handle, mp->v[i], &mp->st[i]);
+			worst(&r->worst, mp->st[i].status);
+		}
+	}
+	if ((ret = pay(db, cfg, r)) != 0)
+		goto done;
+	alerts(r, p, np);
+done:
+	free(sh);
+	free(p);
+	free(bp);
+	if (ret != 0)
+		monthly_free(r);
+	return ret;
+}
+
+void
+monthly_free(struct monthly_report *r)
+{
+	free(r->people);
+	free(r->alerts);
+	free(r->services);
+	r->people = NULL;
+	r->alerts = NULL;
+	r->services = NULL;
+	r->n_people = r->n_alerts = r->n_services = 0;
+}
+
+static void
+red_push(struct red_indicator **v, size_t *n, const char *handle, const char *alert,
+	 const char *key, const char *month, const char *why)
+{
+	struct red_indicator *x;
+
+	*v = realloc(*v, (*n + 1) * sizeof **v);
+	x = &(*v)[(*n)++];
+	memset(x, 0, sizeof *x);
+	snprintf(x->handle, sizeof x->handle, "%s", handle);
+	snprintf(x->alert, sizeof x->alert, "%s", alert);
+	x->indicator = key;
+	snprintf(x->month, sizeof x->month, "%s", month);
+	snprintf(x->why, sizeof x->why, "%s", why);
+}
+
+int
+monthly_red(struct store *db, const struct config *cfg, int year, int month,
+	    int64_t now, struct red_indicator **v, size_t *n)
+{
+	struct monthly_report r;
+	int ret;
+
+	*v = NULL;
+	*n = 0;
+	if ((ret = monthly_build(db, cfg, year, month, now, &r)) != 0)
+		return ret;
+	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
+		if (r.team.st[i].status == IND_RED)
+			red_push(v, n, "", "", ind_def(i)->key, r.month_name, r.team.st[i].why);
+	if (r.team.has_forecast && r.team.fc_st.status == IND_RED)
+		red_push(v, n, "", "", "forecast", r.month_name, r.team.fc_st.why);
+	for (size_t k = 0; k < r.n_people; k++)
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
+			if (r.people[k].st[i].status == IND_RED)
+				red_push(v, n, r.people[k].handle, "", ind_def(i)->key,
+					 r.month_name, r.people[k].st[i].why);
+	for (size_t k = 0; k < r.n_alerts; k++)
+		for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
+			if (r.alerts[k].st[i].status == IND_RED) {
+				char name[400];
+
+				snprintf(name, sizeof name, "%s / %s", r.alerts[k].service,
+					 r.alerts[k].alert);
+				red_push(v, n, "", name, ind_def(i)->key, r.month_name,
+					 r.alerts[k].st[i].why);
+			}
+	monthly_free(&r);
+	return 0;
+}

@@ -1,0 +1,158 @@
+/* The monthly wellbeing report (`rota report monthly`): every figure of a
+ * month, read from the store and judged by reports/indicators.h, ready for
+ * the renderers (reports/render.h).
+ *
+ * Where the figures come from:
+ *  - the month is a calendar month in [report] timezone;
+ *  - interruptions are pages merged per person: a page within 60 seconds
+ *    of the person's previous one joins its interruption, whose class is
+ *    that of its first page; a page counts for its responder and, when
+ *    escalated, for the escalation person too;
+ *  - the team's out-of-hours count merges pages per responder (pages of no
+ *    known responder count together), so an escalated page counts once;
+ *  - shifts and on-call hours are the parts of shifts (every tier) inside
+ *    the month; the most pages in one shift count the whole shift;
+ *  - time to acknowledge and to resolve: every page of the month that has
+ *    the time, from its creation; median and 95th percentile by nearest
+ *    rank (reports/stats.h);
+ *  - the forecast is given when the month holds the current time
+ *    (ROTA_NOW honoured), from the interruptions before it;
+ *  - weeks since the last shift: at the month's end (or now, when
+ *    earlier), among shifts of the last 400 days; -1 when none;
+ *  - shifts closer than the minimum gap: a shift starting in the month
+ *    less than min_gap_shifts shift lengths (less 2 hours, for DST weeks)
+ *    after the end of the same person's previous shift in the same
+ *    rotation;
+ *  - pay is pay_month_compute()'s total per currency (reports/pay-month.h);
+ *  - alerts are (service, alert) pairs; their out-of-hours and sleep counts
+ *    are pages; "resolved without anyone acting" counts out-of-hours pages
+ *    whose source says nobody acted (pages.acted = 0). */
+#ifndef ROTA_MONTHLY_H
+#define ROTA_MONTHLY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "common/config.h"
+#include "reports/indicators.h"
+#include "reports/stats.h"
+#include "scheduler/model.h"
+#include "store/store.h"
+
+#define MONTHLY_TREND 6
+
+struct mr_month {
+	int year, month;
+	int64_t ooh;            /* the team's out-of-hours interruptions */
+};
+
+struct mr_team {
+	int64_t v[IND_COUNT];   /* figures of IND_TEAM_FIRST..IND_TEAM_LAST */
+	struct ind_result st[IND_COUNT];
+	int64_t pages;          /* every page of the month */
+	int64_t interruptions;  /* merged, every class */
+	int64_t sleep_interruptions;
+	struct mr_month trend[MONTHLY_TREND];   /* oldest first; the last is the month */
+	bool has_forecast;
+	int64_t so_far;         /* out-of-hours interruptions before now */
+	struct forecast fc;
+	struct ind_result fc_st;
+};
+
+struct mr_person {
+	int64_t id;
+	char handle[HANDLE_MAX];
+	char name[NAME_MAX_];
+	bool is_manager;
+	int64_t shifts;
+	int64_t oncall_seconds;
+	int64_t interruptions;  /* every class */
+	int64_t v[IND_COUNT];   /* figures of IND_PERSON_FIRST..IND_PERSON_LAST */
+	struct ind_result st[IND_COUNT];
+	/* Pay of the month (reports/pay-month.h), one entry per currency. */
+	struct mr_pay {
+		char currency[4];
+		int exponent;
+		int64_t total_minor;
+	} pay[4];
+	size_t n_pay;
+};
+
+struct mr_alert {
+	char service[128];
+	char alert[256];
+	int64_t pages, ooh, sleep, unacted, no_runbook;
+	int64_t v[IND_COUNT];   /* IND_ALERT_FIRST..IND_ALERT_LAST */
+	struct ind_result st[IND_COUNT];
+	enum ind_status worst;
+};
+
+struct mr_service {
+	char service[128];
+	int64_t pages, ooh, sleep;
+};
+
+struct monthly_report {
+	int year, month;
+	char month_name[8];             /* "2027-01" */
+	char zone[TZ_MAX];
+	int64_t from, to, now;
+	struct ind_thresholds th;
+	struct mr_team team;
+	struct mr_person *people;       /* sorted by handle */
+	size_t n_people;
+	struct mr_alert *alerts;        /* noisiest first */
+	size_t n_alerts;
+	struct mr_service *services;    /* noisiest first */
+	size_t n_services;
+	int64_t by_hour[24];    /* out-of-hours interruptions by the responder's local hour */
+	enum ind_status worst;  /* of every indicator */
+};
+
+/* Reads "YYYY-MM". 0 or -1. */
+int monthly_parse_month(const char *s, int *year, int *month);
+
+/* Reads [report] goal, goal_amber_pct and every [thresholds] key. 0 or
+ * EX_CONFIG after printing why. */
+int monthly_thresholds(const struct config *cfg, struct ind_thresholds *th);
+
+/* Builds the report of YEAR-MONTH as of NOW. 0 or an exit status after
+ * printing why. The caller frees it with monthly_free(). */
+int monthly_build(struct store *db, const struct config *cfg, int year, int month,
+		  int64_t now, struct monthly_report *out);
+void monthly_free(struct monthly_report *r);
+
+/* The red indicators of a month, for burnout alerts (`rota notify`): one
+ * row per person and indicator (HANDLE empty for the team's and an
+ * alert's; ALERT names the alert, "service / alert", for an alert's).
+ * Sorted as the report lists them: team, people by handle, alerts. The
+ * caller frees *v with free(). 0 or an exit status after printing why. */
+struct red_indicator {
+	char handle[HANDLE_MAX];
+	char alert[400];
+	const char *indicator;  /* its key, static: "sleep_interruptions" */
+	char month[8];          /* "2027-01" */
+	char why[320];          /* the report's sentence */
+};
+int monthly_red(struct store *db, const struct config *cfg, int year, int month,
+		int64_t now, struct red_indicator **v, size_t *n);
+
+/* P's pay as people read it: "500.00 EUR", currencies joined by ", ";
+ * "" when none. */
+void monthly_pay_text(const struct mr_person *p, char *buf, size_t len);
+
+/* Renderers (reports/render-*.c): write R to F; 0 or EX_IOERR after
+ * printing why (or EX_SOFTWARE when libxml2 fails). */
+/* Aligned text for people; COLOUR: status words in colour. */
+int render_text(const struct monthly_report *r, FILE *f, bool colour);
+/* One row per person; the columns are listed in rota(1). */
+int render_csv(const struct monthly_report *r, FILE *f);
+/* Every figure of the report (rota(1) describes the object). */
+int render_json(const struct monthly_report *r, FILE *f);
+/* One self-contained HTML page with inline CSS and three SVG charts,
+ * built as a libxml2 tree, so every value is escaped. */
+int render_html(const struct monthly_report *r, FILE *f);
+
+#endif

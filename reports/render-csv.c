@@ -1,0 +1,62 @@
+/* The monthly report as CSV (RFC 4180): one row per person. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "common/err.h"
+#include "reports/monthly.h"
+
+/* A field, quoted when it holds a comma, a quote or a line break. */
+static void
+field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+int
+render_csv(const struct monthly_report *r, FILE *f)
+{
+	fputs("month,handle,name,shifts,oncall_hours,interruptions", f);
+	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
+		fprintf(f, ",%s", ind_def(i)->key);
+	fputs(",pay,status\n", f);
+	for (size_t k = 0; k < r->n_people; k++) {
+		const struct mr_person *p = &r->people[k];
+		enum ind_status w = IND_GREEN;
+		char pay[128];
+
+		fprintf(f, "%s,", r->month_name);
+		field(f, p->handle);
+		fputc(',', f);
+		field(f, p->name);
+		fprintf(f, ",%" PRId64 ",%.1f,%" PRId64, p->shifts,
+			(double)p->oncall_seconds / 3600.0, p->interruptions);
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
+			if (p->v[i] < 0)
+				fputc(',', f);
+			else
+				fprintf(f, ",%" PRId64, p->v[i]);
+			if (p->st[i].status > w)
+				w = p->st[i].status;
+		}
+		monthly_pay_text(p, pay, sizeof pay);
+		fputc(',', f);
+		field(f, pay);
+		fprintf(f, ",%s\n", ind_status_name(w));
+	}
+	if (ferror(f))
+		return rota_fail(EX_IOERR, "cannot write the report");
+	return 0;
+}

@@ -1,0 +1,143 @@
+/* The monthly report as JSON (jansson): every figure. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "common/err.h"
+#include "common/timefmt.h"
+#include "reports/monthly.h"
+
+static json_t *
+figure(int64_t v)
+{
+	return v < 0 ? json_null() : json_integer(v);
+}
+
+static json_t *
+indicator(const struct ind_threshold *th, int64_t v, const struct ind_result *st)
+{
+	return json_pack("{s:o, s:s, s:s, s:I, s:I}", "value", figure(v),
+			 "status", ind_status_name(st->status), "why", st->why,
+			 "amber", (json_int_t)th->amber, "red", (json_int_t)th->red);
+}
+
+static json_t *
+team(const struct monthly_report *r)
+{
+	const struct mr_team *t = &r->team;
+	json_t *o = json_object(), *ind = json_object(), *trend = json_array();
+
+	json_object_set_new(o, "ooh_interruptions", json_integer(t->v[IND_TEAM_OOH]));
+	json_object_set_new(o, "goal", json_integer(r->th.goal));
+	json_object_set_new(o, "status", json_string(ind_status_name(t->st[IND_TEAM_OOH].status)));
+	json_object_set_new(o, "why", json_string(t->st[IND_TEAM_OOH].why));
+	json_object_set_new(o, "pages", json_integer(t->pages));
+	json_object_set_new(o, "interruptions", json_integer(t->interruptions));
+	json_object_set_new(o, "sleep_interruptions", json_integer(t->sleep_interruptions));
+	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++) {
+		if (i != IND_TEAM_OOH)
+			json_object_set_new(o, ind_def(i)->key, figure(t->v[i]));
+		json_object_set_new(ind, ind_def(i)->key, indicator(&r->th.t[i], t->v[i], &t->st[i]));
+	}
+	json_object_set_new(o, "indicators", ind);
+	for (int i = 0; i < MONTHLY_TREND; i++) {
+		char m[16];
+
+		snprintf(m, sizeof m, "%04d-%02d", t->trend[i].year, t->trend[i].month);
+		json_array_append_new(trend, json_pack("{s:s, s:I}", "month", m,
+			"ooh_interruptions", (json_int_t)t->trend[i].ooh));
+	}
+	json_object_set_new(o, "trend", trend);
+	if (t->has_forecast)
+		json_object_set_new(o, "forecast", json_pack("{s:I, s:f, s:I, s:I, s:s, s:s}",
+			"so_far", (json_int_t)t->so_far, "expected", t->fc.expected,
+			"low", (json_int_t)t->fc.low, "high", (json_int_t)t->fc.high,
+			"status", ind_status_name(t->fc_st.status), "why", t->fc_st.why));
+	else
+		json_object_set_new(o, "forecast", json_null());
+	return o;
+}
+
+static json_t *
+person(const struct monthly_report *r, const struct mr_person *p)
+{
+	json_t *o = json_object(), *ind = json_object(), *pay = json_array();
+	enum ind_status w = IND_GREEN;
+
+	json_object_set_new(o, "handle", json_string(p->handle));
+	json_object_set_new(o, "name", json_string(p->name));
+	json_object_set_new(o, "manager", json_boolean(p->is_manager));
+	json_object_set_new(o, "shifts", json_integer(p->shifts));
+	json_object_set_new(o, "oncall_hours", json_real((double)p->oncall_seconds / 3600.0));
+	json_object_set_new(o, "interruptions", json_integer(p->interruptions));
+	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
+		json_object_set_new(o, ind_def(i)->key, figure(p->v[i]));
+		json_object_set_new(ind, ind_def(i)->key, indicator(&r->th.t[i], p->v[i], &p->st[i]));
+		if (p->st[i].status > w)
+			w = p->st[i].status;
+	}
+	json_object_set_new(o, "status", json_string(ind_status_name(w)));
+	json_object_set_new(o, "indicators", ind);
+	for (size_t i = 0; i < p->n_pay; i++)
+		json_array_append_new(pay, json_pack("{s:s, s:I}", "currency", p->pay[i].currency,
+			"total_minor", (json_int_t)p->pay[i].total_minor));
+	json_object_set_new(o, "pay", pay);
+	return o;
+}
+
+static json_t *
+alert(const struct monthly_report *r, const struct mr_alert *a)
+{
+	json_t *o = json_object(), *ind = json_object();
+
+	json_object_set_new(o, "service", json_string(a->service));
+	json_object_set_new(o, "alert", json_string(a->alert));
+	json_object_set_new(o, "pages", json_integer(a->pages));
+	json_object_set_new(o, "ooh_pages", json_integer(a->ooh));
+	json_object_set_new(o, "sleep_pages", json_integer(a->sleep));
+	json_object_set_new(o, "unacted", json_integer(a->unacted));
+	json_object_set_new(o, "no_runbook", json_integer(a->no_runbook));
+	json_object_set_new(o, "status", json_string(ind_status_name(a->worst)));
+	for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
+		json_object_set_new(ind, ind_def(i)->key, indicator(&r->th.t[i], a->v[i], &a->st[i]));
+	json_object_set_new(o, "indicators", ind);
+	return o;
+}
+
+int
+render_json(const struct monthly_report *r, FILE *f)
+{
+	json_t *root = json_object(), *people = json_array(), *alerts = json_array(),
+		*services = json_array(), *hours = json_array();
+	char from[32], to[32];
+	int ret = 0;
+
+	time_format_utc(r->from, from, sizeof from);
+	time_format_utc(r->to, to, sizeof to);
+	json_object_set_new(root, "month", json_string(r->month_name));
+	json_object_set_new(root, "timezone", json_string(r->zone));
+	json_object_set_new(root, "from", json_string(from));
+	json_object_set_new(root, "to", json_string(to));
+	json_object_set_new(root, "status", json_string(ind_status_name(r->worst)));
+	json_object_set_new(root, "team", team(r));
+	for (size_t i = 0; i < r->n_people; i++)
+		json_array_append_new(people, person(r, &r->people[i]));
+	json_object_set_new(root, "people", people);
+	for (size_t i = 0; i < r->n_alerts; i++)
+		json_array_append_new(alerts, alert(r, &r->alerts[i]));
+	json_object_set_new(root, "alerts", alerts);
+	for (size_t i = 0; i < r->n_services; i++)
+		json_array_append_new(services, json_pack("{s:s, s:I, s:I, s:I}",
+			"service", r->services[i].service, "pages", (json_int_t)r->services[i].pages,
+			"ooh_pages", (json_int_t)r->services[i].ooh,
+			"sleep_pages", (json_int_t)r->services[i].sleep));
+	json_object_set_new(root, "services", services);
+	for (int h = 0; h < 24; h++)
+		json_array_append_new(hours, json_integer(r->by_hour[h]));
+	json_object_set_new(root, "ooh_by_hour", hours);
+	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 || fputc('\n', f) == EOF)
+		ret = rota_fail(EX_IOERR, "cannot write the report");
+	json_decref(root);
+	return ret;
+}

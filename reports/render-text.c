@@ -1,0 +1,234 @@
+/* The monthly report as aligned text for people. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/err.h"
+#include "reports/monthly.h"
+
+#define COLS 16
+#define CELL 96
+
+/* A table measured before it is printed. */
+struct table {
+	char (*cell)[COLS][CELL];
+	size_t rows, cols;
+	int status_col;                 /* colour this column's words; -1: none */
+};
+
+/* A new row whose first cell is FIRST. */
+static void
+row(struct table *t, const char *first)
+{
+	t->cell = realloc(t->cell, (t->rows + 1) * sizeof *t->cell);
+	for (size_t c = 0; c < t->cols; c++)
+		t->cell[t->rows][c][0] = '\0';
+	snprintf(t->cell[t->rows][0], CELL, "%s", first);
+	t->rows++;
+}
+
+static void
+set(struct table *t, size_t c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+set(struct table *t, size_t c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->cell[t->rows - 1][c], CELL, fmt, ap);
+	va_end(ap);
+}
+
+static const char *
+colour_of(const char *word)
+{
+	if (strcmp(word, "red") == 0 || strcmp(word, "RED") == 0)
+		return "\033[1;31m";
+	if (strcmp(word, "amber") == 0 || strcmp(word, "AMBER") == 0)
+		return "\033[1;33m";
+	if (strcmp(word, "green") == 0 || strcmp(word, "GREEN") == 0)
+		return "\033[32m";
+	return NULL;
+}
+
+static void
+print(FILE *f, struct table *t, bool colour)
+{
+	size_t w[COLS] = { 0 };
+
+	for (size_t r = 0; r < t->rows; r++)
+		for (size_t c = 0; c < t->cols; c++)
+			if (strlen(t->cell[r][c]) > w[c])
+				w[c] = strlen(t->cell[r][c]);
+	for (size_t r = 0; r < t->rows; r++) {
+		for (size_t c = 0; c < t->cols; c++) {
+			const char *s = t->cell[r][c];
+			const char *col = colour && r > 0 && (int)c == t->status_col ? colour_of(s) : NULL;
+			bool last = c + 1 == t->cols;
+
+			if (r == 0 && colour)
+				fputs("\033[1m", f);
+			if (col != NULL)
+				fputs(col, f);
+			fputs(s, f);
+			if (col != NULL || (r == 0 && colour))
+				fputs("\033[0m", f);
+			if (!last)
+				fprintf(f, "%*s", (int)(w[c] - strlen(s) + 2), "");
+		}
+		fputc('\n', f);
+	}
+	free(t->cell);
+	t->cell = NULL;
+	t->rows = 0;
+}
+
+static void
+status_line(FILE *f, bool colour, const struct ind_result *st)
+{
+	const char *name = ind_status_name(st->status);
+
+	if (colour)
+		fprintf(f, "  %s%-5s\033[0m  %s\n", colour_of(name), name, st->why);
+	else
+		fprintf(f, "  %-5s  %s\n", name, st->why);
+}
+
+int
+render_text(const struct monthly_report *r, FILE *f, bool colour)
+{
+	const struct mr_team *t = &r->team;
+	struct table tb = { 0 };
+	char v[128];
+	size_t shown;
+
+	fprintf(f, "Monthly report %s (%s)\n", r->month_name, r->zone);
+	fprintf(f, "Overall: %s\n\n", ind_status_name(r->worst));
+
+	fputs("Team\n", f);
+	tb.cols = 4;
+	tb.status_col = 2;
+	row(&tb, "INDICATOR");
+	set(&tb, 1, "VALUE");
+	set(&tb, 2, "STATUS");
+	set(&tb, 3, "THRESHOLDS (AMBER / RED)");
+	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++) {
+		const struct ind_def *d = ind_def(i);
+		char a[32], rd[32];
+
+		row(&tb, d->label);
+		if (t->v[i] < 0)
+			snprintf(v, sizeof v, "-");
+		else
+			ind_format(d->kind, t->v[i], v, sizeof v);
+		set(&tb, 1, "%s", v);
+		set(&tb, 2, "%s", ind_status_name(t->st[i].status));
+		ind_format(d->kind, r->th.t[i].amber, a, sizeof a);
+		ind_format(d->kind, r->th.t[i].red, rd, sizeof rd);
+		set(&tb, 3, "%s / %s", a, rd);
+	}
+	print(f, &tb, colour);
+	fprintf(f, "Goal: fewer than %" PRId64 " out-of-hours interruptions a month\n", r->th.goal);
+	fputs("Trend:", f);
+	for (int i = 0; i < MONTHLY_TREND; i++)
+		fprintf(f, "  %04d-%02d %" PRId64, t->trend[i].year, t->trend[i].month, t->trend[i].ooh);
+	fputc('\n', f);
+	if (t->has_forecast)
+		fprintf(f, "Forecast: %.1f (90%%: %" PRId64 " to %" PRId64 "), %" PRId64 " so far\n",
+			t->fc.expected, t->fc.low, t->fc.high, t->so_far);
+	fprintf(f, "Pages: %" PRId64 ", interruptions: %" PRId64 ", sleep interruptions: %" PRId64 "\n",
+		t->pages, t->interruptions, t->sleep_interruptions);
+	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
+		if (t->st[i].status != IND_GREEN || i == IND_TEAM_OOH)
+			status_line(f, colour, &t->st[i]);
+	if (t->has_forecast)
+		status_line(f, colour, &t->fc_st);
+
+	fputs("\nPeople\n", f);
+	tb.cols = 15;
+	tb.status_col = 14;
+	row(&tb, "PERSON");
+	{
+		/* Shifts, on-call hours, each person indicator in order, status. */
+		static const char *const h[] = { "SHIFTS", "HOURS", "OOH", "SLEEP", "NIGHTS",
+			"RUN", "MAX/SHIFT", "DAILY", "WEEKLY", "SHARE", "WEEKS SINCE", "CLOSE",
+			"PAY", "STATUS" };
+		for (size_t c = 0; c < sizeof h / sizeof h[0]; c++)
+			set(&tb, c + 1, "%s", h[c]);
+	}
+	/* The columns: person, shifts, hours, then each person indicator, status. */
+	for (size_t k = 0; k < r->n_people; k++) {
+		const struct mr_person *p = &r->people[k];
+		enum ind_status w = IND_GREEN;
+		size_t c = 3;
+
+		row(&tb, p->handle);
+		set(&tb, 1, "%" PRId64, p->shifts);
+		set(&tb, 2, "%.1f", (double)p->oncall_seconds / 3600.0);
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++, c++) {
+			if (p->v[i] < 0)
+				set(&tb, c, "-");
+			else if (ind_def(i)->kind == IND_KIND_PERCENT)
+				set(&tb, c, "%" PRId64 "%%", p->v[i]);
+			else
+				set(&tb, c, "%" PRId64, p->v[i]);
+			if (p->st[i].status > w)
+				w = p->st[i].status;
+		}
+		monthly_pay_text(p, v, sizeof v);
+		set(&tb, c, "%s", v[0] ? v : "-");
+		set(&tb, c + 1, "%s", ind_status_name(w));
+	}
+	print(f, &tb, colour);
+	shown = 0;
+	for (size_t k = 0; k < r->n_people; k++)
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
+			if (r->people[k].st[i].status != IND_GREEN) {
+				if (shown++ == 0)
+					fputs("Why:\n", f);
+				status_line(f, colour, &r->people[k].st[i]);
+			}
+
+	fputs("\nNoisiest alerts\n", f);
+	tb.cols = 8;
+	tb.status_col = 7;
+	row(&tb, "SERVICE");
+	set(&tb, 1, "ALERT");
+	set(&tb, 2, "PAGES");
+	set(&tb, 3, "OOH");
+	set(&tb, 4, "SLEEP");
+	set(&tb, 5, "NO ACTION");
+	set(&tb, 6, "NO RUNBOOK");
+	set(&tb, 7, "STATUS");
+	for (size_t k = 0; k < r->n_alerts && k < 10; k++) {
+		const struct mr_alert *a = &r->alerts[k];
+
+		row(&tb, a->service);
+		set(&tb, 1, "%s", a->alert);
+		set(&tb, 2, "%" PRId64, a->pages);
+		set(&tb, 3, "%" PRId64, a->ooh);
+		set(&tb, 4, "%" PRId64, a->sleep);
+		set(&tb, 5, "%" PRId64, a->unacted);
+		set(&tb, 6, "%" PRId64, a->no_runbook);
+		set(&tb, 7, "%s", ind_status_name(a->worst));
+	}
+	print(f, &tb, colour);
+	if (r->n_alerts > 10)
+		fprintf(f, "(%zu more alerts in --format json)\n", r->n_alerts - 10);
+	shown = 0;
+	for (size_t k = 0; k < r->n_alerts; k++)
+		for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
+			if (r->alerts[k].st[i].status != IND_GREEN) {
+				if (shown++ == 0)
+					fputs("Why (could it have waited until morning?):\n", f);
+				status_line(f, colour, &r->alerts[k].st[i]);
+			}
+	if (ferror(f))
+		return rota_fail(EX_IOERR, "cannot write the report");
+	return 0;
+}
