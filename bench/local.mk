@@ -6,3 +6,12 @@ noinst_PROGRAMS = bench/bench-generate
 bench_bench_generate_SOURCES = bench/bench-generate.c bench/org.c bench/org.h
 bench_bench_generate_LDADD = $(ROTA_LIBS)
 EXTRA_DIST += bench/README.md
+# -- feeds, publish --dir --
+#   bench/bench-feed --rota ./rota
+# builds a 10,000-event feed against python3-icalendar, and times
+# `rota publish --dir` for 1,000 people.
+noinst_PROGRAMS += bench/bench-feed
+bench_bench_feed_SOURCES = bench/bench-feed.c bench/org.c bench/org.h
+bench_bench_feed_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_SRCDIR='"$(abs_top_srcdir)"'
+bench_bench_feed_LDADD = $(ROTA_LIBS)
+EXTRA_DIST += bench/bench-feed.py
