@@ -13,3 +13,12 @@ librota_a_SOURCES += bench/bench-pages-gen.c bench/bench-pages-gen.h
 noinst_PROGRAMS += bench/bench-pages
 bench_bench_pages_SOURCES = bench/bench-pages.c
 bench_bench_pages_LDADD = $(ROTA_LIBS)
+# -- feeds, publish --dir --
+#   bench/bench-feed --rota ./rota
+# builds a 10,000-event feed against python3-icalendar, and times
+# `rota publish --dir` for 1,000 people.
+noinst_PROGRAMS += bench/bench-feed
+bench_bench_feed_SOURCES = bench/bench-feed.c bench/org.c bench/org.h
+bench_bench_feed_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_SRCDIR='"$(abs_top_srcdir)"'
+bench_bench_feed_LDADD = $(ROTA_LIBS)
+EXTRA_DIST += bench/bench-feed.py

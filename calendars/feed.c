@@ -113,17 +113,39 @@ has_zone(icalcomponent *cal, const char *tzname)
 	return 0;
 }
 
-int
-feed_add_zone(icalcomponent *cal, const char *tzname, int64_t from)
+/* VTIMEZONEs already cut, by zone and start: every feed of a publish
+ * cuts the same few zones at the same instant, and cutting (libical
+ * expands the rules through ICU) costs more than the rest of a small feed. */
+#define ZONE_CACHE 16
+static struct {
+	char name[TZ_MAX];
+	int64_t from;
+	icalcomponent *vtz;
+} cut[ZONE_CACHE];
+static size_t n_cut, next_cut;
+
+void
+feed_cleanup(void)
+{
+	for (size_t i = 0; i < n_cut; i++)
+		icalcomponent_free(cut[i].vtz);
+	n_cut = next_cut = 0;
+}
+
+static icalcomponent *
+zone_component(const char *tzname, int64_t from)
 {
 	icaltimezone *zone;
 	icalcomponent *vtz;
 	icalproperty *p;
+	size_t i;
 
-	if (is_utc(tzname) || has_zone(cal, tzname))
-		return 0;
-	if ((zone = tz_lookup(tzname)) == NULL || icaltimezone_get_component(zone) == NULL)
-		return -1;
+	for (i = 0; i < n_cut; i++)
+		if (cut[i].from == from && strcmp(cut[i].name, tzname) == 0)
+			return cut[i].vtz;
+	if (strlen(tzname) >= TZ_MAX || (zone = tz_lookup(tzname)) == NULL ||
+	    icaltimezone_get_component(zone) == NULL)
+		return NULL;
 	/* libical names its built-in zones "/freeassociation.sourceforge.net/
 	 * Europe/Dublin"; the feed uses the IANA name, which clients also
 	 * know without the VTIMEZONE. */
@@ -138,7 +160,26 @@ feed_add_zone(icalcomponent *cal, const char *tzname, int64_t from)
 	if (from != 0)
 		icaltimezone_truncate_vtimezone(vtz, icaltime_from_timet_with_zone((time_t)from, 0,
 			icaltimezone_get_utc_timezone()), icaltime_null_time(), 0);
-	icalcomponent_add_component(cal, vtz);
+	/* Full: replace the oldest entry. */
+	i = n_cut < ZONE_CACHE ? n_cut++ : next_cut++ % ZONE_CACHE;
+	if (cut[i].vtz != NULL)
+		icalcomponent_free(cut[i].vtz);
+	snprintf(cut[i].name, sizeof cut[i].name, "%s", tzname);
+	cut[i].from = from;
+	cut[i].vtz = vtz;
+	return vtz;
+}
+
+int
+feed_add_zone(icalcomponent *cal, const char *tzname, int64_t from)
+{
+	icalcomponent *vtz;
+
+	if (is_utc(tzname) || has_zone(cal, tzname))
+		return 0;
+	if ((vtz = zone_component(tzname, from)) == NULL)
+		return -1;
+	icalcomponent_add_component(cal, icalcomponent_new_clone(vtz));
 	return 0;
 }
 
@@ -286,14 +327,12 @@ feed_build(const char *name, const struct shift *v, size_t n,
 	icalcomponent *cal = feed_calendar_new(name, fs);
 	const char *zones[16];
 	size_t nzones = 0, events = 0;
-	int64_t first = 0;
+	/* The zones' rules from before the first event a feed may show: the
+	 * same instant for every feed built at fs->now. */
+	int64_t first = feed_window_start(fs) - LONGEST_SHIFT;
 	char names[512];
 
 	*out = NULL;
-	/* The zones' rules from the first event on (sorted by start). */
-	for (size_t i = 0; i < n && first == 0; i++)
-		if (feed_shows(&v[i], fs))
-			first = v[i].start;
 	/* The VTIMEZONEs come first: some clients read in one pass. */
 	for (size_t i = 0; i < n; i++) {
 		size_t k;

@@ -44,6 +44,9 @@ int feed_settings_load(const struct config *cfg, int64_t now, struct feed_settin
 /* The first instant a feed shows: now - history_weeks. */
 int64_t feed_window_start(const struct feed_settings *fs);
 
+/* Frees the VTIMEZONEs feed_add_zone() keeps for the next calendars. */
+void feed_cleanup(void);
+
 /* A new, empty VCALENDAR named NAME: VERSION, PRODID, METHOD:PUBLISH,
  * X-WR-CALNAME and NAME, REFRESH-INTERVAL;VALUE=DURATION and
  * X-PUBLISHED-TTL. The caller frees it with icalcomponent_free(). */
@@ -54,7 +57,8 @@ icalcomponent *feed_calendar_new(const char *name, const struct feed_settings *f
  * plain IANA name ("Europe/Dublin"), the one feed_add_shift() writes.
  * FROM (UTC seconds; 0: the zone's whole history) is the earliest instant
  * the calendar's events use: the zone's rules are cut to those in force
- * from then on. 0, or -1 when the zone is unknown. */
+ * from then on (kept for other calendars with the same zone and FROM
+ * until feed_cleanup()). 0, or -1 when the zone is unknown. */
 int feed_add_zone(icalcomponent *cal, const char *tzname, int64_t from);
 
 /* Adds the VEVENT of SH: UID, SEQUENCE, DTSTAMP, DTSTART/DTEND with

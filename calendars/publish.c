@@ -102,18 +102,44 @@ feed_token_ensure(struct store *db, struct person *p)
 	return 0;
 }
 
-int
-publish_file(const char *dir, const char *name, const char *data, size_t len)
+/* Files written to temporary names in DIR, renamed into place together
+ * once all of them are on disk. */
+struct batch {
+	const char *dir;
+	char **tmp, **dest;             /* tmp[i] NULL once renamed */
+	size_t n, cap;
+};
+
+static int
+write_error(const char *path, int e)
 {
-	char tmp[4096], dest[4096];
+	return rota_fail(e == EACCES || e == EROFS || e == EPERM ? EX_CANTCREAT : EX_IOERR,
+			 "cannot write %s: %s", path, strerror(e));
+}
+
+/* Writes DATA to a new temporary file in the batch's folder, to become
+ * NAME; with SYNC, fsync'd as well. */
+static int
+stage(struct batch *b, const char *name, const char *data, size_t len, int sync)
+{
 	size_t done = 0;
+	char tmp[4096], dest[4096];
 	int fd;
 
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s/" TMP_PREFIX "XXXXXX", dir) >= sizeof tmp ||
-	    (size_t)snprintf(dest, sizeof dest, "%s/%s", dir, name) >= sizeof dest)
-		return rota_fail(EX_CANTCREAT, "%s: the folder's name is too long", dir);
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 16;
+		b->tmp = xreallocarray(b->tmp, b->cap, sizeof *b->tmp);
+		b->dest = xreallocarray(b->dest, b->cap, sizeof *b->dest);
+	}
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s/" TMP_PREFIX "XXXXXX", b->dir) >= sizeof tmp ||
+	    (size_t)snprintf(dest, sizeof dest, "%s/%s", b->dir, name) >= sizeof dest)
+		return rota_fail(EX_CANTCREAT, "%s: the folder's name is too long", b->dir);
 	if ((fd = mkstemp(tmp)) < 0)
-		return rota_fail(EX_CANTCREAT, "cannot create a file in %s: %s", dir, strerror(errno));
+		return rota_fail(EX_CANTCREAT, "cannot create a file in %s: %s", b->dir,
+				 strerror(errno));
+	b->tmp[b->n] = xstrdup(tmp);
+	b->dest[b->n] = xstrdup(dest);
+	b->n++;
 	/* Served by a web server running as someone else. */
 	if (fchmod(fd, 0644) != 0)
 		goto fail;
@@ -126,26 +152,71 @@ publish_file(const char *dir, const char *name, const char *data, size_t len)
 			goto fail;
 		done += (size_t)w;
 	}
-	if (fsync(fd) != 0)
+	if (sync && fsync(fd) != 0)
 		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, dest) != 0)
-		goto fail;
+	if (close(fd) != 0)
+		return write_error(dest, errno);
 	return 0;
 fail:
 	{
 		int e = errno;
 
-		if (fd >= 0)
-			close(fd);
-		unlink(tmp);
-		return rota_fail(e == EACCES || e == EROFS || e == EPERM ? EX_CANTCREAT : EX_IOERR,
-				 "cannot write %s: %s", dest, strerror(e));
+		close(fd);
+		return write_error(dest, e);
 	}
+}
+
+/* Gets every staged file onto the disk (one syncfs(2) for the lot: a
+ * thousand fsync calls cost seconds), then renames each into place. */
+static int
+batch_commit(struct batch *b, int synced)
+{
+	if (!synced && b->n > 0) {
+		int fd = open(b->dir, O_RDONLY | O_DIRECTORY);
+
+		if (fd < 0 || syncfs(fd) != 0) {
+			int e = errno;
+
+			if (fd >= 0)
+				close(fd);
+			return rota_fail(EX_IOERR, "cannot sync %s: %s", b->dir, strerror(e));
+		}
+		close(fd);
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		if (rename(b->tmp[i], b->dest[i]) != 0)
+			return write_error(b->dest[i], errno);
+		free(b->tmp[i]);
+		b->tmp[i] = NULL;
+	}
+	return 0;
+}
+
+/* Removes what is left of the batch's temporary files and frees it. */
+static void
+batch_free(struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->tmp[i] != NULL)
+			unlink(b->tmp[i]);
+		free(b->tmp[i]);
+		free(b->dest[i]);
+	}
+	free(b->tmp);
+	free(b->dest);
+	memset(b, 0, sizeof *b);
+}
+
+int
+publish_file(const char *dir, const char *name, const char *data, size_t len)
+{
+	struct batch b = { .dir = dir };
+	int r;
+
+	if ((r = stage(&b, name, data, len, 1)) == 0)
+		r = batch_commit(&b, 1);
+	batch_free(&b);
+	return r;
 }
 
 /* Shifts grouped by person, then by rotation, each group in feed order
@@ -237,7 +308,7 @@ static const char style[] =
 	"p.note{color:#555;max-width:50em}";
 
 static int
-write_index(const char *dir, const struct feed_settings *fs,
+write_index(struct batch *batch, const struct feed_settings *fs,
 	    const struct rotation *rot, size_t nrot, char (*rot_file)[NAME_MAX_ + 32],
 	    const struct person *people, size_t npeople,
 	    const struct shift *byrot, size_t nbyrot,
@@ -372,7 +443,7 @@ write_index(const char *dir, const struct feed_settings *fs,
 	xmlFreeDoc(doc);
 	if (mem == NULL)
 		return rota_fail(EX_SOFTWARE, "cannot build %s", INDEX_FILE);
-	r = publish_file(dir, INDEX_FILE, (const char *)mem, (size_t)size);
+	r = stage(batch, INDEX_FILE, (const char *)mem, (size_t)size, 0);
 	xmlFree(mem);
 	return r;
 }
@@ -458,6 +529,7 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 	char (*rot_file)[NAME_MAX_ + 32] = NULL;
 	size_t npeople = 0, nrot = 0, nall = 0, nesc = 0, done = 0, total;
 	int64_t from = feed_window_start(fs);
+	struct batch batch = { .dir = dir };
 	struct stat st;
 	int r;
 
@@ -500,7 +572,7 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 			r = EX_DATAERR;
 			goto done;
 		}
-		r = publish_file(dir, file, text, strlen(text));
+		r = stage(&batch, file, text, strlen(text), 0);
 		free(text);
 		if (r != 0)
 			goto done;
@@ -519,7 +591,7 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 			r = EX_DATAERR;
 			goto done;
 		}
-		r = publish_file(dir, rot_file[k], text, strlen(text));
+		r = stage(&batch, rot_file[k], text, strlen(text), 0);
 		free(text);
 		if (r != 0)
 			goto done;
@@ -528,8 +600,9 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 		if (progress != NULL)
 			progress(++done, total, arg);
 	}
-	if ((r = write_index(dir, fs, rot, nrot, rot_file, people, npeople, all, nall,
-			     byp, nall)) != 0)
+	if ((r = write_index(&batch, fs, rot, nrot, rot_file, people, npeople, all, nall,
+			     byp, nall)) != 0 ||
+	    (r = batch_commit(&batch, 0)) != 0)
 		goto done;
 	if (progress != NULL)
 		progress(++done, total, arg);
@@ -537,6 +610,8 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 		goto done;
 	r = sync_dir(dir);
 done:
+	feed_cleanup();
+	batch_free(&batch);
 	free(people);
 	free(rot);
 	free(all);

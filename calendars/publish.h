@@ -14,8 +14,9 @@
  *                   each rotation is scheduled, links to the rotation
  *                   feeds; no personal feed links. Its name also keeps
  *                   common servers from listing the folder.
- * Each file is written to a temporary file in the folder, fsync'd and
- * renamed over the old one, so a reader never sees half a feed. Personal
+ * Every file is written to a temporary file in the folder; one syncfs(2)
+ * puts them all on disk; then each is renamed over the old one. A reader
+ * never sees half a feed, nor a new name before its data are on disk. Personal
  * feeds that no longer belong to anyone (a rotated token, a removed
  * person) are removed. */
 #ifndef ROTA_PUBLISH_H
@@ -44,7 +45,7 @@ void feed_rotation_file(const struct rotation *r, char *buf, size_t len);
 int feed_token_ensure(struct store *db, struct person *p);
 
 /* Writes DATA (LEN bytes) to DIR/NAME atomically: a temporary file in DIR,
- * fsync, rename. 0, EX_CANTCREAT (73) when the file cannot be created,
+ * fsync, rename (what `feed export -o` uses). 0, EX_CANTCREAT (73) when the file cannot be created,
  * or EX_IOERR after printing why. */
 int publish_file(const char *dir, const char *name, const char *data, size_t len);
 

@@ -96,6 +96,7 @@ exec_feed_export(struct ctx *ctx, int argc, char **argv)
 	out_int("events", "Events", (int64_t)events);
 	out_object_end();
 done:
+	feed_cleanup();
 	free(text);
 	free(v);
 	free(esc);

@@ -75,7 +75,7 @@ const struct cmd_entry cmd_publish_entry = {
 	.summary = "write every feed into a folder a web server serves",
 	.help = "  --dir DIR   the folder (created if missing); serve it with any web server\n"
 		"\n"
-		"Writes, each atomically (a temporary file in DIR, fsync, rename):\n"
+		"Writes, each atomically (a temporary file in DIR, synced, renamed):\n"
 		"  TOKEN.ics       one personal feed per person, named by the person's\n"
 		"                  secret token (made at the first publish; see rota feed url)\n"
 		"  ROTATION.ics    one feed per rotation, with everyone's shifts\n"

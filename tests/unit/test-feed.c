@@ -355,6 +355,7 @@ main(void)
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
+	feed_cleanup();
 	tz_cleanup();
 	icalmemory_free_ring();
 	return r;
