@@ -48,6 +48,8 @@ extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- feeds, publish --dir -- */
 /* -- leave and holiday import -- */
+extern const struct cmd_entry cmd_leave_import_entry;
+extern const struct cmd_entry cmd_holiday_import_entry;
 /* -- caldav -- */
 /* -- notify -- */
 /* -- pages -- */
@@ -98,6 +100,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_report_fairness_entry,
 	/* -- feeds, publish --dir -- */
 	/* -- leave and holiday import -- */
+	&cmd_leave_import_entry,
+	&cmd_holiday_import_entry,
 	/* -- caldav -- */
 	/* -- notify -- */
 	/* -- pages -- */

@@ -30,6 +30,9 @@ rota_SOURCES += \
 	cli/cmd-override.c cli/cmd-audit.c cli/cmd-report-fairness.c
 # -- feeds, publish --dir --
 # -- leave and holiday import --
+rota_SOURCES += \
+	cli/calendar-import.c cli/calendar-import.h \
+	cli/cmd-leave-import.c cli/cmd-holiday-import.c
 # -- caldav --
 # -- notify --
 # -- pages --

@@ -39,6 +39,7 @@ static const struct known {
 	{ "feed", 0, { "base_url", "alarm_minutes", "refresh_minutes",
 		       "history_weeks", NULL } },
 	{ "report", 0, { "timezone", "goal", NULL } },
+	{ "http", 0, { "timeout_seconds", NULL } },
 	{ "policy", 1, { "currency", "stipend_per_week", "weekday_rate",
 			 "weekend_rate", "holiday_rate", "active_hour_rate",
 			 "active_rounding_minutes", "sleep_interruption_bonus",

@@ -8,6 +8,7 @@ librota_a_SOURCES += \
 	store/schedule.c
 # -- feeds, publish --dir --
 # -- leave and holiday import --
+librota_a_SOURCES += store/import.h store/import.c store/http-cache.c
 # -- caldav --
 # -- notify --
 # -- pages --

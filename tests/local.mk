@@ -83,6 +83,8 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 # -- feeds, publish --dir (t0300-t0319) --
 
 # -- leave and holiday import (t0320-t0339) --
+E2E_TESTS += \
+	tests/e2e/t0320-leave-import.sh
 
 # -- caldav (t0340-t0359) --
 
