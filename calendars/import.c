@@ -16,7 +16,6 @@
 
 #include "calendars/import.h"
 #include "common/err.h"
-#include "common/timefmt.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
 

@@ -11,6 +11,7 @@
 
 #include "cli/calendar-import.h"
 #include "cli/cmd.h"
+#include "cli/plan.h"
 #include "cli/setup.h"
 #include "cli/util.h"
 #include "common/err.h"
@@ -88,8 +89,8 @@ apply(struct ctx *ctx, const struct person *p, const struct import_source *src,
 }
 
 /* Warns about the person's shifts that now overlap the imported leave:
- * rota schedule generate moves those it may; the rest need a swap or an
- * override. */
+ * rota schedule generate moves those it may (generated, not started,
+ * beyond the freeze horizon); the rest need a swap or an override. */
 static int
 warn_conflicts(struct ctx *ctx, const struct person *p, const struct ics_result *res)
 {
@@ -100,22 +101,39 @@ warn_conflicts(struct ctx *ctx, const struct person *p, const struct ics_result 
 
 	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)
 		return r;
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < res->n; k++) {
-			char start[32];
+	for (size_t i = 0; r == 0 && i < n; i++) {
+		const struct shift *sh = &v[i];
+		struct plan_settings set;
+		const char *why = NULL;
+		char start[32];
+		size_t k;
 
-			if (res->v[k].end <= v[i].start || res->v[k].start >= v[i].end)
-				continue;
-			time_format_local(v[i].start, zone_or_utc(v[i].tz), start, sizeof start);
-			rota_warn("%s's shift %lld (%s, from %s %s) overlaps this leave: run rota "
-				  "schedule generate %s, or rota swap request %lld / rota override",
-				  p->handle, (long long)v[i].id, v[i].rotation, start, v[i].tz,
-				  v[i].term, (long long)v[i].id);
-			break;
-		}
+		for (k = 0; k < res->n; k++)
+			if (res->v[k].end > sh->start && res->v[k].start < sh->end)
+				break;
+		if (k == res->n || (r = plan_settings_get(ctx->cfg, sh->rotation, &set)) != 0)
+			continue;
+		if (sh->origin == ORIGIN_SWAP)
+			why = "swapped";
+		else if (sh->origin == ORIGIN_OVERRIDE)
+			why = "overridden";
+		else if (sh->start < ctx->now)
+			why = "started";
+		else if (sh->start < ctx->now + set.freeze_days * 86400)
+			why = "inside the freeze horizon";
+		time_format_local(sh->start, zone_or_utc(sh->tz), start, sizeof start);
+		if (why == NULL)
+			rota_warn("%s's shift %lld (%s, from %s %s) overlaps this leave: rota "
+				  "schedule generate %s moves it", p->handle, (long long)sh->id,
+				  sh->rotation, start, sh->tz, sh->term);
+		else
+			rota_warn("%s's shift %lld (%s, from %s %s) overlaps this leave and is %s: "
+				  "swap it (rota swap request %lld) or override it (rota override "
+				  "%lld HANDLE)", p->handle, (long long)sh->id, sh->rotation, start,
+				  sh->tz, why, (long long)sh->id, (long long)sh->id);
 	}
 	free(v);
-	return 0;
+	return r;
 }
 
 static int

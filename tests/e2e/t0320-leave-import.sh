@@ -277,7 +277,7 @@ test_expect_success 'the new leave names the shifts it now overlaps' '
 	printf "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:%s\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" "$start" >ooo.ics &&
 	expect_status 0 rota leave import ooo.ics ana &&
 	expect_err "rota: warning: ana'"'"'s shift $id (ops, from " &&
-	expect_err "overlaps this leave: run rota schedule generate t1, or rota swap request $id / rota override"
+	expect_err "overlaps this leave and is inside the freeze horizon: swap it (rota swap request $id) or override it (rota override $id HANDLE)"
 '
 
 test_done
