@@ -4,13 +4,16 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/cmd.h"
 #include "cli/plan.h"
+#include "cli/setup.h"
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "common/xalloc.h"
 
 static json_t *
 changes_json(const struct plan_diff *d)
@@ -29,9 +32,95 @@ changes_json(const struct plan_diff *d)
 	return a;
 }
 
-static void
-print_diff(const struct term *t, const struct plan_diff *d, bool dry_run)
+/* Why a shift the generator may not move was kept. */
+static const char *
+kept_why(const struct shift *sh, const struct plan_settings *set, int64_t now)
 {
+	if (sh->origin == ORIGIN_SWAP)
+		return "swapped";
+	if (sh->origin == ORIGIN_OVERRIDE)
+		return "overridden";
+	if (sh->start < now)
+		return "started";
+	if (sh->start < now + set->freeze_days * 86400)
+		return "frozen";
+	return "kept";
+}
+
+/* The shifts of the term that overlap their person's leave after this
+ * generation: the generator moves every shift it may, so these are the
+ * ones it may not (started, inside the freeze horizon, swapped or
+ * overridden). Never kept silently: listed, with a warning, to resolve
+ * by swap or override. Prints inside the caller's object. */
+static int
+leave_conflicts(struct ctx *ctx, const struct term *t, const struct plan_diff *d)
+{
+	struct plan_problem *v = NULL;
+	struct plan_settings set;
+	struct shift *kept = NULL;
+	const char **detail = NULL;
+	size_t n = 0, nk = 0;
+	int r;
+
+	if ((r = plan_settings_get(ctx->cfg, d->rotation.name, &set)) != 0 ||
+	    (r = plan_check(ctx->db, ctx->cfg, t, ctx->now, &v, &n)) != 0)
+		goto done;
+	kept = xcalloc(n ? n : 1, sizeof *kept);
+	detail = xcalloc(n ? n : 1, sizeof *detail);
+	for (size_t i = 0; i < n; i++) {
+		bool moved = false;
+
+		if (v[i].kind != PLAN_LEAVE ||
+		    (nk > 0 && kept[nk - 1].id == v[i].shift_id))
+			continue;
+		for (size_t k = 0; k < d->n_changes; k++)
+			moved = moved || d->changes[k].shift_id == v[i].shift_id;
+		if (moved)
+			continue;
+		if ((r = store_shift_get(ctx->db, v[i].shift_id, &kept[nk])) != 0) {
+			r = r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
+			goto done;
+		}
+		detail[nk++] = v[i].detail;
+	}
+	if (nk > 0 || out_json()) {
+		out_list_begin("conflicts", "Kept though on leave (resolve with rota swap "
+			       "request SHIFT or rota override SHIFT HANDLE):");
+		for (size_t i = 0; i < nk; i++) {
+			const struct shift *sh = &kept[i];
+			char start[32], end[32];
+
+			out_row_begin();
+			out_int("shift", "SHIFT", sh->id);
+			out_str("person", "PERSON", sh->handle);
+			time_format_local(sh->start, zone_or_utc(sh->tz), start, sizeof start);
+			out_str(NULL, "WEEK", start);
+			time_format_utc(sh->start, start, sizeof start);
+			time_format_utc(sh->end, end, sizeof end);
+			out_str("start", NULL, start);
+			out_str("end", NULL, end);
+			out_str("kept", "KEPT", kept_why(sh, &set, ctx->now));
+			out_str("detail", "DETAIL", detail[i]);
+			out_row_end();
+		}
+		out_list_end();
+	}
+	if (nk > 0)
+		rota_warn("%zu shift%s of term %s overlap%s leave and cannot be moved by the "
+			  "generator: resolve with rota swap request SHIFT or rota override SHIFT "
+			  "HANDLE", nk, nk == 1 ? "" : "s", t->name, nk == 1 ? "s" : "");
+done:
+	free(kept);
+	free(detail);
+	free(v);
+	return r;
+}
+
+static int
+print_diff(struct ctx *ctx, const struct term *t, const struct plan_diff *d, bool dry_run)
+{
+	int r;
+
 	icaltimezone *zone = tz_lookup(d->rotation.tz);
 	char start[32], end[32], change[2 * HANDLE_MAX + 8];
 
@@ -71,7 +160,9 @@ print_diff(const struct term *t, const struct plan_diff *d, bool dry_run)
 		 "frozen, swapped or overridden); times in %s%s", t->name, d->n_slots,
 		 d->n_changes, d->n_fixed, d->rotation.tz,
 		 dry_run ? "\ndry run: nothing was changed" : "");
+	r = leave_conflicts(ctx, t, d);
 	out_object_end();
+	return r;
 }
 
 static int
@@ -122,7 +213,7 @@ exec_schedule_generate(struct ctx *ctx, int argc, char **argv)
 			  json_pack("{s:s, s:i, s:o}", "rotation", d.rotation.name,
 				    "weeks", (int)d.n_slots, "changes", changes_json(&d)));
 	if (r == 0)
-		print_diff(&t, &d, dry_run);
+		r = print_diff(ctx, &t, &d, dry_run);
 	ctx->rollback = dry_run;
 	plan_diff_free(&d);
 	return r;

@@ -52,6 +52,8 @@ extern const struct cmd_entry cmd_feed_url_entry;
 extern const struct cmd_entry cmd_feed_rotate_token_entry;
 extern const struct cmd_entry cmd_publish_entry;
 /* -- leave and holiday import -- */
+extern const struct cmd_entry cmd_leave_import_entry;
+extern const struct cmd_entry cmd_holiday_import_entry;
 /* -- caldav -- */
 /* -- notify -- */
 /* -- pages -- */
@@ -111,6 +113,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_feed_rotate_token_entry,
 	&cmd_publish_entry,
 	/* -- leave and holiday import -- */
+	&cmd_leave_import_entry,
+	&cmd_holiday_import_entry,
 	/* -- caldav -- */
 	/* -- notify -- */
 	/* -- pages -- */

@@ -33,6 +33,9 @@ rota_SOURCES += cli/feeds.c cli/feeds.h \
 	cli/cmd-feed-export.c cli/cmd-feed-url.c cli/cmd-feed-rotate-token.c \
 	cli/cmd-publish.c
 # -- leave and holiday import --
+rota_SOURCES += \
+	cli/calendar-import.c cli/calendar-import.h \
+	cli/cmd-leave-import.c cli/cmd-holiday-import.c
 # -- caldav --
 # -- notify --
 # -- pages --

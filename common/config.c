@@ -46,6 +46,7 @@ static const struct known {
 			     "broken_weekly_rest", "ooh_share_pct", "weeks_since_last_shift",
 			     "close_shifts", "alert_ooh_interruptions", "alert_unacted",
 			     "alert_no_runbook", NULL } },
+	{ "http", 0, { "timeout_seconds", NULL } },
 	{ "policy", 1, { "currency", "stipend_per_week", "weekday_rate",
 			 "weekend_rate", "holiday_rate", "active_hour_rate",
 			 "active_rounding_minutes", "sleep_interruption_bonus",

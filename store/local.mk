@@ -9,6 +9,7 @@ librota_a_SOURCES += \
 # -- feeds, publish --dir --
 librota_a_SOURCES += store/feeds.c
 # -- leave and holiday import --
+librota_a_SOURCES += store/import.h store/import.c store/http-cache.c
 # -- caldav --
 # -- notify --
 # -- pages --

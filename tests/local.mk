@@ -92,6 +92,16 @@ E2E_TESTS += \
 EXTRA_DIST += tests/e2e/lib-feed.sh tests/e2e/feed.py
 
 # -- leave and holiday import (t0320-t0339) --
+check_PROGRAMS += tests/unit/test-ics-import
+tests_unit_test_ics_import_SOURCES = tests/unit/test-ics-import.c
+tests_unit_test_ics_import_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ics_import_LDADD = $(UNIT_LDADD)
+E2E_TESTS += \
+	tests/e2e/t0320-leave-import.sh \
+	tests/e2e/t0321-holiday-import.sh \
+	tests/e2e/t0322-import-http.sh \
+	tests/e2e/t0323-import-malformed.sh \
+	tests/e2e/t0324-import-schedule.sh
 
 # -- caldav (t0340-t0359) --
 

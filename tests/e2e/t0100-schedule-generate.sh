@@ -101,7 +101,12 @@ test_expect_success 'shifts in the past and within the freeze horizon are kept' 
 	expect_file "WEEK                  CHANGE
 Mon 2027-01-25 10:00  bo -> ana
 Mon 2027-02-08 10:00  ana -> bo
-term t1: 8 weeks, 2 changed, 3 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin" out &&
+term t1: 8 weeks, 2 changed, 3 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin
+Kept though on leave (resolve with rota swap request SHIFT or rota override SHIFT HANDLE):
+SHIFT  PERSON  WEEK                  KEPT     DETAIL
+1      cy      Mon 2027-01-04 10:00  started  cy is on leave from Tue 2027-01-05 00:00 to Wed 2027-01-06 00:00
+2      ana     Mon 2027-01-11 10:00  frozen   ana is on leave from Tue 2027-01-12 00:00 to Wed 2027-01-13 00:00" out &&
+	expect_file "rota: warning: 2 shifts of term t1 overlap leave and cannot be moved by the generator: resolve with rota swap request SHIFT or rota override SHIFT HANDLE" err &&
 	test "$(who --from 2027-01-01)" = "cy ana dee ana cy bo dee bo" &&
 	printf "[schedule]\nfreeze_days = 3\n" >rota.conf &&
 	ROTA_NOW=2027-01-06T09:00:00Z expect_status 0 rota --config rota.conf schedule generate t1 &&
@@ -117,7 +122,11 @@ test_expect_success 'a swapped shift stays when the schedule is re-generated' '
 	expect_status 0 rota schedule generate t1 &&
 	expect_file "WEEK                  CHANGE
 Mon 2027-01-25 10:00  bo -> ana
-term t1: 8 weeks, 1 changed, 3 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin" out &&
+term t1: 8 weeks, 1 changed, 3 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin
+Kept though on leave (resolve with rota swap request SHIFT or rota override SHIFT HANDLE):
+SHIFT  PERSON  WEEK                  KEPT     DETAIL
+6      bo      Mon 2027-02-08 10:00  swapped  bo is on leave from Tue 2027-02-09 00:00 to Wed 2027-02-10 00:00" out &&
+	expect_err "1 shift of term t1 overlaps leave and cannot be moved by the generator" &&
 	test "$(who)" = "cy ana dee ana cy bo dee bo" &&
 	rota --json schedule show --from 2027-02-08T12:00:00Z --to 2027-02-09 >out &&
 	test "$(json "j[0][\"person\"], j[0][\"origin\"]")" = "bo swap"
