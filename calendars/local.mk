@@ -4,3 +4,7 @@
 # -- http, leave and holiday import --
 # -- caldav --
 # -- notify --
+librota_a_SOURCES += \
+	calendars/notify-message.c calendars/notify-message.h \
+	calendars/notify-send.c calendars/notify-send.h \
+	calendars/notify.c calendars/notify.h

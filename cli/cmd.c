@@ -50,6 +50,7 @@ extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- leave and holiday import -- */
 /* -- caldav -- */
 /* -- notify -- */
+extern const struct cmd_entry cmd_notify_entry;
 /* -- pages -- */
 /* -- pay -- */
 /* -- monthly report -- */
@@ -100,6 +101,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- leave and holiday import -- */
 	/* -- caldav -- */
 	/* -- notify -- */
+	&cmd_notify_entry,
 	/* -- pages -- */
 	/* -- pay -- */
 	/* -- monthly report -- */

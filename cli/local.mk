@@ -32,6 +32,7 @@ rota_SOURCES += \
 # -- leave and holiday import --
 # -- caldav --
 # -- notify --
+rota_SOURCES += cli/cmd-notify.c
 # -- pages --
 # -- pay --
 # -- monthly report --

@@ -10,6 +10,7 @@ librota_a_SOURCES += \
 # -- leave and holiday import --
 # -- caldav --
 # -- notify --
+librota_a_SOURCES += store/notifications.c
 # -- pages --
 # -- pay --
 # -- monthly report --

@@ -87,6 +87,11 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 # -- caldav (t0340-t0359) --
 
 # -- notify (t0360-t0379) --
+E2E_TESTS += \
+	tests/e2e/t0360-notify-webhook.sh \
+	tests/e2e/t0361-notify-email.sh \
+	tests/e2e/t0362-notify-swap.sh
+EXTRA_DIST += tests/e2e/lib-notify.sh
 
 # -- pages (t0400-t0429) --
 
