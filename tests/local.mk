@@ -90,7 +90,8 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 E2E_TESTS += \
 	tests/e2e/t0360-notify-webhook.sh \
 	tests/e2e/t0361-notify-email.sh \
-	tests/e2e/t0362-notify-swap.sh
+	tests/e2e/t0362-notify-swap.sh \
+	tests/e2e/t0363-notify-config.sh
 EXTRA_DIST += tests/e2e/lib-notify.sh
 
 # -- pages (t0400-t0429) --
