@@ -93,6 +93,10 @@ E2E_TESTS += \
 	tests/e2e/t0362-notify-swap.sh \
 	tests/e2e/t0363-notify-config.sh
 EXTRA_DIST += tests/e2e/lib-notify.sh
+check_PROGRAMS += tests/unit/test-notify
+tests_unit_test_notify_SOURCES = tests/unit/test-notify.c
+tests_unit_test_notify_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_notify_LDADD = $(UNIT_LDADD)
 
 # -- pages (t0400-t0429) --
 
