@@ -24,6 +24,12 @@ icaltimezone *tz_lookup(const char *name);
 /* The IANA name of ZONE ("UTC" for UTC). Owned by libical. */
 const char *tz_name(icaltimezone *zone);
 
+/* Seconds east of UTC in force in ZONE at instant T: from the zone's TZif
+ * file (its transitions, then the POSIX rule of its footer), or from
+ * libical when the file cannot be read. Agrees with libical's
+ * icaltimezone_get_utc_offset_of_utc_time (tests/unit/test-time.c). */
+int tz_utc_offset(icaltimezone *zone, int64_t t);
+
 /* Wall-clock fields of instant T in ZONE. */
 void tz_to_local(icaltimezone *zone, int64_t t, struct local_time *out);
 

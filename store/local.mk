@@ -7,10 +7,12 @@ librota_a_SOURCES += \
 	store/swaps.c store/audit.c \
 	store/schedule.c
 # -- feeds, publish --dir --
+librota_a_SOURCES += store/feeds.c
 # -- leave and holiday import --
 # -- caldav --
 # -- notify --
 librota_a_SOURCES += store/notifications.c
 # -- pages --
+librota_a_SOURCES += store/pages.c
 # -- pay --
 # -- monthly report --

@@ -185,6 +185,66 @@ int store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
  * first), then rotation name. */
 int store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n);
 
+/* -- pages -- (store/pages.c) */
+
+/* How a page's instant sits in its responder's week (reports/classify.h). */
+enum page_class { PAGE_UNCLASSIFIED, PAGE_IN_HOURS, PAGE_OUT_OF_HOURS, PAGE_SLEEP };
+/* "in_hours", "out_of_hours", "sleep" (NULL for PAGE_UNCLASSIFIED). */
+const char *page_class_name(enum page_class c);
+/* 0, or -1 for a name that is none of those. */
+int page_class_parse(const char *s, enum page_class *out);
+
+#define PAGE_SOURCE_MAX 16
+#define PAGE_ID_MAX 128
+#define PAGE_TEXT_MAX 256
+
+/* One alert that reached a person: every column of the pages table.
+ * Times are UTC seconds; acknowledged and resolved are 0 when unknown;
+ * ids are 0 when NULL. Text longer than its field is cut on reading. */
+struct page {
+	int64_t id;
+	char source[PAGE_SOURCE_MAX];   /* pagerduty | opsgenie | generic */
+	char source_id[PAGE_ID_MAX];    /* the page's id at its source */
+	int64_t created, acknowledged, resolved;
+	int64_t responder_id;
+	char responder_name[NAME_MAX_]; /* as the source named them */
+	int64_t rotation_id;
+	char service[NAME_MAX_];
+	char alert[PAGE_TEXT_MAX];
+	char urgency[16];
+	bool escalated;
+	int64_t escalation_person_id;
+	char runbook_url[PAGE_TEXT_MAX];
+	bool acted;                     /* false: resolved without anyone acting */
+	enum page_class class;
+	int64_t imported_at;
+};
+
+/* Inserts the N pages of V in one batch of statements, each with
+ * imported_at NOW. A page whose (source, source_id) is already stored is
+ * left as it is and gets id 0; a new one gets its row id. *INSERTED (may be
+ * NULL) gets how many were new. */
+int store_page_insert_many(struct store *s, struct page *v, size_t n, int64_t now,
+			   size_t *inserted);
+/* The pages created in [from, to), every column, ordered by created_at
+ * (then id). */
+int store_page_list(struct store *s, int64_t from, int64_t to,
+		    struct page **v, size_t *n);
+/* How many pages are stored. */
+int store_page_count(struct store *s, int64_t *n);
+
+/* Feeds (store/feeds.c). The shifts a feed built at NOW shows: those of
+ * PERSON_ID and/or ROTATION_ID (0: any) that end after FROM, cancelled
+ * ones only while they have not ended by NOW. Sorted by start, then tier
+ * (primary first), then rotation name. */
+int store_feed_shifts(struct store *s, int64_t person_id, int64_t rotation_id,
+		      int64_t from, int64_t now, struct shift **v, size_t *n);
+/* The escalation tier's shifts (not cancelled) that end after FROM,
+ * sorted by start: who the managers' tier is at any instant. */
+int store_feed_escalations(struct store *s, int64_t from, struct shift **v, size_t *n);
+/* Sets (TOKEN NULL: clears) the person's feed token, 32 hex digits. */
+int store_person_set_feed_token(struct store *s, int64_t person_id, const char *token);
+
 /* -- notify (store/notifications.c) --
  * The notifications table: one row per message on one channel to one
  * recipient. DEDUP_KEY is unique: adding a row whose key exists adds

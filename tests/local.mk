@@ -81,6 +81,10 @@ E2E_TESTS += \
 EXTRA_DIST += tests/e2e/lib-swap.sh
 
 # -- feeds, publish --dir (t0300-t0319) --
+check_PROGRAMS += tests/unit/test-feed
+tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
+tests_unit_test_feed_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_feed_LDADD = $(UNIT_LDADD)
 
 # -- leave and holiday import (t0320-t0339) --
 
@@ -99,6 +103,16 @@ tests_unit_test_notify_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_notify_LDADD = $(UNIT_LDADD)
 
 # -- pages (t0400-t0429) --
+check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages
+tests_unit_test_classify_SOURCES = tests/unit/test-classify.c
+tests_unit_test_classify_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_classify_LDADD = $(UNIT_LDADD)
+tests_unit_test_interruptions_SOURCES = tests/unit/test-interruptions.c
+tests_unit_test_interruptions_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_interruptions_LDADD = $(UNIT_LDADD)
+tests_unit_test_pages_SOURCES = tests/unit/test-pages.c
+tests_unit_test_pages_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pages_LDADD = $(UNIT_LDADD)
 
 # -- pay (t0430-t0449) --
 

@@ -5,8 +5,10 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "common/timefmt.h"
@@ -217,6 +219,149 @@ teardown(void **state)
 	return 0;
 }
 
+/* libical's offset at T: what tz_utc_offset replaced. */
+static int
+libical_offset(icaltimezone *zone, int64_t t)
+{
+	struct icaltimetype tt = icaltime_from_timet_with_zone((time_t)t, 0,
+							       icaltimezone_get_utc_timezone());
+	int is_daylight = 0;
+
+	return icaltimezone_get_utc_offset_of_utc_time(zone, &tt, &is_daylight);
+}
+
+/* Dublin, winter 1977-78: libical 3.0.16 keeps Irish Summer Time (+1)
+ * from 1977-10-23 02:00 UTC to 1978-03-19 02:00 UTC; the tz database
+ * (zdump Europe/Dublin) and the TZif file say GMT. */
+static bool
+libical_known_wrong(const char *name, int64_t t)
+{
+	return strcmp(name, "Europe/Dublin") == 0 && t >= 246420000 && t < 259120800;
+}
+
+/* Every hour boundary of the three days around each change of offset from
+ * 1970 to 2040 (found by comparing midnights, in either implementation):
+ * the offset, the wall clock and the way back agree with libical's. */
+static void
+test_offsets_agree_with_libical(void **state)
+{
+	static const char *const names[] = {
+		"Europe/Dublin", "America/Los_Angeles", "Asia/Kolkata",
+		"Australia/Sydney", "America/Bogota",
+	};
+	const int64_t from = utc("1970-01-01T00:00:00Z"), to = utc("2041-01-01T00:00:00Z");
+	icaltimezone *utc_zone = icaltimezone_get_utc_timezone();
+	(void)state;
+
+	for (size_t z = 0; z < sizeof names / sizeof names[0]; z++) {
+		icaltimezone *zone = tz_lookup(names[z]);
+		int changes = 0, hours = 0, wall = 0, twice = 0, ours_prev = tz_utc_offset(zone, from),
+		    theirs_prev = libical_offset(zone, from);
+
+		assert_non_null(zone);
+		for (int64_t day = from + 86400; day <= to; day += 86400) {
+			int ours = tz_utc_offset(zone, day), theirs = libical_offset(zone, day);
+
+			if (!libical_known_wrong(names[z], day))
+				assert_int_equal(ours, theirs);
+			if (ours == ours_prev && theirs == theirs_prev)
+				continue;
+			ours_prev = ours;
+			theirs_prev = theirs;
+			changes++;
+			for (int64_t t = day - 2 * 86400; t < day + 86400; t += 3600) {
+				struct icaltimetype lt = icaltime_from_timet_with_zone((time_t)t, 0,
+										       utc_zone);
+				struct icaltimetype back;
+				struct local_time ours_lt;
+				int64_t ours_back, theirs_back;
+
+				if (libical_known_wrong(names[z], t))
+					continue;
+				hours++;
+				assert_int_equal(tz_utc_offset(zone, t), libical_offset(zone, t));
+				/* The wall clock at t, and the instant of that wall clock. */
+				icaltimezone_convert_time(&lt, utc_zone, zone);
+				tz_to_local(zone, t, &ours_lt);
+				assert_int_equal(ours_lt.year, lt.year);
+				assert_int_equal(ours_lt.month, lt.month);
+				assert_int_equal(ours_lt.day, lt.day);
+				assert_int_equal(ours_lt.hour, lt.hour);
+				assert_int_equal(ours_lt.minute, lt.minute);
+				/* The same wall clock read back gives t again, but for a
+				 * wall clock that happens twice (the autumn change): libical
+				 * takes the later instant, rota the earlier (tz.h). */
+				back = lt;
+				icaltimezone_convert_time(&back, zone, utc_zone);
+				theirs_back = icaltime_as_timet_with_zone(back, utc_zone);
+				ours_back = tz_from_local(zone, lt.year, lt.month, lt.day, lt.hour,
+							  lt.minute, lt.second);
+				if (ours_back != theirs_back) {
+					struct local_time again;
+
+					assert_int_equal(theirs_back, t);
+					assert_true(ours_back < t && ours_back >= t - 3600);
+					tz_to_local(zone, ours_back, &again);
+					assert_int_equal(again.day, lt.day);
+					assert_int_equal(again.hour, lt.hour);
+					assert_int_equal(again.minute, lt.minute);
+					twice++;
+				} else {
+					assert_int_equal(ours_back, t);
+				}
+				wall++;
+			}
+		}
+		/* Kolkata and Bogota last changed before 1970 (Bogota's 1992-93
+		 * summer time aside); the others change twice a year. */
+		if (strcmp(names[z], "Asia/Kolkata") == 0) {
+			assert_int_equal(changes, 0);
+		} else if (strcmp(names[z], "America/Bogota") == 0) {
+			assert_int_equal(changes, 2);
+			assert_int_equal(twice, 1);
+		} else {
+			/* An autumn hour a year, read twice. */
+			assert_true(changes >= 2 * 68);
+			assert_true(twice >= 68);
+		}
+		assert_int_equal(hours, wall);
+	}
+	/* The known disagreement, checked against the tz database. */
+	assert_int_equal(tz_utc_offset(tz_lookup("Europe/Dublin"), 250000000), 0);
+	assert_int_equal(tz_utc_offset(tz_lookup("Europe/Dublin"), 246419999), 3600);
+}
+
+/* Beyond the file's last listed change (2037 in a fat TZif file) the
+ * footer's rule goes on: Sydney's summer time still starts on the first
+ * Sunday of October at 02:00 AEST, Dublin's winter (GMT) on the last
+ * Sunday of October at 02:00 IST. */
+static void
+test_offsets_after_the_listed_changes(void **state)
+{
+	icaltimezone *syd = tz_lookup("Australia/Sydney"), *dub = tz_lookup("Europe/Dublin");
+	icaltimezone *la = tz_lookup("America/Los_Angeles");
+	(void)state;
+
+	/* 2050-10-02 is the first Sunday: 02:00 AEST = 10-01 16:00 UTC. */
+	assert_int_equal(tz_utc_offset(syd, utc("2050-10-01T15:59:59Z")), 36000);
+	assert_int_equal(tz_utc_offset(syd, utc("2050-10-01T16:00:00Z")), 39600);
+	/* 2051-04-02, first Sunday of April, 03:00 AEDT = 04-01 16:00 UTC. */
+	assert_int_equal(tz_utc_offset(syd, utc("2051-04-01T15:59:59Z")), 39600);
+	assert_int_equal(tz_utc_offset(syd, utc("2051-04-01T16:00:00Z")), 36000);
+	/* 2050-10-30, last Sunday of October: 01:00 UTC. */
+	assert_int_equal(tz_utc_offset(dub, utc("2050-10-30T00:59:59Z")), 3600);
+	assert_int_equal(tz_utc_offset(dub, utc("2050-10-30T01:00:00Z")), 0);
+	assert_int_equal(tz_utc_offset(dub, utc("2051-03-26T01:00:00Z")), 3600);
+	/* 2100-03-14, second Sunday of March, 02:00 PST. */
+	assert_int_equal(tz_from_local(la, 2100, 3, 14, 1, 0, 0), utc("2100-03-14T09:00:00Z"));
+	assert_int_equal(tz_from_local(la, 2100, 3, 14, 3, 0, 0), utc("2100-03-14T10:00:00Z"));
+	assert_int_equal(tz_utc_offset(tz_lookup("Asia/Kolkata"), utc("2100-01-01T00:00:00Z")),
+			 19800);
+	assert_int_equal(tz_utc_offset(tz_lookup("America/Bogota"), utc("2100-01-01T00:00:00Z")),
+			 -18000);
+	assert_int_equal(tz_utc_offset(tz_lookup("UTC"), utc("2100-01-01T00:00:00Z")), 0);
+}
+
 int
 main(void)
 {
@@ -231,6 +376,8 @@ main(void)
 		cmocka_unit_test(test_handoffs_keep_local_time),
 		cmocka_unit_test(test_handoff_next_at_exact_instant),
 		cmocka_unit_test(test_weekday_time_and_hours),
+		cmocka_unit_test(test_offsets_agree_with_libical),
+		cmocka_unit_test(test_offsets_after_the_listed_changes),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }
