@@ -20,3 +20,7 @@ EXTRA_DIST += fuzz/fuzz-ics-import.c fuzz/ics-seeds/recurring.ics fuzz/ics-seeds
 CLEANFILES += fuzz-ics-import
 # -- caldav --
 # -- notify --
+librota_a_SOURCES += \
+	calendars/notify-message.c calendars/notify-message.h \
+	calendars/notify-send.c calendars/notify-send.h \
+	calendars/notify.c calendars/notify.h

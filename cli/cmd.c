@@ -56,6 +56,7 @@ extern const struct cmd_entry cmd_leave_import_entry;
 extern const struct cmd_entry cmd_holiday_import_entry;
 /* -- caldav -- */
 /* -- notify -- */
+extern const struct cmd_entry cmd_notify_entry;
 /* -- pages -- */
 extern const struct cmd_entry cmd_page_import_entry;
 extern const struct cmd_entry cmd_page_list_entry;
@@ -117,6 +118,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_holiday_import_entry,
 	/* -- caldav -- */
 	/* -- notify -- */
+	&cmd_notify_entry,
 	/* -- pages -- */
 	&cmd_page_import_entry,
 	&cmd_page_list_entry,

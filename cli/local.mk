@@ -38,6 +38,7 @@ rota_SOURCES += \
 	cli/cmd-leave-import.c cli/cmd-holiday-import.c
 # -- caldav --
 # -- notify --
+rota_SOURCES += cli/cmd-notify.c
 # -- pages --
 rota_SOURCES += cli/cmd-page-import.c cli/cmd-page-list.c
 rota_SOURCES += cli/cmd-page-pull.c

@@ -22,3 +22,21 @@ install-data-local: etc/rota.bash
 
 uninstall-local:
 	rm -f '$(DESTDIR)$(bashcompdir)/rota' '$(DESTDIR)$(docdir)/rota.conf.example'
+
+# -- notify --
+# The systemd service and timer of rota notify, in $(systemdsystemunitdir)
+# (configure --with-systemdsystemunitdir; default PREFIX/lib/systemd/system).
+EXTRA_DIST += etc/rota-notify.service.in etc/rota-notify.timer
+CLEANFILES += etc/rota-notify.service
+noinst_DATA += etc/rota-notify.service
+# Made again on every make, so that `make install prefix=/usr` names the
+# rota it installs (replaced only when the text changes).
+etc/rota-notify.service: $(srcdir)/etc/rota-notify.service.in rota-notify-unit-always
+	$(AM_V_GEN)$(MKDIR_P) etc && \
+	sed 's|@bindir[@]|$(bindir)|g' $(srcdir)/etc/rota-notify.service.in >$@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+rota-notify-unit-always:
+.PHONY: rota-notify-unit-always
+if WITH_SYSTEMD_UNITS
+systemdsystemunit_DATA = etc/rota-notify.service etc/rota-notify.timer
+endif

@@ -12,6 +12,7 @@ librota_a_SOURCES += store/feeds.c
 librota_a_SOURCES += store/import.h store/import.c store/http-cache.c
 # -- caldav --
 # -- notify --
+librota_a_SOURCES += store/notifications.c
 # -- pages --
 librota_a_SOURCES += store/pages-refresh.c
 librota_a_SOURCES += store/pages.c

@@ -260,4 +260,36 @@ int store_feed_escalations(struct store *s, int64_t from, struct shift **v, size
 /* Sets (TOKEN NULL: clears) the person's feed token, 32 hex digits. */
 int store_person_set_feed_token(struct store *s, int64_t person_id, const char *token);
 
+/* -- notify (store/notifications.c) --
+ * The notifications table: one row per message on one channel to one
+ * recipient. DEDUP_KEY is unique: adding a row whose key exists adds
+ * nothing, which is how a notice is sent once. */
+enum notification_state { NOTIFICATION_PENDING, NOTIFICATION_SENT, NOTIFICATION_FAILED };
+const char *notification_state_name(enum notification_state s);
+
+struct notification {
+	int64_t id;
+	char kind[16];                  /* handoff | swap | burnout */
+	char dedup_key[400];
+	char channel[16];               /* email | webhook */
+	char recipient[EMAIL_MAX];      /* an address, or "webhook" */
+	char subject[256];
+	char *body;                     /* malloc'd; store_notification_free */
+	enum notification_state state;
+	int attempts;
+	char last_error[256];
+	int64_t created, sent;          /* sent: 0 until sent */
+};
+/* Adds N (state pending) unless its dedup_key exists; *added (may be NULL)
+ * says which; sets n->id when added. */
+int store_notification_add(struct store *s, struct notification *n, bool *added);
+/* The rows not sent yet (pending and failed), oldest first. */
+int store_notification_due(struct store *s, struct notification **v, size_t *n);
+/* Every row, newest first (at most LIMIT; 0: all). */
+int store_notification_list(struct store *s, size_t limit, struct notification **v, size_t *n);
+/* Records one attempt: sent at AT, or failed with ERROR. */
+int store_notification_sent(struct store *s, int64_t id, int64_t at);
+int store_notification_failed(struct store *s, int64_t id, const char *error);
+void store_notification_free(struct notification *v, size_t n);
+
 #endif

@@ -106,6 +106,16 @@ E2E_TESTS += \
 # -- caldav (t0340-t0359) --
 
 # -- notify (t0360-t0379) --
+E2E_TESTS += \
+	tests/e2e/t0360-notify-webhook.sh \
+	tests/e2e/t0361-notify-email.sh \
+	tests/e2e/t0362-notify-swap.sh \
+	tests/e2e/t0363-notify-config.sh
+EXTRA_DIST += tests/e2e/lib-notify.sh
+check_PROGRAMS += tests/unit/test-notify
+tests_unit_test_notify_SOURCES = tests/unit/test-notify.c
+tests_unit_test_notify_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_notify_LDADD = $(UNIT_LDADD)
 
 # -- pages (t0400-t0429) --
 check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages \

@@ -213,6 +213,8 @@ test_expect_success 'make install puts rota, the pages, the completion and the e
 	make -s -C "$ROTA_BUILDDIR" install DESTDIR="$PWD/inst" prefix=/usr >make.out 2>&1 &&
 	(cd inst && find . -type f | sort) >installed &&
 	expect_file "./usr/bin/rota
+./usr/lib/systemd/system/rota-notify.service
+./usr/lib/systemd/system/rota-notify.timer
 ./usr/share/bash-completion/completions/rota
 ./usr/share/doc/rota/rota.conf.example
 ./usr/share/man/man1/rota.1
@@ -221,6 +223,8 @@ test_expect_success 'make install puts rota, the pages, the completion and the e
 	cmp inst/usr/share/doc/rota/rota.conf.example "$EXAMPLE" &&
 	cmp inst/usr/share/man/man1/rota.1 "$MAN1" &&
 	cmp inst/usr/share/man/man5/rota.conf.5 "$MAN5" &&
+	grep -qx "ExecStart=/usr/bin/rota notify" inst/usr/lib/systemd/system/rota-notify.service &&
+	cmp inst/usr/lib/systemd/system/rota-notify.timer "$ROTA_SRCDIR/etc/rota-notify.timer" &&
 	make -s -C "$ROTA_BUILDDIR" uninstall DESTDIR="$PWD/inst" prefix=/usr >make.out 2>&1 &&
 	test -z "$(cd inst && find . -type f)"
 '

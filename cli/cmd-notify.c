@@ -1,0 +1,110 @@
+/* rota notify: sends the handoff reminders, swap news and burnout alerts
+ * that are due, each once (calendars/notify.h); meant for a timer. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "calendars/notify.h"
+#include "cli/cmd.h"
+#include "common/err.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+
+static void
+print_row(const struct notification *n)
+{
+	char created[32], sent[32];
+
+	out_row_begin();
+	out_int("id", "ID", n->id);
+	out_str("kind", "KIND", n->kind);
+	out_str("key", NULL, n->dedup_key);
+	out_str("channel", "CHANNEL", n->channel);
+	out_str("recipient", "TO", n->recipient);
+	out_str("state", "STATE", notification_state_name(n->state));
+	out_str("subject", "SUBJECT", n->subject);
+	if (out_json()) {
+		out_str("body", NULL, n->body);
+		out_int("attempts", NULL, n->attempts);
+		if (n->last_error[0] != '\0')
+			out_str("error", NULL, n->last_error);
+		else
+			out_null("error", NULL);
+		time_format_utc(n->created, created, sizeof created);
+		out_str("created", NULL, created);
+		if (n->sent != 0) {
+			time_format_utc(n->sent, sent, sizeof sent);
+			out_str("sent", NULL, sent);
+		} else {
+			out_null("sent", NULL);
+		}
+	}
+	out_row_end();
+}
+
+static int
+exec_notify(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct notify_config c;
+	struct notify_outcome o;
+	bool dry_run = false;
+	int ch, r;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n': dry_run = true; break;
+		default: return cmd_bad_option(ctx, ch, argv);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage_error(ctx, "notify takes no arguments");
+	if ((r = notify_config_load(ctx->cfg, !dry_run, &c)) != 0)
+		return r;
+	if (!c.email && !c.webhook) {
+		notify_config_free(&c);
+		return rota_fail(EX_CONFIG, "no channel is on: set email = yes or "
+				 "webhook = yes in [notify] (see rota.conf(5))");
+	}
+	r = notify_run(ctx->db, &c, ctx->now, dry_run, &o);
+	out_list_begin(NULL, NULL);
+	for (size_t i = 0; i < o.n; i++)
+		print_row(&o.v[i]);
+	out_list_end();
+	if (r == 0 && dry_run)
+		out_note("%zu to send (dry run: nothing sent, nothing recorded).", o.n);
+	else if (r == 0)
+		out_note("%zu sent, %zu failed.", o.n - o.failed, o.failed);
+	for (size_t i = 0; i < o.n; i++)
+		if (o.v[i].state == NOTIFICATION_FAILED && o.v[i].attempts > 0 && !dry_run)
+			(void)rota_fail(EX_TEMPFAIL, "notification %lld (%s to %s) failed: %s", (long long)o.v[i].id,
+				  o.v[i].channel, o.v[i].recipient, o.v[i].last_error);
+	if (r == 0 && o.failed > 0)
+		r = rota_fail(EX_TEMPFAIL, "%zu of %zu notifications failed; they stay due and "
+			      "the next rota notify sends them", o.failed, o.n);
+	store_notification_free(o.v, o.n);
+	notify_config_free(&c);
+	return r;
+}
+
+const struct cmd_entry cmd_notify_entry = {
+	.name = "notify",
+	.args = "[--dry-run]",
+	.summary = "send the handoff reminders and swap news that are due",
+	.help = "  --dry-run   list what would be sent; send nothing, record nothing\n"
+		"\n"
+		"Sends, by email and/or to a chat webhook as [notify] in rota.conf(5)\n"
+		"says: a reminder to the outgoing and the incoming person before each\n"
+		"handoff (lead_minutes), a message to the people a swap request asks,\n"
+		"one to its requester when it is accepted or declined, and the burnout\n"
+		"alerts the reports recorded. Each is sent once: what was sent is\n"
+		"recorded, and a second run sends nothing new. A send that fails is\n"
+		"reported, kept, and sent by the next run; the run then exits 75.\n"
+		"Meant for a timer: see rota-notify.timer.\n",
+	.exec = exec_notify,
+};
