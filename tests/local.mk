@@ -156,7 +156,7 @@ tests_unit_test_money_LDADD = $(UNIT_LDADD)
 tests_unit_test_pay_SOURCES = tests/unit/test-pay.c
 tests_unit_test_pay_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pay_LDADD = $(UNIT_LDADD)
-E2E_TESTS += tests/e2e/t0430-pay.sh tests/e2e/t0431-pay-errors.sh
+E2E_TESTS += tests/e2e/t0430-pay.sh tests/e2e/t0431-pay-errors.sh tests/e2e/t0432-pay-imported.sh
 EXTRA_DIST += tests/e2e/lib-pay.sh
 
 # -- monthly report (t0450-t0479) --
