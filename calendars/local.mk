@@ -3,4 +3,5 @@
 # -- feeds, publish --dir --
 # -- http, leave and holiday import --
 # -- caldav --
+librota_a_SOURCES += calendars/caldav.c calendars/caldav.h
 # -- notify --

@@ -43,6 +43,7 @@ static const struct known {
 			 "weekend_rate", "holiday_rate", "active_hour_rate",
 			 "active_rounding_minutes", "sleep_interruption_bonus",
 			 "toil_hours_per_sleep_interruption", "monthly_cap", NULL } },
+	{ "caldav", 0, { "username", "password_file", "timeout", NULL } },
 };
 
 static const struct known *

@@ -9,6 +9,7 @@ librota_a_SOURCES += \
 # -- feeds, publish --dir --
 # -- leave and holiday import --
 # -- caldav --
+librota_a_SOURCES += store/caldav.c
 # -- notify --
 # -- pages --
 # -- pay --

@@ -85,6 +85,14 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 # -- leave and holiday import (t0320-t0339) --
 
 # -- caldav (t0340-t0359) --
+check_PROGRAMS += tests/unit/test-caldav
+tests_unit_test_caldav_SOURCES = tests/unit/test-caldav.c
+tests_unit_test_caldav_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_caldav_LDADD = $(UNIT_LDADD)
+EXTRA_DIST += tests/unit/caldav/radicale.xml tests/unit/caldav/upper-prefix.xml \
+	tests/unit/caldav/lower-prefix.xml tests/unit/caldav/default-ns.xml \
+	tests/unit/caldav/wrong-ns.xml tests/unit/caldav/foreign-prefix.xml \
+	tests/unit/caldav/not-dav.html tests/unit/caldav/truncated.xml
 
 # -- notify (t0360-t0379) --
 
