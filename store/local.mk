@@ -7,6 +7,7 @@ librota_a_SOURCES += \
 	store/swaps.c store/audit.c \
 	store/schedule.c
 # -- feeds, publish --dir --
+librota_a_SOURCES += store/feeds.c
 # -- leave and holiday import --
 # -- caldav --
 librota_a_SOURCES += store/caldav.c

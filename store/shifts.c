@@ -7,13 +7,7 @@
 #include "common/err.h"
 #include "store/store-private.h"
 
-#define SHIFT_COLS \
-	"SELECT s.id, s.uid, s.rotation_id, r.name, r.tier, r.tz, s.term_id, t.name, " \
-	"s.slot, s.person_id, p.handle, s.start_at, s.end_at, s.origin, s.sequence, " \
-	"s.cancelled_at IS NOT NULL FROM shifts s JOIN rotations r ON r.id = s.rotation_id " \
-	"JOIN terms t ON t.id = s.term_id JOIN persons p ON p.id = s.person_id "
-
-static void
+void
 read_shift(sqlite3_stmt *st, void *out)
 {
 	struct shift *sh = out;

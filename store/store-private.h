@@ -78,4 +78,13 @@ void *db_push(void *v, size_t *n, size_t size);
 	"JOIN offices o ON o.id = h.office_id "
 void read_holiday(sqlite3_stmt *st, void *out);
 
+/* Shifts with their rotation, term and person, read into a struct shift
+ * by read_shift (store/shifts.c); shared by every shift query. */
+#define SHIFT_COLS \
+	"SELECT s.id, s.uid, s.rotation_id, r.name, r.tier, r.tz, s.term_id, t.name, " \
+	"s.slot, s.person_id, p.handle, s.start_at, s.end_at, s.origin, s.sequence, " \
+	"s.cancelled_at IS NOT NULL FROM shifts s JOIN rotations r ON r.id = s.rotation_id " \
+	"JOIN terms t ON t.id = s.term_id JOIN persons p ON p.id = s.person_id "
+void read_shift(sqlite3_stmt *st, void *out);
+
 #endif

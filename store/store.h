@@ -204,4 +204,16 @@ int store_caldav_remove(struct store *s, const char *collection, const char *uid
  * *cancelled set. */
 int store_shift_uid_state(struct store *s, const char *uid, bool *cancelled);
 
+/* Feeds (store/feeds.c). The shifts a feed built at NOW shows: those of
+ * PERSON_ID and/or ROTATION_ID (0: any) that end after FROM, cancelled
+ * ones only while they have not ended by NOW. Sorted by start, then tier
+ * (primary first), then rotation name. */
+int store_feed_shifts(struct store *s, int64_t person_id, int64_t rotation_id,
+		      int64_t from, int64_t now, struct shift **v, size_t *n);
+/* The escalation tier's shifts (not cancelled) that end after FROM,
+ * sorted by start: who the managers' tier is at any instant. */
+int store_feed_escalations(struct store *s, int64_t from, struct shift **v, size_t *n);
+/* Sets (TOKEN NULL: clears) the person's feed token, 32 hex digits. */
+int store_person_set_feed_token(struct store *s, int64_t person_id, const char *token);
+
 #endif

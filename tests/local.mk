@@ -81,6 +81,10 @@ E2E_TESTS += \
 EXTRA_DIST += tests/e2e/lib-swap.sh
 
 # -- feeds, publish --dir (t0300-t0319) --
+check_PROGRAMS += tests/unit/test-feed
+tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
+tests_unit_test_feed_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_feed_LDADD = $(UNIT_LDADD)
 
 # -- leave and holiday import (t0320-t0339) --
 

@@ -1,0 +1,91 @@
+/* iCalendar feeds (RFC 5545), built with libical.
+ *
+ * A feed is a VCALENDAR (METHOD:PUBLISH) with a calendar name, a refresh
+ * interval, one VTIMEZONE per TZID its events use, and one VEVENT per
+ * shift. An event's UID is the shift's uid (store column shifts.uid: it
+ * survives swaps, overrides and edits of the shift's times) and its
+ * SEQUENCE is shifts.sequence, raised by the store at every change.
+ *
+ * The pieces work one shift at a time, so that `publish --caldav` can put
+ * each shift in a resource of its own:
+ *
+ *   icalcomponent *cal = feed_calendar_new("On call: bob", &fs);
+ *   feed_add_zone(cal, sh.tz);          (VTIMEZONEs first; once per zone)
+ *   feed_add_shift(cal, &sh, "carol", &fs);
+ *   char *text = feed_to_string(cal);   (malloc'd, CRLF line ends)
+ *   icalcomponent_free(cal);
+ *
+ * feed_build() does the whole of a feed from a list of shifts.
+ * Every function here is pure: no store, no files, no clock (fs->now). */
+#ifndef ROTA_FEED_H
+#define ROTA_FEED_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libical/ical.h>
+
+#include "common/config.h"
+#include "scheduler/model.h"
+
+#define FEED_PRODID "-//rota//rota on-call scheduler//EN"
+
+/* The [feed] settings and the time of the build. */
+struct feed_settings {
+	int64_t now;                /* DTSTAMP; cancelled shifts ended by now are left out */
+	int alarm_minutes;          /* VALARM this long before the handoff; 0: none */
+	int refresh_minutes;        /* REFRESH-INTERVAL and X-PUBLISHED-TTL */
+	int history_weeks;          /* past shifts kept: those ending after now - this */
+};
+
+/* Reads [feed] alarm_minutes, refresh_minutes and history_weeks (defaults
+ * 30, 60, 8). 0, or EX_CONFIG after printing which key is wrong. */
+int feed_settings_load(const struct config *cfg, int64_t now, struct feed_settings *out);
+
+/* The first instant a feed shows: now - history_weeks. */
+int64_t feed_window_start(const struct feed_settings *fs);
+
+/* A new, empty VCALENDAR named NAME: VERSION, PRODID, METHOD:PUBLISH,
+ * X-WR-CALNAME and NAME, REFRESH-INTERVAL;VALUE=DURATION and
+ * X-PUBLISHED-TTL. The caller frees it with icalcomponent_free(). */
+icalcomponent *feed_calendar_new(const char *name, const struct feed_settings *fs);
+
+/* Adds the VTIMEZONE of the zone named TZNAME (an IANA name, as in
+ * shift.tz) unless CAL has it already; nothing for UTC. Its TZID is the
+ * plain IANA name ("Europe/Dublin"), the one feed_add_shift() writes.
+ * 0, or -1 when the zone is unknown. */
+int feed_add_zone(icalcomponent *cal, const char *tzname);
+
+/* Adds the VEVENT of SH: UID, SEQUENCE, DTSTAMP, DTSTART/DTEND with
+ * TZID=sh->tz (UTC times for UTC), SUMMARY "On call: ROTATION — HANDLE",
+ * DESCRIPTION naming ESCALATION (the managers' tier on call then; NULL or
+ * "" when none) and how to swap, TRANSP:TRANSPARENT, CATEGORIES, and
+ * either a VALARM fs->alarm_minutes before the start or, for a cancelled
+ * shift, STATUS:CANCELLED. Returns the event (owned by CAL). */
+icalcomponent *feed_add_shift(icalcomponent *cal, const struct shift *sh,
+			      const char *escalation, const struct feed_settings *fs);
+
+/* The escalation people for SH: the handles of the shifts in ESC (the
+ * escalation tier's shifts, sorted by start, not cancelled) that overlap
+ * SH, in time order without repeats, joined by ", then ". Empty when
+ * none, or when SH is itself an escalation shift. Writes at most LEN
+ * bytes into BUF and returns BUF. */
+const char *feed_escalation(const struct shift *esc, size_t nesc,
+			    const struct shift *sh, char *buf, size_t len);
+
+/* The calendar as text (CRLF, folded lines), malloc'd: free() it. */
+char *feed_to_string(icalcomponent *cal);
+
+/* A whole feed: the calendar NAME with the events of the N shifts V
+ * (sorted by start; those a feed no longer shows are skipped) and the
+ * escalation names from ESC/NESC. *OUT gets the malloc'd text and *COUNT
+ * (may be NULL) the number of events. 0, or -1 when a shift's zone is
+ * unknown (after printing which). */
+int feed_build(const char *name, const struct shift *v, size_t n,
+	       const struct shift *esc, size_t nesc,
+	       const struct feed_settings *fs, char **out, size_t *count);
+
+/* Whether a feed built at fs->now shows SH: it ends after the history
+ * window began and, if cancelled, it has not ended yet. */
+int feed_shows(const struct shift *sh, const struct feed_settings *fs);
+
+#endif

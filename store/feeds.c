@@ -1,0 +1,63 @@
+/* Feeds: the shifts a calendar feed shows, the escalation tier's shifts
+ * named in their descriptions, and the per-person feed tokens. */
+#include "config.h"
+
+#include "common/err.h"
+#include "store/store-private.h"
+
+/* No shift is longer than 28 days and a DST hour: bounds start_at from
+ * below, so that the (.., start_at) indexes serve "ends after FROM". */
+#define LONGEST_SHIFT "2505600"
+
+#define FEED_FILTER \
+	"s.start_at > ?3 - " LONGEST_SHIFT " AND s.end_at > ?3 " \
+	"AND (s.cancelled_at IS NULL OR s.end_at > ?4) " \
+	"ORDER BY s.start_at, r.tier = 'escalation', r.name"
+
+int
+store_feed_shifts(struct store *s, int64_t person_id, int64_t rotation_id,
+		  int64_t from, int64_t now, struct shift **v, size_t *n)
+{
+	static const char by_person[] = SHIFT_COLS "WHERE s.person_id = ?1 AND "
+		"(?2 = 0 OR s.rotation_id = ?2) AND " FEED_FILTER;
+	static const char by_rotation[] = SHIFT_COLS "WHERE s.rotation_id = ?2 AND "
+		"(?1 = 0 OR s.person_id = ?1) AND " FEED_FILTER;
+	static const char any[] = SHIFT_COLS "WHERE ?1 = 0 AND ?2 = 0 AND " FEED_FILTER;
+	sqlite3_stmt *st = db_stmt(s, person_id ? by_person : rotation_id ? by_rotation : any);
+
+	if (st != NULL) {
+		db_bind_int(st, 1, person_id);
+		db_bind_int(st, 2, rotation_id);
+		db_bind_int(st, 3, from);
+		db_bind_int(st, 4, now);
+	}
+	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+}
+
+int
+store_feed_escalations(struct store *s, int64_t from, struct shift **v, size_t *n)
+{
+	static const char sql[] = SHIFT_COLS
+		"WHERE s.rotation_id IN (SELECT id FROM rotations WHERE tier = 'escalation') "
+		"AND s.start_at > ?1 - " LONGEST_SHIFT " AND s.end_at > ?1 "
+		"AND s.cancelled_at IS NULL ORDER BY s.start_at, r.name";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL)
+		db_bind_int(st, 1, from);
+	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+}
+
+int
+store_person_set_feed_token(struct store *s, int64_t person_id, const char *token)
+{
+	static const char sql[] =
+		"UPDATE persons SET feed_token = ?2 WHERE id = ?1 AND removed_at IS NULL";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, person_id);
+	db_bind_text(st, 2, token);
+	return db_changed(s, st);
+}
