@@ -472,22 +472,51 @@ status_ok(const xmlNode *status)
 	return ok;
 }
 
-/* The UID of the first VEVENT of an iCalendar text, malloc'd, or NULL. */
-static char *
-uid_of_ics(const char *ics)
+static int64_t
+instant(icalcomponent *ev, struct icaltimetype t)
+{
+	(void)ev;
+	if (icaltime_is_null_time(t))
+		return 0;
+	return (int64_t)icaltime_as_timet_with_zone(t, t.zone ? t.zone :
+						     icaltimezone_get_utc_timezone());
+}
+
+/* The UID (malloc'd, or NULL) and digest (see caldav_event_digest) of
+ * the first VEVENT of an iCalendar text. */
+static void
+read_ics(const char *ics, char **uid_out, char **digest_out)
 {
 	icalcomponent *root = icalparser_parse_string(ics), *ev;
-	const char *uid;
-	char *out = NULL;
+	const char *uid, *summary, *desc;
 
+	*uid_out = NULL;
+	*digest_out = NULL;
 	if (root == NULL)
-		return NULL;
+		return;
 	ev = icalcomponent_isa(root) == ICAL_VEVENT_COMPONENT ? root :
 		icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
-	if (ev != NULL && (uid = icalcomponent_get_uid(ev)) != NULL && uid[0] != '\0')
-		out = xstrdup(uid);
+	if (ev != NULL) {
+		if ((uid = icalcomponent_get_uid(ev)) != NULL && uid[0] != '\0')
+			*uid_out = xstrdup(uid);
+		summary = icalcomponent_get_summary(ev);
+		desc = icalcomponent_get_description(ev);
+		*digest_out = xasprintf("%lld/%lld\n%s\n%s",
+			(long long)instant(ev, icalcomponent_get_dtstart(ev)),
+			(long long)instant(ev, icalcomponent_get_dtend(ev)),
+			summary ? summary : "", desc ? desc : "");
+	}
 	icalcomponent_free(root);
-	return out;
+}
+
+char *
+caldav_event_digest(const char *ics)
+{
+	char *uid, *digest;
+
+	read_ics(ics, &uid, &digest);
+	free(uid);
+	return digest;
 }
 
 static int
@@ -562,7 +591,9 @@ read_response(const xmlNode *resp, struct caldav_resource **v, size_t *n, size_t
 	r = &(*v)[(*n)++];
 	r->href = h;
 	r->etag = etag ? etag : xstrdup("");
-	r->uid = data ? uid_of_ics(data) : NULL;
+	r->uid = r->digest = NULL;
+	if (data != NULL)
+		read_ics(data, &r->uid, &r->digest);
 	if (r->uid == NULL)
 		r->uid = uid_of_href(h);
 	free(data);
@@ -602,6 +633,7 @@ caldav_resources_free(struct caldav_resource *v, size_t n)
 		free(v[i].href);
 		free(v[i].etag);
 		free(v[i].uid);
+		free(v[i].digest);
 	}
 	free(v);
 }
@@ -806,7 +838,9 @@ caldav_plan(const struct caldav_item *items, size_t n_items,
 		a->href = server[k].href;
 		a->etag = server[k].etag;
 		a->op = st != NULL && st->sequence == items[i].sequence &&
-			(st->etag[0] == '\0' || strcmp(st->etag, server[k].etag) == 0) ?
+			(st->etag[0] == '\0' || strcmp(st->etag, server[k].etag) == 0) &&
+			(items[i].digest == NULL || server[k].digest == NULL ||
+			 strcmp(items[i].digest, server[k].digest) == 0) ?
 			CALDAV_UNCHANGED : CALDAV_UPDATE;
 	}
 	/* Listed resources no item claimed, in listing order. */

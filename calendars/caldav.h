@@ -53,6 +53,8 @@ struct caldav_resource {
 	char *etag;                   /* "" when not given */
 	char *uid;                    /* the event's UID; else from the href's
 					 * last segment less ".ics"; "" if neither */
+	char *digest;                 /* caldav_event_digest() of its calendar
+					 * data; NULL when not listed */
 };
 void caldav_resources_free(struct caldav_resource *v, size_t n);
 
@@ -71,7 +73,14 @@ struct caldav_item {
 	const char *uid;
 	int sequence;
 	const char *ics;              /* a VCALENDAR with this one VEVENT */
+	const char *digest;           /* caldav_event_digest(ics); NULL: not compared */
 };
+
+/* What a person sees of the first VEVENT of ICS: its start and end
+ * instants, SUMMARY and DESCRIPTION, as one malloc'd string; NULL when
+ * ICS has no event. An event whose SEQUENCE is unchanged but whose text
+ * differs (a new escalation person in its description) is put again. */
+char *caldav_event_digest(const char *ics);
 
 /* Whether a UID found on the server names a shift of the database. */
 enum caldav_shift {
@@ -82,7 +91,8 @@ enum caldav_shift {
 typedef enum caldav_shift (*caldav_classify_fn)(void *arg, const char *uid);
 
 enum caldav_op {
-	CALDAV_UNCHANGED,             /* recorded with the same SEQUENCE and ETag */
+	CALDAV_UNCHANGED,             /* recorded with the same SEQUENCE and ETag,
+					 * listed with the same digest */
 	CALDAV_CREATE,                /* PUT, If-None-Match: * */
 	CALDAV_UPDATE,                /* PUT, If-Match: the listed ETag */
 	CALDAV_DELETE,                /* DELETE, If-Match: the listed ETag */
@@ -115,6 +125,14 @@ struct caldav_summary {
 	size_t put, updated, deleted, unchanged;
 	size_t conflicts;             /* 412s resolved by re-reading */
 };
+
+/* The whole of `rota publish --caldav URL` at NOW: the events of every
+ * rotation's shifts that a feed shows ([feed] history_weeks back, all
+ * the future; cancelled shifts are deleted, not published as
+ * CANCELLED), with the credentials and timeout of [caldav]. 0, or an
+ * exit status after printing why. */
+int caldav_publish(struct store *s, const struct config *cfg, const char *url,
+		   int64_t now, struct caldav_summary *sum);
 
 /* Publishes ITEMS to the collection: lists it, plans, sends, and records
  * in S what the server confirmed. 0, or an exit status after printing. */

@@ -4,5 +4,5 @@
 librota_a_SOURCES += calendars/feed.c calendars/feed.h
 # -- http, leave and holiday import --
 # -- caldav --
-librota_a_SOURCES += calendars/caldav.c calendars/caldav.h
+librota_a_SOURCES += calendars/caldav.c calendars/caldav.h calendars/caldav-publish.c
 # -- notify --

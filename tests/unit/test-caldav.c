@@ -65,6 +65,7 @@ test_radicale_default_namespace(void **state)
 	assert_string_equal(v[0].href, "/ops/shifts/shift-1%40rota.ics");
 	assert_string_equal(v[0].etag, "\"49355c0c00d2\"");
 	assert_string_equal(v[0].uid, "shift-1@rota");
+	assert_string_equal(v[0].digest, "1798797600/1799402400\nx\n");
 	caldav_resources_free(v, n);
 }
 
@@ -165,7 +166,7 @@ classify_stub(void *arg, const char *uid)
 static struct caldav_resource
 res(const char *href, const char *etag, const char *uid)
 {
-	return (struct caldav_resource){ (char *)href, (char *)etag, (char *)uid };
+	return (struct caldav_resource){ (char *)href, (char *)etag, (char *)uid, NULL };
 }
 
 static struct caldav_event
@@ -184,7 +185,7 @@ ev(const char *uid, const char *href, const char *etag, int seq)
 static void
 test_plan_first_publish_creates_everything(void **state)
 {
-	struct caldav_item items[] = { { "s-2", 0, "B" }, { "s-1", 0, "A" } };
+	struct caldav_item items[] = { { "s-2", 0, "B", NULL }, { "s-1", 0, "A", NULL } };
 	struct caldav_action *a;
 	size_t n;
 	int asked = 0;
@@ -205,10 +206,10 @@ static void
 test_plan_unchanged_updated_deleted(void **state)
 {
 	struct caldav_item items[] = {
-		{ "s-1", 2, "A" },      /* same sequence and ETag: unchanged */
-		{ "s-2", 4, "B" },      /* sequence raised (a swap): update */
-		{ "s-3", 1, "C" },      /* same sequence, edited on the server: update */
-		{ "s-4", 0, "D" },      /* recorded, but gone from the server: create */
+		{ "s-1", 2, "A", NULL },      /* same sequence and ETag: unchanged */
+		{ "s-2", 4, "B", NULL },      /* sequence raised (a swap): update */
+		{ "s-3", 1, "C", NULL },      /* same sequence, edited on the server: update */
+		{ "s-4", 0, "D", NULL },      /* recorded, but gone from the server: create */
 	};
 	struct caldav_resource server[] = {
 		res("/c/s-3.ics", "\"e3-edited\"", "s-3"),
@@ -260,7 +261,7 @@ test_plan_unchanged_updated_deleted(void **state)
 static void
 test_plan_duplicate_uid_and_missing_etag(void **state)
 {
-	struct caldav_item items[] = { { "s-1", 1, "A" } };
+	struct caldav_item items[] = { { "s-1", 1, "A", NULL } };
 	struct caldav_resource server[] = {
 		res("/c/s-1.ics", "\"e1\"", "s-1"),
 		res("/c/copy.ics", "\"e1b\"", "s-1"),
@@ -281,6 +282,53 @@ test_plan_duplicate_uid_and_missing_etag(void **state)
 	assert_string_equal(a[1].href, "/c/copy.ics");
 	assert_int_equal(asked, 0);
 	free(a);
+}
+
+static void
+test_plan_text_changed_same_sequence(void **state)
+{
+	/* The escalation person in the description changed; the shift did not. */
+	static const char ics[] =
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"
+		"BEGIN:STANDARD\r\nDTSTART:19701025T020000\r\nTZOFFSETFROM:+0200\r\n"
+		"TZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+		"BEGIN:VEVENT\r\nUID:s-1\r\nSEQUENCE:2\r\n"
+		"DTSTART;TZID=Europe/Berlin:20270104T100000\r\n"
+		"DTEND;TZID=Europe/Berlin:20270111T100000\r\n"
+		"SUMMARY:On call: primary \u2014 ana\r\n"
+		"DESCRIPTION:Escalation: mia\\nSwap with rota swap request\r\n"
+		"END:VEVENT\r\nEND:VCALENDAR\r\n";
+	char *digest = caldav_event_digest(ics), *other;
+	struct caldav_item items[] = { { "s-1", 2, ics, digest } };
+	struct caldav_resource server[] = { res("/c/s-1.ics", "\"e1\"", "s-1") };
+	struct caldav_event st[] = { ev("s-1", "/c/s-1.ics", "\"e1\"", 2) };
+	struct caldav_action *a;
+	size_t n;
+	int asked = 0;
+
+	assert_non_null(digest);
+	assert_string_equal(digest, "1799053200/1799658000\n"
+			    "On call: primary \u2014 ana\nEscalation: mia\nSwap with rota swap request");
+	assert_null(caldav_event_digest("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"));
+	/* Not listed with its text: the sequence and ETag decide. */
+	caldav_plan(items, 1, server, 1, st, 1, classify_stub, &asked, &a, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(a[0].op, CALDAV_UNCHANGED);
+	free(a);
+	server[0].digest = digest;
+	caldav_plan(items, 1, server, 1, st, 1, classify_stub, &asked, &a, &n);
+	assert_int_equal(a[0].op, CALDAV_UNCHANGED);
+	free(a);
+	other = strdup(digest);
+	other[strlen(other) - 1] = 'X';
+	server[0].digest = other;
+	caldav_plan(items, 1, server, 1, st, 1, classify_stub, &asked, &a, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(a[0].op, CALDAV_UPDATE);
+	assert_string_equal(a[0].etag, "\"e1\"");
+	free(a);
+	free(other);
+	free(digest);
 }
 
 /* ---- the connection's URL ---- */
@@ -466,6 +514,7 @@ main(void)
 		cmocka_unit_test(test_plan_first_publish_creates_everything),
 		cmocka_unit_test(test_plan_unchanged_updated_deleted),
 		cmocka_unit_test(test_plan_duplicate_uid_and_missing_etag),
+		cmocka_unit_test(test_plan_text_changed_same_sequence),
 		cmocka_unit_test(test_open_checks_the_url),
 		cmocka_unit_test_setup_teardown(test_credentials, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_store_round_trip, tmp_setup, tmp_teardown),
