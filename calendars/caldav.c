@@ -288,8 +288,8 @@ transfer_error(struct caldav *c, CURLcode rc, const char *url)
 		return rota_fail(EX_UNAVAILABLE, "cannot find the CalDAV server of %s: %s "
 				 "(is the URL right?)", url, why);
 	case CURLE_COULDNT_CONNECT:
-		return rota_fail(EX_UNAVAILABLE, "cannot connect to the CalDAV server at %s: %s "
-				 "(is it running, is the URL right?)", url, why);
+		return rota_fail(EX_UNAVAILABLE, "cannot connect to the CalDAV server at %s "
+				 "(is it running, is the URL right?)", url);
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CERTPROBLEM:

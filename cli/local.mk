@@ -31,6 +31,7 @@ rota_SOURCES += \
 # -- feeds, publish --dir --
 # -- leave and holiday import --
 # -- caldav --
+rota_SOURCES += cli/caldav.c cli/caldav.h
 # -- notify --
 # -- pages --
 # -- pay --
