@@ -114,7 +114,7 @@ has_zone(icalcomponent *cal, const char *tzname)
 }
 
 int
-feed_add_zone(icalcomponent *cal, const char *tzname)
+feed_add_zone(icalcomponent *cal, const char *tzname, int64_t from)
 {
 	icaltimezone *zone;
 	icalcomponent *vtz;
@@ -132,6 +132,12 @@ feed_add_zone(icalcomponent *cal, const char *tzname)
 		icalproperty_set_tzid(p, tzname);
 	else
 		icalcomponent_add_property(vtz, icalproperty_new_tzid(tzname));
+	/* A zone's whole history is hundreds of lines (Europe/Dublin: 300)
+	 * that every client parses at every refresh: keep what is in force
+	 * from FROM on. */
+	if (from != 0)
+		icaltimezone_truncate_vtimezone(vtz, icaltime_from_timet_with_zone((time_t)from, 0,
+			icaltimezone_get_utc_timezone()), icaltime_null_time(), 0);
 	icalcomponent_add_component(cal, vtz);
 	return 0;
 }
@@ -280,9 +286,14 @@ feed_build(const char *name, const struct shift *v, size_t n,
 	icalcomponent *cal = feed_calendar_new(name, fs);
 	const char *zones[16];
 	size_t nzones = 0, events = 0;
+	int64_t first = 0;
 	char names[512];
 
 	*out = NULL;
+	/* The zones' rules from the first event on (sorted by start). */
+	for (size_t i = 0; i < n && first == 0; i++)
+		if (feed_shows(&v[i], fs))
+			first = v[i].start;
 	/* The VTIMEZONEs come first: some clients read in one pass. */
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
@@ -293,7 +304,7 @@ feed_build(const char *name, const struct shift *v, size_t n,
 			;
 		if (k < nzones)
 			continue;
-		if (feed_add_zone(cal, v[i].tz) != 0) {
+		if (feed_add_zone(cal, v[i].tz, first) != 0) {
 			icalcomponent_free(cal);
 			return rota_fail(EX_DATAERR, "rotation %s: unknown time zone '%s'",
 					 v[i].rotation, v[i].tz), -1;

@@ -10,7 +10,7 @@
  * each shift in a resource of its own:
  *
  *   icalcomponent *cal = feed_calendar_new("On call: bob", &fs);
- *   feed_add_zone(cal, sh.tz);          (VTIMEZONEs first; once per zone)
+ *   feed_add_zone(cal, sh.tz, sh.start); (VTIMEZONEs first; once per zone)
  *   feed_add_shift(cal, &sh, "carol", &fs);
  *   char *text = feed_to_string(cal);   (malloc'd, CRLF line ends)
  *   icalcomponent_free(cal);
@@ -52,8 +52,10 @@ icalcomponent *feed_calendar_new(const char *name, const struct feed_settings *f
 /* Adds the VTIMEZONE of the zone named TZNAME (an IANA name, as in
  * shift.tz) unless CAL has it already; nothing for UTC. Its TZID is the
  * plain IANA name ("Europe/Dublin"), the one feed_add_shift() writes.
- * 0, or -1 when the zone is unknown. */
-int feed_add_zone(icalcomponent *cal, const char *tzname);
+ * FROM (UTC seconds; 0: the zone's whole history) is the earliest instant
+ * the calendar's events use: the zone's rules are cut to those in force
+ * from then on. 0, or -1 when the zone is unknown. */
+int feed_add_zone(icalcomponent *cal, const char *tzname, int64_t from);
 
 /* Adds the VEVENT of SH: UID, SEQUENCE, DTSTAMP, DTSTART/DTEND with
  * TZID=sh->tz (UTC times for UTC), SUMMARY "On call: ROTATION — HANDLE",

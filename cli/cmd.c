@@ -47,6 +47,10 @@ extern const struct cmd_entry cmd_override_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_report_fairness_entry;
 /* -- feeds, publish --dir -- */
+extern const struct cmd_entry cmd_feed_export_entry;
+extern const struct cmd_entry cmd_feed_url_entry;
+extern const struct cmd_entry cmd_feed_rotate_token_entry;
+extern const struct cmd_entry cmd_publish_entry;
 /* -- leave and holiday import -- */
 /* -- caldav -- */
 /* -- notify -- */
@@ -97,6 +101,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_audit_entry,
 	&cmd_report_fairness_entry,
 	/* -- feeds, publish --dir -- */
+	&cmd_feed_export_entry,
+	&cmd_feed_url_entry,
+	&cmd_feed_rotate_token_entry,
+	&cmd_publish_entry,
 	/* -- leave and holiday import -- */
 	/* -- caldav -- */
 	/* -- notify -- */

@@ -29,6 +29,9 @@ rota_SOURCES += \
 	cli/cmd-swap-decline.c cli/cmd-swap-cancel.c cli/cmd-swap-suggest.c \
 	cli/cmd-override.c cli/cmd-audit.c cli/cmd-report-fairness.c
 # -- feeds, publish --dir --
+rota_SOURCES += cli/feeds.c cli/feeds.h \
+	cli/cmd-feed-export.c cli/cmd-feed-url.c cli/cmd-feed-rotate-token.c \
+	cli/cmd-publish.c
 # -- leave and holiday import --
 # -- caldav --
 rota_SOURCES += cli/caldav.c cli/caldav.h

@@ -85,6 +85,11 @@ check_PROGRAMS += tests/unit/test-feed
 tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
 tests_unit_test_feed_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_feed_LDADD = $(UNIT_LDADD)
+E2E_TESTS += \
+	tests/e2e/t0300-feed-export.sh \
+	tests/e2e/t0301-publish.sh \
+	tests/e2e/t0302-publish-nginx.sh
+EXTRA_DIST += tests/e2e/lib-feed.sh tests/e2e/feed.py
 
 # -- leave and holiday import (t0320-t0339) --
 

@@ -196,10 +196,10 @@ test_one_shift_alone(void **state)
 	char *text;
 
 	(void)state;
-	assert_int_equal(feed_add_zone(cal, sh.tz), 0);
-	assert_int_equal(feed_add_zone(cal, sh.tz), 0);          /* once only */
-	assert_int_equal(feed_add_zone(cal, "UTC"), 0);          /* none for UTC */
-	assert_int_equal(feed_add_zone(cal, "Mars/Olympus"), -1);
+	assert_int_equal(feed_add_zone(cal, sh.tz, sh.start), 0);
+	assert_int_equal(feed_add_zone(cal, sh.tz, 0), 0);          /* once only */
+	assert_int_equal(feed_add_zone(cal, "UTC", 0), 0);          /* none for UTC */
+	assert_int_equal(feed_add_zone(cal, "Mars/Olympus", 0), -1);
 	assert_non_null(feed_add_shift(cal, &sh, NULL, &fs));
 	text = feed_to_string(cal);
 	back = parse(text);

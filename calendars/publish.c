@@ -1,0 +1,547 @@
+/* Publishing feeds into a folder: see publish.h. */
+#include <config.h>  /* autoconf's, not common/config.h */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+
+#include "calendars/publish.h"
+#include "common/err.h"
+#include "common/timefmt.h"
+#include "common/tz.h"
+#include "common/xalloc.h"
+
+#define TMP_PREFIX ".rota-tmp."
+#define INDEX_FILE "index.html"
+/* A manager should plan the next term before the schedule runs out. */
+#define SHORT_NOTICE (28 * 86400)
+
+int
+feed_token_new(char *buf)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char raw[FEED_TOKEN_LEN / 2];
+	size_t got = 0;
+
+	while (got < sizeof raw) {
+		ssize_t r = getrandom(raw + got, sizeof raw - got, 0);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return rota_fail(EX_OSERR, "cannot read the OS random source: %s",
+					 strerror(errno));
+		got += (size_t)r;
+	}
+	for (size_t i = 0; i < sizeof raw; i++) {
+		buf[2 * i] = hex[raw[i] >> 4];
+		buf[2 * i + 1] = hex[raw[i] & 15];
+	}
+	buf[FEED_TOKEN_LEN] = '\0';
+	return 0;
+}
+
+int
+feed_token_file(const char *name)
+{
+	for (int i = 0; i < FEED_TOKEN_LEN; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
+			return 0;
+	return strcmp(name + FEED_TOKEN_LEN, ".ics") == 0;
+}
+
+void
+feed_rotation_file(const struct rotation *r, char *buf, size_t len)
+{
+	char safe[NAME_MAX_];
+	int changed = 0;
+	size_t i;
+
+	for (i = 0; r->name[i] != '\0' && i < sizeof safe - 1; i++) {
+		char c = r->name[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '_' || c == '-' || (c == '.' && i > 0)) {
+			safe[i] = c;
+		} else {
+			safe[i] = '-';
+			changed = 1;
+		}
+	}
+	safe[i] = '\0';
+	/* Never "index" or a token's name: those files are spoken for. */
+	if (strcmp(safe, "index") == 0 || (i == FEED_TOKEN_LEN && strspn(safe, "0123456789abcdef") == i))
+		changed = 1;
+	if (changed)
+		snprintf(buf, len, "%s-%lld.ics", safe, (long long)r->id);
+	else
+		snprintf(buf, len, "%s.ics", safe);
+}
+
+int
+feed_token_ensure(struct store *db, struct person *p)
+{
+	char token[FEED_TOKEN_LEN + 1];
+	int r;
+
+	if (p->feed_token[0] != '\0')
+		return 0;
+	if ((r = feed_token_new(token)) != 0 ||
+	    (r = store_person_set_feed_token(db, p->id, token)) != 0)
+		return r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
+	snprintf(p->feed_token, sizeof p->feed_token, "%s", token);
+	return 0;
+}
+
+int
+publish_file(const char *dir, const char *name, const char *data, size_t len)
+{
+	char tmp[4096], dest[4096];
+	size_t done = 0;
+	int fd;
+
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s/" TMP_PREFIX "XXXXXX", dir) >= sizeof tmp ||
+	    (size_t)snprintf(dest, sizeof dest, "%s/%s", dir, name) >= sizeof dest)
+		return rota_fail(EX_CANTCREAT, "%s: the folder's name is too long", dir);
+	if ((fd = mkstemp(tmp)) < 0)
+		return rota_fail(EX_CANTCREAT, "cannot create a file in %s: %s", dir, strerror(errno));
+	/* Served by a web server running as someone else. */
+	if (fchmod(fd, 0644) != 0)
+		goto fail;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			goto fail;
+		done += (size_t)w;
+	}
+	if (fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, dest) != 0)
+		goto fail;
+	return 0;
+fail:
+	{
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		return rota_fail(e == EACCES || e == EROFS || e == EPERM ? EX_CANTCREAT : EX_IOERR,
+				 "cannot write %s: %s", dest, strerror(e));
+	}
+}
+
+/* Shifts grouped by person, then by rotation, each group in feed order
+ * (start, tier, rotation name). */
+static int
+by_person(const void *a, const void *b)
+{
+	const struct shift *x = a, *y = b;
+
+	if (x->person_id != y->person_id)
+		return x->person_id < y->person_id ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->tier != y->tier)
+		return x->tier < y->tier ? -1 : 1;
+	return strcmp(x->rotation, y->rotation);
+}
+
+static int
+by_rotation(const void *a, const void *b)
+{
+	const struct shift *x = a, *y = b;
+
+	if (x->rotation_id != y->rotation_id)
+		return x->rotation_id < y->rotation_id ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The range of V (sorted by KEY) whose key is ID. */
+static size_t
+range(const struct shift *v, size_t n, int64_t id, int person, size_t *count)
+{
+	size_t lo = 0, hi = n, end;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t k = person ? v[mid].person_id : v[mid].rotation_id;
+
+		if (k < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < n && (person ? v[end].person_id : v[end].rotation_id) == id; end++)
+		;
+	*count = end - lo;
+	return lo;
+}
+
+/* -- the index for managers -- */
+
+static xmlNodePtr
+el(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, (const xmlChar *)name, (const xmlChar *)text);
+}
+
+static void
+attr(xmlNodePtr node, const char *name, const char *value)
+{
+	xmlNewProp(node, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static xmlNodePtr
+table(xmlNodePtr parent, const char *const *headers)
+{
+	xmlNodePtr t = el(parent, "table", NULL), tr = el(el(t, "thead", NULL), "tr", NULL);
+
+	for (; *headers != NULL; headers++)
+		el(tr, "th", *headers);
+	return el(t, "tbody", NULL);
+}
+
+static void
+when(int64_t t, const char *tzname, char *buf, size_t len)
+{
+	icaltimezone *zone = tz_lookup(tzname);
+
+	if (zone == NULL)
+		zone = icaltimezone_get_utc_timezone();
+	time_format_local(t, zone, buf, len);
+}
+
+static const char style[] =
+	"body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
+	"table{border-collapse:collapse;margin-bottom:2em}"
+	"th,td{border-bottom:1px solid #ddd;padding:.3em .8em;text-align:left}"
+	"th{background:#f4f4f4}.short{color:#b00;font-weight:bold}"
+	"p.note{color:#555;max-width:50em}";
+
+static int
+write_index(const char *dir, const struct feed_settings *fs,
+	    const struct rotation *rot, size_t nrot, char (*rot_file)[NAME_MAX_ + 32],
+	    const struct person *people, size_t npeople,
+	    const struct shift *byrot, size_t nbyrot,
+	    const struct shift *byp, size_t nbyp)
+{
+	static const char *const now_cols[] = { "Rotation", "Tier", "On call", "Since", "Until",
+						"Zone", NULL };
+	static const char *const rot_cols[] = { "Rotation", "Tier", "Zone", "Next handoff",
+						"Next on call", "Scheduled until", "Feed", NULL };
+	static const char *const people_cols[] = { "Person", "Name", "Current or next shift", "Rotation",
+						   "Shifts ahead", NULL };
+	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
+	xmlNodePtr html, head, body, tb, tr, node;
+	xmlChar *mem = NULL;
+	char buf[256], stamp[32];
+	int size = 0, r, anyone = 0;
+
+	xmlCreateIntSubset(doc, (const xmlChar *)"html", NULL, NULL);
+	html = xmlNewNode(NULL, (const xmlChar *)"html");
+	xmlDocSetRootElement(doc, html);
+	attr(html, "lang", "en");
+	head = el(html, "head", NULL);
+	attr(el(head, "meta", NULL), "charset", "utf-8");
+	el(head, "title", "rota: on-call feeds");
+	el(head, "style", style);
+	body = el(html, "body", NULL);
+	el(body, "h1", "On call");
+	time_format_utc(fs->now, stamp, sizeof stamp);
+	snprintf(buf, sizeof buf, "Published %s by rota. Calendar clients refresh the feeds "
+		 "every %d minutes.", stamp, fs->refresh_minutes);
+	el(body, "p", buf);
+
+	el(body, "h2", "On call now");
+	tb = table(body, now_cols);
+	for (size_t i = 0; i < nbyrot; i++) {
+		const struct shift *sh = &byrot[i];
+
+		if (sh->cancelled || sh->start > fs->now || sh->end <= fs->now)
+			continue;
+		anyone = 1;
+		tr = el(tb, "tr", NULL);
+		el(tr, "td", sh->rotation);
+		el(tr, "td", tier_name(sh->tier));
+		el(tr, "td", sh->handle);
+		when(sh->start, sh->tz, buf, sizeof buf);
+		el(tr, "td", buf);
+		when(sh->end, sh->tz, buf, sizeof buf);
+		el(tr, "td", buf);
+		el(tr, "td", sh->tz);
+	}
+	if (!anyone)
+		el(body, "p", "Nobody is on call now.");
+
+	el(body, "h2", "Rotations");
+	tb = table(body, rot_cols);
+	for (size_t k = 0; k < nrot; k++) {
+		const struct shift *next = NULL;
+		int64_t until = 0;
+		size_t count, first = range(byrot, nbyrot, rot[k].id, 0, &count);
+
+		for (size_t i = first; i < first + count; i++) {
+			if (byrot[i].cancelled)
+				continue;
+			if (next == NULL && byrot[i].start > fs->now)
+				next = &byrot[i];
+			if (byrot[i].end > until)
+				until = byrot[i].end;
+		}
+		tr = el(tb, "tr", NULL);
+		el(tr, "td", rot[k].name);
+		el(tr, "td", tier_name(rot[k].tier));
+		el(tr, "td", rot[k].tz);
+		if (next != NULL) {
+			when(next->start, rot[k].tz, buf, sizeof buf);
+			el(tr, "td", buf);
+			el(tr, "td", next->handle);
+		} else {
+			el(tr, "td", "-");
+			el(tr, "td", "-");
+		}
+		if (until > fs->now)
+			when(until, rot[k].tz, buf, sizeof buf);
+		else
+			snprintf(buf, sizeof buf, "nothing scheduled");
+		node = el(tr, "td", buf);
+		if (until < fs->now + SHORT_NOTICE)
+			attr(node, "class", "short");
+		node = el(el(tr, "td", NULL), "a", rot_file[k]);
+		attr(node, "href", rot_file[k]);
+	}
+	el(body, "p", "Subscribe to a rotation's feed with its link; shifts in the last "
+	   "weeks stay in the feeds as history. A schedule that ends within four weeks "
+	   "is marked: add the next term (rota term add) and generate it.");
+
+	el(body, "h2", "People");
+	tb = table(body, people_cols);
+	for (size_t k = 0; k < npeople; k++) {
+		const struct shift *next = NULL;
+		size_t count, first = range(byp, nbyp, people[k].id, 1, &count), ahead = 0;
+
+		for (size_t i = first; i < first + count; i++) {
+			if (byp[i].cancelled || byp[i].end <= fs->now)
+				continue;
+			ahead++;
+			if (next == NULL)
+				next = &byp[i];
+		}
+		tr = el(tb, "tr", NULL);
+		el(tr, "td", people[k].handle);
+		el(tr, "td", people[k].name);
+		if (next != NULL) {
+			when(next->start, people[k].tz, buf, sizeof buf);
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (%s)", people[k].tz);
+			el(tr, "td", buf);
+			el(tr, "td", next->rotation);
+		} else {
+			el(tr, "td", "-");
+			el(tr, "td", "-");
+		}
+		snprintf(buf, sizeof buf, "%zu", ahead);
+		el(tr, "td", buf);
+	}
+	node = el(body, "p", "Personal feeds are not linked here: a personal feed's address "
+		  "is its secret. Each person gets theirs with ");
+	el(node, "code", "rota feed url HANDLE");
+	xmlNodeAddContent(node, (const xmlChar *)"; a leaked one is replaced with ");
+	el(node, "code", "rota feed rotate-token HANDLE");
+	xmlNodeAddContent(node, (const xmlChar *)".");
+	attr(node, "class", "note");
+
+	htmlDocDumpMemoryFormat(doc, &mem, &size, 1);
+	xmlFreeDoc(doc);
+	if (mem == NULL)
+		return rota_fail(EX_SOFTWARE, "cannot build %s", INDEX_FILE);
+	r = publish_file(dir, INDEX_FILE, (const char *)mem, (size_t)size);
+	xmlFree(mem);
+	return r;
+}
+
+static int
+cmp_token(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Removes personal feeds whose token is no longer anyone's, and
+ * temporary files left by an interrupted run (runs never overlap: each
+ * holds the database's write lock). */
+static int
+remove_stale(const char *dir, const struct person *people, size_t npeople, size_t *removed)
+{
+	const char **tokens = xcalloc(npeople ? npeople : 1, sizeof *tokens);
+	char path[4096];
+	struct dirent *d;
+	DIR *dp;
+
+	for (size_t i = 0; i < npeople; i++)
+		tokens[i] = people[i].feed_token;
+	qsort(tokens, npeople, sizeof *tokens, cmp_token);
+	if ((dp = opendir(dir)) == NULL) {
+		free(tokens);
+		return rota_fail(EX_IOERR, "cannot read %s: %s", dir, strerror(errno));
+	}
+	while ((d = readdir(dp)) != NULL) {
+		char token[FEED_TOKEN_LEN + 1];
+		const char *key = token;
+		int stale;
+
+		if (strncmp(d->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
+			stale = 1;
+		} else if (feed_token_file(d->d_name)) {
+			memcpy(token, d->d_name, FEED_TOKEN_LEN);
+			token[FEED_TOKEN_LEN] = '\0';
+			stale = bsearch(&key, tokens, npeople, sizeof *tokens, cmp_token) == NULL;
+			*removed += (size_t)stale;
+		} else {
+			stale = 0;
+		}
+		if (!stale)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, d->d_name);
+		if (unlink(path) != 0 && errno != ENOENT) {
+			int e = errno;
+
+			closedir(dp);
+			free(tokens);
+			return rota_fail(EX_IOERR, "cannot remove %s: %s", path, strerror(e));
+		}
+	}
+	closedir(dp);
+	free(tokens);
+	return 0;
+}
+
+static int
+sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+
+	if (fd < 0 || fsync(fd) != 0) {
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
+		return rota_fail(EX_IOERR, "cannot sync %s: %s", dir, strerror(e));
+	}
+	close(fd);
+	return 0;
+}
+
+int
+publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
+	    publish_progress progress, void *arg, struct publish_stats *out)
+{
+	struct person *people = NULL;
+	struct rotation *rot = NULL;
+	struct shift *all = NULL, *esc = NULL, *byp = NULL;
+	char (*rot_file)[NAME_MAX_ + 32] = NULL;
+	size_t npeople = 0, nrot = 0, nall = 0, nesc = 0, done = 0, total;
+	int64_t from = feed_window_start(fs);
+	struct stat st;
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		return rota_fail(EX_CANTCREAT, "cannot create %s: %s", dir, strerror(errno));
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return rota_fail(EX_CANTCREAT, "%s is not a folder", dir);
+	if (access(dir, W_OK | X_OK) != 0)
+		return rota_fail(EX_CANTCREAT, "cannot write to %s: %s", dir, strerror(errno));
+
+	if ((r = store_person_list(db, &people, &npeople)) != 0 ||
+	    (r = store_rotation_list(db, &rot, &nrot)) != 0 ||
+	    (r = store_feed_shifts(db, 0, 0, from, fs->now, &all, &nall)) != 0 ||
+	    (r = store_feed_escalations(db, from, &esc, &nesc)) != 0)
+		goto done;
+	for (size_t i = 0; i < npeople; i++) {
+		if (people[i].feed_token[0] != '\0')
+			continue;
+		if ((r = feed_token_ensure(db, &people[i])) != 0)
+			goto done;
+		out->tokens++;
+	}
+	/* "all" is in feed order; a copy grouped by person, and "all"
+	 * itself grouped by rotation (a stable regrouping: start order is
+	 * kept within each group by the comparisons). */
+	byp = xcalloc(nall ? nall : 1, sizeof *byp);
+	memcpy(byp, all, nall * sizeof *all);
+	qsort(byp, nall, sizeof *byp, by_person);
+	qsort(all, nall, sizeof *all, by_rotation);
+
+	total = npeople + nrot + 1;
+	for (size_t k = 0; k < npeople; k++) {
+		char name[NAME_MAX_ + HANDLE_MAX + 16], file[sizeof people->feed_token + 8], *text;
+		size_t count, first = range(byp, nall, people[k].id, 1, &count);
+
+		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", people[k].name);
+		snprintf(file, sizeof file, "%s.ics", people[k].feed_token);
+		if (feed_build(name, byp + first, count, esc, nesc, fs, &text, NULL) != 0) {
+			r = EX_DATAERR;
+			goto done;
+		}
+		r = publish_file(dir, file, text, strlen(text));
+		free(text);
+		if (r != 0)
+			goto done;
+		out->personal++;
+		if (progress != NULL)
+			progress(++done, total, arg);
+	}
+	rot_file = xcalloc(nrot ? nrot : 1, sizeof *rot_file);
+	for (size_t k = 0; k < nrot; k++) {
+		char name[NAME_MAX_ + 16], *text;
+		size_t count, events, first = range(all, nall, rot[k].id, 0, &count);
+
+		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", rot[k].name);
+		feed_rotation_file(&rot[k], rot_file[k], sizeof rot_file[k]);
+		if (feed_build(name, all + first, count, esc, nesc, fs, &text, &events) != 0) {
+			r = EX_DATAERR;
+			goto done;
+		}
+		r = publish_file(dir, rot_file[k], text, strlen(text));
+		free(text);
+		if (r != 0)
+			goto done;
+		out->rotations++;
+		out->events += events;
+		if (progress != NULL)
+			progress(++done, total, arg);
+	}
+	if ((r = write_index(dir, fs, rot, nrot, rot_file, people, npeople, all, nall,
+			     byp, nall)) != 0)
+		goto done;
+	if (progress != NULL)
+		progress(++done, total, arg);
+	if ((r = remove_stale(dir, people, npeople, &out->removed)) != 0)
+		goto done;
+	r = sync_dir(dir);
+done:
+	free(people);
+	free(rot);
+	free(all);
+	free(esc);
+	free(byp);
+	free(rot_file);
+	return r;
+}

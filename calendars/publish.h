@@ -1,0 +1,67 @@
+/* Publishing feeds into a folder that a web server serves (`rota publish
+ * --dir`), and the per-person feed tokens.
+ *
+ * The folder holds:
+ *   TOKEN.ics       one personal feed per person (not removed), named by
+ *                   the person's feed token: 32 hex digits, 128 bits from
+ *                   getrandom(2). The file name is the secret: it appears
+ *                   nowhere else in the folder, in no audit event and in
+ *                   no output but `rota feed url`.
+ *   ROTATION.ics    one feed per rotation, named after it (characters
+ *                   other than letters, digits, '.', '_' and '-' become
+ *                   '-', and the rotation's id is appended then).
+ *   index.html      for managers: who is on call now and next, how far
+ *                   each rotation is scheduled, links to the rotation
+ *                   feeds; no personal feed links. Its name also keeps
+ *                   common servers from listing the folder.
+ * Each file is written to a temporary file in the folder, fsync'd and
+ * renamed over the old one, so a reader never sees half a feed. Personal
+ * feeds that no longer belong to anyone (a rotated token, a removed
+ * person) are removed. */
+#ifndef ROTA_PUBLISH_H
+#define ROTA_PUBLISH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "calendars/feed.h"
+#include "store/store.h"
+
+#define FEED_TOKEN_LEN 32
+
+/* A new token: FEED_TOKEN_LEN lowercase hex digits and a NUL into BUF
+ * (at least FEED_TOKEN_LEN + 1 bytes). 0, or EX_OSERR after printing. */
+int feed_token_new(char *buf);
+
+/* Whether NAME is a personal feed's file name: 32 hex digits + ".ics". */
+int feed_token_file(const char *name);
+
+/* The file name of rotation R's feed ("primary.ics") into BUF. */
+void feed_rotation_file(const struct rotation *r, char *buf, size_t len);
+
+/* Gives the person a feed token if they have none (stored, and copied
+ * into p->feed_token). 0 or a store status. */
+int feed_token_ensure(struct store *db, struct person *p);
+
+/* Writes DATA (LEN bytes) to DIR/NAME atomically: a temporary file in DIR,
+ * fsync, rename. 0, EX_CANTCREAT (73) when the file cannot be created,
+ * or EX_IOERR after printing why. */
+int publish_file(const char *dir, const char *name, const char *data, size_t len);
+
+struct publish_stats {
+	size_t personal, rotations;       /* feeds written */
+	size_t events;                    /* events in the rotation feeds */
+	size_t removed;                   /* stale personal feeds removed */
+	size_t tokens;                    /* tokens created */
+};
+
+/* Called after each file written, with how many of TOTAL are done. */
+typedef void (*publish_progress)(size_t done, size_t total, void *arg);
+
+/* Publishes every feed and the index into DIR (created if missing, one
+ * level). 0, or an exit status after printing why (73 when DIR or a file
+ * in it cannot be created). */
+int publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
+		publish_progress progress, void *arg, struct publish_stats *out);
+
+#endif

@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""Reads rota's feeds back with python3-icalendar, for the feed tests.
+
+  feed.py ics FILE        one line per event: START END PERSON ROTATION STATUS
+                          (UTC), sorted; checks the calendar's properties
+  feed.py json FILE       the same lines from `rota schedule show --json`
+  feed.py uid FILE UID    PERSON SEQUENCE STATUS of the event UID
+  feed.py count FILE      the number of events
+"""
+import datetime
+import json
+import sys
+
+import icalendar
+
+UTC = datetime.timezone.utc
+
+
+def fail(msg):
+    sys.stderr.write("feed.py: %s\n" % msg)
+    sys.exit(1)
+
+
+def iso(dt):
+    if not isinstance(dt, datetime.datetime) or dt.tzinfo is None:
+        fail("not an absolute time: %r" % (dt,))
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def load(path):
+    with open(path, "rb") as f:
+        cal = icalendar.Calendar.from_ical(f.read())
+    for key, want in (("VERSION", "2.0"), ("METHOD", "PUBLISH")):
+        if str(cal.get(key)) != want:
+            fail("%s is %r" % (key, cal.get(key)))
+    for key in ("PRODID", "X-WR-CALNAME", "NAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL"):
+        if key not in cal:
+            fail("no %s" % key)
+    zones = set(str(z["TZID"]) for z in cal.walk("VTIMEZONE"))
+    events = cal.walk("VEVENT")
+    used = set()
+    for ev in events:
+        for key in ("UID", "SEQUENCE", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY",
+                    "DESCRIPTION"):
+            if key not in ev:
+                fail("event without %s" % key)
+        if str(ev.get("TRANSP")) != "TRANSPARENT":
+            fail("event %s is not TRANSPARENT" % ev["UID"])
+        for key in ("DTSTART", "DTEND"):
+            tzid = ev[key].params.get("TZID")
+            if tzid:
+                used.add(str(tzid))
+        cancelled = str(ev.get("STATUS")) == "CANCELLED"
+        alarms = ev.walk("VALARM")
+        if not cancelled and len(alarms) != 1:
+            fail("event %s has %d alarms" % (ev["UID"], len(alarms)))
+    if used != zones:
+        fail("zones used %s, VTIMEZONEs %s" % (sorted(used), sorted(zones)))
+    return events
+
+
+def person_rotation(ev):
+    summary = str(ev["SUMMARY"])
+    prefix = "On call: "
+    if not summary.startswith(prefix) or " \u2014 " not in summary:
+        fail("summary %r" % summary)
+    rotation, person = summary[len(prefix):].rsplit(" \u2014 ", 1)
+    return person, rotation
+
+
+def main():
+    if len(sys.argv) < 3:
+        fail(__doc__)
+    cmd, path = sys.argv[1], sys.argv[2]
+    if cmd == "json":
+        with open(path) as f:
+            lines = ["%s %s %s %s CONFIRMED" % (s["start"], s["end"], s["person"], s["rotation"])
+                     for s in json.load(f)]
+    else:
+        events = load(path)
+        if cmd == "count":
+            print(len(events))
+            return
+        if cmd == "uid":
+            for ev in events:
+                if str(ev["UID"]) == sys.argv[3]:
+                    print(person_rotation(ev)[0], int(ev["SEQUENCE"]),
+                          str(ev.get("STATUS", "")))
+                    return
+            fail("no event %s" % sys.argv[3])
+        lines = []
+        for ev in events:
+            person, rotation = person_rotation(ev)
+            lines.append("%s %s %s %s %s" % (iso(ev.decoded("DTSTART")), iso(ev.decoded("DTEND")),
+                                             person, rotation, ev.get("STATUS", "")))
+    for line in sorted(lines):
+        print(line)
+
+
+main()
