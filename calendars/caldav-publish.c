@@ -25,7 +25,7 @@ shift_ics(const struct shift *sh, const struct shift *esc, size_t nesc,
 		icalcomponent_remove_property(cal, method);
 		icalproperty_free(method);
 	}
-	if (feed_add_zone(cal, sh->tz) != 0) {
+	if (feed_add_zone(cal, sh->tz, sh->start) != 0) {
 		icalcomponent_free(cal);
 		return rota_fail(EX_DATAERR, "rotation %s: unknown time zone '%s'",
 				 sh->rotation, sh->tz);

@@ -676,6 +676,57 @@ multistatus(struct caldav *c, const char *method, const char *url, const char *d
 	return 0;
 }
 
+/* Scheme, host and port of URL, and its path percent-decoded; 0 or -1. */
+static int
+url_split(const char *url, char **origin, char **path)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *port = NULL;
+	int r = -1;
+
+	*origin = *path = NULL;
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+		char *p = NULL;
+
+		if (curl_url_get(u, CURLUPART_PATH, &p, CURLU_URLDECODE) == CURLUE_OK) {
+			*origin = xasprintf("%s://%s:%s", scheme, host, port);
+			*path = xstrdup(p);
+			r = 0;
+		}
+		curl_free(p);
+	}
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return r;
+}
+
+/* Whether HREF names a resource inside the collection: the same scheme,
+ * host and port (credentials go nowhere else) and a path below its own. */
+static bool
+inside(const struct caldav *c, const char *href)
+{
+	char *url = resolve(c, href), *o1, *p1, *o2, *p2;
+	bool ok = false;
+
+	if (url_split(c->url, &o1, &p1) == 0) {
+		if (url_split(url, &o2, &p2) == 0) {
+			ok = strcmp(o1, o2) == 0 && strncmp(p1, p2, strlen(p1)) == 0 &&
+				p2[strlen(p1)] != '\0';
+			free(o2);
+			free(p2);
+		}
+		free(o1);
+		free(p1);
+	}
+	free(url);
+	return ok;
+}
+
 int
 caldav_list(struct caldav *c, struct caldav_resource **v, size_t *n)
 {
@@ -687,7 +738,27 @@ caldav_list(struct caldav *c, struct caldav_resource **v, size_t *n)
 		"<C:comp-filter name=\"VEVENT\"/></C:comp-filter></C:filter>\n"
 		"</C:calendar-query>\n";
 
-	return multistatus(c, "REPORT", c->url, "Depth: 1", body, v, n, NULL);
+	size_t k = 0;
+	int r;
+
+	if ((r = multistatus(c, "REPORT", c->url, "Depth: 1", body, v, n, NULL)) != 0)
+		return r;
+	for (size_t i = 0; i < *n; i++) {
+		struct caldav_resource *e = &(*v)[i];
+
+		if (!inside(c, e->href)) {
+			rota_warn("ignoring %s, which the CalDAV server lists in %s but is "
+				  "not inside it", e->href, c->url);
+			free(e->href);
+			free(e->etag);
+			free(e->uid);
+			free(e->digest);
+			continue;
+		}
+		(*v)[k++] = *e;
+	}
+	*n = k;
+	return 0;
 }
 
 /* The ETag the server now has for HREF (a PROPFIND, Depth: 0): 0 with

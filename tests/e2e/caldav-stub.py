@@ -5,6 +5,8 @@ loopback port and writes it to PORTFILE. MODE:
   hang     no request gets an answer
   put:N    an empty collection (REPORT: 207) that takes N PUTs (201), then
            answers 500 to the next ones
+  foreign  a collection that takes every PUT, whose REPORT lists events
+           that are not inside it (elsewhere on the server, on another host)
 
 usage: caldav-stub.py MODE PORTFILE
 """
@@ -18,6 +20,16 @@ MODE = sys.argv[1]
 PUTS = [0]
 LOCK = threading.Lock()
 EMPTY = b"""<?xml version="1.0"?>\n<multistatus xmlns="DAV:"/>\n"""
+FOREIGN = """<?xml version="1.0"?>
+<d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+ <d:response><d:href>%s</d:href><d:propstat><d:prop><d:getetag>"f1"</d:getetag>
+  <c:calendar-data>BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:ops-h1-0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n</c:calendar-data>
+ </d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>
+ <d:response><d:href>/elsewhere/ops-h1-1.ics</d:href><d:propstat><d:prop><d:getetag>"f2"</d:getetag>
+  <c:calendar-data>BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:ops-h1-1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n</c:calendar-data>
+ </d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>
+</d:multistatus>
+""" % "https://collector.invalid/steal.ics"
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -27,6 +39,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.rfile.read(length)
         if MODE == "hang":
             time.sleep(60)
+            return
+        if MODE == "foreign":
+            if self.command == "REPORT":
+                return self.answer(207, FOREIGN.encode(), "application/xml")
+            if self.command != "PUT" or self.headers.get("If-Match"):
+                return self.answer(400, b"unexpected\n", "text/plain")
+            self.send_response(201)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
             return
         if MODE.startswith("put:"):
             if self.command == "REPORT":

@@ -114,6 +114,25 @@ test_expect_success 'credentials in the URL, or another scheme: usage error (64)
 	expect_err "rota: publish --caldav: '"'"'ftp://127.0.0.1/ops/x/'"'"' is not an http:// or https:// URL"
 '
 
+test_expect_success 'listed resources outside the collection are never written (no credentials elsewhere)' '
+	setup && stub_start foreign &&
+	expect_status 0 rota publish --caldav "$STUB_URL/ops/x/" &&
+	expect_file "put 12, updated 0, deleted 0, unchanged 0" out &&
+	expect_err "rota: warning: ignoring https://collector.invalid/steal.ics, which the CalDAV server lists in $STUB_URL/ops/x/ but is not inside it" &&
+	expect_err "rota: warning: ignoring /elsewhere/ops-h1-1.ics, which" &&
+	test "$(grep -c warning err)" = 2
+'
+
+test_expect_success '--caldav with --dir, or an empty URL: usage error (64)' '
+	setup &&
+	expect_unchanged 64 rota publish --caldav "$COLL" --dir feeds &&
+	expect_err "rota: publish takes --dir or --caldav, not both" &&
+	test ! -e feeds &&
+	expect_unchanged 64 rota publish --caldav "" &&
+	expect_err "rota: --caldav: empty URL" &&
+	events >got && test ! -s got
+'
+
 test_expect_success 'https is verified: a plain server on an https URL fails with 69' '
 	setup && port=${RADICALE_URL##*:} &&
 	expect_unchanged 69 rota publish --caldav "https://127.0.0.1:$port/ops/x/" &&
