@@ -800,7 +800,7 @@ cmp_state_uid(const void *key, const void *elem)
 static const struct caldav_event *
 state_find(const struct caldav_event *state, size_t n, const char *uid)
 {
-	return bsearch(uid, state, n, sizeof *state, cmp_state_uid);
+	return n == 0 ? NULL : bsearch(uid, state, n, sizeof *state, cmp_state_uid);
 }
 
 /* Indices of an array sorted by the uid of its elements (qsort has no
