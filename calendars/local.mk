@@ -19,6 +19,7 @@ fuzz-ics-import: $(FUZZ_ICS_SRC) $(top_srcdir)/calendars/import.h
 EXTRA_DIST += fuzz/fuzz-ics-import.c fuzz/ics-seeds/recurring.ics fuzz/ics-seeds/zones.ics
 CLEANFILES += fuzz-ics-import
 # -- caldav --
+librota_a_SOURCES += calendars/caldav.c calendars/caldav.h calendars/caldav-publish.c
 # -- notify --
 librota_a_SOURCES += \
 	calendars/notify-message.c calendars/notify-message.h \

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "calendars/publish.h"
+#include "cli/caldav.h"
 #include "cli/cmd.h"
 #include "cli/feeds.h"
 #include "common/out.h"
@@ -32,9 +33,10 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "dir", required_argument, NULL, 'd' },
+		{ "caldav", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *dir = NULL;
+	const char *dir = NULL, *caldav = NULL;
 	struct feed_settings fs;
 	struct publish_stats st;
 	int c, r, last = -1;
@@ -43,13 +45,19 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': dir = optarg; break;
+		case 'c': caldav = optarg; break;
 		default: return cmd_bad_option(ctx, c, argv);
 		}
 	}
 	if (optind != argc)
 		return cmd_usage_error(ctx, "publish takes no arguments besides its options");
+	if (dir != NULL && caldav != NULL)
+		return cmd_usage_error(ctx, "publish takes --dir or --caldav, not both");
+	if (caldav != NULL)
+		return *caldav ? publish_caldav(ctx, caldav) :
+			cmd_usage_error(ctx, "--caldav: empty URL");
 	if (dir == NULL)
-		return cmd_usage_error(ctx, "publish needs --dir DIR");
+		return cmd_usage_error(ctx, "publish needs --dir DIR or --caldav URL");
 	if (*dir == '\0')
 		return cmd_usage_error(ctx, "--dir: empty folder name");
 	if ((r = feeds_settings(ctx, &fs)) != 0)
@@ -71,11 +79,15 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_publish_entry = {
 	.name = "publish",
-	.args = "--dir DIR",
-	.summary = "write every feed into a folder a web server serves",
-	.help = "  --dir DIR   the folder (created if missing); serve it with any web server\n"
+	.args = "--dir DIR | --caldav URL",
+	.summary = "write every feed into a folder, or the schedule into a CalDAV calendar",
+	.help = "  --dir DIR     the folder (created if missing); serve it with any web server\n"
+		"  --caldav URL  a CalDAV calendar collection (http:// or https://), which\n"
+		"                must exist (MKCALENDAR); credentials come from [caldav] in\n"
+		"                rota.conf and ROTA_CALDAV_PASSWORD, never from the URL\n"
 		"\n"
-		"Writes, each atomically (a temporary file in DIR, synced, renamed):\n"
+		"With --dir, writes, each atomically (a temporary file in DIR, synced,\n"
+		"renamed):\n"
 		"  TOKEN.ics       one personal feed per person, named by the person's\n"
 		"                  secret token (made at the first publish; see rota feed url)\n"
 		"  ROTATION.ics    one feed per rotation, with everyone's shifts\n"
@@ -86,7 +98,18 @@ const struct cmd_entry cmd_publish_entry = {
 		"rota feed rotate-token, or a person's removal). Do not let the web server\n"
 		"list the folder: the personal file names are secrets. A progress bar is\n"
 		"shown on a terminal. With --json: {dir, personal, rotations, events,\n"
-		"tokens_created, removed, index}.\n",
+		"tokens_created, removed, index}.\n"
+		"\n"
+		"With --caldav, puts one event (UID.ics) per shift of every rotation, from\n"
+		"[feed] history_weeks ago on, into the collection: new ones with\n"
+		"If-None-Match: *, changed ones (a higher SEQUENCE, or edited on the server)\n"
+		"with If-Match: ETAG; deletes the events of cancelled or vanished shifts\n"
+		"(no CANCELLED copies: a DELETE is how CalDAV clients learn); leaves older\n"
+		"shifts and other clients' events alone. Prints \"put N, updated N,\n"
+		"deleted N, unchanged N\" (--json: {collection, put, updated, deleted,\n"
+		"unchanged, conflicts}). Exits 69 when the server cannot be reached,\n"
+		"refuses the credentials or has no such collection, 75 on a server error,\n"
+		"429 or timeout; what was not confirmed is not recorded as published.\n",
 	.flags = CMD_WRITE,
 	.exec = exec_publish,
 };

@@ -37,6 +37,7 @@ rota_SOURCES += \
 	cli/calendar-import.c cli/calendar-import.h \
 	cli/cmd-leave-import.c cli/cmd-holiday-import.c
 # -- caldav --
+rota_SOURCES += cli/caldav.c cli/caldav.h
 # -- notify --
 rota_SOURCES += cli/cmd-notify.c
 # -- pages --

@@ -60,6 +60,7 @@ static const struct known {
 			    NULL } },
 	{ "opsgenie", 0, { "api_url", "token_file", "timeout_seconds", "max_retry_after",
 			   NULL } },
+	{ "caldav", 0, { "username", "password_file", "timeout", NULL } },
 };
 
 static const struct known *

@@ -11,6 +11,7 @@ librota_a_SOURCES += store/feeds.c
 # -- leave and holiday import --
 librota_a_SOURCES += store/import.h store/import.c store/http-cache.c
 # -- caldav --
+librota_a_SOURCES += store/caldav.c
 # -- notify --
 librota_a_SOURCES += store/notifications.c
 # -- pages --

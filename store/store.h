@@ -247,6 +247,24 @@ int store_page_list(struct store *s, int64_t from, int64_t to,
 int store_page_refresh(struct store *s, const struct page *p, bool *changed);
 /* How many pages are stored. */
 int store_page_count(struct store *s, int64_t *n);
+/* CalDAV publishing state (store/caldav.c): per collection URL, the event
+ * resources rota put there and the server confirmed. */
+struct caldav_event {
+	char uid[UID_MAX];
+	char href[512];                 /* as the server lists it */
+	char etag[256];                 /* empty when the server gave none */
+	int sequence;                   /* the shift's SEQUENCE that was put */
+};
+/* Every row of COLLECTION, sorted by uid. */
+int store_caldav_list(struct store *s, const char *collection,
+		      struct caldav_event **v, size_t *n);
+/* Inserts or replaces the row of (COLLECTION, e->uid). */
+int store_caldav_put(struct store *s, const char *collection, const struct caldav_event *e);
+/* Forgets the row; STORE_NOT_FOUND when there was none. */
+int store_caldav_remove(struct store *s, const char *collection, const char *uid);
+/* Whether UID names a shift: STORE_NOT_FOUND when none, else 0 with
+ * *cancelled set. */
+int store_shift_uid_state(struct store *s, const char *uid, bool *cancelled);
 
 /* Feeds (store/feeds.c). The shifts a feed built at NOW shows: those of
  * PERSON_ID and/or ROTATION_ID (0: any) that end after FROM, cancelled

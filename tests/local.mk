@@ -104,6 +104,18 @@ E2E_TESTS += \
 	tests/e2e/t0324-import-schedule.sh
 
 # -- caldav (t0340-t0359) --
+check_PROGRAMS += tests/unit/test-caldav
+tests_unit_test_caldav_SOURCES = tests/unit/test-caldav.c
+tests_unit_test_caldav_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_caldav_LDADD = $(UNIT_LDADD)
+EXTRA_DIST += tests/unit/caldav/radicale.xml tests/unit/caldav/upper-prefix.xml \
+	tests/unit/caldav/lower-prefix.xml tests/unit/caldav/default-ns.xml \
+	tests/unit/caldav/wrong-ns.xml tests/unit/caldav/foreign-prefix.xml \
+	tests/unit/caldav/not-dav.html tests/unit/caldav/truncated.xml
+E2E_TESTS += \
+	tests/e2e/t0340-caldav-publish.sh \
+	tests/e2e/t0341-caldav-errors.sh
+EXTRA_DIST += tests/e2e/lib-caldav.sh tests/e2e/caldav-stub.py tests/e2e/caldav-events.py
 
 # -- notify (t0360-t0379) --
 E2E_TESTS += \

@@ -1,0 +1,27 @@
+/* rota publish --caldav URL. */
+#include "config.h"
+
+#include "calendars/caldav.h"
+#include "cli/caldav.h"
+#include "common/out.h"
+
+int
+publish_caldav(struct ctx *ctx, const char *url)
+{
+	struct caldav_summary sum;
+	int r;
+
+	if ((r = caldav_publish(ctx->db, ctx->cfg, url, ctx->now, &sum)) != 0)
+		return r;
+	out_object_begin(NULL);
+	out_str("collection", NULL, url);
+	out_int("put", NULL, (int64_t)sum.put);
+	out_int("updated", NULL, (int64_t)sum.updated);
+	out_int("deleted", NULL, (int64_t)sum.deleted);
+	out_int("unchanged", NULL, (int64_t)sum.unchanged);
+	out_int("conflicts", NULL, (int64_t)sum.conflicts);
+	out_object_end();
+	out_note("put %zu, updated %zu, deleted %zu, unchanged %zu", sum.put, sum.updated,
+		 sum.deleted, sum.unchanged);
+	return 0;
+}
