@@ -9,6 +9,8 @@
 
 /* The [notify] settings that say where and how to send (calendars/notify.c
  * reads them). Strings are malloc'd, NULL when unset. */
+struct config;
+
 struct notify_config {
 	bool email, webhook;            /* the channels that are on */
 	char *webhook_url;              /* a secret: never printed, never stored */
@@ -20,6 +22,7 @@ struct notify_config {
 	long timeout_seconds;
 	long lead_minutes;              /* handoff reminders this long before */
 	long catch_up_hours;            /* swap news older than this is not told */
+	const struct config *cfg;       /* the whole configuration (reports' thresholds) */
 };
 
 /* Posts PAYLOAD (JSON) to the webhook. 0, or -1 with a reason in ERR that

@@ -11,7 +11,10 @@
 
 #include "calendars/notify.h"
 #include "common/err.h"
+#include "common/tz.h"
 #include "common/xalloc.h"
+#include "reports/monthly.h"
+#include "reports/pay-month.h"
 
 /* -- configuration -- */
 
@@ -143,6 +146,7 @@ notify_config_load(const struct config *cfg, bool for_sending, struct notify_con
 	int r;
 
 	memset(c, 0, sizeof *c);
+	c->cfg = cfg;
 	if ((r = get_bool(cfg, "email", false, &c->email)) != 0 ||
 	    (r = get_bool(cfg, "webhook", false, &c->webhook)) != 0 ||
 	    (r = get_bool(cfg, "starttls", false, &c->starttls)) != 0 ||
@@ -386,12 +390,77 @@ collect_swaps(struct store *s, const struct notify_config *c, int64_t now, size_
 	return r;
 }
 
+static int collect_burnout(struct store *s, const struct notify_config *c, int64_t now,
+			   size_t *added);
+
 int
 notify_collect(struct store *s, const struct notify_config *c, int64_t now, size_t *added)
 {
 	int r = collect_handoffs(s, c, now, added);
 
-	return r != 0 ? r : collect_swaps(s, c, now, added);
+	if (r == 0)
+		r = collect_swaps(s, c, now, added);
+	return r != 0 ? r : collect_burnout(s, c, now, added);
+}
+
+/* Enqueues burnout alert A by email to every manager (never to the chat:
+ * see notify.h). C's email must be on. */
+static int
+enqueue_burnout(struct store *s, const struct notify_config *c,
+		const struct burnout_alert *a, int64_t now, size_t *added)
+{
+	struct notify_config mail_only = *c;
+	struct person *people, *managers;
+	struct notice notice;
+	size_t n, nm = 0;
+	int r;
+
+	mail_only.webhook = false;
+	if ((r = store_person_list(s, &people, &n)) != 0)
+		return r;
+	managers = xcalloc(n + 1, sizeof *managers);
+	for (size_t i = 0; i < n; i++)
+		if (people[i].is_manager)
+			managers[nm++] = people[i];
+	notice_burnout(a, managers, nm, &notice);
+	r = enqueue_free(s, &mail_only, &notice, now, added);
+	free(managers);
+	free(people);
+	return r;
+}
+
+/* Every indicator red so far in the reporting month of NOW, for a person
+ * or the team (alerts' own indicators are the services' business, not a
+ * person's health): told to the managers once per person, indicator and
+ * month, so it goes out the run after it turns red. */
+static int
+collect_burnout(struct store *s, const struct notify_config *c, int64_t now, size_t *added)
+{
+	struct red_indicator *v = NULL;
+	struct local_time lt;
+	icaltimezone *zone;
+	size_t n = 0;
+	int r;
+
+	if (!c->email || c->cfg == NULL)
+		return 0;
+	if ((r = pay_report_zone(c->cfg, &zone)) != 0)
+		return r;
+	tz_to_local(zone, now, &lt);
+	if ((r = monthly_red(s, c->cfg, lt.year, lt.month, now, &v, &n)) != 0)
+		return r;
+	for (size_t i = 0; i < n && r == 0; i++) {
+		struct burnout_alert a = {
+			.handle = v[i].handle[0] ? v[i].handle : "team",
+			.indicator = v[i].indicator, .month = v[i].month,
+			.status = "red", .text = v[i].why,
+		};
+
+		if (v[i].alert[0] == '\0')
+			r = enqueue_burnout(s, c, &a, now, added);
+	}
+	free(v);
+	return r;
 }
 
 int
@@ -399,30 +468,12 @@ notify_burnout(struct store *s, const struct config *cfg, const struct burnout_a
 	       int64_t now)
 {
 	struct notify_config c;
-	struct person *people, *managers;
-	struct notice notice;
-	size_t n, nm = 0;
 	int r;
 
 	if ((r = notify_config_load(cfg, false, &c)) != 0)
 		return r;
-	c.webhook = false;              /* never to the chat: see notify.h */
-	if (!c.email) {
-		notify_config_free(&c);
-		return 0;
-	}
-	if ((r = store_person_list(s, &people, &n)) != 0) {
-		notify_config_free(&c);
-		return r;
-	}
-	managers = xcalloc(n + 1, sizeof *managers);
-	for (size_t i = 0; i < n; i++)
-		if (people[i].is_manager)
-			managers[nm++] = people[i];
-	notice_burnout(a, managers, nm, &notice);
-	r = enqueue_free(s, &c, &notice, now, NULL);
-	free(managers);
-	free(people);
+	if (c.email)
+		r = enqueue_burnout(s, &c, a, now, NULL);
 	notify_config_free(&c);
 	return r;
 }

@@ -23,7 +23,11 @@
  * Dedup keys of the rows: the notice's key (calendars/notify-message.h),
  * then "/email/HANDLE" or "/webhook".
  *
- * -- Burnout alerts (for reports/) --
+ * -- Burnout alerts --
+ *
+ * rota notify itself enqueues every indicator red in the reporting month
+ * so far (reports/monthly.h, monthly_red); notify_burnout enqueues one
+ * alert of the caller's:
  *
  *   struct burnout_alert a = { .handle = "ana", .indicator = "sleep_interruptions",
  *           .month = "2027-03", .status = "red",

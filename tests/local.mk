@@ -122,7 +122,8 @@ E2E_TESTS += \
 	tests/e2e/t0360-notify-webhook.sh \
 	tests/e2e/t0361-notify-email.sh \
 	tests/e2e/t0362-notify-swap.sh \
-	tests/e2e/t0363-notify-config.sh
+	tests/e2e/t0363-notify-config.sh \
+	tests/e2e/t0364-notify-burnout.sh
 EXTRA_DIST += tests/e2e/lib-notify.sh
 check_PROGRAMS += tests/unit/test-notify
 tests_unit_test_notify_SOURCES = tests/unit/test-notify.c
