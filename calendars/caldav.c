@@ -15,6 +15,7 @@
 
 #include "calendars/caldav.h"
 #include "common/err.h"
+#include "common/secret.h"
 #include "common/xalloc.h"
 
 #define NS_DAV "DAV:"
@@ -22,67 +23,11 @@
 
 /* ---- credentials ---- */
 
-static void
-wipe_free(char *s)
-{
-	if (s == NULL)
-		return;
-	explicit_bzero(s, strlen(s));
-	free(s);
-}
-
 void
 caldav_credentials_free(char *username, char *password)
 {
 	free(username);
-	wipe_free(password);
-}
-
-/* PATH, taken from the configuration file's folder when relative. */
-static char *
-config_relative(const struct config *cfg, const char *path)
-{
-	const char *cpath = config_path(cfg), *slash;
-
-	if (path[0] == '/' || cpath == NULL || (slash = strrchr(cpath, '/')) == NULL)
-		return xstrdup(path);
-	return xasprintf("%.*s/%s", (int)(slash - cpath), cpath, path);
-}
-
-static int
-read_password_file(const char *path, long line, const char *cfile, char **out)
-{
-	struct stat st;
-	char buf[1024];
-	FILE *f;
-	size_t len;
-
-	if (stat(path, &st) != 0)
-		return rota_fail_at(EX_CONFIG, cfile, line, "cannot read [caldav] password_file "
-				    "%s: %s", path, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return rota_fail_at(EX_CONFIG, cfile, line, "[caldav] password_file %s is not "
-				    "a file", path);
-	if ((st.st_mode & 077) != 0)
-		return rota_fail_at(EX_CONFIG, cfile, line, "[caldav] password_file %s may be "
-				    "read by others (mode %04o): chmod 600 %s", path,
-				    (unsigned)(st.st_mode & 07777), path);
-	if ((f = fopen(path, "r")) == NULL)
-		return rota_fail_at(EX_CONFIG, cfile, line, "cannot read [caldav] password_file "
-				    "%s: %s", path, strerror(errno));
-	if (fgets(buf, sizeof buf, f) == NULL)
-		buf[0] = '\0';
-	fclose(f);
-	len = strcspn(buf, "\r\n");
-	buf[len] = '\0';
-	if (len == 0) {
-		explicit_bzero(buf, sizeof buf);
-		return rota_fail_at(EX_CONFIG, cfile, line, "[caldav] password_file %s is "
-				    "empty: its first line is the password", path);
-	}
-	*out = xstrdup(buf);
-	explicit_bzero(buf, sizeof buf);
-	return 0;
+	secret_free(password);
 }
 
 int
@@ -90,33 +35,24 @@ caldav_credentials(const struct config *cfg, char **username, char **password)
 {
 	const char *user = config_get(cfg, "caldav", NULL, "username", NULL);
 	const char *env = getenv("ROTA_CALDAV_PASSWORD");
-	const char *file;
-	long line = 0;
-	char *path;
+	const char *file = config_get(cfg, "caldav", NULL, "password_file", NULL);
 	int r;
 
 	*username = NULL;
 	*password = NULL;
-	file = config_get(cfg, "caldav", NULL, "password_file", &line);
 	if (user == NULL || user[0] == '\0') {
 		if ((env != NULL && env[0] != '\0') || file != NULL)
 			return rota_fail(EX_CONFIG, "a CalDAV password is set but no [caldav] "
 					 "username (see rota.conf(5))");
 		return 0;
 	}
-	if (env != NULL && env[0] != '\0') {
-		*password = xstrdup(env);
-	} else if (file != NULL) {
-		path = config_relative(cfg, file);
-		r = read_password_file(path, line, config_path(cfg), password);
-		free(path);
-		if (r != 0)
-			return r;
-	} else {
+	if ((r = secret_get(cfg, "ROTA_CALDAV_PASSWORD", "caldav", "password_file",
+			    password)) != 0)
+		return r;
+	if (*password == NULL)
 		return rota_fail(EX_CONFIG, "[caldav] username is set but there is no password: "
 				 "set ROTA_CALDAV_PASSWORD or [caldav] password_file "
 				 "(see rota.conf(5))");
-	}
 	*username = xstrdup(user);
 	return 0;
 }
@@ -209,7 +145,7 @@ caldav_close(struct caldav *c)
 		curl_easy_cleanup(c->curl);
 	free(c->url);
 	free(c->username);
-	wipe_free(c->password);
+	secret_free(c->password);
 	free(c);
 	curl_global_cleanup();
 }

@@ -11,6 +11,7 @@
 
 #include "calendars/notify.h"
 #include "common/err.h"
+#include "common/secret.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
 #include "reports/monthly.h"
@@ -60,41 +61,10 @@ need(const struct config *cfg, const char *what, const char *key, const char *v)
 			 what, key, config_path(cfg) != NULL ? "" : "; no configuration file was read");
 }
 
-/* The first line of FILE, which nobody but its owner may read. */
-static int
-read_password(const struct config *cfg, const char *file, char **out)
-{
-	long line = 0;
-	struct stat st;
-	char buf[512];
-	FILE *f;
-	size_t n;
-
-	config_get(cfg, "notify", NULL, "password_file", &line);
-	if ((f = fopen(file, "r")) == NULL)
-		return rota_fail_at(EX_CONFIG, config_path(cfg), line,
-				    "cannot read password_file %s: %s", file, strerror(errno));
-	if (fstat(fileno(f), &st) != 0 || (st.st_mode & 077) != 0) {
-		fclose(f);
-		return rota_fail_at(EX_CONFIG, config_path(cfg), line,
-				    "password_file %s may be read by others (mode %04o): "
-				    "chmod 600 %s", file, (unsigned)(st.st_mode & 07777), file);
-	}
-	if (fgets(buf, sizeof buf, f) == NULL)
-		buf[0] = '\0';
-	fclose(f);
-	n = strcspn(buf, "\r\n");
-	buf[n] = '\0';
-	*out = xstrdup(buf);
-	explicit_bzero(buf, sizeof buf);
-	return 0;
-}
-
 static int
 load_sending(const struct config *cfg, struct notify_config *c)
 {
 	const char *env;
-	char *file;
 	char addr[EMAIL_MAX];
 	int r = 0;
 
@@ -125,15 +95,9 @@ load_sending(const struct config *cfg, struct notify_config *c)
 	if (mail_address(c->from, addr, sizeof addr) != 0)
 		return rota_fail(EX_CONFIG, "[notify] from holds no address: '%s' "
 				 "(write name@example.com or Name <name@example.com>)", c->from);
-	env = getenv("ROTA_SMTP_PASSWORD");
-	if (env != NULL && env[0] != '\0') {
-		c->password = xstrdup(env);
-	} else if ((file = get_str(cfg, "password_file")) != NULL) {
-		r = read_password(cfg, file, &c->password);
-		free(file);
-		if (r != 0)
-			return r;
-	}
+	if ((r = secret_get(cfg, "ROTA_SMTP_PASSWORD", "notify", "password_file",
+			    &c->password)) != 0)
+		return r;
 	if (c->username != NULL && c->password == NULL)
 		return rota_fail(EX_CONFIG, "[notify] username is set but there is no "
 				 "password: set $ROTA_SMTP_PASSWORD or [notify] password_file");
@@ -172,13 +136,11 @@ notify_config_load(const struct config *cfg, bool for_sending, struct notify_con
 void
 notify_config_free(struct notify_config *c)
 {
-	if (c->password != NULL)
-		explicit_bzero(c->password, strlen(c->password));
 	free(c->webhook_url);
 	free(c->smtp_url);
 	free(c->from);
 	free(c->username);
-	free(c->password);
+	secret_free(c->password);
 	free(c->ca_file);
 	memset(c, 0, sizeof *c);
 }

@@ -15,9 +15,11 @@
 
 #define SECRET_MAX 4096
 
-/* Reads the first line of PATH, refusing a file others may read. */
+/* Reads the first line of PATH ([WHAT] in messages), refusing a file
+ * others may read. */
 static int
-read_secret_file(const char *path, long line, const char *cfg_path, char **out)
+read_secret_file(const char *what, const char *path, long line, const char *cfg_path,
+		 char **out)
 {
 	char buf[SECRET_MAX + 2];
 	struct stat st;
@@ -27,30 +29,31 @@ read_secret_file(const char *path, long line, const char *cfg_path, char **out)
 
 	/* O_NOFOLLOW|fstat: the mode checked is the mode of the file read. */
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
-		return rota_fail_at(EX_CONFIG, cfg_path, line, "cannot read secret file %s: %s",
-				    path, strerror(errno));
+		return rota_fail_at(EX_CONFIG, cfg_path, line, "cannot read %s %s: %s",
+				    what, path, strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return rota_fail_at(EX_CONFIG, cfg_path, line, "%s is not a regular file", path);
+		return rota_fail_at(EX_CONFIG, cfg_path, line, "%s %s is not a file", what, path);
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
 		close(fd);
 		return rota_fail_at(EX_CONFIG, cfg_path, line,
-				    "%s may be read by others (mode %03o); chmod 600 it",
-				    path, (unsigned)(st.st_mode & 0777));
+				    "%s %s may be read by others (mode %04o): chmod 600 %s",
+				    what, path, (unsigned)(st.st_mode & 07777), path);
 	}
 	got = read(fd, buf, sizeof buf - 1);
 	close(fd);
 	if (got < 0)
-		return rota_fail_at(EX_CONFIG, cfg_path, line, "cannot read secret file %s: %s",
-				    path, strerror(errno));
+		return rota_fail_at(EX_CONFIG, cfg_path, line, "cannot read %s %s: %s",
+				    what, path, strerror(errno));
 	buf[got] = '\0';
 	len = strcspn(buf, "\r\n");
 	buf[len] = '\0';
 	if (len == 0 || len > SECRET_MAX) {
 		explicit_bzero(buf, sizeof buf);
-		return rota_fail_at(EX_CONFIG, cfg_path, line, "%s: %s", path,
-				    len == 0 ? "the first line is empty" : "too long for a secret");
+		return rota_fail_at(EX_CONFIG, cfg_path, line, "%s %s %s", what, path,
+				    len == 0 ? "is empty: its first line is the secret"
+					     : "holds a first line too long for a secret");
 	}
 	*out = xstrdup(buf);
 	explicit_bzero(buf, sizeof buf);
@@ -61,8 +64,11 @@ int
 secret_get(const struct config *cfg, const char *env_name, const char *section,
 	   const char *key_file, char **out)
 {
-	const char *env = getenv(env_name), *path;
+	const char *env = getenv(env_name), *path, *cpath = config_path(cfg), *slash;
+	char what[64];
+	char *full;
 	long line = 0;
+	int r;
 
 	*out = NULL;
 	if (env != NULL && *env != '\0') {
@@ -72,7 +78,15 @@ secret_get(const struct config *cfg, const char *env_name, const char *section,
 	path = config_get(cfg, section, NULL, key_file, &line);
 	if (path == NULL || *path == '\0')
 		return 0;
-	return read_secret_file(path, line, config_path(cfg), out);
+	/* A relative path is taken from the configuration file's folder. */
+	if (path[0] == '/' || cpath == NULL || (slash = strrchr(cpath, '/')) == NULL)
+		full = xstrdup(path);
+	else
+		full = xasprintf("%.*s/%s", (int)(slash - cpath), cpath, path);
+	snprintf(what, sizeof what, "[%s] %s", section, key_file);
+	r = read_secret_file(what, full, line, cpath, out);
+	free(full);
+	return r;
 }
 
 void

@@ -10,7 +10,8 @@
 #include "common/config.h"
 
 /* The secret in $ENV_NAME when it is set and not empty, else the first
- * line of the file named by [SECTION] KEY_FILE. *out gets a string the
+ * line of the file named by [SECTION] KEY_FILE (a relative path is taken
+ * from the configuration file's folder). *out gets a string the
  * caller releases with secret_free(), or NULL when neither is set.
  * Returns 0, or EX_CONFIG (file readable by others, unreadable, empty)
  * after printing why, naming the file and never its content. */

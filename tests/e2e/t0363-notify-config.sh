@@ -68,12 +68,12 @@ test_expect_success 'the SMTP password: from a file only its owner reads, or the
 	notify_conf n.conf email=yes smtp_url=smtp://127.0.0.1:1 from=rota@example.com \
 		username=rota "password_file=$PWD/pw" &&
 	expect_unchanged 78 rota --config n.conf notify &&
-	expect_file "rota: n.conf:6: password_file $PWD/pw may be read by others (mode 0644): chmod 600 $PWD/pw" err &&
+	expect_file "rota: n.conf:6: [notify] password_file $PWD/pw may be read by others (mode 0644): chmod 600 $PWD/pw" err &&
 	! grep -q s3cret out err &&
 	notify_conf n.conf email=yes smtp_url=smtp://127.0.0.1:1 from=rota@example.com \
 		username=rota "password_file=$PWD/none" &&
 	expect_unchanged 78 rota --config n.conf notify &&
-	expect_file "rota: n.conf:6: cannot read password_file $PWD/none: No such file or directory" err &&
+	expect_file "rota: n.conf:6: cannot read [notify] password_file $PWD/none: No such file or directory" err &&
 	notify_conf n.conf email=yes smtp_url=smtp://127.0.0.1:1 from=rota@example.com username=rota &&
 	expect_unchanged 78 rota --config n.conf notify &&
 	expect_file "rota: [notify] username is set but there is no password: set \$ROTA_SMTP_PASSWORD or [notify] password_file" err &&

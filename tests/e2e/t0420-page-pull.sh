@@ -119,7 +119,7 @@ test_expect_success 'a token from a private file works; one others may read is r
 	expect_out "(3 new, 0 updated)" &&
 	chmod 644 token &&
 	expect_unchanged 78 rota page pull pagerduty --since 2027-01-01 &&
-	expect_err "token may be read by others (mode 644); chmod 600 it" &&
+	expect_err "[pagerduty] token_file $PWD/token may be read by others (mode 0644): chmod 600 $PWD/token" &&
 	! grep -q pd-secret-token err out
 '
 
