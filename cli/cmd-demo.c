@@ -249,56 +249,58 @@ swap_story(struct demo *d, const char *primary)
 	return step(d, partner, "swap", "accept", id, NULL);
 }
 
-/* YEAR-MONTH plus K months, as "YYYY-MM". */
+/* *YEAR-*MONTH plus K months. */
 static void
-month_name(int year, int month, int k, char *buf, size_t len)
+add_months(int *year, int *month, int k)
 {
-	int m = month - 1 + k;
+	int m = *month - 1 + k;
 
-	snprintf(buf, len, "%04d-%02d", (year + m / 12) % 10000, m % 12 + 1);
+	*year += m / 12;
+	*month = m % 12 + 1;
 }
 
-/* Three months of pages in the months after the term began (a quiet one,
- * a noisy one, a middling one), seen from the start of the month after
- * them: the clock moves on, they are imported and reported, and paid. */
+/* Three months of pages (a quiet one, a noisy one, a middling one) in the
+ * months after the one the term began in, seen from the first Monday after
+ * them: the clock moves on, a manager imports them, reads the reports of
+ * the quiet and the noisy month, the pay, and writes the HTML report. */
 static int
 pages_story(struct demo *d)
 {
-	char *csv = xasprintf("%s/pages.csv", d->dir), *html = NULL;
 	static const char *const zones[2] = { ZONE_DUBLIN, ZONE_SF };
+	char *csv = xasprintf("%s/pages.csv", d->dir), *html = NULL;
 	char quiet[16], noisy[16], third[16], today[16];
 	struct local_time lt;
+	int r, y, m, day;
 	FILE *f;
-	int r, y, m;
 
 	tz_to_local(d->dublin, d->base->now, &lt);
 	y = lt.year;
 	m = lt.month;
-	month_name(y, m, 1, quiet, sizeof quiet);
-	month_name(y, m, 2, noisy, sizeof noisy);
-	month_name(y, m, 3, third, sizeof third);
+	add_months(&y, &m, 1);
+	snprintf(quiet, sizeof quiet, "%04d-%02d", y, m);
 	if ((f = fopen(csv, "w")) == NULL) {
 		r = rota_fail(EX_CANTCREAT, "cannot create %s: %s", csv, strerror(errno));
 		free(csv);
 		return r;
 	}
-	r = demo_write_pages(d->base, f, zones, m == 12 ? y + 1 : y, m % 12 + 1);
+	r = demo_write_pages(d->base, f, zones, y, m);
 	if (fclose(f) != 0 && r == 0)
 		r = rota_fail(EX_IOERR, "cannot write %s", csv);
 	if (r != 0) {
 		free(csv);
 		return r;
 	}
-	/* The first Monday after the three months, 09:00 in Dublin. */
-	sscanf(third, "%d-%d", &y, &m);
-	{
-		int day = civil_days_in_month(y, m);
-
-		do
-			civil_add_days(&y, &m, &day, 1);
-		while (civil_weekday(y, m, day) != 1);
-		d->base->now = tz_from_local(d->dublin, y, m, day, 9, 0, 0);
-	}
+	add_months(&y, &m, 1);
+	snprintf(noisy, sizeof noisy, "%04d-%02d", y, m);
+	add_months(&y, &m, 1);
+	snprintf(third, sizeof third, "%04d-%02d", y, m);
+	/* The first Monday after the three months, 09:00 in Dublin: still
+	 * inside the 26-week term. */
+	day = civil_days_in_month(y, m);
+	do
+		civil_add_days(&y, &m, &day, 1);
+	while (civil_weekday(y, m, day) != 1);
+	d->base->now = tz_from_local(d->dublin, y, m, day, 9, 0, 0);
 	date_format_local(d->base->now, d->dublin, today, sizeof today);
 	printf("\nThree months on (the clock says %s), the pages of %s to %s\n"
 	       "come in from the paging service's export, %s:\n", today, quiet, third, csv);

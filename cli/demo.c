@@ -67,7 +67,7 @@ demo_open_swap_id(struct ctx *ctx, int64_t shift_id, char *buf, size_t len)
 	return r != 0 ? r : rota_fail(EX_SOFTWARE, "demo: the swap request is missing");
 }
 
-/* The zone of whoever in the primary tier was on call at T, or NULL. */
+/* The zone of whoever in the primary tier was on call at T ("" if nobody). */
 static int
 on_call_zone(struct ctx *ctx, int64_t t, char *zone, size_t len)
 {
