@@ -18,6 +18,7 @@
 #include "cli/actor.h"
 #include "cli/cmd.h"
 #include "cli/demo.h"
+#include "common/config.h"
 #include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
@@ -61,9 +62,31 @@ static const struct {
 	{ "Dublin", "12-26", "Saint Stephen's Day" },
 };
 
+/* The team's configuration, written to DIR/rota.conf (rota.conf(5)). */
+static const char demo_conf[] =
+	"# The demo team's configuration: see rota.conf(5).\n"
+	"[report]\n"
+	"# Months begin and end in the team's zone.\n"
+	"timezone = Europe/Dublin\n"
+	"# Fewer than 10 out-of-hours pages a month.\n"
+	"goal = 10\n"
+	"\n"
+	"# Pays both rotations (a rotation without \"policy\" uses \"standard\").\n"
+	"[policy \"standard\"]\n"
+	"currency = EUR\n"
+	"stipend_per_week = 500.00\n"
+	"weekend_rate = 50.00\n"
+	"holiday_rate = 100.00\n"
+	"active_hour_rate = 40.00\n"
+	"active_rounding_minutes = 15\n"
+	"sleep_interruption_bonus = 25.00\n"
+	"toil_hours_per_sleep_interruption = 2\n"
+	"monthly_cap = 3000.00\n";
+
 struct demo {
 	struct ctx *base;
 	icaltimezone *dublin;
+	const char *dir;
 };
 
 /* Quotes a word the way a shell user would type it. */
@@ -226,6 +249,76 @@ swap_story(struct demo *d, const char *primary)
 	return step(d, partner, "swap", "accept", id, NULL);
 }
 
+/* *YEAR-*MONTH plus K months. */
+static void
+add_months(int *year, int *month, int k)
+{
+	int m = *month - 1 + k;
+
+	*year += m / 12;
+	*month = m % 12 + 1;
+}
+
+/* Three months of pages (a quiet one, a noisy one, a middling one) in the
+ * months after the one the term began in, seen from the first Monday after
+ * them: the clock moves on, a manager imports them, reads the reports of
+ * the quiet and the noisy month, the pay, and writes the HTML report. */
+static int
+pages_story(struct demo *d)
+{
+	static const char *const zones[2] = { ZONE_DUBLIN, ZONE_SF };
+	char *csv = xasprintf("%s/pages.csv", d->dir), *html = NULL;
+	char quiet[16], noisy[16], third[16], today[16];
+	struct local_time lt;
+	int r, y, m, day;
+	FILE *f;
+
+	tz_to_local(d->dublin, d->base->now, &lt);
+	y = lt.year;
+	m = lt.month;
+	add_months(&y, &m, 1);
+	snprintf(quiet, sizeof quiet, "%04d-%02d", y, m);
+	if ((f = fopen(csv, "w")) == NULL) {
+		r = rota_fail(EX_CANTCREAT, "cannot create %s: %s", csv, strerror(errno));
+		free(csv);
+		return r;
+	}
+	r = demo_write_pages(d->base, f, zones, y, m);
+	if (fclose(f) != 0 && r == 0)
+		r = rota_fail(EX_IOERR, "cannot write %s", csv);
+	if (r != 0) {
+		free(csv);
+		return r;
+	}
+	add_months(&y, &m, 1);
+	snprintf(noisy, sizeof noisy, "%04d-%02d", y, m);
+	add_months(&y, &m, 1);
+	snprintf(third, sizeof third, "%04d-%02d", y, m);
+	/* The first Monday after the three months, 09:00 in Dublin: still
+	 * inside the 26-week term. */
+	day = civil_days_in_month(y, m);
+	do
+		civil_add_days(&y, &m, &day, 1);
+	while (civil_weekday(y, m, day) != 1);
+	d->base->now = tz_from_local(d->dublin, y, m, day, 9, 0, 0);
+	date_format_local(d->base->now, d->dublin, today, sizeof today);
+	printf("\nThree months on (the clock says %s), the pages of %s to %s\n"
+	       "come in from the paging service's export, %s:\n", today, quiet, third, csv);
+	html = xasprintf("%s/report-%s.html", d->dir, noisy);
+	if ((r = step(d, "mia", "page", "import", csv, NULL)) != 0 ||
+	    (r = step(d, "mia", "report", "monthly", quiet, NULL)) != 0 ||
+	    (r = step(d, "mia", "report", "monthly", noisy, NULL)) != 0 ||
+	    (r = step(d, "mia", "pay", noisy, NULL)) != 0 ||
+	    (r = step(d, "mia", "report", "monthly", noisy, "--format", "html", "-o",
+		      html, NULL)) != 0)
+		goto out;
+	printf("\nThe noisy month as a page with charts: open %s\n", html);
+out:
+	free(html);
+	free(csv);
+	return r;
+}
+
 static int
 story(struct demo *d)
 {
@@ -273,16 +366,19 @@ story(struct demo *d)
 	    (r = step(d, "ana", "now", "--at", first_week, NULL)) != 0 ||
 	    (r = step(d, "ana", "next", NULL)) != 0 ||
 	    (r = swap_story(d, primary)) != 0 ||
-	    (r = step(d, "mia", "report", "fairness", primary, NULL)) != 0)
+	    (r = step(d, "mia", "report", "fairness", primary, NULL)) != 0 ||
+	    (r = pages_story(d)) != 0)
 		return r;
 	return 0;
 }
 
-/* DIR/rota.db must not exist yet: the demo never touches a real database. */
+/* DIR/rota.db and DIR/rota.conf must not exist yet: the demo never
+ * touches a real database or configuration. *DIRP gets the folder. */
 static int
-demo_database(const char *dir, char **path)
+demo_folder(const char *dir, char **dirp)
 {
-	char *made = NULL;
+	char *made, *db, *conf;
+	int r = 0;
 
 	if (dir == NULL) {
 		const char *tmp = getenv("TMPDIR");
@@ -292,20 +388,44 @@ demo_database(const char *dir, char **path)
 			return rota_fail(EX_CANTCREAT, "cannot create a folder for the demo: %s",
 					 strerror(errno));
 		}
-		dir = made;
 	} else if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		return rota_fail(EX_CANTCREAT, "%s: %s", dir, strerror(errno));
+	} else {
+		made = xasprintf("%s", dir);
 	}
-	*path = xasprintf("%s/rota.db", dir);
-	free(made);
-	if (access(*path, F_OK) == 0) {
-		rota_fail(EX_CANTCREAT, "%s already exists; the demo wants a fresh database",
-			  *path);
-		free(*path);
-		*path = NULL;
-		return EX_CANTCREAT;
+	db = xasprintf("%s/rota.db", made);
+	conf = xasprintf("%s/rota.conf", made);
+	if (access(db, F_OK) == 0)
+		r = rota_fail(EX_CANTCREAT, "%s already exists; the demo wants a fresh database",
+			      db);
+	else if (access(conf, F_OK) == 0)
+		r = rota_fail(EX_CANTCREAT, "%s already exists; the demo writes its own", conf);
+	free(db);
+	free(conf);
+	if (r != 0)
+		free(made);
+	else
+		*dirp = made;
+	return r;
+}
+
+/* Writes the team's DIR/rota.conf and loads it. */
+static int
+demo_config(const char *dir, struct config **cfg)
+{
+	char *path = xasprintf("%s/rota.conf", dir);
+	FILE *f = fopen(path, "w");
+	int r;
+
+	if (f == NULL) {
+		r = rota_fail(EX_CANTCREAT, "cannot create %s: %s", path, strerror(errno));
+	} else if (fputs(demo_conf, f) == EOF || fclose(f) != 0) {
+		r = rota_fail(EX_IOERR, "cannot write %s", path);
+	} else {
+		r = config_load(path, cfg);
 	}
-	return 0;
+	free(path);
+	return r;
 }
 
 static int
@@ -314,7 +434,7 @@ exec_demo(struct ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct demo d = { .base = ctx };
 	struct ctx c = *ctx;
-	char *path = NULL;
+	char *dir = NULL, *path = NULL;
 	int ch, r;
 
 	optind = 0;
@@ -325,28 +445,35 @@ exec_demo(struct ctx *ctx, int argc, char **argv)
 	if (ctx->json)
 		return cmd_usage_error(ctx, "the demo prints a story for people; "
 				       "try --json on the commands it shows");
-	if ((r = demo_database(argv[optind], &path)) != 0)
+	if ((r = demo_folder(argv[optind], &dir)) != 0)
 		return r;
-	if ((r = store_open(path, &c.db)) != 0) {
-		free(path);
-		return r;
-	}
+	c.cfg = NULL;
+	if ((r = demo_config(dir, &c.cfg)) != 0)
+		goto out;
+	path = xasprintf("%s/rota.db", dir);
+	if ((r = store_open(path, &c.db)) != 0)
+		goto out;
 	c.db_path = path;
 	if ((r = actor_resolve(&c, NULL)) != 0) {
 		store_close(c.db);
-		free(path);
-		return r;
+		goto out;
 	}
 	d.base = &c;
 	d.dublin = tz_lookup(ZONE_DUBLIN);
-	printf("A sample team on a fresh database: %s\n", path);
+	d.dir = dir;
+	printf("A sample team on a fresh database: %s\n"
+	       "(configured by %s/rota.conf)\n", path, dir);
 	r = story(&d);
 	if (r == 0)
 		printf("\nThat is the story. Look around with:\n"
-		       "  rota --db %s schedule show\n"
-		       "  rota --db %s --as ana next\n", path, path);
+		       "  rota --db %s --config %s/rota.conf schedule show\n"
+		       "  rota --db %s --config %s/rota.conf --as ana next\n",
+		       path, dir, path, dir);
 	store_close(c.db);
+out:
+	config_free(c.cfg);
 	free(path);
+	free(dir);
 	return r;
 }
 
@@ -361,8 +488,14 @@ const struct cmd_entry cmd_demo_entry = {
 		"seven volunteers, a managers-only escalation tier of three, a\n"
 		"26-week term from the next handoff, leave, public holidays,\n"
 		"generation, now, next, a swap requested and accepted, and the\n"
-		"fairness report. ROTA_NOW pins the clock for a repeatable story.\n"
-		"The database named by --db is never touched.\n",
+		"fairness report. Then the clock moves three months on: a manager\n"
+		"imports those months' pages (DIR/pages.csv, a quiet month under\n"
+		"the goal and a noisy one over it), reads the monthly report of\n"
+		"each, the noisy month's pay, and writes its HTML report to\n"
+		"DIR/report-YYYY-MM.html. The team's settings (the goal, a paying\n"
+		"policy) are in DIR/rota.conf, written by the demo. ROTA_NOW pins\n"
+		"the clock for a repeatable story. The database named by --db and\n"
+		"the configuration named by --config are never touched.\n",
 	.flags = CMD_NO_DB,
 	.exec = exec_demo,
 };

@@ -3,6 +3,8 @@
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 
 q() { sqlite3 demo/rota.db "$1"; }
+# The output of the step whose command line is $1.
+section() { awk -v h="$1" '$0 == h { p = 1; next } /^[a-z]+\$ rota / { p = 0 } p' out; }
 
 test_expect_success 'the demo tells the whole story and leaves a consistent database' '
 	expect_status 0 rota demo demo &&
@@ -30,6 +32,28 @@ dev swap.accept" &&
 	test ! -e rota.db
 '
 
+test_expect_success 'three months on, pages come in: a quiet month, a noisy one, pay and the HTML report' '
+	rota demo demo >out &&
+	grep -x "(configured by demo/rota.conf)" out &&
+	grep -x "Three months on (the clock says 2027-05-03), the pages of 2027-02 to 2027-04" out &&
+	grep -x "mia\$ rota page import demo/pages.csv" out &&
+	grep -x "imported 63 pages (0 already known)" out &&
+	test "$(q "SELECT count(*) FROM pages")" = 63 &&
+	test "$(head -1 demo/pages.csv)" = "id,created_at,acknowledged_at,resolved_at,responder,service,alert,urgency,escalated,runbook_url" &&
+	section "mia\$ rota report monthly 2027-02" >quiet &&
+	grep -x "Out-of-hours interruptions            6       green   8 / 10" quiet &&
+	section "mia\$ rota report monthly 2027-03" >noisy &&
+	grep -x "Out-of-hours interruptions            16      red     8 / 10" noisy &&
+	grep -x "Pages: 30, interruptions: 28, sleep interruptions: 6" noisy &&
+	section "mia\$ rota pay 2027-03" >pay &&
+	grep -x "niamh   EUR       1   500.00     0.00   100.00     0.00         345  230.00      2        50.00       4    0.00   880.00" pay &&
+	grep -x "mia\$ rota report monthly 2027-03 --format html -o demo/report-2027-03.html" out &&
+	grep -x "The noisy month as a page with charts: open demo/report-2027-03.html" out &&
+	test "$(grep -o "<svg" demo/report-2027-03.html | wc -l)" = 3 &&
+	grep -x "stipend_per_week = 500.00" demo/rota.conf &&
+	expect_out "rota --db demo/rota.db --config demo/rota.conf --as ana next"
+'
+
 test_expect_success 'no shift overlaps leave and nobody is on call in both tiers at once' '
 	rota demo demo >/dev/null &&
 	test "$(q "SELECT count(*) FROM shifts s JOIN leave l ON l.person_id = s.person_id AND l.start_at < s.end_at AND s.start_at < l.end_at")" = 0 &&
@@ -51,6 +75,10 @@ test_expect_success 'the demo refuses a database that exists, and --json' '
 	expect_status 73 rota demo demo &&
 	expect_err "demo/rota.db already exists; the demo wants a fresh database" &&
 	cmp demo/rota.db before.db &&
+	mkdir conf && echo "[report]" >conf/rota.conf &&
+	expect_status 73 rota demo conf &&
+	expect_err "conf/rota.conf already exists; the demo writes its own" &&
+	test ! -e conf/rota.db && test "$(cat conf/rota.conf)" = "[report]" &&
 	expect_status 64 rota --json demo other && expect_err "the demo prints a story for people" &&
 	test ! -e other/rota.db &&
 	expect_status 64 rota demo a b && expect_err "too many arguments" &&
