@@ -322,6 +322,21 @@ index_people(const struct page *p, size_t np, size_t *n)
 	return v;
 }
 
+/* Whether the minimum gap binds in TERM: as for the generator, only where
+ * the term has 3 or more members (DESIGN.md); in a smaller one every
+ * member serves back to back by necessity. */
+static int
+min_gap_applies(struct store *db, int64_t term_id, bool *applies)
+{
+	struct membership *m = NULL;
+	size_t n = 0;
+	int r = store_member_list(db, term_id, &m, &n);
+
+	free(m);
+	*applies = n >= 3;
+	return r;
+}
+
 /* Every figure of one person. */
 static int
 person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
@@ -410,7 +425,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 	for (size_t i = 0; i < nsh; i++) {
 		long gap;
 		size_t ng = 0;
-		bool seen = false;
+		bool seen = false, applies;
 
 		if (sh[i].person_id != mp->id)
 			continue;
@@ -419,8 +434,11 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 		if (seen)
 			continue;       /* that rotation was counted */
 		if ((ret = config_rotation_int(cfg, sh[i].rotation, "min_gap_shifts", 1, 0, 52,
-					       &gap)) != 0)
+					       &gap)) != 0 ||
+		    (ret = min_gap_applies(db, sh[i].term_id, &applies)) != 0)
 			goto done;
+		if (!applies)
+			gap = 0;
 		for (size_t j = i; j < nsh; j++)
 			if (sh[j].person_id == mp->id && sh[j].rotation_id == sh[i].rotation_id) {
 				int64_t len = sh[j].end - sh[j].start;
