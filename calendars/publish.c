@@ -557,9 +557,11 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 	 * itself grouped by rotation (a stable regrouping: start order is
 	 * kept within each group by the comparisons). */
 	byp = xcalloc(nall ? nall : 1, sizeof *byp);
-	memcpy(byp, all, nall * sizeof *all);
-	qsort(byp, nall, sizeof *byp, by_person);
-	qsort(all, nall, sizeof *all, by_rotation);
+	if (nall > 0) {         /* ALL is NULL when there is no shift */
+		memcpy(byp, all, nall * sizeof *all);
+		qsort(byp, nall, sizeof *byp, by_person);
+		qsort(all, nall, sizeof *all, by_rotation);
+	}
 
 	total = npeople + nrot + 1;
 	for (size_t k = 0; k < npeople; k++) {
