@@ -263,6 +263,8 @@ make_parents(const char *path)
 	return r;
 }
 
+static bool sqlite_configured;
+
 int
 store_open_version(const char *path, int target, struct store **out)
 {
@@ -271,12 +273,18 @@ store_open_version(const char *path, int target, struct store **out)
 
 	if ((r = make_parents(path)) != 0)
 		return r;
+	/* rota is one thread: sqlite need not lock a mutex on every
+	 * allocation and page-cache call (it does by default, and it is a
+	 * twentieth of generating a schedule). Possible before sqlite is
+	 * first used only, so once; a later call would fail harmlessly. */
+	if (!sqlite_configured) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite_configured = true;
+	}
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
-	/* NOMUTEX: one thread uses a connection, so sqlite need not lock
-	 * its mutexes on every call. */
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
 		r = rota_fail(EX_CANTCREAT, "%s: cannot open database: %s", path,
 			      s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		store_close(s);

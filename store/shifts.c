@@ -272,19 +272,25 @@ read_now(sqlite3_stmt *st, void *out)
 int
 store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n)
 {
-	/* The rotations in list order (index rotations_listed), and in each
-	 * two probes of the index on (rotation_id, start_at, ...), which holds
-	 * every column read here: no page of the shifts table is read, nor any
-	 * term. Two shifts of one rotation that start at once (overlapping
-	 * terms) give two rows: the first is kept. */
+	/* The shifts in force: those that started in the last eight days (every
+	 * weekly shift) through the time-ordered index shifts_in_force, and any
+	 * longer one through shifts_long (schema.c, migration 6); then each
+	 * one's rotation and person. Sorted as rotations are listed (primary
+	 * first, then by name), the latest start first: where two shifts of a
+	 * rotation overlap (overlapping terms) the later one is kept. */
 	static const char sql[] =
-		"SELECT s.id, r.id, r.name, r.tier, r.tz, s.term_id, s.person_id, p.handle, "
-		"s.start_at, s.end_at, s.origin FROM rotations r "
-		"JOIN shifts s ON s.rotation_id = r.id AND s.cancelled_at IS NULL AND "
-		"  s.start_at = (SELECT max(s2.start_at) FROM shifts s2 WHERE "
-		"    s2.rotation_id = r.id AND s2.start_at <= ?1 AND s2.cancelled_at IS NULL) "
-		"JOIN persons p ON p.id = s.person_id "
-		"WHERE s.end_at > ?1 ORDER BY r.tier = 'escalation', r.name";
+		"WITH f AS ("
+		"  SELECT id, rotation_id, term_id, person_id, start_at, end_at, origin "
+		"  FROM shifts INDEXED BY shifts_in_force WHERE cancelled_at IS NULL AND "
+		"    start_at > ?1 - 691200 AND start_at <= ?1 AND end_at > ?1 "
+		"  UNION ALL "
+		"  SELECT id, rotation_id, term_id, person_id, start_at, end_at, origin "
+		"  FROM shifts INDEXED BY shifts_long WHERE cancelled_at IS NULL AND "
+		"    end_at - start_at > 691200 AND start_at <= ?1 - 691200 AND end_at > ?1) "
+		"SELECT f.id, r.id, r.name, r.tier, r.tz, f.term_id, f.person_id, p.handle, "
+		"f.start_at, f.end_at, f.origin FROM f "
+		"JOIN rotations r ON r.id = f.rotation_id JOIN persons p ON p.id = f.person_id "
+		"ORDER BY r.tier = 'escalation', r.name, r.id, f.start_at DESC";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	size_t kept = 0;
 	int r;

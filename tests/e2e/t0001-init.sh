@@ -6,13 +6,13 @@ test_expect_success 'init creates the database and its folders' '
 	expect_status 0 rota --db sub/dir/rota.db init &&
 	expect_out "Schema version:" &&
 	test -f sub/dir/rota.db &&
-	test "$(sqlite3 sub/dir/rota.db "PRAGMA user_version")" = 5 &&
+	test "$(sqlite3 sub/dir/rota.db "PRAGMA user_version")" = 6 &&
 	test "$(sqlite3 sub/dir/rota.db "PRAGMA journal_mode")" = wal
 '
 
 test_expect_success 'init twice is harmless' '
 	rota init >/dev/null && expect_status 0 rota --json init &&
-	test "$(json "j[\"schema_version\"]")" = 5
+	test "$(json "j[\"schema_version\"]")" = 6
 '
 
 test_expect_success 'ROTA_DB, then the config file, then XDG_DATA_HOME' '
@@ -32,7 +32,7 @@ test_expect_success 'an old database is migrated by any command' '
 		CREATE INDEX shifts_rotation_time ON shifts (rotation_id, start_at);
 		PRAGMA user_version = 1" &&
 	expect_status 0 rota person list &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 5 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 6 &&
 	sqlite3 rota.db "SELECT count(*) FROM notifications" >/dev/null &&
 	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM sqlite_master
 		WHERE type = '\''index'\'' AND name LIKE '\''shifts_rotation%'\''")" = shifts_rotation_cover
@@ -46,7 +46,7 @@ test_expect_success 'the rebuilt shifts table keeps its rules and references' '
 	! grep -q "origin IN" schema.out &&
 	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master
 		WHERE tbl_name = '\''shifts'\'' AND type = '\''index'\'' ORDER BY name)")" = \
-		shifts_person_time,shifts_rotation_cover,sqlite_autoindex_shifts_1,sqlite_autoindex_shifts_2 &&
+		shifts_in_force,shifts_long,shifts_person_time,shifts_rotation_cover,sqlite_autoindex_shifts_1 &&
 	test "$(sqlite3 rota.db "SELECT \"table\" FROM pragma_foreign_key_list('\''swaps'\'')
 		WHERE \"from\" = '\''shift_id'\''")" = shifts &&
 	sqlite3 rota.db "INSERT INTO persons (handle, name, email, tz, created_at)
@@ -57,6 +57,8 @@ test_expect_success 'the rebuilt shifts table keeps its rules and references' '
 	sqlite3 rota.db "$ins VALUES ('\''u0'\'', 1, 1, 0, 1, 0, 604800, '\''override'\'', 0)" &&
 	! sqlite3 rota.db "$ins VALUES ('\''u1'\'', 1, 1, 1, 1, 0, 604800, '\''bogus'\'', 0)" 2>err.out &&
 	grep -q "CHECK constraint failed" err.out &&
+	! sqlite3 rota.db "$ins VALUES ('\''u3'\'', 1, 1, 0, 1, 0, 604800, '\''swap'\'', 0)" 2>err.out &&
+	grep -q "UNIQUE constraint failed: shifts.term_id, shifts.slot" err.out &&
 	! sqlite3 rota.db "PRAGMA foreign_keys = ON; $ins VALUES ('\''u2'\'', 1, 1, 2, 99, 0, 604800, '\''swap'\'', 0)" 2>err.out &&
 	grep -q "FOREIGN KEY constraint failed" err.out
 '
