@@ -84,7 +84,7 @@ is_ooh(enum page_class c)
 }
 
 static int64_t
-month_start(icaltimezone *zone, int year, int month, int delta)
+month_start(const struct tz_zone *zone, int year, int month, int delta)
 {
 	int y = year, m = month - 1 + delta;
 
@@ -105,7 +105,7 @@ month_add(int *year, int *month, int delta)
 /* The team's trend: out-of-hours interruptions in each of the months
  * before the report's (the last entry is filled by the caller). */
 static int
-trend(struct store *db, icaltimezone *zone, struct monthly_report *r)
+trend(struct store *db, const struct tz_zone *zone, struct monthly_report *r)
 {
 	struct page_time *t = NULL;
 	size_t n = 0;
@@ -342,10 +342,10 @@ static int
 person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
 	       struct mr_person *mp, const struct page *p, size_t np,
 	       const struct by_person *bp, size_t nbp,
-	       const struct shift *sh, size_t nsh, icaltimezone *rzone)
+	       const struct shift *sh, size_t nsh, const struct tz_zone *rzone)
 {
 	struct person pe;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	size_t k = 0, ni = 0, lo = 0, hi = nbp, first;
 	struct interruption *in = NULL;
 	struct page *mine = NULL;
@@ -461,13 +461,13 @@ done:
  * times to acknowledge and to resolve. */
 static int
 team_figures(struct store *db, struct monthly_report *r, const struct page *p,
-	     size_t np, icaltimezone *rzone)
+	     size_t np, const struct tz_zone *rzone)
 {
 	struct interruption *in = NULL;
 	int64_t *ack = malloc((np + 1) * sizeof *ack), *res = malloc((np + 1) * sizeof *res);
 	size_t nack = 0, nres = 0, ni = 0;
 	int64_t zone_of = -1;           /* the responder whose zone ZONE is */
-	icaltimezone *zone = rzone;
+	const struct tz_zone *zone = rzone;
 	int ret = 0;
 
 	if (ack == NULL || res == NULL) {
@@ -582,7 +582,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	      int64_t now, struct monthly_report *r)
 {
 	const char *zname = config_get(cfg, "report", NULL, "timezone", NULL);
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	struct shift_filter f = { 0 };
 	struct shift *sh = NULL;
 	struct page *p = NULL;

@@ -235,7 +235,7 @@ static const char migration_5[] =
  * rotations, where probing each rotation's own index touched one page per
  * rotation. Shifts longer than eight days (none the generator makes: its
  * shifts are weeks) are found through their own small index, so no shift
- * in force is ever missed (store_shift_now).
+ * in force is ever missed (store_now).
  *
  * To pay for that index when a schedule is generated, the table is rebuilt
  * (as in migration 4) without the UNIQUE index on uid, the largest of its

@@ -90,4 +90,29 @@ test_expect_success 'a bad ROTA_NOW is a usage error' '
 	ROTA_NOW=yesterday expect_status 64 rota person list && expect_err "ROTA_NOW"
 '
 
+# rota runs now and next itself, linked without libical, libcurl and
+# libxml2 (cli/cmd-table-quick.c), and starts rota-full for the rest.
+test_expect_success 'rota starts quickly: no libical, libcurl or libxml2' '
+	ldd "$ROTA_BIN" >libs &&
+	grep -q libsqlite3 libs &&
+	! grep -E "libical|libcurl|libxml2|libicu" libs &&
+	ldd "$ROTA_BUILDDIR/rota-full" | grep -q libical
+'
+
+test_expect_success 'every other command runs in rota-full, with the same arguments' '
+	rota init >/dev/null &&
+	expect_status 0 rota --json --db other.db init && test -f other.db &&
+	test "$(json "j[\"schema_version\"]")" = 6 &&
+	expect_status 0 rota --help && expect_out "report monthly" &&
+	expect_status 0 rota --db other.db now && expect_out "no rotations yet"
+'
+
+test_expect_success 'without rota-full, rota says so (71) and still answers now' '
+	mkdir -p alone && cp "$ROTA_BIN" alone/rota &&
+	rota init >/dev/null &&
+	${ROTA_VALGRIND:-} alone/rota now >out 2>err && grep -q "no rotations yet" out &&
+	{ ${ROTA_VALGRIND:-} alone/rota person list 2>err; test $? = 71; } &&
+	grep -q "^rota: cannot run .*/libexec/rota/rota-full: No such file or directory" err
+'
+
 test_done

@@ -260,7 +260,7 @@ test_shift_now(void **state)
 	};
 	static const char *const names[3] = { "a-managers", "zulu", "bravo" };
 	struct term t[3];
-	struct shift *v;
+	struct on_call *v;
 	size_t n;
 
 	assert_int_equal(store_open(f->path, &f->db), 0);
@@ -296,36 +296,42 @@ test_shift_now(void **state)
 								    ORIGIN_OVERRIDE, 2), 0);
 		}
 	}
-	/* In the second week. */
-	assert_int_equal(store_shift_now(f->db, 1000 + 604800 + 5, &v, &n), 0);
-	assert_int_equal(n, 2);
-	assert_string_equal(v[0].rotation, "zulu");
-	assert_int_equal(v[0].tier, TIER_PRIMARY);
-	assert_string_equal(v[0].handle, "bo");
-	assert_int_equal(v[0].origin, ORIGIN_OVERRIDE);
-	assert_int_equal(v[0].start, 1000 + 604800);
-	assert_int_equal(v[0].end, 1000 + 2 * 604800);
-	assert_int_equal(v[0].term_id, t[1].id);
-	assert_int_equal(v[0].rotation_id, rots[1].id);
-	assert_string_equal(v[0].tz, "Asia/Kolkata");
-	assert_string_equal(v[1].rotation, "a-managers");
-	assert_int_equal(v[1].tier, TIER_ESCALATION);
+	/* In the second week: bravo's is cancelled, so nobody covers it. */
+	assert_int_equal(store_now(f->db, 1000 + 604800 + 5, &v, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].rotation, "bravo");
+	assert_int_equal(v[0].shift_id, 0);
+	assert_string_equal(v[0].handle, "");
+	assert_string_equal(v[1].rotation, "zulu");
+	assert_int_equal(v[1].tier, TIER_PRIMARY);
 	assert_string_equal(v[1].handle, "bo");
-	assert_int_equal(v[1].origin, ORIGIN_GENERATED);
+	assert_int_equal(v[1].person_id, b.id);
+	assert_int_equal(v[1].origin, ORIGIN_OVERRIDE);
+	assert_int_equal(v[1].start, 1000 + 604800);
+	assert_int_equal(v[1].end, 1000 + 2 * 604800);
+	assert_int_equal(v[1].rotation_id, rots[1].id);
+	assert_string_equal(v[1].tz, "Asia/Kolkata");
+	assert_string_equal(v[2].rotation, "a-managers");
+	assert_int_equal(v[2].tier, TIER_ESCALATION);
+	assert_string_equal(v[2].handle, "bo");
+	assert_int_equal(v[2].origin, ORIGIN_GENERATED);
 	free(v);
 	/* The first instant of the first week, and after the last one. */
-	assert_int_equal(store_shift_now(f->db, 1000, &v, &n), 0);
+	assert_int_equal(store_now(f->db, 1000, &v, &n), 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(v[0].rotation, "bravo");
 	assert_string_equal(v[1].rotation, "zulu");
 	assert_string_equal(v[2].rotation, "a-managers");
+	for (size_t i = 0; i < n; i++)
+		assert_int_not_equal(v[i].shift_id, 0);
 	free(v);
-	assert_int_equal(store_shift_now(f->db, 999, &v, &n), 0);
-	assert_int_equal(n, 0);
-	free(v);
-	assert_int_equal(store_shift_now(f->db, 1000 + 3 * 604800, &v, &n), 0);
-	assert_int_equal(n, 0);
-	free(v);
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(store_now(f->db, k ? 1000 + 3 * 604800 : 999, &v, &n), 0);
+		assert_int_equal(n, 3);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(v[i].shift_id, 0);
+		free(v);
+	}
 }
 
 /* Shifts longer than the eight days `now` looks back over (a rotation of
@@ -338,7 +344,7 @@ test_shift_now_long_shifts(void **state)
 	struct rotation rot = { .tier = TIER_PRIMARY, .handoff_dow = 1, .handoff_minute = 600,
 				.shift_days = 28 };
 	struct term t = { .weeks = 8, .start = 1000, .end = 1000 + 8 * 604800 };
-	struct shift *v;
+	struct on_call *v;
 	size_t n;
 
 	assert_int_equal(store_open(f->path, &f->db), 0);
@@ -365,13 +371,15 @@ test_shift_now_long_shifts(void **state)
 				      1000 + 8 * 604800 - 1 };
 	static const int slot_start[] = { 0, 0, 0, 0, 0, 4, 4 };
 	for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
-		assert_int_equal(store_shift_now(f->db, at[i], &v, &n), 0);
+		assert_int_equal(store_now(f->db, at[i], &v, &n), 0);
 		assert_int_equal(n, 1);
+		assert_int_not_equal(v[0].shift_id, 0);
 		assert_int_equal(v[0].start, 1000 + slot_start[i] * 604800);
 		free(v);
 	}
-	assert_int_equal(store_shift_now(f->db, 1000 + 8 * 604800, &v, &n), 0);
-	assert_int_equal(n, 0);
+	assert_int_equal(store_now(f->db, 1000 + 8 * 604800, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].shift_id, 0);
 	free(v);
 }
 
