@@ -461,14 +461,15 @@ drop_indexes(struct page_bulk *b)
 		r = sqlite3_exec(s->db, drop, NULL, NULL, NULL);
 		sqlite3_free(drop);
 		if (r != SQLITE_OK) {
-			r = db_error(s);
-			/* Only those dropped are to be re-created. */
+			/* An index sqlite will not drop now (a statement still
+			 * reading it, say) is kept: the import goes on, only
+			 * slower. Only those dropped are to be re-created. */
 			for (size_t k = i; k < b->n_dropped; k++) {
 				free(b->dropped[k].name);
 				free(b->dropped[k].sql);
 			}
 			b->n_dropped = i;
-			return r;
+			return 0;
 		}
 	}
 	return 0;
