@@ -1,6 +1,8 @@
 /* `rota page import`: pages from a CSV export of PagerDuty, Opsgenie or
  * the generic format (rota(1), "THE GENERIC PAGE FORMAT"), each given its
- * responder, rotation, escalation person and class, and stored in batches
+ * responder, rotation, escalation person and class, and stored through
+ * the store's bulk insert (store_page_bulk_*: batches of a thousand, and
+ * the secondary indexes rebuilt after a large file). Pulled pages go
  * through store_page_insert_many().
  *
  * A page's responder is the person the file names as having acknowledged

@@ -20,3 +20,5 @@ librota_a_SOURCES += store/pages.c
 # -- pay --
 # -- monthly report --
 librota_a_SOURCES += store/report.c
+# -- import speed --
+librota_a_SOURCES += store/pages-bulk.c

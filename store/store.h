@@ -215,6 +215,38 @@ struct page_time {
 };
 int store_report_ooh_times(struct store *s, int64_t from, int64_t to,
 			   struct page_time **v, size_t *n);
+/* -- import speed -- (store/pages-bulk.c) */
+
+/* A large import of pages inside the caller's transaction (page import of
+ * a file): pages gathered in batches of a thousand, each stored by one
+ * statement, and, when the import turns out large against the table, the
+ * table's secondary indexes dropped and re-created after the rows (never
+ * the UNIQUE (source, source_id) one, which deduplicates). Foreign keys
+ * are checked at the end rather than row by row.
+ *
+ * Begin; for each page fill store_page_bulk_slot() and push it; end, which
+ * stores the last batch, re-creates what was dropped and checks the
+ * references, before the commit. After an error, abort (which re-creates
+ * the indexes too) and roll back. */
+struct page;
+struct page_bulk;
+/* Pages stored get imported_at NOW. */
+int store_page_bulk_begin(struct store *s, int64_t now, struct page_bulk **out);
+/* The page to fill next (zeroed by no one: fill every field). */
+struct page *store_page_bulk_slot(struct page_bulk *b);
+/* Takes the filled slot; stores the batch when it is full. A page whose
+ * (source, source_id) is stored (or earlier in the file) is left out. */
+int store_page_bulk_push(struct page_bulk *b);
+/* Called once, with about how many pages are still to come: stores the
+ * batch and drops the secondary indexes if that many new rows (at the
+ * share of new rows so far) are worth building them afresh for. */
+int store_page_bulk_plan(struct page_bulk *b, size_t more);
+/* Stores the rest, re-creates the dropped indexes, checks that every
+ * reference holds and frees B; *ADDED gets how many pages were new.
+ * 0 or the store's status (B freed either way). */
+int store_page_bulk_end(struct page_bulk *b, size_t *added);
+/* Frees B after an error (indexes re-created; the caller rolls back). */
+void store_page_bulk_abort(struct page_bulk *b);
 /* -- pages -- (store/pages.c) */
 
 /* How a page's instant sits in its responder's week (reports/classify.h). */

@@ -192,3 +192,5 @@ VALGRIND_TESTS = $(check_PROGRAMS) tests/e2e/t0990-demo.sh tests/e2e/t0910-readm
 check-valgrind:
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(VALGRIND_TESTS)'
 .PHONY: check-valgrind
+# -- import speed --
+E2E_TESTS += tests/e2e/t0407-page-import-large.sh

@@ -1,0 +1,549 @@
+/* A large import of pages (page import of a file). See store.h ("-- import
+ * speed --") and bench/README.md ("bench-pages").
+ *
+ * Why it is shaped so (callgrind on 50,000 and 200,000 pages, perf on
+ * 1,000,000):
+ * - pages go in by the thousand, each thousand through one INSERT ...
+ *   SELECT from a virtual table over the batch in memory (rota_page_batch
+ *   below): sqlite prepares nothing, binds nothing, and opens its cursors
+ *   and finds the last row id once a batch instead of once a row;
+ * - no statement journal: store_page_insert_many()'s multi-row INSERTs
+ *   made sqlite keep one (a statement of many rows that a NOT NULL or a
+ *   foreign key could abort half way), copying every page each statement
+ *   touched and truncating the copy again, with its mallocs: a tenth of
+ *   the time. INSERT OR IGNORE (no row here has a NULL where the table
+ *   says NOT NULL, and the table has no CHECK, so it ignores exactly what
+ *   ON CONFLICT (source, source_id) DO NOTHING ignores) and foreign keys
+ *   deferred to the end of the import leave nothing that can abort;
+ * - no RETURNING (sqlite gathers its rows in an ephemeral table): how many
+ *   rows were new is sqlite3_changes();
+ * - when the import is large against the table, the secondary indexes
+ *   are dropped inside the caller's transaction and re-created from their
+ *   own stored SQL after the rows: CREATE INDEX sorts the keys and writes
+ *   the b-tree left to right, where row-by-row inserts into
+ *   pages_responder_time (50 places at once) seek from the root and split
+ *   pages all the way. An index led by created_at is kept when the rows
+ *   come in time order (exports do): each row then goes at its end, which
+ *   costs less than sorting them again. The UNIQUE (source, source_id)
+ *   index stays: it is the deduplication, and part of the table's
+ *   definition. It is all one transaction: a failure or a rollback leaves
+ *   the schema and the rows as they were;
+ * - secure_delete off while importing (see store_page_bulk_begin). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/err.h"
+#include "common/xalloc.h"
+#include "store/store-private.h"
+
+/* The indexes dropped for the import, re-created from their SQL. */
+struct dropped_index {
+	char *name, *sql;
+};
+
+/* Pages gathered before they go in, in one statement. */
+#define BULK_BATCH 1024
+
+struct page_bulk {
+	struct store *s;
+	int64_t now;
+	sqlite3_stmt *insert;
+	struct page *v;                 /* BULK_BATCH slots */
+	size_t n;                       /* filled */
+	int64_t existing;               /* about how many pages were stored */
+	size_t rows, added;
+	bool decided;
+	int secure_delete;              /* the connection's, put back at the end */
+	int64_t last_created;
+	bool in_time_order;             /* so far */
+	struct dropped_index *dropped;
+	size_t n_dropped, n_restored;
+};
+
+/* Fewer new rows than this are not worth rebuilding indexes for. */
+#define BULK_MIN_REBUILD 20000
+
+/* -- the batch as a table --
+ *
+ * An eponymous virtual table, rota_page_batch, whose rows are the pages
+ * of the current batch: one INSERT ... SELECT takes a whole batch, so
+ * sqlite opens its cursors, finds the last row id and sets up the
+ * statement once a batch, not once a row, and no value is bound. */
+
+#define MODULE "rota_page_batch"
+
+enum { B_SOURCE, B_SOURCE_ID, B_CREATED, B_ACK, B_RESOLVED, B_RESPONDER,
+       B_RESPONDER_NAME, B_ROTATION, B_SERVICE, B_ALERT, B_URGENCY, B_ESCALATED,
+       B_ESCALATION_PERSON, B_RUNBOOK, B_ACTED, B_CLASS, B_IMPORTED };
+
+struct batch_vtab {
+	sqlite3_vtab base;
+	struct page_bulk *b;
+};
+
+struct batch_cursor {
+	sqlite3_vtab_cursor base;
+	struct page_bulk *b;
+	size_t i;
+};
+
+static int
+batch_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+	      sqlite3_vtab **out, char **err)
+{
+	struct batch_vtab *t;
+	int r;
+
+	(void)argc;
+	(void)argv;
+	(void)err;
+	r = sqlite3_declare_vtab(db, "CREATE TABLE x(source, source_id, created_at, "
+		"acknowledged_at, resolved_at, responder_id, responder_name, rotation_id, "
+		"service, alert, urgency, escalated, escalation_person_id, runbook_url, "
+		"acted, class, imported_at)");
+	if (r != SQLITE_OK)
+		return r;
+	if ((t = sqlite3_malloc(sizeof *t)) == NULL)
+		return SQLITE_NOMEM;
+	memset(t, 0, sizeof *t);
+	t->b = aux;
+	*out = &t->base;
+	return SQLITE_OK;
+}
+
+static int
+batch_disconnect(sqlite3_vtab *t)
+{
+	sqlite3_free(t);
+	return SQLITE_OK;
+}
+
+static int
+batch_best_index(sqlite3_vtab *t, sqlite3_index_info *info)
+{
+	(void)t;
+	info->estimatedCost = BULK_BATCH;
+	info->estimatedRows = BULK_BATCH;
+	return SQLITE_OK;
+}
+
+static int
+batch_open(sqlite3_vtab *t, sqlite3_vtab_cursor **out)
+{
+	struct batch_cursor *c = sqlite3_malloc(sizeof *c);
+
+	if (c == NULL)
+		return SQLITE_NOMEM;
+	memset(c, 0, sizeof *c);
+	c->b = ((struct batch_vtab *)t)->b;
+	*out = &c->base;
+	return SQLITE_OK;
+}
+
+static int
+batch_close(sqlite3_vtab_cursor *c)
+{
+	sqlite3_free(c);
+	return SQLITE_OK;
+}
+
+static int
+batch_filter(sqlite3_vtab_cursor *c, int idx, const char *idx_str, int argc,
+	     sqlite3_value **argv)
+{
+	(void)idx;
+	(void)idx_str;
+	(void)argc;
+	(void)argv;
+	((struct batch_cursor *)c)->i = 0;
+	return SQLITE_OK;
+}
+
+static int
+batch_next(sqlite3_vtab_cursor *c)
+{
+	((struct batch_cursor *)c)->i++;
+	return SQLITE_OK;
+}
+
+static int
+batch_eof(sqlite3_vtab_cursor *c)
+{
+	struct batch_cursor *bc = (struct batch_cursor *)c;
+
+	return bc->i >= bc->b->n;
+}
+
+/* Text that lives until the statement is done: no copy. */
+static void
+text(sqlite3_context *ctx, const char *v)
+{
+	sqlite3_result_text(ctx, v, -1, SQLITE_STATIC);
+}
+
+static void
+id(sqlite3_context *ctx, int64_t v)
+{
+	if (v == 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int64(ctx, v);
+}
+
+static int
+batch_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
+{
+	struct batch_cursor *bc = (struct batch_cursor *)c;
+	const struct page *p = &bc->b->v[bc->i];
+
+	switch (col) {
+	case B_SOURCE: text(ctx, p->source); break;
+	case B_SOURCE_ID: text(ctx, p->source_id); break;
+	case B_CREATED: sqlite3_result_int64(ctx, p->created); break;
+	case B_ACK: id(ctx, p->acknowledged); break;
+	case B_RESOLVED: id(ctx, p->resolved); break;
+	case B_RESPONDER: id(ctx, p->responder_id); break;
+	case B_RESPONDER_NAME:
+		if (p->responder_name[0] != '\0')
+			text(ctx, p->responder_name);
+		else
+			sqlite3_result_null(ctx);
+		break;
+	case B_ROTATION: id(ctx, p->rotation_id); break;
+	case B_SERVICE: text(ctx, p->service); break;
+	case B_ALERT: text(ctx, p->alert); break;
+	case B_URGENCY: text(ctx, p->urgency); break;
+	case B_ESCALATED: sqlite3_result_int(ctx, p->escalated); break;
+	case B_ESCALATION_PERSON: id(ctx, p->escalation_person_id); break;
+	case B_RUNBOOK: text(ctx, p->runbook_url); break;
+	case B_ACTED: sqlite3_result_int(ctx, p->acted); break;
+	case B_CLASS:
+		if (page_class_name(p->class) != NULL)
+			text(ctx, page_class_name(p->class));
+		else
+			sqlite3_result_null(ctx);
+		break;
+	case B_IMPORTED: sqlite3_result_int64(ctx, bc->b->now); break;
+	default: sqlite3_result_null(ctx); break;
+	}
+	return SQLITE_OK;
+}
+
+static int
+batch_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *out)
+{
+	*out = (sqlite3_int64)((struct batch_cursor *)c)->i;
+	return SQLITE_OK;
+}
+
+static const sqlite3_module batch_module = {
+	.iVersion = 0,
+	.xCreate = NULL,                /* eponymous only: no CREATE VIRTUAL TABLE */
+	.xConnect = batch_connect,
+	.xBestIndex = batch_best_index,
+	.xDisconnect = batch_disconnect,
+	.xDestroy = batch_disconnect,
+	.xOpen = batch_open,
+	.xClose = batch_close,
+	.xFilter = batch_filter,
+	.xNext = batch_next,
+	.xEof = batch_eof,
+	.xColumn = batch_column,
+	.xRowid = batch_rowid,
+};
+
+/* OR IGNORE rather than ON CONFLICT DO NOTHING: the same for these rows
+ * (no NULL where the table says NOT NULL, no CHECK), and it lets sqlite
+ * run a statement of many rows without a statement journal, as no
+ * constraint of it can abort it half way (foreign keys are deferred to
+ * the commit, see store_page_bulk_begin). */
+static const char insert_sql[] =
+	"INSERT OR IGNORE INTO pages (source, source_id, created_at, acknowledged_at, "
+	"resolved_at, responder_id, responder_name, rotation_id, service, alert, "
+	"urgency, escalated, escalation_person_id, runbook_url, acted, class, "
+	"imported_at) SELECT source, source_id, created_at, acknowledged_at, "
+	"resolved_at, responder_id, responder_name, rotation_id, service, alert, "
+	"urgency, escalated, escalation_person_id, runbook_url, acted, class, "
+	"imported_at FROM " MODULE;
+
+static int
+exec(struct store *s, const char *sql)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(s);
+	return 0;
+}
+
+/* A one-row PRAGMA, stepped to its row; NULL after an error. */
+static sqlite3_stmt *
+pragma(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Whether index NAME's first column is created_at. */
+static bool
+leads_with_time(struct store *s, const char *name)
+{
+	char *sql = sqlite3_mprintf("PRAGMA index_info(\"%w\")", name);
+	sqlite3_stmt *st = pragma(s, sql);
+	bool yes = false;
+
+	sqlite3_free(sql);
+	if (st != NULL) {
+		/* seqno, cid, name: the row of seqno 0 comes first. */
+		yes = sqlite3_column_int(st, 0) == 0 && sqlite3_column_text(st, 2) != NULL &&
+		      strcmp((const char *)sqlite3_column_text(st, 2), "created_at") == 0;
+		sqlite3_finalize(st);
+	}
+	return yes;
+}
+
+static void
+bulk_free(struct page_bulk *b)
+{
+	if (b->secure_delete != 0) {
+		char *sql = sqlite3_mprintf("PRAGMA secure_delete = %d", b->secure_delete);
+
+		sqlite3_exec(b->s->db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	for (size_t i = 0; i < b->n_dropped; i++) {
+		free(b->dropped[i].name);
+		free(b->dropped[i].sql);
+	}
+	free(b->dropped);
+	sqlite3_finalize(b->insert);
+	/* No statement uses the module any more: unregister it. */
+	sqlite3_create_module_v2(b->s->db, MODULE, NULL, NULL, NULL);
+	free(b->v);
+	free(b);
+}
+
+int
+store_page_bulk_begin(struct store *s, int64_t now, struct page_bulk **out)
+{
+	struct page_bulk *b;
+	sqlite3_stmt *st;
+	int r;
+
+	*out = NULL;
+	b = xcalloc(1, sizeof *b);
+	b->s = s;
+	b->now = now;
+	b->in_time_order = true;
+	b->v = xreallocarray(NULL, BULK_BATCH, sizeof *b->v);
+	if (sqlite3_create_module_v2(s->db, MODULE, &batch_module, b, NULL) != SQLITE_OK) {
+		r = db_error(s);
+		free(b->v);
+		free(b);
+		return r;
+	}
+	/* max(id) is one b-tree descent where count(*) reads a whole index:
+	 * an upper bound of the rows stored, which is all the plan needs. */
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM pages", -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		b->existing = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (r != SQLITE_ROW)
+		goto fail;
+	/* Foreign keys checked at the commit instead of row by row inside
+	 * the statement (which would need a statement journal); the importer
+	 * names only persons and rotations it read in this transaction, and
+	 * store_page_bulk_end() checks that no reference is left dangling.
+	 * sqlite turns this off again at the end of the transaction. */
+	if (sqlite3_exec(s->db, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	/* secure_delete (on in Debian's sqlite) zeroes the space cells leave
+	 * when b-tree pages are split and rebalanced, and every page of a
+	 * dropped index: nothing is deleted here but copies of what the table
+	 * still holds, so it is off for the import and put back after. */
+	if ((st = pragma(s, "PRAGMA secure_delete")) == NULL)
+		goto fail;
+	b->secure_delete = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (b->secure_delete != 0 &&
+	    sqlite3_exec(s->db, "PRAGMA secure_delete = 0", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	if (sqlite3_prepare_v3(s->db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       &b->insert, NULL) != SQLITE_OK)
+		goto fail;
+	*out = b;
+	return 0;
+fail:
+	r = db_error(s);
+	bulk_free(b);
+	return r;
+}
+
+struct page *
+store_page_bulk_slot(struct page_bulk *b)
+{
+	return &b->v[b->n];
+}
+
+/* Inserts the batch. */
+static int
+flush(struct page_bulk *b)
+{
+	int r;
+
+	if (b->n == 0)
+		return 0;
+	r = sqlite3_step(b->insert);
+	sqlite3_reset(b->insert);
+	if (r != SQLITE_DONE)
+		return db_error(b->s);
+	b->rows += b->n;
+	b->added += (size_t)sqlite3_changes(b->s->db);
+	b->n = 0;
+	return 0;
+}
+
+int
+store_page_bulk_push(struct page_bulk *b)
+{
+	const struct page *p = &b->v[b->n];
+
+	if (p->created < b->last_created)
+		b->in_time_order = false;
+	b->last_created = p->created;
+	if (++b->n < BULK_BATCH)
+		return 0;
+	return flush(b);
+}
+
+/* Drops the pages table's own indexes (not the UNIQUE constraint's),
+ * remembering their SQL; but when the rows come in time order, not those
+ * led by created_at: each row goes at their end, which costs sqlite
+ * little, less than sorting them all again. */
+static int
+drop_indexes(struct page_bulk *b)
+{
+	static const char sql[] =
+		"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+		"tbl_name = 'pages' AND sql IS NOT NULL ORDER BY name";
+	struct store *s = b->s;
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(s);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct dropped_index *d;
+
+		if (b->in_time_order && leads_with_time(s, (const char *)sqlite3_column_text(st, 0)))
+			continue;
+
+		b->dropped = xreallocarray(b->dropped, b->n_dropped + 1, sizeof *b->dropped);
+		d = &b->dropped[b->n_dropped++];
+		d->name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		d->sql = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE)
+		return db_error(s);
+	for (size_t i = 0; i < b->n_dropped; i++) {
+		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", b->dropped[i].name);
+
+		r = sqlite3_exec(s->db, drop, NULL, NULL, NULL);
+		sqlite3_free(drop);
+		if (r != SQLITE_OK) {
+			/* An index sqlite will not drop now (a statement still
+			 * reading it, say) is kept: the import goes on, only
+			 * slower. Only those dropped are to be re-created. */
+			for (size_t k = i; k < b->n_dropped; k++) {
+				free(b->dropped[k].name);
+				free(b->dropped[k].sql);
+			}
+			b->n_dropped = i;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+int
+store_page_bulk_plan(struct page_bulk *b, size_t more)
+{
+	size_t fresh;
+	int r;
+
+	if (b->decided)
+		return 0;
+	if ((r = flush(b)) != 0)
+		return r;
+	if (b->rows == 0)
+		return 0;
+	b->decided = true;
+	/* The new rows still to come, at the share of new rows so far. */
+	fresh = (size_t)((double)more * (double)b->added / (double)b->rows);
+	if (fresh < BULK_MIN_REBUILD || (int64_t)fresh < b->existing / 2)
+		return 0;
+	return drop_indexes(b);
+}
+
+/* Re-creates the dropped indexes not yet re-created. */
+static int
+restore_indexes(struct page_bulk *b)
+{
+	for (; b->n_restored < b->n_dropped; b->n_restored++)
+		if (exec(b->s, b->dropped[b->n_restored].sql) != 0)
+			return EX_SOFTWARE;
+	return 0;
+}
+
+int
+store_page_bulk_end(struct page_bulk *b, size_t *added)
+{
+	int dangling = 0, hi;
+	int r;
+
+	*added = 0;
+	if ((r = flush(b)) != 0 || (r = restore_indexes(b)) != 0) {
+		store_page_bulk_abort(b);
+		return r;
+	}
+	/* Every reference the rows make holds (deferred, see begin): sqlite
+	 * counts those that do not. Then row-by-row checks again for the rest
+	 * of the transaction (setting the pragma forgets the count: after). */
+	if (sqlite3_db_status(b->s->db, SQLITE_DBSTATUS_DEFERRED_FKS, &dangling, &hi,
+			      0) != SQLITE_OK || dangling != 0) {
+		r = rota_fail(EX_SOFTWARE, "%s: imported pages refer to persons or "
+			      "rotations that do not exist", store_path(b->s));
+		bulk_free(b);
+		return r;
+	}
+	if ((r = exec(b->s, "PRAGMA defer_foreign_keys = OFF")) != 0) {
+		bulk_free(b);
+		return r;
+	}
+	*added = b->added;
+	bulk_free(b);
+	return 0;
+}
+
+void
+store_page_bulk_abort(struct page_bulk *b)
+{
+	if (b == NULL)
+		return;
+	/* The caller rolls back, which brings the indexes back with the rows;
+	 * they are re-created all the same, so that no path can commit the
+	 * table without them. */
+	sqlite3_reset(b->insert);
+	restore_indexes(b);
+	bulk_free(b);
+}
