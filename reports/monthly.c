@@ -149,13 +149,42 @@ last_page(struct last_table *t, int64_t id)
 
 /* The team's trend: out-of-hours interruptions in each of the months
  * before the report's (the last entry is filled by the caller). */
+struct trend_state {
+	struct last_table last;
+	const int64_t *starts;          /* MONTHLY_TREND of them */
+	struct mr_month *trend;
+	int k;                          /* the month of the latest page */
+};
+
+/* Chained as reports/interruptions.h does, each page to the previous one
+ * of its responder (pages come in order of creation); nobody's pages
+ * alone. An interruption counts in the month of its start. */
+static void
+trend_page(const struct page_time *t, void *arg)
+{
+	struct trend_state *ts = arg;
+	struct last_page *l = t->responder_id != 0 ? last_page(&ts->last, t->responder_id) : NULL;
+	bool chained = l != NULL && l->responder_id != 0 &&
+		t->created - l->created <= INTERRUPTION_GAP;
+
+	if (l != NULL) {
+		if (l->responder_id == 0)
+			ts->last.used++;
+		l->responder_id = t->responder_id;
+		l->created = t->created;
+	}
+	if (chained)
+		return;
+	while (ts->k < MONTHLY_TREND - 1 && t->created >= ts->starts[ts->k + 1])
+		ts->k++;
+	ts->trend[ts->k].ooh++;
+}
+
 static int
 trend(struct store *db, icaltimezone *zone, struct monthly_report *r)
 {
-	struct page_time *t = NULL;
-	struct last_table last = { 0 };
-	size_t n = 0;
 	int64_t starts[MONTHLY_TREND + 1];
+	struct trend_state ts = { .starts = starts, .trend = r->team.trend };
 	int ret;
 
 	for (int i = 0; i <= MONTHLY_TREND; i++)
@@ -167,32 +196,9 @@ trend(struct store *db, icaltimezone *zone, struct monthly_report *r)
 			  i - (MONTHLY_TREND - 1));
 		r->team.trend[i].ooh = 0;
 	}
-	if ((ret = store_report_ooh_times(db, starts[0], starts[MONTHLY_TREND - 1], &t, &n)) != 0)
-		return ret;
-	/* Chained as reports/interruptions.h does, each page to the previous
-	 * one of its responder (pages come in order of creation); nobody's
-	 * pages alone. An interruption counts in the month of its start. */
-	for (size_t i = 0, k = 0; i < n; i++) {
-		struct last_page *l = t[i].responder_id != 0 ?
-			last_page(&last, t[i].responder_id) : NULL;
-		bool chained = l != NULL && l->responder_id != 0 &&
-			t[i].created - l->created <= INTERRUPTION_GAP;
-
-		if (l != NULL) {
-			if (l->responder_id == 0)
-				last.used++;
-			l->responder_id = t[i].responder_id;
-			l->created = t[i].created;
-		}
-		if (chained)
-			continue;
-		while (k < MONTHLY_TREND - 1 && t[i].created >= starts[k + 1])
-			k++;
-		r->team.trend[k].ooh++;
-	}
-	free(last.v);
-	free(t);
-	return 0;
+	ret = store_report_ooh_each(db, starts[0], starts[MONTHLY_TREND - 1], trend_page, &ts);
+	free(ts.last.v);
+	return ret;
 }
 
 static int

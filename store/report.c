@@ -19,26 +19,47 @@ read_time(sqlite3_stmt *st, void *out)
 	t->created = sqlite3_column_int64(st, 1);
 }
 
+/* Speed: walks the partial index pages_ooh_time (migration 7), which
+ * holds these pages' times and responders in order of time: no row of the
+ * table is read and nothing sorted (the caller chains pages per responder
+ * as they come). The WHERE must name the index's classes as its WHERE
+ * does, for sqlite to use it. */
+static const char ooh_sql[] =
+	"SELECT responder_id, created_at FROM pages "
+	"WHERE created_at >= ?1 AND created_at < ?2 "
+	"AND class IN ('out_of_hours', 'sleep') ORDER BY created_at";
+
 int
 store_report_ooh_times(struct store *s, int64_t from, int64_t to,
 		       struct page_time **v, size_t *n)
 {
-	/* Speed: walks the partial index pages_ooh_time (migration 7), which
-	 * holds these pages' times and responders in order of time: no row
-	 * of the table is read and nothing sorted (the caller chains pages
-	 * per responder as they come). The WHERE must name the index's
-	 * classes as its WHERE does, for sqlite to use it. */
-	static const char sql[] =
-		"SELECT responder_id, created_at FROM pages "
-		"WHERE created_at >= ?1 AND created_at < ?2 "
-		"AND class IN ('out_of_hours', 'sleep') ORDER BY created_at";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	sqlite3_stmt *st = db_stmt(s, ooh_sql);
 
 	if (st != NULL) {
 		db_bind_int(st, 1, from);
 		db_bind_int(st, 2, to);
 	}
 	return db_list(s, st, read_time, sizeof **v, (void **)v, n);
+}
+
+int
+store_report_ooh_each(struct store *s, int64_t from, int64_t to,
+		      void (*fn)(const struct page_time *t, void *arg), void *arg)
+{
+	sqlite3_stmt *st = db_stmt(s, ooh_sql);
+	struct page_time t;
+	int r;
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		read_time(st, &t);
+		fn(&t, arg);
+	}
+	sqlite3_reset(st);
+	return r == SQLITE_DONE ? 0 : db_error(s);
 }
 
 /* -- Compact page rows -- */

@@ -184,11 +184,26 @@ test_rows_as_page_list(void **state)
 	store_report_page_rows_free(&r);
 }
 
+struct collected {
+	struct page_time v[8];
+	size_t n;
+};
+
+static void
+collect(const struct page_time *t, void *arg)
+{
+	struct collected *c = arg;
+
+	assert_true(c->n < 8);
+	c->v[c->n++] = *t;
+}
+
 /* The trend's query: out-of-hours and sleep pages in order of time. */
 static void
 test_ooh_times(void **state)
 {
 	struct fixture *f = *state;
+	struct collected got = { .n = 0 };
 	struct page v[4];
 	struct page_time *t;
 	size_t n, added;
@@ -206,6 +221,14 @@ test_ooh_times(void **state)
 	assert_int_equal(t[0].responder_id, 0);
 	assert_int_equal(t[1].created, 2000);
 	free(t);
+	/* One at a time, the same. */
+	assert_int_equal(store_report_ooh_each(f->db, 1975, 2001, collect, &got), 0);
+	assert_int_equal(got.n, 2);
+	assert_int_equal(got.v[0].created, 1980);
+	assert_int_equal(got.v[1].created, 2000);
+	assert_int_equal(store_report_ooh_each(f->db, 0, 1975, collect, &got), 0);
+	assert_int_equal(got.n, 3);
+	assert_int_equal(got.v[2].created, 1970);
 }
 
 int
