@@ -103,7 +103,9 @@ month_add(int *year, int *month, int delta)
 	*month = m % 12 + 1;
 }
 
-/* Each responder's latest page, for the trend: open addressing by id. */
+/* A table by person id (open addressing) with a number each: for the
+ * trend, each responder's latest page; for index_people, a person's count,
+ * then place. */
 struct last_page {
 	int64_t responder_id;           /* 0: empty */
 	int64_t created;
@@ -147,8 +149,6 @@ last_page(struct last_table *t, int64_t id)
 	return &t->v[k];
 }
 
-/* The team's trend: out-of-hours interruptions in each of the months
- * before the report's (the last entry is filled by the caller). */
 struct trend_state {
 	struct last_table last;
 	const int64_t *starts;          /* MONTHLY_TREND of them */
@@ -180,6 +180,8 @@ trend_page(const struct page_time *t, void *arg)
 	ts->trend[ts->k].ooh++;
 }
 
+/* The team's trend: out-of-hours interruptions in each of the months
+ * before the report's (the last entry is filled by the caller). */
 static int
 trend(struct store *db, icaltimezone *zone, struct monthly_report *r)
 {

@@ -418,8 +418,8 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 	if (rows != NULL && rows->from <= m->from - DAY && rows->to >= m->to) {
 		size_t a = first_at(rows->v, rows->n, m->from - DAY);
 
-		w.pages = rows->v + a;
 		w.n_pages = first_at(rows->v, rows->n, m->to) - a;
+		w.pages = w.n_pages > 0 ? rows->v + a : NULL;
 	} else {
 		if ((r = store_report_page_rows(s, m->from - DAY, m->to, false, &w.own)) != 0)
 			goto done;
