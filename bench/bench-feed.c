@@ -35,7 +35,7 @@
 #include "calendars/feed.h"
 #include "cli/plan.h"
 #include "common/timefmt.h"
-#include "common/tz.h"
+#include "common/tz-ical.h"
 
 #ifndef BENCH_SRCDIR
 #define BENCH_SRCDIR "."
@@ -86,7 +86,7 @@ static void
 weeks(struct shift *v, int weeks, const char *name, enum tier tier, const char *zone,
       int hour, int first_id, int nh, const char *prefix)
 {
-	icaltimezone *z = tz_lookup(zone);
+	const struct tz_zone *z = tz_lookup(zone);
 	int y = 2027, m = 1, d = 4;
 	int64_t start = tz_from_local(z, y, m, d, hour, 0, 0);
 
@@ -160,7 +160,7 @@ write_events(const char *path, const char *ics_path, const char *ics, const stru
 	     ev != NULL; ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
 		icalproperty *p = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
 		icalparameter *tzid = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
-		icaltimezone *zone = tz_lookup(icalparameter_get_tzid(tzid));
+		icaltimezone *zone = tz_ical(tz_lookup(icalparameter_get_tzid(tzid)));
 		icalcomponent *alarm = icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT);
 		json_t *e = json_object();
 

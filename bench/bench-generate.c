@@ -7,7 +7,7 @@
  * Prints figures (wall and CPU time, shifts, peak memory); asserts
  * nothing. With --rota it also times, as processes, `rota --version` (the
  * cost of starting any rota: loading its libraries) and `rota now`, and in
- * this process the query behind `rota now` (store_shift_now, on a database
+ * this process the query behind `rota now` (store_now, on a database
  * opened afresh), so the figures explain one another; each with its CPU
  * time (user + system), which a busy machine disturbs less than wall time. The figures of record
  * are in bench/README.md. */
@@ -161,7 +161,7 @@ time_now_query(const char *db_path, int64_t at, int runs, double *ms, double *cp
 {
 	for (int i = 0; i < runs; i++) {
 		struct store *db;
-		struct shift *v = NULL;
+		struct on_call *v = NULL;
 		double t0, c0;
 		int r;
 
@@ -169,7 +169,7 @@ time_now_query(const char *db_path, int64_t at, int runs, double *ms, double *cp
 			return r;
 		t0 = seconds_now();
 		c0 = cpu_seconds();
-		r = store_shift_now(db, at, &v, rows);
+		r = store_now(db, at, &v, rows);
 		ms[i] = (seconds_now() - t0) * 1e3;
 		cpu[i] = (cpu_seconds() - c0) * 1e3;
 		free(v);
@@ -202,7 +202,7 @@ time_rota(const char *rota, const char *db, int64_t at, int runs)
 		print_times("  CPU:", cpu, runs, "user + system");
 	}
 	if (r == 0 && (r = time_now_query(db, at, runs, ms, cpu, &rows)) == 0) {
-		print_times("now query:", ms, runs, "store_shift_now in process");
+		print_times("now query:", ms, runs, "store_now in process");
 		print_times("  CPU:", cpu, runs, "user + system");
 	}
 	if (r == 0 && (r = time_process(now, runs, ms, cpu)) == 0) {

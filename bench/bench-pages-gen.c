@@ -108,7 +108,7 @@ pages_gen_write(FILE *f, const char *prefix, int64_t from, int64_t to, size_t n,
 /* A page at local DAY-of-month HH:MM of the month, acknowledged after two
  * minutes and resolved after MINUTES. */
 static void
-demo_page(FILE *f, icaltimezone *zone, int y, int m, size_t *id, int day,
+demo_page(FILE *f, const struct tz_zone *zone, int y, int m, size_t *id, int day,
 	  int hh, int mm, int minutes, uint64_t *s)
 {
 	int64_t t = tz_from_local(zone, y, m, day, hh, mm, 0);
@@ -132,7 +132,7 @@ day_of(int y, int m, int day, int weekend)
 }
 
 int
-pages_gen_demo(FILE *f, icaltimezone *zone, int year, int month)
+pages_gen_demo(FILE *f, const struct tz_zone *zone, int year, int month)
 {
 	/* Per month: in hours, evening (out of hours, awake), asleep. */
 	static const int plan[3][3] = { { 9, 4, 2 }, { 12, 10, 5 }, { 10, 5, 3 } };

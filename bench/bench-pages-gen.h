@@ -32,6 +32,6 @@ int pages_gen_write(FILE *f, const char *prefix, int64_t from, int64_t to, size_
  * office is in ZONE with the default hours and sleep window and no public
  * holiday on those days (weekdays 09:00-18:00 in hours, evenings and
  * weekends out of hours, 22:00-07:00 asleep). 0 or -1. */
-int pages_gen_demo(FILE *f, icaltimezone *zone, int year, int month);
+int pages_gen_demo(FILE *f, const struct tz_zone *zone, int year, int month);
 
 #endif

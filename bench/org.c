@@ -21,7 +21,7 @@ make_rotation(struct store *db, const struct org_shape *shape, int i)
 {
 	struct rotation rot = { .tier = TIER_PRIMARY, .handoff_dow = 1,
 				.handoff_minute = 600, .shift_days = 7 };
-	icaltimezone *zone = tz_lookup(zones[i % N_ZONES]);
+	const struct tz_zone *zone = tz_lookup(zones[i % N_ZONES]);
 	int64_t bounds[TERM_WEEKS + 1], person_ids[64];
 	int64_t at = handoff_next(zone, 1, 600, shape->start);
 	int r;

@@ -8,7 +8,7 @@
 #include "calendars/feed.h"
 #include "common/err.h"
 #include "common/timefmt.h"
-#include "common/tz.h"
+#include "common/tz-ical.h"
 
 #define WEEK (7 * 86400)
 /* No shift is longer than 28 days and a DST hour (rotations.shift_days). */
@@ -143,7 +143,7 @@ zone_component(const char *tzname, int64_t from)
 	for (i = 0; i < n_cut; i++)
 		if (cut[i].from == from && strcmp(cut[i].name, tzname) == 0)
 			return cut[i].vtz;
-	if (strlen(tzname) >= TZ_MAX || (zone = tz_lookup(tzname)) == NULL ||
+	if (strlen(tzname) >= TZ_MAX || (zone = tz_ical(tz_lookup(tzname))) == NULL ||
 	    icaltimezone_get_component(zone) == NULL)
 		return NULL;
 	/* libical names its built-in zones "/freeassociation.sourceforge.net/
@@ -192,7 +192,7 @@ time_property(icalproperty_kind kind, int64_t t, const char *tzname)
 	struct icaltimetype tt = icaltime_from_timet_with_zone((time_t)t, 0, utc);
 	icalproperty *p;
 
-	zone = is_utc(tzname) ? NULL : tz_lookup(tzname);
+	zone = is_utc(tzname) ? NULL : tz_ical(tz_lookup(tzname));
 	if (zone != NULL) {
 		tt = icaltime_convert_to_zone(tt, zone);
 		tt.zone = NULL;                 /* written as a wall-clock time ... */

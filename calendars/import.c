@@ -16,7 +16,7 @@
 
 #include "calendars/import.h"
 #include "common/err.h"
-#include "common/tz.h"
+#include "common/tz-ical.h"
 #include "common/xalloc.h"
 
 #define DAY 86400
@@ -48,7 +48,7 @@ struct pair {
 struct parse {
 	const char *name;
 	const struct ics_options *o;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	struct line *lines;
 	size_t nl;
 	struct block *blocks;
@@ -58,13 +58,18 @@ struct parse {
 	icalcomponent *root;
 	struct ics_result *out;
 	size_t cap;
+	struct vtimezone {              /* the calendar's own zones, as read */
+		icaltimezone *ical;
+		struct tz_zone *zone;
+	} *vtz;
+	size_t nvtz;
 };
 
 /* A time of a property, resolved. */
 struct when {
 	struct icaltimetype t;          /* the fields as written */
 	bool date;
-	icaltimezone *zone;             /* the wall clock it is read in; UTC for "Z" */
+	const struct tz_zone *zone;             /* the wall clock it is read in; UTC for "Z" */
 	int64_t at;                     /* the instant */
 };
 
@@ -412,16 +417,30 @@ fields_valid(const struct icaltimetype *t)
 			      t->minute < 60 && t->second >= 0 && t->second <= 60);
 }
 
+/* The zone of a VTIMEZONE of the calendar; made once per VTIMEZONE. */
+static const struct tz_zone *
+calendar_zone(struct parse *p, icaltimezone *ical)
+{
+	for (size_t i = 0; i < p->nvtz; i++)
+		if (p->vtz[i].ical == ical)
+			return p->vtz[i].zone;
+	p->vtz = xreallocarray(p->vtz, p->nvtz + 1, sizeof *p->vtz);
+	p->vtz[p->nvtz].ical = ical;
+	p->vtz[p->nvtz].zone = tz_from_ical(ical);
+	return p->vtz[p->nvtz++].zone;
+}
+
 /* The zone a TZID names: a VTIMEZONE of the calendar, else the zone
  * database, also after a "/vendor/..." prefix. NULL when none. */
-static icaltimezone *
-tzid_zone(icalcomponent *event, const char *tzid)
+static const struct tz_zone *
+tzid_zone(struct parse *p, icalcomponent *event, const char *tzid)
 {
 	icalcomponent *cal = icalcomponent_get_parent(event);
-	icaltimezone *z = NULL;
+	icaltimezone *ical = cal != NULL ? icalcomponent_get_timezone(cal, tzid) : NULL;
+	const struct tz_zone *z = NULL;
 
-	if (cal != NULL)
-		z = icalcomponent_get_timezone(cal, tzid);
+	if (ical != NULL)
+		z = calendar_zone(p, ical);
 	if (z == NULL)
 		z = tz_lookup(tzid);
 	for (const char *s = tzid; z == NULL && (s = strchr(s, '/')) != NULL; s++)
@@ -452,13 +471,13 @@ resolve(struct parse *p, const struct ev *e, icalproperty *prop, const char *wha
 		w->zone = p->zone;
 		w->at = tz_from_local(p->zone, t.year, t.month, t.day, 0, 0, 0);
 	} else if (icaltime_is_utc(t)) {
-		w->zone = icaltimezone_get_utc_timezone();
+		w->zone = tz_utc();
 		w->at = utc_seconds(&t);
 	} else {
 		if (tzp != NULL) {
 			const char *tzid = icalparameter_get_tzid(tzp);
 
-			w->zone = tzid ? tzid_zone(e->c, tzid) : NULL;
+			w->zone = tzid ? tzid_zone(p, e->c, tzid) : NULL;
 			if (w->zone == NULL)
 				return fail(p, prop_line(p, e->block, what), "%s: unknown time zone "
 					    "'%s' (no VTIMEZONE of that TZID in the calendar, and not "
@@ -492,7 +511,7 @@ instance_key(const struct when *w, char *buf, size_t len)
 
 /* The instant a wall clock of ZONE shows SECS seconds after the fields of T. */
 static int64_t
-wall_plus(icaltimezone *zone, const struct icaltimetype *t, int64_t secs)
+wall_plus(const struct tz_zone *zone, const struct icaltimetype *t, int64_t secs)
 {
 	int64_t local = utc_seconds(t) + secs;
 	int64_t days = local >= 0 ? local / DAY : -((-local + DAY - 1) / DAY);
@@ -500,7 +519,7 @@ wall_plus(icaltimezone *zone, const struct icaltimetype *t, int64_t secs)
 	int y, m, d;
 
 	civil_from_days(days, &y, &m, &d);
-	if (zone == icaltimezone_get_utc_timezone())
+	if (zone == tz_utc())
 		return local;
 	return tz_from_local(zone, y, m, d, (int)(rest / 3600), (int)(rest / 60 % 60),
 			     (int)(rest % 60));
@@ -542,7 +561,7 @@ event_length(struct parse *p, const struct ev *e, const struct when *start, stru
 			len->days = days_from_civil(end.t.year, end.t.month, end.t.day) -
 				    days_from_civil(start->t.year, start->t.month, start->t.day);
 		} else if (end.zone == start->zone &&
-			   start->zone != icaltimezone_get_utc_timezone()) {
+			   start->zone != tz_utc()) {
 			len->secs = utc_seconds(&end.t) - utc_seconds(&start->t);
 			len->wall = true;
 		} else {
@@ -561,7 +580,7 @@ event_length(struct parse *p, const struct ev *e, const struct when *start, stru
 			len->secs = secs;
 		/* Days and weeks are nominal (wall clock), hours exact. */
 		len->wall = (d.days != 0 || d.weeks != 0) &&
-			    start->zone != icaltimezone_get_utc_timezone();
+			    start->zone != tz_utc();
 	}
 	if (start->date && len->days == 0)
 		len->days = 1;                  /* no end, or DTEND = DTSTART: one day */
@@ -853,7 +872,7 @@ expand(struct parse *p, struct ev *v, size_t n, struct ev *m)
 				continue;
 			if (start.date)
 				w.at = tz_from_local(p->zone, t.year, t.month, t.day, 0, 0, 0);
-			else if (start.zone == icaltimezone_get_utc_timezone())
+			else if (start.zone == tz_utc())
 				w.at = utc_seconds(&t);
 			else
 				w.at = tz_from_local(start.zone, t.year, t.month, t.day, t.hour,
@@ -1015,7 +1034,7 @@ ics_parse(const char *text, size_t len, const char *name, const struct ics_optio
 	int r;
 
 	memset(out, 0, sizeof *out);
-	p.zone = o->zone ? o->zone : icaltimezone_get_utc_timezone();
+	p.zone = o->zone ? o->zone : tz_utc();
 	if ((r = split(&p, text, len)) != 0 || (r = nest(&p)) != 0)
 		goto done;
 	/* libical reads the scanned lines, so its components are the blocks. */
@@ -1052,6 +1071,9 @@ done:
 	free(p.lines);
 	free(p.blocks);
 	free(p.pairs);
+	for (size_t i = 0; i < p.nvtz; i++)
+		tz_custom_free(p.vtz[i].zone);
+	free(p.vtz);
 	return r;
 }
 

@@ -60,7 +60,7 @@ struct ics_occurrence {
 };
 
 struct ics_options {
-	icaltimezone *zone;             /* all-day dates and floating times; NULL: UTC */
+	const struct tz_zone *zone;             /* all-day dates and floating times; NULL: UTC */
 	int64_t from, to;               /* the horizon */
 	bool skip_transparent;
 };

@@ -27,9 +27,9 @@ notice_free(struct notice *n)
 static void
 when(int64_t t, const char *tz, char *buf, size_t len)
 {
-	icaltimezone *zone = tz_lookup(tz);
+	const struct tz_zone *zone = tz_lookup(tz);
 
-	time_format_local(t, zone != NULL ? zone : icaltimezone_get_utc_timezone(), buf, len);
+	time_format_local(t, zone != NULL ? zone : tz_utc(), buf, len);
 }
 
 /* The name to greet P by: their name, else their handle. */

@@ -400,7 +400,7 @@ collect_burnout(struct store *s, const struct notify_config *c, int64_t now, siz
 {
 	struct red_indicator *v = NULL;
 	struct local_time lt;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	size_t n = 0;
 	int r;
 

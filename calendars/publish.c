@@ -293,10 +293,10 @@ table(xmlNodePtr parent, const char *const *headers)
 static void
 when(int64_t t, const char *tzname, char *buf, size_t len)
 {
-	icaltimezone *zone = tz_lookup(tzname);
+	const struct tz_zone *zone = tz_lookup(tzname);
 
 	if (zone == NULL)
-		zone = icaltimezone_get_utc_timezone();
+		zone = tz_utc();
 	time_format_local(t, zone, buf, len);
 }
 

@@ -152,7 +152,7 @@ exec_audit(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *since_arg = NULL, *object = NULL;
-	icaltimezone *zone = icaltimezone_get_utc_timezone();
+	const struct tz_zone *zone = tz_utc();
 	struct audit_event *v;
 	int64_t since = INT64_MIN;
 	size_t n, shown = 0;

@@ -85,7 +85,7 @@ static const char demo_conf[] =
 
 struct demo {
 	struct ctx *base;
-	icaltimezone *dublin;
+	const struct tz_zone *dublin;
 	const char *dir;
 };
 

@@ -51,7 +51,7 @@ cmp_row(const void *a, const void *b)
  * occurrence (a timed event marks each day it touches) inside [FROM, TO),
  * sorted like the store's rows. */
 static struct imported_row *
-days_of(const struct ics_result *res, icaltimezone *zone, int64_t from, int64_t to,
+days_of(const struct ics_result *res, const struct tz_zone *zone, int64_t from, int64_t to,
 	size_t *n)
 {
 	struct imported_row *v = NULL;
@@ -94,7 +94,7 @@ static int
 apply(struct ctx *ctx, const struct office *o, const struct import_source *src,
       const struct ics_result *res, int64_t from, int64_t to, struct import_counts *c)
 {
-	icaltimezone *zone = zone_or_utc(o->tz);
+	const struct tz_zone *zone = tz_lookup_or_utc(o->tz);
 	struct imported_row *rows, *days;
 	size_t n, nd, i = 0, k = 0;
 	char from_day[11], to_day[11];
@@ -167,7 +167,7 @@ exec_holiday_import(struct ctx *ctx, int argc, char **argv)
 	if ((r = import_read(ctx, argv[optind + 1], for_what, &src)) != 0)
 		goto done;
 	if (!src.fetched.not_modified) {
-		io.zone = zone_or_utc(o.tz);
+		io.zone = tz_lookup_or_utc(o.tz);
 		import_window(ctx, &io.from, &io.to);
 		if ((r = ics_parse(src.fetched.body, src.fetched.len, src.arg, &io, &res)) != 0)
 			goto done;

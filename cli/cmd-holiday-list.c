@@ -41,7 +41,7 @@ exec_holiday_list(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (year == NULL) {
 		/* From the start of this year on. */
-		tz_to_local(zone_or_utc(o.id ? o.tz : "UTC"), ctx->now, &lt);
+		tz_to_local(tz_lookup_or_utc(o.id ? o.tz : "UTC"), ctx->now, &lt);
 		y = lt.year;
 	}
 	snprintf(from, sizeof from, "%04d-01-01", y);

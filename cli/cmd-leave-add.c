@@ -14,7 +14,7 @@
 
 /* Refuses leave overlapping another leave of the same person. */
 static int
-check_overlap(struct ctx *ctx, const struct leave *l, icaltimezone *zone)
+check_overlap(struct ctx *ctx, const struct leave *l, const struct tz_zone *zone)
 {
 	struct leave *v;
 	size_t n;
@@ -46,7 +46,7 @@ exec_leave_add(struct ctx *ctx, int argc, char **argv)
 	const char *handle = NULL, *from, *to, *reason = "";
 	struct leave l = { 0 };
 	struct person p;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	char object[32];
 	int c, r;
 
@@ -65,12 +65,12 @@ exec_leave_add(struct ctx *ctx, int argc, char **argv)
 	to = argv[optind + 1];
 	/* Dates are read in the person's zone, but checked first so that a
 	 * mistyped date is a usage error before any question of who. */
-	if ((r = time_arg(ctx, "FROM", from, icaltimezone_get_utc_timezone(), &l.start)) != 0 ||
-	    (r = time_arg(ctx, "TO", to, icaltimezone_get_utc_timezone(), &l.end)) != 0 ||
+	if ((r = time_arg(ctx, "FROM", from, tz_utc(), &l.start)) != 0 ||
+	    (r = time_arg(ctx, "TO", to, tz_utc(), &l.end)) != 0 ||
 	    (r = text_arg(ctx, "--reason", reason, l.reason, sizeof l.reason)) != 0 ||
 	    (r = subject_person(ctx, "leave add", handle, &p)) != 0)
 		return r;
-	zone = zone_or_utc(p.tz);
+	zone = tz_lookup_or_utc(p.tz);
 	if ((r = day_arg(ctx, "FROM", from, zone, false, &l.start)) != 0 ||
 	    (r = day_arg(ctx, "TO", to, zone, true, &l.end)) != 0)
 		return r;

@@ -121,7 +121,7 @@ warn_conflicts(struct ctx *ctx, const struct person *p, const struct ics_result 
 			why = "started";
 		else if (sh->start < ctx->now + set.freeze_days * 86400)
 			why = "inside the freeze horizon";
-		time_format_local(sh->start, zone_or_utc(sh->tz), start, sizeof start);
+		time_format_local(sh->start, tz_lookup_or_utc(sh->tz), start, sizeof start);
 		if (why == NULL)
 			rota_warn("%s's shift %lld (%s, from %s %s) overlaps this leave: rota "
 				  "schedule generate %s moves it", p->handle, (long long)sh->id,
@@ -160,7 +160,7 @@ exec_leave_import(struct ctx *ctx, int argc, char **argv)
 	if ((r = import_read(ctx, argv[optind], for_what, &src)) != 0)
 		goto done;
 	if (!src.fetched.not_modified) {
-		io.zone = zone_or_utc(p.tz);
+		io.zone = tz_lookup_or_utc(p.tz);
 		import_window(ctx, &io.from, &io.to);
 		io.skip_transparent = true;
 		if ((r = ics_parse(src.fetched.body, src.fetched.len, src.arg, &io, &res)) != 0)

@@ -20,7 +20,7 @@ exec_leave_list(struct ctx *ctx, int argc, char **argv)
 	};
 	const char *from = NULL, *to = NULL;
 	struct person p = { 0 };
-	icaltimezone *zone = icaltimezone_get_utc_timezone();
+	const struct tz_zone *zone = tz_utc();
 	int64_t start, end = INT64_MAX;
 	struct leave *v;
 	size_t n;
@@ -40,9 +40,9 @@ exec_leave_list(struct ctx *ctx, int argc, char **argv)
 		if ((r = subject_person(ctx, "leave list", argc - optind == 1 ?
 					argv[optind] : NULL, &p)) != 0)
 			return r;
-		zone = zone_or_utc(p.tz);
+		zone = tz_lookup_or_utc(p.tz);
 	} else if (ctx->actor.known) {
-		zone = zone_or_utc(ctx->actor.person.tz);
+		zone = tz_lookup_or_utc(ctx->actor.person.tz);
 	}
 	start = ctx->now;
 	if (from != NULL && (r = day_arg(ctx, "--from", from, zone, false, &start)) != 0)
@@ -61,11 +61,11 @@ exec_leave_list(struct ctx *ctx, int argc, char **argv)
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n && r == 0; i++) {
 		struct person who;
-		icaltimezone *wz;
+		const struct tz_zone *wz;
 
 		if ((r = store_person_get_id(ctx->db, v[i].person_id, &who)) != 0)
 			break;
-		wz = zone_or_utc(who.tz);
+		wz = tz_lookup_or_utc(who.tz);
 		out_row_begin();
 		out_int("id", "ID", v[i].id);
 		out_str("person", "PERSON", v[i].handle);

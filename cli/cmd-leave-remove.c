@@ -38,7 +38,7 @@ exec_leave_remove(struct ctx *ctx, int argc, char **argv)
 	snprintf(object, sizeof object, "leave %lld", (long long)id);
 	if ((r = audit(ctx, "leave.remove", object, leave_to_json(&l), NULL)) != 0)
 		return r;
-	print_leave(&l, zone_or_utc(p.tz));
+	print_leave(&l, tz_lookup_or_utc(p.tz));
 	out_note("Removed.");
 	return 0;
 }

@@ -36,7 +36,7 @@ exec_next(struct ctx *ctx, int argc, char **argv)
 	struct shift_filter f = { 0 };
 	struct person p;
 	struct shift *v;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	int64_t count = 5;
 	size_t n;
 	int c, r;
@@ -62,7 +62,7 @@ exec_next(struct ctx *ctx, int argc, char **argv)
 		p = ctx->actor.person;
 	}
 	if ((zone = tz_lookup(p.tz)) == NULL)
-		zone = icaltimezone_get_utc_timezone();
+		zone = tz_utc();
 	f.person_id = p.id;
 	f.from = ctx->now;
 	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)

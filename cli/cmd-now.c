@@ -6,22 +6,58 @@
 #include <stdlib.h>
 
 #include "cli/cmd.h"
-#include "cli/setup.h"
 #include "cli/util.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "common/xalloc.h"
 
 static const struct option opts[] = {
 	{ "at", required_argument, NULL, 'a' },
 	{ NULL, 0, NULL, 0 },
 };
 
+/* The rotations nobody covers, named after the table. */
+struct uncovered {
+	struct on_call *v;
+	size_t n;
+	size_t rotations;     /* every rotation seen */
+};
+
+static void
+print_on_call(const struct on_call *c, void *arg)
+{
+	struct uncovered *u = arg;
+	char start[32], end[32], until[32 + TZ_MAX];
+
+	u->rotations++;
+	if (c->shift_id == 0) {
+		u->v = xreallocarray(u->v, u->n + 1, sizeof *u->v);
+		u->v[u->n++] = *c;
+		return;
+	}
+	out_row_begin();
+	out_int("id", NULL, c->shift_id);
+	out_str("rotation", "ROTATION", c->rotation);
+	out_str("tier", "TIER", tier_name(c->tier));
+	out_str("person", "ON CALL", c->handle);
+	if (out_json()) {       /* UTC times: JSON only, as they show nowhere else */
+		time_format_utc(c->start, start, sizeof start);
+		time_format_utc(c->end, end, sizeof end);
+		out_str("start", NULL, start);
+		out_str("end", NULL, end);
+	} else {                /* the rotation's wall clock: text only */
+		time_format_local(c->end, tz_lookup_or_utc(c->tz), end, sizeof end);
+		snprintf(until, sizeof until, "%s %s", end, c->tz);
+		out_str(NULL, "UNTIL", until);
+	}
+	out_str("origin", NULL, origin_name(c->origin));
+	out_row_end();
+}
+
 static int
 exec_now(struct ctx *ctx, int argc, char **argv)
 {
-	struct shift *v;
-	struct rotation *rots = NULL;
-	size_t n, nr = 0;
+	struct uncovered uncovered = { NULL, 0, 0 };
 	int64_t at = ctx->now;
 	int c, r;
 
@@ -30,58 +66,22 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 		if (c != 'a')
 			return cmd_bad_option(ctx, c, argv);
 		/* A date is midnight in the acting person's own zone. */
-		if ((r = time_arg(ctx, "--at", optarg, zone_or_utc(ctx->actor.known ?
+		if ((r = time_arg(ctx, "--at", optarg, tz_lookup_or_utc(ctx->actor.known ?
 				  ctx->actor.person.tz : NULL), &at)) != 0)
 			return r;
 	}
 	if (optind < argc)
 		return cmd_usage_error(ctx, "now takes no arguments");
-	if ((r = store_shift_now(ctx->db, at, &v, &n)) != 0)
-		return r;
 	out_list_begin(NULL, NULL);
-	for (size_t i = 0; i < n; i++) {
-		icaltimezone *zone = tz_lookup(v[i].tz);
-		char start[32], end[32], until[32 + TZ_MAX];
-
-		if (zone == NULL)
-			zone = icaltimezone_get_utc_timezone();
-		out_row_begin();
-		out_int("id", NULL, v[i].id);
-		out_str("rotation", "ROTATION", v[i].rotation);
-		out_str("tier", "TIER", tier_name(v[i].tier));
-		out_str("person", "ON CALL", v[i].handle);
-		if (out_json()) {       /* UTC times: JSON only, as they show nowhere else */
-			time_format_utc(v[i].start, start, sizeof start);
-			time_format_utc(v[i].end, end, sizeof end);
-			out_str("start", NULL, start);
-			out_str("end", NULL, end);
-		} else {                /* the rotation's wall clock: text only */
-			time_format_local(v[i].end, zone, end, sizeof end);
-			snprintf(until, sizeof until, "%s %s", end, v[i].tz);
-			out_str(NULL, "UNTIL", until);
-		}
-		out_str("origin", NULL, origin_name(v[i].origin));
-		out_row_end();
-	}
+	r = store_now_each(ctx->db, at, print_on_call, &uncovered);
 	out_list_end();
 	/* Say which rotations nobody covers: silence would read as "all fine". */
-	if (!out_json() && (r = store_rotation_list(ctx->db, &rots, &nr)) == 0) {
-		/* Both lists are sorted by tier, then name: walk them together. */
-		size_t k = 0;
-
-		for (size_t i = 0; i < nr; i++) {
-			if (k < n && v[k].rotation_id == rots[i].id) {
-				k++;
-				continue;
-			}
-			out_note("nobody is on call in %s rotation %s", tier_name(rots[i].tier),
-				 rots[i].name);
-		}
-		if (nr == 0)
-			out_note("no rotations yet: add one with rota rotation add");
-	}
-	free(rots);
-	free(v);
+	for (size_t i = 0; i < uncovered.n && !out_json(); i++)
+		out_note("nobody is on call in %s rotation %s", tier_name(uncovered.v[i].tier),
+			 uncovered.v[i].rotation);
+	if (r == 0 && uncovered.rotations == 0 && !out_json())
+		out_note("no rotations yet: add one with rota rotation add");
+	free(uncovered.v);
 	return r;
 }
 

@@ -21,7 +21,7 @@ exec_office_add(struct ctx *ctx, int argc, char **argv)
 	const char *tz = NULL, *hours = "Mon-Fri 09:00-18:00";
 	struct business_hours bh;
 	struct office o = { 0 };
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	int c, r;
 
 	if ((r = require_manager(ctx, "office add")) != 0)

@@ -37,7 +37,7 @@ exec_office_list(struct ctx *ctx, int argc, char **argv)
 		for (size_t k = 0; k < npeople; k++)
 			count += people[k].office_id == v[i].id;
 		/* This year: the office's own calendar year. */
-		tz_to_local(zone_or_utc(v[i].tz), ctx->now, &lt);
+		tz_to_local(tz_lookup_or_utc(v[i].tz), ctx->now, &lt);
 		snprintf(from, sizeof from, "%04d-01-01", lt.year);
 		snprintf(to, sizeof to, "%04d-12-31", lt.year);
 		if ((r = store_holiday_list(ctx->db, v[i].id, from, to, &h, &nh)) != 0)

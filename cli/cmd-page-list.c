@@ -45,7 +45,7 @@ flat(const char *text, char *buf, size_t len)
 }
 
 static void
-out_opt_time(const char *key, const char *header, int64_t t, icaltimezone *zone)
+out_opt_time(const char *key, const char *header, int64_t t, const struct tz_zone *zone)
 {
 	if (t == 0)
 		out_null(key, header);
@@ -61,7 +61,7 @@ exec_page_list(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *month = NULL, *tzname;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	struct local_time lt;
 	struct person *people;
 	struct page *v;

@@ -62,7 +62,7 @@ exec_page_pull(struct ctx *ctx, int argc, char **argv)
 	const struct service *sv = NULL;
 	struct pull_request r = { 0 };
 	struct page_vec pages = { 0 };
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	size_t imported = 0, updated = 0;
 	char *token = NULL;
 	int c, e;

@@ -61,7 +61,7 @@ member_office(struct store *db, const struct fair_input *in, int64_t office_id, 
 static int
 shift_weights(struct store *db, const struct fair_input *in, int64_t *weights)
 {
-	icaltimezone *utc = icaltimezone_get_utc_timezone();
+	const struct tz_zone *utc = tz_utc();
 	struct holiday *h = NULL;
 	char from_day[16], to_day[16];
 	size_t nh = 0;
@@ -77,7 +77,7 @@ shift_weights(struct store *db, const struct fair_input *in, int64_t *weights)
 		return r;
 	for (size_t k = 0; k < nh && r == 0; k++) {
 		struct office o;
-		icaltimezone *zone;
+		const struct tz_zone *zone;
 		bool ours, seen = false;
 		int y, m, d;
 		int64_t noon;
@@ -164,12 +164,12 @@ static void
 print_report(const struct fair_input *in, const struct fair_report *rep,
 	     const int64_t *pages, double balance_pages)
 {
-	icaltimezone *zone = tz_lookup(in->rot.tz);
+	const struct tz_zone *zone = tz_lookup(in->rot.tz);
 	char start[128], end[128], line[512];
 	size_t above = 0;
 
 	if (zone == NULL)
-		zone = icaltimezone_get_utc_timezone();
+		zone = tz_utc();
 	if (out_json()) {
 		time_format_utc(in->term.start, start, sizeof start);
 		time_format_utc(in->term.end, end, sizeof end);

@@ -22,7 +22,7 @@ exec_rotation_add(struct ctx *ctx, int argc, char **argv)
 	};
 	struct rotation rot = { .handoff_dow = 1, .handoff_minute = 10 * 60, .shift_days = 7 };
 	const char *tier = NULL, *tz = NULL, *handoff = NULL, *days = NULL;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	int c, r;
 
 	if ((r = require_manager(ctx, "rotation add")) != 0)

@@ -14,11 +14,11 @@
 static void
 print_problem(const struct plan_problem *p)
 {
-	icaltimezone *zone = tz_lookup(p->tz);
+	const struct tz_zone *zone = tz_lookup(p->tz);
 	char start[32], end[32];
 
 	if (zone == NULL)
-		zone = icaltimezone_get_utc_timezone();
+		zone = tz_utc();
 	out_row_begin();
 	out_str("term", "TERM", p->term);
 	out_str("rotation", NULL, p->rotation);

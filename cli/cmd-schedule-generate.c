@@ -93,7 +93,7 @@ leave_conflicts(struct ctx *ctx, const struct term *t, const struct plan_diff *d
 			out_row_begin();
 			out_int("shift", "SHIFT", sh->id);
 			out_str("person", "PERSON", sh->handle);
-			time_format_local(sh->start, zone_or_utc(sh->tz), start, sizeof start);
+			time_format_local(sh->start, tz_lookup_or_utc(sh->tz), start, sizeof start);
 			out_str(NULL, "WEEK", start);
 			time_format_utc(sh->start, start, sizeof start);
 			time_format_utc(sh->end, end, sizeof end);
@@ -121,7 +121,7 @@ print_diff(struct ctx *ctx, const struct term *t, const struct plan_diff *d, boo
 {
 	int r;
 
-	icaltimezone *zone = tz_lookup(d->rotation.tz);
+	const struct tz_zone *zone = tz_lookup(d->rotation.tz);
 	char start[32], end[32], change[2 * HANDLE_MAX + 8];
 
 	out_object_begin(NULL);
@@ -168,7 +168,7 @@ print_diff(struct ctx *ctx, const struct term *t, const struct plan_diff *d, boo
 static int
 infeasible(const struct term *t, const struct plan_diff *d)
 {
-	icaltimezone *zone = tz_lookup(d->rotation.tz);
+	const struct tz_zone *zone = tz_lookup(d->rotation.tz);
 	char start[32];
 
 	if (d->failed_slot < 0 || zone == NULL)

@@ -20,7 +20,7 @@ exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 	};
 	const char *rotation = NULL, *from = NULL, *to = NULL, *handle = NULL;
 	struct shift_filter f = { 0 };
-	icaltimezone *zone = icaltimezone_get_utc_timezone();
+	const struct tz_zone *zone = tz_utc();
 	struct rotation rot;
 	struct person p;
 	struct shift *v;

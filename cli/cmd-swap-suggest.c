@@ -34,7 +34,7 @@ by_distance(const void *a, const void *b)
 static void
 print_candidate(size_t rank, const struct candidate *c)
 {
-	icaltimezone *zone = tz_lookup(c->nearest.tz);
+	const struct tz_zone *zone = tz_lookup(c->nearest.tz);
 	char when[32];
 
 	out_row_begin();
@@ -49,7 +49,7 @@ print_candidate(size_t rank, const struct candidate *c)
 			time_format_utc(c->nearest.start, when, sizeof when);
 		else
 			time_format_local(c->nearest.start, zone ? zone :
-					  icaltimezone_get_utc_timezone(), when, sizeof when);
+					  tz_utc(), when, sizeof when);
 		out_int("nearest_shift", NULL, c->nearest.id);
 		out_str("nearest_start", "NEAREST SHIFT", when);
 		out_real("distance_days", "DAYS AWAY", (double)c->v.nearest / 86400.0, 1);

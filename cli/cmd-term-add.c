@@ -13,7 +13,7 @@
 
 /* Refuses a term overlapping another of the same rotation. */
 static int
-check_overlap(struct ctx *ctx, const struct term *t, icaltimezone *zone)
+check_overlap(struct ctx *ctx, const struct term *t, const struct tz_zone *zone)
 {
 	struct term *v;
 	size_t n;
@@ -47,7 +47,7 @@ exec_term_add(struct ctx *ctx, int argc, char **argv)
 	const char *rotation = NULL, *start = NULL, *weeks = NULL;
 	struct term t = { .weeks = 26 };
 	struct rotation rot;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	int64_t from;
 	int c, r;
 
@@ -73,7 +73,7 @@ exec_term_add(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if ((r = find_rotation(ctx, rotation, &rot)) != 0)
 		return r;
-	zone = zone_or_utc(rot.tz);
+	zone = tz_lookup_or_utc(rot.tz);
 	if ((r = time_arg(ctx, "--start", start, zone, &from)) != 0)
 		return r;
 	t.rotation_id = rot.id;

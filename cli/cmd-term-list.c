@@ -52,8 +52,8 @@ exec_term_list(struct ctx *ctx, int argc, char **argv)
 		out_row_begin();
 		out_str("name", "TERM", v[i].name);
 		out_str("rotation", "ROTATION", v[i].rotation);
-		out_time("start", "START", v[i].start, zone_or_utc(tr.tz));
-		out_time("end", "END", v[i].end, zone_or_utc(tr.tz));
+		out_time("start", "START", v[i].start, tz_lookup_or_utc(tr.tz));
+		out_time("end", "END", v[i].end, tz_lookup_or_utc(tr.tz));
 		out_str("tz", "ZONE", tr.tz);
 		out_int("weeks", "SHIFTS", v[i].weeks);
 		out_int("members", "MEMBERS", (int64_t)current);

@@ -37,7 +37,7 @@ exec_volunteer_join(struct ctx *ctx, int argc, char **argv)
 	out_str("term", "Term:", t.name);
 	out_str("rotation", "Rotation:", rot.name);
 	out_str("person", "Joined:", p.handle);
-	out_time("joined", "From:", ctx->now > t.start ? ctx->now : t.start, zone_or_utc(rot.tz));
+	out_time("joined", "From:", ctx->now > t.start ? ctx->now : t.start, tz_lookup_or_utc(rot.tz));
 	out_object_end();
 	return 0;
 }

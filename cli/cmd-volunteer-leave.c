@@ -55,7 +55,7 @@ exec_volunteer_leave(struct ctx *ctx, int argc, char **argv)
 	out_str("term", "Term:", t.name);
 	out_str("rotation", "Rotation:", rot.name);
 	out_str("person", "Left:", p.handle);
-	out_time("left", "From:", ctx->now, zone_or_utc(rot.tz));
+	out_time("left", "From:", ctx->now, tz_lookup_or_utc(rot.tz));
 	out_object_end();
 	return note_held_shifts(ctx, &t, &p);
 }

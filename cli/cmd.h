@@ -50,6 +50,12 @@ struct cmd_entry {
 
 extern const struct cmd_entry *const cmd_table[];
 
+/* In the full program (cli/cmd-table.c) NULL: cmd_table has every command.
+ * In `rota` (cli/cmd-table-quick.c), which has a few quick ones only, runs
+ * main's ARGV in the full program instead, for the other commands and the
+ * help that lists them all; returns only on failure, with an exit status. */
+extern int (*const cmd_elsewhere)(char **argv);
+
 /* The entry named by the first one or two words of argv, or NULL. *used
  * gets how many words named it. */
 const struct cmd_entry *cmd_find(int argc, char **argv, int *used);

@@ -71,15 +71,15 @@ demo_open_swap_id(struct ctx *ctx, int64_t shift_id, char *buf, size_t len)
 static int
 on_call_zone(struct ctx *ctx, int64_t t, char *zone, size_t len)
 {
-	struct shift *v = NULL;
+	struct on_call *v = NULL;
 	size_t n = 0;
-	int r = store_shift_now(ctx->db, t, &v, &n);
+	int r = store_now(ctx->db, t, &v, &n);
 
 	*zone = '\0';
 	for (size_t i = 0; r == 0 && i < n; i++) {
 		struct person p;
 
-		if (v[i].tier != TIER_PRIMARY)
+		if (v[i].shift_id == 0 || v[i].tier != TIER_PRIMARY)
 			continue;
 		if ((r = store_person_get_id(ctx->db, v[i].person_id, &p)) == 0)
 			snprintf(zone, len, "%s", p.tz);
@@ -91,7 +91,7 @@ on_call_zone(struct ctx *ctx, int64_t t, char *zone, size_t len)
 
 /* pages_gen_demo's text for ZONE, in memory (freed by the caller). */
 static char *
-pages_in(icaltimezone *zone, int year, int month)
+pages_in(const struct tz_zone *zone, int year, int month)
 {
 	char *buf = NULL;
 	size_t size = 0;

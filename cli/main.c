@@ -75,6 +75,13 @@ wants_help(int argc, char **argv)
 
 enum { OPT_DB = 1, OPT_CONFIG, OPT_JSON, OPT_AS, OPT_HELP, OPT_VERSION };
 
+/* An option that sets something for the command (not help or an error). */
+static bool
+is_global_option(int c)
+{
+	return c == OPT_DB || c == OPT_CONFIG || c == OPT_JSON || c == OPT_AS;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -90,11 +97,13 @@ main(int argc, char **argv)
 	struct ctx ctx = { 0 };
 	const char *db_opt = NULL, *config_opt = NULL, *as = NULL;
 	const struct cmd_entry *e;
-	char *db_path = NULL;
+	char *db_path = NULL, **all = argv;
 	int c, used, r;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
+		if (c != OPT_VERSION && !is_global_option(c) && cmd_elsewhere != NULL)
+			return cmd_elsewhere(all);
 		switch (c) {
 		case OPT_DB: db_opt = optarg; break;
 		case OPT_CONFIG: config_opt = optarg; break;
@@ -113,11 +122,14 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	/* A command this program lacks, or none (the help lists them all). */
+	e = argc > 0 ? cmd_find(argc, argv, &used) : NULL;
+	if (e == NULL && cmd_elsewhere != NULL)
+		return cmd_elsewhere(all);
 	if (argc == 0) {
 		print_global_help(stderr);
 		return EX_USAGE;
 	}
-	e = cmd_find(argc, argv, &used);
 	if (e == NULL) {
 		rota_fail(EX_USAGE, "unknown command '%s' (see rota --help)", argv[0]);
 		return EX_USAGE;

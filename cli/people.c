@@ -40,7 +40,7 @@ email_arg(struct ctx *ctx, const char *s, char *buf, size_t len)
 int
 person_zone_arg(struct ctx *ctx, const char *tz, struct person *p)
 {
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	int r = zone_arg(ctx, "--tz", tz, &zone);
 
 	if (r != 0)

@@ -53,7 +53,7 @@ plan_slot_weight(long holiday_weight, int holidays)
 struct plan_input {
 	const struct term *term;
 	struct rotation rot;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	struct plan_settings set;
 	size_t ns;                      /* weeks */
 	int64_t *bound;                 /* [ns + 1] handoffs */
@@ -139,7 +139,7 @@ count_holidays(struct store *db, const struct plan_input *in, int *counts)
 	struct office *o = NULL;
 	size_t nh = 0, no = 0, last_slot = (size_t)-1;
 	char from_day[16], to_day[16], last_day[11] = "";
-	icaltimezone *utc = icaltimezone_get_utc_timezone();
+	const struct tz_zone *utc = tz_utc();
 	int r;
 
 	if (in->ns == 0)
@@ -154,7 +154,7 @@ count_holidays(struct store *db, const struct plan_input *in, int *counts)
 		return r;
 	}
 	for (size_t k = 0; k < nh; k++) {
-		icaltimezone *zone = NULL;
+		const struct tz_zone *zone = NULL;
 		int y, m, d;
 		int64_t noon;
 		size_t lo = 0, hi = in->ns;

@@ -38,7 +38,7 @@ int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, int 
 }
 
 int
-day_arg(struct ctx *ctx, const char *what, const char *s, icaltimezone *zone,
+day_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone,
 	bool end, int64_t *out)
 {
 	int y, m, d;
@@ -73,18 +73,10 @@ subject_person(struct ctx *ctx, const char *what, const char *handle, struct per
 	return 0;
 }
 
-icaltimezone *
-zone_or_utc(const char *name)
-{
-	icaltimezone *zone = tz_lookup(name);
-
-	return zone != NULL ? zone : icaltimezone_get_utc_timezone();
-}
-
 void
 term_span(const struct rotation *rot, int64_t from, int weeks, int64_t *start, int64_t *end)
 {
-	icaltimezone *zone = zone_or_utc(rot->tz);
+	const struct tz_zone *zone = tz_lookup_or_utc(rot->tz);
 	int64_t *v = xcalloc((size_t)weeks + 1, sizeof *v);
 
 	struct local_time lt;
@@ -118,7 +110,7 @@ handoff_format(int dow, int minute, char *buf, size_t len)
 }
 
 void
-time_format_offset(int64_t t, icaltimezone *zone, char *buf, size_t len)
+time_format_offset(int64_t t, const struct tz_zone *zone, char *buf, size_t len)
 {
 	struct local_time lt;
 	int off;
@@ -131,7 +123,7 @@ time_format_offset(int64_t t, icaltimezone *zone, char *buf, size_t len)
 }
 
 void
-out_time(const char *key, const char *header, int64_t t, icaltimezone *zone)
+out_time(const char *key, const char *header, int64_t t, const struct tz_zone *zone)
 {
 	char buf[40];
 
@@ -165,7 +157,7 @@ void
 print_term(struct ctx *ctx, const struct term *t, const struct rotation *rot,
 	   const struct membership *m, size_t n)
 {
-	icaltimezone *zone = zone_or_utc(rot->tz);
+	const struct tz_zone *zone = tz_lookup_or_utc(rot->tz);
 	char start[40], end[40];
 
 	time_format_offset(t->start, zone, start, sizeof start);
@@ -202,7 +194,7 @@ print_term(struct ctx *ctx, const struct term *t, const struct rotation *rot,
 }
 
 void
-print_leave(const struct leave *l, icaltimezone *zone)
+print_leave(const struct leave *l, const struct tz_zone *zone)
 {
 	out_object_begin(NULL);
 	out_int("id", "Leave:", l->id);
@@ -285,7 +277,7 @@ volunteer_args(struct ctx *ctx, const char *what, int argc, char **argv,
 	    (r = subject_person(ctx, what, argc == 3 ? argv[2] : NULL, p)) != 0)
 		return r;
 	if (ctx->now >= t->end) {
-		time_format_local(t->end, zone_or_utc(rot->tz), end, sizeof end);
+		time_format_local(t->end, tz_lookup_or_utc(rot->tz), end, sizeof end);
 		return rota_fail(EX_DATAERR, "term '%s' already ended (%s %s): its members "
 				 "are history", t->name, end, rot->tz);
 	}

@@ -24,7 +24,7 @@ int int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, 
  * in ZONE, or with END the midnight ending it (the next day's), so that a
  * range of dates includes both ends; a full ISO 8601 time is taken as it is
  * (wall clock in ZONE unless it has Z or an offset). EX_USAGE when unreadable. */
-int day_arg(struct ctx *ctx, const char *what, const char *s, icaltimezone *zone,
+int day_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone,
 	    bool end, int64_t *out);
 
 /* The person a command is about: HANDLE, or the acting person when HANDLE
@@ -33,9 +33,6 @@ int day_arg(struct ctx *ctx, const char *what, const char *s, icaltimezone *zone
 int subject_person(struct ctx *ctx, const char *what, const char *handle,
 		   struct person *out);
 
-/* The zone of a rotation, office or person (UTC if the stored name is no
- * longer known to the zone database). Owned by libical. */
-icaltimezone *zone_or_utc(const char *name);
 
 /* The first and last handoff of a term of ROTATION holding WEEKS shifts,
  * the first being the first handoff at or after FROM. Wall-clock exact
@@ -51,12 +48,12 @@ void handoff_format(int dow, int minute, char *buf, size_t len);
 
 /* ISO 8601 wall clock in ZONE with its offset, "2027-03-29T10:00:00+01:00"
  * (at least 26 bytes). */
-void time_format_offset(int64_t t, icaltimezone *zone, char *buf, size_t len);
+void time_format_offset(int64_t t, const struct tz_zone *zone, char *buf, size_t len);
 
 /* An instant as one field: UTC ISO 8601 under KEY in JSON, ZONE's wall
  * clock ("Mon 2027-03-29 10:00") under HEADER in text. T = INT64_MAX
  * (never, as in a membership not left) gives null / "-". */
-void out_time(const char *key, const char *header, int64_t t, icaltimezone *zone);
+void out_time(const char *key, const char *header, int64_t t, const struct tz_zone *zone);
 
 /* One rotation as "Field: value" lines, or a JSON object. */
 void print_rotation(const struct rotation *r);
@@ -68,7 +65,7 @@ void print_term(struct ctx *ctx, const struct term *t, const struct rotation *ro
 		const struct membership *m, size_t n);
 
 /* One leave, its times in ZONE (the person's) in text and UTC in JSON. */
-void print_leave(const struct leave *l, icaltimezone *zone);
+void print_leave(const struct leave *l, const struct tz_zone *zone);
 
 /* One public holiday as "Field: value" lines, or a JSON object. */
 void print_holiday(const struct holiday *h);

@@ -69,9 +69,9 @@ check_load(struct store *db, const struct shift *sh, const struct person *p,
 static void
 when(int64_t t, const char *zone_name, char *buf, size_t len)
 {
-	icaltimezone *zone = tz_lookup(zone_name);
+	const struct tz_zone *zone = tz_lookup(zone_name);
 
-	time_format_local(t, zone ? zone : icaltimezone_get_utc_timezone(), buf, len);
+	time_format_local(t, zone ? zone : tz_utc(), buf, len);
 }
 
 /* Replaces gen_check_member's short reason with one naming the leave,

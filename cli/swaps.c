@@ -76,7 +76,7 @@ swap_to_json(const struct swap *w)
 static void
 shift_times(const struct shift *sh, char *start, char *end, size_t len)
 {
-	icaltimezone *zone = tz_lookup(sh->tz);
+	const struct tz_zone *zone = tz_lookup(sh->tz);
 	char a[32], b[32];
 
 	if (out_json()) {
@@ -85,7 +85,7 @@ shift_times(const struct shift *sh, char *start, char *end, size_t len)
 		return;
 	}
 	if (zone == NULL)
-		zone = icaltimezone_get_utc_timezone();
+		zone = tz_utc();
 	time_format_local(sh->start, zone, a, sizeof a);
 	time_format_local(sh->end, zone, b, sizeof b);
 	snprintf(start, len, "%s %s", a, sh->tz);

@@ -44,7 +44,7 @@ find_term(struct ctx *ctx, const char *name, struct term *out)
 }
 
 int
-zone_arg(struct ctx *ctx, const char *option, const char *name, icaltimezone **out)
+zone_arg(struct ctx *ctx, const char *option, const char *name, const struct tz_zone **out)
 {
 	*out = tz_lookup(name);
 	if (*out == NULL)
@@ -54,7 +54,7 @@ zone_arg(struct ctx *ctx, const char *option, const char *name, icaltimezone **o
 }
 
 int
-time_arg(struct ctx *ctx, const char *what, const char *s, icaltimezone *zone, int64_t *out)
+time_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone, int64_t *out)
 {
 	if (time_parse(s, zone, out) < 0)
 		return cmd_usage_error(ctx, "%s: bad date '%s' (expected YYYY-MM-DD or "
@@ -125,7 +125,7 @@ find_shift(struct ctx *ctx, const char *arg, int64_t prefer_person, struct shift
 	struct shift_filter f = { 0 };
 	struct shift *v = NULL;
 	size_t n = 0, pick = 0, picks = 0;
-	icaltimezone *zone = icaltimezone_get_utc_timezone();
+	const struct tz_zone *zone = tz_utc();
 	int64_t t;
 	int r;
 
@@ -171,11 +171,11 @@ find_shift(struct ctx *ctx, const char *arg, int64_t prefer_person, struct shift
 void
 print_shift_row(const struct shift *sh)
 {
-	icaltimezone *zone = tz_lookup(sh->tz);
+	const struct tz_zone *zone = tz_lookup(sh->tz);
 	char start[32], end[32];
 
 	if (zone == NULL)
-		zone = icaltimezone_get_utc_timezone();
+		zone = tz_utc();
 	out_row_begin();
 	out_int("id", "ID", sh->id);
 	out_str("rotation", "ROTATION", sh->rotation);

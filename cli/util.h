@@ -19,9 +19,9 @@ int find_rotation(struct ctx *ctx, const char *name, struct rotation *out);
 int find_term(struct ctx *ctx, const char *name, struct term *out);
 
 /* A time zone named on the command line; EX_USAGE when there is none. */
-int zone_arg(struct ctx *ctx, const char *option, const char *name, icaltimezone **out);
+int zone_arg(struct ctx *ctx, const char *option, const char *name, const struct tz_zone **out);
 /* A time on the command line (see time_parse); EX_USAGE when unreadable. */
-int time_arg(struct ctx *ctx, const char *what, const char *s, icaltimezone *zone, int64_t *out);
+int time_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone, int64_t *out);
 /* A positive whole number; EX_USAGE otherwise. */
 int id_arg(struct ctx *ctx, const char *what, const char *s, int64_t *out);
 /* Copies S into a fixed field, refusing text too long for it (EX_USAGE). */

@@ -2,6 +2,7 @@ librota_a_SOURCES += \
 	common/err.c common/err.h \
 	common/xalloc.c common/xalloc.h \
 	common/tz.c common/tz.h \
+	common/tz-ical.c common/tz-ical.h \
 	common/timefmt.c common/timefmt.h \
 	common/out.c common/out.h \
 	common/config.c common/config.h \

@@ -57,7 +57,7 @@ date_parse(const char *s, int *y, int *m, int *d)
 }
 
 int
-time_parse(const char *s, icaltimezone *zone, int64_t *out)
+time_parse(const char *s, const struct tz_zone *zone, int64_t *out)
 {
 	const char *p = s;
 	int y, mo, d, h = 0, mi = 0, sec = 0, sign, oh, om;
@@ -108,13 +108,13 @@ time_format_utc(int64_t t, char *buf, size_t len)
 {
 	struct local_time lt;
 
-	tz_to_local(icaltimezone_get_utc_timezone(), t, &lt);
+	tz_to_local(tz_utc(), t, &lt);
 	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02dZ", lt.year, lt.month,
 		 lt.day, lt.hour, lt.minute, lt.second);
 }
 
 void
-time_format_local(int64_t t, icaltimezone *zone, char *buf, size_t len)
+time_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t len)
 {
 	struct local_time lt;
 
@@ -124,7 +124,7 @@ time_format_local(int64_t t, icaltimezone *zone, char *buf, size_t len)
 }
 
 void
-date_format_local(int64_t t, icaltimezone *zone, char *buf, size_t len)
+date_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t len)
 {
 	struct local_time lt;
 
@@ -141,7 +141,7 @@ rota_clock(int64_t *now)
 		*now = (int64_t)time(NULL);
 		return 0;
 	}
-	if (time_parse(env, icaltimezone_get_utc_timezone(), now) < 0) {
+	if (time_parse(env, tz_utc(), now) < 0) {
 		rota_fail(EX_USAGE, "ROTA_NOW: '%s' is not an ISO 8601 time "
 			  "(2027-01-04T10:00:00Z)", env);
 		return -1;

@@ -14,16 +14,16 @@ int date_parse(const char *s, int *year, int *month, int *day);
 /* Reads a time given on the command line: "YYYY-MM-DD" (midnight in ZONE),
  * "YYYY-MM-DDTHH:MM[:SS]" (wall clock in ZONE), or the same followed by
  * "Z" or "+HH:MM"/"-HH:MM" (an absolute instant). 0 or -1. */
-int time_parse(const char *s, icaltimezone *zone, int64_t *out);
+int time_parse(const char *s, const struct tz_zone *zone, int64_t *out);
 
 /* Writes "2027-01-04T10:00:00Z" into buf (at least 21 bytes). */
 void time_format_utc(int64_t t, char *buf, size_t len);
 
 /* Writes "2027-01-04 10:00" in ZONE's wall clock into buf. */
-void time_format_local(int64_t t, icaltimezone *zone, char *buf, size_t len);
+void time_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t len);
 
 /* Writes "YYYY-MM-DD" of instant T in ZONE into buf (at least 11 bytes). */
-void date_format_local(int64_t t, icaltimezone *zone, char *buf, size_t len);
+void date_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t len);
 
 /* The current time: $ROTA_NOW (an ISO 8601 instant) when set, for tests and
  * reproducible demos, else the system clock. 0, or -1 with a message when

@@ -7,53 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/tz.h"
 
-#define TZ_CACHE_NAME 64
+#include "common/xalloc.h"
 
-/* Zones already looked up, by name: libical finds a builtin zone by a
- * linear search over some 600 names, and a command that prints a row per
- * rotation asks for the same few zones again and again. Unknown names are
- * remembered too (as NULL). Emptied by tz_cleanup(). */
-#define ZONE_CACHE 32
-static struct {
-	char name[TZ_CACHE_NAME];
-	icaltimezone *zone;
-} zones[ZONE_CACHE];
-static size_t n_zones, next_zone;
-
-icaltimezone *
-tz_lookup(const char *name)
-{
-	icaltimezone *zone;
-	size_t len;
-
-	if (name == NULL || *name == '\0')
-		return NULL;
-	if (strcmp(name, "UTC") == 0 || strcmp(name, "Etc/UTC") == 0)
-		return icaltimezone_get_utc_timezone();
-	for (size_t i = 0; i < n_zones; i++)
-		if (strcmp(zones[i].name, name) == 0)
-			return zones[i].zone;
-	zone = icaltimezone_get_builtin_timezone(name);
-	if ((len = strlen(name)) < TZ_CACHE_NAME) {
-		/* Full: overwrite the oldest entry. */
-		size_t i = n_zones < ZONE_CACHE ? n_zones++ : next_zone++ % ZONE_CACHE;
-
-		memcpy(zones[i].name, name, len + 1);
-		zones[i].zone = zone;
-	}
-	return zone;
-}
-
-const char *
-tz_name(icaltimezone *zone)
-{
-	if (zone == icaltimezone_get_utc_timezone())
-		return "UTC";
-	return icaltimezone_get_location(zone);
-}
+/* Forward: the zone's data, read from its TZif file (below). */
+static bool zone_load(struct tz_zone *zone);
 
 int64_t
 days_from_civil(int y, int m, int d)
@@ -121,9 +82,10 @@ civil_add_days(int *y, int *m, int *d, int n)
  * in its zone directory (/usr/share/zoneinfo); rota reads that file itself
  * instead: the list of transitions and the POSIX TZ rule of its footer for
  * the times after them (RFC 8536). A zone whose file cannot be read is
- * asked of libical, as before. tests/unit/test-time.c checks the two agree
- * at every hour around every change of offset from 1970 to 2035 in the
- * issue's five zones. */
+ * unknown, to libical as well (icaltimezone_get_builtin_timezone reads the
+ * same file). tests/unit/test-time.c checks the two agree at every hour
+ * around every change of offset from 1970 to 2040 in the issue's five
+ * zones. */
 
 /* One date of a POSIX TZ rule: "Mm.w.d", "Jn" or "n", then "/time". */
 struct rule_date {
@@ -139,18 +101,108 @@ struct tz_rule {
 	struct rule_date start, end;   /* std -> dst, dst -> std */
 };
 
-#define ZONE_DATA 32
-static struct zone_data {
-	icaltimezone *zone;
-	bool from_file;           /* false: ask libical */
+struct tz_zone {
+	char *name;
+	bool utc;
 	int64_t *at;              /* [n] transitions, ascending */
 	int *off;                 /* [n] offset from at[i] on */
 	size_t n;
 	int first_off;            /* before at[0] (time type 0) */
 	bool has_rule;            /* the footer's rule, after at[n - 1] */
 	struct tz_rule rule;
-} zone_data[ZONE_DATA];
-static size_t n_zone_data, next_zone_data, last_zone_data;
+	int (*offset)(void *ctx, int64_t t);   /* a custom zone's, else NULL */
+	void *ctx;
+	struct tz_zone *next;     /* zones already read, newest first */
+};
+
+static struct tz_zone utc_zone = { .name = (char *)"UTC", .utc = true };
+static struct tz_zone *zones;     /* every zone read, until tz_cleanup() */
+
+const struct tz_zone *
+tz_utc(void)
+{
+	return &utc_zone;
+}
+
+/* A zone name as the zone database spells them: "Europe/Dublin",
+ * "America/Argentina/Buenos_Aires", "Etc/GMT+5"; never a path that could
+ * leave the database's folder. */
+static bool
+zone_name_ok(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len == 0 || len >= 64 || name[0] == '/' || name[0] == '.' ||
+	    strstr(name, "..") != NULL || strstr(name, "//") != NULL)
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!isalnum((unsigned char)*p) && strchr("/_+-", *p) == NULL)
+			return false;
+	return true;
+}
+
+/* Zones already read are kept, by name, so that a command printing a row
+ * per shift reads each zone's file once; a pointer handed out stays valid
+ * until tz_cleanup(). */
+const struct tz_zone *
+tz_lookup(const char *name)
+{
+	struct tz_zone *z;
+
+	if (name == NULL || *name == '\0')
+		return NULL;
+	if (strcmp(name, "UTC") == 0 || strcmp(name, "Etc/UTC") == 0)
+		return &utc_zone;
+	for (z = zones; z != NULL; z = z->next)
+		if (strcmp(z->name, name) == 0)
+			return z;
+	if (!zone_name_ok(name))
+		return NULL;
+	z = xcalloc(1, sizeof *z);
+	z->name = xstrdup(name);
+	if (!zone_load(z)) {
+		free(z->name);
+		free(z);
+		return NULL;
+	}
+	z->next = zones;
+	zones = z;
+	return z;
+}
+
+struct tz_zone *
+tz_custom_new(const char *name, int (*offset)(void *ctx, int64_t t), void *ctx)
+{
+	struct tz_zone *z = xcalloc(1, sizeof *z);
+
+	z->name = xstrdup(name ? name : "");
+	z->offset = offset;
+	z->ctx = ctx;
+	return z;
+}
+
+void
+tz_custom_free(struct tz_zone *zone)
+{
+	if (zone == NULL)
+		return;
+	free(zone->name);
+	free(zone);
+}
+
+const struct tz_zone *
+tz_lookup_or_utc(const char *name)
+{
+	const struct tz_zone *zone = tz_lookup(name);
+
+	return zone != NULL ? zone : &utc_zone;
+}
+
+const char *
+tz_name(const struct tz_zone *zone)
+{
+	return zone->name;
+}
 
 static uint32_t
 be32(const unsigned char *p)
@@ -317,11 +369,28 @@ rule_offset(const struct tz_rule *r, int64_t t)
 	return t >= end && t < start ? r->std_off : r->dst_off;
 }
 
-/* Reads the TZif file of ZD's zone (RFC 8536, versions 1 to 4). */
-static bool
-zone_data_load(struct zone_data *zd)
+/* The zone database: the first of the folders libical 3.0 searches
+ * (icaltzutil_get_zone_directory) that exists. */
+static const char *
+zone_directory(void)
 {
-	const char *dir = icaltzutil_get_zone_directory(), *name = tz_name(zd->zone);
+	static const char *const dirs[] = {
+		"/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/etc/zoneinfo",
+		"/usr/share/lib/zoneinfo",
+	};
+	static const char *found;
+
+	for (size_t i = 0; found == NULL && i < sizeof dirs / sizeof dirs[0]; i++)
+		if (access(dirs[i], F_OK) == 0)
+			found = dirs[i];
+	return found;
+}
+
+/* Reads the TZif file of the zone ZD names (RFC 8536, versions 1 to 4). */
+static bool
+zone_load(struct tz_zone *zd)
+{
+	const char *dir = zone_directory(), *name = zd->name;
 	unsigned char *buf = NULL, *p, *end;
 	uint32_t cnt[6];
 	size_t len = 0, time_size = 4;
@@ -414,50 +483,15 @@ done:
 	return ok;
 }
 
-static struct zone_data *
-zone_data_get(icaltimezone *zone)
-{
-	struct zone_data *zd;
-	size_t i;
-
-	if (last_zone_data < n_zone_data && zone_data[last_zone_data].zone == zone)
-		return &zone_data[last_zone_data];
-	for (i = 0; i < n_zone_data; i++)
-		if (zone_data[i].zone == zone)
-			return &zone_data[last_zone_data = i];
-	/* Full: replace the oldest. */
-	i = n_zone_data < ZONE_DATA ? n_zone_data++ : next_zone_data++ % ZONE_DATA;
-	zd = &zone_data[i];
-	free(zd->at);
-	free(zd->off);
-	memset(zd, 0, sizeof *zd);
-	zd->zone = zone;
-	zd->from_file = zone_data_load(zd);
-	last_zone_data = i;
-	return zd;
-}
-
-static int
-libical_offset(icaltimezone *zone, int64_t t)
-{
-	struct icaltimetype tt = icaltime_from_timet_with_zone((time_t)t, 0,
-							       icaltimezone_get_utc_timezone());
-	int is_daylight = 0;
-
-	return icaltimezone_get_utc_offset_of_utc_time(zone, &tt, &is_daylight);
-}
-
 int
-tz_utc_offset(icaltimezone *zone, int64_t t)
+tz_utc_offset(const struct tz_zone *zd, int64_t t)
 {
-	struct zone_data *zd;
 	size_t lo, hi;
 
-	if (zone == NULL || zone == icaltimezone_get_utc_timezone())
+	if (zd == NULL || zd->utc)
 		return 0;
-	zd = zone_data_get(zone);
-	if (!zd->from_file)
-		return libical_offset(zone, t);
+	if (zd->offset != NULL)
+		return zd->offset(zd->ctx, t);
 	if (zd->n == 0 || t >= zd->at[zd->n - 1])
 		return zd->has_rule ? rule_offset(&zd->rule, t) :
 		       zd->n ? zd->off[zd->n - 1] : zd->first_off;
@@ -477,7 +511,7 @@ tz_utc_offset(icaltimezone *zone, int64_t t)
 }
 
 void
-tz_to_local(icaltimezone *zone, int64_t t, struct local_time *out)
+tz_to_local(const struct tz_zone *zone, int64_t t, struct local_time *out)
 {
 	int offset = tz_utc_offset(zone, t);
 	int64_t local = t + offset;
@@ -493,7 +527,7 @@ tz_to_local(icaltimezone *zone, int64_t t, struct local_time *out)
 }
 
 int64_t
-tz_from_local(icaltimezone *zone, int y, int mo, int d, int h, int mi, int s)
+tz_from_local(const struct tz_zone *zone, int y, int mo, int d, int h, int mi, int s)
 {
 	int64_t local = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 	/* Offsets a day either side bracket any single change of offset. */
@@ -514,14 +548,13 @@ tz_from_local(icaltimezone *zone, int y, int mo, int d, int h, int mi, int s)
 void
 tz_cleanup(void)
 {
-	memset(zones, 0, sizeof zones);
-	for (size_t i = 0; i < n_zone_data; i++) {
-		free(zone_data[i].at);
-		free(zone_data[i].off);
+	while (zones != NULL) {
+		struct tz_zone *z = zones;
+
+		zones = z->next;
+		free(z->name);
+		free(z->at);
+		free(z->off);
+		free(z);
 	}
-	memset(zone_data, 0, sizeof zone_data);
-	n_zone_data = next_zone_data = last_zone_data = 0;
-	n_zones = next_zone = 0;
-	icaltimezone_free_builtin_timezones();
-	icalmemory_free_ring();
 }

@@ -10,7 +10,7 @@ noinst_DATA = etc/rota.bash
 CLEANFILES += etc/rota.bash
 
 # A clean environment: no user configuration or clock may break the build.
-etc/rota.bash: rota$(EXEEXT)
+etc/rota.bash: rota$(EXEEXT) rota-full$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) etc && \
 	env -u ROTA_NOW ROTA_CONFIG=/dev/null ./rota$(EXEEXT) completion bash >$@.tmp && \
 	mv -f $@.tmp $@

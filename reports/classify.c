@@ -89,10 +89,10 @@ sleep_window_init(struct sleep_window *w, const char *tz, int start, int end)
  * a day), so that pages in time order ask libical about each zone once a
  * day rather than once a page. */
 static void
-local_of(icaltimezone *zone, int64_t t, int64_t *day, int *sod)
+local_of(const struct tz_zone *zone, int64_t t, int64_t *day, int *sod)
 {
 	static struct {
-		icaltimezone *zone;
+		const struct tz_zone *zone;
 		int64_t utc_day;
 		int offset;
 	} cache[32];
@@ -135,7 +135,7 @@ asleep(const struct sleep_window *w, int64_t t)
 }
 
 static int64_t
-local_day(icaltimezone *zone, int64_t t)
+local_day(const struct tz_zone *zone, int64_t t)
 {
 	int64_t day;
 	int sod;
@@ -170,7 +170,7 @@ classify_instant(const struct work_calendar *c, const struct sleep_window *w, in
 
 /* The instant of minute MINUTE (0..1440) of local day DAY in ZONE. */
 static int64_t
-instant_of(icaltimezone *zone, int64_t day, int minute)
+instant_of(const struct tz_zone *zone, int64_t day, int minute)
 {
 	int y, m, d;
 

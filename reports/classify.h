@@ -29,7 +29,7 @@
 
 /* An office's working week. Owns its holidays (work_calendar_free). */
 struct work_calendar {
-	icaltimezone *zone;             /* the office's */
+	const struct tz_zone *zone;             /* the office's */
 	struct business_hours hours;
 	int64_t *holidays;              /* office-local days (days_from_civil), sorted */
 	size_t n_holidays;
@@ -38,7 +38,7 @@ struct work_calendar {
 /* A person's sleep window, minutes after midnight in their own zone.
  * start > end wraps midnight (22:00-07:00); start == end: never asleep. */
 struct sleep_window {
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	int start, end;
 };
 

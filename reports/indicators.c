@@ -326,7 +326,7 @@ rest_longest_free(int64_t from, int64_t to, const struct work *w, size_t n)
 /* Speed: the person's work is sorted once for every day (or week) of the
  * month, not once a day. */
 int64_t
-rest_broken_days(icaltimezone *zone, int year, int month, const struct work *w,
+rest_broken_days(const struct tz_zone *zone, int year, int month, const struct work *w,
 		 size_t n, int64_t min_rest)
 {
 	int days = civil_days_in_month(year, month);
@@ -348,7 +348,7 @@ rest_broken_days(icaltimezone *zone, int year, int month, const struct work *w,
 }
 
 int64_t
-rest_broken_weeks(icaltimezone *zone, int year, int month, const struct work *w,
+rest_broken_weeks(const struct tz_zone *zone, int year, int month, const struct work *w,
 		  size_t n, int64_t min_rest)
 {
 	int days = civil_days_in_month(year, month);
@@ -373,7 +373,7 @@ rest_broken_weeks(icaltimezone *zone, int year, int month, const struct work *w,
 }
 
 int64_t
-night_of(icaltimezone *zone, int sleep_start, int sleep_end, int64_t t)
+night_of(const struct tz_zone *zone, int sleep_start, int sleep_end, int64_t t)
 {
 	struct local_time lt;
 	int64_t day;

@@ -144,18 +144,18 @@ struct work {
 int64_t rest_longest_free(int64_t from, int64_t to, const struct work *w, size_t n);
 
 /* Local days of month YEAR-MONTH in ZONE without MIN_REST free seconds. */
-int64_t rest_broken_days(icaltimezone *zone, int year, int month,
+int64_t rest_broken_days(const struct tz_zone *zone, int year, int month,
 			 const struct work *w, size_t n, int64_t min_rest);
 
 /* Local weeks (from Monday 00:00) whose Monday is in YEAR-MONTH in ZONE,
  * without MIN_REST free seconds. */
-int64_t rest_broken_weeks(icaltimezone *zone, int year, int month,
+int64_t rest_broken_weeks(const struct tz_zone *zone, int year, int month,
 			  const struct work *w, size_t n, int64_t min_rest);
 
 /* The night (days since 1970-01-01 of the local date it begins on) of a
  * sleep interruption at T, for a sleep window SLEEP_START-SLEEP_END
  * (minutes after local midnight) in ZONE. */
-int64_t night_of(icaltimezone *zone, int sleep_start, int sleep_end, int64_t t);
+int64_t night_of(const struct tz_zone *zone, int sleep_start, int sleep_end, int64_t t);
 
 /* Distinct nights among V (N night numbers, any order; sorted in place)
  * and the longest run of consecutive ones. */

@@ -85,7 +85,7 @@ is_ooh(enum page_class c)
 }
 
 static int64_t
-month_start(icaltimezone *zone, int year, int month, int delta)
+month_start(const struct tz_zone *zone, int year, int month, int delta)
 {
 	int y = year, m = month - 1 + delta;
 
@@ -183,7 +183,7 @@ trend_page(const struct page_time *t, void *arg)
 /* The team's trend: out-of-hours interruptions in each of the months
  * before the report's (the last entry is filled by the caller). */
 static int
-trend(struct store *db, icaltimezone *zone, struct monthly_report *r)
+trend(struct store *db, const struct tz_zone *zone, struct monthly_report *r)
 {
 	int64_t starts[MONTHLY_TREND + 1];
 	struct trend_state ts = { .starts = starts, .trend = r->team.trend };
@@ -452,10 +452,10 @@ static int
 person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
 	       struct mr_person *mp, const struct page_row *p, size_t np,
 	       const struct by_person *bp, size_t nbp,
-	       const struct shift *sh, size_t nsh, icaltimezone *rzone)
+	       const struct shift *sh, size_t nsh, const struct tz_zone *rzone)
 {
 	struct person pe;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	size_t k = 0, ni = 0, lo = 0, hi = nbp, first;
 	struct interruption *in = NULL;
 	struct page_row *mine = NULL;
@@ -571,15 +571,15 @@ done:
  * times to acknowledge and to resolve. */
 static int
 team_figures(struct store *db, struct monthly_report *r, const struct page_row *p,
-	     size_t np, icaltimezone *rzone)
+	     size_t np, const struct tz_zone *rzone)
 {
 	struct interruption *in = NULL;
-	struct zone_of { int64_t id; icaltimezone *zone; } *zones = NULL;
+	struct zone_of { int64_t id; const struct tz_zone *zone; } *zones = NULL;
 	size_t nzones = 0;
 	int64_t *ack = malloc((np + 1) * sizeof *ack), *res = malloc((np + 1) * sizeof *res);
 	size_t nack = 0, nres = 0, ni = 0;
 	int64_t zone_of = -1;           /* the responder whose zone ZONE is */
-	icaltimezone *zone = rzone;
+	const struct tz_zone *zone = rzone;
 	int ret = 0;
 
 	if (ack == NULL || res == NULL) {
@@ -707,7 +707,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	      int64_t now, struct monthly_report *r)
 {
 	const char *zname = config_get(cfg, "report", NULL, "timezone", NULL);
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	struct shift_filter f = { 0 };
 	struct shift *sh = NULL;
 	struct page_rows pr = { 0 };

@@ -36,13 +36,13 @@ pay_month_parse(const char *s, int *year, int *month)
 }
 
 int
-pay_report_zone(const struct config *cfg, icaltimezone **out)
+pay_report_zone(const struct config *cfg, const struct tz_zone **out)
 {
 	long line = 0;
 	const char *name = config_get(cfg, "report", NULL, "timezone", &line);
 
 	if (name == NULL || *name == '\0') {
-		*out = icaltimezone_get_utc_timezone();
+		*out = tz_utc();
 		return 0;
 	}
 	*out = tz_lookup(name);
@@ -235,7 +235,7 @@ static int
 load_calendars(struct store *s, struct pay_month *m, struct work_state *w,
 	       int64_t from, int64_t to)
 {
-	icaltimezone *utc = icaltimezone_get_utc_timezone();
+	const struct tz_zone *utc = tz_utc();
 	char from_day[16], to_day[16];
 	int r = 0;
 
@@ -389,7 +389,7 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 	struct pay_sleep *pz = NULL;
 	struct interruption *irs = NULL;
 	size_t nps = 0, npw = 0, npz = 0, nirs = 0, kept = 0;
-	icaltimezone *zone;
+	const struct tz_zone *zone;
 	int y2 = year, m2 = month, d2 = 1, r;
 
 	memset(m, 0, sizeof *m);

@@ -34,7 +34,7 @@ int pay_month_parse(const char *s, int *year, int *month);
 
 /* The months' zone: [report] timezone, else UTC. 0, or EX_CONFIG after
  * printing FILE:LINE when the zone is unknown. */
-int pay_report_zone(const struct config *cfg, icaltimezone **out);
+int pay_report_zone(const struct config *cfg, const struct tz_zone **out);
 
 /* Reads [policy "NAME"] into *out. REF_LINE is the line that named it
  * (0: none), for the error when there is no such section. 0, or

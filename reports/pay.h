@@ -56,7 +56,7 @@ struct pay_policy {
 struct pay_person {
 	int64_t id;
 	char handle[HANDLE_MAX];
-	icaltimezone *zone;               /* their own: days are counted in it */
+	const struct tz_zone *zone;               /* their own: days are counted in it */
 	const int64_t *holidays;          /* days_from_civil() of their office's */
 	size_t n_holidays;                /* public holidays, sorted; may be 0 */
 };

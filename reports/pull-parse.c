@@ -40,7 +40,7 @@ api_time_parse(const char *s, int64_t *out)
 	if (strlen(s) >= sizeof buf)
 		return -1;
 	if (frac == NULL)
-		return time_parse(s, icaltimezone_get_utc_timezone(), out);
+		return time_parse(s, tz_utc(), out);
 	/* "2027-01-04T03:12:00.636Z": drop the digits after the point. */
 	head = (size_t)(frac - s);
 	memcpy(buf, s, head);
@@ -48,7 +48,7 @@ api_time_parse(const char *s, int64_t *out)
 	while (*frac >= '0' && *frac <= '9')
 		frac++;
 	snprintf(buf + head, sizeof buf - head, "%s", frac);
-	return time_parse(buf, icaltimezone_get_utc_timezone(), out);
+	return time_parse(buf, tz_utc(), out);
 }
 
 /* The string at PATH ("service.summary") under OBJ, or NULL. */

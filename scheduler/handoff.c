@@ -3,7 +3,7 @@
 #include "scheduler/handoff.h"
 
 int64_t
-handoff_next(icaltimezone *zone, int dow, int minute, int64_t t)
+handoff_next(const struct tz_zone *zone, int dow, int minute, int64_t t)
 {
 	struct local_time lt;
 
@@ -24,7 +24,7 @@ handoff_next(icaltimezone *zone, int dow, int minute, int64_t t)
 }
 
 void
-handoff_series(icaltimezone *zone, int64_t first, int shift_days, int count, int64_t *out)
+handoff_series(const struct tz_zone *zone, int64_t first, int shift_days, int count, int64_t *out)
 {
 	struct local_time lt;
 

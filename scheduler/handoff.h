@@ -11,11 +11,11 @@
 
 /* The first handoff (weekday DOW, 0 = Sunday, at MINUTE after local
  * midnight in ZONE) at or after instant T. */
-int64_t handoff_next(icaltimezone *zone, int dow, int minute, int64_t t);
+int64_t handoff_next(const struct tz_zone *zone, int dow, int minute, int64_t t);
 
 /* Fills out[0..count] with COUNT+1 boundaries: out[0] = FIRST (a handoff),
  * then every SHIFT_DAYS local days at the same wall-clock time. */
-void handoff_series(icaltimezone *zone, int64_t first, int shift_days,
+void handoff_series(const struct tz_zone *zone, int64_t first, int shift_days,
 		    int count, int64_t *out);
 
 #endif

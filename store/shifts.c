@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/err.h"
 #include "store/store-private.h"
@@ -244,60 +245,100 @@ fail:
 	return st == NULL ? EX_SOFTWARE : db_error(s);
 }
 
-/* A shift in force, as store_shift_now reads it. */
+/* A row of store_now. */
 static void
-read_now(sqlite3_stmt *st, void *out)
+read_on_call(sqlite3_stmt *st, void *out)
 {
-	struct shift *sh = out;
+	struct on_call *c = out;
 	char word[16];
 
-	sh->id = db_int(st, 0, 0);
-	sh->rotation_id = db_int(st, 1, 0);
-	db_text(st, 2, sh->rotation, sizeof sh->rotation);
+	c->shift_id = db_int(st, 0, 0);
+	c->rotation_id = db_int(st, 1, 0);
+	db_text(st, 2, c->rotation, sizeof c->rotation);
 	db_text(st, 3, word, sizeof word);
-	if (tier_parse(word, &sh->tier) < 0)
-		sh->tier = TIER_PRIMARY;
-	db_text(st, 4, sh->tz, sizeof sh->tz);
-	sh->term_id = db_int(st, 5, 0);
-	sh->person_id = db_int(st, 6, 0);
-	db_text(st, 7, sh->handle, sizeof sh->handle);
-	sh->start = db_int(st, 8, 0);
-	sh->end = db_int(st, 9, 0);
-	db_text(st, 10, word, sizeof word);
-	if (origin_parse(word, &sh->origin) < 0)
-		sh->origin = ORIGIN_GENERATED;
-	sh->slot = -1;
+	if (tier_parse(word, &c->tier) < 0)
+		c->tier = TIER_PRIMARY;
+	db_text(st, 4, c->tz, sizeof c->tz);
+	c->person_id = db_int(st, 5, 0);
+	db_text(st, 6, c->handle, sizeof c->handle);
+	c->start = db_int(st, 7, 0);
+	c->end = db_int(st, 8, 0);
+	db_text(st, 9, word, sizeof word);
+	if (origin_parse(word, &c->origin) < 0)
+		c->origin = ORIGIN_GENERATED;
 }
 
 int
-store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n)
+store_now_each(struct store *s, int64_t t, void (*fn)(const struct on_call *c, void *arg),
+	       void *arg)
 {
-	/* The rotations in list order (index rotations_listed), and in each
-	 * two probes of the index on (rotation_id, start_at, ...), which holds
-	 * every column read here: no page of the shifts table is read, nor any
-	 * term. Two shifts of one rotation that start at once (overlapping
-	 * terms) give two rows: the first is kept. */
+	/* The shifts in force: those that started in the last eight days (every
+	 * weekly shift) through the time-ordered index shifts_in_force, and any
+	 * longer one through shifts_long (schema.c, migration 6). Then every
+	 * rotation in list order with its shift, found through an index sqlite
+	 * builds on the few in force, and the person's handle. Rows of one
+	 * rotation are adjacent, the latest start first: the first is kept. */
 	static const char sql[] =
-		"SELECT s.id, r.id, r.name, r.tier, r.tz, s.term_id, s.person_id, p.handle, "
-		"s.start_at, s.end_at, s.origin FROM rotations r "
-		"JOIN shifts s ON s.rotation_id = r.id AND s.cancelled_at IS NULL AND "
-		"  s.start_at = (SELECT max(s2.start_at) FROM shifts s2 WHERE "
-		"    s2.rotation_id = r.id AND s2.start_at <= ?1 AND s2.cancelled_at IS NULL) "
-		"JOIN persons p ON p.id = s.person_id "
-		"WHERE s.end_at > ?1 ORDER BY r.tier = 'escalation', r.name";
+		"WITH f AS MATERIALIZED ("
+		"  SELECT id, rotation_id, person_id, start_at, end_at, origin "
+		"  FROM shifts INDEXED BY shifts_in_force WHERE cancelled_at IS NULL AND "
+		"    start_at > ?1 - 691200 AND start_at <= ?1 AND end_at > ?1 "
+		"  UNION ALL "
+		"  SELECT id, rotation_id, person_id, start_at, end_at, origin "
+		"  FROM shifts INDEXED BY shifts_long WHERE cancelled_at IS NULL AND "
+		"    end_at - start_at > 691200 AND start_at <= ?1 - 691200 AND end_at > ?1) "
+		"SELECT f.id, r.id, r.name, r.tier, r.tz, f.person_id, p.handle, "
+		"f.start_at, f.end_at, f.origin FROM rotations r "
+		"LEFT JOIN f ON f.rotation_id = r.id LEFT JOIN persons p ON p.id = f.person_id "
+		"ORDER BY r.tier = 'escalation', r.name, f.start_at DESC";
 	sqlite3_stmt *st = db_stmt(s, sql);
-	size_t kept = 0;
+	struct on_call c;
+	int64_t last = 0;
 	int r;
 
-	if (st != NULL)
-		db_bind_int(st, 1, t);
-	if ((r = db_list(s, st, read_now, sizeof **v, (void **)v, n)) != 0)
-		return r;
-	for (size_t i = 0; i < *n; i++)
-		if (kept == 0 || (*v)[kept - 1].rotation_id != (*v)[i].rotation_id)
-			(*v)[kept++] = (*v)[i];
-	*n = kept;
-	return 0;
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, t);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(st, 1) == last)
+			continue;
+		memset(&c, 0, sizeof c);
+		read_on_call(st, &c);
+		last = c.rotation_id;
+		fn(&c, arg);
+	}
+	sqlite3_reset(st);
+	return r == SQLITE_DONE ? 0 : db_error(s);
+}
+
+struct on_call_list {
+	struct on_call *v;
+	size_t n;
+};
+
+static void
+collect_on_call(const struct on_call *c, void *arg)
+{
+	struct on_call_list *l = arg;
+
+	l->v = db_push(l->v, &l->n, sizeof *l->v);
+	l->v[l->n - 1] = *c;
+}
+
+int
+store_now(struct store *s, int64_t t, struct on_call **v, size_t *n)
+{
+	struct on_call_list l = { NULL, 0 };
+	int r = store_now_each(s, t, collect_on_call, &l);
+
+	if (r != 0) {
+		free(l.v);
+		l.v = NULL;
+		l.n = 0;
+	}
+	*v = l.v;
+	*n = l.n;
+	return r;
 }
 
 /* Multi-row INSERTs of 16, 4 and 1 rows, built once: one statement per

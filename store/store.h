@@ -180,11 +180,30 @@ struct member_history {
 int store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 			 int64_t before, struct member_history **v, size_t *n);
 
-/* The shifts in force at T: in each rotation the latest one started by T,
- * when it has not ended and is not cancelled. Sorted by tier (primary
- * first), then rotation name. Only what `rota now` shows is read: the
- * uid and term name are empty, slot is -1 and sequence 0. */
-int store_shift_now(struct store *s, int64_t t, struct shift **v, size_t *n);
+/* A rotation and the shift in force in it at an instant: what `rota now`
+ * shows, and no more (a struct shift is twice the size, and `now` of a
+ * thousand rotations pays for every page of memory it touches). */
+struct on_call {
+	int64_t shift_id;               /* 0: nobody covers the rotation */
+	int64_t rotation_id;
+	char rotation[NAME_MAX_];
+	enum tier tier;
+	char tz[TZ_MAX];                /* the rotation's */
+	int64_t person_id;
+	char handle[HANDLE_MAX];
+	int64_t start, end;
+	enum origin origin;
+};
+
+/* Every rotation and the shift in force in it at T: one that has started
+ * by T, has not ended and is not cancelled (the latest started, should two
+ * overlap). Sorted by tier (primary first), then rotation name. */
+int store_now(struct store *s, int64_t t, struct on_call **v, size_t *n);
+
+/* The same, each handed to FN as it is read (ARG passed along), with no
+ * list in memory: `rota now` prints them as they come. */
+int store_now_each(struct store *s, int64_t t,
+		   void (*fn)(const struct on_call *c, void *arg), void *arg);
 
 /* -- monthly report (store/report.c) -- */
 /* The creation times of the out-of-hours and sleep pages created in

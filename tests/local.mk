@@ -9,7 +9,7 @@ AM_TESTS_ENVIRONMENT = \
 	ROTA_BUILDDIR='$(abs_top_builddir)'; export ROTA_BUILDDIR; \
 	ROTA_SRCDIR='$(abs_top_srcdir)'; export ROTA_SRCDIR;
 if USE_VALGRIND
-VALGRIND_CMD = $(VALGRIND) --quiet --error-exitcode=99 --leak-check=full \
+VALGRIND_CMD = $(VALGRIND) --quiet --error-exitcode=99 --leak-check=full --trace-children=yes \
 	--errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible
 LOG_COMPILER = $(VALGRIND_CMD)
 AM_TESTS_ENVIRONMENT += ROTA_VALGRIND='$(VALGRIND_CMD)'; export ROTA_VALGRIND;

@@ -40,7 +40,7 @@ test_expect_success 'an old database is migrated by any command' '
 
 test_expect_success 'migration 7: the trend reads out-of-hours pages from their own index alone' '
 	rota init >/dev/null &&
-	sqlite3 rota.db "DROP INDEX pages_ooh_time; PRAGMA user_version = 5" &&
+	sqlite3 rota.db "DROP INDEX pages_ooh_time; PRAGMA user_version = 6" &&
 	expect_status 0 rota person list &&
 	test "$(sqlite3 rota.db "PRAGMA user_version")" = 7 &&
 	sqlite3 rota.db "EXPLAIN QUERY PLAN SELECT responder_id, created_at FROM pages
@@ -59,7 +59,7 @@ test_expect_success 'the rebuilt shifts table keeps its rules and references' '
 	! grep -q "origin IN" schema.out &&
 	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master
 		WHERE tbl_name = '\''shifts'\'' AND type = '\''index'\'' ORDER BY name)")" = \
-		shifts_person_time,shifts_rotation_cover,sqlite_autoindex_shifts_1,sqlite_autoindex_shifts_2 &&
+		shifts_in_force,shifts_long,shifts_person_time,shifts_rotation_cover,sqlite_autoindex_shifts_1 &&
 	test "$(sqlite3 rota.db "SELECT \"table\" FROM pragma_foreign_key_list('\''swaps'\'')
 		WHERE \"from\" = '\''shift_id'\''")" = shifts &&
 	sqlite3 rota.db "INSERT INTO persons (handle, name, email, tz, created_at)
@@ -70,6 +70,8 @@ test_expect_success 'the rebuilt shifts table keeps its rules and references' '
 	sqlite3 rota.db "$ins VALUES ('\''u0'\'', 1, 1, 0, 1, 0, 604800, '\''override'\'', 0)" &&
 	! sqlite3 rota.db "$ins VALUES ('\''u1'\'', 1, 1, 1, 1, 0, 604800, '\''bogus'\'', 0)" 2>err.out &&
 	grep -q "CHECK constraint failed" err.out &&
+	! sqlite3 rota.db "$ins VALUES ('\''u3'\'', 1, 1, 0, 1, 0, 604800, '\''swap'\'', 0)" 2>err.out &&
+	grep -q "UNIQUE constraint failed: shifts.term_id, shifts.slot" err.out &&
 	! sqlite3 rota.db "PRAGMA foreign_keys = ON; $ins VALUES ('\''u2'\'', 1, 1, 2, 99, 0, 604800, '\''swap'\'', 0)" 2>err.out &&
 	grep -q "FOREIGN KEY constraint failed" err.out
 '
@@ -99,6 +101,31 @@ test_expect_success 'a bad configuration file names its line' '
 
 test_expect_success 'a bad ROTA_NOW is a usage error' '
 	ROTA_NOW=yesterday expect_status 64 rota person list && expect_err "ROTA_NOW"
+'
+
+# rota runs now and next itself, linked without libical, libcurl and
+# libxml2 (cli/cmd-table-quick.c), and starts rota-full for the rest.
+test_expect_success 'rota starts quickly: no libical, libcurl or libxml2' '
+	ldd "$ROTA_BIN" >libs &&
+	grep -q libsqlite3 libs &&
+	! grep -E "libical|libcurl|libxml2|libicu" libs &&
+	ldd "$ROTA_BUILDDIR/rota-full" | grep -q libical
+'
+
+test_expect_success 'every other command runs in rota-full, with the same arguments' '
+	rota init >/dev/null &&
+	expect_status 0 rota --json --db other.db init && test -f other.db &&
+	test "$(json "j[\"schema_version\"]")" = 7 &&
+	expect_status 0 rota --help && expect_out "report monthly" &&
+	expect_status 0 rota --db other.db now && expect_out "no rotations yet"
+'
+
+test_expect_success 'without rota-full, rota says so (71) and still answers now' '
+	mkdir -p alone && cp "$ROTA_BIN" alone/rota &&
+	rota init >/dev/null &&
+	${ROTA_VALGRIND:-} alone/rota now >out 2>err && grep -q "no rotations yet" out &&
+	{ ${ROTA_VALGRIND:-} alone/rota person list 2>err; test $? = 71; } &&
+	grep -q "^rota: cannot run .*/libexec/rota/rota-full: No such file or directory" err
 '
 
 test_done

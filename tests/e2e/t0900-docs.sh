@@ -215,6 +215,7 @@ test_expect_success 'make install puts rota, the pages, the completion and the e
 	expect_file "./usr/bin/rota
 ./usr/lib/systemd/system/rota-notify.service
 ./usr/lib/systemd/system/rota-notify.timer
+./usr/libexec/rota/rota-full
 ./usr/share/bash-completion/completions/rota
 ./usr/share/doc/rota/rota.conf.example
 ./usr/share/man/man1/rota.1

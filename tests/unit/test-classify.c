@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -18,7 +19,7 @@ T(const char *iso)
 {
 	int64_t t = 0;
 
-	assert_int_equal(time_parse(iso, icaltimezone_get_utc_timezone(), &t), 0);
+	assert_int_equal(time_parse(iso, tz_utc(), &t), 0);
 	return t;
 }
 

@@ -91,6 +91,22 @@ instant(icalcomponent *cal, icalcomponent *ev, icalproperty_kind kind)
 	return (int64_t)icaltime_as_timet_with_zone(t, zone);
 }
 
+/* A shift's UID (the event's, in every feed and on every CalDAV server):
+ * fixed for good, so pinned here byte for byte. */
+static void
+test_shift_uid(void **state)
+{
+	char uid[UID_MAX], small[12];
+	(void)state;
+
+	shift_uid_make("primary", "2027-h1", 12, uid, sizeof uid);
+	assert_string_equal(uid, "shift-1f2bfc18262dfa82-12@rota");
+	shift_uid_make("Bereitschaft \xc3\xbc", "2028 \xe2\x80\x94 b", 0, uid, sizeof uid);
+	assert_string_equal(uid, "shift-549589f1dd090502-0@rota");
+	shift_uid_make("primary", "2027-h1", 12, small, sizeof small);
+	assert_string_equal(small, "shift-1f2bf");
+}
+
 static void
 test_calendar_properties(void **state)
 {
@@ -346,6 +362,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shift_uid),
 		cmocka_unit_test(test_calendar_properties),
 		cmocka_unit_test(test_events_round_trip),
 		cmocka_unit_test(test_one_shift_alone),

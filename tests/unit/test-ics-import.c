@@ -20,7 +20,7 @@ utc(const char *iso)
 {
 	int64_t t = 0;
 
-	assert_int_equal(time_parse(iso, icaltimezone_get_utc_timezone(), &t), 0);
+	assert_int_equal(time_parse(iso, tz_utc(), &t), 0);
 	return t;
 }
 

@@ -217,7 +217,7 @@ test_longest_free(void **state)
 static void
 test_daily_rest_dst(void **state)
 {
-	icaltimezone *dub = tz_lookup("Europe/Dublin");
+	const struct tz_zone *dub = tz_lookup("Europe/Dublin");
 	/* Instants at 02:00Z and 12:30Z: free 2 h, 10.5 h and 10.5 h to the
 	 * day's end at 23:00Z; broken (a 24-hour window would end at 24:00Z
 	 * and find 11.5 h). */
@@ -252,7 +252,7 @@ test_daily_rest_dst(void **state)
 static void
 test_weekly_rest_dst(void **state)
 {
-	icaltimezone *dub = tz_lookup("Europe/Dublin");
+	const struct tz_zone *dub = tz_lookup("Europe/Dublin");
 	int64_t start = utc(2027, 3, 22, 0, 0);         /* Monday 00:00 GMT */
 	int64_t next = utc(2027, 3, 28, 23, 0);         /* Monday 29th 00:00 IST: 167 h */
 	struct work w[12];
@@ -286,7 +286,7 @@ test_weekly_rest_dst(void **state)
 static void
 test_nights(void **state)
 {
-	icaltimezone *dub = tz_lookup("Europe/Dublin"), *ny = tz_lookup("America/New_York");
+	const struct tz_zone *dub = tz_lookup("Europe/Dublin"), *ny = tz_lookup("America/New_York");
 	int64_t v[] = { 5, 5, 6, 8, 9, 10, 1 }, one[] = { 3 }, distinct, run;
 
 	(void)state;

@@ -260,7 +260,7 @@ test_shift_now(void **state)
 	};
 	static const char *const names[3] = { "a-managers", "zulu", "bravo" };
 	struct term t[3];
-	struct shift *v;
+	struct on_call *v;
 	size_t n;
 
 	assert_int_equal(store_open(f->path, &f->db), 0);
@@ -296,35 +296,90 @@ test_shift_now(void **state)
 								    ORIGIN_OVERRIDE, 2), 0);
 		}
 	}
-	/* In the second week. */
-	assert_int_equal(store_shift_now(f->db, 1000 + 604800 + 5, &v, &n), 0);
-	assert_int_equal(n, 2);
-	assert_string_equal(v[0].rotation, "zulu");
-	assert_int_equal(v[0].tier, TIER_PRIMARY);
-	assert_string_equal(v[0].handle, "bo");
-	assert_int_equal(v[0].origin, ORIGIN_OVERRIDE);
-	assert_int_equal(v[0].start, 1000 + 604800);
-	assert_int_equal(v[0].end, 1000 + 2 * 604800);
-	assert_int_equal(v[0].term_id, t[1].id);
-	assert_int_equal(v[0].rotation_id, rots[1].id);
-	assert_string_equal(v[0].tz, "Asia/Kolkata");
-	assert_string_equal(v[1].rotation, "a-managers");
-	assert_int_equal(v[1].tier, TIER_ESCALATION);
+	/* In the second week: bravo's is cancelled, so nobody covers it. */
+	assert_int_equal(store_now(f->db, 1000 + 604800 + 5, &v, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].rotation, "bravo");
+	assert_int_equal(v[0].shift_id, 0);
+	assert_string_equal(v[0].handle, "");
+	assert_string_equal(v[1].rotation, "zulu");
+	assert_int_equal(v[1].tier, TIER_PRIMARY);
 	assert_string_equal(v[1].handle, "bo");
-	assert_int_equal(v[1].origin, ORIGIN_GENERATED);
+	assert_int_equal(v[1].person_id, b.id);
+	assert_int_equal(v[1].origin, ORIGIN_OVERRIDE);
+	assert_int_equal(v[1].start, 1000 + 604800);
+	assert_int_equal(v[1].end, 1000 + 2 * 604800);
+	assert_int_equal(v[1].rotation_id, rots[1].id);
+	assert_string_equal(v[1].tz, "Asia/Kolkata");
+	assert_string_equal(v[2].rotation, "a-managers");
+	assert_int_equal(v[2].tier, TIER_ESCALATION);
+	assert_string_equal(v[2].handle, "bo");
+	assert_int_equal(v[2].origin, ORIGIN_GENERATED);
 	free(v);
 	/* The first instant of the first week, and after the last one. */
-	assert_int_equal(store_shift_now(f->db, 1000, &v, &n), 0);
+	assert_int_equal(store_now(f->db, 1000, &v, &n), 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(v[0].rotation, "bravo");
 	assert_string_equal(v[1].rotation, "zulu");
 	assert_string_equal(v[2].rotation, "a-managers");
+	for (size_t i = 0; i < n; i++)
+		assert_int_not_equal(v[i].shift_id, 0);
 	free(v);
-	assert_int_equal(store_shift_now(f->db, 999, &v, &n), 0);
-	assert_int_equal(n, 0);
-	free(v);
-	assert_int_equal(store_shift_now(f->db, 1000 + 3 * 604800, &v, &n), 0);
-	assert_int_equal(n, 0);
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(store_now(f->db, k ? 1000 + 3 * 604800 : 999, &v, &n), 0);
+		assert_int_equal(n, 3);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(v[i].shift_id, 0);
+		free(v);
+	}
+}
+
+/* Shifts longer than the eight days `now` looks back over (a rotation of
+ * four-week shifts) are found all along, to their last second. */
+static void
+test_shift_now_long_shifts(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = person("ana");
+	struct rotation rot = { .tier = TIER_PRIMARY, .handoff_dow = 1, .handoff_minute = 600,
+				.shift_days = 28 };
+	struct term t = { .weeks = 8, .start = 1000, .end = 1000 + 8 * 604800 };
+	struct on_call *v;
+	size_t n;
+
+	assert_int_equal(store_open(f->path, &f->db), 0);
+	assert_int_equal(store_person_add(f->db, &a, 1), 0);
+	snprintf(rot.name, sizeof rot.name, "monthly");
+	snprintf(rot.tz, sizeof rot.tz, "Australia/Sydney");
+	assert_int_equal(store_rotation_add(f->db, &rot, 1), 0);
+	snprintf(t.name, sizeof t.name, "m-t");
+	t.rotation_id = rot.id;
+	assert_int_equal(store_term_add(f->db, &t, 1), 0);
+	for (int k = 0; k < 2; k++) {
+		struct shift sh = { .slot = k, .start = 1000 + k * 4 * 604800,
+				    .end = 1000 + (k + 1) * 4 * 604800 };
+
+		sh.rotation_id = rot.id;
+		sh.term_id = t.id;
+		sh.person_id = a.id;
+		snprintf(sh.rotation, sizeof sh.rotation, "monthly");
+		snprintf(sh.term, sizeof sh.term, "m-t");
+		assert_int_equal(store_shift_insert(f->db, &sh, 1), 0);
+	}
+	static const int64_t at[] = { 1000, 1000 + 691200, 1000 + 691201, 1000 + 20 * 86400,
+				      1000 + 4 * 604800 - 1, 1000 + 4 * 604800,
+				      1000 + 8 * 604800 - 1 };
+	static const int slot_start[] = { 0, 0, 0, 0, 0, 4, 4 };
+	for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+		assert_int_equal(store_now(f->db, at[i], &v, &n), 0);
+		assert_int_equal(n, 1);
+		assert_int_not_equal(v[0].shift_id, 0);
+		assert_int_equal(v[0].start, 1000 + slot_start[i] * 604800);
+		free(v);
+	}
+	assert_int_equal(store_now(f->db, 1000 + 8 * 604800, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].shift_id, 0);
 	free(v);
 }
 
@@ -335,6 +390,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrates_version_3_with_shifts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shift_now, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shift_now_long_shifts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_is_data_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shift_round_trip_and_sequence, setup, teardown),

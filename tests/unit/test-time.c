@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "common/timefmt.h"
-#include "common/tz.h"
+#include "common/tz-ical.h"
 #include "scheduler/handoff.h"
 
 static int64_t
@@ -20,7 +20,7 @@ utc(const char *iso)
 {
 	int64_t t = 0;
 
-	assert_int_equal(time_parse(iso, icaltimezone_get_utc_timezone(), &t), 0);
+	assert_int_equal(time_parse(iso, tz_utc(), &t), 0);
 	return t;
 }
 
@@ -46,7 +46,7 @@ test_unknown_zone(void **state)
 static void
 test_dublin_dst(void **state)
 {
-	icaltimezone *z = tz_lookup("Europe/Dublin");
+	const struct tz_zone *z = tz_lookup("Europe/Dublin");
 	(void)state;
 	/* 2027-03-28 01:00 UTC: clocks go from 01:00 GMT to 02:00 IST. */
 	assert_int_equal(tz_from_local(z, 2027, 3, 28, 0, 30, 0), utc("2027-03-28T00:30:00Z"));
@@ -62,7 +62,7 @@ test_dublin_dst(void **state)
 static void
 test_los_angeles_dst(void **state)
 {
-	icaltimezone *z = tz_lookup("America/Los_Angeles");
+	const struct tz_zone *z = tz_lookup("America/Los_Angeles");
 	(void)state;
 	/* 2027-03-14 02:00 PST -> 03:00 PDT. */
 	assert_int_equal(tz_from_local(z, 2027, 3, 14, 1, 59, 0), utc("2027-03-14T09:59:00Z"));
@@ -90,7 +90,7 @@ test_kolkata_and_bogota_have_no_dst(void **state)
 static void
 test_sydney_southern_dst(void **state)
 {
-	icaltimezone *z = tz_lookup("Australia/Sydney");
+	const struct tz_zone *z = tz_lookup("Australia/Sydney");
 	(void)state;
 	/* AEDT (+11) until 2027-04-04 03:00 -> AEST (+10); back on 2027-10-03. */
 	assert_int_equal(tz_from_local(z, 2027, 1, 4, 10, 0, 0), utc("2027-01-03T23:00:00Z"));
@@ -122,7 +122,7 @@ test_year_end_and_leap_day(void **state)
 static void
 test_time_parse_forms(void **state)
 {
-	icaltimezone *dublin = tz_lookup("Europe/Dublin");
+	const struct tz_zone *dublin = tz_lookup("Europe/Dublin");
 	int64_t t;
 	(void)state;
 	assert_int_equal(time_parse("2027-07-01", dublin, &t), 0);
@@ -165,7 +165,7 @@ test_handoffs_keep_local_time(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		icaltimezone *z = tz_lookup(cases[i].zone);
+		const struct tz_zone *z = tz_lookup(cases[i].zone);
 		int64_t first = handoff_next(z, 1, 600, utc(cases[i].first_after));
 		int64_t series[4];
 
@@ -181,7 +181,7 @@ test_handoffs_keep_local_time(void **state)
 static void
 test_handoff_next_at_exact_instant(void **state)
 {
-	icaltimezone *z = tz_lookup("Europe/Dublin");
+	const struct tz_zone *z = tz_lookup("Europe/Dublin");
 	(void)state;
 	/* At the handoff itself, that handoff; a second later, the next week's. */
 	assert_int_equal(handoff_next(z, 1, 600, utc("2027-01-04T10:00:00Z")), utc("2027-01-04T10:00:00Z"));
@@ -221,8 +221,9 @@ teardown(void **state)
 
 /* libical's offset at T: what tz_utc_offset replaced. */
 static int
-libical_offset(icaltimezone *zone, int64_t t)
+libical_offset(const struct tz_zone *ours, int64_t t)
 {
+	icaltimezone *zone = tz_ical(ours);
 	struct icaltimetype tt = icaltime_from_timet_with_zone((time_t)t, 0,
 							       icaltimezone_get_utc_timezone());
 	int is_daylight = 0;
@@ -254,7 +255,8 @@ test_offsets_agree_with_libical(void **state)
 	(void)state;
 
 	for (size_t z = 0; z < sizeof names / sizeof names[0]; z++) {
-		icaltimezone *zone = tz_lookup(names[z]);
+		const struct tz_zone *zone = tz_lookup(names[z]);
+		icaltimezone *ical = tz_ical(zone);
 		int changes = 0, hours = 0, wall = 0, twice = 0, ours_prev = tz_utc_offset(zone, from),
 		    theirs_prev = libical_offset(zone, from);
 
@@ -281,7 +283,7 @@ test_offsets_agree_with_libical(void **state)
 				hours++;
 				assert_int_equal(tz_utc_offset(zone, t), libical_offset(zone, t));
 				/* The wall clock at t, and the instant of that wall clock. */
-				icaltimezone_convert_time(&lt, utc_zone, zone);
+				icaltimezone_convert_time(&lt, utc_zone, ical);
 				tz_to_local(zone, t, &ours_lt);
 				assert_int_equal(ours_lt.year, lt.year);
 				assert_int_equal(ours_lt.month, lt.month);
@@ -292,7 +294,7 @@ test_offsets_agree_with_libical(void **state)
 				 * wall clock that happens twice (the autumn change): libical
 				 * takes the later instant, rota the earlier (tz.h). */
 				back = lt;
-				icaltimezone_convert_time(&back, zone, utc_zone);
+				icaltimezone_convert_time(&back, ical, utc_zone);
 				theirs_back = icaltime_as_timet_with_zone(back, utc_zone);
 				ours_back = tz_from_local(zone, lt.year, lt.month, lt.day, lt.hour,
 							  lt.minute, lt.second);
@@ -338,8 +340,8 @@ test_offsets_agree_with_libical(void **state)
 static void
 test_offsets_after_the_listed_changes(void **state)
 {
-	icaltimezone *syd = tz_lookup("Australia/Sydney"), *dub = tz_lookup("Europe/Dublin");
-	icaltimezone *la = tz_lookup("America/Los_Angeles");
+	const struct tz_zone *syd = tz_lookup("Australia/Sydney"), *dub = tz_lookup("Europe/Dublin");
+	const struct tz_zone *la = tz_lookup("America/Los_Angeles");
 	(void)state;
 
 	/* 2050-10-02 is the first Sunday: 02:00 AEST = 10-01 16:00 UTC. */
