@@ -251,25 +251,29 @@ cmp_work(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-int64_t
-rest_longest_free(int64_t from, int64_t to, const struct work *w, size_t n)
+/* The longest free stretch in [FROM, TO) among the N stretches of V,
+ * sorted by start, of which none longer than LONGEST: only those starting
+ * from FROM - LONGEST on can reach into it. */
+static int64_t
+longest_free_sorted(int64_t from, int64_t to, const struct work *v, size_t n,
+		    int64_t longest)
 {
-	struct work *v;
 	int64_t cursor = from, best = 0;
-	size_t k = 0;
+	size_t lo = 0, hi = n;
 
-	if (to <= from)
-		return 0;
-	v = malloc((n + 1) * sizeof *v);
-	if (v == NULL)
-		return to - from;
-	for (size_t i = 0; i < n; i++)
-		if (w[i].end >= from && w[i].start < to)
-			v[k++] = w[i];
-	qsort(v, k, sizeof *v, cmp_work);
-	for (size_t i = 0; i < k; i++) {
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].start < from - longest)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < n && v[i].start < to; i++) {
 		int64_t s = v[i].start < from ? from : v[i].start;
 
+		if (v[i].end < from)
+			continue;
 		if (s > cursor && s - cursor > best)
 			best = s - cursor;
 		if (v[i].end > cursor)
@@ -277,16 +281,57 @@ rest_longest_free(int64_t from, int64_t to, const struct work *w, size_t n)
 	}
 	if (cursor < to && to - cursor > best)
 		best = to - cursor;
+	return best;
+}
+
+/* W sorted by start (a copy, NULL when out of memory) and its longest
+ * stretch. Stretches that start together may come in any order: the
+ * free time between them does not depend on it. */
+static struct work *
+sorted_work(const struct work *w, size_t n, int64_t *longest)
+{
+	struct work *v = malloc((n + 1) * sizeof *v);
+	bool sorted = true;
+
+	*longest = 0;
+	if (v == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		v[i] = w[i];
+		if (w[i].end - w[i].start > *longest)
+			*longest = w[i].end - w[i].start;
+		if (i > 0 && w[i].start < w[i - 1].start)
+			sorted = false;
+	}
+	if (!sorted)            /* a month's interruptions come sorted */
+		qsort(v, n, sizeof *v, cmp_work);
+	return v;
+}
+
+int64_t
+rest_longest_free(int64_t from, int64_t to, const struct work *w, size_t n)
+{
+	struct work *v;
+	int64_t longest, best;
+
+	if (to <= from)
+		return 0;
+	if ((v = sorted_work(w, n, &longest)) == NULL)
+		return to - from;
+	best = longest_free_sorted(from, to, v, n, longest);
 	free(v);
 	return best;
 }
 
+/* Speed: the person's work is sorted once for every day (or week) of the
+ * month, not once a day. */
 int64_t
 rest_broken_days(const struct tz_zone *zone, int year, int month, const struct work *w,
 		 size_t n, int64_t min_rest)
 {
 	int days = civil_days_in_month(year, month);
-	int64_t broken = 0;
+	int64_t broken = 0, longest;
+	struct work *v = sorted_work(w, n, &longest);
 
 	for (int d = 1; d <= days; d++) {
 		int y = year, m = month, dd = d;
@@ -294,9 +339,11 @@ rest_broken_days(const struct tz_zone *zone, int year, int month, const struct w
 
 		civil_add_days(&y, &m, &dd, 1);
 		to = tz_from_local(zone, y, m, dd, 0, 0, 0);
-		if (rest_longest_free(from, to, w, n) < min_rest)
+		if ((v != NULL ? (to <= from ? 0 : longest_free_sorted(from, to, v, n, longest)) :
+		     rest_longest_free(from, to, w, n)) < min_rest)
 			broken++;
 	}
+	free(v);
 	return broken;
 }
 
@@ -305,7 +352,8 @@ rest_broken_weeks(const struct tz_zone *zone, int year, int month, const struct 
 		  size_t n, int64_t min_rest)
 {
 	int days = civil_days_in_month(year, month);
-	int64_t broken = 0;
+	int64_t broken = 0, longest;
+	struct work *v = sorted_work(w, n, &longest);
 
 	for (int d = 1; d <= days; d++) {
 		int y = year, m = month, dd = d;
@@ -316,9 +364,11 @@ rest_broken_weeks(const struct tz_zone *zone, int year, int month, const struct 
 		from = tz_from_local(zone, y, m, dd, 0, 0, 0);
 		civil_add_days(&y, &m, &dd, 7);
 		to = tz_from_local(zone, y, m, dd, 0, 0, 0);
-		if (rest_longest_free(from, to, w, n) < min_rest)
+		if ((v != NULL ? (to <= from ? 0 : longest_free_sorted(from, to, v, n, longest)) :
+		     rest_longest_free(from, to, w, n)) < min_rest)
 			broken++;
 	}
+	free(v);
 	return broken;
 }
 

@@ -9,6 +9,7 @@
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "common/xalloc.h"
 #include "reports/interruptions.h"
 #include "reports/monthly.h"
 #include "reports/money.h"
@@ -102,14 +103,90 @@ month_add(int *year, int *month, int delta)
 	*month = m % 12 + 1;
 }
 
+/* A table by person id (open addressing) with a number each: for the
+ * trend, each responder's latest page; for index_people, a person's count,
+ * then place. */
+struct last_page {
+	int64_t responder_id;           /* 0: empty */
+	int64_t created;
+};
+
+struct last_table {
+	struct last_page *v;
+	size_t size, used;              /* size: a power of two */
+};
+
+static size_t
+last_hash(int64_t id, size_t size)
+{
+	return (size_t)(((uint64_t)id * 0x9e3779b97f4a7c15u) >> 32) & (size - 1);
+}
+
+/* The slot of ID: its entry, or the empty one to fill. */
+static struct last_page *
+last_page(struct last_table *t, int64_t id)
+{
+	size_t k;
+
+	if (2 * (t->used + 1) > t->size) {
+		struct last_page *old = t->v;
+		size_t n = t->size;
+
+		t->size = n ? 2 * n : 64;
+		t->v = xcalloc(t->size, sizeof *t->v);
+		for (size_t i = 0; i < n; i++)
+			if (old[i].responder_id != 0) {
+				k = last_hash(old[i].responder_id, t->size);
+				while (t->v[k].responder_id != 0)
+					k = (k + 1) & (t->size - 1);
+				t->v[k] = old[i];
+			}
+		free(old);
+	}
+	k = last_hash(id, t->size);
+	while (t->v[k].responder_id != 0 && t->v[k].responder_id != id)
+		k = (k + 1) & (t->size - 1);
+	return &t->v[k];
+}
+
+struct trend_state {
+	struct last_table last;
+	const int64_t *starts;          /* MONTHLY_TREND of them */
+	struct mr_month *trend;
+	int k;                          /* the month of the latest page */
+};
+
+/* Chained as reports/interruptions.h does, each page to the previous one
+ * of its responder (pages come in order of creation); nobody's pages
+ * alone. An interruption counts in the month of its start. */
+static void
+trend_page(const struct page_time *t, void *arg)
+{
+	struct trend_state *ts = arg;
+	struct last_page *l = t->responder_id != 0 ? last_page(&ts->last, t->responder_id) : NULL;
+	bool chained = l != NULL && l->responder_id != 0 &&
+		t->created - l->created <= INTERRUPTION_GAP;
+
+	if (l != NULL) {
+		if (l->responder_id == 0)
+			ts->last.used++;
+		l->responder_id = t->responder_id;
+		l->created = t->created;
+	}
+	if (chained)
+		return;
+	while (ts->k < MONTHLY_TREND - 1 && t->created >= ts->starts[ts->k + 1])
+		ts->k++;
+	ts->trend[ts->k].ooh++;
+}
+
 /* The team's trend: out-of-hours interruptions in each of the months
  * before the report's (the last entry is filled by the caller). */
 static int
 trend(struct store *db, const struct tz_zone *zone, struct monthly_report *r)
 {
-	struct page_time *t = NULL;
-	size_t n = 0;
 	int64_t starts[MONTHLY_TREND + 1];
+	struct trend_state ts = { .starts = starts, .trend = r->team.trend };
 	int ret;
 
 	for (int i = 0; i <= MONTHLY_TREND; i++)
@@ -121,21 +198,9 @@ trend(struct store *db, const struct tz_zone *zone, struct monthly_report *r)
 			  i - (MONTHLY_TREND - 1));
 		r->team.trend[i].ooh = 0;
 	}
-	if ((ret = store_report_ooh_times(db, starts[0], starts[MONTHLY_TREND - 1], &t, &n)) != 0)
-		return ret;
-	for (size_t i = 0; i < n; i++) {
-		int k = 0;
-
-		/* Chained as reports/interruptions.h does; nobody's pages alone. */
-		if (i > 0 && t[i].responder_id != 0 && t[i].responder_id == t[i - 1].responder_id &&
-		    t[i].created - t[i - 1].created <= INTERRUPTION_GAP)
-			continue;
-		while (k < MONTHLY_TREND - 1 && t[i].created >= starts[k + 1])
-			k++;
-		r->team.trend[k].ooh++;
-	}
-	free(t);
-	return 0;
+	ret = store_report_ooh_each(db, starts[0], starts[MONTHLY_TREND - 1], trend_page, &ts);
+	free(ts.last.v);
+	return ret;
 }
 
 static int
@@ -183,50 +248,57 @@ worst(enum ind_status *w, enum ind_status s)
 }
 
 static void
-alerts(struct monthly_report *r, const struct page *p, size_t np)
+alerts(struct monthly_report *r, const struct page_rows *pr)
 {
-	for (size_t i = 0; i < np; i++) {
-		const struct page *pg = &p[i];
-		struct mr_alert *a = NULL;
-		struct mr_service *s = NULL;
+	/* Counts per interned (service, alert) pair, then the pairs of the
+	 * month's pages; services sum their pairs. */
+	struct mr_alert *acc = xcalloc(pr->n_alerts + 1, sizeof *acc);
+	size_t n = 0;
+
+	for (size_t i = 0; i < pr->n; i++) {
+		const struct page_row *pg = &pr->v[i];
+		struct mr_alert *a = &acc[pg->alert];
 
 		if (pg->created < r->from || pg->created >= r->to)
 			continue;
-		for (size_t k = 0; k < r->n_alerts && a == NULL; k++)
-			if (strcmp(r->alerts[k].service, pg->service) == 0 &&
-			    strcmp(r->alerts[k].alert, pg->alert) == 0)
-				a = &r->alerts[k];
-		if (a == NULL) {
-			r->alerts = realloc(r->alerts, (r->n_alerts + 1) * sizeof *r->alerts);
-			a = &r->alerts[r->n_alerts++];
-			memset(a, 0, sizeof *a);
-			snprintf(a->service, sizeof a->service, "%s", pg->service);
-			snprintf(a->alert, sizeof a->alert, "%s", pg->alert);
-		}
-		for (size_t k = 0; k < r->n_services && s == NULL; k++)
-			if (strcmp(r->services[k].service, pg->service) == 0)
-				s = &r->services[k];
-		if (s == NULL) {
-			r->services = realloc(r->services, (r->n_services + 1) * sizeof *r->services);
-			s = &r->services[r->n_services++];
-			memset(s, 0, sizeof *s);
-			snprintf(s->service, sizeof s->service, "%s", pg->service);
-		}
 		a->pages++;
-		s->pages++;
 		if (is_ooh(pg->class)) {
 			a->ooh++;
-			s->ooh++;
 			if (!pg->acted)
 				a->unacted++;
 		}
-		if (pg->class == PAGE_SLEEP) {
+		if (pg->class == PAGE_SLEEP)
 			a->sleep++;
-			s->sleep++;
-		}
-		if (pg->runbook_url[0] == '\0')
+		if (!pg->has_runbook)
 			a->no_runbook++;
 	}
+	for (size_t k = 0; k < pr->n_alerts; k++)
+		if (acc[k].pages > 0)
+			n++;
+	r->alerts = xcalloc(n + 1, sizeof *r->alerts);
+	r->services = xcalloc(n + 1, sizeof *r->services);
+	for (size_t k = 0; k < pr->n_alerts; k++) {
+		struct mr_alert *a;
+		struct mr_service *s = NULL;
+
+		if (acc[k].pages == 0)
+			continue;
+		a = &r->alerts[r->n_alerts++];
+		*a = acc[k];
+		snprintf(a->service, sizeof a->service, "%s", pr->alerts[k].service);
+		snprintf(a->alert, sizeof a->alert, "%s", pr->alerts[k].alert);
+		for (size_t j = 0; j < r->n_services && s == NULL; j++)
+			if (strcmp(r->services[j].service, a->service) == 0)
+				s = &r->services[j];
+		if (s == NULL) {
+			s = &r->services[r->n_services++];
+			snprintf(s->service, sizeof s->service, "%s", a->service);
+		}
+		s->pages += a->pages;
+		s->ooh += a->ooh;
+		s->sleep += a->sleep;
+	}
+	free(acc);
 	if (r->n_alerts > 0)
 		qsort(r->alerts, r->n_alerts, sizeof *r->alerts, cmp_alert);
 	if (r->n_services > 0)
@@ -293,18 +365,16 @@ struct by_person {
 };
 
 static int
-cmp_by_person(const void *a, const void *b)
+cmp_id(const void *a, const void *b)
 {
-	const struct by_person *x = a, *y = b;
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 
-	if (x->person_id != y->person_id)
-		return x->person_id < y->person_id ? -1 : 1;
-	return (x->page > y->page) - (x->page < y->page);
+	return (x > y) - (x < y);
 }
 
 /* Pages by person: their responder and their escalation person. */
 static struct by_person *
-index_people(const struct page *p, size_t np, size_t *n)
+index_people(const struct page_row *p, size_t np, size_t *n)
 {
 	struct by_person *v = malloc((2 * np + 1) * sizeof *v);
 
@@ -318,7 +388,47 @@ index_people(const struct page *p, size_t np, size_t *n)
 		    p[i].escalation_person_id != p[i].responder_id)
 			v[(*n)++] = (struct by_person){ p[i].escalation_person_id, i };
 	}
-	qsort(v, *n, sizeof *v, cmp_by_person);
+	if (*n > 1) {
+		/* Speed: a counting sort by person (a team has tens, a month
+		 * ~100,000 pages), stable, so each person's pages stay in
+		 * order: by person id, then page. */
+		struct last_table t = { 0 };
+		struct by_person *out = malloc(*n * sizeof *out);
+		int64_t *ids = malloc(*n * sizeof *ids), at = 0;
+		size_t nids = 0;
+
+		if (out == NULL || ids == NULL) {
+			free(out);
+			free(ids);
+			free(v);
+			return NULL;
+		}
+		for (size_t i = 0; i < *n; i++) {
+			struct last_page *l = last_page(&t, v[i].person_id);
+
+			if (l->responder_id == 0) {
+				l->responder_id = v[i].person_id;
+				l->created = 0;
+				t.used++;
+				ids[nids++] = v[i].person_id;
+			}
+			l->created++;   /* its count, for now */
+		}
+		qsort(ids, nids, sizeof *ids, cmp_id);
+		for (size_t k = 0; k < nids; k++) {
+			struct last_page *l = last_page(&t, ids[k]);
+			int64_t c = l->created;
+
+			l->created = at;  /* its first place */
+			at += c;
+		}
+		for (size_t i = 0; i < *n; i++)
+			out[last_page(&t, v[i].person_id)->created++] = v[i];
+		free(t.v);
+		free(ids);
+		free(v);
+		v = out;
+	}
 	return v;
 }
 
@@ -340,7 +450,7 @@ min_gap_applies(struct store *db, int64_t term_id, bool *applies)
 /* Every figure of one person. */
 static int
 person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
-	       struct mr_person *mp, const struct page *p, size_t np,
+	       struct mr_person *mp, const struct page_row *p, size_t np,
 	       const struct by_person *bp, size_t nbp,
 	       const struct shift *sh, size_t nsh, const struct tz_zone *rzone)
 {
@@ -348,7 +458,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 	const struct tz_zone *zone;
 	size_t k = 0, ni = 0, lo = 0, hi = nbp, first;
 	struct interruption *in = NULL;
-	struct page *mine = NULL;
+	struct page_row *mine = NULL;
 	struct work *w = NULL;
 	int64_t *nights = malloc((np + 1) * sizeof *nights), nn = 0;
 	struct gap_shift *gs = malloc((nsh + 1) * sizeof *gs);
@@ -385,7 +495,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 		mine[i] = p[bp[first + i].page];
 		mine[i].responder_id = mp->id;
 	}
-	interruptions_merge(mine, k, &in, &ni);
+	interruptions_merge_rows(mine, k, &in, &ni);
 	for (size_t i = 0; i < ni; i++) {
 		w[i] = (struct work){ in[i].start, work_end(&in[i]) };
 		if (in[i].start < r->from || in[i].start >= r->to)
@@ -460,10 +570,12 @@ done:
 /* The team: out-of-hours interruptions per responder, by hour, and the
  * times to acknowledge and to resolve. */
 static int
-team_figures(struct store *db, struct monthly_report *r, const struct page *p,
+team_figures(struct store *db, struct monthly_report *r, const struct page_row *p,
 	     size_t np, const struct tz_zone *rzone)
 {
 	struct interruption *in = NULL;
+	struct zone_of { int64_t id; const struct tz_zone *zone; } *zones = NULL;
+	size_t nzones = 0;
 	int64_t *ack = malloc((np + 1) * sizeof *ack), *res = malloc((np + 1) * sizeof *res);
 	size_t nack = 0, nres = 0, ni = 0;
 	int64_t zone_of = -1;           /* the responder whose zone ZONE is */
@@ -475,7 +587,7 @@ team_figures(struct store *db, struct monthly_report *r, const struct page *p,
 		goto out;
 	}
 	for (size_t i = 0; i < np; i++) {
-		const struct page *pg = &p[i];
+		const struct page_row *pg = &p[i];
 
 		if (pg->created < r->from || pg->created >= r->to)
 			continue;
@@ -487,7 +599,7 @@ team_figures(struct store *db, struct monthly_report *r, const struct page *p,
 		if (pg->resolved > 0)
 			res[nres++] = pg->resolved > pg->created ? pg->resolved - pg->created : 0;
 	}
-	interruptions_merge(p, np, &in, &ni);
+	interruptions_merge_rows(p, np, &in, &ni);
 	for (size_t j = 0; j < ni; j++) {
 		struct local_time lt;
 
@@ -503,17 +615,28 @@ team_figures(struct store *db, struct monthly_report *r, const struct page *p,
 			r->team.so_far++;
 		if (in[j].responder_id != zone_of) {
 			struct person pe;
+			size_t z;
 
-			zone = rzone;
 			zone_of = in[j].responder_id;
-			if (zone_of != 0) {
-				if ((ret = store_person_get_id(db, zone_of, &pe)) == 0 &&
-				    tz_lookup(pe.tz) != NULL)
-					zone = tz_lookup(pe.tz);
-				else if (ret != STORE_NOT_FOUND && ret != 0)
-					goto out;
-				ret = 0;
+			/* Each responder's zone is looked up once. */
+			for (z = 0; z < nzones && zones[z].id != zone_of; z++)
+				;
+			if (z == nzones) {
+				zone = rzone;
+				if (zone_of != 0) {
+					if ((ret = store_person_get_id(db, zone_of, &pe)) == 0 &&
+					    tz_lookup(pe.tz) != NULL)
+						zone = tz_lookup(pe.tz);
+					else if (ret != STORE_NOT_FOUND && ret != 0)
+						goto out;
+					ret = 0;
+				}
+				if ((nzones & (nzones - 1)) == 0)
+					zones = xreallocarray(zones, nzones ? 2 * nzones : 1,
+							      sizeof *zones);
+				zones[nzones++] = (struct zone_of){ zone_of, zone };
 			}
+			zone = zones[z].zone;
 		}
 		tz_to_local(zone, in[j].start, &lt);
 		r->by_hour[lt.hour]++;
@@ -525,6 +648,7 @@ team_figures(struct store *db, struct monthly_report *r, const struct page *p,
 	r->team.v[IND_RESOLVE_MEDIAN] = stats_percentile(res, nres, 50);
 	r->team.v[IND_RESOLVE_P95] = stats_percentile(res, nres, 95);
 out:
+	free(zones);
 	free(in);
 	free(ack);
 	free(res);
@@ -548,10 +672,11 @@ monthly_pay_text(const struct mr_person *p, char *buf, size_t len)
 
 /* Each person's pay of the month, from the pay report's own computation. */
 static int
-pay(struct store *db, const struct config *cfg, struct monthly_report *r)
+pay(struct store *db, const struct config *cfg, struct monthly_report *r,
+    const struct page_rows *pr)
 {
 	struct pay_month pm;
-	int ret = pay_month_compute(db, cfg, r->year, r->month, &pm);
+	int ret = pay_month_compute_rows(db, cfg, r->year, r->month, pr, &pm);
 
 	if (ret != 0) {
 		pay_month_free(&pm);
@@ -585,9 +710,11 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	const struct tz_zone *zone;
 	struct shift_filter f = { 0 };
 	struct shift *sh = NULL;
-	struct page *p = NULL;
+	struct page_rows pr = { 0 };
+	struct last_table seen = { 0 };
+	struct page_row *p;
 	struct by_person *bp = NULL;
-	size_t nsh = 0, np = 0, nbp = 0;
+	size_t nsh = 0, np, nbp = 0;
 	int64_t pfrom, pto;
 	int ret;
 
@@ -619,8 +746,10 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 			if (sh[i].end > pto)
 				pto = sh[i].end;
 		}
-	if ((ret = store_page_list(db, pfrom, pto, &p, &np)) != 0)
+	if ((ret = store_report_page_rows(db, pfrom, pto, true, &pr)) != 0)
 		goto done;
+	p = pr.v;
+	np = pr.n;
 
 	/* Who is in the report: anyone on call or interrupted in the month. */
 	for (size_t i = 0; i < nsh && ret == 0; i++)
@@ -628,9 +757,20 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 			person_slot(db, r, sh[i].person_id, true, &ret);
 	for (size_t i = 0; i < np && ret == 0; i++)
 		if (p[i].created >= r->from && p[i].created < r->to) {
-			person_slot(db, r, p[i].responder_id, true, &ret);
-			person_slot(db, r, p[i].escalation_person_id, true, &ret);
+			/* Each person once (a month has ~100,000 pages). */
+			int64_t ids[2] = { p[i].responder_id, p[i].escalation_person_id };
+
+			for (int k = 0; k < 2 && ret == 0; k++) {
+				struct last_page *l;
+
+				if (ids[k] == 0 || (l = last_page(&seen, ids[k]))->responder_id != 0)
+					continue;
+				l->responder_id = ids[k];
+				seen.used++;
+				person_slot(db, r, ids[k], true, &ret);
+			}
 		}
+	free(seen.v);
 	if (ret != 0)
 		goto done;
 	if (r->n_people > 0)
@@ -668,12 +808,12 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 			worst(&r->worst, mp->st[i].status);
 		}
 	}
-	if ((ret = pay(db, cfg, r)) != 0)
+	if ((ret = pay(db, cfg, r, &pr)) != 0)
 		goto done;
-	alerts(r, p, np);
+	alerts(r, &pr);
 done:
 	free(sh);
-	free(p);
+	store_report_page_rows_free(&pr);
 	free(bp);
 	if (ret != 0)
 		monthly_free(r);

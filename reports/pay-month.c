@@ -139,8 +139,9 @@ struct work_state {
 	long *rot_policy;                 /* per rotation: policy index, -1: unpaid */
 	struct shift *shifts;
 	size_t n_shifts;
-	struct page *pages;
+	const struct page_row *pages;     /* in order of creation */
 	size_t n_pages;
+	struct page_rows own;             /* when read here */
 	size_t *by_person;                /* shift indexes by person, then start */
 	struct id_index { int64_t id; size_t index; } *ids;  /* persons by id */
 	size_t n_ids;
@@ -316,7 +317,7 @@ by_person_cmp(const void *a, const void *b)
 static int
 page_cmp(const void *a, const void *b)
 {
-	const struct page *x = a, *y = b;
+	const struct page_row *x = a, *y = b;
 
 	if (x->responder_id != y->responder_id)
 		return x->responder_id < y->responder_id ? -1 : 1;
@@ -351,9 +352,34 @@ id_index_cmp(const void *a, const void *b)
 	return id_cmp(a, b);   /* id is the first member */
 }
 
+/* The first of the N rows of V (in order of creation) created at T or
+ * later. */
+static size_t
+first_at(const struct page_row *v, size_t n, int64_t t)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].created < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int
 pay_month_compute(struct store *s, const struct config *cfg, int year, int month,
 		  struct pay_month *m)
+{
+	return pay_month_compute_rows(s, cfg, year, month, NULL, m);
+}
+
+int
+pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int month,
+		       const struct page_rows *rows, struct pay_month *m)
 {
 	struct work_state w = { 0 };
 	struct shift_filter f = { 0 };
@@ -389,8 +415,17 @@ pay_month_compute(struct store *s, const struct config *cfg, int year, int month
 	w.n_shifts = kept;
 	/* Pages from a day before the month (merging looks back 60 s; work
 	 * acknowledged before the month belongs to the month before). */
-	if ((r = store_page_list(s, m->from - DAY, m->to, &w.pages, &w.n_pages)) != 0)
-		goto done;
+	if (rows != NULL && rows->from <= m->from - DAY && rows->to >= m->to) {
+		size_t a = first_at(rows->v, rows->n, m->from - DAY);
+
+		w.n_pages = first_at(rows->v, rows->n, m->to) - a;
+		w.pages = w.n_pages > 0 ? rows->v + a : NULL;
+	} else {
+		if ((r = store_report_page_rows(s, m->from - DAY, m->to, false, &w.own)) != 0)
+			goto done;
+		w.pages = w.own.v;
+		w.n_pages = w.own.n;
+	}
 
 	/* Shifts by person, for the policy of each piece of work. */
 	w.by_person = xcalloc(w.n_shifts + 1, sizeof *w.by_person);
@@ -408,7 +443,7 @@ pay_month_compute(struct store *s, const struct config *cfg, int year, int month
 		for (size_t i = 0; i < w.n_shifts; i++)
 			ids[nids++] = w.shifts[i].person_id;
 		for (size_t i = 0; i < w.n_pages; i++) {
-			const struct page *pg = &w.pages[i];
+			const struct page_row *pg = &w.pages[i];
 
 			if (pg->responder_id != 0 &&
 			    (work_policy(&w, pg->responder_id, pg->created, pg->rotation_id) >= 0 ||
@@ -453,7 +488,7 @@ pay_month_compute(struct store *s, const struct config *cfg, int year, int month
 	 * overlapping and back-to-back ones merged. */
 	pw = xcalloc(w.n_pages + 1, sizeof *pw);
 	if (w.n_pages > 0) {
-		struct page *v = xcalloc(w.n_pages, sizeof *v);
+		struct page_row *v = xcalloc(w.n_pages, sizeof *v);
 		size_t nv = 0;
 
 		for (size_t i = 0; i < w.n_pages; i++)
@@ -485,7 +520,7 @@ pay_month_compute(struct store *s, const struct config *cfg, int year, int month
 	}
 
 	/* Sleep-hour interruptions. */
-	interruptions_merge(w.pages, w.n_pages, &irs, &nirs);
+	interruptions_merge_rows(w.pages, w.n_pages, &irs, &nirs);
 	pz = xcalloc(nirs + 1, sizeof *pz);
 	for (size_t i = 0; i < nirs; i++) {
 		const struct interruption *it = &irs[i];
@@ -525,7 +560,7 @@ done:
 	free(w.by_person);
 	free(w.ids);
 	free(w.shifts);
-	free(w.pages);
+	store_report_page_rows_free(&w.own);
 	free(irs);
 	free(pp);
 	free(ps);

@@ -59,6 +59,11 @@ struct pay_month {
  * why. Free with pay_month_free() (also after a failure). */
 int pay_month_compute(struct store *s, const struct config *cfg, int year, int month,
 		      struct pay_month *out);
+/* The same from ROWS (store_report_page_rows()) when they cover the pages
+ * it reads ([from - 1 day, to) of the month), else (ROWS NULL too) from
+ * its own query: the monthly report reads a month's pages once. */
+int pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int month,
+			   const struct page_rows *rows, struct pay_month *out);
 void pay_month_free(struct pay_month *m);
 
 #endif

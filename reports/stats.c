@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "reports/stats.h"
 
@@ -14,11 +15,64 @@ cmp_i64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Speed: a month's times to acknowledge and to resolve are ~100,000
+ * values each; a radix sort of their bytes (least significant first,
+ * skipping the bytes all values share: seconds use two or three) costs a
+ * fraction of qsort's calls of a comparison. */
 void
 stats_sort(int64_t *v, size_t n)
 {
-	if (n > 1)
+	size_t (*count)[256];
+	uint64_t *a, *b;
+
+	if (n < 256) {
+		if (n > 1)
+			qsort(v, n, sizeof *v, cmp_i64);
+		return;
+	}
+	count = calloc(8, sizeof *count);
+	b = malloc(n * sizeof *b);
+	if (count == NULL || b == NULL) {
+		free(count);
+		free(b);
 		qsort(v, n, sizeof *v, cmp_i64);
+		return;
+	}
+	a = (uint64_t *)v;
+	/* The sign bit flipped: unsigned order is then signed order. */
+	for (size_t i = 0; i < n; i++) {
+		uint64_t x = a[i] ^ (UINT64_C(1) << 63);
+
+		a[i] = x;
+		for (int d = 0; d < 8; d++)
+			count[d][(x >> (8 * d)) & 0xff]++;
+	}
+	for (int d = 0; d < 8; d++) {
+		size_t sum = 0;
+		uint64_t *t;
+
+		if (count[d][(a[0] >> (8 * d)) & 0xff] == n)
+			continue;       /* every value has this byte */
+		for (int k = 0; k < 256; k++) {
+			size_t c = count[d][k];
+
+			count[d][k] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			b[count[d][(a[i] >> (8 * d)) & 0xff]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	if (a != (uint64_t *)v) {
+		memcpy(v, a, n * sizeof *v);
+		b = a;
+	}
+	for (size_t i = 0; i < n; i++)
+		v[i] = (int64_t)((uint64_t)v[i] ^ (UINT64_C(1) << 63));
+	free(b);
+	free(count);
 }
 
 int64_t

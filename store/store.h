@@ -207,8 +207,9 @@ int store_now_each(struct store *s, int64_t t,
 
 /* -- monthly report (store/report.c) -- */
 /* The creation times of the out-of-hours and sleep pages created in
- * [from, to), with their responders (0: nobody), sorted by responder, then
- * time: enough to count a trend's interruptions. */
+ * [from, to), with their responders (0: nobody), in order of creation
+ * (pages created at the same second in any order): enough to count a
+ * trend's interruptions. */
 struct page_time {
 	int64_t responder_id;
 	int64_t created;
@@ -247,6 +248,45 @@ int store_page_bulk_plan(struct page_bulk *b, size_t more);
 int store_page_bulk_end(struct page_bulk *b, size_t *added);
 /* Frees B after an error (indexes re-created; the caller rolls back). */
 void store_page_bulk_abort(struct page_bulk *b);
+/* The same pages, in the same order, given to FN one at a time (a trend
+ * of a busy team's five months is 300,000 of them: no array). */
+int store_report_ooh_each(struct store *s, int64_t from, int64_t to,
+			  void (*fn)(const struct page_time *t, void *arg), void *arg);
+
+/* The pages created in [from, to) as the monthly report and pay read
+ * them: only the columns they use, in a compact row with no text (a
+ * month of a busy team is ~100,000 pages; struct page is 1 KB a row).
+ * Ordered by created, then id. Times are 0 when unknown, ids 0 when NULL.
+ * The (service, alert) pairs are interned: row.alert indexes
+ * page_rows.alerts, whose strings are cut as struct page cuts them
+ * (service at NAME_MAX_ - 1 bytes, alert at PAGE_TEXT_MAX - 1), so two
+ * rows share an index exactly when struct page would hold equal strings.
+ * Without ALERTS (pay), the text columns are not read: no pairs. */
+struct page_row {
+	int64_t id;
+	int64_t created, acknowledged, resolved;
+	int64_t responder_id, escalation_person_id, rotation_id;
+	uint32_t alert;                 /* index in page_rows.alerts */
+	uint8_t class;                  /* enum page_class */
+	bool escalated;
+	bool acted;                     /* false: resolved without anyone acting */
+	bool has_runbook;               /* runbook_url is not empty */
+};
+struct page_alert {
+	const char *service, *alert;    /* into page_rows.text */
+};
+struct page_rows {
+	int64_t from, to;
+	bool has_alerts;                /* false: alert is 0, has_runbook false */
+	struct page_row *v;
+	size_t n;
+	struct page_alert *alerts;      /* in order of their first row */
+	size_t n_alerts;
+	char *text;
+};
+int store_report_page_rows(struct store *s, int64_t from, int64_t to, bool alerts,
+			   struct page_rows *out);
+void store_report_page_rows_free(struct page_rows *r);
 /* -- pages -- (store/pages.c) */
 
 /* How a page's instant sits in its responder's week (reports/classify.h). */

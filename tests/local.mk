@@ -177,6 +177,10 @@ check_PROGRAMS += tests/unit/test-report
 tests_unit_test_report_SOURCES = tests/unit/test-report.c
 tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test-report-rows
+tests_unit_test_report_rows_SOURCES = tests/unit/test-report-rows.c
+tests_unit_test_report_rows_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_rows_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh
 EXTRA_DIST += tests/e2e/lib-report.sh
 

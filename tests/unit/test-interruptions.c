@@ -113,6 +113,130 @@ test_responders_apart(void **state)
 	free(r);
 }
 
+/* The merge as it was written first (sort by responder, created, input
+ * order; chain; sort by start, responder, first): the reference. */
+static const struct page *ref_pages;
+
+static int
+ref_cmp_index(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct page *p = &ref_pages[i], *q = &ref_pages[j];
+
+	if (p->responder_id != q->responder_id)
+		return p->responder_id < q->responder_id ? -1 : 1;
+	if (p->created != q->created)
+		return p->created < q->created ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+static int
+ref_cmp_interruption(const void *a, const void *b)
+{
+	const struct interruption *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->responder_id != y->responder_id)
+		return x->responder_id < y->responder_id ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+static size_t
+ref_merge(const struct page *v, size_t n, struct interruption *r)
+{
+	size_t *idx = calloc(n + 1, sizeof *idx), k = 0;
+	int64_t prev = 0;
+
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	ref_pages = v;
+	qsort(idx, n, sizeof *idx, ref_cmp_index);
+	for (size_t i = 0; i < n; i++) {
+		const struct page *p = &v[idx[i]];
+		struct interruption *cur = k > 0 ? &r[k - 1] : NULL;
+
+		if (cur != NULL && p->responder_id != 0 && cur->responder_id == p->responder_id &&
+		    p->created - prev <= INTERRUPTION_GAP) {
+			if (p->acknowledged != 0 &&
+			    (cur->acknowledged == 0 || p->acknowledged < cur->acknowledged))
+				cur->acknowledged = p->acknowledged;
+			if (p->resolved > cur->resolved)
+				cur->resolved = p->resolved;
+			cur->pages++;
+			cur->escalated |= p->escalated;
+			cur->acted |= p->acted;
+		} else {
+			r[k++] = (struct interruption){ .responder_id = p->responder_id,
+				.start = p->created, .acknowledged = p->acknowledged,
+				.resolved = p->resolved, .class = p->class, .first = idx[i],
+				.pages = 1, .escalated = p->escalated, .acted = p->acted };
+		}
+		prev = p->created;
+	}
+	free(idx);
+	qsort(r, k, sizeof *r, ref_cmp_interruption);
+	return k;
+}
+
+/* Random pages, in order of creation (as the store returns them: the fast
+ * path) and shuffled: the same interruptions as the reference, field by
+ * field and in the same order. Many share a second and chain at 60 s. */
+static void
+test_same_as_reference(void **state)
+{
+	enum { N = 3000 };
+	static struct page v[N];
+	static struct interruption want[N];
+	uint64_t x = 0x2545f4914f6cdd1du;
+
+	(void)state;
+	for (int round = 0; round < 8; round++) {
+		struct interruption *got;
+		size_t n, k;
+		int64_t t = T0;
+
+		for (size_t i = 0; i < N; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			t += (int64_t)(x % 50);
+			v[i] = pg((int64_t)(x >> 8) % 6, t - T0, (x >> 16) % 3 ? (t - T0) + (int64_t)(x % 900) : 0,
+				  (x >> 20) % 4 ? (t - T0) + (int64_t)(x % 7000) : 0,
+				  (enum page_class)((x >> 24) % 4));
+			v[i].escalated = (x >> 30) % 5 == 0;
+			v[i].acted = (x >> 33) % 3 != 0;
+		}
+		if (round % 2 == 1)             /* shuffled */
+			for (size_t i = N - 1; i > 0; i--) {
+				struct page tmp = v[i];
+				size_t j;
+
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				j = (size_t)(x % (i + 1));
+				v[i] = v[j];
+				v[j] = tmp;
+			}
+		k = ref_merge(v, N, want);
+		interruptions_merge(v, N, &got, &n);
+		assert_int_equal(n, k);
+		for (size_t i = 0; i < n; i++) {
+			assert_int_equal(got[i].responder_id, want[i].responder_id);
+			assert_int_equal(got[i].start, want[i].start);
+			assert_int_equal(got[i].acknowledged, want[i].acknowledged);
+			assert_int_equal(got[i].resolved, want[i].resolved);
+			assert_int_equal(got[i].class, want[i].class);
+			assert_int_equal(got[i].first, want[i].first);
+			assert_int_equal(got[i].pages, want[i].pages);
+			assert_int_equal(got[i].escalated, want[i].escalated);
+			assert_int_equal(got[i].acted, want[i].acted);
+		}
+		free(got);
+	}
+}
+
 static void
 test_empty(void **state)
 {
@@ -132,6 +256,7 @@ main(void)
 		cmocka_unit_test(test_chain_by_previous_page),
 		cmocka_unit_test(test_exactly_sixty_seconds),
 		cmocka_unit_test(test_responders_apart),
+		cmocka_unit_test(test_same_as_reference),
 		cmocka_unit_test(test_empty),
 	};
 

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "common/tz.h"
@@ -46,6 +47,51 @@ test_percentiles(void **state)
 	assert_int_equal(stats_percentile(one, 1, 95), 7);
 	assert_int_equal(stats_percentile(NULL, 0, 50), -1);
 	assert_int_equal(stats_percentile(ten, 10, 0), -1);
+}
+
+static int
+cmp_ref(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* 256 values and more take the radix sort: the same order as qsort, with
+ * negatives, extremes, repeats and values sharing their high bytes. */
+static void
+test_sort_many(void **state)
+{
+	enum { N = 5000 };
+	static int64_t v[N], ref[N];
+	uint64_t x = 88172645463325252u;
+
+	(void)state;
+	for (int round = 0; round < 3; round++) {
+		for (size_t i = 0; i < N; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			v[i] = round == 0 ? (int64_t)(x % 7200) :         /* seconds */
+			       round == 1 ? (int64_t)(x % 4000) - 2000 :  /* both signs */
+			       (int64_t)x;                                 /* anything */
+		}
+		v[0] = INT64_MIN;
+		v[1] = INT64_MAX;
+		v[2] = v[3] = 0;
+		v[4] = -1;
+		for (size_t i = 0; i < N; i++)
+			ref[i] = v[i];
+		qsort(ref, N, sizeof *ref, cmp_ref);
+		stats_sort(v, N);
+		for (size_t i = 0; i < N; i++)
+			assert_int_equal(v[i], ref[i]);
+	}
+	for (size_t i = 0; i < 300; i++)        /* one byte value only */
+		v[i] = 42;
+	stats_sort(v, 300);
+	assert_int_equal(v[0], 42);
+	assert_int_equal(v[299], 42);
 }
 
 static void
@@ -294,6 +340,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_percentiles),
+		cmocka_unit_test(test_sort_many),
 		cmocka_unit_test(test_forecast),
 		cmocka_unit_test(test_thresholds),
 		cmocka_unit_test(test_sentences),
