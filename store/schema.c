@@ -228,22 +228,14 @@ static const char migration_5[] =
 	"  cancelled_at, end_at, person_id, term_id, origin);"
 	"CREATE INDEX IF NOT EXISTS rotations_listed ON rotations (tier = 'escalation', name);";
 
-/* Speed of `rota now` on large organisations: the shifts in force at an
- * instant are those that started at most a shift's length before it and
- * end after it. An index in time order (not cancelled, carrying every
- * column `now` reads) holds them side by side, a few pages for a thousand
- * rotations, where probing each rotation's own index touched one page per
- * rotation. Shifts longer than eight days (none the generator makes: its
- * shifts are weeks) are found through their own small index, so no shift
- * in force is ever missed (store_now).
- *
- * To pay for that index when a schedule is generated, the table is rebuilt
- * (as in migration 4) without the UNIQUE index on uid, the largest of its
- * indexes and the dearest to write: a uid is a hash of the rotation's and
- * term's names and the slot (shift_uid_make), so its entries land at random
- * in the index, and nothing looks a shift up by uid. The shift's identity
- * stays unique through UNIQUE (term_id, slot). The index by rotation no
- * longer serves `now` either, so it drops the origin migration 5 added. */
+/* Speed of generating a schedule: the shifts table rebuilt (as in
+ * migration 4) without the UNIQUE index on uid, the largest of its indexes
+ * and the dearest to write: a uid is a hash of the rotation's and term's
+ * names and the slot (shift_uid_make), so its entries land at random in
+ * the index, and nothing looks a shift up by uid. The shift's identity
+ * stays unique through UNIQUE (term_id, slot). (A time-ordered index of
+ * the shifts in force was tried here for `rota now`: it halved the query
+ * but cost generation 20%, past its 2 s; bench/README.md.) */
 static const char migration_6[] =
 	"CREATE TABLE shifts_v6 ("
 	"  id INTEGER PRIMARY KEY,"
@@ -268,11 +260,7 @@ static const char migration_6[] =
 	"ALTER TABLE shifts_v6 RENAME TO shifts;"
 	"CREATE INDEX shifts_person_time ON shifts (person_id, start_at);"
 	"CREATE INDEX shifts_rotation_cover ON shifts (rotation_id, start_at, "
-	"  cancelled_at, end_at, person_id, term_id);"
-	"CREATE INDEX shifts_in_force ON shifts (start_at, end_at, rotation_id, "
-	"  person_id, term_id, origin) WHERE cancelled_at IS NULL;"
-	"CREATE INDEX shifts_long ON shifts (start_at, end_at) "
-	"  WHERE cancelled_at IS NULL AND end_at - start_at > 691200;";
+	"  cancelled_at, end_at, person_id, term_id, origin);";
 
 /* Speed of `rota report monthly`: its six-month trend reads the time and
  * responder of every out-of-hours and sleep page of the five months

@@ -272,25 +272,20 @@ int
 store_now_each(struct store *s, int64_t t, void (*fn)(const struct on_call *c, void *arg),
 	       void *arg)
 {
-	/* The shifts in force: those that started in the last eight days (every
-	 * weekly shift) through the time-ordered index shifts_in_force, and any
-	 * longer one through shifts_long (schema.c, migration 6). Then every
-	 * rotation in list order with its shift, found through an index sqlite
-	 * builds on the few in force, and the person's handle. Rows of one
-	 * rotation are adjacent, the latest start first: the first is kept. */
+	/* Every rotation in list order (index rotations_listed), and in each
+	 * two probes of the index on (rotation_id, start_at, ...), which holds
+	 * every shift column read here: the latest shift started by T, if it
+	 * has not ended. Two shifts of one rotation that start at once
+	 * (overlapping terms) give two rows: the first is kept. */
 	static const char sql[] =
-		"WITH f AS MATERIALIZED ("
-		"  SELECT id, rotation_id, person_id, start_at, end_at, origin "
-		"  FROM shifts INDEXED BY shifts_in_force WHERE cancelled_at IS NULL AND "
-		"    start_at > ?1 - 691200 AND start_at <= ?1 AND end_at > ?1 "
-		"  UNION ALL "
-		"  SELECT id, rotation_id, person_id, start_at, end_at, origin "
-		"  FROM shifts INDEXED BY shifts_long WHERE cancelled_at IS NULL AND "
-		"    end_at - start_at > 691200 AND start_at <= ?1 - 691200 AND end_at > ?1) "
-		"SELECT f.id, r.id, r.name, r.tier, r.tz, f.person_id, p.handle, "
-		"f.start_at, f.end_at, f.origin FROM rotations r "
-		"LEFT JOIN f ON f.rotation_id = r.id LEFT JOIN persons p ON p.id = f.person_id "
-		"ORDER BY r.tier = 'escalation', r.name, f.start_at DESC";
+		"SELECT s.id, r.id, r.name, r.tier, r.tz, s.person_id, p.handle, "
+		"s.start_at, s.end_at, s.origin FROM rotations r "
+		"LEFT JOIN shifts s ON s.rotation_id = r.id AND s.cancelled_at IS NULL AND "
+		"  s.start_at = (SELECT max(s2.start_at) FROM shifts s2 WHERE "
+		"    s2.rotation_id = r.id AND s2.start_at <= ?1 AND s2.cancelled_at IS NULL) "
+		"  AND s.end_at > ?1 "
+		"LEFT JOIN persons p ON p.id = s.person_id "
+		"ORDER BY r.tier = 'escalation', r.name";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct on_call c;
 	int64_t last = 0;

@@ -59,7 +59,7 @@ test_expect_success 'the rebuilt shifts table keeps its rules and references' '
 	! grep -q "origin IN" schema.out &&
 	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master
 		WHERE tbl_name = '\''shifts'\'' AND type = '\''index'\'' ORDER BY name)")" = \
-		shifts_in_force,shifts_long,shifts_person_time,shifts_rotation_cover,sqlite_autoindex_shifts_1 &&
+		shifts_person_time,shifts_rotation_cover,sqlite_autoindex_shifts_1 &&
 	test "$(sqlite3 rota.db "SELECT \"table\" FROM pragma_foreign_key_list('\''swaps'\'')
 		WHERE \"from\" = '\''shift_id'\''")" = shifts &&
 	sqlite3 rota.db "INSERT INTO persons (handle, name, email, tz, created_at)

@@ -334,7 +334,7 @@ test_shift_now(void **state)
 	}
 }
 
-/* Shifts longer than the eight days `now` looks back over (a rotation of
+/* Shifts longer than a week (a rotation of
  * four-week shifts) are found all along, to their last second. */
 static void
 test_shift_now_long_shifts(void **state)
