@@ -157,7 +157,8 @@ tests_unit_test_classify_LDADD = $(UNIT_LDADD)
 tests_unit_test_interruptions_SOURCES = tests/unit/test-interruptions.c
 tests_unit_test_interruptions_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_interruptions_LDADD = $(UNIT_LDADD)
-tests_unit_test_pages_SOURCES = tests/unit/test-pages.c
+tests_unit_test_pages_SOURCES = tests/unit/test-pages.c \
+	tests/unit/store-fixture.c tests/unit/store-fixture.h
 tests_unit_test_pages_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pages_LDADD = $(UNIT_LDADD)
 
@@ -178,7 +179,8 @@ tests_unit_test_report_SOURCES = tests/unit/test-report.c
 tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test-report-rows
-tests_unit_test_report_rows_SOURCES = tests/unit/test-report-rows.c
+tests_unit_test_report_rows_SOURCES = tests/unit/test-report-rows.c \
+	tests/unit/store-fixture.c tests/unit/store-fixture.h
 tests_unit_test_report_rows_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_rows_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh

@@ -16,41 +16,7 @@
 #include <cmocka.h>
 
 #include "store/store.h"
-
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct store *db;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/rota-test-rows.XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/rota.db", f->dir);
-	if (store_open(f->path, &f->db) != 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char cmd[128];
-
-	store_close(f->db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
-	return 0;
-}
+#include "tests/unit/store-fixture.h"
 
 static struct page
 page(int i, int64_t created)
