@@ -1,8 +1,13 @@
-/* rota page import: pages from a PagerDuty, Opsgenie or generic CSV. */
+/* rota page import: pages from a PagerDuty, Opsgenie or generic CSV.
+ *
+ * Not a CMD_WRITE command: a large file is imported with the database to
+ * itself (store_bulk_begin), which has to be asked before the one
+ * transaction begins. */
 #include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cmd.h"
@@ -25,6 +30,34 @@ progress(size_t done, size_t total)
 	fflush(stderr);
 }
 
+/* A file this large (about 18,000 pages of the generic format) is
+ * imported in the rollback journal's mode: see store_bulk_begin(). */
+#define BULK_BYTES (2 << 20)
+
+/* The import and its audit event, in one transaction. */
+static int
+import_in_transaction(struct ctx *ctx, const char *path, enum page_format format,
+		      struct page_import_result *res)
+{
+	json_t *after;
+	int r;
+
+	if ((r = store_begin(ctx->db)) != 0)
+		return r;
+	if ((r = page_import(ctx->db, ctx->cfg, path, format, ctx->now,
+			     isatty(STDERR_FILENO) ? progress : NULL, res)) == 0) {
+		after = json_pack("{s:s, s:s, s:I, s:I}", "file", path,
+				  "format", page_format_name(res->format),
+				  "imported", (json_int_t)res->imported,
+				  "known", (json_int_t)(res->pages - res->imported));
+		if ((r = audit(ctx, "page.import", path, NULL, after)) == 0)
+			r = store_commit(ctx->db);
+	}
+	if (r != 0)
+		store_rollback(ctx->db);
+	return r;
+}
+
 static int
 exec_page_import(struct ctx *ctx, int argc, char **argv)
 {
@@ -35,7 +68,8 @@ exec_page_import(struct ctx *ctx, int argc, char **argv)
 	enum page_format format = PAGE_FORMAT_GUESS;
 	struct page_import_result res;
 	const char *path;
-	json_t *after;
+	struct stat st;
+	bool bulk;
 	int c, r;
 
 	optind = 0;
@@ -54,14 +88,12 @@ exec_page_import(struct ctx *ctx, int argc, char **argv)
 	path = argv[optind];
 	if ((r = require_manager(ctx, "page import")) != 0)
 		return r;
-	if ((r = page_import(ctx->db, ctx->cfg, path, format, ctx->now,
-			     isatty(STDERR_FILENO) ? progress : NULL, &res)) != 0)
-		return r;
-	after = json_pack("{s:s, s:s, s:I, s:I}", "file", path,
-			  "format", page_format_name(res.format),
-			  "imported", (json_int_t)res.imported,
-			  "known", (json_int_t)(res.pages - res.imported));
-	if ((r = audit(ctx, "page.import", path, NULL, after)) != 0)
+	/* (A file that cannot be read is page_import's to report.) */
+	bulk = stat(path, &st) == 0 && st.st_size >= BULK_BYTES && store_bulk_begin(ctx->db);
+	r = import_in_transaction(ctx, path, format, &res);
+	if (bulk)
+		store_bulk_end(ctx->db);
+	if (r != 0)
 		return r;
 	if (out_json()) {
 		out_object_begin(NULL);
@@ -87,7 +119,8 @@ const struct cmd_entry cmd_page_import_entry = {
 		"Each page gets its responder (who acknowledged it, else who was on call\n"
 		"for its service) and its class: in hours, out of hours or sleep.\n"
 		"A bad row stops the import (FILE:LINE, exit 65) and nothing is imported.\n"
-		"Importing the same pages again adds nothing.\n",
-	.flags = CMD_WRITE,
+		"Importing the same pages again adds nothing. A file of more than 2 MB\n"
+		"is imported with the database to itself when nobody else has it open:\n"
+		"other commands wait for it.\n",
 	.exec = exec_page_import,
 };

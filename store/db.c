@@ -267,6 +267,9 @@ make_parents(const char *path)
 
 static bool sqlite_configured;
 
+/* How long a command waits for another one's lock before giving up. */
+#define BUSY_TIMEOUT_MS 5000
+
 int
 store_open_version(const char *path, int target, struct store **out)
 {
@@ -292,7 +295,7 @@ store_open_version(const char *path, int target, struct store **out)
 		store_close(s);
 		return r;
 	}
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	/* Keep the -wal and -shm files when the last connection closes:
 	 * otherwise every command, even `rota now`, creates both files on
 	 * opening and deletes them on closing, a tenth of its time. The
@@ -360,6 +363,48 @@ store_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* The journal mode a PRAGMA journal_mode statement answers, "" if it fails. */
+static void
+journal_mode(struct store *s, const char *sql, char *mode, size_t size)
+{
+	sqlite3_stmt *st;
+
+	mode[0] = '\0';
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		snprintf(mode, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+bool
+store_bulk_begin(struct store *s)
+{
+	char mode[16];
+
+	/* Leaving WAL mode needs the database to itself: ask once, without
+	 * waiting, and stay in WAL mode if another connection has it open. */
+	sqlite3_busy_timeout(s->db, 0);
+	journal_mode(s, "PRAGMA journal_mode = TRUNCATE", mode, sizeof mode);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (strcmp(mode, "truncate") != 0)
+		return false;
+	/* NORMAL is safe against power loss in WAL mode only. */
+	sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	return true;
+}
+
+void
+store_bulk_end(struct store *s)
+{
+	char mode[16];
+
+	/* Should this fail (another process holding the database this very
+	 * moment), the next store_open() puts the WAL back. */
+	journal_mode(s, "PRAGMA journal_mode = WAL", mode, sizeof mode);
+	sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 }
 
 bool

@@ -35,6 +35,17 @@ const char *store_path(const struct store *s);
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
+/* For a transaction that adds many rows (a large page import), called
+ * before store_begin: the rollback journal instead of the WAL while nobody
+ * else has the database open (the WAL writes every new page twice, to the
+ * log and again at the checkpoint; the rollback journal keeps copies of
+ * changed pages only, and pages added at the end of the file need none).
+ * Other processes wait for the database until store_bulk_end(): readers
+ * too, for up to the busy timeout. Returns whether it switched; when
+ * another connection is open it stays in WAL mode and changes nothing.
+ * store_bulk_end() goes back to WAL mode (as the next store_open() would). */
+bool store_bulk_begin(struct store *s);
+void store_bulk_end(struct store *s);
 /* Whether the last failure was a UNIQUE/CHECK/FOREIGN KEY constraint. */
 bool store_is_constraint_error(const struct store *s);
 

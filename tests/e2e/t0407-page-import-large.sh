@@ -4,7 +4,9 @@
 # again after the rows, inside the one transaction. The pages stored are
 # the same, ids included, as through small imports that keep the indexes;
 # the schema comes back whole; a bad last row still changes nothing; and
-# a second import adds nothing.
+# a second import adds nothing. A file of 2 MB or more is imported in the
+# rollback journal's mode (store_bulk_begin) when nobody else has the
+# database open, and the database is in WAL mode again afterwards.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-pages.sh"
 
@@ -74,6 +76,48 @@ test_expect_success 'a large import stores what small imports store, ids and ind
 	diff -u rows.small rows.big &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM pages WHERE escalation_person_id IS NOT NULL")" = 2272 &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM pages WHERE class IS NULL")" = 0
+'
+
+test_expect_success 'a large import leaves the database in WAL mode, also when it fails' '
+	schedule &&
+	big 25000 >big.csv &&
+	test "$(wc -c <big.csv)" -ge 2097152 &&
+	expect_status 0 rota page import big.csv &&
+	test "$(sqlite3 rota.db "PRAGMA journal_mode")" = wal &&
+	test ! -e rota.db-journal &&
+	big 30000 >bad.csv &&
+	echo "L0,2027-01-05T25:00:00Z,,,ana,svc0,a,high,false," >>bad.csv &&
+	expect_unchanged 65 rota page import bad.csv &&
+	test "$(sqlite3 rota.db "PRAGMA journal_mode")" = wal &&
+	test "$(sqlite3 rota.db "SELECT count(*) FROM pages")" = 25000
+'
+
+test_expect_success 'a large import while another process reads the database: WAL mode, the reader undisturbed' '
+	schedule &&
+	big 25000 >big.csv &&
+	rm -f reader.ready reader.done &&
+	/usr/bin/python3 -c "
+import sqlite3, os, time
+db = sqlite3.connect(\"rota.db\", isolation_level=None)
+db.execute(\"BEGIN\")
+db.execute(\"SELECT count(*) FROM persons\").fetchone()
+open(\"reader.ready\", \"w\").close()
+while not os.path.exists(\"reader.done\"):
+    time.sleep(0.05)
+print(db.execute(\"SELECT count(*) FROM pages\").fetchone()[0])
+db.execute(\"COMMIT\")
+print(db.execute(\"PRAGMA journal_mode\").fetchone()[0])
+" >reader.out &
+	reader=$! &&
+	while test ! -e reader.ready; do sleep 0.05; done &&
+	expect_status 0 rota page import big.csv &&
+	expect_file "imported 25000 pages (0 already known)" out &&
+	touch reader.done &&
+	wait $reader &&
+	printf "0\\nwal\\n" >reader.expected &&
+	diff -u reader.expected reader.out &&
+	test "$(sqlite3 rota.db "SELECT count(*) FROM pages")" = 25000 &&
+	test "$(sqlite3 rota.db "PRAGMA integrity_check")" = ok
 '
 
 test_expect_success 'a large file out of time order: the same pages again' '
