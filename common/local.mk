@@ -6,4 +6,5 @@ librota_a_SOURCES += \
 	common/timefmt.c common/timefmt.h \
 	common/out.c common/out.h \
 	common/config.c common/config.h \
-	common/secret.c common/secret.h
+	common/secret.c common/secret.h \
+	common/strset.c common/strset.h

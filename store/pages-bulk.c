@@ -24,10 +24,14 @@
  *   pages_responder_time (50 places at once) seek from the root and split
  *   pages all the way. An index led by created_at is kept when the rows
  *   come in time order (exports do): each row then goes at its end, which
- *   costs less than sorting them again. The UNIQUE (source, source_id)
- *   index stays: it is the deduplication, and part of the table's
- *   definition. It is all one transaction: a failure or a rollback leaves
- *   the schema and the rows as they were;
+ *   costs less than sorting them again. The key, the UNIQUE index
+ *   pages_source (source, source_id), goes too when no page of the
+ *   import's source was stored before it: its entries land at random
+ *   (ids sort as text), half of sqlite's work when kept up row by row.
+ *   The import's keys are then told apart in memory (a strset) and the
+ *   index, built again at the end, still refuses any duplicate. It is all
+ *   one transaction: a failure or a rollback leaves the schema and the
+ *   rows as they were;
  * - secure_delete off while importing (see store_page_bulk_begin). */
 #include "config.h"
 
@@ -35,6 +39,7 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/strset.h"
 #include "common/xalloc.h"
 #include "store/store-private.h"
 
@@ -60,7 +65,13 @@ struct page_bulk {
 	bool in_time_order;             /* so far */
 	struct dropped_index *dropped;
 	size_t n_dropped, n_restored;
+	char source[PAGE_SOURCE_MAX];   /* of the first page */
+	bool key_dropped;               /* pages_source: keys told apart in keys */
+	struct strset keys;
 };
+
+/* The pages' key (migration 8). */
+#define KEY_INDEX "pages_source"
 
 /* Fewer new rows than this are not worth rebuilding indexes for. */
 #define BULK_MIN_REBUILD 20000
@@ -323,6 +334,7 @@ bulk_free(struct page_bulk *b)
 		free(b->dropped[i].sql);
 	}
 	free(b->dropped);
+	strset_free(&b->keys);
 	sqlite3_finalize(b->insert);
 	/* No statement uses the module any more: unregister it. */
 	sqlite3_create_module_v2(b->s->db, MODULE, NULL, NULL, NULL);
@@ -417,6 +429,11 @@ store_page_bulk_push(struct page_bulk *b)
 {
 	const struct page *p = &b->v[b->n];
 
+	if (b->rows + b->n == 0)
+		snprintf(b->source, sizeof b->source, "%s", p->source);
+	/* A key seen before in this import: ignored, as INSERT OR IGNORE would. */
+	if (b->key_dropped && !strset_add(&b->keys, p->source, p->source_id))
+		return 0;
 	if (p->created < b->last_created)
 		b->in_time_order = false;
 	b->last_created = p->created;
@@ -430,7 +447,7 @@ store_page_bulk_push(struct page_bulk *b)
  * led by created_at: each row goes at their end, which costs sqlite
  * little, less than sorting them all again. */
 static int
-drop_indexes(struct page_bulk *b)
+drop_indexes(struct page_bulk *b, bool drop_key)
 {
 	static const char sql[] =
 		"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
@@ -445,6 +462,8 @@ drop_indexes(struct page_bulk *b)
 		struct dropped_index *d;
 
 		if (b->in_time_order && leads_with_time(s, (const char *)sqlite3_column_text(st, 0)))
+			continue;
+		if (!drop_key && strcmp((const char *)sqlite3_column_text(st, 0), KEY_INDEX) == 0)
 			continue;
 
 		b->dropped = xreallocarray(b->dropped, b->n_dropped + 1, sizeof *b->dropped);
@@ -471,13 +490,52 @@ drop_indexes(struct page_bulk *b)
 			b->n_dropped = i;
 			return 0;
 		}
+		if (strcmp(b->dropped[i].name, KEY_INDEX) == 0)
+			b->key_dropped = true;
 	}
+	return 0;
+}
+
+/* Whether the key index may go: no page of the import's source was stored
+ * before it (those of this import so far have ids above b->existing); if
+ * so, the keys of this import so far are put in b->keys. */
+static int
+may_drop_key(struct page_bulk *b, bool *yes)
+{
+	struct store *s = b->s;
+	sqlite3_stmt *st;
+	int r;
+
+	*yes = false;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM pages WHERE source = ?1 AND id <= ?2 "
+			       "LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return db_error(s);
+	sqlite3_bind_text(st, 1, b->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, b->existing);
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (r == SQLITE_ROW)
+		return 0;
+	if (r != SQLITE_DONE)
+		return db_error(s);
+	if (sqlite3_prepare_v2(s->db, "SELECT source, source_id FROM pages WHERE id > ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_error(s);
+	sqlite3_bind_int64(st, 1, b->existing);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		strset_add(&b->keys, (const char *)sqlite3_column_text(st, 0),
+			   (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE)
+		return db_error(s);
+	*yes = true;
 	return 0;
 }
 
 int
 store_page_bulk_plan(struct page_bulk *b, size_t more)
 {
+	bool drop_key;
 	size_t fresh;
 	int r;
 
@@ -492,7 +550,11 @@ store_page_bulk_plan(struct page_bulk *b, size_t more)
 	fresh = (size_t)((double)more * (double)b->added / (double)b->rows);
 	if (fresh < BULK_MIN_REBUILD || (int64_t)fresh < b->existing / 2)
 		return 0;
-	return drop_indexes(b);
+	if ((r = may_drop_key(b, &drop_key)) != 0)
+		return r;
+	if (drop_key)
+		strset_reserve(&b->keys, b->rows + fresh);
+	return drop_indexes(b, drop_key);
 }
 
 /* Re-creates the dropped indexes not yet re-created. */

@@ -149,6 +149,21 @@ test_expect_success 'importing a large file again adds nothing and changes no pa
 	diff -u rows.first rows.again
 '
 
+test_expect_success 'a page twice deep in a large file: the first kept, the key index back' '
+	schedule &&
+	schema >schema.before &&
+	big 25000 >dup.csv &&
+	echo "L20000,2027-01-06T10:00:00Z,,,ana,svc0,the second L20000,high,false," >>dup.csv &&
+	echo "L3,2027-01-06T10:00:00Z,,,ana,svc0,the second L3,high,false," >>dup.csv &&
+	expect_status 0 rota page import dup.csv &&
+	expect_file "imported 25000 pages (2 already known)" out &&
+	test "$(sqlite3 rota.db "SELECT alert FROM pages WHERE source_id = '\''L20000'\''")" = "alert 6" &&
+	test "$(sqlite3 rota.db "SELECT alert FROM pages WHERE source_id = '\''L3'\''")" = "alert 3" &&
+	schema >schema.after &&
+	diff -u schema.before schema.after &&
+	test "$(sqlite3 rota.db "PRAGMA integrity_check")" = ok
+'
+
 test_expect_success 'a bad row at the end of a large file: line, exit 65, nothing imported' '
 	schedule &&
 	big 25000 >bad.csv &&

@@ -133,8 +133,8 @@ test_migrates_version_3_with_shifts(void **state)
 
 	assert_int_equal(store_open(f->path, &f->db), 0);
 	assert_int_equal(store_schema_version(f->db, &version), 0);
-	assert_int_equal(version, 7);
-	assert_int_equal(store_latest_version(), 7);
+	assert_int_equal(version, 8);
+	assert_int_equal(store_latest_version(), 8);
 	assert_int_equal(store_shift_list(f->db, &filter, &v, &n), 0);
 	assert_int_equal(n, 3);
 	for (size_t i = 0; i < n; i++) {
@@ -172,6 +172,61 @@ test_migrates_version_3_with_shifts(void **state)
 	assert_int_equal(store_shift_assign(f->db, got.id, b.id, ORIGIN_SWAP, 7), 0);
 	assert_int_equal(store_shift_get(f->db, got.id, &got), 0);
 	assert_int_equal(got.origin, ORIGIN_SWAP);
+}
+
+/* Migration 8 rebuilds the pages table (its key becomes a named index): a
+ * database at version 7 keeps every page (ids, key, columns), and the key
+ * still refuses a second page of the same source and id. */
+static void
+test_migrates_version_7_with_pages(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = person("ana");
+	struct page pg[2], again, *v;
+	size_t n, inserted;
+	int version;
+
+	assert_int_equal(store_open_version(f->path, 7, &f->db), 0);
+	assert_int_equal(store_person_add(f->db, &a, 1), 0);
+	for (int i = 0; i < 2; i++) {
+		memset(&pg[i], 0, sizeof pg[i]);
+		snprintf(pg[i].source, sizeof pg[i].source, i ? "pagerduty" : "generic");
+		snprintf(pg[i].source_id, sizeof pg[i].source_id, "P%d", i);
+		pg[i].created = 1000 + i;
+		pg[i].acknowledged = 1060 + i;
+		pg[i].responder_id = i ? 0 : a.id;
+		snprintf(pg[i].service, sizeof pg[i].service, "checkout");
+		snprintf(pg[i].alert, sizeof pg[i].alert, "disk full");
+		pg[i].acted = true;
+		pg[i].class = i ? PAGE_SLEEP : PAGE_IN_HOURS;
+	}
+	assert_int_equal(store_page_insert_many(f->db, pg, 2, 5, &inserted), 0);
+	assert_int_equal(inserted, 2);
+	store_close(f->db);
+	f->db = NULL;
+
+	assert_int_equal(store_open(f->path, &f->db), 0);
+	assert_int_equal(store_schema_version(f->db, &version), 0);
+	assert_int_equal(version, store_latest_version());
+	assert_int_equal(store_page_list(f->db, 0, 2000, &v, &n), 0);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(v[i].id, pg[i].id);
+		assert_string_equal(v[i].source, pg[i].source);
+		assert_string_equal(v[i].source_id, pg[i].source_id);
+		assert_int_equal(v[i].created, pg[i].created);
+		assert_int_equal(v[i].acknowledged, pg[i].acknowledged);
+		assert_int_equal(v[i].responder_id, pg[i].responder_id);
+		assert_string_equal(v[i].alert, "disk full");
+		assert_int_equal(v[i].class, pg[i].class);
+		assert_int_equal(v[i].imported_at, 5);
+	}
+	free(v);
+	again = pg[1];
+	again.id = 0;
+	assert_int_equal(store_page_insert_many(f->db, &again, 1, 6, &inserted), 0);
+	assert_int_equal(inserted, 0);
+	assert_int_equal(again.id, 0);
 }
 
 static void
@@ -389,6 +444,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrates_version_3_with_shifts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrates_version_7_with_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shift_now, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shift_now_long_shifts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_changes_nothing, setup, teardown),
