@@ -115,5 +115,6 @@ const struct cmd_entry cmd_next_entry = {
 		"Times are in the person's own zone; a shift in force now shows how\n"
 		"long is left of it. With --json, an array of {id, rotation, tier,\n"
 		"person, start, end, origin, starts_in_seconds} (UTC times).\n",
+	.flags = CMD_LOOKUP,
 	.exec = exec_next,
 };

@@ -31,8 +31,8 @@ print_on_call(const struct on_call *c, void *arg)
 
 	u->rotations++;
 	if (c->shift_id == 0) {
-		u->v = xreallocarray(u->v, u->n + 1, sizeof *u->v);
-		u->v[u->n++] = *c;
+		u->v = xpush(u->v, &u->n, sizeof *u->v);
+		u->v[u->n - 1] = *c;
 		return;
 	}
 	out_row_begin();
@@ -97,5 +97,6 @@ const struct cmd_entry cmd_now_entry = {
 		"covers now are named below the table. With --json, an array of\n"
 		"{id, rotation, tier, person, start, end, origin} (UTC times), as\n"
 		"rota schedule show prints.\n",
+	.flags = CMD_LOOKUP,
 	.exec = exec_now,
 };

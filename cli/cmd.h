@@ -36,6 +36,7 @@ enum cmd_flags {
 	CMD_WRITE = 1,                /* runs inside one transaction */
 	CMD_NO_DB = 2,                /* does not open the database */
 	CMD_HIDDEN = 4,               /* not listed in `rota --help` */
+	CMD_LOOKUP = 8,               /* reads a few rows: store_read_few() */
 };
 
 struct cmd_entry {

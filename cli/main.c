@@ -154,6 +154,8 @@ main(int argc, char **argv)
 		ctx.db_path = db_path;
 		if ((r = store_open(db_path, &ctx.db)) != 0)
 			goto done;
+		if (e->flags & CMD_LOOKUP)
+			store_read_few(ctx.db);
 	} else {
 		db_path = database_path(db_opt, ctx.cfg);
 		ctx.db_path = db_path;

@@ -19,8 +19,12 @@ struct table {
 	size_t ncols;
 	char **headers;           /* ncols */
 	size_t nrows;
-	char ***cells;            /* nrows rows of rowlen[r] cells, NULL = empty */
-	size_t *rowlen;           /* a row is short when columns appeared after it */
+	struct row *rows;
+};
+
+struct row {
+	char **cells;             /* len cells, NULL = empty */
+	size_t len;               /* short when columns appeared after the row */
 };
 
 struct item {
@@ -73,8 +77,8 @@ top(void)
 static void
 add_item(enum item_kind kind, char *line, struct table *table)
 {
-	out.items = xreallocarray(out.items, out.nitems + 1, sizeof *out.items);
-	out.items[out.nitems++] = (struct item){ kind, line, table };
+	out.items = xpush(out.items, &out.nitems, sizeof *out.items);
+	out.items[out.nitems - 1] = (struct item){ kind, line, table };
 }
 
 static void
@@ -156,10 +160,8 @@ out_row_end(void)
 	if (!out.json) {
 		struct table *t = f->table;
 
-		t->cells = xreallocarray(t->cells, t->nrows + 1, sizeof *t->cells);
-		t->rowlen = xreallocarray(t->rowlen, t->nrows + 1, sizeof *t->rowlen);
-		t->rowlen[t->nrows] = t->ncols;
-		t->cells[t->nrows++] = f->row;
+		t->rows = xpush(t->rows, &t->nrows, sizeof *t->rows);
+		t->rows[t->nrows - 1] = (struct row){ f->row, t->ncols };
 	}
 	pop();
 }
@@ -293,7 +295,7 @@ width(const char *s)
 static const char *
 cell_at(const struct table *t, size_t r, size_t c)
 {
-	return c < t->rowlen[r] && t->cells[r][c] ? t->cells[r][c] : "";
+	return c < t->rows[r].len && t->rows[r].cells[c] ? t->rows[r].cells[c] : "";
 }
 
 static void
@@ -340,14 +342,13 @@ static void
 free_table(struct table *t)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->rowlen[r]; c++)
-			free(t->cells[r][c]);
-		free(t->cells[r]);
+		for (size_t c = 0; c < t->rows[r].len; c++)
+			free(t->rows[r].cells[c]);
+		free(t->rows[r].cells);
 	}
 	for (size_t c = 0; c < t->ncols; c++)
 		free(t->headers[c]);
-	free(t->cells);
-	free(t->rowlen);
+	free(t->rows);
 	free(t->headers);
 	free(t->title);
 	free(t);

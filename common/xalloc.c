@@ -47,6 +47,20 @@ xreallocarray(void *p, size_t n, size_t size)
 	return p;
 }
 
+void *
+xpush(void *v, size_t *n, size_t size)
+{
+	char *p = v;
+
+	/* The capacity is the power of two at or above *n: grow by doubling
+	 * when *n reaches one, so a list of n rows costs O(n), not O(n^2). */
+	if ((*n & (*n - 1)) == 0)
+		p = xreallocarray(v, *n ? 2 * *n : 1, size);
+	memset(p + *n * size, 0, size);
+	(*n)++;
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

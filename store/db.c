@@ -107,20 +107,6 @@ db_bind_id(sqlite3_stmt *st, int i, int64_t id)
 		sqlite3_bind_int64(st, i, id);
 }
 
-void *
-db_push(void *v, size_t *n, size_t size)
-{
-	char *p = v;
-
-	/* The capacity is the power of two at or above *n: grow by doubling
-	 * when *n reaches one, so a list of n rows costs O(n), not O(n^2). */
-	if ((*n & (*n - 1)) == 0)
-		p = xreallocarray(v, *n ? 2 * *n : 1, size);
-	memset(p + *n * size, 0, size);
-	(*n)++;
-	return p;
-}
-
 int
 db_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id)
 {
@@ -327,6 +313,16 @@ store_open(const char *path, struct store **out)
 }
 
 void
+store_read_few(struct store *s)
+{
+	/* A 256 kB cache: the pages such a command reads are each read once,
+	 * and a small cache reuses its buffers where a large one would fault
+	 * in fresh memory for every page. */
+	sqlite3_exec(s->db, "PRAGMA mmap_size = 0; PRAGMA cache_size = -256",
+		     NULL, NULL, NULL);
+}
+
+void
 store_close(struct store *s)
 {
 	if (s == NULL)
@@ -440,7 +436,7 @@ db_list(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *),
 	if (st == NULL)
 		return EX_SOFTWARE;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = db_push(*v, n, size);
+		*v = xpush(*v, n, size);
 		read(st, (char *)*v + (*n - 1) * size);
 	}
 	sqlite3_reset(st);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/xalloc.h"
 #include "store/store-private.h"
 
 void
@@ -195,7 +196,7 @@ store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 		return EX_SOFTWARE;
 	db_bind_int(st, 1, term_id);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		h = db_push(h, &nh, sizeof *h);
+		h = xpush(h, &nh, sizeof *h);
 		h[nh - 1].person_id = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
@@ -316,7 +317,7 @@ collect_on_call(const struct on_call *c, void *arg)
 {
 	struct on_call_list *l = arg;
 
-	l->v = db_push(l->v, &l->n, sizeof *l->v);
+	l->v = xpush(l->v, &l->n, sizeof *l->v);
 	l->v[l->n - 1] = *c;
 }
 

@@ -66,11 +66,6 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
 
-/* Appends one zeroed element of SIZE bytes to the array V of *n elements
- * (built by db_push alone: it keeps spare room) and returns the array,
- * perhaps moved. */
-void *db_push(void *v, size_t *n, size_t size);
-
 /* Holidays with their office's name, read into a struct holiday by
  * read_holiday (store/people.c); shared by every holiday query. */
 #define HOLIDAY_COLS \

@@ -30,6 +30,11 @@ int store_migrate(struct store *s, int target);
 int store_schema_version(struct store *s, int *version);
 int store_latest_version(void);
 void store_close(struct store *s);
+/* For a command that reads a few rows of each of many tables' pages once
+ * (rota now, next): pages read with read() into a small cache instead of
+ * through the memory map. A fault on a page of a mapped 45 MB file costs
+ * some 20 us on this machine, a read() of it 2 (bench/README.md). */
+void store_read_few(struct store *s);
 const char *store_path(const struct store *s);
 
 int store_begin(struct store *s);
