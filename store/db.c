@@ -27,6 +27,8 @@ db_stmt(struct store *s, const char *sql)
 {
 	struct cached_stmt *c;
 
+	if (s->await_writer != NULL)
+		s->await_writer(s->await_arg);
 	for (size_t i = 0; i < s->ncache; i++) {
 		if (s->cache[i].sql == sql) {
 			sqlite3_reset(s->cache[i].stmt);
@@ -125,6 +127,8 @@ db_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id)
 static int
 exec(struct store *s, const char *sql)
 {
+	if (s->await_writer != NULL)
+		s->await_writer(s->await_arg);
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(s);
 	return 0;

@@ -32,9 +32,19 @@
  *   index, built again at the end, still refuses any duplicate. It is all
  *   one transaction: a failure or a rollback leaves the schema and the
  *   rows as they were;
- * - secure_delete off while importing (see store_page_bulk_begin). */
+ * - secure_delete off while importing (see store_page_bulk_begin);
+ * - a full batch is stored by a thread of its own (the writer) while the
+ *   importer reads, checks and classifies the next one into a second
+ *   buffer: on two cores the file's parsing no longer waits for sqlite,
+ *   nor sqlite for it. Only one thread uses the connection at a time: the
+ *   importer waits for the writer before it hands over the next batch and
+ *   before any other use of the store (db_stmt() and the store's exec()
+ *   call store->await_writer), which is what sqlite's single-thread mode
+ *   (store_open_version) allows. Without a thread (pthread_create failed)
+ *   each batch is stored in the importer's own thread, as before. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,12 +61,29 @@ struct dropped_index {
 /* Pages gathered before they go in, in one statement. */
 #define BULK_BATCH 1024
 
+/* The writer thread and the batch it is storing. Everything else in
+ * struct page_bulk belongs to the importer's thread, and b->rows and
+ * b->added to whichever thread holds the connection. */
+struct bulk_writer {
+	pthread_t thread;
+	bool started;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	bool busy;                      /* a batch handed over, not stored yet */
+	bool quit;
+	int status;                     /* of the last batch: 0 or an exit status */
+};
+
 struct page_bulk {
 	struct store *s;
 	int64_t now;
 	sqlite3_stmt *insert;
-	struct page *v;                 /* BULK_BATCH slots */
+	struct page *buf[2];            /* BULK_BATCH slots each */
+	struct page *v;                 /* the one being filled: buf[0] or buf[1] */
 	size_t n;                       /* filled */
+	const struct page *stored;      /* the batch being stored (read by the table) */
+	size_t n_stored;
+	struct bulk_writer w;
 	int64_t existing;               /* about how many pages were stored */
 	size_t rows, added;
 	bool decided;
@@ -184,7 +211,7 @@ batch_eof(sqlite3_vtab_cursor *c)
 {
 	struct batch_cursor *bc = (struct batch_cursor *)c;
 
-	return bc->i >= bc->b->n;
+	return bc->i >= bc->b->n_stored;
 }
 
 /* Text that lives until the statement is done: no copy. */
@@ -207,7 +234,7 @@ static int
 batch_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
 {
 	struct batch_cursor *bc = (struct batch_cursor *)c;
-	const struct page *p = &bc->b->v[bc->i];
+	const struct page *p = &bc->b->stored[bc->i];
 
 	switch (col) {
 	case B_SOURCE: text(ctx, p->source); break;
@@ -320,9 +347,126 @@ leads_with_time(struct store *s, const char *name)
 	return yes;
 }
 
+/* -- the writer -- */
+
+/* Stores the batch b->stored: in the writer's thread, or in the
+ * importer's when there is no writer. */
+static int
+store_batch(struct page_bulk *b)
+{
+	int r = sqlite3_step(b->insert);
+
+	sqlite3_reset(b->insert);
+	if (r != SQLITE_DONE)
+		return db_error(b->s);
+	b->rows += b->n_stored;
+	b->added += (size_t)sqlite3_changes(b->s->db);
+	return 0;
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct page_bulk *b = arg;
+	struct bulk_writer *w = &b->w;
+
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		int r;
+
+		while (!w->busy && !w->quit)
+			pthread_cond_wait(&w->changed, &w->lock);
+		if (!w->busy)
+			break;
+		pthread_mutex_unlock(&w->lock);
+		r = store_batch(b);
+		pthread_mutex_lock(&w->lock);
+		w->status = r;
+		w->busy = false;
+		pthread_cond_broadcast(&w->changed);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+/* Returns when the writer holds no batch: the connection is free. The
+ * store calls it (store->await_writer) before every statement. */
+static void
+writer_idle(void *arg)
+{
+	struct bulk_writer *w = &((struct page_bulk *)arg)->w;
+
+	if (!w->started)
+		return;
+	pthread_mutex_lock(&w->lock);
+	while (w->busy)
+		pthread_cond_wait(&w->changed, &w->lock);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* writer_idle(), then the status of the last batch stored (taken: the
+ * failure is reported once, and its message was printed already). */
+static int
+writer_wait(struct page_bulk *b)
+{
+	struct bulk_writer *w = &b->w;
+	int r;
+
+	if (!w->started)
+		return 0;
+	writer_idle(b);
+	pthread_mutex_lock(&w->lock);
+	r = w->status;
+	w->status = 0;
+	pthread_mutex_unlock(&w->lock);
+	return r;
+}
+
+static void
+writer_start(struct page_bulk *b)
+{
+	struct bulk_writer *w = &b->w;
+
+	if (pthread_mutex_init(&w->lock, NULL) != 0)
+		return;
+	if (pthread_cond_init(&w->changed, NULL) != 0) {
+		pthread_mutex_destroy(&w->lock);
+		return;
+	}
+	if (pthread_create(&w->thread, NULL, writer_main, b) != 0) {
+		pthread_cond_destroy(&w->changed);
+		pthread_mutex_destroy(&w->lock);
+		return;
+	}
+	w->started = true;
+	b->s->await_writer = writer_idle;
+	b->s->await_arg = b;
+}
+
+static void
+writer_stop(struct page_bulk *b)
+{
+	struct bulk_writer *w = &b->w;
+
+	if (!w->started)
+		return;
+	writer_idle(b);
+	pthread_mutex_lock(&w->lock);
+	w->quit = true;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->changed);
+	pthread_mutex_destroy(&w->lock);
+	w->started = false;
+	b->s->await_writer = NULL;
+	b->s->await_arg = NULL;
+}
+
 static void
 bulk_free(struct page_bulk *b)
 {
+	writer_stop(b);
 	if (b->secure_delete != 0) {
 		char *sql = sqlite3_mprintf("PRAGMA secure_delete = %d", b->secure_delete);
 
@@ -338,7 +482,8 @@ bulk_free(struct page_bulk *b)
 	sqlite3_finalize(b->insert);
 	/* No statement uses the module any more: unregister it. */
 	sqlite3_create_module_v2(b->s->db, MODULE, NULL, NULL, NULL);
-	free(b->v);
+	free(b->buf[0]);
+	free(b->buf[1]);
 	free(b);
 }
 
@@ -354,10 +499,13 @@ store_page_bulk_begin(struct store *s, int64_t now, struct page_bulk **out)
 	b->s = s;
 	b->now = now;
 	b->in_time_order = true;
-	b->v = xreallocarray(NULL, BULK_BATCH, sizeof *b->v);
+	b->buf[0] = xreallocarray(NULL, BULK_BATCH, sizeof *b->buf[0]);
+	b->buf[1] = xreallocarray(NULL, BULK_BATCH, sizeof *b->buf[1]);
+	b->v = b->buf[0];
 	if (sqlite3_create_module_v2(s->db, MODULE, &batch_module, b, NULL) != SQLITE_OK) {
 		r = db_error(s);
-		free(b->v);
+		free(b->buf[0]);
+		free(b->buf[1]);
 		free(b);
 		return r;
 	}
@@ -392,6 +540,7 @@ store_page_bulk_begin(struct store *s, int64_t now, struct page_bulk **out)
 	if (sqlite3_prepare_v3(s->db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT,
 			       &b->insert, NULL) != SQLITE_OK)
 		goto fail;
+	writer_start(b);
 	*out = b;
 	return 0;
 fail:
@@ -406,22 +555,38 @@ store_page_bulk_slot(struct page_bulk *b)
 	return &b->v[b->n];
 }
 
-/* Inserts the batch. */
+/* Hands the filled batch to the writer, once the one before it is
+ * stored, and goes on filling the other buffer. */
 static int
 flush(struct page_bulk *b)
 {
+	struct bulk_writer *w = &b->w;
 	int r;
 
 	if (b->n == 0)
 		return 0;
-	r = sqlite3_step(b->insert);
-	sqlite3_reset(b->insert);
-	if (r != SQLITE_DONE)
-		return db_error(b->s);
-	b->rows += b->n;
-	b->added += (size_t)sqlite3_changes(b->s->db);
+	if ((r = writer_wait(b)) != 0)
+		return r;
+	b->stored = b->v;
+	b->n_stored = b->n;
+	b->v = b->v == b->buf[0] ? b->buf[1] : b->buf[0];
 	b->n = 0;
+	if (!w->started)
+		return store_batch(b);
+	pthread_mutex_lock(&w->lock);
+	w->busy = true;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
 	return 0;
+}
+
+/* Stores every page pushed so far, and waits until they are. */
+static int
+flush_all(struct page_bulk *b)
+{
+	int r = flush(b), w = writer_wait(b);
+
+	return r != 0 ? r : w;
 }
 
 int
@@ -429,7 +594,7 @@ store_page_bulk_push(struct page_bulk *b)
 {
 	const struct page *p = &b->v[b->n];
 
-	if (b->rows + b->n == 0)
+	if (b->source[0] == '\0')
 		snprintf(b->source, sizeof b->source, "%s", p->source);
 	/* A key seen before in this import: ignored, as INSERT OR IGNORE would. */
 	if (b->key_dropped && !strset_add(&b->keys, p->source, p->source_id))
@@ -541,7 +706,7 @@ store_page_bulk_plan(struct page_bulk *b, size_t more)
 
 	if (b->decided)
 		return 0;
-	if ((r = flush(b)) != 0)
+	if ((r = flush_all(b)) != 0)
 		return r;
 	if (b->rows == 0)
 		return 0;
@@ -574,7 +739,7 @@ store_page_bulk_end(struct page_bulk *b, size_t *added)
 	int r;
 
 	*added = 0;
-	if ((r = flush(b)) != 0 || (r = restore_indexes(b)) != 0) {
+	if ((r = flush_all(b)) != 0 || (r = restore_indexes(b)) != 0) {
 		store_page_bulk_abort(b);
 		return r;
 	}
@@ -605,6 +770,7 @@ store_page_bulk_abort(struct page_bulk *b)
 	/* The caller rolls back, which brings the indexes back with the rows;
 	 * they are re-created all the same, so that no path can commit the
 	 * table without them. */
+	writer_wait(b);
 	sqlite3_reset(b->insert);
 	restore_indexes(b);
 	bulk_free(b);

@@ -27,6 +27,11 @@ struct store {
 	char *path;
 	struct cached_stmt cache[96];
 	size_t ncache;
+	/* While a page import's writer thread may be using the connection
+	 * (store/pages-bulk.c): waits until it is not. db_stmt() and exec()
+	 * call it first. */
+	void (*await_writer)(void *arg);
+	void *await_arg;
 };
 
 /* A prepared statement for SQL (a string literal), reset and unbound,

@@ -244,7 +244,10 @@ int store_report_ooh_times(struct store *s, int64_t from, int64_t to,
  * Begin; for each page fill store_page_bulk_slot() and push it; end, which
  * stores the last batch, re-creates what was dropped and checks the
  * references, before the commit. After an error, abort (which re-creates
- * the indexes too) and roll back. */
+ * the indexes too) and roll back. Between begin and end a thread of the
+ * store's own stores each full batch while the caller fills the next;
+ * other store calls meanwhile are fine (they wait for it), but only from
+ * the thread that called begin. */
 struct page;
 struct page_bulk;
 /* Pages stored get imported_at NOW. */

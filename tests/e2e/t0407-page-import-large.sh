@@ -12,11 +12,13 @@
 
 HEAD=id,created_at,acknowledged_at,resolved_at,responder,service,alert,urgency,escalated,runbook_url
 
-# big N [rev]: N pages from 2027-01-05, 97 s apart (in time order, or the
-# reverse with rev); every 7th names nobody (the schedule decides), every
-# 11th escalated (mo, the escalation tier), every 5th unacknowledged.
+# big N [rev] [late]: N pages from 2027-01-05, 97 s apart (in time order,
+# or the reverse with rev); every 7th names nobody (the schedule decides),
+# every 11th escalated (mo, the escalation tier), every 5th
+# unacknowledged; but with late, the first LATE pages all name their
+# responder and none is escalated.
 big() {
-	awk -v n="$1" -v rev="${2:-}" -v head="$HEAD" 'BEGIN {
+	awk -v n="$1" -v rev="${2:-}" -v late="${3:-0}" -v head="$HEAD" 'BEGIN {
 		print head
 		split("ana bo cy dee", who, " ")
 		t0 = 1799107200     # 2027-01-05T00:00:00Z
@@ -25,10 +27,11 @@ big() {
 			t = t0 + i * 97
 			ack = i % 5 ? strftime("%Y-%m-%dT%H:%M:%SZ", t + 60, 1) : ""
 			res = strftime("%Y-%m-%dT%H:%M:%SZ", t + 600, 1)
-			r = i % 7 ? who[i % 4 + 1] : ""
+			r = i % 7 || k <= late ? who[i % 4 + 1] : ""
 			printf "L%d,%s,%s,%s,%s,svc%d,alert %d,high,%s,%s\n", i,
 				strftime("%Y-%m-%dT%H:%M:%SZ", t, 1), ack, res, r, i % 3,
-				i % 13, i % 11 ? "false" : "true", i % 2 ? "https://rb/x" : ""
+				i % 13, i % 11 || k <= late ? "false" : "true",
+				i % 2 ? "https://rb/x" : ""
 		}
 	}'
 }
@@ -76,6 +79,22 @@ test_expect_success 'a large import stores what small imports store, ids and ind
 	diff -u rows.small rows.big &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM pages WHERE escalation_person_id IS NOT NULL")" = 2272 &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM pages WHERE class IS NULL")" = 0
+'
+
+# The schedule is read when a page first needs it; this deep in the file,
+# the writer thread (store/pages-bulk.c) is storing a batch meanwhile.
+test_expect_success 'a large file that needs the schedule only late: the same pages' '
+	schedule &&
+	big 25000 "" 12000 >late.csv &&
+	expect_status 0 rota page import late.csv &&
+	expect_file "imported 25000 pages (0 already known)" out &&
+	rows >rows.big &&
+	test "$(sqlite3 rota.db "SELECT count(*) FROM pages WHERE escalation_person_id IS NOT NULL")" = 1182 &&
+	rm -f rota.db rota.db-wal rota.db-shm &&
+	schedule &&
+	small late.csv &&
+	rows >rows.small &&
+	diff -u rows.small rows.big
 '
 
 test_expect_success 'a large import leaves the database in WAL mode, also when it fails' '
