@@ -74,15 +74,39 @@ struct bulk_writer {
 	int status;                     /* of the last batch: 0 or an exit status */
 };
 
+/* A batch holds its pages packed, as the table reads them: numbers in a
+ * row of 120 bytes, texts end to end in one buffer, with their lengths
+ * (which sqlite would otherwise measure again). A struct page is 1 kB of
+ * fixed-size fields, and the writer reading it from the other core's
+ * cache line by line cost more than storing it. */
+enum { T_SOURCE, T_SOURCE_ID, T_RESPONDER_NAME, T_SERVICE, T_ALERT, T_URGENCY,
+       T_RUNBOOK, N_TEXTS };
+
+struct bulk_row {
+	int64_t created, acknowledged, resolved;
+	int64_t responder_id, rotation_id, escalation_person_id;
+	const char *class;              /* NULL: unclassified */
+	uint32_t at[N_TEXTS];           /* where each text starts in the batch's */
+	int len[N_TEXTS];
+	int class_len;
+	bool escalated, acted;
+};
+
+struct batch {
+	struct bulk_row rows[BULK_BATCH];
+	size_t n;
+	char *text;
+	size_t text_len, text_size;
+};
+
 struct page_bulk {
 	struct store *s;
 	int64_t now;
 	sqlite3_stmt *insert;
-	struct page *buf[2];            /* BULK_BATCH slots each */
-	struct page *v;                 /* the one being filled: buf[0] or buf[1] */
-	size_t n;                       /* filled */
-	const struct page *stored;      /* the batch being stored (read by the table) */
-	size_t n_stored;
+	struct page slot;               /* the page being filled */
+	struct batch *buf[2];
+	struct batch *filling;          /* buf[0] or buf[1] */
+	const struct batch *stored;     /* the other: being stored (read by the table) */
 	struct bulk_writer w;
 	int64_t existing;               /* about how many pages were stored */
 	size_t rows, added;
@@ -211,14 +235,14 @@ batch_eof(sqlite3_vtab_cursor *c)
 {
 	struct batch_cursor *bc = (struct batch_cursor *)c;
 
-	return bc->i >= bc->b->n_stored;
+	return bc->i >= bc->b->stored->n;
 }
 
-/* Text that lives until the statement is done: no copy. */
+/* Text K of row P, which lives until the statement is done: no copy. */
 static void
-text(sqlite3_context *ctx, const char *v)
+text(sqlite3_context *ctx, const struct batch *bt, const struct bulk_row *p, int k)
 {
-	sqlite3_result_text(ctx, v, -1, SQLITE_STATIC);
+	sqlite3_result_text(ctx, bt->text + p->at[k], p->len[k], SQLITE_STATIC);
 }
 
 static void
@@ -234,32 +258,33 @@ static int
 batch_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
 {
 	struct batch_cursor *bc = (struct batch_cursor *)c;
-	const struct page *p = &bc->b->stored[bc->i];
+	const struct batch *bt = bc->b->stored;
+	const struct bulk_row *p = &bt->rows[bc->i];
 
 	switch (col) {
-	case B_SOURCE: text(ctx, p->source); break;
-	case B_SOURCE_ID: text(ctx, p->source_id); break;
+	case B_SOURCE: text(ctx, bt, p, T_SOURCE); break;
+	case B_SOURCE_ID: text(ctx, bt, p, T_SOURCE_ID); break;
 	case B_CREATED: sqlite3_result_int64(ctx, p->created); break;
 	case B_ACK: id(ctx, p->acknowledged); break;
 	case B_RESOLVED: id(ctx, p->resolved); break;
 	case B_RESPONDER: id(ctx, p->responder_id); break;
 	case B_RESPONDER_NAME:
-		if (p->responder_name[0] != '\0')
-			text(ctx, p->responder_name);
+		if (p->len[T_RESPONDER_NAME] != 0)
+			text(ctx, bt, p, T_RESPONDER_NAME);
 		else
 			sqlite3_result_null(ctx);
 		break;
 	case B_ROTATION: id(ctx, p->rotation_id); break;
-	case B_SERVICE: text(ctx, p->service); break;
-	case B_ALERT: text(ctx, p->alert); break;
-	case B_URGENCY: text(ctx, p->urgency); break;
+	case B_SERVICE: text(ctx, bt, p, T_SERVICE); break;
+	case B_ALERT: text(ctx, bt, p, T_ALERT); break;
+	case B_URGENCY: text(ctx, bt, p, T_URGENCY); break;
 	case B_ESCALATED: sqlite3_result_int(ctx, p->escalated); break;
 	case B_ESCALATION_PERSON: id(ctx, p->escalation_person_id); break;
-	case B_RUNBOOK: text(ctx, p->runbook_url); break;
+	case B_RUNBOOK: text(ctx, bt, p, T_RUNBOOK); break;
 	case B_ACTED: sqlite3_result_int(ctx, p->acted); break;
 	case B_CLASS:
-		if (page_class_name(p->class) != NULL)
-			text(ctx, page_class_name(p->class));
+		if (p->class != NULL)
+			sqlite3_result_text(ctx, p->class, p->class_len, SQLITE_STATIC);
 		else
 			sqlite3_result_null(ctx);
 		break;
@@ -359,7 +384,7 @@ store_batch(struct page_bulk *b)
 	sqlite3_reset(b->insert);
 	if (r != SQLITE_DONE)
 		return db_error(b->s);
-	b->rows += b->n_stored;
+	b->rows += b->stored->n;
 	b->added += (size_t)sqlite3_changes(b->s->db);
 	return 0;
 }
@@ -482,6 +507,9 @@ bulk_free(struct page_bulk *b)
 	sqlite3_finalize(b->insert);
 	/* No statement uses the module any more: unregister it. */
 	sqlite3_create_module_v2(b->s->db, MODULE, NULL, NULL, NULL);
+	for (int i = 0; i < 2; i++)
+		if (b->buf[i] != NULL)
+			free(b->buf[i]->text);
 	free(b->buf[0]);
 	free(b->buf[1]);
 	free(b);
@@ -499,9 +527,13 @@ store_page_bulk_begin(struct store *s, int64_t now, struct page_bulk **out)
 	b->s = s;
 	b->now = now;
 	b->in_time_order = true;
-	b->buf[0] = xreallocarray(NULL, BULK_BATCH, sizeof *b->buf[0]);
-	b->buf[1] = xreallocarray(NULL, BULK_BATCH, sizeof *b->buf[1]);
-	b->v = b->buf[0];
+	for (int i = 0; i < 2; i++) {
+		b->buf[i] = xcalloc(1, sizeof *b->buf[i]);
+		b->buf[i]->text_size = BULK_BATCH * 128;      /* grows if need be */
+		b->buf[i]->text = xmalloc(b->buf[i]->text_size);
+	}
+	b->filling = b->buf[0];
+	b->stored = b->buf[1];
 	if (sqlite3_create_module_v2(s->db, MODULE, &batch_module, b, NULL) != SQLITE_OK) {
 		r = db_error(s);
 		free(b->buf[0]);
@@ -552,7 +584,7 @@ fail:
 struct page *
 store_page_bulk_slot(struct page_bulk *b)
 {
-	return &b->v[b->n];
+	return &b->slot;
 }
 
 /* Hands the filled batch to the writer, once the one before it is
@@ -563,14 +595,14 @@ flush(struct page_bulk *b)
 	struct bulk_writer *w = &b->w;
 	int r;
 
-	if (b->n == 0)
+	if (b->filling->n == 0)
 		return 0;
 	if ((r = writer_wait(b)) != 0)
 		return r;
-	b->stored = b->v;
-	b->n_stored = b->n;
-	b->v = b->v == b->buf[0] ? b->buf[1] : b->buf[0];
-	b->n = 0;
+	b->stored = b->filling;
+	b->filling = b->filling == b->buf[0] ? b->buf[1] : b->buf[0];
+	b->filling->n = 0;
+	b->filling->text_len = 0;
 	if (!w->started)
 		return store_batch(b);
 	pthread_mutex_lock(&w->lock);
@@ -589,10 +621,29 @@ flush_all(struct page_bulk *b)
 	return r != 0 ? r : w;
 }
 
+/* Appends text V (a field of a struct page: a few hundred bytes at most)
+ * to the batch as ROW's text K. */
+static void
+put_text(struct batch *bt, struct bulk_row *row, int k, const char *v)
+{
+	size_t len = strlen(v);
+
+	if (bt->text_len + len > bt->text_size) {
+		bt->text_size = 2 * (bt->text_size + len) + 4096;
+		bt->text = xreallocarray(bt->text, bt->text_size, 1);
+	}
+	memcpy(bt->text + bt->text_len, v, len);
+	row->at[k] = (uint32_t)bt->text_len;
+	row->len[k] = (int)len;
+	bt->text_len += len;
+}
+
 int
 store_page_bulk_push(struct page_bulk *b)
 {
-	const struct page *p = &b->v[b->n];
+	const struct page *p = &b->slot;
+	struct batch *bt = b->filling;
+	struct bulk_row *row;
 
 	if (b->source[0] == '\0')
 		snprintf(b->source, sizeof b->source, "%s", p->source);
@@ -602,7 +653,25 @@ store_page_bulk_push(struct page_bulk *b)
 	if (p->created < b->last_created)
 		b->in_time_order = false;
 	b->last_created = p->created;
-	if (++b->n < BULK_BATCH)
+	row = &bt->rows[bt->n];
+	row->created = p->created;
+	row->acknowledged = p->acknowledged;
+	row->resolved = p->resolved;
+	row->responder_id = p->responder_id;
+	row->rotation_id = p->rotation_id;
+	row->escalation_person_id = p->escalation_person_id;
+	row->escalated = p->escalated;
+	row->acted = p->acted;
+	row->class = page_class_name(p->class);
+	row->class_len = row->class != NULL ? (int)strlen(row->class) : 0;
+	put_text(bt, row, T_SOURCE, p->source);
+	put_text(bt, row, T_SOURCE_ID, p->source_id);
+	put_text(bt, row, T_RESPONDER_NAME, p->responder_name);
+	put_text(bt, row, T_SERVICE, p->service);
+	put_text(bt, row, T_ALERT, p->alert);
+	put_text(bt, row, T_URGENCY, p->urgency);
+	put_text(bt, row, T_RUNBOOK, p->runbook_url);
+	if (++bt->n < BULK_BATCH)
 		return 0;
 	return flush(b);
 }
