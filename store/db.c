@@ -296,8 +296,8 @@ store_open_version(const char *path, int target, struct store **out)
 	/* A 64 MB page cache (the default is 2 MB): one transaction that
 	 * generates thousands of terms keeps its pages in memory instead of
 	 * reading them back from the WAL. Allocated only as used. Reads go
-	 * through a memory map instead of read() into that cache: a query that
-	 * touches a page of every rotation (`rota now`) then costs no copies. */
+	 * through a memory map instead of read() into that cache (no copies),
+	 * except for the quick look-ups (store_read_few). */
 	if ((r = exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
 		      "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
 		      "PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY; "
