@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -102,6 +103,165 @@ test_insert_and_reimport(void **state)
 }
 
 static void
+add_ana(struct store *db, struct person *ana)
+{
+	memset(ana, 0, sizeof *ana);
+	ana->sleep_start = 1320;
+	ana->sleep_end = 420;
+	snprintf(ana->handle, sizeof ana->handle, "ana");
+	snprintf(ana->name, sizeof ana->name, "Ana");
+	snprintf(ana->email, sizeof ana->email, "ana@example.com");
+	snprintf(ana->tz, sizeof ana->tz, "Europe/Dublin");
+	assert_int_equal(store_person_add(db, ana, 10), 0);
+}
+
+/* Page I of the bulk tests: every third one Ana's, a few texts at their
+ * longest, the class going round. */
+static void
+fill_bulk_page(struct page *p, int i, int64_t ana)
+{
+	memset(p, 0, sizeof *p);
+	snprintf(p->source, sizeof p->source, "generic");
+	snprintf(p->source_id, sizeof p->source_id, "B%d", i);
+	p->created = 100000 + 60 * (int64_t)i;
+	p->acknowledged = i % 5 ? p->created + 30 : 0;
+	p->resolved = p->created + 600;
+	p->acted = p->acknowledged != 0;
+	if (i % 3 == 0) {
+		p->responder_id = ana;
+		snprintf(p->responder_name, sizeof p->responder_name, "Ana Lopez");
+	}
+	snprintf(p->service, sizeof p->service, "svc%d", i % 7);
+	if (i == 4321)
+		memset(p->alert, 'x', sizeof p->alert - 1);
+	else
+		snprintf(p->alert, sizeof p->alert, "alert, \"%d\"", i % 13);
+	snprintf(p->urgency, sizeof p->urgency, i % 2 ? "high" : "low");
+	p->escalated = i % 11 == 0;
+	p->escalation_person_id = i % 11 == 0 ? ana : 0;
+	if (i % 2)
+		snprintf(p->runbook_url, sizeof p->runbook_url, "https://rb/%d", i);
+	p->class = (enum page_class)(i % 4);
+}
+
+/* Pushes pages FROM..TO-1 (fill_bulk_page) into B. */
+static void
+push_bulk(struct page_bulk *b, int from, int to, int64_t ana)
+{
+	for (int i = from; i < to; i++) {
+		fill_bulk_page(store_page_bulk_slot(b), i, ana);
+		assert_int_equal(store_page_bulk_push(b), 0);
+	}
+}
+
+/* Many batches through the bulk import (its writer thread storing one
+ * while the next is filled): every page stored whole, in push order; a
+ * statement between two pushes sees every batch handed over. */
+static void
+test_bulk_many_batches(void **state)
+{
+	struct fixture *f = *state;
+	struct person ana;
+	struct page_bulk *b;
+	struct page *got, want;
+	size_t added, n;
+	int64_t count;
+
+	add_ana(f->db, &ana);
+	assert_int_equal(store_begin(f->db), 0);
+	assert_int_equal(store_page_bulk_begin(f->db, 7000, &b), 0);
+	push_bulk(b, 0, 3000, ana.id);
+	/* Two full batches handed over (1,024 pages each), the third not. */
+	assert_int_equal(store_page_count(f->db, &count), 0);
+	assert_int_equal(count, 2048);
+	push_bulk(b, 3000, 5000, ana.id);
+	assert_int_equal(store_page_bulk_end(b, &added), 0);
+	assert_int_equal(store_commit(f->db), 0);
+	assert_int_equal(added, 5000);
+
+	assert_int_equal(store_page_list(f->db, 0, INT64_MAX, &got, &n), 0);
+	assert_int_equal(n, 5000);
+	for (size_t i = 0; i < n; i++) {
+		fill_bulk_page(&want, (int)i, ana.id);
+		assert_int_equal(got[i].id, (int64_t)i + 1);
+		assert_string_equal(got[i].source, "generic");
+		assert_string_equal(got[i].source_id, want.source_id);
+		assert_int_equal(got[i].created, want.created);
+		assert_int_equal(got[i].acknowledged, want.acknowledged);
+		assert_int_equal(got[i].resolved, want.resolved);
+		assert_int_equal(got[i].responder_id, want.responder_id);
+		assert_string_equal(got[i].responder_name, want.responder_name);
+		assert_string_equal(got[i].service, want.service);
+		assert_string_equal(got[i].alert, want.alert);
+		assert_string_equal(got[i].urgency, want.urgency);
+		assert_int_equal(got[i].escalated, want.escalated);
+		assert_int_equal(got[i].escalation_person_id, want.escalation_person_id);
+		assert_string_equal(got[i].runbook_url, want.runbook_url);
+		assert_int_equal(got[i].acted, want.acted);
+		assert_int_equal(got[i].class, want.class);
+		assert_int_equal(got[i].imported_at, 7000);
+	}
+	assert_int_equal(strlen(got[4321].alert), PAGE_TEXT_MAX - 1);
+	free(got);
+}
+
+/* Pages that name a person who does not exist: the end refuses them, and
+ * the rollback leaves no page. */
+static void
+test_bulk_dangling_reference(void **state)
+{
+	struct fixture *f = *state;
+	struct person ana;
+	struct page_bulk *b;
+	size_t added;
+	int64_t count;
+
+	add_ana(f->db, &ana);
+	assert_int_equal(store_begin(f->db), 0);
+	assert_int_equal(store_page_bulk_begin(f->db, 7000, &b), 0);
+	push_bulk(b, 0, 2500, ana.id + 1);
+	assert_int_equal(store_page_bulk_end(b, &added), EX_SOFTWARE);
+	assert_int_equal(added, 0);
+	store_rollback(f->db);
+	assert_int_equal(store_page_count(f->db, &count), 0);
+	assert_int_equal(count, 0);
+}
+
+/* An import stopped half way (a bad row): nothing stays after the
+ * rollback, and the next import stores its pages. */
+static void
+test_bulk_abort(void **state)
+{
+	struct fixture *f = *state;
+	struct person ana;
+	struct page_bulk *b;
+	size_t added;
+	int64_t count;
+
+	add_ana(f->db, &ana);
+	assert_int_equal(store_begin(f->db), 0);
+	assert_int_equal(store_page_bulk_begin(f->db, 7000, &b), 0);
+	push_bulk(b, 0, 2048, ana.id);
+	/* Large enough for the indexes, and the key, to go. */
+	assert_int_equal(store_page_bulk_plan(b, 100000), 0);
+	push_bulk(b, 2048, 4000, ana.id);
+	store_page_bulk_abort(b);
+	store_rollback(f->db);
+	assert_int_equal(store_page_count(f->db, &count), 0);
+	assert_int_equal(count, 0);
+
+	assert_int_equal(store_begin(f->db), 0);
+	assert_int_equal(store_page_bulk_begin(f->db, 8000, &b), 0);
+	push_bulk(b, 0, 1500, ana.id);
+	push_bulk(b, 10, 20, ana.id);          /* known already: left out */
+	assert_int_equal(store_page_bulk_end(b, &added), 0);
+	assert_int_equal(store_commit(f->db), 0);
+	assert_int_equal(added, 1500);
+	assert_int_equal(store_page_count(f->db, &count), 0);
+	assert_int_equal(count, 1500);
+}
+
+static void
 test_class_names(void **state)
 {
 	enum page_class c;
@@ -119,6 +279,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_insert_and_reimport, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_many_batches, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_dangling_reference, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_abort, setup, teardown),
 		cmocka_unit_test(test_class_names),
 	};
 
