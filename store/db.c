@@ -22,13 +22,20 @@ db_error(struct store *s)
 			 sqlite3_errmsg(s->db));
 }
 
+/* Waits while a page import's writer thread uses the connection. */
+static void
+await_writer(struct store *s)
+{
+	if (s->await_writer != NULL)
+		s->await_writer(s->await_arg);
+}
+
 sqlite3_stmt *
 db_stmt(struct store *s, const char *sql)
 {
 	struct cached_stmt *c;
 
-	if (s->await_writer != NULL)
-		s->await_writer(s->await_arg);
+	await_writer(s);
 	for (size_t i = 0; i < s->ncache; i++) {
 		if (s->cache[i].sql == sql) {
 			sqlite3_reset(s->cache[i].stmt);
@@ -127,8 +134,7 @@ db_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id)
 static int
 exec(struct store *s, const char *sql)
 {
-	if (s->await_writer != NULL)
-		s->await_writer(s->await_arg);
+	await_writer(s);
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(s);
 	return 0;
@@ -361,6 +367,7 @@ store_commit(struct store *s)
 void
 store_rollback(struct store *s)
 {
+	await_writer(s);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

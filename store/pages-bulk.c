@@ -489,6 +489,15 @@ writer_stop(struct page_bulk *b)
 }
 
 static void
+batches_free(struct page_bulk *b)
+{
+	for (int i = 0; i < 2; i++) {
+		free(b->buf[i]->text);
+		free(b->buf[i]);
+	}
+}
+
+static void
 bulk_free(struct page_bulk *b)
 {
 	writer_stop(b);
@@ -507,11 +516,7 @@ bulk_free(struct page_bulk *b)
 	sqlite3_finalize(b->insert);
 	/* No statement uses the module any more: unregister it. */
 	sqlite3_create_module_v2(b->s->db, MODULE, NULL, NULL, NULL);
-	for (int i = 0; i < 2; i++)
-		if (b->buf[i] != NULL)
-			free(b->buf[i]->text);
-	free(b->buf[0]);
-	free(b->buf[1]);
+	batches_free(b);
 	free(b);
 }
 
@@ -536,8 +541,7 @@ store_page_bulk_begin(struct store *s, int64_t now, struct page_bulk **out)
 	b->stored = b->buf[1];
 	if (sqlite3_create_module_v2(s->db, MODULE, &batch_module, b, NULL) != SQLITE_OK) {
 		r = db_error(s);
-		free(b->buf[0]);
-		free(b->buf[1]);
+		batches_free(b);
 		free(b);
 		return r;
 	}

@@ -28,8 +28,8 @@ struct store {
 	struct cached_stmt cache[96];
 	size_t ncache;
 	/* While a page import's writer thread may be using the connection
-	 * (store/pages-bulk.c): waits until it is not. db_stmt() and exec()
-	 * call it first. */
+	 * (store/pages-bulk.c): waits until it is not. db_stmt(), exec() and
+	 * store_rollback() call it first. */
 	void (*await_writer)(void *arg);
 	void *await_arg;
 };

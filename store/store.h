@@ -246,8 +246,9 @@ int store_report_ooh_times(struct store *s, int64_t from, int64_t to,
  * references, before the commit. After an error, abort (which re-creates
  * the indexes too) and roll back. Between begin and end a thread of the
  * store's own stores each full batch while the caller fills the next;
- * other store calls meanwhile are fine (they wait for it), but only from
- * the thread that called begin. */
+ * other store calls meanwhile wait for it (every statement goes through
+ * the store's statement cache or exec, which wait), and are made from the
+ * thread that called begin only. */
 struct page;
 struct page_bulk;
 /* Pages stored get imported_at NOW. */

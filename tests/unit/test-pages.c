@@ -27,22 +27,30 @@ page(const char *id, int64_t created)
 }
 
 static void
+add_ana(struct store *db, struct person *ana)
+{
+	memset(ana, 0, sizeof *ana);
+	ana->sleep_start = 1320;
+	ana->sleep_end = 420;
+	snprintf(ana->handle, sizeof ana->handle, "ana");
+	snprintf(ana->name, sizeof ana->name, "Ana");
+	snprintf(ana->email, sizeof ana->email, "ana@example.com");
+	snprintf(ana->tz, sizeof ana->tz, "Europe/Dublin");
+	assert_int_equal(store_person_add(db, ana, 10), 0);
+}
+
+static void
 test_insert_and_reimport(void **state)
 {
 	struct fixture *f = *state;
-	struct person ana = { .sleep_start = 1320, .sleep_end = 420 };
+	struct person ana;
 	struct page v[3] = { page("P1", 2000), page("P2", 1000), page("P3", 3000) };
 	struct page again[2] = { page("P2", 1000), page("P4", 1500) };
 	struct page *got;
 	size_t added, n;
 	int64_t count;
 
-	snprintf(ana.handle, sizeof ana.handle, "ana");
-	snprintf(ana.name, sizeof ana.name, "Ana");
-	snprintf(ana.email, sizeof ana.email, "ana@example.com");
-	snprintf(ana.tz, sizeof ana.tz, "Europe/Dublin");
-	assert_int_equal(store_person_add(f->db, &ana, 10), 0);
-
+	add_ana(f->db, &ana);
 	v[0].acknowledged = 2030;
 	v[0].resolved = 2600;
 	v[0].responder_id = ana.id;
@@ -102,19 +110,6 @@ test_insert_and_reimport(void **state)
 	free(got);
 }
 
-static void
-add_ana(struct store *db, struct person *ana)
-{
-	memset(ana, 0, sizeof *ana);
-	ana->sleep_start = 1320;
-	ana->sleep_end = 420;
-	snprintf(ana->handle, sizeof ana->handle, "ana");
-	snprintf(ana->name, sizeof ana->name, "Ana");
-	snprintf(ana->email, sizeof ana->email, "ana@example.com");
-	snprintf(ana->tz, sizeof ana->tz, "Europe/Dublin");
-	assert_int_equal(store_person_add(db, ana, 10), 0);
-}
-
 /* Page I of the bulk tests: every third one Ana's, a few texts at their
  * longest, the class going round. */
 static void
@@ -154,6 +149,18 @@ push_bulk(struct page_bulk *b, int from, int to, int64_t ana)
 	}
 }
 
+/* Ana, then a transaction and a bulk import in it, pages imported at NOW. */
+static struct page_bulk *
+begin_bulk(struct store *db, struct person *ana, int64_t now)
+{
+	struct page_bulk *b;
+
+	add_ana(db, ana);
+	assert_int_equal(store_begin(db), 0);
+	assert_int_equal(store_page_bulk_begin(db, now, &b), 0);
+	return b;
+}
+
 /* Many batches through the bulk import (its writer thread storing one
  * while the next is filled): every page stored whole, in push order; a
  * statement between two pushes sees every batch handed over. */
@@ -167,9 +174,7 @@ test_bulk_many_batches(void **state)
 	size_t added, n;
 	int64_t count;
 
-	add_ana(f->db, &ana);
-	assert_int_equal(store_begin(f->db), 0);
-	assert_int_equal(store_page_bulk_begin(f->db, 7000, &b), 0);
+	b = begin_bulk(f->db, &ana, 7000);
 	push_bulk(b, 0, 3000, ana.id);
 	/* Two full batches handed over (1,024 pages each), the third not. */
 	assert_int_equal(store_page_count(f->db, &count), 0);
@@ -216,9 +221,7 @@ test_bulk_dangling_reference(void **state)
 	size_t added;
 	int64_t count;
 
-	add_ana(f->db, &ana);
-	assert_int_equal(store_begin(f->db), 0);
-	assert_int_equal(store_page_bulk_begin(f->db, 7000, &b), 0);
+	b = begin_bulk(f->db, &ana, 7000);
 	push_bulk(b, 0, 2500, ana.id + 1);
 	assert_int_equal(store_page_bulk_end(b, &added), EX_SOFTWARE);
 	assert_int_equal(added, 0);
@@ -238,9 +241,7 @@ test_bulk_abort(void **state)
 	size_t added;
 	int64_t count;
 
-	add_ana(f->db, &ana);
-	assert_int_equal(store_begin(f->db), 0);
-	assert_int_equal(store_page_bulk_begin(f->db, 7000, &b), 0);
+	b = begin_bulk(f->db, &ana, 7000);
 	push_bulk(b, 0, 2048, ana.id);
 	/* Large enough for the indexes, and the key, to go. */
 	assert_int_equal(store_page_bulk_plan(b, 100000), 0);
