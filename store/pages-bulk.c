@@ -20,9 +20,9 @@
  * - when the import is large against the table, the secondary indexes
  *   are dropped inside the caller's transaction and re-created from their
  *   own stored SQL after the rows: CREATE INDEX sorts the keys and writes
- *   the b-tree left to right, where row-by-row inserts into
- *   pages_responder_time (50 places at once) seek from the root and split
- *   pages all the way. An index led by created_at is kept when the rows
+ *   the b-tree left to right, where row-by-row inserts into an index
+ *   whose entries land in many places at once seek from the root and
+ *   split pages all the way. An index led by created_at is kept when the rows
  *   come in time order (exports do): each row then goes at its end, which
  *   costs less than sorting them again. The key, the UNIQUE index
  *   pages_source (source, source_id), goes too when no page of the

@@ -133,8 +133,8 @@ test_migrates_version_3_with_shifts(void **state)
 
 	assert_int_equal(store_open(f->path, &f->db), 0);
 	assert_int_equal(store_schema_version(f->db, &version), 0);
-	assert_int_equal(version, 8);
-	assert_int_equal(store_latest_version(), 8);
+	assert_int_equal(version, 9);
+	assert_int_equal(store_latest_version(), 9);
 	assert_int_equal(store_shift_list(f->db, &filter, &v, &n), 0);
 	assert_int_equal(n, 3);
 	for (size_t i = 0; i < n; i++) {
