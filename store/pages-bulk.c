@@ -25,7 +25,7 @@
  *   split pages all the way. An index led by created_at is kept when the rows
  *   come in time order (exports do): each row then goes at its end, which
  *   costs less than sorting them again. The key, the UNIQUE index
- *   pages_source (source, source_id), goes too when no page of the
+ *   pages_source (source_id, source), goes too when no page of the
  *   import's source was stored before it: its entries land at random
  *   (ids sort as text), half of sqlite's work when kept up row by row.
  *   The import's keys are then told apart in memory (a strset) and the
@@ -736,7 +736,10 @@ drop_indexes(struct page_bulk *b, bool drop_key)
 
 /* Whether the key index may go: no page of the import's source was stored
  * before it (those of this import so far have ids above b->existing); if
- * so, the keys of this import so far are put in b->keys. */
+ * so, the keys of this import so far are put in b->keys. The key leads
+ * with source_id, so the first question walks the stored pages by id: at
+ * most twice the pages still to come (store_page_bulk_plan asks only
+ * then), and it stops at the first page of the source. */
 static int
 may_drop_key(struct page_bulk *b, bool *yes)
 {

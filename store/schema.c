@@ -311,14 +311,22 @@ static const char migration_8[] =
 	"CREATE INDEX pages_ooh_time ON pages (created_at, responder_id) "
 	"  WHERE class IN ('out_of_hours', 'sleep');";
 
-/* Speed of a large page import: pages_responder_time goes. A large import
- * had to build it again after the rows (its entries land in 50 places at
- * once when kept up row by row), a fifth of the import's time. Its one
- * reader, the sleep pages of a member's last shift when a term is drawn
- * (store_member_history), walks that week of pages_ooh_time instead: a
- * week of the team's out-of-hours pages, not the whole table. */
+/* Speed of a large page import, which builds pages_source again after its
+ * rows when nothing of the import's source was stored (store/pages-bulk.c):
+ * - pages_responder_time goes. A large import had to build it again too
+ *   (kept up row by row, its entries land in 50 places at once), a fifth
+ *   of the import's time. Its one reader, the sleep pages of a member's
+ *   last shift when a term is drawn (store_member_history), walks that
+ *   week of pages_ooh_time instead: a week of the team's out-of-hours
+ *   pages, not the whole table.
+ * - the key is (source_id, source): the same pages are unique, but a sort
+ *   of the keys tells two apart at their first column instead of reading
+ *   past a source name that all of an import's pages share (a quarter less
+ *   time to build it). */
 static const char migration_9[] =
-	"DROP INDEX IF EXISTS pages_responder_time;";
+	"DROP INDEX IF EXISTS pages_responder_time;"
+	"DROP INDEX pages_source;"
+	"CREATE UNIQUE INDEX pages_source ON pages (source_id, source);";
 
 const struct store_migration store_migrations[] = {
 	{ 1, migration_1 },

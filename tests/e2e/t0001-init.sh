@@ -51,7 +51,7 @@ test_expect_success 'migration 7: the trend reads out-of-hours pages from their 
 	expect_status 0 rota person list
 '
 
-test_expect_success 'migration 9: pages_responder_time goes; a last shift'\''s sleep pages walk pages_ooh_time' '
+test_expect_success 'migration 9: the key leads with source_id, pages_responder_time goes; a last shift'\''s sleep pages walk pages_ooh_time' '
 	rota init >/dev/null &&
 	sqlite3 rota.db "CREATE INDEX pages_responder_time ON pages (responder_id, created_at);
 		PRAGMA user_version = 8" &&
@@ -59,6 +59,8 @@ test_expect_success 'migration 9: pages_responder_time goes; a last shift'\''s s
 	test "$(sqlite3 rota.db "PRAGMA user_version")" = 9 &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM sqlite_master
 		WHERE name = '\''pages_responder_time'\''")" = 0 &&
+	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM (SELECT name
+		FROM pragma_index_info('\''pages_source'\'') ORDER BY seqno)")" = source_id,source &&
 	sql=$(sed -n "/pages_sql\[\] =/,/;\$/p" "$ROTA_SRCDIR/store/shifts.c" |
 		sed -n "s/^[^\"]*\"\(.*\)\"[;]*\$/\1/p" | tr -d "\n" |
 		sed "s/?1/1/; s/?2/0/; s/?3/9/") &&
@@ -77,7 +79,7 @@ test_expect_success 'the rebuilt pages table: its key a named index, its referen
 	cols="source, source_id, created_at, responder_id, class, imported_at" &&
 	sqlite3 rota.db "INSERT INTO pages ($cols) VALUES ('\''generic'\'', '\''a'\'', 1, 1, NULL, 0)" &&
 	! sqlite3 rota.db "INSERT INTO pages ($cols) VALUES ('\''generic'\'', '\''a'\'', 1, NULL, NULL, 0)" 2>err.out &&
-	grep -q "UNIQUE constraint failed: pages.source, pages.source_id" err.out &&
+	grep -q "UNIQUE constraint failed: pages.source_id, pages.source" err.out &&
 	! sqlite3 rota.db "PRAGMA foreign_keys = ON; INSERT INTO pages ($cols) VALUES ('\''generic'\'', '\''b'\'', 1, 99, NULL, 0)" 2>err.out &&
 	grep -q "FOREIGN KEY constraint failed" err.out
 '
