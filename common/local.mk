@@ -7,4 +7,5 @@ librota_a_SOURCES += \
 	common/out.c common/out.h \
 	common/config.c common/config.h \
 	common/secret.c common/secret.h \
-	common/strset.c common/strset.h
+	common/strset.c common/strset.h \
+	common/idset.c common/idset.h

@@ -399,7 +399,8 @@ store_bulk_begin(struct store *s)
 	if (strcmp(mode, "truncate") != 0)
 		return false;
 	/* NORMAL is safe against power loss in WAL mode only. */
-	sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF", NULL,
+		     NULL, NULL);
 	return true;
 }
 
@@ -411,7 +412,8 @@ store_bulk_end(struct store *s)
 	/* Should this fail (another process holding the database this very
 	 * moment), the next store_open() puts the WAL back. */
 	journal_mode(s, "PRAGMA journal_mode = WAL", mode, sizeof mode);
-	sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", NULL,
+		     NULL, NULL);
 }
 
 bool

@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/idset.h"
 #include "common/strset.h"
 #include "common/xalloc.h"
 #include "store/store-private.h"
@@ -119,6 +120,7 @@ struct page_bulk {
 	char source[PAGE_SOURCE_MAX];   /* of the first page */
 	bool key_dropped;               /* pages_source: keys told apart in keys */
 	struct strset keys;
+	struct idset persons, rotations; /* that the rows refer to */
 };
 
 /* The pages' key (migration 8). */
@@ -513,6 +515,8 @@ bulk_free(struct page_bulk *b)
 	}
 	free(b->dropped);
 	strset_free(&b->keys);
+	idset_free(&b->persons);
+	idset_free(&b->rotations);
 	sqlite3_finalize(b->insert);
 	/* No statement uses the module any more: unregister it. */
 	sqlite3_create_module_v2(b->s->db, MODULE, NULL, NULL, NULL);
@@ -555,11 +559,12 @@ store_page_bulk_begin(struct store *s, int64_t now, struct page_bulk **out)
 	sqlite3_finalize(st);
 	if (r != SQLITE_ROW)
 		goto fail;
-	/* Foreign keys checked at the commit instead of row by row inside
-	 * the statement (which would need a statement journal); the importer
+	/* Foreign keys, when sqlite checks them (store_bulk_begin turns them
+	 * off), checked at the commit instead of row by row inside the
+	 * statement (which would need a statement journal); the importer
 	 * names only persons and rotations it read in this transaction, and
-	 * store_page_bulk_end() checks that no reference is left dangling.
-	 * sqlite turns this off again at the end of the transaction. */
+	 * store_page_bulk_end() checks that each of them exists. sqlite
+	 * turns this off again at the end of the transaction. */
 	if (sqlite3_exec(s->db, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	/* secure_delete (on in Debian's sqlite) zeroes the space cells leave
@@ -664,6 +669,9 @@ store_page_bulk_push(struct page_bulk *b)
 	row->responder_id = p->responder_id;
 	row->rotation_id = p->rotation_id;
 	row->escalation_person_id = p->escalation_person_id;
+	idset_add(&b->persons, p->responder_id);
+	idset_add(&b->persons, p->escalation_person_id);
+	idset_add(&b->rotations, p->rotation_id);
 	row->escalated = p->escalated;
 	row->acted = p->acted;
 	row->class = page_class_name(p->class);
@@ -808,10 +816,53 @@ restore_indexes(struct page_bulk *b)
 	return 0;
 }
 
+/* Whether every id of SET is a row of TABLE. */
+static int
+all_exist(struct page_bulk *b, const struct idset *set, const char *sql, bool *yes)
+{
+	sqlite3_stmt *st;
+	size_t k = 0;
+	int64_t id;
+	int r = SQLITE_ROW;
+
+	*yes = true;
+	if (sqlite3_prepare_v2(b->s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(b->s);
+	while (r == SQLITE_ROW && idset_next(set, &k, &id)) {
+		sqlite3_bind_int64(st, 1, id);
+		r = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (r == SQLITE_DONE)
+		*yes = false;
+	else if (r != SQLITE_ROW)
+		return db_error(b->s);
+	return 0;
+}
+
+/* Every person and rotation the rows name exists: the foreign keys'
+ * rule, checked once an id instead of three look-ups a row (sqlite
+ * checks none of them in the bulk mode, and counts deferred ones only). */
+static int
+check_references(struct page_bulk *b)
+{
+	bool persons, rotations;
+	int r;
+
+	if ((r = all_exist(b, &b->persons, "SELECT 1 FROM persons WHERE id = ?1", &persons)) != 0 ||
+	    (r = all_exist(b, &b->rotations, "SELECT 1 FROM rotations WHERE id = ?1",
+			   &rotations)) != 0)
+		return r;
+	if (!persons || !rotations)
+		return rota_fail(EX_SOFTWARE, "%s: imported pages refer to persons or "
+				 "rotations that do not exist", store_path(b->s));
+	return 0;
+}
+
 int
 store_page_bulk_end(struct page_bulk *b, size_t *added)
 {
-	int dangling = 0, hi;
 	int r;
 
 	*added = 0;
@@ -819,17 +870,9 @@ store_page_bulk_end(struct page_bulk *b, size_t *added)
 		store_page_bulk_abort(b);
 		return r;
 	}
-	/* Every reference the rows make holds (deferred, see begin): sqlite
-	 * counts those that do not. Then row-by-row checks again for the rest
-	 * of the transaction (setting the pragma forgets the count: after). */
-	if (sqlite3_db_status(b->s->db, SQLITE_DBSTATUS_DEFERRED_FKS, &dangling, &hi,
-			      0) != SQLITE_OK || dangling != 0) {
-		r = rota_fail(EX_SOFTWARE, "%s: imported pages refer to persons or "
-			      "rotations that do not exist", store_path(b->s));
-		bulk_free(b);
-		return r;
-	}
-	if ((r = exec(b->s, "PRAGMA defer_foreign_keys = OFF")) != 0) {
+	/* Then row-by-row checks again, if sqlite checks, for the rest of
+	 * the transaction. */
+	if ((r = check_references(b)) != 0 || (r = exec(b->s, "PRAGMA defer_foreign_keys = OFF")) != 0) {
 		bulk_free(b);
 		return r;
 	}

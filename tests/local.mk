@@ -132,7 +132,10 @@ tests_unit_test_notify_LDADD = $(UNIT_LDADD)
 
 # -- pages (t0400-t0429) --
 check_PROGRAMS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages \
-	tests/unit/test-csv
+	tests/unit/test-csv tests/unit/test-idset
+tests_unit_test_idset_SOURCES = tests/unit/test-idset.c
+tests_unit_test_idset_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_idset_LDADD = $(UNIT_LDADD)
 tests_unit_test_csv_SOURCES = tests/unit/test-csv.c
 tests_unit_test_csv_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_csv_LDADD = $(UNIT_LDADD)

@@ -230,6 +230,58 @@ test_bulk_dangling_reference(void **state)
 	assert_int_equal(count, 0);
 }
 
+/* In the bulk mode (store_bulk_begin) sqlite checks no foreign key: the
+ * bulk's own check at the end refuses a page naming a responder, an
+ * escalation person or a rotation that does not exist, wherever it is
+ * among valid ones; valid references pass; and after store_bulk_end
+ * sqlite checks again. */
+static void
+test_bulk_mode_checks_references(void **state)
+{
+	struct fixture *f = *state;
+	struct person ana;
+	struct page_bulk *b;
+	struct page one = page("X1", 5000);
+	size_t added;
+	int64_t count;
+
+	add_ana(f->db, &ana);
+	for (int kind = 0; kind < 4; kind++) {
+		struct page *p;
+
+		assert_true(store_bulk_begin(f->db));
+		assert_int_equal(store_begin(f->db), 0);
+		assert_int_equal(store_page_bulk_begin(f->db, 7000, &b), 0);
+		push_bulk(b, 0, 3000, ana.id);
+		p = store_page_bulk_slot(b);
+		fill_bulk_page(p, 3000, ana.id);
+		if (kind == 0)
+			p->responder_id = ana.id + 1;
+		else if (kind == 1)
+			p->escalation_person_id = ana.id + 7;
+		else if (kind == 2)
+			p->rotation_id = 42;
+		assert_int_equal(store_page_bulk_push(b), 0);
+		push_bulk(b, 3001, 4000, ana.id);
+		if (kind < 3) {
+			assert_int_equal(store_page_bulk_end(b, &added), EX_SOFTWARE);
+			store_rollback(f->db);
+		} else {
+			assert_int_equal(store_page_bulk_end(b, &added), 0);
+			assert_int_equal(added, 4000);
+			assert_int_equal(store_commit(f->db), 0);
+		}
+		store_bulk_end(f->db);
+		assert_int_equal(store_page_count(f->db, &count), 0);
+		assert_int_equal(count, kind < 3 ? 0 : 4000);
+	}
+	one.responder_id = ana.id + 1;
+	assert_int_equal(store_begin(f->db), 0);
+	assert_int_not_equal(store_page_insert_many(f->db, &one, 1, 8000, &added), 0);
+	assert_true(store_is_constraint_error(f->db));
+	store_rollback(f->db);
+}
+
 /* An import stopped half way (a bad row): nothing stays after the
  * rollback, and the next import stores its pages. */
 static void
@@ -282,6 +334,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_insert_and_reimport, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_many_batches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_dangling_reference, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_mode_checks_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_abort, setup, teardown),
 		cmocka_unit_test(test_class_names),
 	};
