@@ -816,7 +816,7 @@ restore_indexes(struct page_bulk *b)
 	return 0;
 }
 
-/* Whether every id of SET is a row of TABLE. */
+/* Whether SQL, the look-up of one id ?1, finds a row for every id of SET. */
 static int
 all_exist(struct page_bulk *b, const struct idset *set, const char *sql, bool *yes)
 {
@@ -842,8 +842,9 @@ all_exist(struct page_bulk *b, const struct idset *set, const char *sql, bool *y
 }
 
 /* Every person and rotation the rows name exists: the foreign keys'
- * rule, checked once an id instead of three look-ups a row (sqlite
- * checks none of them in the bulk mode, and counts deferred ones only). */
+ * rule, checked once an id instead of three look-ups a row. sqlite checks
+ * none of them in the bulk mode; out of it, it would fail the commit, but
+ * say no more than "FOREIGN KEY constraint failed". */
 static int
 check_references(struct page_bulk *b)
 {
