@@ -14,7 +14,8 @@
  *   the time. INSERT OR IGNORE (no row here has a NULL where the table
  *   says NOT NULL, and the table has no CHECK, so it ignores exactly what
  *   ON CONFLICT (source, source_id) DO NOTHING ignores) and foreign keys
- *   deferred to the end of the import leave nothing that can abort;
+ *   deferred to the end of the import (or off, in the bulk mode of
+ *   store_bulk_begin) leave nothing that can abort;
  * - no RETURNING (sqlite gathers its rows in an ephemeral table): how many
  *   rows were new is sqlite3_changes();
  * - when the import is large against the table, the secondary indexes

@@ -241,9 +241,11 @@ int store_report_ooh_times(struct store *s, int64_t from, int64_t to,
 /* A large import of pages inside the caller's transaction (page import of
  * a file): pages gathered in batches of a thousand, each stored by one
  * statement, and, when the import turns out large against the table, the
- * table's secondary indexes dropped and re-created after the rows (never
- * the UNIQUE (source, source_id) one, which deduplicates). Foreign keys
- * are checked at the end rather than row by row.
+ * table's secondary indexes dropped and re-created after the rows (the
+ * key, UNIQUE pages_source (source_id, source), too when no page of the
+ * import's source is stored: its keys are then told apart in memory).
+ * The persons and rotations the pages name are checked to exist at the
+ * end, once an id, rather than row by row.
  *
  * Begin; for each page fill store_page_bulk_slot() and push it; end, which
  * stores the last batch, re-creates what was dropped and checks the
