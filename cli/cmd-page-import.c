@@ -16,17 +16,24 @@
 #include "common/out.h"
 #include "reports/page-import.h"
 
-/* A bar on stderr, on a terminal only. */
+/* A bar on stderr, on a terminal only. The cursor waits on the line
+ * below it (each redraw goes up one line first), so that an error met
+ * halfway is a line of its own under the bar; the bar at 100% is erased,
+ * leaving the cursor where it began. */
 static void
 progress(size_t done, size_t total)
 {
+	static bool drawn;
 	int pct = total ? (int)(done * 100 / total) : 100;
 	int bar = pct / 4;
 
-	fprintf(stderr, "\rimporting [%.*s%*s] %3d%%", bar,
+	fprintf(stderr, "%s\rimporting [%.*s%*s] %3d%%\n", drawn ? "\033[A" : "", bar,
 		"#########################", 25 - bar, "", pct);
-	if (done >= total)
-		fputs("\r\033[K", stderr);
+	drawn = true;
+	if (done >= total) {
+		fputs("\033[A\r\033[K", stderr);
+		drawn = false;
+	}
 	fflush(stderr);
 }
 

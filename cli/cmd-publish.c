@@ -11,7 +11,10 @@
 #include "cli/feeds.h"
 #include "common/out.h"
 
-/* A bar on stderr, only when it is a terminal. */
+/* A bar on stderr, only when it is a terminal, redrawn when its percentage
+ * changes. The cursor waits on the line below it (each redraw goes up one
+ * line first), so that an error met halfway is a line of its own under
+ * the bar; the bar at 100% is erased, leaving the cursor where it began. */
 static void
 progress(size_t done, size_t total, void *arg)
 {
@@ -20,11 +23,13 @@ progress(size_t done, size_t total, void *arg)
 
 	if (pct == *last)
 		return;
+	fprintf(stderr, "%s\rpublishing [%-*.*s] %3d%% %zu/%zu\n", *last >= 0 ? "\033[A" : "",
+		width, fill, "##############################", pct, done, total);
 	*last = pct;
-	fprintf(stderr, "\rpublishing [%-*.*s] %3d%% %zu/%zu", width, fill,
-		"##############################", pct, done, total);
-	if (done == total)
-		fputs("\r\033[K", stderr);
+	if (done == total) {
+		fputs("\033[A\r\033[K", stderr);
+		*last = -1;
+	}
 	fflush(stderr);
 }
 
@@ -39,7 +44,7 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 	const char *dir = NULL, *caldav = NULL;
 	struct feed_settings fs;
 	struct publish_stats st;
-	int c, r, last = -1;
+	int c, r, last = -1;     /* the percentage the bar shows; -1: none */
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {

@@ -27,6 +27,16 @@ render(const struct monthly_report *r, enum format fmt, FILE *f, bool colour)
 	return EX_SOFTWARE;
 }
 
+/* Colour on a terminal unless NO_COLOR is set to a non-empty value
+ * (no-color.org), as out_init() decides for every other command. */
+static bool
+colour_wanted(void)
+{
+	const char *no_colour = getenv("NO_COLOR");
+
+	return isatty(STDOUT_FILENO) && (no_colour == NULL || *no_colour == '\0');
+}
+
 /* Writes the report to PATH atomically: a temporary file beside it,
  * renamed over it once complete. */
 static int
@@ -107,8 +117,7 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 	if (out != NULL && strcmp(out, "-") != 0)
 		ret = write_file(&r, fmt, out);
 	else
-		ret = render(&r, fmt, stdout, fmt == FMT_TEXT && isatty(STDOUT_FILENO) &&
-			     getenv("NO_COLOR") == NULL);
+		ret = render(&r, fmt, stdout, fmt == FMT_TEXT && colour_wanted());
 	monthly_free(&r);
 	return ret;
 }
