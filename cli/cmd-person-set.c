@@ -52,7 +52,8 @@ exec_person_set(struct ctx *ctx, int argc, char **argv)
 		case 's': sleep = optarg; break;
 		case 'm':
 		case 'M':
-			r = require_manager(ctx, "--manager");
+			r = require_manager(ctx, c == 'm' ? "person set --manager" :
+					    "person set --no-manager");
 			p.is_manager = c == 'm';
 			break;
 		}

@@ -203,3 +203,6 @@ check-valgrind:
 .PHONY: check-valgrind
 # -- import speed --
 E2E_TESTS += tests/e2e/t0407-page-import-large.sh
+
+# -- who may do what, run as ordinary OS users (t0030; needs root to make them) --
+E2E_TESTS += tests/e2e/t0030-permissions.sh
