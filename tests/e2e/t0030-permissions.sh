@@ -39,8 +39,16 @@ if [ -z "$perm_skip" ]; then
 	# mktemp made the test root 0700: the users go through it to each
 	# test's folder, which they may write (sqlite puts -wal and -shm there).
 	chmod 711 "$TEST_ROOT"
-	setpriv --reuid=$VOL --regid="$(id -g $VOL)" --init-groups test -x "$TEST_ROOT" ||
+	if ! setpriv --reuid=$VOL --regid="$(id -g $VOL)" --init-groups test -x "$TEST_ROOT"; then
 		perm_skip="$VOL cannot reach $TEST_ROOT (is TMPDIR private to root?)"
+	elif ! setpriv --reuid=$VOL --regid="$(id -g $VOL)" --init-groups test -x "$ROTA_BIN"; then
+		# A build under a private folder (/root/...): the users run a
+		# copy, with the full program that rota runs beside it.
+		mkdir -m 755 "$TEST_ROOT/bin" &&
+		cp "$ROTA_BIN" "$TEST_ROOT/bin/" &&
+		{ ! [ -e "$ROTA_BUILDDIR/rota-full" ] || cp "$ROTA_BUILDDIR/rota-full" "$TEST_ROOT/bin/"; } &&
+			ROTA_BIN=$TEST_ROOT/bin/rota
+	fi
 fi
 
 # test_expect_success_users DESC BODY: test_expect_success, or a TAP skip
