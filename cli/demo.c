@@ -7,7 +7,7 @@
 
 #include "bench/bench-pages-gen.h"
 #include "cli/demo.h"
-#include "cli/shift-check.h"
+#include "core/shift-check.h"
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"

@@ -20,14 +20,10 @@ rota_full_SOURCES += \
 	cli/cmd-rotation-add.c cli/cmd-rotation-list.c \
 	cli/cmd-term-add.c cli/cmd-term-list.c cli/cmd-term-show.c \
 	cli/cmd-volunteer-join.c cli/cmd-volunteer-leave.c
-# The schedule's glue to the store is in the library: benchmarks call it.
-librota_a_SOURCES += cli/plan.c cli/plan.h
 rota_full_SOURCES += \
 	cli/cmd-schedule-generate.c cli/cmd-schedule-show.c \
 	cli/cmd-schedule-check.c cli/cmd-now.c cli/cmd-next.c
 # -- swaps, overrides, audit --
-# shift-check is in the library: its unit test calls it on a store.
-librota_a_SOURCES += cli/shift-check.c cli/shift-check.h
 rota_full_SOURCES += \
 	cli/swaps.c cli/swaps.h \
 	cli/cmd-swap-request.c cli/cmd-swap-list.c cli/cmd-swap-accept.c \

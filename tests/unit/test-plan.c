@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "cli/plan.h"
+#include "core/plan.h"
 #include "common/tz.h"
 #include "scheduler/generate.h"
 #include "store/store.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/plan.h"
+#include "core/plan.h"
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
