@@ -25,7 +25,7 @@ exec_volunteer_join(struct ctx *ctx, int argc, char **argv)
 		return rota_fail(EX_DATAERR, "%s cannot join term '%s': the escalation tier is "
 				 "managers only", p.handle, t.name);
 	r = store_member_join(ctx->db, t.id, p.id, ctx->now);
-	if (r == STORE_NOT_FOUND)
+	if (r == STORE_EXISTS)
 		return rota_fail(EX_DATAERR, "%s is already a member of term '%s'", p.handle, t.name);
 	if (r != 0)
 		return r;

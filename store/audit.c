@@ -35,7 +35,7 @@ dup_column(sqlite3_stmt *st, int col)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-static void
+static int
 read_event(sqlite3_stmt *st, void *out)
 {
 	struct audit_event *e = out;
@@ -47,6 +47,17 @@ read_event(sqlite3_stmt *st, void *out)
 	db_text(st, 4, e->object, sizeof e->object);
 	e->before = dup_column(st, 5);
 	e->after = dup_column(st, 6);
+	return 0;
+}
+
+/* Frees what an event read by read_event owns. */
+static void
+drop_event(void *elem)
+{
+	struct audit_event *e = elem;
+
+	free(e->before);
+	free(e->after);
 }
 
 int
@@ -59,15 +70,13 @@ store_audit_list(struct store *s, int64_t since, struct audit_event **v, size_t 
 
 	if (st != NULL)
 		db_bind_int(st, 1, since);
-	return db_list(s, st, read_event, sizeof **v, (void **)v, n);
+	return db_list_owning(s, st, read_event, drop_event, sizeof **v, (void **)v, n);
 }
 
 void
 store_audit_free(struct audit_event *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].before);
-		free(v[i].after);
-	}
+	for (size_t i = 0; i < n; i++)
+		drop_event(&v[i]);
 	free(v);
 }

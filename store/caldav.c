@@ -5,7 +5,7 @@
 #include "common/err.h"
 #include "store/store-private.h"
 
-static void
+static int
 read_caldav_event(sqlite3_stmt *st, void *out)
 {
 	struct caldav_event *e = out;
@@ -14,6 +14,7 @@ read_caldav_event(sqlite3_stmt *st, void *out)
 	db_text(st, 1, e->href, sizeof e->href);
 	db_text(st, 2, e->etag, sizeof e->etag);
 	e->sequence = (int)db_int(st, 3, 0);
+	return 0;
 }
 
 int
@@ -62,10 +63,11 @@ store_caldav_remove(struct store *s, const char *collection, const char *uid)
 	return db_changed(s, st);
 }
 
-static void
+static int
 read_cancelled(sqlite3_stmt *st, void *out)
 {
 	*(bool *)out = db_int(st, 0, 0) != 0;
+	return 0;
 }
 
 int

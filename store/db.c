@@ -33,7 +33,7 @@ await_writer(struct store *s)
 sqlite3_stmt *
 db_stmt(struct store *s, const char *sql)
 {
-	struct cached_stmt *c;
+	sqlite3_stmt *st;
 
 	await_writer(s);
 	for (size_t i = 0; i < s->ncache; i++) {
@@ -43,17 +43,16 @@ db_stmt(struct store *s, const char *sql)
 			return s->cache[i].stmt;
 		}
 	}
-	if (s->ncache == sizeof s->cache / sizeof s->cache[0])
-		abort();  /* more distinct statements than the cache holds: grow it */
-	c = &s->cache[s->ncache];
 	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-			       &c->stmt, NULL) != SQLITE_OK) {
+			       &st, NULL) != SQLITE_OK) {
 		db_error(s);
 		return NULL;
 	}
-	c->sql = sql;
-	s->ncache++;
-	return c->stmt;
+	/* Grown, never evicted: callers hold the statement they were given
+	 * while preparing others (a list read while each row is looked up). */
+	s->cache = xpush(s->cache, &s->ncache, sizeof *s->cache);
+	s->cache[s->ncache - 1] = (struct cached_stmt){ .sql = sql, .stmt = st };
+	return st;
 }
 
 int
@@ -339,6 +338,7 @@ store_close(struct store *s)
 		return;
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].stmt);
+	free(s->cache);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -423,26 +423,48 @@ store_is_constraint_error(const struct store *s)
 }
 
 int
-db_one(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *), void *out)
+db_bad_value(sqlite3_stmt *st, const char *what, int64_t id, const char *column,
+	     const char *value)
+{
+	const char *path = sqlite3_db_filename(sqlite3_db_handle(st), "main");
+	char shown[32];
+	size_t i;
+
+	/* The value comes from a damaged file: no control byte reaches the
+	 * terminal, and no more than a word of it. */
+	for (i = 0; value[i] != '\0' && i < sizeof shown - 1; i++)
+		shown[i] = (unsigned char)value[i] < 0x20 || value[i] == 0x7f ? '?' : value[i];
+	shown[i] = '\0';
+	if (path == NULL || path[0] == '\0')
+		path = "database";
+	return rota_fail(EX_DATAERR, "%s: %s %lld has an unknown %s '%s%s': the database "
+			 "is damaged or was edited by hand; recover it (sqlite3 %s .recover) "
+			 "or restore a backup", path, what, (long long)id, column, shown,
+			 value[i] != '\0' ? "..." : "", path);
+}
+
+int
+db_one(struct store *s, sqlite3_stmt *st, db_read_fn *read, void *out)
 {
 	int r;
 
 	if (st == NULL)
 		return EX_SOFTWARE;
 	r = sqlite3_step(st);
-	if (r == SQLITE_ROW)
-		read(st, out);
+	if (r == SQLITE_ROW) {
+		r = read(st, out);
+		sqlite3_reset(st);
+		return r;
+	}
 	sqlite3_reset(st);
-	if (r == SQLITE_ROW)
-		return 0;
 	return r == SQLITE_DONE ? STORE_NOT_FOUND : db_error(s);
 }
 
 int
-db_list(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *),
-	size_t size, void **v, size_t *n)
+db_list_owning(struct store *s, sqlite3_stmt *st, db_read_fn *read,
+	       void (*drop)(void *elem), size_t size, void **v, size_t *n)
 {
-	int r;
+	int r, err = 0;
 
 	*v = NULL;
 	*n = 0;
@@ -450,16 +472,28 @@ db_list(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *),
 		return EX_SOFTWARE;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		*v = xpush(*v, n, size);
-		read(st, (char *)*v + (*n - 1) * size);
+		if ((err = read(st, (char *)*v + (*n - 1) * size)) != 0)
+			break;
 	}
 	sqlite3_reset(st);
-	if (r != SQLITE_DONE) {
+	if (err == 0 && r != SQLITE_DONE)
+		err = db_error(s);
+	if (err != 0) {
+		/* The element READ failed on owns what it read before failing. */
+		for (size_t i = 0; drop != NULL && i < *n; i++)
+			drop((char *)*v + i * size);
 		free(*v);
 		*v = NULL;
 		*n = 0;
-		return db_error(s);
 	}
-	return 0;
+	return err;
+}
+
+int
+db_list(struct store *s, sqlite3_stmt *st, db_read_fn *read, size_t size, void **v,
+	size_t *n)
+{
+	return db_list_owning(s, st, read, NULL, size, v, n);
 }
 
 int

@@ -5,7 +5,7 @@
 #include "store/import.h"
 #include "store/store-private.h"
 
-static void
+static int
 read_cache(sqlite3_stmt *st, void *out)
 {
 	struct http_cache *c = out;
@@ -13,6 +13,7 @@ read_cache(sqlite3_stmt *st, void *out)
 	db_text(st, 0, c->etag, sizeof c->etag);
 	db_text(st, 1, c->last_modified, sizeof c->last_modified);
 	c->fetched_at = db_int(st, 2, 0);
+	return 0;
 }
 
 int

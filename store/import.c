@@ -7,7 +7,7 @@
 #include "store/import.h"
 #include "store/store-private.h"
 
-static void
+static int
 read_leave_row(sqlite3_stmt *st, void *out)
 {
 	struct imported_row *r = out;
@@ -18,6 +18,7 @@ read_leave_row(sqlite3_stmt *st, void *out)
 	r->start = db_int(st, 3, 0);
 	r->end = db_int(st, 4, 0);
 	db_text(st, 5, r->text, sizeof r->text);
+	return 0;
 }
 
 int
@@ -75,7 +76,7 @@ store_leave_import_update(struct store *s, const struct imported_row *r)
 	return db_changed(s, st);
 }
 
-static void
+static int
 read_holiday_row(sqlite3_stmt *st, void *out)
 {
 	struct imported_row *r = out;
@@ -85,6 +86,7 @@ read_holiday_row(sqlite3_stmt *st, void *out)
 	db_text(st, 2, r->recurrence_id, sizeof r->recurrence_id);
 	db_text(st, 3, r->day, sizeof r->day);
 	db_text(st, 4, r->text, sizeof r->text);
+	return 0;
 }
 
 int

@@ -4,13 +4,14 @@
 #include "common/err.h"
 #include "store/store-private.h"
 
-static void
+static int
 read_count(sqlite3_stmt *st, void *out)
 {
 	struct person_count *c = out;
 
 	c->person_id = db_int(st, 0, 0);
 	c->count = db_int(st, 1, 0);
+	return 0;
 }
 
 int

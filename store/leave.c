@@ -8,7 +8,7 @@
 	"SELECT l.id, l.person_id, p.handle, l.start_at, l.end_at, l.reason, l.source " \
 	"FROM leave l JOIN persons p ON p.id = l.person_id "
 
-static void
+static int
 read_leave(sqlite3_stmt *st, void *out)
 {
 	struct leave *l = out;
@@ -20,6 +20,7 @@ read_leave(sqlite3_stmt *st, void *out)
 	l->end = db_int(st, 4, 0);
 	db_text(st, 5, l->reason, sizeof l->reason);
 	db_text(st, 6, l->source, sizeof l->source);
+	return 0;
 }
 
 int

@@ -21,7 +21,25 @@ notification_state_name(enum notification_state s)
 	return (unsigned)s < 3 ? state_names[s] : "pending";
 }
 
+static int
+state_parse(const char *s, enum notification_state *out)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, state_names[i]) == 0) {
+			*out = (enum notification_state)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Frees what a notification read by read_notification owns. */
 static void
+drop_notification(void *elem)
+{
+	free(((struct notification *)elem)->body);
+}
+
+static int
 read_notification(sqlite3_stmt *st, void *out)
 {
 	struct notification *n = out;
@@ -37,14 +55,13 @@ read_notification(sqlite3_stmt *st, void *out)
 	body = sqlite3_column_text(st, 6);
 	n->body = xstrdup(body != NULL ? (const char *)body : "");
 	db_text(st, 7, state, sizeof state);
-	n->state = NOTIFICATION_PENDING;
-	for (int i = 0; i < 3; i++)
-		if (strcmp(state, state_names[i]) == 0)
-			n->state = (enum notification_state)i;
+	if (state_parse(state, &n->state) < 0)
+		return db_bad_value(st, "notification", n->id, "state", state);
 	n->attempts = (int)db_int(st, 8, 0);
 	db_text(st, 9, n->last_error, sizeof n->last_error);
 	n->created = db_int(st, 10, 0);
 	n->sent = db_int(st, 11, 0);
+	return 0;
 }
 
 int
@@ -86,7 +103,8 @@ store_notification_due(struct store *s, struct notification **v, size_t *n)
 	static const char sql[] = NOTIFICATION_COLS
 		"WHERE state IN ('pending', 'failed') ORDER BY created_at, id";
 
-	return db_list(s, db_stmt(s, sql), read_notification, sizeof **v, (void **)v, n);
+	return db_list_owning(s, db_stmt(s, sql), read_notification, drop_notification,
+			      sizeof **v, (void **)v, n);
 }
 
 int
@@ -98,7 +116,8 @@ store_notification_list(struct store *s, size_t limit, struct notification **v, 
 
 	if (st != NULL)
 		db_bind_int(st, 1, limit == 0 ? -1 : (int64_t)limit);
-	return db_list(s, st, read_notification, sizeof **v, (void **)v, n);
+	return db_list_owning(s, st, read_notification, drop_notification, sizeof **v,
+			      (void **)v, n);
 }
 
 int
@@ -135,6 +154,6 @@ void
 store_notification_free(struct notification *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free(v[i].body);
+		drop_notification(&v[i]);
 	free(v);
 }

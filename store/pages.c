@@ -166,11 +166,21 @@ store_page_insert_many(struct store *s, struct page *v, size_t n, int64_t now,
 	return 0;
 }
 
-static void
+int
+read_page_class(sqlite3_stmt *st, int col, int64_t page_id, enum page_class *out)
+{
+	const char *c = (const char *)sqlite3_column_text(st, col);
+
+	*out = PAGE_UNCLASSIFIED;
+	if (c == NULL || page_class_parse(c, out) == 0)
+		return 0;
+	return db_bad_value(st, "page", page_id, "class", c);
+}
+
+static int
 read_page(sqlite3_stmt *st, void *out)
 {
 	struct page *p = out;
-	const char *c;
 
 	p->id = db_int(st, 0, 0);
 	db_text(st, 1, p->source, sizeof p->source);
@@ -188,10 +198,8 @@ read_page(sqlite3_stmt *st, void *out)
 	p->escalation_person_id = db_int(st, 13, 0);
 	db_text(st, 14, p->runbook_url, sizeof p->runbook_url);
 	p->acted = db_int(st, 15, 1) != 0;
-	c = (const char *)sqlite3_column_text(st, 16);
-	if (c == NULL || page_class_parse(c, &p->class) < 0)
-		p->class = PAGE_UNCLASSIFIED;
 	p->imported_at = db_int(st, 17, 0);
+	return read_page_class(st, 16, p->id, &p->class);
 }
 
 int
@@ -212,10 +220,11 @@ store_page_list(struct store *s, int64_t from, int64_t to, struct page **v, size
 	return db_list(s, st, read_page, sizeof **v, (void **)v, n);
 }
 
-static void
+static int
 read_count(sqlite3_stmt *st, void *out)
 {
 	*(int64_t *)out = db_int(st, 0, 0);
+	return 0;
 }
 
 int

@@ -7,7 +7,7 @@
 #include "common/err.h"
 #include "store/store-private.h"
 
-static void
+static int
 read_office(sqlite3_stmt *st, void *out)
 {
 	struct office *o = out;
@@ -16,6 +16,7 @@ read_office(sqlite3_stmt *st, void *out)
 	db_text(st, 1, o->name, sizeof o->name);
 	db_text(st, 2, o->tz, sizeof o->tz);
 	db_text(st, 3, o->hours, sizeof o->hours);
+	return 0;
 }
 
 int
@@ -87,7 +88,7 @@ store_holiday_add(struct store *s, struct holiday *h, const char *source,
 	return db_insert(s, st, "holiday", &h->id);
 }
 
-void
+int
 read_holiday(sqlite3_stmt *st, void *out)
 {
 	struct holiday *h = out;
@@ -97,6 +98,7 @@ read_holiday(sqlite3_stmt *st, void *out)
 	db_text(st, 2, h->office, sizeof h->office);
 	db_text(st, 3, h->day, sizeof h->day);
 	db_text(st, 4, h->name, sizeof h->name);
+	return 0;
 }
 
 int
@@ -144,7 +146,7 @@ store_holiday_remove(struct store *s, int64_t id)
 	"COALESCE(o.name, ''), p.is_manager, p.sleep_start, p.sleep_end, " \
 	"COALESCE(p.feed_token, '') FROM persons p LEFT JOIN offices o ON o.id = p.office_id "
 
-static void
+static int
 read_person(sqlite3_stmt *st, void *out)
 {
 	struct person *p = out;
@@ -160,6 +162,7 @@ read_person(sqlite3_stmt *st, void *out)
 	p->sleep_start = (int)db_int(st, 8, 1320);
 	p->sleep_end = (int)db_int(st, 9, 420);
 	db_text(st, 10, p->feed_token, sizeof p->feed_token);
+	return 0;
 }
 
 int
@@ -256,10 +259,11 @@ store_person_remove(struct store *s, int64_t id, int64_t now)
 	return db_changed(s, st);
 }
 
-static void
+static int
 read_count(sqlite3_stmt *st, void *out)
 {
 	*(int64_t *)out = db_int(st, 0, 0);
+	return 0;
 }
 
 int

@@ -9,7 +9,7 @@
 #include "common/xalloc.h"
 #include "store/store-private.h"
 
-static void
+static int
 read_time(sqlite3_stmt *st, void *out)
 {
 	struct page_time *t = out;
@@ -17,6 +17,7 @@ read_time(sqlite3_stmt *st, void *out)
 	/* sqlite reads NULL as 0, which is what NULL means here. */
 	t->responder_id = sqlite3_column_int64(st, 0);
 	t->created = sqlite3_column_int64(st, 1);
+	return 0;
 }
 
 /* Speed: walks the partial index pages_ooh_time (migration 7), which
@@ -191,7 +192,7 @@ store_report_page_rows(struct store *s, int64_t from, int64_t to, bool alerts,
 	sqlite3_stmt *st = db_stmt(s, alerts ? sql : sql_no_text);
 	struct interner in = { 0 };
 	size_t cap = 0;
-	int r;
+	int r, err = 0;
 
 	memset(out, 0, sizeof *out);
 	out->from = from;
@@ -203,7 +204,7 @@ store_report_page_rows(struct store *s, int64_t from, int64_t to, bool alerts,
 	db_bind_int(st, 2, to);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		struct page_row *p;
-		const char *c, *svc, *alert, *runbook;
+		const char *svc, *alert, *runbook;
 		size_t sn, an;
 		enum page_class cls;
 
@@ -223,9 +224,8 @@ store_report_page_rows(struct store *s, int64_t from, int64_t to, bool alerts,
 		p->rotation_id = sqlite3_column_int64(st, 6);
 		p->escalated = sqlite3_column_int64(st, 7) != 0;
 		p->acted = db_int(st, 8, 1) != 0;
-		c = (const char *)sqlite3_column_text(st, 9);
-		if (c == NULL || page_class_parse(c, &cls) < 0)
-			cls = PAGE_UNCLASSIFIED;
+		if ((err = read_page_class(st, 9, p->id, &cls)) != 0)
+			break;
 		p->class = (uint8_t)cls;
 		if (!alerts) {
 			p->alert = 0;
@@ -240,11 +240,11 @@ store_report_page_rows(struct store *s, int64_t from, int64_t to, bool alerts,
 	}
 	sqlite3_reset(st);
 	free(in.slots);
-	if (r != SQLITE_DONE) {
+	if (err != 0 || r != SQLITE_DONE) {
 		free(in.pairs);
 		free(in.text);
 		store_report_page_rows_free(out);
-		return db_error(s);
+		return err != 0 ? err : db_error(s);
 	}
 	out->text = in.text;
 	out->alerts = xcalloc(in.n + 1, sizeof *out->alerts);

@@ -7,7 +7,7 @@
 #include "common/err.h"
 #include "store/store-private.h"
 
-static void
+static int
 read_rotation(sqlite3_stmt *st, void *out)
 {
 	struct rotation *r = out;
@@ -17,11 +17,12 @@ read_rotation(sqlite3_stmt *st, void *out)
 	db_text(st, 1, r->name, sizeof r->name);
 	db_text(st, 2, tier, sizeof tier);
 	if (tier_parse(tier, &r->tier) < 0)
-		r->tier = TIER_PRIMARY;
+		return db_bad_value(st, "rotation", r->id, "tier", tier);
 	db_text(st, 3, r->tz, sizeof r->tz);
 	r->handoff_dow = (int)db_int(st, 4, 1);
 	r->handoff_minute = (int)db_int(st, 5, 600);
 	r->shift_days = (int)db_int(st, 6, 7);
+	return 0;
 }
 
 #define ROTATION_COLS \
@@ -83,7 +84,7 @@ store_rotation_list(struct store *s, struct rotation **v, size_t *n)
 	"SELECT t.id, t.name, t.rotation_id, r.name, t.start_at, t.end_at, t.weeks " \
 	"FROM terms t JOIN rotations r ON r.id = t.rotation_id "
 
-static void
+static int
 read_term(sqlite3_stmt *st, void *out)
 {
 	struct term *t = out;
@@ -95,6 +96,7 @@ read_term(sqlite3_stmt *st, void *out)
 	t->start = db_int(st, 4, 0);
 	t->end = db_int(st, 5, 0);
 	t->weeks = (int)db_int(st, 6, 0);
+	return 0;
 }
 
 int
@@ -177,14 +179,17 @@ store_member_join(struct store *s, int64_t term_id, int64_t person_id, int64_t a
 		"ON CONFLICT (term_id, person_id) DO UPDATE SET joined_at = ?3, left_at = NULL "
 		"WHERE left_at IS NOT NULL";
 	sqlite3_stmt *st = db_stmt(s, sql);
+	int r;
 
 	if (st == NULL)
 		return EX_SOFTWARE;
 	db_bind_int(st, 1, term_id);
 	db_bind_int(st, 2, person_id);
 	db_bind_int(st, 3, at);
-	/* No change: already a member. */
-	return db_changed(s, st) == STORE_NOT_FOUND ? STORE_NOT_FOUND : 0;
+	/* No row changed: a current membership, which the upsert's WHERE
+	 * leaves alone. Any other error is the database's. */
+	r = db_changed(s, st);
+	return r == STORE_NOT_FOUND ? STORE_EXISTS : r;
 }
 
 int
@@ -207,7 +212,7 @@ store_member_leave(struct store *s, int64_t term_id, int64_t person_id, int64_t 
 	"SELECT m.term_id, m.person_id, p.handle, p.is_manager, m.joined_at, m.left_at " \
 	"FROM memberships m JOIN persons p ON p.id = m.person_id "
 
-static void
+static int
 read_member(sqlite3_stmt *st, void *out)
 {
 	struct membership *m = out;
@@ -218,6 +223,7 @@ read_member(sqlite3_stmt *st, void *out)
 	m->is_manager = db_int(st, 3, 0) != 0;
 	m->joined = db_int(st, 4, 0);
 	m->left = db_int(st, 5, INT64_MAX);
+	return 0;
 }
 
 int

@@ -9,7 +9,7 @@
 #include "common/xalloc.h"
 #include "store/store-private.h"
 
-void
+int
 read_shift(sqlite3_stmt *st, void *out)
 {
 	struct shift *sh = out;
@@ -21,7 +21,7 @@ read_shift(sqlite3_stmt *st, void *out)
 	db_text(st, 3, sh->rotation, sizeof sh->rotation);
 	db_text(st, 4, word, sizeof word);
 	if (tier_parse(word, &sh->tier) < 0)
-		sh->tier = TIER_PRIMARY;
+		return db_bad_value(st, "rotation", sh->rotation_id, "tier", word);
 	db_text(st, 5, sh->tz, sizeof sh->tz);
 	sh->term_id = db_int(st, 6, 0);
 	db_text(st, 7, sh->term, sizeof sh->term);
@@ -32,9 +32,10 @@ read_shift(sqlite3_stmt *st, void *out)
 	sh->end = db_int(st, 12, 0);
 	db_text(st, 13, word, sizeof word);
 	if (origin_parse(word, &sh->origin) < 0)
-		sh->origin = ORIGIN_GENERATED;
+		return db_bad_value(st, "shift", sh->id, "origin", word);
 	sh->sequence = (int)db_int(st, 14, 0);
 	sh->cancelled = db_int(st, 15, 0) != 0;
+	return 0;
 }
 
 #define SHIFT_FILTER \
@@ -249,7 +250,7 @@ fail:
 }
 
 /* A row of store_now. */
-static void
+static int
 read_on_call(sqlite3_stmt *st, void *out)
 {
 	struct on_call *c = out;
@@ -260,15 +261,17 @@ read_on_call(sqlite3_stmt *st, void *out)
 	db_text(st, 2, c->rotation, sizeof c->rotation);
 	db_text(st, 3, word, sizeof word);
 	if (tier_parse(word, &c->tier) < 0)
-		c->tier = TIER_PRIMARY;
+		return db_bad_value(st, "rotation", c->rotation_id, "tier", word);
 	db_text(st, 4, c->tz, sizeof c->tz);
 	c->person_id = db_int(st, 5, 0);
 	db_text(st, 6, c->handle, sizeof c->handle);
 	c->start = db_int(st, 7, 0);
 	c->end = db_int(st, 8, 0);
+	/* No shift in force (the LEFT JOIN's NULLs): no origin to read. */
 	db_text(st, 9, word, sizeof word);
-	if (origin_parse(word, &c->origin) < 0)
-		c->origin = ORIGIN_GENERATED;
+	if (c->shift_id != 0 && origin_parse(word, &c->origin) < 0)
+		return db_bad_value(st, "shift", c->shift_id, "origin", word);
+	return 0;
 }
 
 int
@@ -292,7 +295,7 @@ store_now_each(struct store *s, int64_t t, void (*fn)(const struct on_call *c, v
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct on_call c;
 	int64_t last = 0;
-	int r;
+	int r, err = 0;
 
 	if (st == NULL)
 		return EX_SOFTWARE;
@@ -301,11 +304,14 @@ store_now_each(struct store *s, int64_t t, void (*fn)(const struct on_call *c, v
 		if (sqlite3_column_int64(st, 1) == last)
 			continue;
 		memset(&c, 0, sizeof c);
-		read_on_call(st, &c);
+		if ((err = read_on_call(st, &c)) != 0)
+			break;
 		last = c.rotation_id;
 		fn(&c, arg);
 	}
 	sqlite3_reset(st);
+	if (err != 0)
+		return err;
 	return r == SQLITE_DONE ? 0 : db_error(s);
 }
 

@@ -25,7 +25,7 @@ struct cached_stmt {
 struct store {
 	sqlite3 *db;
 	char *path;
-	struct cached_stmt cache[96];
+	struct cached_stmt *cache;  /* grown by xpush; finalized and freed by store_close */
 	size_t ncache;
 	/* While a page import's writer thread may be using the connection
 	 * (store/pages-bulk.c): waits until it is not. db_stmt(), exec() and
@@ -35,7 +35,9 @@ struct store {
 };
 
 /* A prepared statement for SQL (a string literal), reset and unbound,
- * owned by the store. NULL after printing the error. */
+ * owned by the store until store_close (the cache grows to hold every
+ * distinct statement, so a statement stays valid while others are
+ * prepared). NULL after printing the error. */
 sqlite3_stmt *db_stmt(struct store *s, const char *sql);
 
 /* Prints the connection's last error and returns its exit status
@@ -49,13 +51,30 @@ int db_step_done(struct store *s, sqlite3_stmt *st);
  * becomes EX_DATAERR "WHAT already exists". */
 int db_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id);
 
-/* Runs ST, which yields at most one row, into OUT with READ: 0,
- * STORE_NOT_FOUND or db_error(). */
-int db_one(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *), void *out);
+/* Reads the current row of a statement into OUT: 0, or a sysexits status
+ * after printing why (db_bad_value: a value rota never writes). */
+typedef int db_read_fn(sqlite3_stmt *st, void *out);
 
-/* Runs ST into a malloc'd array of SIZE-byte elements filled by READ. */
-int db_list(struct store *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *),
+/* Prints that column COLUMN of row ID of WHAT holds VALUE, which rota
+ * never writes (a damaged database, or one edited by hand), and what to
+ * do; returns EX_DATAERR. For readers that parse a stored word into an
+ * enum: an unknown word is never read as a default. */
+int db_bad_value(sqlite3_stmt *st, const char *what, int64_t id, const char *column,
+		 const char *value);
+
+/* Runs ST, which yields at most one row, into OUT with READ: 0,
+ * STORE_NOT_FOUND, READ's error or db_error(). */
+int db_one(struct store *s, sqlite3_stmt *st, db_read_fn *read, void *out);
+
+/* Runs ST into a malloc'd array of SIZE-byte elements filled by READ: 0,
+ * READ's error or db_error(), with *v NULL and *n 0 on error. */
+int db_list(struct store *s, sqlite3_stmt *st, db_read_fn *read,
 	    size_t size, void **v, size_t *n);
+/* The same for elements that own memory: on error, DROP frees what each
+ * element read so far owns, the one READ failed on included (each starts
+ * zeroed, so DROP may free a field READ had not reached). */
+int db_list_owning(struct store *s, sqlite3_stmt *st, db_read_fn *read,
+		   void (*drop)(void *elem), size_t size, void **v, size_t *n);
 
 /* Runs an UPDATE or DELETE: 0, STORE_NOT_FOUND when no row changed, or
  * db_error(). */
@@ -71,12 +90,16 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
 
+/* Column COL of page PAGE_ID's row as its class (NULL: unclassified): 0,
+ * or db_bad_value() for a word that names no class (store/pages.c). */
+int read_page_class(sqlite3_stmt *st, int col, int64_t page_id, enum page_class *out);
+
 /* Holidays with their office's name, read into a struct holiday by
  * read_holiday (store/people.c); shared by every holiday query. */
 #define HOLIDAY_COLS \
 	"SELECT h.id, h.office_id, o.name, h.day, h.name FROM holidays h " \
 	"JOIN offices o ON o.id = h.office_id "
-void read_holiday(sqlite3_stmt *st, void *out);
+int read_holiday(sqlite3_stmt *st, void *out);
 
 /* Shifts with their rotation, term and person, read into a struct shift
  * by read_shift (store/shifts.c); shared by every shift query. */
@@ -85,6 +108,6 @@ void read_holiday(sqlite3_stmt *st, void *out);
 	"s.slot, s.person_id, p.handle, s.start_at, s.end_at, s.origin, s.sequence, " \
 	"s.cancelled_at IS NOT NULL FROM shifts s JOIN rotations r ON r.id = s.rotation_id " \
 	"JOIN terms t ON t.id = s.term_id JOIN persons p ON p.id = s.person_id "
-void read_shift(sqlite3_stmt *st, void *out);
+int read_shift(sqlite3_stmt *st, void *out);
 
 #endif

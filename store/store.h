@@ -2,7 +2,9 @@
  *
  * Conventions for every function here:
  *  - returns 0 on success, STORE_NOT_FOUND when a looked-up row does not
- *    exist (nothing printed), or a sysexits status after printing why;
+ *    exist, STORE_EXISTS where a function says so (both: nothing printed,
+ *    the caller words it), or a sysexits status after printing why (a
+ *    value rota never writes, read back from a damaged database: EX_DATAERR);
  *  - lists are malloc'd arrays the caller frees with free(); n is set;
  *  - structs are those of scheduler/model.h and own their text;
  *  - times are UTC seconds.
@@ -18,6 +20,7 @@
 #include "scheduler/model.h"
 
 #define STORE_NOT_FOUND 1
+#define STORE_EXISTS 2
 
 struct store;
 
@@ -96,7 +99,10 @@ int store_term_get_id(struct store *s, int64_t id, struct term *out);
 int store_term_list(struct store *s, int64_t rotation_id, struct term **v, size_t *n);
 /* The term of ROTATION_ID in force at T, or STORE_NOT_FOUND. */
 int store_term_at(struct store *s, int64_t rotation_id, int64_t t, struct term *out);
+/* PERSON_ID joins the term from AT (re-joining after leaving reopens the
+ * membership): 0, STORE_EXISTS when already a member, or the error. */
 int store_member_join(struct store *s, int64_t term_id, int64_t person_id, int64_t at);
+/* STORE_NOT_FOUND when PERSON_ID is not a member now. */
 int store_member_leave(struct store *s, int64_t term_id, int64_t person_id, int64_t at);
 /* Every membership of the term, past ones included, sorted by handle. */
 int store_member_list(struct store *s, int64_t term_id, struct membership **v, size_t *n);
@@ -221,7 +227,9 @@ struct on_call {
 int store_now(struct store *s, int64_t t, struct on_call **v, size_t *n);
 
 /* The same, each handed to FN as it is read (ARG passed along), with no
- * list in memory: `rota now` prints them as they come. */
+ * list in memory: `rota now` prints them as they come. A row that cannot
+ * be read (a damaged database) ends the walk with its error, after the
+ * rows before it were handed over. */
 int store_now_each(struct store *s, int64_t t,
 		   void (*fn)(const struct on_call *c, void *arg), void *arg);
 

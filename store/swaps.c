@@ -10,7 +10,7 @@
 	"COALESCE(db.handle, '') FROM swaps w JOIN persons rq ON rq.id = w.requester_id " \
 	"LEFT JOIN persons tg ON tg.id = w.target_id LEFT JOIN persons db ON db.id = w.decided_by "
 
-static void
+static int
 read_swap(sqlite3_stmt *st, void *out)
 {
 	struct swap *w = out;
@@ -24,10 +24,11 @@ read_swap(sqlite3_stmt *st, void *out)
 	db_text(st, 5, w->target, sizeof w->target);
 	db_text(st, 6, state, sizeof state);
 	if (swap_state_parse(state, &w->state) < 0)
-		w->state = SWAP_OPEN;
+		return db_bad_value(st, "swap", w->id, "state", state);
 	w->created = db_int(st, 7, 0);
 	w->decided = db_int(st, 8, 0);
 	db_text(st, 9, w->decided_by, sizeof w->decided_by);
+	return 0;
 }
 
 int

@@ -44,6 +44,18 @@ test_expect_success 'someone with no requests is told so; JSON' '
 	test "$(json "j[1][\"start\"], j[1][\"end\"], j[1][\"holder\"]")" = "2027-01-11T10:00:00Z 2027-01-18T10:00:00Z bo"
 '
 
+test_expect_success 'a swap state rota never writes: the database is damaged, exit 65' '
+	requests &&
+	sqlite3 "$ROTA_DB" "PRAGMA ignore_check_constraints = ON;
+		UPDATE swaps SET state = '"'"'bogus'"'"' WHERE id = 2" &&
+	expect_unchanged 65 rota --as mo swap list --all &&
+	expect_err "swap 2 has an unknown state '"'"'bogus'"'"': the database is damaged" &&
+	expect_err ".recover) or restore a backup" &&
+	test ! -s out &&
+	expect_unchanged 65 rota --as bo swap accept 2 &&
+	expect_err "swap 2 has an unknown state '"'"'bogus'"'"'"
+'
+
 test_expect_success 'bad usage' '
 	expect_status 64 rota swap list extra &&
 	expect_err "usage: rota swap list [--all]" &&
