@@ -33,7 +33,7 @@
 
 #include "bench/org.h"
 #include "calendars/feed.h"
-#include "core/plan.h"
+#include "service/plan.h"
 #include "common/timefmt.h"
 #include "common/tz-ical.h"
 

@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #include "bench/org.h"
-#include "core/plan.h"
+#include "service/plan.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 

@@ -11,7 +11,7 @@
 
 #include "cli/calendar-import.h"
 #include "cli/cmd.h"
-#include "core/plan.h"
+#include "service/plan.h"
 #include "cli/setup.h"
 #include "cli/util.h"
 #include "common/err.h"

@@ -4,7 +4,7 @@
 #include <getopt.h>
 
 #include "cli/cmd.h"
-#include "core/shift-check.h"
+#include "service/shift-check.h"
 #include "cli/swaps.h"
 #include "cli/util.h"
 #include "common/err.h"

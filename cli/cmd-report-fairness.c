@@ -11,11 +11,11 @@
 #include "common/out.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "common/xalloc.h"
+#include "service/plan.h"
 #include "scheduler/fairness.h"
 
 #define DAY 86400
-#define WEEK_LOAD 1000
-#define HOLIDAY_WEIGHT_DEFAULT 50
 
 /* What the report reads from the store. */
 struct fair_input {
@@ -27,7 +27,7 @@ struct fair_input {
 	size_t n_shifts;
 	struct person_count *pages;
 	size_t n_pages;
-	long holiday_weight;
+	struct plan_settings set;
 };
 
 static void
@@ -38,67 +38,28 @@ input_free(struct fair_input *in)
 	free(in->pages);
 }
 
-/* Whether office OFFICE_ID is the office of a member of the term. */
-static int
-member_office(struct store *db, const struct fair_input *in, int64_t office_id, bool *out)
-{
-	*out = false;
-	for (size_t i = 0; i < in->n_members && !*out; i++) {
-		struct person p;
-		int r = store_person_get_id(db, in->members[i].person_id, &p);
-
-		if (r != 0)
-			return r == STORE_NOT_FOUND ? 0 : r;
-		*out = p.office_id == office_id;
-	}
-	return 0;
-}
-
-/* The weight of each shift: an ordinary week is 1000 load units, plus
- * 10 * holiday_weight for each distinct public-holiday date of a member's
- * office whose midday (office zone) falls inside the shift (the
- * generator's rule, rota.conf(5)). */
+/* The weight of each shift: the generator's (service/plan.h), so that the
+ * report and generation count the same load. */
 static int
 shift_weights(struct store *db, const struct fair_input *in, int64_t *weights)
 {
-	const struct tz_zone *utc = tz_utc();
-	struct holiday *h = NULL;
-	char from_day[16], to_day[16];
-	size_t nh = 0;
+	size_t n = in->n_shifts;
+	int64_t *start = xcalloc(n + 1, sizeof *start), *end = xcalloc(n + 1, sizeof *end);
+	int *holidays = xcalloc(n + 1, sizeof *holidays);
 	int r = 0;
 
-	for (size_t i = 0; i < in->n_shifts; i++)
-		weights[i] = WEEK_LOAD;
-	if (in->n_shifts == 0 || in->holiday_weight == 0)
-		return 0;
-	date_format_local(in->shifts[0].start - DAY, utc, from_day, sizeof from_day);
-	date_format_local(in->shifts[in->n_shifts - 1].end + DAY, utc, to_day, sizeof to_day);
-	if ((r = store_holiday_list(db, 0, from_day, to_day, &h, &nh)) != 0)
-		return r;
-	for (size_t k = 0; k < nh && r == 0; k++) {
-		struct office o;
-		const struct tz_zone *zone;
-		bool ours, seen = false;
-		int y, m, d;
-		int64_t noon;
-
-		/* Sorted by day: the same date from two offices counts once. */
-		for (size_t j = 0; j < k && !seen; j++)
-			seen = strcmp(h[j].day, h[k].day) == 0;
-		if (seen || (r = member_office(db, in, h[k].office_id, &ours)) != 0 || !ours)
-			continue;
-		if ((r = store_office_get_id(db, h[k].office_id, &o)) != 0)
-			break;
-		zone = tz_lookup(o.tz);
-		if (zone == NULL || date_parse(h[k].day, &y, &m, &d) < 0)
-			continue;
-		noon = tz_from_local(zone, y, m, d, 12, 0, 0);
-		for (size_t i = 0; i < in->n_shifts; i++)
-			if (in->shifts[i].start <= noon && noon < in->shifts[i].end)
-				weights[i] += 10 * (int64_t)in->holiday_weight;
+	for (size_t i = 0; i < n; i++) {
+		start[i] = in->shifts[i].start;
+		end[i] = in->shifts[i].end;
 	}
-	free(h);
-	return r == STORE_NOT_FOUND ? 0 : r;
+	if (in->set.holiday_weight > 0)
+		r = plan_holiday_counts(db, in->term.id, start, end, n, holidays);
+	for (size_t i = 0; i < n && r == 0; i++)
+		weights[i] = plan_slot_weight(in->set.holiday_weight, holidays[i]);
+	free(start);
+	free(end);
+	free(holidays);
+	return r;
 }
 
 static int
@@ -109,8 +70,7 @@ input_load(struct ctx *ctx, const char *name, struct fair_input *in)
 
 	if ((r = find_term(ctx, name, &in->term)) != 0 ||
 	    (r = store_rotation_get_id(ctx->db, in->term.rotation_id, &in->rot)) != 0 ||
-	    (r = config_rotation_int(ctx->cfg, in->rot.name, "holiday_weight",
-				     HOLIDAY_WEIGHT_DEFAULT, 0, 1000, &in->holiday_weight)) != 0)
+	    (r = plan_settings_get(ctx->cfg, in->rot.name, &in->set)) != 0)
 		return r;
 	f.term_id = in->term.id;
 	if ((r = store_member_list(ctx->db, in->term.id, &in->members, &in->n_members)) != 0 ||
@@ -143,17 +103,17 @@ print_members(const struct fair_report *rep, const int64_t *pages)
 		out_str("person", "PERSON", m->handle);
 		out_int("shifts", "SHIFTS", (int64_t)m->shifts);
 		out_real("oncall_hours", "ON-CALL HOURS", (double)m->oncall_seconds / 3600.0, 1);
-		out_real("load_weeks", "LOAD (WEEKS)", (double)m->load / WEEK_LOAD, 2);
+		out_real("load_weeks", "LOAD (WEEKS)", (double)m->load / PLAN_WEEK_LOAD, 2);
 		if (m->min_gap < 0)
 			out_null("smallest_gap_days", "SMALLEST GAP (DAYS)");
 		else
 			out_real("smallest_gap_days", "SMALLEST GAP (DAYS)",
 				 (double)m->min_gap / DAY, 1);
 		out_int("interruptions", "INTERRUPTIONS", pages[i]);
-		snprintf(vs, sizeof vs, "%+.2f (%+.1f%%)", (double)m->excess_load / WEEK_LOAD,
+		snprintf(vs, sizeof vs, "%+.2f (%+.1f%%)", (double)m->excess_load / PLAN_WEEK_LOAD,
 			 m->excess_pct);
 		out_str(NULL, "VS AVERAGE", vs);
-		out_real("excess_weeks", NULL, (double)m->excess_load / WEEK_LOAD, 2);
+		out_real("excess_weeks", NULL, (double)m->excess_load / PLAN_WEEK_LOAD, 2);
 		out_real("excess_pct", NULL, m->excess_pct, 1);
 		out_row_end();
 	}
@@ -204,13 +164,13 @@ print_report(const struct fair_input *in, const struct fair_report *rep,
 		if (out_json()) {
 			out_row_begin();
 			out_str("person", NULL, m->handle);
-			out_real("excess_weeks", NULL, (double)m->excess_load / WEEK_LOAD, 2);
+			out_real("excess_weeks", NULL, (double)m->excess_load / PLAN_WEEK_LOAD, 2);
 			out_real("excess_pct", NULL, m->excess_pct, 1);
 			out_row_end();
 		} else if (used < sizeof line) {
 			snprintf(line + used, sizeof line - used, "%s%s +%.2f weeks (+%.1f%%)",
 				 above ? ", " : "", m->handle,
-				 (double)m->excess_load / WEEK_LOAD, m->excess_pct);
+				 (double)m->excess_load / PLAN_WEEK_LOAD, m->excess_pct);
 		}
 		above++;
 	}

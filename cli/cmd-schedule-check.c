@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "cli/cmd.h"
-#include "core/plan.h"
+#include "service/plan.h"
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"

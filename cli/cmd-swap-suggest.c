@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "core/shift-check.h"
+#include "service/shift-check.h"
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"

@@ -7,7 +7,7 @@
 
 #include "bench/bench-pages-gen.h"
 #include "cli/demo.h"
-#include "core/shift-check.h"
+#include "service/shift-check.h"
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"

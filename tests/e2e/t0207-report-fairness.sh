@@ -72,6 +72,23 @@ test_expect_success 'a week with a public holiday of a member office weighs more
 		"[('"'"'ana'"'"', 2.0), ('"'"'bo'"'"', 2.0), ('"'"'cy'"'"', 1.5), ('"'"'dee'"'"', 1.0)]"
 '
 
+test_expect_success 'a date that is a holiday of a member office and of another counts once, as generation counts it' '
+	team &&
+	rota office add Dublin --tz Europe/Dublin >/dev/null &&
+	rota office add Berlin --tz Europe/Berlin >/dev/null &&
+	for h in ana bo cy dee; do
+		rota person set $h --office Dublin >/dev/null || return 1
+	done &&
+	rota holiday add Berlin 2027-01-06 --name Epiphany >/dev/null &&
+	rota holiday add Dublin 2027-01-06 --name "Test day" >/dev/null &&
+	rota schedule generate h1 >/dev/null &&
+	holder=$(sqlite3 rota.db "SELECT p.handle FROM shifts s JOIN persons p ON p.id = s.person_id
+		JOIN terms t ON t.id = s.term_id WHERE t.name = '"'"'h1'"'"' AND s.slot = 0") &&
+	expect_status 0 rota --json report fairness h1 &&
+	test "$(json "sum(m[\"load_weeks\"] for m in j[\"members\"])")" = 6.5 &&
+	test "$(json "[m[\"load_weeks\"] - m[\"shifts\"] for m in j[\"members\"] if m[\"person\"] == \"$holder\"]")" = "[0.5]"
+'
+
 test_expect_success 'an unknown term' '
 	schedule &&
 	expect_unchanged 65 rota report fairness h9 &&

@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "core/plan.h"
+#include "service/plan.h"
 #include "common/tz.h"
 #include "scheduler/generate.h"
 #include "store/store.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/shift-check.h"
+#include "service/shift-check.h"
 #include "common/tz.h"
 #include "scheduler/constraints.h"
 

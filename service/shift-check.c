@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/shift-check.h"
+#include "service/shift-check.h"
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"

@@ -10,8 +10,8 @@
  * scheduler/constraints.h gen_check_member for the verdict. It needs only
  * the store and the configuration (no command context), so unit tests can
  * call it on a database they built through the store API. */
-#ifndef ROTA_CORE_SHIFT_CHECK_H
-#define ROTA_CORE_SHIFT_CHECK_H
+#ifndef ROTA_SERVICE_SHIFT_CHECK_H
+#define ROTA_SERVICE_SHIFT_CHECK_H
 
 #include <stdbool.h>
 #include <stdint.h>

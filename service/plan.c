@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/plan.h"
+#include "service/plan.h"
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
@@ -46,7 +46,7 @@ plan_settings_get(const struct config *cfg, const char *rotation, struct plan_se
 int64_t
 plan_slot_weight(long holiday_weight, int holidays)
 {
-	return 1000 + 10 * (int64_t)holiday_weight * holidays;
+	return PLAN_WEEK_LOAD + 10 * (int64_t)holiday_weight * holidays;
 }
 
 /* Everything known about a term, loaded with a handful of list queries. */
@@ -130,24 +130,25 @@ member_of(const struct plan_input *in, int64_t person_id)
 	return NULL;
 }
 
-/* Counts, per slot, the distinct public-holiday dates whose midday in
- * their office's zone falls inside it (plan.h). counts has in->ns zeroes. */
-static int
-count_holidays(struct store *db, const struct plan_input *in, int *counts)
+int
+plan_holiday_counts(struct store *db, int64_t term_id, const int64_t *start,
+		    const int64_t *end, size_t n, int *counts)
 {
 	struct holiday *h = NULL;
 	struct office *o = NULL;
-	size_t nh = 0, no = 0, last_slot = (size_t)-1;
+	size_t nh = 0, no = 0, last_range = (size_t)-1;
 	char from_day[16], to_day[16], last_day[11] = "";
 	const struct tz_zone *utc = tz_utc();
 	int r;
 
-	if (in->ns == 0)
+	for (size_t i = 0; i < n; i++)
+		counts[i] = 0;
+	if (n == 0)
 		return 0;
 	/* UTC dates a day either side cover every office's local dates. */
-	date_format_local(in->bound[0] - DAY, utc, from_day, sizeof from_day);
-	date_format_local(in->bound[in->ns] + DAY, utc, to_day, sizeof to_day);
-	if ((r = store_term_holidays(db, in->term->id, from_day, to_day, &h, &nh)) != 0)
+	date_format_local(start[0] - DAY, utc, from_day, sizeof from_day);
+	date_format_local(end[n - 1] + DAY, utc, to_day, sizeof to_day);
+	if ((r = store_term_holidays(db, term_id, from_day, to_day, &h, &nh)) != 0)
 		return r;
 	if (nh > 0 && (r = store_office_list(db, &o, &no)) != 0) {
 		free(h);
@@ -157,7 +158,7 @@ count_holidays(struct store *db, const struct plan_input *in, int *counts)
 		const struct tz_zone *zone = NULL;
 		int y, m, d;
 		int64_t noon;
-		size_t lo = 0, hi = in->ns;
+		size_t lo = 0, hi = n;
 
 		for (size_t i = 0; i < no; i++)
 			if (o[i].id == h[k].office_id)
@@ -165,20 +166,20 @@ count_holidays(struct store *db, const struct plan_input *in, int *counts)
 		if (zone == NULL || date_parse(h[k].day, &y, &m, &d) < 0)
 			continue;
 		noon = tz_from_local(zone, y, m, d, 12, 0, 0);
-		if (noon < in->bound[0] || noon >= in->bound[in->ns])
-			continue;
-		while (hi - lo > 1) {           /* the slot with bound[lo] <= noon */
+		while (hi - lo > 1) {           /* the last range with start <= noon */
 			size_t mid = (lo + hi) / 2;
-			if (in->bound[mid] <= noon)
+			if (start[mid] <= noon)
 				lo = mid;
 			else
 				hi = mid;
 		}
+		if (noon < start[lo] || noon >= end[lo])
+			continue;
 		/* Sorted by day: the same date from two offices counts once. */
-		if (lo == last_slot && strcmp(last_day, h[k].day) == 0)
+		if (lo == last_range && strcmp(last_day, h[k].day) == 0)
 			continue;
 		counts[lo]++;
-		last_slot = lo;
+		last_range = lo;
 		snprintf(last_day, sizeof last_day, "%s", h[k].day);
 	}
 	free(h);
@@ -339,7 +340,8 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 	out->rotation = in.rot;
 	out->n_slots = in.ns;
 	holidays = xcalloc(in.ns ? in.ns : 1, sizeof *holidays);
-	if ((r = count_holidays(db, &in, holidays)) != 0 ||
+	if ((r = plan_holiday_counts(db, in.term->id, in.bound, in.bound + 1, in.ns,
+				       holidays)) != 0 ||
 	    (r = members_build(db, &in, &pm)) != 0)
 		goto done;
 

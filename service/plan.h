@@ -42,6 +42,8 @@
 #define PLAN_RECOVERY_SHIFTS 1
 #define PLAN_HEAVY_SLEEP_INTERRUPTIONS 3
 #define PLAN_HOLIDAY_WEIGHT 50
+/* The load of an ordinary week, in load units. */
+#define PLAN_WEEK_LOAD 1000
 
 struct plan_settings {
 	long freeze_days;
@@ -56,8 +58,17 @@ struct plan_settings {
 int plan_settings_get(const struct config *cfg, const char *rotation,
 		      struct plan_settings *out);
 
-/* The load of one slot: 1000 + 10 * holiday_weight * holidays. */
+/* The load of one slot: PLAN_WEEK_LOAD + 10 * holiday_weight * holidays. */
 int64_t plan_slot_weight(long holiday_weight, int holidays);
+
+/* For each of the N time ranges [START[i], END[i]) (UTC, sorted by start,
+ * not overlapping: a term's weeks, or its shifts), the distinct
+ * public-holiday dates of the offices of term TERM_ID's members whose
+ * midday (12:00 in the office's zone) falls inside it; the same date in
+ * two offices counts once. COUNTS gets N entries. The one holiday rule of
+ * generation and `report fairness`. 0 or a store status. */
+int plan_holiday_counts(struct store *db, int64_t term_id, const int64_t *start,
+			const int64_t *end, size_t n, int *counts);
 
 /* One week whose person changes. */
 struct plan_change {

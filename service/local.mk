@@ -1,0 +1,9 @@
+# service: the operations every front end shares, DESIGN.md's core/ layer
+# (named service/ because configure removes a file named "core" in the
+# folder it runs in, and complains at a folder of that name): the store,
+# the configuration and the acting person in, a result or an error out;
+# nothing here prints. In the library, so unit tests and benchmarks call
+# them without cli/.
+librota_a_SOURCES += \
+	service/plan.c service/plan.h \
+	service/shift-check.c service/shift-check.h
