@@ -6,22 +6,11 @@
 #include <string.h>
 
 #include "service/shift-check.h"
+#include "service/plan.h"
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 #include "scheduler/constraints.h"
-
-int
-shift_check_min_gap(const struct config *cfg, const char *rotation, int *out)
-{
-	long v;
-	int r = config_rotation_int(cfg, rotation, "min_gap_shifts",
-				    SHIFT_CHECK_DEFAULT_MIN_GAP, 0, 52, &v);
-
-	if (r == 0)
-		*out = (int)v;
-	return r;
-}
 
 /* Everything read from the store for one check; freed by check_free. */
 struct check_input {
@@ -146,14 +135,16 @@ shift_check(struct store *db, const struct config *cfg, const struct shift *sh,
 	struct gen_member *team = NULL;
 	struct gen_interval *busy = NULL, *leave = NULL, *own = NULL;
 	size_t n_busy = 0, n_own = 0;
+	struct plan_settings set;
 	bool gap_applies;
 	int r;
 
 	memset(out, 0, sizeof *out);
 	out->nearest = -1;
 	if ((r = check_load(db, sh, p, &in)) != 0 ||
-	    (r = shift_check_min_gap(cfg, in.rot.name, &gp.min_gap_shifts)) != 0)
+	    (r = plan_settings_get(cfg, in.rot.name, &set)) != 0)
 		goto done;
+	gp.min_gap_shifts = (int)set.min_gap_shifts;
 	gp.escalation = in.rot.tier == TIER_ESCALATION;
 	gp.shift_seconds = (int64_t)in.rot.shift_days * 86400;
 	gp.term_name = in.term.name;

@@ -5,7 +5,7 @@
  * shift_check() reads the person's membership of the shift's term, their
  * manager flag (escalation tier), their leave, their shifts in the other
  * tier at that time and their own shifts in the rotation (minimum gap:
- * [rotation "NAME"] / [schedule] min_gap_shifts, default 1, applied when 3
+ * min_gap_shifts of plan_settings_get, service/plan.h, applied when 3
  * or more members can serve in the term), and asks
  * scheduler/constraints.h gen_check_member for the verdict. It needs only
  * the store and the configuration (no command context), so unit tests can
@@ -19,9 +19,6 @@
 #include "common/config.h"
 #include "scheduler/model.h"
 #include "store/store.h"
-
-/* Default of min_gap_shifts when the configuration does not set it. */
-#define SHIFT_CHECK_DEFAULT_MIN_GAP 1
 
 struct shift_verdict {
 	int code;			/* enum gen_why: GEN_OK (0) when they may take it */
@@ -37,9 +34,5 @@ struct shift_verdict {
  * error). The shift itself never counts against P. */
 int shift_check(struct store *db, const struct config *cfg, const struct shift *sh,
 		const struct person *p, struct shift_verdict *out);
-
-/* The minimum gap of ROTATION in shifts, from the configuration: 0 or
- * EX_CONFIG after printing why. */
-int shift_check_min_gap(const struct config *cfg, const char *rotation, int *out);
 
 #endif
