@@ -32,21 +32,6 @@ changes_json(const struct plan_diff *d)
 	return a;
 }
 
-/* Why a shift the generator may not move was kept. */
-static const char *
-kept_why(const struct shift *sh, const struct plan_settings *set, int64_t now)
-{
-	if (sh->origin == ORIGIN_SWAP)
-		return "swapped";
-	if (sh->origin == ORIGIN_OVERRIDE)
-		return "overridden";
-	if (sh->start < now)
-		return "started";
-	if (sh->start < now + set->freeze_days * 86400)
-		return "frozen";
-	return "kept";
-}
-
 /* The shifts of the term that overlap their person's leave after this
  * generation: the generator moves every shift it may, so these are the
  * ones it may not (started, inside the freeze horizon, swapped or
@@ -88,6 +73,7 @@ leave_conflicts(struct ctx *ctx, const struct term *t, const struct plan_diff *d
 			       "request SHIFT or rota override SHIFT HANDLE):");
 		for (size_t i = 0; i < nk; i++) {
 			const struct shift *sh = &kept[i];
+			const char *why;
 			char start[32], end[32];
 
 			out_row_begin();
@@ -99,7 +85,8 @@ leave_conflicts(struct ctx *ctx, const struct term *t, const struct plan_diff *d
 			time_format_utc(sh->end, end, sizeof end);
 			out_str("start", NULL, start);
 			out_str("end", NULL, end);
-			out_str("kept", "KEPT", kept_why(sh, &set, ctx->now));
+			why = plan_kept_why(sh, &set, ctx->now);
+			out_str("kept", "KEPT", why != NULL ? why : "kept");
 			out_str("detail", "DETAIL", detail[i]);
 			out_row_end();
 		}

@@ -252,12 +252,18 @@ members_build(struct store *db, const struct plan_input *in, struct plan_members
 	return 0;
 }
 
-/* Whether an existing shift is kept as it is. */
-static bool
-is_fixed(const struct plan_input *in, const struct shift *sh, int64_t now)
+const char *
+plan_kept_why(const struct shift *sh, const struct plan_settings *set, int64_t now)
 {
-	return sh->origin != ORIGIN_GENERATED ||
-	       sh->start < now + in->set.freeze_days * DAY;
+	if (sh->origin == ORIGIN_SWAP)
+		return "swapped";
+	if (sh->origin == ORIGIN_OVERRIDE)
+		return "overridden";
+	if (sh->start < now)
+		return "started";
+	if (sh->start < now + set->freeze_days * DAY)
+		return "frozen";
+	return NULL;
 }
 
 /* The handle of PERSON_ID among the members, or "" */
@@ -362,7 +368,7 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 		g->end = in.bound[i + 1];
 		g->weight = plan_slot_weight(in.set.holiday_weight, holidays[i]);
 		if (sh != NULL && !sh->cancelled) {
-			if (is_fixed(&in, sh, now)) {
+			if (plan_kept_why(sh, &in.set, now) != NULL) {
 				g->fixed_person = sh->person_id;
 				out->n_fixed++;
 			} else {

@@ -70,6 +70,12 @@ int64_t plan_slot_weight(long holiday_weight, int holidays);
 int plan_holiday_counts(struct store *db, int64_t term_id, const int64_t *start,
 			const int64_t *end, size_t n, int *counts);
 
+/* Why re-generation keeps SH as it is: "swapped", "overridden",
+ * "started" or "frozen" (starts inside the freeze horizon of SET); NULL
+ * when the generator may give it to someone else. */
+const char *plan_kept_why(const struct shift *sh, const struct plan_settings *set,
+			  int64_t now);
+
 /* One week whose person changes. */
 struct plan_change {
 	int64_t shift_id;               /* the shift changed or inserted (0 on a dry run's insert) */
