@@ -212,3 +212,4 @@ E2E_TESTS += tests/e2e/t0407-page-import-large.sh
 
 # -- who may do what, run as ordinary OS users (t0030; needs root to make them) --
 E2E_TESTS += tests/e2e/t0030-permissions.sh
+EXTRA_DIST += tests/mutation-check.sh
