@@ -9,6 +9,7 @@
 #include "cli/caldav.h"
 #include "cli/cmd.h"
 #include "cli/feeds.h"
+#include "cli/util.h"
 #include "common/out.h"
 
 /* A bar on stderr, only when it is a terminal, redrawn when its percentage
@@ -58,6 +59,10 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "publish takes no arguments besides its options");
 	if (dir != NULL && caldav != NULL)
 		return cmd_usage_error(ctx, "publish takes --dir or --caldav, not both");
+	/* Every personal feed is written under its secret token: managers
+	 * (and root, the operator's timer) only. */
+	if ((r = require_manager(ctx, "publish")) != 0)
+		return r;
 	if (caldav != NULL)
 		return *caldav ? publish_caldav(ctx, caldav) :
 			cmd_usage_error(ctx, "--caldav: empty URL");
@@ -85,7 +90,7 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_publish_entry = {
 	.name = "publish",
 	.args = "--dir DIR | --caldav URL",
-	.summary = "write every feed into a folder, or the schedule into a CalDAV calendar",
+	.summary = "write every feed into a folder, or the schedule into CalDAV (managers)",
 	.help = "  --dir DIR     the folder (created if missing); serve it with any web server\n"
 		"  --caldav URL  a CalDAV calendar collection (http:// or https://), which\n"
 		"                must exist (MKCALENDAR); credentials come from [caldav] in\n"

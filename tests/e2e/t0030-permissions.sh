@@ -223,7 +223,12 @@ test_expect_success_users 'a volunteer may run none of the managers'"'"' command
 	expect_unchanged 77 as_vol rota page import pages.csv --format generic &&
 	expect_file "rota: page import: managers only (you are $VOL)" err &&
 	expect_unchanged 77 as_vol rota page pull pagerduty &&
-	expect_file "rota: page pull: managers only (you are $VOL)" err
+	expect_file "rota: page pull: managers only (you are $VOL)" err &&
+	expect_unchanged 77 as_vol rota publish --dir feeds &&
+	expect_file "rota: publish: managers only (you are $VOL)" err &&
+	test ! -e feeds &&
+	expect_unchanged 77 as_vol rota publish --caldav http://127.0.0.1:9/calendars/ops/ &&
+	expect_file "rota: publish: managers only (you are $VOL)" err
 '
 
 test_expect_success_users 'a manager runs the managers'"'"' commands as themselves' '
@@ -236,6 +241,8 @@ test_expect_success_users 'a manager runs the managers'"'"' commands as themselv
 	expect_status 0 as_mgr rota volunteer join h2 ana &&
 	expect_status 0 as_mgr rota volunteer join h2 bo &&
 	expect_status 0 as_mgr rota schedule generate h2 &&
+	expect_status 0 as_mgr rota publish --dir feeds &&
+	test -s feeds/ops.ics &&
 	test "$(sqlite3 rota.db "SELECT DISTINCT actor FROM audit_events WHERE actor <> '"'"'root'"'"'")" = "$MGR"
 '
 
