@@ -1,12 +1,11 @@
 # Shared set-up of the CalDAV tests (t034x): Radicale on loopback with
 # htpasswd authentication (user ops, password $CALDAV_PW), started once
-# per test file on a free port and stopped at exit; each test publishes
+# per test file on a free port and stopped at exit (lib.sh's test_bg, as
+# are the stubs a test starts, at the test's end); each test publishes
 # the schedule of lib-swap.sh into a collection of its own.
 . "$ROTA_SRCDIR/tests/e2e/lib-swap.sh"
 
 CALDAV_PW='s3cret-Pw-7731'
-SERVER_PIDS=
-trap 'for p in $SERVER_PIDS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$TEST_ROOT"' EXIT
 
 free_port() {
 	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -14,14 +13,7 @@ free_port() {
 
 # wait_http URL: until something answers there (10 s at most).
 wait_http() {
-	local i=0
-	while [ $i -lt 100 ]; do
-		curl -s -o /dev/null "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "nothing answers at $1"
-	return 1
+	test_wait_for 10 "something to answer at $1" curl -s -o /dev/null "$1"
 }
 
 # radicale_start: sets RADICALE_URL (no trailing slash) and RADICALE_DIR.
@@ -36,20 +28,17 @@ radicale_start() {
 		"htpasswd_encryption = plain" \
 		"[storage]" "filesystem_folder = $RADICALE_DIR/storage" \
 		"[web]" "type = none" >"$RADICALE_DIR/config" || return 1
-	radicale --config "$RADICALE_DIR/config" >"$RADICALE_DIR/log" 2>&1 &
-	SERVER_PIDS="$SERVER_PIDS $!"
+	test_bg radicale --config "$RADICALE_DIR/config" >"$RADICALE_DIR/log" 2>&1
 	RADICALE_URL="http://127.0.0.1:$port"
 	wait_http "$RADICALE_URL/"
 }
 
 # stub_start MODE: a failing server (see caldav-stub.py); sets STUB_URL.
 stub_start() {
-	local portfile="$TEST_ROOT/stub-port.$$.$1"
-	/usr/bin/python3 "$ROTA_SRCDIR/tests/e2e/caldav-stub.py" "$1" "$portfile" &
-	SERVER_PIDS="$SERVER_PIDS $!"
-	local i=0
-	while [ ! -s "$portfile" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	[ -s "$portfile" ] || { echo "the stub did not start"; return 1; }
+	local portfile="$PWD/stub-port.$1"
+	rm -f "$portfile" &&
+	test_bg /usr/bin/python3 "$ROTA_SRCDIR/tests/e2e/caldav-stub.py" "$1" "$portfile" &&
+	test_wait_for 10 "the CalDAV stub ($1) to start" test -s "$portfile" || return 1
 	STUB_URL="http://127.0.0.1:$(cat "$portfile")"
 }
 

@@ -7,7 +7,8 @@
 #   told), which a test may change while it runs. Sets HOOK_PORT.
 # smtp_up: aiosmtpd (python3-aiosmtpd) on a free port, keeping each mail
 #   in the maildir ./mail. Sets SMTP_PORT.
-# Both are stopped when the test's shell exits (receivers_down).
+# Both are started with lib.sh's test_bg, so stopped when the test ends;
+# receivers_down stops them before (a receiver gone away).
 
 free_port() {
 	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -29,13 +30,9 @@ EOF
 
 RECEIVER_PIDS=""
 receivers_down() {
-	for p in $RECEIVER_PIDS; do
-		kill "$p" 2>/dev/null
-		wait "$p" 2>/dev/null
-	done
+	[ -z "$RECEIVER_PIDS" ] || test_bg_stop $RECEIVER_PIDS || return 1
 	RECEIVER_PIDS=""
 }
-trap 'receivers_down; rm -rf "$TEST_ROOT"' EXIT
 
 webhook_up() {
 	mkdir -p hook && echo "${1:-200}" >hook/status && : >hook/posts &&
@@ -60,18 +57,16 @@ class Hook(http.server.BaseHTTPRequestHandler):
 http.server.HTTPServer(("127.0.0.1", port), Hook).serve_forever()
 EOF
 	HOOK_PORT=$(free_port) || return 1
-	/usr/bin/python3 hook/server.py "$HOOK_PORT" "$PWD/hook" 2>hook/log &
-	RECEIVER_PIDS="$RECEIVER_PIDS $!"
-	trap 'receivers_down' EXIT
+	test_bg /usr/bin/python3 hook/server.py "$HOOK_PORT" "$PWD/hook" 2>hook/log &&
+	RECEIVER_PIDS="$RECEIVER_PIDS $TEST_BG_PID" &&
 	wait_port "$HOOK_PORT"
 }
 
 smtp_up() {
 	mkdir -p mail/cur mail/new mail/tmp && SMTP_PORT=${SMTP_PORT:-$(free_port)} || return 1
-	/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
-		-c aiosmtpd.handlers.Mailbox "$PWD/mail" 2>smtp.log &
-	RECEIVER_PIDS="$RECEIVER_PIDS $!"
-	trap 'receivers_down' EXIT
+	test_bg /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
+		-c aiosmtpd.handlers.Mailbox "$PWD/mail" 2>smtp.log &&
+	RECEIVER_PIDS="$RECEIVER_PIDS $TEST_BG_PID" &&
 	wait_port "$SMTP_PORT"
 }
 
@@ -93,10 +88,9 @@ class Refusing(Mailbox):
     def from_cli(cls, parser, *args):
         return cls(*args)
 PYEOF
-	PYTHONPATH="$PWD/py" /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
-		-c refusing.Refusing "$PWD/mail" "$1" 2>smtp.log &
-	RECEIVER_PIDS="$RECEIVER_PIDS $!"
-	trap 'receivers_down' EXIT
+	test_bg env PYTHONPATH="$PWD/py" /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
+		-c refusing.Refusing "$PWD/mail" "$1" 2>smtp.log &&
+	RECEIVER_PIDS="$RECEIVER_PIDS $TEST_BG_PID" &&
 	wait_port "$SMTP_PORT"
 }
 

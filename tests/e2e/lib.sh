@@ -12,7 +12,14 @@ export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1
 unset ROTA_CONFIG XDG_CONFIG_HOME XDG_DATA_HOME
 TEST_NAME=$(basename "$0" .sh)
 TEST_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/rota-$TEST_NAME.XXXXXX")
-trap 'rm -rf "$TEST_ROOT"' EXIT
+# The EXIT trap stops every background process the tests recorded (see
+# "Background processes" below) before removing TEST_ROOT; a signal exits
+# through it too. A test file sets no EXIT trap of its own.
+TEST_PIDS="$TEST_ROOT/pids"
+trap 'test_cleanup' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 test_count=0
 test_failed=0
 
@@ -30,10 +37,14 @@ test_expect_success() {
 		cd "$dir" &&
 		export HOME="$dir/home" ROTA_DB="$dir/rota.db" \
 			ROTA_NOW="${ROTA_NOW:-2027-01-01T12:00:00Z}" &&
+		TEST_PIDS="$dir/pids" &&
+		trap 'test_stop_pids "$TEST_PIDS"' EXIT &&
 		eval "$body"
 	) >"$dir/log" 2>&1; then
+		test_stop_pids "$dir/pids" >>"$dir/log" 2>&1
 		echo "ok $test_count - $desc"
 	else
+		test_stop_pids "$dir/pids" >>"$dir/log" 2>&1
 		echo "not ok $test_count - $desc"
 		sed 's/^/# /' "$dir/log"
 		test_failed=$((test_failed + 1))
@@ -43,6 +54,130 @@ test_expect_success() {
 test_done() {
 	echo "1..$test_count"
 	[ "$test_failed" -eq 0 ]
+}
+
+# -- Background processes ------------------------------------------------
+# Every process a test leaves running in the background (a server, a
+# reader) is started with test_bg, which records its pid in the file
+# $TEST_PIDS under TEST_ROOT (a shell variable would be lost with the test
+# body's subshell). Those started in a test body are stopped when the body
+# ends, however it ends (its subshell's EXIT trap, then test_expect_success
+# again); those started at the top of a test file when the file's shell
+# exits (test_cleanup). Stopping is SIGTERM, SIGKILL after 5 s, then a wait
+# until each is gone. Its children get SIGTERM too (a function run in the
+# background, nginx's workers); deeper descendants do not: start the
+# server itself, not a shell around a shell around it.
+
+# test_bg CMD [ARG...]: CMD in the background (redirect the call as CMD's
+# output should go), recorded to be stopped; sets TEST_BG_PID.
+test_bg() {
+	"$@" &
+	TEST_BG_PID=$!
+	test_record_pid "$TEST_BG_PID"
+}
+
+# test_record_pid PID: records a process started otherwise (a daemon's
+# pid file), with its start time: a pid the system has since given to
+# another process is left alone.
+test_record_pid() {
+	echo "$1 $(test_pid_field "$1" 20)" >>"$TEST_PIDS"
+}
+
+# test_pid_field PID N: the Nth field of /proc/PID/stat after the command
+# name (1: the state, 20: the start time); nothing when PID has gone.
+test_pid_field() {
+	local line
+	{ read -r line <"/proc/$1/stat"; } 2>/dev/null || return 0
+	line=${line##*) }
+	set -- "$2" $line
+	eval "echo \${$(($1 + 1))}"
+}
+
+# test_alive PID START: PID runs (is no zombie) and is the process recorded.
+test_alive() {
+	local line
+	{ read -r line <"/proc/$1/stat"; } 2>/dev/null || return 1
+	line=${line##*) }
+	set -- "$2" $line
+	[ "$2" != Z ] && [ "$2" != X ] && [ "${21}" = "$1" ]
+}
+
+# test_stop_pids FILE [PID...]: stops the processes FILE records (only
+# these PIDs when given) and waits until they are gone (reaping those that
+# are this shell's children); with no PID, empties FILE.
+test_stop_pids() {
+	local file=$1 pid start left i=0
+	shift
+	[ -s "$file" ] || return 0
+	while read -r pid start; do
+		test_pid_wanted "$pid" "$@" && test_alive "$pid" "$start" &&
+			{ pkill -TERM -P "$pid"; kill -TERM "$pid"; } 2>/dev/null
+	done <"$file"
+	while :; do
+		left=
+		while read -r pid start; do
+			test_pid_wanted "$pid" "$@" && test_alive "$pid" "$start" &&
+				left="$left $pid"
+		done <"$file"
+		[ -n "$left" ] || break
+		if [ $i -eq 50 ]; then
+			echo "lib.sh: SIGTERM did not stop$left in 5 s: SIGKILL"
+			kill -KILL $left 2>/dev/null
+		elif [ $i -ge 100 ]; then
+			echo "lib.sh: could not stop$left"
+			return 1
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	while read -r pid start; do
+		test_pid_wanted "$pid" "$@" && wait "$pid" 2>/dev/null
+	done <"$file"
+	[ $# -gt 0 ] || : >"$file"
+	return 0
+}
+
+# test_pid_wanted PID [PID...]: PID is among the others, or there are none.
+test_pid_wanted() {
+	local p=$1 w
+	shift
+	[ $# -eq 0 ] && return 0
+	for w in "$@"; do [ "$w" = "$p" ] && return 0; done
+	return 1
+}
+
+# test_bg_stop PID...: stops these background processes now (a test that
+# takes a server away half-way).
+test_bg_stop() {
+	test_stop_pids "$TEST_PIDS" "$@"
+}
+
+# test_cleanup: the EXIT trap: every recorded process stopped, TEST_ROOT
+# removed.
+test_cleanup() {
+	local f
+	for f in "$TEST_ROOT"/*/pids "$TEST_ROOT/pids"; do
+		[ -f "$f" ] && test_stop_pids "$f" >&2
+	done
+	rm -rf "$TEST_ROOT"
+}
+
+# -- Bounded waits ---------------------------------------------------------
+# A test never waits without a limit: every poll goes through test_wait_for.
+
+# test_wait_for SECONDS WHAT CMD [ARG...]: runs CMD (quietly) every 0.1 s
+# until it succeeds; after SECONDS fails, saying what it waited for.
+test_wait_for() {
+	local secs=$1 what=$2 n=0
+	shift 2
+	until "$@" >/dev/null 2>&1; do
+		n=$((n + 1))
+		if [ $n -gt $((secs * 10)) ]; then
+			echo "timed out after $secs s waiting for $what"
+			return 1
+		fi
+		sleep 0.1
+	done
 }
 
 # expect_status N CMD...: runs CMD, keeping stdout in ./out and stderr in

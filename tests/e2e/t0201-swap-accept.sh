@@ -94,11 +94,12 @@ test_expect_success 'a shift that started meanwhile cannot change hands' '
 test_expect_success 'two members accept at once: exactly one wins' '
 	schedule &&
 	rota --as ana swap request 1 >/dev/null &&
-	{
-		(rota --as cy swap accept 1 >cy.out 2>cy.err; echo $? >cy.rc) &
-		(rota --as dee swap accept 1 >dee.out 2>dee.err; echo $? >dee.rc) &
-		wait
+	accept() {
+		rota --as $1 swap accept 1 >$1.out 2>$1.err
+		echo $? >$1.rc
 	} &&
+	test_bg accept cy && test_bg accept dee &&
+	test_wait_for 60 "both accepts to finish" test -s cy.rc -a -s dee.rc &&
 	cat cy.rc dee.rc cy.err dee.err &&
 	test "$(cat cy.rc dee.rc | sort | tr "\n" " ")" = "0 65 " &&
 	if test "$(cat cy.rc)" = 0; then winner=cy loser=dee; else winner=dee loser=cy; fi &&

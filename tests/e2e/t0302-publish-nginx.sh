@@ -6,7 +6,7 @@
 . "$ROTA_SRCDIR/tests/e2e/lib-feed.sh"
 
 # nginx_start DIR: serves DIR on a free loopback port ($PORT), stopped
-# when the test ends. As root its workers run as root too: the test
+# when the test ends (nginx in the foreground, started by test_bg). As root its workers run as root too: the test
 # folders are private to their owner.
 nginx_start() {
 	PORT=$(free_port) && mkdir -p ng/tmp &&
@@ -33,18 +33,11 @@ nginx_start() {
 		}
 	}
 	CONF
-	nginx -p "$PWD/ng" -c "$PWD/ng/nginx.conf" -e "$PWD/ng/error.log" &&
-	trap 'nginx_stop' EXIT &&
-	for i in 1 2 3 4 5 6 7 8 9 10; do
-		curl -s -o /dev/null "http://127.0.0.1:$PORT/" && return 0
-		sleep 0.5
-	done &&
-	{ echo "nginx did not start"; cat ng/error.log; return 1; }
-}
-
-nginx_stop() {
-	[ -f ng/nginx.pid ] && kill "$(cat ng/nginx.pid)" 2>/dev/null
-	return 0
+	test_bg nginx -p "$PWD/ng" -c "$PWD/ng/nginx.conf" -e "$PWD/ng/error.log" \
+		-g "daemon off;" &&
+	test_wait_for 5 "nginx to answer on port $PORT" \
+		curl -s -o /dev/null "http://127.0.0.1:$PORT/" ||
+	{ cat ng/error.log; return 1; }
 }
 
 # fetch PATH FILE: GETs http://127.0.0.1:$PORT/PATH into FILE; prints the

@@ -1,7 +1,8 @@
 #!/bin/sh
 # rota leave import URL / holiday import OFFICE URL against a loopback HTTP
 # server: ETag and Last-Modified kept, 304, redirects, 401/403/404, 5xx,
-# a refused port, a timeout and an untrusted certificate.
+# 429 and 503 with Retry-After asked again (http/http.h's policy), a
+# refused port, a timeout and an untrusted certificate.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 
 # The server: serves ./ooo.ics with an ETag and Last-Modified (304 when
@@ -48,6 +49,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/slow.ics":
             time.sleep(4)
             return self.answer(200, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+        # /busy-N-S.ics: N answers 429 with Retry-After: S (none when S is
+        # "-"), then the calendar; /unavail-N-S.ics the same with 503.
+        for prefix, code in (("/busy-", 429), ("/unavail-", 503)):
+            if path.startswith(prefix):
+                n, wait = path[len(prefix):-4].split("-")
+                seen = sum(1 for l in open("requests.log") if l.startswith(path + " "))
+                if seen <= int(n):
+                    return self.answer(code, b"later\n",
+                                       [] if wait == "-" else [("Retry-After", wait)])
+                return self.answer(200, open("ooo.ics", "rb").read())
         for code in (401, 403, 404, 500, 503):
             if path == "/%d.ics" % code:
                 return self.answer(code, b"no\n")
@@ -68,15 +79,9 @@ EOF
 # serve [tls]: starts the server in the background (stopped when the test
 # ends) and sets $URL to its base address.
 serve() {
-	/usr/bin/python3 "$TEST_ROOT/server.py" "$@" 2>server.err &
-	server_pid=$!
-	trap 'kill $server_pid 2>/dev/null' EXIT
-	i=0
-	while [ ! -s port ]; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || { echo "the server did not start"; cat server.err; return 1; }
-		sleep 0.1
-	done
+	test_bg /usr/bin/python3 "$TEST_ROOT/server.py" "$@" 2>server.err &&
+	test_wait_for 10 "the HTTP server to start" test -s port ||
+	{ cat server.err; return 1; }
 	URL="http${1:+s}://127.0.0.1:$(cat port)"
 }
 
@@ -150,21 +155,47 @@ test_expect_success 'redirects are followed; no validators, no cache row' '
 	expect_out "added 1" &&
 	test "$(cache | wc -l)" = 1 &&
 	expect_unchanged 69 rota leave import "$URL/loop.ics" ana &&
-	expect_err "rota: $URL/loop.ics: more than 5 redirects"
+	expect_err "rota: the server at $URL/loop.ics redirects more than 5 times"
 '
 
 test_expect_success 'HTTP errors name the status, exit 69 or 75, and change nothing' '
 	team && serve &&
 	expect_unchanged 69 rota leave import "$URL/404.ics" ana &&
-	expect_file "rota: $URL/404.ics: the server answered 404 Not Found: no such document at that address" err &&
+	expect_file "rota: the server answered HTTP 404 Not Found for GET $URL/404.ics: no such calendar at that address: is the URL right?" err &&
 	expect_unchanged 69 rota leave import "$URL/401.ics" ana &&
-	expect_file "rota: $URL/401.ics: the server answered 401 Unauthorized: the server wants credentials" err &&
+	expect_file "rota: the server answered HTTP 401 Unauthorized for GET $URL/401.ics: rota sends no credentials for a calendar: give the address that needs none (its secret or public URL)" err &&
 	expect_unchanged 69 rota holiday import Dublin "$URL/403.ics" &&
-	expect_file "rota: $URL/403.ics: the server answered 403 Forbidden: the server refuses access" err &&
+	expect_err "rota: the server answered HTTP 403 Forbidden for GET $URL/403.ics: rota sends no credentials" &&
 	expect_unchanged 75 rota leave import "$URL/500.ics" ana &&
-	expect_file "rota: $URL/500.ics: the server answered 500 Internal Server Error; try again later" err &&
+	expect_file "rota: the server answered HTTP 500 Internal Server Error for GET $URL/500.ics: try again later" err &&
 	expect_unchanged 75 rota leave import "$URL/503.ics" ana &&
-	expect_err "503 Service Unavailable; try again later"
+	expect_file "rota: the server answered HTTP 503 Service Unavailable for GET $URL/503.ics: try again later" err &&
+	test "$(grep -c "^/503.ics " requests.log)" = 1
+'
+
+test_expect_success '429 and 503 with Retry-After are asked again after it, within [http] retries' '
+	team && serve &&
+	start=$(date +%s) &&
+	expect_status 0 rota leave import "$URL/busy-1-1.ics" ana &&
+	expect_out "leave of ana: added 1" &&
+	test "$(grep -c "^/busy-1-1.ics " requests.log)" = 2 &&
+	test $(($(date +%s) - start)) -ge 1 &&
+	expect_status 0 rota leave import "$URL/busy-1-.ics" mo &&
+	expect_status 0 rota holiday import Dublin "$URL/unavail-1-1.ics" &&
+	expect_out "public holidays of Dublin: added 2" &&
+	test "$(grep -c "^/unavail-1-1.ics " requests.log)" = 2 &&
+	printf "[http]\nretries = 1\n" >rota.conf &&
+	expect_unchanged 75 rota --config rota.conf leave import "$URL/busy-5-1.ics" ana &&
+	expect_file "rota: the server answered HTTP 429 Too Many Requests for GET $URL/busy-5-1.ics: try again later (asked 2 times)" err &&
+	test "$(grep -c "^/busy-5-1.ics " requests.log)" = 2 &&
+	expect_unchanged 75 rota leave import "$URL/busy-1-3600.ics" ana &&
+	expect_file "rota: the server answered HTTP 429 Too Many Requests for GET $URL/busy-1-3600.ics: try again later (it asks to wait 3600 s; rota waits 60 s at most)" err &&
+	test "$(grep -c "^/busy-1-3600.ics " requests.log)" = 1 &&
+	printf "[http]\nmax_retry_after = 0\n" >rota.conf &&
+	expect_unchanged 75 rota --config rota.conf holiday import Dublin "$URL/unavail-1-2.ics" &&
+	expect_err "(it asks to wait 2 s; rota waits 0 s at most)" &&
+	printf "[http]\nretries = 11\n" >rota.conf &&
+	expect_unchanged 78 rota --config rota.conf leave import "$URL/ooo.ics" ana
 '
 
 test_expect_success 'an import that fails to apply keeps no validators' '
@@ -179,14 +210,15 @@ test_expect_success 'a refused connection exits 69' '
 	team &&
 	port=$(/usr/bin/python3 -c "import socket; s = socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1]); s.close()") &&
 	expect_unchanged 69 rota leave import "http://127.0.0.1:$port/ooo.ics" ana &&
-	expect_err "rota: http://127.0.0.1:$port/ooo.ics: cannot connect ("
+	expect_file "rota: cannot connect to the server at http://127.0.0.1:$port/ooo.ics (is it running, is the URL right?)" err
 '
 
 test_expect_success 'a slow server times out after [http] timeout_seconds: exit 75' '
 	team && serve &&
 	printf "[http]\ntimeout_seconds = 1\n" >rota.conf &&
 	expect_unchanged 75 rota --config rota.conf leave import "$URL/slow.ics" ana &&
-	expect_file "rota: $URL/slow.ics: no complete answer within 1 second (timed out); try again later" err &&
+	expect_file "rota: the server at $URL/slow.ics did not answer within 1 s (try again later; [http] timeout_seconds sets the limit)" err &&
+	test "$(grep -c "^/slow.ics " requests.log)" = 1 &&
 	printf "[http]\ntimeout_seconds = 0\n" >bad.conf &&
 	expect_unchanged 78 rota --config bad.conf leave import "$URL/ooo.ics" ana
 '
@@ -197,7 +229,8 @@ test_expect_success 'an https server whose certificate is not trusted is refused
 		-subj "/CN=127.0.0.1" >openssl.out 2>&1 &&
 	serve tls &&
 	expect_unchanged 69 rota leave import "$URL/ooo.ics" ana &&
-	expect_err "rota: $URL/ooo.ics: TLS failed, the server'"'"'s certificate cannot be trusted ("
+	expect_err "rota: TLS with the server at $URL/ooo.ics failed: " &&
+	expect_err "(certificates are always verified: the server'"'"'s must name its host and come from an authority this system trusts)"
 '
 
 test_done

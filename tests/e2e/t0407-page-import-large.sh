@@ -115,20 +115,23 @@ test_expect_success 'a large import while another process reads the database: WA
 	schedule &&
 	big 25000 >big.csv &&
 	rm -f reader.ready reader.done &&
-	/usr/bin/python3 -c "
-import sqlite3, os, time
+	test_bg /usr/bin/python3 -c "
+import sqlite3, os, sys, time
 db = sqlite3.connect(\"rota.db\", isolation_level=None)
 db.execute(\"BEGIN\")
 db.execute(\"SELECT count(*) FROM persons\").fetchone()
 open(\"reader.ready\", \"w\").close()
+deadline = time.time() + 120
 while not os.path.exists(\"reader.done\"):
+    if time.time() > deadline:
+        sys.exit(\"reader: no reader.done after 120 s\")
     time.sleep(0.05)
 print(db.execute(\"SELECT count(*) FROM pages\").fetchone()[0])
 db.execute(\"COMMIT\")
 print(db.execute(\"PRAGMA journal_mode\").fetchone()[0])
-" >reader.out &
-	reader=$! &&
-	while test ! -e reader.ready; do sleep 0.05; done &&
+" >reader.out &&
+	reader=$TEST_BG_PID &&
+	test_wait_for 30 "the reader to open its transaction (reader.ready)" test -e reader.ready &&
 	expect_status 0 rota page import big.csv &&
 	expect_file "imported 25000 pages (0 already known)" out &&
 	touch reader.done &&
