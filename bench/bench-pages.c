@@ -33,6 +33,7 @@
 #include "bench/bench-pages-gen.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "common/xalloc.h"
 #include "reports/classify.h"
 #include "store/store.h"
 
@@ -267,8 +268,8 @@ big_db(const char *path, size_t n)
 		sleep_window_init(&sleep[i], people[i].tz, 1320, 420);
 	}
 	free(hol);
-	v = calloc(batch, sizeof *v);
-	if (v == NULL || (r = store_begin(db)) != 0)
+	v = xcalloc(batch, sizeof *v);
+	if ((r = store_begin(db)) != 0)
 		return 1;
 	while (done < n && r == 0) {
 		size_t k = n - done < batch ? n - done : batch;

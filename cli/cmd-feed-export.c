@@ -14,18 +14,15 @@
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
+#include "common/xalloc.h"
 
 /* FILE, written as publish --dir writes: never half a file. */
 static int
 write_out(const char *file, const char *text)
 {
-	char *d = strdup(file), *b = strdup(file);
-	int r;
+	char *d = xstrdup(file), *b = xstrdup(file);
+	int r = publish_file(dirname(d), basename(b), text, strlen(text));
 
-	if (d == NULL || b == NULL)
-		r = rota_fail(EX_OSERR, "out of memory");
-	else
-		r = publish_file(dirname(d), basename(b), text, strlen(text));
 	free(d);
 	free(b);
 	return r;

@@ -12,6 +12,7 @@
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
+#include "common/xalloc.h"
 #include "reports/money.h"
 #include "reports/pay-month.h"
 
@@ -119,10 +120,8 @@ print_text(const struct pay_month *m, const char *month)
 		"ACTIVE MIN", "ACTIVE", "SLEEP", "SLEEP BONUS", "TOIL H", "CAPPED", "TOTAL",
 	};
 	size_t rows = m->n_lines, w[NCOL];
-	char (*cell)[NCOL][MONEY_BUF + HANDLE_MAX] = calloc(rows + 1, sizeof *cell);
+	char (*cell)[NCOL][MONEY_BUF + HANDLE_MAX] = xcalloc(rows + 1, sizeof *cell);
 
-	if (cell == NULL)
-		return;
 	printf("Pay for %s\n", month);
 	if (rows == 0) {
 		puts("nobody was paid (no shifts of a rotation with a policy, no paid work)");

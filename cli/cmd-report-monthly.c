@@ -11,6 +11,7 @@
 
 #include "cli/cmd.h"
 #include "common/err.h"
+#include "common/xalloc.h"
 #include "reports/monthly.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
@@ -43,12 +44,10 @@ static int
 write_file(const struct monthly_report *r, enum format fmt, const char *path)
 {
 	size_t len = strlen(path);
-	char *tmp = malloc(len + 16);
+	char *tmp = xmalloc(len + 16);
 	FILE *f = NULL;
 	int fd, ret;
 
-	if (tmp == NULL)
-		return rota_fail(EX_OSERR, "out of memory");
 	snprintf(tmp, len + 16, "%s.tmp.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL) {
 		ret = rota_fail(EX_CANTCREAT, "cannot create %s: %s", path, strerror(errno));

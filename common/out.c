@@ -269,8 +269,7 @@ out_note(const char *fmt, ...)
 	if (out.json)
 		return;
 	va_start(ap, fmt);
-	if (vasprintf(&line, fmt, ap) < 0)
-		abort();
+	line = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (out.depth == 0) {
 		puts(line);

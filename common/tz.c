@@ -402,11 +402,10 @@ zone_load(struct tz_zone *zd)
 	    (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path ||
 	    (f = fopen(path, "rb")) == NULL)
 		return false;
-	buf = malloc(1 << 17);
-	if (buf != NULL)
-		len = fread(buf, 1, 1 << 17, f);
+	buf = xmalloc(1 << 17);
+	len = fread(buf, 1, 1 << 17, f);
 	fclose(f);
-	if (buf == NULL || len < 44 || memcmp(buf, "TZif", 4) != 0)
+	if (len < 44 || memcmp(buf, "TZif", 4) != 0)
 		goto done;
 	p = buf;
 	end = buf + len;
@@ -441,10 +440,8 @@ zone_load(struct tz_zone *zd)
 		const char *footer = (const char *)p + 44 + block;
 
 		zd->n = cnt[3];
-		zd->at = malloc((zd->n ? zd->n : 1) * sizeof *zd->at);
-		zd->off = malloc((zd->n ? zd->n : 1) * sizeof *zd->off);
-		if (zd->at == NULL || zd->off == NULL)
-			goto done;
+		zd->at = xreallocarray(NULL, zd->n, sizeof *zd->at);
+		zd->off = xreallocarray(NULL, zd->n, sizeof *zd->off);
 		for (size_t i = 0; i < zd->n; i++) {
 			if (idx[i] >= cnt[4])
 				goto done;

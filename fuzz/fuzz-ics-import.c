@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "calendars/import.h"
+#include "common/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -24,10 +25,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const int64_t now = 1798804800;
 	struct ics_options o = { 0 };
 	struct ics_result r;
-	char *text = malloc(size + 1);
+	char *text = xmalloc(size + 1);
 
-	if (text == NULL)
-		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
 	o.zone = icaltimezone_get_builtin_timezone("Europe/Dublin");

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/xalloc.h"
 #include "reports/indicators.h"
 
 #define DAY 86400
@@ -284,18 +285,16 @@ longest_free_sorted(int64_t from, int64_t to, const struct work *v, size_t n,
 	return best;
 }
 
-/* W sorted by start (a copy, NULL when out of memory) and its longest
+/* W sorted by start (a copy, the caller frees it) and its longest
  * stretch. Stretches that start together may come in any order: the
  * free time between them does not depend on it. */
 static struct work *
 sorted_work(const struct work *w, size_t n, int64_t *longest)
 {
-	struct work *v = malloc((n + 1) * sizeof *v);
+	struct work *v = xreallocarray(NULL, n + 1, sizeof *v);
 	bool sorted = true;
 
 	*longest = 0;
-	if (v == NULL)
-		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		v[i] = w[i];
 		if (w[i].end - w[i].start > *longest)
@@ -316,8 +315,7 @@ rest_longest_free(int64_t from, int64_t to, const struct work *w, size_t n)
 
 	if (to <= from)
 		return 0;
-	if ((v = sorted_work(w, n, &longest)) == NULL)
-		return to - from;
+	v = sorted_work(w, n, &longest);
 	best = longest_free_sorted(from, to, v, n, longest);
 	free(v);
 	return best;
@@ -339,8 +337,7 @@ rest_broken_days(const struct tz_zone *zone, int year, int month, const struct w
 
 		civil_add_days(&y, &m, &dd, 1);
 		to = tz_from_local(zone, y, m, dd, 0, 0, 0);
-		if ((v != NULL ? (to <= from ? 0 : longest_free_sorted(from, to, v, n, longest)) :
-		     rest_longest_free(from, to, w, n)) < min_rest)
+		if ((to <= from ? 0 : longest_free_sorted(from, to, v, n, longest)) < min_rest)
 			broken++;
 	}
 	free(v);
@@ -364,8 +361,7 @@ rest_broken_weeks(const struct tz_zone *zone, int year, int month, const struct 
 		from = tz_from_local(zone, y, m, dd, 0, 0, 0);
 		civil_add_days(&y, &m, &dd, 7);
 		to = tz_from_local(zone, y, m, dd, 0, 0, 0);
-		if ((v != NULL ? (to <= from ? 0 : longest_free_sorted(from, to, v, n, longest)) :
-		     rest_longest_free(from, to, w, n)) < min_rest)
+		if ((to <= from ? 0 : longest_free_sorted(from, to, v, n, longest)) < min_rest)
 			broken++;
 	}
 	free(v);

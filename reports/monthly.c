@@ -338,7 +338,7 @@ person_slot(struct store *db, struct monthly_report *r, int64_t id, bool add, in
 			*err = ret;
 		return NULL;
 	}
-	r->people = realloc(r->people, (r->n_people + 1) * sizeof *r->people);
+	r->people = xreallocarray(r->people, r->n_people + 1, sizeof *r->people);
 	memset(&r->people[r->n_people], 0, sizeof *r->people);
 	r->people[r->n_people].id = id;
 	snprintf(r->people[r->n_people].handle, HANDLE_MAX, "%s", p.handle);
@@ -376,11 +376,9 @@ cmp_id(const void *a, const void *b)
 static struct by_person *
 index_people(const struct page_row *p, size_t np, size_t *n)
 {
-	struct by_person *v = malloc((2 * np + 1) * sizeof *v);
+	struct by_person *v = xreallocarray(NULL, 2 * np + 1, sizeof *v);
 
 	*n = 0;
-	if (v == NULL)
-		return NULL;
 	for (size_t i = 0; i < np; i++) {
 		if (p[i].responder_id != 0)
 			v[(*n)++] = (struct by_person){ p[i].responder_id, i };
@@ -393,16 +391,10 @@ index_people(const struct page_row *p, size_t np, size_t *n)
 		 * ~100,000 pages), stable, so each person's pages stay in
 		 * order: by person id, then page. */
 		struct last_table t = { 0 };
-		struct by_person *out = malloc(*n * sizeof *out);
-		int64_t *ids = malloc(*n * sizeof *ids), at = 0;
+		struct by_person *out = xreallocarray(NULL, *n, sizeof *out);
+		int64_t *ids = xreallocarray(NULL, *n, sizeof *ids), at = 0;
 		size_t nids = 0;
 
-		if (out == NULL || ids == NULL) {
-			free(out);
-			free(ids);
-			free(v);
-			return NULL;
-		}
 		for (size_t i = 0; i < *n; i++) {
 			struct last_page *l = last_page(&t, v[i].person_id);
 
@@ -460,15 +452,11 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 	struct interruption *in = NULL;
 	struct page_row *mine = NULL;
 	struct work *w = NULL;
-	int64_t *nights = malloc((np + 1) * sizeof *nights), nn = 0;
-	struct gap_shift *gs = malloc((nsh + 1) * sizeof *gs);
+	int64_t *nights = xreallocarray(NULL, np + 1, sizeof *nights), nn = 0;
+	struct gap_shift *gs = xreallocarray(NULL, nsh + 1, sizeof *gs);
 	int64_t ref = r->now < r->to ? r->now : r->to, last_end = INT64_MIN;
 	int ret = 0;
 
-	if (nights == NULL || gs == NULL) {
-		ret = rota_fail(EX_OSERR, "out of memory");
-		goto done;
-	}
 	if ((ret = store_person_get_id(db, mp->id, &pe)) != 0)
 		goto done;
 	zone = tz_lookup(pe.tz);
@@ -485,12 +473,8 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 	/* The person's pages, as responder or escalation person, as theirs. */
 	for (first = lo; lo < nbp && bp[lo].person_id == mp->id; lo++)
 		k++;
-	mine = malloc((k + 1) * sizeof *mine);
-	w = malloc((k + 1) * sizeof *w);
-	if (mine == NULL || w == NULL) {
-		ret = rota_fail(EX_OSERR, "out of memory");
-		goto done;
-	}
+	mine = xreallocarray(NULL, k + 1, sizeof *mine);
+	w = xreallocarray(NULL, k + 1, sizeof *w);
 	for (size_t i = 0; i < k; i++) {
 		mine[i] = p[bp[first + i].page];
 		mine[i].responder_id = mp->id;
@@ -576,16 +560,13 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 	struct interruption *in = NULL;
 	struct zone_of { int64_t id; const struct tz_zone *zone; } *zones = NULL;
 	size_t nzones = 0;
-	int64_t *ack = malloc((np + 1) * sizeof *ack), *res = malloc((np + 1) * sizeof *res);
+	int64_t *ack = xreallocarray(NULL, np + 1, sizeof *ack);
+	int64_t *res = xreallocarray(NULL, np + 1, sizeof *res);
 	size_t nack = 0, nres = 0, ni = 0;
 	int64_t zone_of = -1;           /* the responder whose zone ZONE is */
 	const struct tz_zone *zone = rzone;
 	int ret = 0;
 
-	if (ack == NULL || res == NULL) {
-		ret = rota_fail(EX_OSERR, "out of memory");
-		goto out;
-	}
 	for (size_t i = 0; i < np; i++) {
 		const struct page_row *pg = &p[i];
 
@@ -791,10 +772,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 		worst(&r->worst, r->team.fc_st.status);
 	}
 
-	if ((bp = index_people(p, np, &nbp)) == NULL) {
-		ret = rota_fail(EX_OSERR, "out of memory");
-		goto done;
-	}
+	bp = index_people(p, np, &nbp);
 	for (size_t k = 0; k < r->n_people; k++) {
 		struct mr_person *mp = &r->people[k];
 
@@ -838,7 +816,7 @@ red_push(struct red_indicator **v, size_t *n, const char *handle, const char *al
 {
 	struct red_indicator *x;
 
-	*v = realloc(*v, (*n + 1) * sizeof **v);
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
 	x = &(*v)[(*n)++];
 	memset(x, 0, sizeof *x);
 	snprintf(x->handle, sizeof x->handle, "%s", handle);

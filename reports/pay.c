@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/tz.h"
+#include "common/xalloc.h"
 #include "reports/money.h"
 #include "reports/pay.h"
 
@@ -135,13 +136,11 @@ int
 pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n)
 {
 	size_t np = in->n_policies, nparts = in->n_persons * np, nl = 0;
-	struct part *parts = calloc(nparts + 1, sizeof *parts);
+	struct part *parts = xcalloc(nparts + 1, sizeof *parts);
 	struct pay_line *lines = NULL;
 
 	*out = NULL;
 	*n = 0;
-	if (parts == NULL)
-		return -1;
 	for (size_t i = 0; i < in->n_shifts; i++) {
 		const struct pay_shift *s = &in->shifts[i];
 		const struct pay_policy *pol = &in->policies[s->policy];
@@ -179,11 +178,7 @@ pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n)
 		parts[z->person * np + z->policy].sleep++;
 	}
 
-	lines = calloc(nparts + 1, sizeof *lines);
-	if (lines == NULL) {
-		free(parts);
-		return -1;
-	}
+	lines = xcalloc(nparts + 1, sizeof *lines);
 	for (size_t person = 0; person < in->n_persons; person++) {
 		size_t first = nl;          /* this person's lines start here */
 

@@ -110,7 +110,7 @@ struct pay_line {
 
 /* Computes the month's lines, sorted by person index then currency; only
  * people with a shift, work or sleep interruption in the month get one.
- * *out is malloc'd (free()). 0, or -1 when out of memory. */
+ * *out is malloc'd (free()). 0. */
 int pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n);
 
 /* The part of AMOUNT, earned evenly over [start, end), that falls in

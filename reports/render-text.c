@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/xalloc.h"
 #include "reports/monthly.h"
 
 #define COLS 16
@@ -24,7 +25,7 @@ struct table {
 static void
 row(struct table *t, const char *first)
 {
-	t->cell = realloc(t->cell, (t->rows + 1) * sizeof *t->cell);
+	t->cell = xreallocarray(t->cell, t->rows + 1, sizeof *t->cell);
 	for (size_t c = 0; c < t->cols; c++)
 		t->cell[t->rows][c][0] = '\0';
 	snprintf(t->cell[t->rows][0], CELL, "%s", first);

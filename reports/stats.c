@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/xalloc.h"
 #include "reports/stats.h"
 
 static int
@@ -30,14 +31,8 @@ stats_sort(int64_t *v, size_t n)
 			qsort(v, n, sizeof *v, cmp_i64);
 		return;
 	}
-	count = calloc(8, sizeof *count);
-	b = malloc(n * sizeof *b);
-	if (count == NULL || b == NULL) {
-		free(count);
-		free(b);
-		qsort(v, n, sizeof *v, cmp_i64);
-		return;
-	}
+	count = xcalloc(8, sizeof *count);
+	b = xreallocarray(NULL, n, sizeof *b);
 	a = (uint64_t *)v;
 	/* The sign bit flipped: unsigned order is then signed order. */
 	for (size_t i = 0; i < n; i++) {

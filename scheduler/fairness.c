@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/xalloc.h"
 #include "scheduler/fairness.h"
 
 double
@@ -125,17 +126,11 @@ fair_compute(const struct fair_member *members, size_t n_members,
     const struct fair_shift *shifts, size_t n_shifts, int64_t term_start,
     int64_t term_end, struct fair_report *out)
 {
-	struct fair_shift *sorted = malloc((n_shifts ? n_shifts : 1) * sizeof *sorted);
-	int64_t *scratch = malloc((n_members ? n_members : 1) * sizeof *scratch);
+	struct fair_shift *sorted = xreallocarray(NULL, n_shifts, sizeof *sorted);
+	int64_t *scratch = xreallocarray(NULL, n_members, sizeof *scratch);
 
 	memset(out, 0, sizeof *out);
-	out->members = calloc(n_members ? n_members : 1, sizeof *out->members);
-	if (sorted == NULL || scratch == NULL || out->members == NULL) {
-		free(sorted);
-		free(scratch);
-		fair_report_free(out);
-		return -1;
-	}
+	out->members = xcalloc(n_members, sizeof *out->members);
 	if (n_shifts > 0)
 		memcpy(sorted, shifts, n_shifts * sizeof *sorted);
 	qsort(sorted, n_shifts, sizeof *sorted, by_start);

@@ -48,8 +48,7 @@ double fair_balance(const int64_t *values, size_t n);
 /* Computes the figures of a term [term_start, term_end) from its shifts.
  * Shifts of people who are not among members count for coverage only;
  * coverage is clipped to the term. Returns 0 with out filled (free with
- * fair_report_free), or -1 when memory ran out (out then holds nothing to
- * free). */
+ * fair_report_free). */
 int fair_compute(const struct fair_member *members, size_t n_members,
     const struct fair_shift *shifts, size_t n_shifts, int64_t term_start,
     int64_t term_end, struct fair_report *out);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/xalloc.h"
 #include "scheduler/generate.h"
 
 #define SLOT_EMPTY	(-1)	/* nobody yet */
@@ -98,29 +99,25 @@ search_free(struct search *s)
 	free(s->own);
 }
 
-/* Allocates the arrays of s for ns slots and nm members; 0, or -1 when
- * memory ran out (what was allocated is then released by search_free). */
-static int
+/* Allocates the arrays of s for ns slots and nm members (released by
+ * search_free). */
+static void
 search_alloc(struct search *s)
 {
 	size_t ns = s->ns ? s->ns : 1, nm = s->nm ? s->nm : 1;
 
-	s->hash = calloc(nm, sizeof *s->hash);
-	s->ok = calloc(ns * nm, sizeof *s->ok);
-	s->cur = calloc(ns, sizeof *s->cur);
-	s->assign = calloc(ns, sizeof *s->assign);
-	s->count = calloc(nm, sizeof *s->count);
-	s->load = calloc(nm, sizeof *s->load);
-	s->free = calloc(ns, sizeof *s->free);
-	s->cand = calloc(ns * nm, sizeof *s->cand);
-	s->n_cand = calloc(ns, sizeof *s->n_cand);
-	s->tried = calloc(ns, sizeof *s->tried);
-	s->last = calloc(ns * nm, sizeof *s->last);
-	s->own = calloc(ns, sizeof *s->own);
-	if (!s->hash || !s->ok || !s->cur || !s->assign || !s->count || !s->load ||
-	    !s->free || !s->cand || !s->n_cand || !s->tried || !s->last || !s->own)
-		return -1;
-	return 0;
+	s->hash = xcalloc(nm, sizeof *s->hash);
+	s->ok = xcalloc(ns * nm, sizeof *s->ok);
+	s->cur = xcalloc(ns, sizeof *s->cur);
+	s->assign = xcalloc(ns, sizeof *s->assign);
+	s->count = xcalloc(nm, sizeof *s->count);
+	s->load = xcalloc(nm, sizeof *s->load);
+	s->free = xcalloc(ns, sizeof *s->free);
+	s->cand = xcalloc(ns * nm, sizeof *s->cand);
+	s->n_cand = xcalloc(ns, sizeof *s->n_cand);
+	s->tried = xcalloc(ns, sizeof *s->tried);
+	s->last = xcalloc(ns * nm, sizeof *s->last);
+	s->own = xcalloc(ns, sizeof *s->own);
 }
 
 /* Index in s->mem of person_id, or -1. */
@@ -447,17 +444,14 @@ hole_distance(const struct search *s, const bool *kept, size_t *dist)
 
 /* Re-generation: keeps the valid current assignments and fills the holes;
  * when that fails, frees the kept slots within 1, 2, 4, ... slots of a
- * hole and tries again, up to freeing all of them. 0, -1, or -2 when
- * memory ran out. */
+ * hole and tries again, up to freeing all of them. 0 or -1. */
 static int
 fill_regen(struct search *s)
 {
-	bool *kept = calloc(s->ns, sizeof *kept), *keep = calloc(s->ns, sizeof *keep);
-	size_t *dist = calloc(s->ns, sizeof *dist);
-	int rc = -2;
+	bool *kept = xcalloc(s->ns, sizeof *kept), *keep = xcalloc(s->ns, sizeof *keep);
+	size_t *dist = xcalloc(s->ns, sizeof *dist);
+	int rc;
 
-	if (kept == NULL || keep == NULL || dist == NULL)
-		goto out;
 	find_kept(s, kept);
 	hole_distance(s, kept, dist);
 	reset_state(s, kept);
@@ -552,8 +546,7 @@ repair_once(struct search *s, int *order)
 	return false;
 }
 
-/* Evens out shift counts after filling; see repair_once. 0, or -2 when
- * memory ran out. */
+/* Evens out shift counts after filling; see repair_once. 0. */
 static int
 repair(struct search *s)
 {
@@ -561,9 +554,7 @@ repair(struct search *s)
 
 	if (s->ns == 0)
 		return 0;
-	order = calloc(s->nm ? s->nm : 1, sizeof *order);
-	if (order == NULL)
-		return -2;
+	order = xcalloc(s->nm, sizeof *order);
 	while (repair_once(s, order))
 		continue;
 	free(order);
@@ -589,15 +580,13 @@ slots_in_order(const struct gen_slot *slots, size_t n, char *reason, size_t len)
 }
 
 /* Copies the filled slots into out->person (allocated here, freed by
- * gen_result_free) and counts the changes. 0, or -2 when memory ran out. */
+ * gen_result_free) and counts the changes. 0. */
 static int
 write_result(const struct search *s, struct gen_result *out)
 {
 	if (s->ns == 0)
 		return 0;
-	out->person = malloc(s->ns * sizeof *out->person);
-	if (out->person == NULL)
-		return -2;
+	out->person = xreallocarray(NULL, s->ns, sizeof *out->person);
 	for (size_t i = 0; i < s->ns; i++) {
 		int j = s->assign[i];
 
@@ -634,10 +623,7 @@ gen_run(const struct gen_params *p, const struct gen_member *members,
 	out->n_changed = 0;
 	if (!slots_in_order(slots, n_slots, out->reason, sizeof out->reason))
 		return -1;
-	if (search_alloc(&s) != 0) {
-		rc = -2;
-		goto out;
-	}
+	search_alloc(&s);
 	search_prepare(&s);
 	rc = is_regeneration(slots, n_slots) ? fill_regen(&s) : fill_fresh(&s);
 	if (rc == 0)
@@ -651,11 +637,6 @@ gen_run(const struct gen_params *p, const struct gen_member *members,
 			snprintf(out->reason, sizeof out->reason,
 			    "no schedule found within %ld search steps", s.budget);
 		}
-	}
-out:
-	if (rc == -2) {
-		snprintf(out->reason, sizeof out->reason, "out of memory");
-		rc = -1;
 	}
 	search_free(&s);
 	return rc;
