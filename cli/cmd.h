@@ -9,17 +9,8 @@
 
 #include "common/config.h"
 #include "scheduler/model.h"
+#include "service/service.h"
 #include "store/store.h"
-
-/* Who is running the command. */
-struct actor {
-	char login[64];               /* the OS login */
-	bool root;
-	bool privileged;              /* root or a manager; with --as, whether that person is a manager */
-	bool known;                   /* person below is set */
-	struct person person;         /* acting person: --as HANDLE or the login's */
-	char label[2 * HANDLE_MAX + 8];  /* for the audit trail: "ana" or "root as ana" */
-};
 
 struct ctx {
 	struct store *db;             /* NULL for commands flagged CMD_NO_DB */
@@ -27,7 +18,7 @@ struct ctx {
 	const char *db_path;
 	int64_t now;
 	bool json;
-	struct actor actor;
+	struct actor actor;           /* who is running the command */
 	bool rollback;                /* a write command asks to change nothing (--dry-run) */
 	const struct cmd_entry *entry;  /* the command running */
 };

@@ -10,37 +10,36 @@
 #include "common/out.h"
 #include "common/timefmt.h"
 
-/* Maps a lookup's result to the error a user can act on. */
-static int
-not_found(int r, const char *kind, const char *name, const char *list)
-{
-	if (r == STORE_NOT_FOUND)
-		return rota_fail(EX_DATAERR, "unknown %s '%s' (see rota %s list)", kind, name, list);
-	return r;
-}
-
 int
 find_person(struct ctx *ctx, const char *handle, struct person *out)
 {
-	return not_found(store_person_get(ctx->db, handle, out), "person", handle, "person");
+	struct svc s = cmd_svc(ctx);
+
+	return svc_find_person(&s, handle, out);
 }
 
 int
 find_office(struct ctx *ctx, const char *name, struct office *out)
 {
-	return not_found(store_office_get(ctx->db, name, out), "office", name, "office");
+	struct svc s = cmd_svc(ctx);
+
+	return svc_find_office(&s, name, out);
 }
 
 int
 find_rotation(struct ctx *ctx, const char *name, struct rotation *out)
 {
-	return not_found(store_rotation_get(ctx->db, name, out), "rotation", name, "rotation");
+	struct svc s = cmd_svc(ctx);
+
+	return svc_find_rotation(&s, name, out);
 }
 
 int
 find_term(struct ctx *ctx, const char *name, struct term *out)
 {
-	return not_found(store_term_get(ctx->db, name, out), "term", name, "term");
+	struct svc s = cmd_svc(ctx);
+
+	return svc_find_term(&s, name, out);
 }
 
 int
@@ -90,22 +89,27 @@ text_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len
 	return 0;
 }
 
+struct svc
+cmd_svc(struct ctx *ctx)
+{
+	return (struct svc){ .db = ctx->db, .cfg = ctx->cfg, .now = ctx->now,
+			     .actor = &ctx->actor };
+}
+
 int
 require_person(struct ctx *ctx)
 {
-	if (ctx->actor.known)
-		return 0;
-	return rota_fail(EX_NOPERM, "you (%s) are not a person in rota: ask a "
-			 "manager to add you, or act for someone with --as HANDLE",
-			 ctx->actor.login);
+	struct svc s = cmd_svc(ctx);
+
+	return svc_require_person(&s);
 }
 
 int
 require_manager(struct ctx *ctx, const char *what)
 {
-	if (ctx->actor.privileged)
-		return 0;
-	return rota_fail(EX_NOPERM, "%s: managers only (you are %s)", what, ctx->actor.label);
+	struct svc s = cmd_svc(ctx);
+
+	return svc_require_manager(&s, what);
 }
 
 static bool
@@ -195,44 +199,10 @@ print_shift_row(const struct shift *sh)
 	out_row_end();
 }
 
-json_t *
-shift_to_json(const struct shift *sh)
-{
-	char start[32], end[32];
-
-	time_format_utc(sh->start, start, sizeof start);
-	time_format_utc(sh->end, end, sizeof end);
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)sh->id,
-			 "rotation", sh->rotation, "tier", tier_name(sh->tier),
-			 "person", sh->handle, "start", start, "end", end,
-			 "origin", origin_name(sh->origin));
-}
-
-json_t *
-person_to_json(const struct person *p)
-{
-	return json_pack("{s:s, s:s, s:s, s:s, s:s?, s:b, s:i, s:i}", "handle", p->handle,
-			 "name", p->name, "email", p->email, "tz", p->tz,
-			 "office", p->office[0] ? p->office : NULL, "manager", p->is_manager,
-			 "sleep_start", p->sleep_start, "sleep_end", p->sleep_end);
-}
-
-static char *
-dump(json_t *j)
-{
-	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-
-	json_decref(j);
-	return s;
-}
-
 int
 audit(struct ctx *ctx, const char *action, const char *object, json_t *before, json_t *after)
 {
-	char *b = dump(before), *a = dump(after);
-	int r = store_audit_add(ctx->db, ctx->now, ctx->actor.label, action, object, b, a);
+	struct svc s = cmd_svc(ctx);
 
-	free(b);
-	free(a);
-	return r;
+	return svc_audit(&s, action, object, before, after);
 }

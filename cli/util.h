@@ -11,8 +11,10 @@
 #include "cli/cmd.h"
 #include "common/tz.h"
 
-/* Each returns 0, or prints "unknown X 'NAME' (see rota X list)" and
- * returns EX_DATAERR (or the store's status on a database error). */
+/* The service layer's context for CTX (service/service.h). */
+struct svc cmd_svc(struct ctx *ctx);
+
+/* The svc_find_* of service/service.h, for CTX. */
 int find_person(struct ctx *ctx, const char *handle, struct person *out);
 int find_office(struct ctx *ctx, const char *name, struct office *out);
 int find_rotation(struct ctx *ctx, const char *name, struct rotation *out);
@@ -27,9 +29,8 @@ int id_arg(struct ctx *ctx, const char *what, const char *s, int64_t *out);
 /* Copies S into a fixed field, refusing text too long for it (EX_USAGE). */
 int text_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len);
 
-/* The acting person, or EX_NOPERM explaining how to become one. */
+/* svc_require_person and svc_require_manager, for CTX. */
 int require_person(struct ctx *ctx);
-/* Refuses (EX_NOPERM) unless the login is a manager or root. */
 int require_manager(struct ctx *ctx, const char *what);
 
 /* A shift named by its id or by a time inside it. With several shifts at
@@ -42,16 +43,8 @@ int find_shift(struct ctx *ctx, const char *arg, int64_t prefer_person,
  * the table), origin. */
 void print_shift_row(const struct shift *sh);
 
-/* JSON of a shift / person for the audit trail and --json. New references. */
-json_t *shift_to_json(const struct shift *sh);
-json_t *person_to_json(const struct person *p);
-
-/* Appends an audit event with the acting label; takes the references of
- * BEFORE and AFTER (either may be NULL). */
+/* svc_audit, for CTX. */
 int audit(struct ctx *ctx, const char *action, const char *object,
 	  json_t *before, json_t *after);
-
-/* Reads leave, other-tier shifts etc. needed to check the hard rules for
- * PERSON taking [start, end) in ROTATION; see scheduler/constraints.h. */
 
 #endif

@@ -5,16 +5,43 @@
 
 #include "common/err.h"
 
+static rota_sink sink;
+static void *sink_arg;
+
+void
+rota_set_sink(rota_sink s, void *arg)
+{
+	sink = s;
+	sink_arg = arg;
+}
+
+/* Formats one message and hands it to the sink, or writes it to stderr. */
+static void
+report(enum rota_msg_kind kind, const char *file, long line, const char *fmt, va_list ap)
+{
+	char text[4096];
+	int n = 0;
+
+	if (file != NULL)
+		n = snprintf(text, sizeof text, "%s:%ld: ", file, line);
+	if (n < 0 || (size_t)n >= sizeof text)
+		n = 0;
+	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
+	if (sink != NULL) {
+		sink(kind, text, sink_arg);
+		return;
+	}
+	fprintf(stderr, "rota: %s%s\n", kind == ROTA_MSG_WARNING ? "warning: " : "", text);
+}
+
 int
 rota_fail(int status, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("rota: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report(ROTA_MSG_ERROR, NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return status;
 }
 
@@ -23,11 +50,9 @@ rota_fail_at(int status, const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "rota: %s:%ld: ", file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report(ROTA_MSG_ERROR, file, line, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return status;
 }
 
@@ -36,9 +61,7 @@ rota_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("rota: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report(ROTA_MSG_WARNING, NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }

@@ -1,8 +1,12 @@
 /* Error messages and exit statuses.
  *
- * Every failure is reported once, on stderr, as "rota: what is wrong" or
+ * Every failure is reported once, as "rota: what is wrong" or
  * "rota: FILE:LINE: what is wrong", and maps to one of the sysexits numbers
- * documented in rota(1) under EXIT STATUS. */
+ * documented in rota(1) under EXIT STATUS. The code that finds the failure
+ * (the service layer, the store) never writes to a terminal itself: it
+ * hands the message to the sink that the front end chose. The command
+ * line's sink, the default, writes it to stderr; unit tests keep it to
+ * check its words. */
 #ifndef ROTA_ERR_H
 #define ROTA_ERR_H
 
@@ -10,15 +14,24 @@
 
 #define ROTA_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
-/* Prints "rota: MESSAGE" and returns status, so callers can write
+enum rota_msg_kind { ROTA_MSG_ERROR, ROTA_MSG_WARNING };
+
+/* Receives each message: TEXT is the message without "rota: " (with
+ * "FILE:LINE: " in front when it has a location, without "warning: "). */
+typedef void (*rota_sink)(enum rota_msg_kind kind, const char *text, void *arg);
+
+/* Sends every later message to SINK (NULL: stderr, the default). */
+void rota_set_sink(rota_sink sink, void *arg);
+
+/* Reports "MESSAGE" as an error and returns status, so callers can write
  * `return rota_fail(EX_DATAERR, "...")`. */
 int rota_fail(int status, const char *fmt, ...) ROTA_PRINTF(2, 3);
 
-/* Prints "rota: FILE:LINE: MESSAGE" and returns status. */
+/* Reports "FILE:LINE: MESSAGE" as an error and returns status. */
 int rota_fail_at(int status, const char *file, long line, const char *fmt, ...)
 	ROTA_PRINTF(4, 5);
 
-/* Prints "rota: warning: MESSAGE"; for facts worth knowing that fail nothing. */
+/* Reports a warning: a fact worth knowing that fails nothing. */
 void rota_warn(const char *fmt, ...) ROTA_PRINTF(1, 2);
 
 #endif
