@@ -40,7 +40,7 @@ int
 caldav_publish(struct store *s, const struct config *cfg, const char *url,
 	       int64_t now, struct caldav_summary *sum)
 {
-	struct caldav_options o = { url, NULL, NULL, 30 };
+	struct caldav_options o = { .url = url, .timeout = 30 };
 	struct feed_settings fs;
 	struct shift *v = NULL, *esc = NULL;
 	struct caldav_item *items = NULL;
@@ -53,6 +53,7 @@ caldav_publish(struct store *s, const struct config *cfg, const char *url,
 	memset(sum, 0, sizeof *sum);
 	if ((r = feed_settings_load(cfg, now, &fs)) != 0 ||
 	    (r = config_get_int(cfg, "caldav", NULL, "timeout", 30, 1, 3600, &timeout)) != 0 ||
+	    (r = http_retry_load(cfg, NULL, &o.retry)) != 0 ||
 	    (r = caldav_credentials(cfg, &user, &pass)) != 0)
 		return r;
 	o.username = user;

@@ -4,7 +4,6 @@
 
 #include <curl/curl.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <libical/ical.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -17,6 +16,7 @@
 #include "common/err.h"
 #include "common/secret.h"
 #include "common/xalloc.h"
+#include "http/http.h"
 
 #define NS_DAV "DAV:"
 #define NS_CALDAV "urn:ietf:params:xml:ns:caldav"
@@ -60,27 +60,19 @@ caldav_credentials(const struct config *cfg, char **username, char **password)
 /* ---- the connection ---- */
 
 struct caldav {
-	CURL *curl;
+	struct http_session *session;
 	char *url;                    /* the collection, ending in '/' */
 	char *username, *password;
 	long timeout;
-	char errbuf[CURL_ERROR_SIZE];
+	struct http_retry retry;
 };
 
-struct response {
-	long status;
-	char *body;
-	size_t len;
-	char etag[256];
-	char location[512];
+static const struct http_peer caldav_peer = {
+	.name = "the CalDAV server",
+	.timeout_key = "[caldav] timeout",
+	.auth_hint = "check [caldav] username and the password",
+	.missing_hint = "create the collection first (MKCALENDAR) or fix the URL",
 };
-
-static void
-response_free(struct response *r)
-{
-	free(r->body);
-	memset(r, 0, sizeof *r);
-}
 
 int
 caldav_open(const struct caldav_options *o, struct caldav **out)
@@ -91,6 +83,8 @@ caldav_open(const struct caldav_options *o, struct caldav **out)
 	int bad;
 
 	*out = NULL;
+	if ((bad = http_init()) != 0)
+		return bad;
 	if (u == NULL)
 		return rota_fail(EX_SOFTWARE, "out of memory");
 	bad = curl_url_set(u, CURLUPART_URL, o->url, 0) != CURLUE_OK ||
@@ -118,19 +112,16 @@ caldav_open(const struct caldav_options *o, struct caldav **out)
 		return rota_fail(EX_USAGE, "publish --caldav: '%s' is not an http:// or "
 				 "https:// URL", o->url);
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
-		curl_free(url);
-		return rota_fail(EX_SOFTWARE, "cannot initialise libcurl");
-	}
 	c = xcalloc(1, sizeof *c);
 	c->url = url[0] && url[strlen(url) - 1] == '/' ? xstrdup(url) : xasprintf("%s/", url);
 	curl_free(url);
 	c->username = o->username ? xstrdup(o->username) : NULL;
 	c->password = o->password ? xstrdup(o->password) : NULL;
 	c->timeout = o->timeout > 0 ? o->timeout : 30;
-	if ((c->curl = curl_easy_init()) == NULL) {
+	c->retry = o->retry;
+	if ((c->session = http_session_new()) == NULL) {
 		caldav_close(c);
-		return rota_fail(EX_SOFTWARE, "cannot initialise libcurl");
+		return EX_SOFTWARE;
 	}
 	*out = c;
 	return 0;
@@ -141,13 +132,11 @@ caldav_close(struct caldav *c)
 {
 	if (c == NULL)
 		return;
-	if (c->curl != NULL)
-		curl_easy_cleanup(c->curl);
+	http_session_free(c->session);
 	free(c->url);
 	free(c->username);
 	secret_free(c->password);
 	free(c);
-	curl_global_cleanup();
 }
 
 const char *
@@ -156,180 +145,47 @@ caldav_url(const struct caldav *c)
 	return c->url;
 }
 
-static size_t
-on_body(char *data, size_t size, size_t nmemb, void *arg)
+/* A request to the server as the connection makes it. */
+static struct http_request
+req(const struct caldav *c, const char *method, const char *url)
 {
-	struct response *r = arg;
-	size_t len = size * nmemb;
+	struct http_request rq = {
+		.peer = &caldav_peer, .method = method, .url = url,
+		.username = c->username, .password = c->password, .timeout = c->timeout,
+		.retry = c->retry, .session = c->session,
+	};
 
-	r->body = realloc(r->body, r->len + len + 1);
-	if (r->body == NULL)
-		return 0;
-	memcpy(r->body + r->len, data, len);
-	r->len += len;
-	r->body[r->len] = '\0';
-	return len;
+	return rq;
 }
 
-/* Copies the value of header NAME from LINE into BUF, trimmed. */
-static void
-header_value(const char *line, size_t len, const char *name, char *buf, size_t size)
-{
-	size_t nlen = strlen(name), start, end;
-
-	if (len <= nlen || strncasecmp(line, name, nlen) != 0 || line[nlen] != ':')
-		return;
-	start = nlen + 1;
-	while (start < len && (line[start] == ' ' || line[start] == '\t'))
-		start++;
-	end = len;
-	while (end > start && (line[end - 1] == '\r' || line[end - 1] == '\n' ||
-			       line[end - 1] == ' ' || line[end - 1] == '\t'))
-		end--;
-	if (end - start >= size)
-		return;
-	memcpy(buf, line + start, end - start);
-	buf[end - start] = '\0';
-}
-
-static size_t
-on_header(char *data, size_t size, size_t nmemb, void *arg)
-{
-	struct response *r = arg;
-	size_t len = size * nmemb;
-
-	header_value(data, len, "ETag", r->etag, sizeof r->etag);
-	header_value(data, len, "Location", r->location, sizeof r->location);
-	return len;
-}
-
-/* Says why a transfer failed: 69 or 75. */
+/* Says why the server refused METHOD on URL (http.h's words): 69 or 75. */
 static int
-transfer_error(struct caldav *c, CURLcode rc, const char *url)
+status_error(struct caldav *c, const char *method, const char *url,
+	     const struct http_response *r)
 {
-	const char *why = c->errbuf[0] ? c->errbuf : curl_easy_strerror(rc);
+	struct http_request rq = req(c, method, url);
 
-	switch (rc) {
-	case CURLE_OPERATION_TIMEDOUT:
-		return rota_fail(EX_TEMPFAIL, "CalDAV server at %s did not answer within %ld s "
-				 "(try again later; [caldav] timeout sets the limit)", url,
-				 c->timeout);
-	case CURLE_SEND_ERROR:
-	case CURLE_RECV_ERROR:
-	case CURLE_GOT_NOTHING:
-	case CURLE_PARTIAL_FILE:
-		return rota_fail(EX_TEMPFAIL, "CalDAV server at %s: %s (try again later)", url, why);
-	case CURLE_COULDNT_RESOLVE_HOST:
-	case CURLE_COULDNT_RESOLVE_PROXY:
-		return rota_fail(EX_UNAVAILABLE, "cannot find the CalDAV server of %s: %s "
-				 "(is the URL right?)", url, why);
-	case CURLE_COULDNT_CONNECT:
-		return rota_fail(EX_UNAVAILABLE, "cannot connect to the CalDAV server at %s "
-				 "(is it running, is the URL right?)", url);
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CONNECT_ERROR:
-	case CURLE_SSL_CERTPROBLEM:
-	case CURLE_SSL_CACERT_BADFILE:
-		return rota_fail(EX_UNAVAILABLE, "TLS with the CalDAV server at %s failed: %s "
-				 "(certificates are always verified)", url, why);
-	default:
-		return rota_fail(EX_UNAVAILABLE, "CalDAV request to %s failed: %s", url, why);
-	}
+	return http_fail(&rq, r);
 }
 
-/* Says why the server refused METHOD on URL: 69 or 75. */
-static int
-status_error(struct caldav *c, const char *method, const char *url, const struct response *r)
-{
-	long st = r->status;
-
-	if (st == 401 || st == 403)
-		return rota_fail(EX_UNAVAILABLE, "the CalDAV server refused the credentials "
-				 "(HTTP %ld for %s): check [caldav] username and the password",
-				 st, url);
-	if (st == 404 || st == 410)
-		return rota_fail(EX_UNAVAILABLE, "CalDAV collection %s not found (HTTP %ld): "
-				 "create it first (MKCALENDAR) or fix the URL", c->url, st);
-	if (st == 429 || st >= 500)
-		return rota_fail(EX_TEMPFAIL, "the CalDAV server failed %s %s (HTTP %ld): "
-				 "try again later", method, url, st);
-	if (st >= 300 && st < 400)
-		return rota_fail(EX_UNAVAILABLE, "the CalDAV server redirects %s (HTTP %ld) to %s: "
-				 "publish to that URL", url, st,
-				 r->location[0] ? r->location : "another address");
-	return rota_fail(EX_UNAVAILABLE, "the CalDAV server refused %s %s (HTTP %ld)",
-			 method, url, st);
-}
-
-/* Sends one request; 0 with R filled for any HTTP answer, else the status
- * after printing why. */
+/* Sends one request with HEADERS (NULL-ended) and BODY; 0 with R filled
+ * for any HTTP answer, else the status after printing why. */
 static int
 request(struct caldav *c, const char *method, const char *url,
-	struct curl_slist *headers, const char *body, size_t body_len,
-	struct response *r)
+	const char *const *headers, const char *body, struct http_response *r)
 {
-	CURL *h = c->curl;
-	CURLcode rc;
+	struct http_request rq = req(c, method, url);
+	int rc;
 
-	memset(r, 0, sizeof *r);
-	curl_easy_reset(h);
-	c->errbuf[0] = '\0';
-	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-	if (body != NULL) {
-		curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
-	}
-#if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, c->timeout);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, c->timeout);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
-	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, c->errbuf);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(h, CURLOPT_HEADERDATA, r);
-	if (c->username != NULL) {
-		curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
-		curl_easy_setopt(h, CURLOPT_USERNAME, c->username);
-		curl_easy_setopt(h, CURLOPT_PASSWORD, c->password ? c->password : "");
-	}
-	rc = curl_easy_perform(h);
-	/* No option keeps a pointer to the password past this request. */
-	curl_easy_setopt(h, CURLOPT_PASSWORD, NULL);
-	if (rc != CURLE_OK) {
-		response_free(r);
-		return transfer_error(c, rc, url);
-	}
-	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);
-	return 0;
-}
-
-static struct curl_slist *
-headers_new(const char *first, ...)
-{
-	struct curl_slist *l = NULL, *t;
-	va_list ap;
-
-	va_start(ap, first);
-	for (const char *s = first; s != NULL; s = va_arg(ap, const char *)) {
-		if ((t = curl_slist_append(l, s)) == NULL) {
-			fprintf(stderr, "rota: out of memory\n");
-			exit(EX_OSERR);
-		}
-		l = t;
-	}
-	va_end(ap);
-	return l;
+	rq.headers = headers;
+	rq.body = body;
+	rq.body_len = body != NULL ? strlen(body) : 0;
+	http_send(&rq, r);
+	if (r->status != 0 && r->outcome != HTTP_TOO_LARGE)
+		return 0;
+	rc = http_fail(&rq, r);
+	http_response_free(r);
+	return rc;
 }
 
 /* The absolute URL of HREF, resolved against the collection. */
@@ -579,20 +435,18 @@ static int
 multistatus(struct caldav *c, const char *method, const char *url, const char *depth,
 	    const char *body, struct caldav_resource **v, size_t *n, bool *missing)
 {
-	struct curl_slist *hd = headers_new("Content-Type: application/xml; charset=utf-8",
-					    depth, "Expect:", NULL);
-	struct response r;
+	const char *hd[] = { "Content-Type: application/xml; charset=utf-8", depth, "Expect:",
+			     NULL };
+	struct http_response r;
 	int rc;
 
 	*v = NULL;
 	*n = 0;
-	rc = request(c, method, url, hd, body, strlen(body), &r);
-	curl_slist_free_all(hd);
-	if (rc != 0)
+	if ((rc = request(c, method, url, hd, body, &r)) != 0)
 		return rc;
 	if (missing != NULL && (r.status == 404 || r.status == 410)) {
 		*missing = true;
-		response_free(&r);
+		http_response_free(&r);
 		return 0;
 	}
 	if (r.status != 207) {
@@ -600,15 +454,15 @@ multistatus(struct caldav *c, const char *method, const char *url, const char *d
 			rota_fail(EX_UNAVAILABLE, "%s %s: the server answered HTTP %ld, not a "
 				  "multistatus (is this a CalDAV collection?)", method, url, r.status) :
 			status_error(c, method, url, &r);
-		response_free(&r);
+		http_response_free(&r);
 		return rc;
 	}
 	if (caldav_parse_multistatus(r.body ? r.body : "", r.len, v, n) != 0) {
-		response_free(&r);
+		http_response_free(&r);
 		return rota_fail(EX_UNAVAILABLE, "%s %s: the server's answer is not a WebDAV "
 				 "multistatus (is this a CalDAV collection?)", method, url);
 	}
-	response_free(&r);
+	http_response_free(&r);
 	return 0;
 }
 
@@ -979,27 +833,26 @@ put_event(struct caldav *c, struct store *s, const struct caldav_item *it,
 	int rc = 0;
 
 	for (int attempt = 0;; attempt++) {
-		struct curl_slist *hd;
-		struct response r;
+		struct http_response r;
 
 		free(cond);
 		free(url);
 		cond = create ? xstrdup("If-None-Match: *") :
 			tag[0] ? xasprintf("If-Match: %s", tag) : NULL;
 		url = resolve(c, h);
-		hd = headers_new("Content-Type: text/calendar; charset=utf-8", "Expect:", cond,
-				 NULL);
-		rc = request(c, "PUT", url, hd, it->ics, strlen(it->ics), &r);
-		curl_slist_free_all(hd);
+		const char *hd[] = { "Content-Type: text/calendar; charset=utf-8", "Expect:",
+				     cond, NULL };
+
+		rc = request(c, "PUT", url, hd, it->ics, &r);
 		if (rc != 0)
 			break;
 		if (r.status >= 200 && r.status < 300) {
-			rc = record(c, s, it->uid, h, r.etag, it->sequence);
+			rc = record(c, s, it->uid, h, r.etag ? r.etag : "", it->sequence);
 			if (create)
 				sum->put++;
 			else
 				sum->updated++;
-			response_free(&r);
+			http_response_free(&r);
 			break;
 		}
 		if (r.status != 412 || attempt > 0) {
@@ -1007,10 +860,10 @@ put_event(struct caldav *c, struct store *s, const struct caldav_item *it,
 				rota_fail(EX_TEMPFAIL, "the event %s keeps changing on the CalDAV "
 					  "server (%s): try again later", it->uid, url) :
 				status_error(c, "PUT", url, &r);
-			response_free(&r);
+			http_response_free(&r);
 			break;
 		}
-		response_free(&r);
+		http_response_free(&r);
 		/* Someone else wrote it since it was listed: read it again. */
 		free(tag);
 		rc = reread(c, h, &tag);
@@ -1041,14 +894,13 @@ delete_event(struct caldav *c, struct store *s, const char *uid, const char *hre
 	int rc = 0;
 
 	for (int attempt = 0;; attempt++) {
-		struct curl_slist *hd;
-		struct response r;
+		struct http_response r;
 
 		free(cond);
 		cond = tag[0] ? xasprintf("If-Match: %s", tag) : NULL;
-		hd = headers_new("Expect:", cond, NULL);
-		rc = request(c, "DELETE", url, hd, NULL, 0, &r);
-		curl_slist_free_all(hd);
+		const char *hd[] = { "Expect:", cond, NULL };
+
+		rc = request(c, "DELETE", url, hd, NULL, &r);
 		if (rc != 0)
 			break;
 		if ((r.status >= 200 && r.status < 300) || r.status == 404 || r.status == 410) {
@@ -1056,7 +908,7 @@ delete_event(struct caldav *c, struct store *s, const char *uid, const char *hre
 			if (rc == STORE_NOT_FOUND)
 				rc = 0;
 			sum->deleted++;
-			response_free(&r);
+			http_response_free(&r);
 			break;
 		}
 		if (r.status != 412 || attempt > 0) {
@@ -1064,10 +916,10 @@ delete_event(struct caldav *c, struct store *s, const char *uid, const char *hre
 				rota_fail(EX_TEMPFAIL, "the event %s keeps changing on the CalDAV "
 					  "server (%s): try again later", uid, url) :
 				status_error(c, "DELETE", url, &r);
-			response_free(&r);
+			http_response_free(&r);
 			break;
 		}
-		response_free(&r);
+		http_response_free(&r);
 		free(tag);
 		rc = reread(c, href, &tag);
 		if (rc == STORE_NOT_FOUND) {

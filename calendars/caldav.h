@@ -7,10 +7,11 @@
  *
  * What the server confirmed is recorded in the store (caldav_events): a
  * shift whose UID and SEQUENCE are recorded, and whose ETag the server
- * still lists, is not put again. Failures print one message and return
- * EX_UNAVAILABLE (69: refused, unknown host, credentials refused,
- * collection missing, TLS) or EX_TEMPFAIL (75: 5xx, 429, timeout); the
- * caller then rolls the store back, so nothing half-done is recorded. */
+ * still lists, is not put again. HTTP goes through http/http.h: its
+ * retry policy (429, and 503 with Retry-After, asked again), and its
+ * messages and exit statuses for failures (69: refused, unknown host,
+ * credentials refused, collection missing, TLS; 75: 5xx, 429, timeout);
+ * the caller then rolls the store back, so nothing half-done is recorded. */
 #ifndef ROTA_CALDAV_H
 #define ROTA_CALDAV_H
 
@@ -19,6 +20,7 @@
 #include <stdint.h>
 
 #include "common/config.h"
+#include "http/http.h"
 #include "store/store.h"
 
 /* Credentials from the configuration: [caldav] username, and the password
@@ -35,6 +37,7 @@ struct caldav_options {
 	const char *username;         /* NULL: no authentication */
 	const char *password;
 	long timeout;                 /* seconds for each request */
+	struct http_retry retry;      /* 429 and 503 asked again (http.h) */
 };
 
 /* A connection to one collection. */

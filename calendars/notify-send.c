@@ -3,83 +3,43 @@
 
 #include <curl/curl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calendars/notify-message.h"
 #include "calendars/notify-send.h"
+#include "http/http.h"
 
-/* Only these schemes, whatever the URL says (no file://, no redirects). */
-static void
-allow(CURL *h, const char *schemes)
-{
-#if LIBCURL_VERSION_NUM >= 0x075500   /* 7.85: CURLOPT_PROTOCOLS_STR */
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, schemes);
-#else
-	long bits = 0;
-
-	if (strstr(schemes, "http") != NULL)
-		bits |= CURLPROTO_HTTP | CURLPROTO_HTTPS;
-	if (strstr(schemes, "smtp") != NULL)
-		bits |= CURLPROTO_SMTP | CURLPROTO_SMTPS;
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS, bits);
-#endif
-}
-
-static void
-common_options(CURL *h, const struct notify_config *c)
-{
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, c->timeout_seconds);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, c->timeout_seconds);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (c->ca_file != NULL)
-		curl_easy_setopt(h, CURLOPT_CAINFO, c->ca_file);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, "rota/" PACKAGE_VERSION);
-}
-
-static size_t
-discard(char *p, size_t size, size_t n, void *data)
-{
-	(void)p;
-	(void)data;
-	return size * n;
-}
+static const struct http_peer webhook = {
+	.name = "the webhook",
+	.timeout_key = "[notify] timeout_seconds",
+	.auth_hint = "check its address ([notify] webhook_url or ROTA_WEBHOOK_URL)",
+	.missing_hint = "check its address ([notify] webhook_url or ROTA_WEBHOOK_URL)",
+	/* The webhook's address is a secret: never in a message. */
+	.secret_url = true,
+};
 
 int
 send_webhook(const struct notify_config *c, const char *payload, char *err, size_t errlen)
 {
-	struct curl_slist *headers = NULL;
-	long status = 0;
-	CURLcode res;
-	CURL *h;
+	static const char *const headers[] = { "Content-Type: application/json", NULL };
+	struct http_request rq = {
+		.peer = &webhook, .method = "POST", .url = c->webhook_url, .headers = headers,
+		.body = payload, .body_len = strlen(payload), .timeout = c->timeout_seconds,
+		.max_bytes = 65536, .ca_file = c->ca_file, .retry = c->retry,
+	};
+	struct http_response rs;
+	char *msg;
+	int r = 0;
 
-	if ((h = curl_easy_init()) == NULL) {
-		snprintf(err, errlen, "cannot start libcurl");
-		return -1;
+	if (http_send(&rq, &rs) != HTTP_OK) {
+		http_explain(&rq, &rs, &msg);
+		snprintf(err, errlen, "%s", msg ? msg : "failed");
+		free(msg);
+		r = -1;
 	}
-	headers = curl_slist_append(headers, "Content-Type: application/json");
-	allow(h, "http,https");
-	common_options(h, c);
-	curl_easy_setopt(h, CURLOPT_URL, c->webhook_url);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(h, CURLOPT_POSTFIELDS, payload);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-	res = curl_easy_perform(h);
-	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-	curl_slist_free_all(headers);
-	curl_easy_cleanup(h);
-	/* curl's own error buffer names the host and port: the webhook's
-	 * address is a secret, so only the generic text is given. */
-	if (res != CURLE_OK) {
-		snprintf(err, errlen, "%s", curl_easy_strerror(res));
-		return -1;
-	}
-	if (status < 200 || status > 299) {
-		snprintf(err, errlen, "HTTP %ld", status);
-		return -1;
-	}
-	return 0;
+	http_response_free(&rs);
+	return r;
 }
 
 struct reader {
@@ -114,15 +74,19 @@ send_mail(const struct notify_config *c, const char *rcpt, const char *message,
 		snprintf(err, errlen, "[notify] from holds no address");
 		return -1;
 	}
-	if ((h = curl_easy_init()) == NULL) {
+	if (http_init() != 0 || (h = curl_easy_init()) == NULL) {
 		snprintf(err, errlen, "cannot start libcurl");
 		return -1;
 	}
 	snprintf(from, sizeof from, "<%s>", addr);
 	snprintf(who, sizeof who, "<%s>", rcpt);
 	to = curl_slist_append(to, who);
-	allow(h, "smtp,smtps");
-	common_options(h, c);
+#if LIBCURL_VERSION_NUM >= 0x075500   /* 7.85: CURLOPT_PROTOCOLS_STR */
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+#else
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_SMTP | CURLPROTO_SMTPS));
+#endif
+	http_secure(h, c->timeout_seconds, c->ca_file);
 	curl_easy_setopt(h, CURLOPT_URL, c->smtp_url);
 	if (c->starttls)
 		curl_easy_setopt(h, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);

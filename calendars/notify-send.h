@@ -1,11 +1,14 @@
-/* Notifications on the wire, through libcurl: a POST to a Slack-compatible
- * incoming webhook, and a mail over SMTP (smtp:// with optional STARTTLS,
- * or smtps://), TLS verification always on. */
+/* Notifications on the wire: a POST to a Slack-compatible incoming
+ * webhook through http/http.h (its retry policy, messages and outcomes),
+ * and a mail over SMTP with libcurl (smtp:// with optional STARTTLS, or
+ * smtps://), TLS verification always on (http_secure). */
 #ifndef ROTA_NOTIFY_SEND_H
 #define ROTA_NOTIFY_SEND_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "http/http.h"
 
 /* The [notify] settings that say where and how to send (calendars/notify.c
  * reads them). Strings are malloc'd, NULL when unset. */
@@ -20,13 +23,15 @@ struct notify_config {
 	char *ca_file;                  /* extra CA bundle, or NULL: the system's */
 	bool starttls;                  /* smtp:// must upgrade to TLS */
 	long timeout_seconds;
+	struct http_retry retry;        /* the webhook's 429 and 503 asked again */
 	long lead_minutes;              /* handoff reminders this long before */
 	long catch_up_hours;            /* swap news older than this is not told */
 	const struct config *cfg;       /* the whole configuration (reports' thresholds) */
 };
 
-/* Posts PAYLOAD (JSON) to the webhook. 0, or -1 with a reason in ERR that
- * never holds the URL ("HTTP 500", "Couldn't connect to server"). */
+/* Posts PAYLOAD (JSON) to the webhook. 0, or -1 with http.h's message in
+ * ERR, which never holds the URL ("the webhook answered HTTP 500 Internal
+ * Server Error: try again later"). */
 int send_webhook(const struct notify_config *c, const char *payload,
 		 char *err, size_t errlen);
 

@@ -1,7 +1,6 @@
 /* Notifications: what is due, its record, and sending it (see notify.h). */
 #include "config.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,7 +118,8 @@ notify_config_load(const struct config *cfg, bool for_sending, struct notify_con
 	    (r = config_get_int(cfg, "notify", NULL, "catch_up_hours", 24, 1, 24 * 366,
 				&c->catch_up_hours)) != 0 ||
 	    (r = config_get_int(cfg, "notify", NULL, "timeout_seconds", 30, 1, 3600,
-				&c->timeout_seconds)) != 0)
+				&c->timeout_seconds)) != 0 ||
+	    (r = http_retry_load(cfg, NULL, &c->retry)) != 0)
 		return r;
 	c->webhook_url = get_str(cfg, "webhook_url");
 	c->smtp_url = get_str(cfg, "smtp_url");
@@ -516,7 +516,6 @@ notify_run(struct store *s, const struct notify_config *c, int64_t now, bool dry
 	out->n = kept;
 	if (dry_run || kept == 0)
 		return 0;
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	for (size_t i = 0; i < kept && r == 0; i++) {
 		struct notification *row = &v[i];
 		char err[sizeof row->last_error];
@@ -534,6 +533,5 @@ notify_run(struct store *s, const struct notify_config *c, int64_t now, bool dry
 		}
 		row->attempts++;
 	}
-	curl_global_cleanup();
 	return r;
 }

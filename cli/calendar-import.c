@@ -12,26 +12,22 @@
 #include "common/err.h"
 #include "common/out.h"
 #include "common/xalloc.h"
-#include "store/import.h"
 
 #define SOURCE_MAX 2048
 
 int
 import_read(struct ctx *ctx, const char *arg, const char *for_what, struct import_source *src)
 {
-	struct fetch_options fo = { 0 };
-	struct http_cache cache;
-	long timeout;
 	int r;
 
 	memset(src, 0, sizeof *src);
 	src->arg = arg;
 	if (strlen(arg) >= SOURCE_MAX)
 		return cmd_usage_error(ctx, "FILE|URL: longer than %d characters", SOURCE_MAX - 1);
-	if (!fetch_is_url(arg)) {
+	if (!http_is_url(arg)) {
 		char *abs;
 
-		if ((r = fetch_file(arg, 0, &src->fetched)) != 0)
+		if ((r = fetch_file(arg, &src->fetched)) != 0)
 			return r;
 		/* One file is one source however it is named. */
 		if ((abs = realpath(arg, NULL)) == NULL)
@@ -42,36 +38,15 @@ import_read(struct ctx *ctx, const char *arg, const char *for_what, struct impor
 	src->is_url = true;
 	src->source = xstrdup(arg);
 	src->cache_key = xasprintf("%s#%s", arg, for_what);
-	if ((r = config_get_int(ctx->cfg, "http", NULL, "timeout_seconds", FETCH_DEFAULT_TIMEOUT,
-				1, 3600, &timeout)) != 0)
-		return r;
-	fo.timeout_seconds = timeout;
-	fo.accept = "text/calendar, */*;q=0.5";
-	r = store_http_cache_get(ctx->db, src->cache_key, &cache);
-	if (r > STORE_NOT_FOUND)
-		return r;
-	if (r == 0 && cache.fetched_at > ctx->now - IMPORT_CACHE_SECONDS &&
-	    cache.fetched_at <= ctx->now) {
-		fo.etag = cache.etag;
-		fo.last_modified = cache.last_modified;
-	}
-	return fetch_url(arg, &fo, &src->fetched);
+	return fetch_url(ctx->cfg, ctx->db, arg, src->cache_key, ctx->now, &src->fetched);
 }
 
 int
 import_remember(struct ctx *ctx, const struct import_source *src)
 {
-	const struct fetch_result *f = &src->fetched;
-	int r;
-
 	if (!src->is_url)
 		return 0;
-	if (f->etag == NULL && f->last_modified == NULL) {
-		r = store_http_cache_remove(ctx->db, src->cache_key);
-		return r == STORE_NOT_FOUND ? 0 : r;
-	}
-	return store_http_cache_put(ctx->db, src->cache_key, f->etag, f->last_modified,
-				    ctx->now);
+	return fetch_remember(ctx->db, src->cache_key, &src->fetched, ctx->now);
 }
 
 void

@@ -16,11 +16,6 @@
 #include "calendars/import.h"
 #include "cli/cmd.h"
 
-/* Validators older than this are not sent: a calendar that never changes
- * is still read again now and then, so that its repeating events follow
- * the import window as it moves on. */
-#define IMPORT_CACHE_SECONDS 86400
-
 struct import_source {
 	const char *arg;                /* FILE or URL as given: names it in messages */
 	char *source;                   /* kept in the rows: the URL, or the file's absolute path */
@@ -31,7 +26,10 @@ struct import_source {
 
 /* Reads ARG (a file, or an http(s) URL fetched with the validators kept
  * for URL#FOR, FOR naming what it is imported for, "rota-leave-3"). 0,
- * or an exit status after printing (see fetch.h; 66 for a missing file). */
+ * or an exit status after printing (see fetch.h; 66 for a missing file).
+ * Validators older than HTTP_CACHE_MAX_AGE are not sent: a calendar that
+ * never changes is still read again now and then, so that its repeating
+ * events follow the import window as it moves on. */
 int import_read(struct ctx *ctx, const char *arg, const char *for_what,
 		struct import_source *src);
 

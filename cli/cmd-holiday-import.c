@@ -186,7 +186,6 @@ exec_holiday_import(struct ctx *ctx, int argc, char **argv)
 done:
 	ics_result_free(&res);
 	import_source_free(&src);
-	fetch_cleanup();
 	return r;
 }
 

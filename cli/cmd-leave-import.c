@@ -182,7 +182,6 @@ exec_leave_import(struct ctx *ctx, int argc, char **argv)
 done:
 	ics_result_free(&res);
 	import_source_free(&src);
-	fetch_cleanup();
 	return r;
 }
 
@@ -214,6 +213,7 @@ const struct cmd_entry cmd_leave_import_entry = {
 		"a 304 Not Modified answer (within a day of the last import) means\n"
 		"nothing to do. A malformed calendar changes nothing and exits 65 with\n"
 		"FILE:LINE; a missing file exits 66; an unreachable server, 401, 403 or\n"
-		"404 exits 69; 5xx or a timeout exits 75 (try again later).\n",
+		"404 exits 69; 5xx or a timeout exits 75 (try again later); 429, and 503\n"
+		"with Retry-After, are asked again after it ([http] retries).\n",
 	.exec = exec_leave_import,
 };

@@ -44,8 +44,7 @@ read_settings(struct ctx *ctx, const struct service *sv, struct pull_request *r)
 	}
 	if ((e = config_get_int(ctx->cfg, sv->name, NULL, "timeout_seconds", 30, 1, 3600,
 				&r->timeout_seconds)) != 0 ||
-	    (e = config_get_int(ctx->cfg, sv->name, NULL, "max_retry_after", 60, 0, 3600,
-				&r->max_retry_after)) != 0)
+	    (e = http_retry_load(ctx->cfg, sv->name, &r->retry)) != 0)
 		return e;
 	return 0;
 }
@@ -136,7 +135,8 @@ const struct cmd_entry cmd_page_pull_entry = {
 	"import pages from PagerDuty's or Opsgenie's API",
 	"Reads the incidents (PagerDuty REST API v2: /incidents and /log_entries)\n"
 	"or alerts (Opsgenie: /v2/alerts) created in a window, following the\n"
-	"pages of results and waiting out rate limits (HTTP 429, Retry-After),\n"
+	"pages of results and waiting out rate limits (HTTP 429, and 503 with\n"
+	"Retry-After: [http] retries, max_retry_after),\n"
 	"and imports them as `rota page import` does: each page gets its\n"
 	"responder and class; a page already imported is brought up to date\n"
 	"(acknowledged, resolved, escalated since) instead of imported again.\n"

@@ -46,7 +46,7 @@ static const struct known {
 			     "broken_weekly_rest", "ooh_share_pct", "weeks_since_last_shift",
 			     "close_shifts", "alert_ooh_interruptions", "alert_unacted",
 			     "alert_no_runbook", NULL } },
-	{ "http", 0, { "timeout_seconds", NULL } },
+	{ "http", 0, { "timeout_seconds", "retries", "max_retry_after", NULL } },
 	{ "notify", 0, { "email", "webhook", "lead_minutes", "catch_up_hours",
 			 "webhook_url", "smtp_url", "from", "username",
 			 "password_file", "starttls", "ca_file", "timeout_seconds", NULL } },

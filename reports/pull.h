@@ -9,9 +9,11 @@
  *    configured API host, so the key is never sent elsewhere). Header
  *    `Authorization: GenieKey ...`.
  *
- * A 429 answer is retried after its Retry-After (bounded); anything else
- * that is not 200 ends the pull with nothing returned: the caller imports
- * all of a pull or none of it. TLS peers are always verified. */
+ * HTTP goes through http/http.h: a 429, or a 503 with Retry-After, is
+ * asked again after its Retry-After (bounded by the policy); any other
+ * failure ends the pull with nothing returned, with http.h's message and
+ * exit status: the caller imports all of a pull or none of it. TLS peers
+ * are always verified; redirects are not followed. */
 #ifndef ROTA_PULL_H
 #define ROTA_PULL_H
 
@@ -19,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "http/http.h"
 #include "store/store.h"
 
 enum pull_source { PULL_PAGERDUTY, PULL_OPSGENIE };
@@ -30,7 +33,7 @@ struct pull_request {
 	int64_t since, until;         /* pages created in [since, until) */
 	int64_t now;                  /* log entries are read up to now */
 	long timeout_seconds;         /* per request */
-	long max_retry_after;         /* longest Retry-After waited for, seconds */
+	struct http_retry retry;      /* 429 and 503 asked again (http/http.h) */
 };
 
 /* A growable array of pages. */

@@ -98,6 +98,10 @@ E2E_TESTS += \
 EXTRA_DIST += tests/e2e/lib-feed.sh tests/e2e/feed.py
 
 # -- leave and holiday import (t0320-t0339) --
+check_PROGRAMS += tests/unit/test-http
+tests_unit_test_http_SOURCES = tests/unit/test-http.c
+tests_unit_test_http_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_http_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test-ics-import
 tests_unit_test_ics_import_SOURCES = tests/unit/test-ics-import.c
 tests_unit_test_ics_import_CFLAGS = $(UNIT_CFLAGS)

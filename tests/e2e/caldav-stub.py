@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """A CalDAV server that fails, for rota's tests. Listens on a free
 loopback port and writes it to PORTFILE. MODE:
-  STATUS   every request gets HTTP STATUS (with a Retry-After)
+  STATUS   every request gets HTTP STATUS
+  STATUS:S every request gets HTTP STATUS with Retry-After: S
+  once:STATUS:S  the first request gets HTTP STATUS with Retry-After: S,
+           then an empty collection that takes every PUT (as put:1000)
   hang     no request gets an answer
   put:N    an empty collection (REPORT: 207) that takes N PUTs (201), then
            answers 500 to the next ones
@@ -18,6 +21,8 @@ import time
 
 MODE = sys.argv[1]
 PUTS = [0]
+ONCE = [MODE.startswith("once:")]
+RETRY_AFTER = [None]
 LOCK = threading.Lock()
 EMPTY = b"""<?xml version="1.0"?>\n<multistatus xmlns="DAV:"/>\n"""
 FOREIGN = """<?xml version="1.0"?>
@@ -40,6 +45,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if MODE == "hang":
             time.sleep(60)
             return
+        mode = MODE
+        with LOCK:
+            if mode.startswith("once:"):
+                if ONCE[0]:
+                    ONCE[0] = False
+                    mode = mode[5:]
+                else:
+                    mode = "put:1000"
+        if ":" in mode and not mode.startswith("put:"):
+            code, wait = mode.split(":")
+            return self.answer(int(code), b"failing on purpose\n", "text/plain", wait)
         if MODE == "foreign":
             if self.command == "REPORT":
                 return self.answer(207, FOREIGN.encode(), "application/xml")
@@ -49,12 +65,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        if MODE.startswith("put:"):
+        if mode.startswith("put:"):
             if self.command == "REPORT":
                 return self.answer(207, EMPTY, "application/xml")
             with LOCK:
                 PUTS[0] += 1
-                ok = self.command == "PUT" and PUTS[0] <= int(MODE[4:])
+                ok = self.command == "PUT" and PUTS[0] <= int(mode[4:])
             if ok:
                 self.send_response(201)
                 self.send_header("ETag", '"stub-%d"' % PUTS[0])
@@ -64,10 +80,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.answer(500, b"failing on purpose\n", "text/plain")
         self.answer(int(MODE), b"failing on purpose\n", "text/plain")
 
-    def answer(self, status, body, ctype):
+    def answer(self, status, body, ctype, retry_after=None):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
-        self.send_header("Retry-After", "60")
+        if retry_after is not None:
+            self.send_header("Retry-After", retry_after)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -14,16 +14,21 @@ with the recorded bodies of SCENARIO:
   offsite    Opsgenie's paging.next points at another host.
   early      as ok, before anything was acknowledged or resolved: no
              log entries yet.
+  busy       every request gets 429 with Retry-After: 1.
+  unavailable  every request gets 503, without Retry-After.
+  retry503   as ok, the first request answered 503 with Retry-After: 1.
+  hang       no request gets an answer (for 10 s).
 """
 import json
 import os
 import sys
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 DIR, SCENARIO = sys.argv[1], sys.argv[2]
 TOKENS = {"Token token=pd-secret-token", "GenieKey og-secret-key"}
-state = {"throttled": False}
+state = {"throttled": False, "unavailable": False}
 
 INCIDENTS_1 = {
     "incidents": [
@@ -107,6 +112,18 @@ class Handler(BaseHTTPRequestHandler):
             f.write("%s %s\n" % ("auth-ok" if auth in TOKENS else "auth-bad", self.path))
         if auth not in TOKENS:
             return self.reply(401, {"error": {"message": "Unauthorized", "code": 2001}})
+        if SCENARIO == "hang":
+            time.sleep(10)
+            return
+        if SCENARIO == "busy":
+            return self.reply(429, {"error": {"message": "Rate Limit Exceeded"}},
+                              [("Retry-After", "1")])
+        if SCENARIO == "unavailable":
+            return self.reply(503, {"error": {"message": "Unavailable"}})
+        if SCENARIO == "retry503" and not state["unavailable"]:
+            state["unavailable"] = True
+            return self.reply(503, {"error": {"message": "Unavailable"}},
+                              [("Retry-After", "1")])
         if SCENARIO == "error500":
             return self.reply(500, {"error": {"message": "Internal error"}})
         if SCENARIO == "malformed":

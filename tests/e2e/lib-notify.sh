@@ -4,7 +4,9 @@
 #   free port of 127.0.0.1; each POST's path, Content-Type and body go to
 #   ./hook/posts, one a line, when it answers 2xx; every attempt goes to
 #   ./hook/attempts. It answers the status in ./hook/status (200 unless
-#   told), which a test may change while it runs. Sets HOOK_PORT.
+#   told), which a test may change while it runs: one answer a line, each
+#   line but the last used once; "429 1" adds Retry-After: 1, "hang"
+#   answers nothing for 10 s. Sets HOOK_PORT.
 # smtp_up: aiosmtpd (python3-aiosmtpd) on a free port, keeping each mail
 #   in the maildir ./mail. Sets SMTP_PORT.
 # Both are started with lib.sh's test_bg, so stopped when the test ends;
@@ -38,17 +40,30 @@ webhook_up() {
 	mkdir -p hook && echo "${1:-200}" >hook/status && : >hook/posts &&
 	: >hook/attempts || return 1
 	cat >hook/server.py <<'EOF'
-import http.server, sys
+import http.server, sys, time
 port, folder = int(sys.argv[1]), sys.argv[2]
 class Hook(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        code = int(open(folder + "/status").read())
+        # One answer a line: the first is used up while more follow.
+        # "429 1" sends Retry-After: 1; "hang" answers nothing for 10 s.
+        lines = open(folder + "/status").read().split("\n")
+        lines = [l for l in lines if l.strip()]
+        if len(lines) > 1:
+            open(folder + "/status", "w").write("\n".join(lines[1:]) + "\n")
+        words = lines[0].split()
+        if words[0] == "hang":
+            open(folder + "/attempts", "ab").write(b"hang\n")
+            time.sleep(10)
+            return
+        code = int(words[0])
         line = b"%s %s %s\n" % (self.path.encode(), self.headers.get("Content-Type", "").encode(), body)
         open(folder + "/attempts", "ab").write(line)
         if 200 <= code < 300:
             open(folder + "/posts", "ab").write(line)
         self.send_response(code)
+        if len(words) > 1:
+            self.send_header("Retry-After", words[1])
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"ok")

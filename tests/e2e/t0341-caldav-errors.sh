@@ -1,7 +1,8 @@
 #!/bin/sh
 # rota publish --caldav when things go wrong: each failure says what to do
-# and exits 69 (unavailable: refused, unknown host, credentials, missing
-# collection), 75 (temporary: 5xx, 429, timeout) or 78 (configuration),
+# (in http/http.h's words) and exits 69 (unavailable: refused, unknown
+# host, credentials, missing collection), 75 (temporary: 5xx, 429,
+# timeout; 429 and 503 with Retry-After asked again first) or 78 (configuration),
 # never shows the password, and records nothing as published.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "$ROTA_SRCDIR/tests/e2e/lib-caldav.sh"
@@ -16,7 +17,7 @@ no_password() {
 test_expect_success 'a wrong password: exit 69, what to check, the password nowhere' '
 	setup && printf "wrong-Pw-1234\\n" >pw &&
 	expect_unchanged 69 rota publish --caldav "$COLL" &&
-	expect_err "rota: the CalDAV server refused the credentials (HTTP 401 for $COLL): check [caldav] username and the password" &&
+	expect_err "rota: the CalDAV server answered HTTP 401 Unauthorized for REPORT $COLL: check [caldav] username and the password" &&
 	test ! -s out && no_password &&
 	ROTA_CALDAV_PASSWORD=wrong-Pw-1234 expect_unchanged 69 rota publish --caldav "$COLL" &&
 	no_password && events >got && test ! -s got
@@ -32,29 +33,40 @@ test_expect_success 'a refused connection: exit 69' '
 test_expect_success 'a host that does not resolve: exit 69' '
 	setup &&
 	expect_unchanged 69 rota publish --caldav "http://no-such-host.invalid/ops/x/" &&
-	expect_err "rota: cannot find the CalDAV server of http://no-such-host.invalid/ops/x/: " &&
+	expect_err "rota: cannot find the CalDAV server at http://no-such-host.invalid/ops/x/: " &&
 	expect_err "(is the URL right?)"
 '
 
 test_expect_success 'a collection that does not exist: exit 69' '
 	setup &&
 	expect_unchanged 69 rota publish --caldav "$RADICALE_URL/ops/nothing-here/" &&
-	expect_file "rota: CalDAV collection $RADICALE_URL/ops/nothing-here/ not found (HTTP 404): create it first (MKCALENDAR) or fix the URL" err
+	expect_file "rota: the CalDAV server answered HTTP 404 Not Found for REPORT $RADICALE_URL/ops/nothing-here/: create the collection first (MKCALENDAR) or fix the URL" err
 '
 
 test_expect_success 'a server error: exit 75, try again later' '
 	setup && stub_start 500 &&
 	expect_unchanged 75 rota publish --caldav "$STUB_URL/ops/x/" &&
-	expect_file "rota: the CalDAV server failed REPORT $STUB_URL/ops/x/ (HTTP 500): try again later" err &&
+	expect_file "rota: the CalDAV server answered HTTP 500 Internal Server Error for REPORT $STUB_URL/ops/x/: try again later" err &&
 	stub_start 503 &&
 	expect_unchanged 75 rota publish --caldav "$STUB_URL/ops/x/" &&
-	expect_err "(HTTP 503): try again later"
+	expect_file "rota: the CalDAV server answered HTTP 503 Service Unavailable for REPORT $STUB_URL/ops/x/: try again later" err
 '
 
-test_expect_success 'too many requests (429): exit 75' '
-	setup && stub_start 429 &&
+test_expect_success '429 or 503 with Retry-After: asked again after it, [http] retries times' '
+	setup && stub_start once:429:1 &&
+	start=$(date +%s) &&
+	expect_status 0 rota publish --caldav "$STUB_URL/ops/x/" &&
+	expect_file "put 12, updated 0, deleted 0, unchanged 0" out &&
+	test $(($(date +%s) - start)) -ge 1 &&
+	stub_start once:503:1 &&
+	expect_status 0 rota publish --caldav "$STUB_URL/ops/x/" &&
+	expect_file "put 12, updated 0, deleted 0, unchanged 0" out &&
+	stub_start 429:1 && printf "[http]\nretries = 1\n" >>rota.conf &&
 	expect_unchanged 75 rota publish --caldav "$STUB_URL/ops/x/" &&
-	expect_err "(HTTP 429): try again later"
+	expect_file "rota: the CalDAV server answered HTTP 429 Too Many Requests for REPORT $STUB_URL/ops/x/: try again later (asked 2 times)" err &&
+	stub_start 503:3600 &&
+	expect_unchanged 75 rota publish --caldav "$STUB_URL/ops/x/" &&
+	expect_file "rota: the CalDAV server answered HTTP 503 Service Unavailable for REPORT $STUB_URL/ops/x/: try again later (it asks to wait 3600 s; rota waits 60 s at most)" err
 '
 
 test_expect_success 'a server that does not answer: exit 75 after [caldav] timeout' '
@@ -62,13 +74,13 @@ test_expect_success 'a server that does not answer: exit 75 after [caldav] timeo
 	start=$(date +%s) &&
 	expect_unchanged 75 rota publish --caldav "$STUB_URL/ops/x/" &&
 	test $(($(date +%s) - start)) -lt 5 &&
-	expect_file "rota: CalDAV server at $STUB_URL/ops/x/ did not answer within 1 s (try again later; [caldav] timeout sets the limit)" err
+	expect_file "rota: the CalDAV server at $STUB_URL/ops/x/ did not answer within 1 s (try again later; [caldav] timeout sets the limit)" err
 '
 
 test_expect_success 'a failure half-way records nothing as published' '
 	setup && stub_start put:3 &&
 	expect_unchanged 75 rota publish --caldav "$STUB_URL/ops/x/" &&
-	expect_err "(HTTP 500): try again later" &&
+	expect_err "rota: the CalDAV server answered HTTP 500 Internal Server Error for PUT $STUB_URL/ops/x/" &&
 	test -z "$(sqlite3 rota.db "SELECT count(*) FROM caldav_events WHERE collection LIKE '"'http://127.0.0.1:%/ops/x/'"' HAVING count(*) > 0")"
 '
 
@@ -137,7 +149,7 @@ test_expect_success 'https is verified: a plain server on an https URL fails wit
 	setup && port=${RADICALE_URL##*:} &&
 	expect_unchanged 69 rota publish --caldav "https://127.0.0.1:$port/ops/x/" &&
 	expect_err "rota: TLS with the CalDAV server at https://127.0.0.1:$port/ops/x/ failed: " &&
-	expect_err "(certificates are always verified)"
+	expect_err "(certificates are always verified: "
 '
 
 test_expect_success 'a [caldav] timeout out of range is a configuration error' '

@@ -67,14 +67,14 @@ test_expect_success 'only handoffs within lead_minutes, never past ones' '
 test_expect_success 'a receiver answering 500: exit 75, reported, sent once when it is back' '
 	hook 500 &&
 	ROTA_NOW=2027-01-11T09:30:00Z expect_status 75 rota notify &&
-	expect_file "rota: notification 1 (webhook to webhook) failed: HTTP 500
+	expect_file "rota: notification 1 (webhook to webhook) failed: the webhook answered HTTP 500 Internal Server Error: try again later
 rota: 1 of 1 notifications failed; they stay due and the next rota notify sends them" err &&
 	expect_out "1   handoff  webhook  webhook  failed  Handoff in ops" &&
 	secret_kept &&
-	test "$(notes)" = "handoff|webhook|webhook|failed|1|HTTP 500" &&
+	test "$(notes)" = "handoff|webhook|webhook|failed|1|the webhook answered HTTP 500 Internal Server Error: try again later" &&
 	test ! -s hook/posts && test "$(wc -l <hook/attempts)" = 1 &&
 	ROTA_NOW=2027-01-11T09:35:00Z expect_status 75 rota notify &&
-	test "$(notes)" = "handoff|webhook|webhook|failed|2|HTTP 500" &&
+	test "$(notes)" = "handoff|webhook|webhook|failed|2|the webhook answered HTTP 500 Internal Server Error: try again later" &&
 	echo 200 >hook/status &&
 	ROTA_NOW=2027-01-11T09:40:00Z expect_status 0 rota notify &&
 	test ! -s err && expect_out "1 sent, 0 failed." &&
@@ -88,12 +88,40 @@ rota: 1 of 1 notifications failed; they stay due and the next rota notify sends 
 test_expect_success 'a receiver that is down: exit 75, and the next run sends it' '
 	hook && receivers_down &&
 	ROTA_NOW=2027-01-11T09:30:00Z expect_status 75 rota notify &&
-	expect_err "rota: notification 1 (webhook to webhook) failed: Couldn'"'"'t connect to server" &&
+	expect_err "rota: notification 1 (webhook to webhook) failed: cannot connect to the webhook (is it running, is the URL right?)" &&
 	secret_kept &&
 	webhook_up && export ROTA_WEBHOOK_URL="http://127.0.0.1:$HOOK_PORT/services/T0/B0/SECRETTOKEN" &&
 	ROTA_NOW=2027-01-11T09:50:00Z expect_status 0 rota notify &&
 	test "$(wc -l <hook/posts)" = 1 &&
 	test "$(notes)" = "handoff|webhook|webhook|sent|2|-"
+'
+
+test_expect_success 'a 429 or 503 with Retry-After is posted again after it, in the same run' '
+	hook "429 1
+503 1
+200" &&
+	start=$(date +%s) &&
+	ROTA_NOW=2027-01-11T09:30:00Z expect_status 0 rota notify &&
+	expect_out "1 sent, 0 failed." && test ! -s err &&
+	test $(($(date +%s) - start)) -ge 2 &&
+	test "$(wc -l <hook/attempts)" = 3 && test "$(wc -l <hook/posts)" = 1 &&
+	test "$(notes)" = "handoff|webhook|webhook|sent|1|-"
+'
+
+test_expect_success 'rate limited throughout, a 503 without Retry-After, no answer: exit 75, never shown the URL' '
+	hook "429 1" && notify_conf n.conf webhook=yes &&
+	printf "[http]\nretries = 1\n" >>n.conf &&
+	ROTA_NOW=2027-01-11T09:30:00Z expect_status 75 rota notify &&
+	expect_err "rota: notification 1 (webhook to webhook) failed: the webhook answered HTTP 429 Too Many Requests: try again later (asked 2 times)" &&
+	test "$(wc -l <hook/attempts)" = 2 && secret_kept &&
+	echo 503 >hook/status &&
+	ROTA_NOW=2027-01-11T09:35:00Z expect_status 75 rota notify &&
+	expect_err "failed: the webhook answered HTTP 503 Service Unavailable: try again later" &&
+	test "$(wc -l <hook/attempts)" = 3 &&
+	echo hang >hook/status && notify_conf n.conf webhook=yes timeout_seconds=1 &&
+	ROTA_NOW=2027-01-11T09:40:00Z expect_status 75 rota notify &&
+	expect_err "failed: the webhook did not answer within 1 s (try again later; [notify] timeout_seconds sets the limit)" &&
+	secret_kept && test "$(notes | cut -d"|" -f4,5)" = "failed|3"
 '
 
 test_expect_success 'a failed retry is still sent after its handoff: never lost' '

@@ -163,13 +163,13 @@ test_expect_success 'a 503 is asked again only when it says when (Retry-After)' 
 	team && start_api retry503 &&
 	ROTA_OPSGENIE_TOKEN=og-secret-key expect_status 0 rota page pull opsgenie --since 2027-01-01 --until 2027-01-15 &&
 	expect_file "pulled 3 pages from opsgenie (3 new, 0 updated)" out &&
-	stop_api && start_api unavailable &&
+	stop_api && rm api/requests && start_api unavailable &&
 	ROTA_PAGERDUTY_TOKEN=pd-secret-token expect_unchanged 75 rota page pull pagerduty &&
 	expect_err "rota: PagerDuty answered HTTP 503 Service Unavailable for GET" &&
 	test "$(grep -c . api/requests)" = 1
 '
 
-test_expect_success 'an API that does not answer: exit 75 after [pagerduty] timeout_seconds' '
+test_expect_success 'an API that does not answer: exit 75 after [opsgenie] timeout_seconds' '
 	team && start_api hang &&
 	printf "timeout_seconds = 1\n" >>rota.conf &&
 	ROTA_OPSGENIE_TOKEN=og-secret-key expect_unchanged 75 rota page pull opsgenie &&

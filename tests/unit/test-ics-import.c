@@ -1,5 +1,5 @@
-/* The parse step of leave and holiday import (calendars/import.h) and the
- * pure parts of the HTTP layer (calendars/fetch.h). */
+/* The parse step of leave and holiday import (calendars/import.h); the
+ * HTTP layer has its own tests (test-http.c). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -10,7 +10,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "calendars/fetch.h"
 #include "calendars/import.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
@@ -151,28 +150,6 @@ test_refused(void **state)
 	assert_int_equal(parse("BEGIN:VCALENDAR\r\n", "UTC", true, &r), 65);
 }
 
-static void
-test_fetch_pure(void **state)
-{
-	(void)state;
-	assert_true(fetch_is_url("http://example.com/a.ics"));
-	assert_true(fetch_is_url("HTTPS://example.com/a.ics"));
-	assert_false(fetch_is_url("ftp://example.com/a.ics"));
-	assert_false(fetch_is_url("http.ics"));
-	assert_false(fetch_is_url("/tmp/https://x"));
-	assert_int_equal(fetch_http_status_exit(404), 69);
-	assert_int_equal(fetch_http_status_exit(401), 69);
-	assert_int_equal(fetch_http_status_exit(403), 69);
-	assert_int_equal(fetch_http_status_exit(410), 69);
-	assert_int_equal(fetch_http_status_exit(500), 75);
-	assert_int_equal(fetch_http_status_exit(503), 75);
-	assert_int_equal(fetch_http_status_exit(429), 75);
-	assert_int_equal(fetch_http_status_exit(408), 75);
-	assert_string_equal(fetch_http_status_words(404),
-			    "404 Not Found: no such document at that address");
-	assert_null(fetch_http_status_words(418));
-}
-
 int
 main(void)
 {
@@ -182,7 +159,6 @@ main(void)
 		cmocka_unit_test(test_cancelled_free_and_window),
 		cmocka_unit_test(test_summary_made_safe),
 		cmocka_unit_test(test_refused),
-		cmocka_unit_test(test_fetch_pure),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
