@@ -8,27 +8,8 @@
 #include "cli/cmd.h"
 #include "cli/swaps.h"
 #include "cli/util.h"
-#include "common/err.h"
 #include "common/out.h"
-
-/* Whether a volunteer sees W: they asked or were asked, or it is open to
- * anyone in a term they belong to. */
-static int
-visible(struct ctx *ctx, const struct swap *w, const struct shift *sh, bool *out)
-{
-	const struct person *me = &ctx->actor.person;
-	struct membership m;
-	int r;
-
-	*out = w->requester_id == me->id || w->target_id == me->id;
-	if (*out || w->target_id != 0)
-		return 0;
-	r = store_member_get(ctx->db, sh->term_id, me->id, &m);
-	if (r > STORE_NOT_FOUND)
-		return r;
-	*out = r == 0;
-	return 0;
-}
+#include "service/swap.h"
 
 static int
 exec_swap_list(struct ctx *ctx, int argc, char **argv)
@@ -37,9 +18,11 @@ exec_swap_list(struct ctx *ctx, int argc, char **argv)
 		{ "all", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool all = false, everyone;
-	struct swap *v = NULL;
-	size_t n = 0, shown = 0;
+	struct svc s = cmd_svc(ctx);
+	bool all = false;
+	struct swap *v;
+	struct shift *sh;
+	size_t n;
 	int c, r;
 
 	optind = 0;
@@ -51,32 +34,18 @@ exec_swap_list(struct ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cmd_usage_error(ctx, "swap list takes no arguments");
-	everyone = ctx->actor.privileged;
-	if (!everyone && (r = require_person(ctx)) != 0)
-		return r;
-	if ((r = store_swap_list(ctx->db, everyone ? 0 : ctx->actor.person.id, !all,
-				 &v, &n)) != 0)
+	if ((r = swap_list(&s, !all, &v, &sh, &n)) != 0)
 		return r;
 	out_list_begin(NULL, NULL);
-	for (size_t i = 0; i < n && r == 0; i++) {
-		struct shift sh;
-		bool see = true;
-
-		if ((r = swap_shift(ctx, &v[i], &sh)) != 0)
-			break;
-		if (!everyone && (r = visible(ctx, &v[i], &sh, &see)) != 0)
-			break;
-		if (see) {
-			print_swap_row(&v[i], &sh);
-			shown++;
-		}
-	}
-	if (r == 0 && shown == 0)
+	for (size_t i = 0; i < n; i++)
+		print_swap_row(&v[i], &sh[i]);
+	if (n == 0)
 		out_note("No %sswap requests%s.", all ? "" : "open ",
-			 everyone ? "" : " to or from you");
+			 ctx->actor.privileged ? "" : " to or from you");
 	out_list_end();
 	free(v);
-	return r;
+	free(sh);
+	return 0;
 }
 
 const struct cmd_entry cmd_swap_list_entry = {

@@ -2,45 +2,23 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cmd.h"
-#include "service/shift-check.h"
 #include "cli/util.h"
-#include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
-
-struct candidate {
-	struct person p;
-	struct shift_verdict v;
-	struct shift nearest;		/* when v.nearest >= 0 */
-};
-
-/* Farthest from their own nearest shift first (none at all is farthest),
- * then by handle. */
-static int
-by_distance(const void *a, const void *b)
-{
-	const struct candidate *x = a, *y = b;
-	int64_t dx = x->v.nearest < 0 ? INT64_MAX : x->v.nearest;
-	int64_t dy = y->v.nearest < 0 ? INT64_MAX : y->v.nearest;
-
-	if (dx != dy)
-		return dx > dy ? -1 : 1;
-	return strcmp(x->p.handle, y->p.handle);
-}
+#include "service/swap.h"
 
 static void
-print_candidate(size_t rank, const struct candidate *c)
+print_candidate(size_t rank, const struct swap_candidate *c)
 {
 	const struct tz_zone *zone = tz_lookup(c->nearest.tz);
 	char when[32];
 
 	out_row_begin();
 	out_int("rank", "RANK", (int64_t)rank);
-	out_str("person", "PERSON", c->p.handle);
-	if (c->v.nearest < 0) {
+	out_str("person", "PERSON", c->person.handle);
+	if (c->verdict.nearest < 0) {
 		out_null("nearest_shift", "NEAREST SHIFT");
 		out_null("nearest_start", NULL);
 		out_null("distance_days", "DAYS AWAY");
@@ -52,76 +30,38 @@ print_candidate(size_t rank, const struct candidate *c)
 					  tz_utc(), when, sizeof when);
 		out_int("nearest_shift", NULL, c->nearest.id);
 		out_str("nearest_start", "NEAREST SHIFT", when);
-		out_real("distance_days", "DAYS AWAY", (double)c->v.nearest / 86400.0, 1);
+		out_real("distance_days", "DAYS AWAY", (double)c->verdict.nearest / 86400.0, 1);
 	}
 	out_row_end();
-}
-
-/* Fills *v with every current member of SH's term but its holder, checked. */
-static int
-candidates(struct ctx *ctx, const struct shift *sh, struct candidate **v, size_t *n,
-	   size_t *n_all)
-{
-	struct membership *m;
-	size_t nm;
-	int r;
-
-	*v = NULL;
-	*n = *n_all = 0;
-	if ((r = store_member_list(ctx->db, sh->term_id, &m, &nm)) != 0)
-		return r;
-	*v = calloc(nm + 1, sizeof **v);
-	if (*v == NULL) {
-		free(m);
-		return rota_fail(EX_OSERR, "out of memory");
-	}
-	for (size_t i = 0; i < nm && r == 0; i++) {
-		struct candidate *c = &(*v)[*n];
-
-		if (m[i].person_id == sh->person_id || m[i].left <= ctx->now)
-			continue;
-		(*n_all)++;
-		if ((r = store_person_get_id(ctx->db, m[i].person_id, &c->p)) != 0 ||
-		    (r = shift_check(ctx->db, ctx->cfg, sh, &c->p, &c->v)) != 0)
-			break;
-		if (c->v.code != 0 || c->v.elsewhere) {
-			out_note("Not %s: %s.", c->p.handle, c->v.code != 0 ? c->v.why :
-				 "on call in another rotation at the same time");
-			continue;
-		}
-		if (c->v.nearest >= 0)
-			r = store_shift_get(ctx->db, c->v.nearest_shift_id, &c->nearest);
-		(*n)++;
-	}
-	free(m);
-	return r;
 }
 
 static int
 exec_swap_suggest(struct ctx *ctx, int argc, char **argv)
 {
-	struct candidate *v = NULL;
+	struct svc s = cmd_svc(ctx);
+	struct swap_candidate *v;
 	struct shift sh;
-	size_t n, n_all;
+	size_t n, takers;
 	int r;
 
 	if (argc != 2)
 		return cmd_usage_error(ctx, "swap suggest takes one SHIFT (an id or a time inside it)");
 	if ((r = find_shift(ctx, argv[1], ctx->actor.known ? ctx->actor.person.id : 0,
-			    &sh)) != 0)
+			    &sh)) != 0 ||
+	    (r = swap_suggest(&s, &sh, &v, &n, &takers)) != 0)
 		return r;
 	out_list_begin(NULL, NULL);
-	if ((r = candidates(ctx, &sh, &v, &n, &n_all)) == 0) {
-		qsort(v, n, sizeof *v, by_distance);
-		for (size_t i = 0; i < n; i++)
-			print_candidate(i + 1, &v[i]);
-		if (n == 0)
-			out_note("Nobody else in term %s can take shift %lld.", sh.term,
-				 (long long)sh.id);
-	}
+	for (size_t i = 0; i < takers; i++)
+		print_candidate(i + 1, &v[i]);
+	for (size_t i = takers; i < n; i++)
+		out_note("Not %s: %s.", v[i].person.handle, v[i].verdict.code != 0 ?
+			 v[i].verdict.why : "on call in another rotation at the same time");
+	if (takers == 0)
+		out_note("Nobody else in term %s can take shift %lld.", sh.term,
+			 (long long)sh.id);
 	out_list_end();
 	free(v);
-	return r;
+	return 0;
 }
 
 const struct cmd_entry cmd_swap_suggest_entry = {

@@ -7,45 +7,27 @@
 
 #include "bench/bench-pages-gen.h"
 #include "cli/demo.h"
-#include "service/shift-check.h"
+#include "cli/util.h"
+#include "service/swap.h"
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 
-/* The ranking of `rota swap suggest`: members who may take SH, farthest
- * from their own nearest shift first (none at all is farthest). */
+/* The first of `rota swap suggest`'s ranking. */
 int
 demo_best_partner(struct ctx *ctx, const struct shift *sh, char *handle, size_t len)
 {
-	struct membership *m = NULL;
-	size_t n = 0;
-	int64_t best = -1;
-	int r;
+	struct svc s = cmd_svc(ctx);
+	struct swap_candidate *v;
+	size_t n, takers;
+	int r = swap_suggest(&s, sh, &v, &n, &takers);
 
-	if ((r = store_member_list(ctx->db, sh->term_id, &m, &n)) != 0)
-		return r;
-	for (size_t i = 0; i < n && r == 0; i++) {
-		struct shift_verdict v;
-		struct person p;
-		int64_t d;
-
-		if (m[i].person_id == sh->person_id || m[i].left <= sh->start)
-			continue;
-		if ((r = store_person_get_id(ctx->db, m[i].person_id, &p)) != 0 ||
-		    (r = shift_check(ctx->db, ctx->cfg, sh, &p, &v)) != 0)
-			break;
-		if (v.code != 0 || v.elsewhere)
-			continue;
-		d = v.nearest < 0 ? INT64_MAX : v.nearest;
-		if (d > best) {
-			best = d;
-			snprintf(handle, len, "%s", p.handle);
-		}
-	}
-	free(m);
-	if (r == 0 && best < 0)
+	if (r == 0 && takers == 0)
 		r = rota_fail(EX_SOFTWARE, "demo: nobody can take shift %lld",
 			      (long long)sh->id);
+	if (r == 0)
+		snprintf(handle, len, "%s", v[0].person.handle);
+	free(v);
 	return r;
 }
 

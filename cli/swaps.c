@@ -1,75 +1,12 @@
-/* Helpers of the swap and override commands: see swaps.h. */
+/* How the swap and override commands print: see swaps.h. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/swaps.h"
-#include "cli/util.h"
-#include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
-
-int
-find_swap(struct ctx *ctx, const char *arg, struct swap *out)
-{
-	int64_t id;
-	int r;
-
-	if ((r = id_arg(ctx, "swap request", arg, &id)) != 0)
-		return r;
-	r = store_swap_get(ctx->db, id, out);
-	if (r == STORE_NOT_FOUND)
-		return rota_fail(EX_DATAERR, "unknown swap request %lld (see rota swap list)",
-				 (long long)id);
-	return r;
-}
-
-int
-swap_shift(struct ctx *ctx, const struct swap *w, struct shift *out)
-{
-	int r = store_shift_get(ctx->db, w->shift_id, out);
-
-	if (r == STORE_NOT_FOUND)
-		return rota_fail(EX_SOFTWARE, "swap request %lld: shift %lld is missing",
-				 (long long)w->id, (long long)w->shift_id);
-	return r;
-}
-
-int
-swap_require_open(const struct swap *w)
-{
-	if (w->state == SWAP_OPEN)
-		return 0;
-	if (w->decided_by[0])
-		return rota_fail(EX_DATAERR, "swap request %lld is no longer open (%s by %s)",
-				 (long long)w->id, swap_state_name(w->state), w->decided_by);
-	return rota_fail(EX_DATAERR, "swap request %lld is no longer open (%s)",
-			 (long long)w->id, swap_state_name(w->state));
-}
-
-int
-shift_require_future(struct ctx *ctx, const struct shift *sh, const char *what)
-{
-	char start[32];
-
-	if (sh->start > ctx->now)
-		return 0;
-	time_format_utc(sh->start, start, sizeof start);
-	return rota_fail(EX_DATAERR, "%s: shift %lld %s at %s: only shifts that have not "
-			 "started can change hands", what, (long long)sh->id,
-			 sh->end > ctx->now ? "started" : "ended", start);
-}
-
-json_t *
-swap_to_json(const struct swap *w)
-{
-	return json_pack("{s:I, s:I, s:s, s:s?, s:s, s:s?}", "id", (json_int_t)w->id,
-			 "shift", (json_int_t)w->shift_id, "from", w->requester,
-			 "to", w->target_id ? w->target : NULL, "state",
-			 swap_state_name(w->state),
-			 "decided_by", w->decided_by[0] ? w->decided_by : NULL);
-}
 
 /* Start and end of SH: UTC ISO 8601 in JSON, the rotation's wall clock
  * with its zone in text. */
@@ -150,33 +87,4 @@ print_shift_object(const struct shift *sh)
 	out_str("end", "End:", end);
 	out_str("origin", "Origin:", origin_name(sh->origin));
 	out_object_end();
-}
-
-int
-swap_may_answer(struct ctx *ctx, const struct swap *w, const struct shift *sh,
-		const char *verb)
-{
-	const struct person *me = &ctx->actor.person;
-	struct membership m;
-	int r;
-
-	if (w->target_id != 0) {
-		if (w->target_id == me->id)
-			return 0;
-		return rota_fail(EX_NOPERM, "swap request %lld asks %s, not you (%s): only "
-				 "%s may %s it", (long long)w->id, w->target, me->handle,
-				 w->target, verb);
-	}
-	if (w->requester_id == me->id)
-		return rota_fail(EX_NOPERM, "swap request %lld is your own: you may cancel "
-				 "it (rota swap cancel %lld), not %s it", (long long)w->id,
-				 (long long)w->id, verb);
-	r = store_member_get(ctx->db, sh->term_id, me->id, &m);
-	if (r > STORE_NOT_FOUND)
-		return r;
-	if (r == STORE_NOT_FOUND || m.left <= ctx->now)
-		return rota_fail(EX_NOPERM, "swap request %lld is open to members of term %s, "
-				 "and you (%s) are not one", (long long)w->id, sh->term,
-				 me->handle);
-	return 0;
 }

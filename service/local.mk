@@ -8,3 +8,4 @@ librota_a_SOURCES += \
 	service/plan.c service/plan.h \
 	service/shift-check.c service/shift-check.h
 librota_a_SOURCES += service/service.c service/service.h
+librota_a_SOURCES += service/swap.c service/swap.h
