@@ -15,6 +15,22 @@ rota_set_sink(rota_sink s, void *arg)
 	sink_arg = arg;
 }
 
+/* Writes TEXT with its control characters (C0 but tab, DEL, and C1 as
+ * UTF-8) shown as \xHH: a message often quotes what the user or a file
+ * gave, and a terminal must never receive a raw escape sequence. */
+static void
+write_visible(const char *text, FILE *f)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+			fprintf(f, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(f, "\\xc2\\x%02x", *++p);
+		else
+			fputc(*p, f);
+	}
+}
+
 /* Formats one message and hands it to the sink, or writes it to stderr. */
 static void
 report(enum rota_msg_kind kind, const char *file, long line, const char *fmt, va_list ap)
@@ -31,7 +47,9 @@ report(enum rota_msg_kind kind, const char *file, long line, const char *fmt, va
 		sink(kind, text, sink_arg);
 		return;
 	}
-	fprintf(stderr, "rota: %s%s\n", kind == ROTA_MSG_WARNING ? "warning: " : "", text);
+	fprintf(stderr, "rota: %s", kind == ROTA_MSG_WARNING ? "warning: " : "");
+	write_visible(text, stderr);
+	fputc('\n', stderr);
 }
 
 int

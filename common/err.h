@@ -5,8 +5,8 @@
  * documented in rota(1) under EXIT STATUS. The code that finds the failure
  * (the service layer, the store) never writes to a terminal itself: it
  * hands the message to the sink that the front end chose. The command
- * line's sink, the default, writes it to stderr; unit tests keep it to
- * check its words. */
+ * line's sink, the default, writes it to stderr (control characters
+ * shown as \xHH); unit tests keep it to check its words. */
 #ifndef ROTA_ERR_H
 #define ROTA_ERR_H
 

@@ -35,24 +35,6 @@ test_tty() {
 	test_expect_success "$@"
 }
 
-# test_tty_todo DESC BODY: a known breakage, TAP's TODO: "not ok # TODO"
-# while it fails (not counted as a failure), "ok # TODO" (which the
-# harness counts as XPASS, a failure) once it is fixed: then make it a
-# test_tty.
-test_tty_todo() {
-	if [ -n "$tty_skip" ]; then
-		test_tty "$@"
-		return 0
-	fi
-	test_expect_success "$@" >"$TEST_ROOT/todo.tap"
-	if grep -q "^not ok" "$TEST_ROOT/todo.tap"; then
-		test_failed=$((test_failed - 1))
-		sed "1s/\$/ # TODO known breakage/" "$TEST_ROOT/todo.tap"
-	else
-		sed "1s/\$/ # TODO known breakage vanished/" "$TEST_ROOT/todo.tap"
-	fi
-}
-
 # on_tty CMD: runs the shell command CMD (rota in it is the rota under
 # test) on a pseudo-terminal, which is its stdin, stdout and stderr but
 # where CMD redirects them. What the terminal received is in ./tty byte
@@ -299,8 +281,7 @@ test_tty 'page import: no bar on a pipe, nor in stdout or a file' '
 test_tty 'page import that fails halfway: the error on a line of its own under the bar' '
 	team && big 10000 | awk "NR == 9000 { print \"T9000,bad\"; next } { print }" >bad.csv &&
 	export ROTA_NOW=$AFTER &&
-	on_tty "rota page import bad.csv" && exit 1
-	test $? = 65 &&
+	{ on_tty "rota page import bad.csv"; test $? = 65; } &&
 	screen tty >shown &&
 	cat shown &&
 	test "$(wc -l <shown)" = 2 &&
@@ -335,18 +316,16 @@ test_tty 'publish --dir on a terminal: a bar on stderr up to N/N, erased; none o
 test_tty 'publish that fails halfway: the error on a line of its own under the bar' '
 	team &&
 	mkdir -p pub/ops.ics/x &&
-	on_tty "rota publish --dir pub" && exit 1
-	test $? = 74 &&
+	{ on_tty "rota publish --dir pub"; test $? = 74; } &&
 	screen tty >shown &&
 	printf "%s\n" "publishing [#########################     ]  83% 5/6" \
 		"rota: cannot write pub/ops.ics: Is a directory" >expected &&
 	cmp expected shown
 '
 
-test_tty_todo 'an argument with a control character is not echoed raw to a terminal' '
+test_tty 'an argument with a control character is not echoed raw to a terminal' '
 	team &&
-	on_tty "rota person show \"\$(printf \"x\\033[31my\")\"" && exit 1
-	test $? = 65 &&
+	{ on_tty "rota person show \"\$(printf \"x\\033[31my\")\""; test $? = 65; } &&
 	cat -v tty &&
 	no_esc tty
 '
