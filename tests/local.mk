@@ -224,3 +224,6 @@ E2E_TESTS += tests/e2e/t0407-page-import-large.sh
 # -- who may do what, run as ordinary OS users (t0030; needs root to make them) --
 E2E_TESTS += tests/e2e/t0030-permissions.sh
 EXTRA_DIST += tests/mutation-check.sh
+
+# -- lib.sh itself: the chain lint, return in a loop, background processes stopped --
+E2E_TESTS += tests/e2e/t0002-lib-chain-lint.sh

@@ -22,6 +22,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 test_count=0
 test_failed=0
+test_chain_broken=0
 
 # rota, under valgrind when the build asks for it.
 rota() {
@@ -33,13 +34,15 @@ test_expect_success() {
 	test_count=$((test_count + 1))
 	local dir="$TEST_ROOT/$test_count"
 	mkdir -p "$dir/home"
-	if (
-		cd "$dir" &&
-		export HOME="$dir/home" ROTA_DB="$dir/rota.db" \
-			ROTA_NOW="${ROTA_NOW:-2027-01-01T12:00:00Z}" &&
-		TEST_PIDS="$dir/pids" &&
-		trap 'test_stop_pids "$TEST_PIDS"' EXIT &&
-		eval "$body"
+	if ! test_chain_lint "$body" "$dir" >"$dir/log" 2>&1; then
+		test_stop_pids "$dir/pids" >>"$dir/log" 2>&1
+		test_chain_broken=$((test_chain_broken + 1))
+		echo "not ok $test_count - $desc"
+		sed 's/^/# /' "$dir/log"
+		test_failed=$((test_failed + 1))
+	elif (
+		test_body_env "$dir" &&
+		test_eval_body "$body"
 	) >"$dir/log" 2>&1; then
 		test_stop_pids "$dir/pids" >>"$dir/log" 2>&1
 		echo "ok $test_count - $desc"
@@ -53,6 +56,11 @@ test_expect_success() {
 
 test_done() {
 	echo "1..$test_count"
+	if [ "$test_chain_broken" -gt 0 ]; then
+		# an error of the script, whatever a wrapper made of the test (TODO)
+		echo "# $test_chain_broken test bodies with a broken &&-chain"
+		return 1
+	fi
 	[ "$test_failed" -eq 0 ]
 }
 
@@ -160,6 +168,67 @@ test_cleanup() {
 		[ -f "$f" ] && test_stop_pids "$f" >&2
 	done
 	rm -rf "$TEST_ROOT"
+}
+
+# -- Running a test body ---------------------------------------------------
+
+# test_body_env DIR: the test's folder, environment and EXIT trap (its
+# background processes stopped), in the subshell that runs its body.
+test_body_env() {
+	cd "$1" &&
+	export HOME="$1/home" ROTA_DB="$1/rota.db" \
+		ROTA_NOW="${ROTA_NOW:-2027-01-01T12:00:00Z}" &&
+	TEST_PIDS="$1/pids" &&
+	trap 'test_stop_pids "$TEST_PIDS"' EXIT
+}
+
+# test_eval_body BODY: runs BODY inside a function, so that `return 1` (in
+# a loop, say) fails the test in bash too (outside a function bash only
+# complains and goes on).
+test_eval_body() {
+	eval "$1
+"
+}
+
+# -- Chain lint --------------------------------------------------------------
+# A test body is one chain of commands joined by &&: a command on a line
+# that does not end in && (or ||, |, a do, then...) has its status dropped
+# unless it is the last. As git's test suite once did, every body is first
+# run as "(exit 117) && BODY": when the top-level chain is whole, the first
+# && skips everything and the status is 117; a break lets the commands
+# after it run (in a subshell, in the test's folder, traced) and the status
+# is another. Such a test fails, naming the first command that ran.
+#
+# It sees the top-level chain: what is inside { }, ( ), an if, a loop or a
+# function is not run, so not checked (end those lines with && too, or
+# "|| return 1" in a loop). A body that defines a function chains the
+# definition like any command: "f () { ...; } &&". A fallback at the top
+# level runs in the lint too ("(exit 117) && a || b" runs b) and fails it:
+# group it, "{ a || b; } &&".
+
+# test_chain_lint BODY DIR: succeeds when BODY's top-level &&-chain is whole.
+test_chain_lint() {
+	local st
+	(
+		test_body_env "$2" >/dev/null 2>&1 || exit 1
+		PS4='+ chain-lint ran: '
+		set -x
+		test_eval_body "(exit 117) && $1"
+	) >"$2/chain-lint.log" 2>&1
+	st=$?
+	[ $st -eq 117 ] && return 0
+	echo "broken &&-chain in the test body (lib.sh's chain lint: it exited $st, not 117):"
+	grep '^+* chain-lint ran: ' "$2/chain-lint.log" |
+		sed 's/^+* chain-lint ran: //' |
+		grep -v '^\(exit 117\|test_eval_body .*\|eval .*\|test_stop_pids .*\)$' >"$2/chain-lint.ran"
+	if [ -s "$2/chain-lint.ran" ]; then
+		head -n 1 "$2/chain-lint.ran" | sed 's/^/    the first command run after the break: /'
+	else
+		echo "    no command ran: the body does not parse?"
+		grep -v '^+* chain-lint ran: ' "$2/chain-lint.log" | head -n 5 | sed 's/^/    /'
+	fi
+	echo "(end each line of the chain with &&; group a fallback as { a || b; } &&)"
+	return 1
 }
 
 # -- Bounded waits ---------------------------------------------------------

@@ -142,7 +142,7 @@ test_expect_success 'an empty calendar removes what the file gave, and only that
 
 test_expect_success 'a weekly RRULE with EXDATE across the March change keeps 09:00 local' '
 	team &&
-	ics ooo.ics <<-'"'"'EOF'"'"'
+	ics ooo.ics <<-'"'"'EOF'"'"' &&
 	BEGIN:VCALENDAR
 	VERSION:2.0
 	PRODID:x
@@ -180,7 +180,7 @@ ana|2027-04-05 13:00:00|2027-04-05 16:00:00|Course, afternoon|course|20270405T08
 
 test_expect_success 'cancelled series and free time are not leave; RDATE adds a day' '
 	team &&
-	ics ooo.ics <<-'"'"'EOF'"'"'
+	ics ooo.ics <<-'"'"'EOF'"'"' &&
 	BEGIN:VCALENDAR
 	VERSION:2.0
 	PRODID:x
@@ -215,7 +215,7 @@ test_expect_success 'cancelled series and free time are not leave; RDATE adds a 
 
 test_expect_success 'recurrences are read from a year back to two years ahead' '
 	team &&
-	ics ooo.ics <<-'"'"'EOF'"'"'
+	ics ooo.ics <<-'"'"'EOF'"'"' &&
 	BEGIN:VCALENDAR
 	VERSION:2.0
 	PRODID:x

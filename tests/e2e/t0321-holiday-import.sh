@@ -101,7 +101,7 @@ holiday.import|Dublin|{\"source\":\"$PWD/ie.ics\",\"added\":0,\"updated\":1,\"re
 
 test_expect_success 'one calendar, two offices, each in its own zone' '
 	team &&
-	ics us.ics <<-'"'"'EOF'"'"'
+	ics us.ics <<-'"'"'EOF'"'"' &&
 	BEGIN:VCALENDAR
 	VERSION:2.0
 	PRODID:x

@@ -40,7 +40,7 @@ test_expect_success 'after a swap the same UID has the new person and a higher S
 	expect_file "put 0, updated 1, deleted 0, unchanged 11" out &&
 	events >got && schedule_events >want && expect_file "$(cat want)" got &&
 	grep -q "^ops-h1-2|1|ana|1800266400|1800871200\$" got &&
-	stamps >after && diff before after >changed; test $? = 1 &&
+	stamps >after && { diff before after >changed; test $? = 1; } &&
 	test "$(grep -c "^[<>]" changed)" = 2 && grep -q "^> ops-h1-2.ics " changed &&
 	test "$(sqlite3 rota.db "SELECT sequence FROM caldav_events WHERE uid = '"'ops-h1-2'"'")" = 1
 '

@@ -69,8 +69,10 @@ example_command() {
 }
 
 test_expect_success 'both man pages are clean for mandoc -Tlint -W warning' '
-	{ mandoc -Tlint -W warning "$MAN1"; mandoc -Tlint -W warning "$MAN5"; } >lint 2>&1
-	{ test ! -s lint || { cat lint; false; }; }
+	{
+		{ mandoc -Tlint -W warning "$MAN1" && mandoc -Tlint -W warning "$MAN5"; } >lint 2>&1 &&
+		test ! -s lint || { cat lint; false; }
+	}
 '
 
 test_expect_success 'the man pages render with every section rota.1 promises' '
