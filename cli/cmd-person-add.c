@@ -6,7 +6,7 @@
 #include "cli/cmd.h"
 #include "cli/people.h"
 #include "cli/util.h"
-#include "common/out.h"
+#include "service/team.h"
 
 static int
 exec_person_add(struct ctx *ctx, int argc, char **argv)
@@ -22,8 +22,10 @@ exec_person_add(struct ctx *ctx, int argc, char **argv)
 	};
 	struct person p = { .sleep_start = 22 * 60, .sleep_end = 7 * 60 };
 	const char *name = NULL, *email = NULL, *tz = NULL, *office = NULL, *sleep = NULL;
+	struct svc s = cmd_svc(ctx);
 	int c, r;
 
+	/* Before the arguments: a volunteer learns first that they may not. */
 	if ((r = require_manager(ctx, "person add")) != 0)
 		return r;
 	optind = 0;
@@ -49,9 +51,7 @@ exec_person_add(struct ctx *ctx, int argc, char **argv)
 	    (r = person_office_arg(ctx, office, &p)) != 0 ||
 	    (r = sleep_arg(ctx, sleep, &p)) != 0)
 		return r;
-	if ((r = store_person_add(ctx->db, &p, ctx->now)) != 0)
-		return r;
-	if ((r = audit(ctx, "person.add", p.handle, NULL, person_to_json(&p))) != 0)
+	if ((r = person_add(&s, &p)) != 0)
 		return r;
 	print_person(&p);
 	return 0;

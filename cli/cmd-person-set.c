@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "cli/people.h"
 #include "cli/util.h"
+#include "service/team.h"
 
 static int
 exec_person_set(struct ctx *ctx, int argc, char **argv)
@@ -22,9 +23,10 @@ exec_person_set(struct ctx *ctx, int argc, char **argv)
 		{ "sleep", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct svc s = cmd_svc(ctx);
 	struct person p;
-	json_t *before;
-	int c, r, changes = 0;
+	bool set_manager = false;
+	int c, r = 0, changes = 0;
 	const char *sleep = NULL, *office = NULL;
 
 	optind = 0;
@@ -35,11 +37,6 @@ exec_person_set(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "person set takes one HANDLE and the fields to change");
 	if ((r = find_person(ctx, argv[optind], &p)) != 0)
 		return r;
-	/* People may change their own details; managers anyone's. */
-	if (!(ctx->actor.known && ctx->actor.person.id == p.id) &&
-	    (r = require_manager(ctx, "person set for someone else")) != 0)
-		return r;
-	before = person_to_json(&p);
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		changes++;
@@ -51,28 +48,19 @@ exec_person_set(struct ctx *ctx, int argc, char **argv)
 		case 'O': p.office_id = 0; p.office[0] = '\0'; break;
 		case 's': sleep = optarg; break;
 		case 'm':
-		case 'M':
-			r = require_manager(ctx, c == 'm' ? "person set --manager" :
-					    "person set --no-manager");
-			p.is_manager = c == 'm';
-			break;
+		case 'M': p.is_manager = c == 'm'; set_manager = true; break;
 		}
 		if (r != 0)
-			break;
+			return r;
 	}
-	if (r == 0 && changes == 0)
-		r = cmd_usage_error(ctx, "nothing to change: give at least one option");
-	if (r == 0)
-		r = person_office_arg(ctx, office, &p);
-	if (r == 0)
-		r = sleep_arg(ctx, sleep, &p);
-	if (r == 0)
-		r = store_person_update(ctx->db, &p);
-	if (r == 0)
-		return audit(ctx, "person.set", p.handle, before, person_to_json(&p)) ||
-		       (print_person(&p), 0);
-	json_decref(before);
-	return r;
+	if (changes == 0)
+		return cmd_usage_error(ctx, "nothing to change: give at least one option");
+	if ((r = person_office_arg(ctx, office, &p)) != 0 ||
+	    (r = sleep_arg(ctx, sleep, &p)) != 0 ||
+	    (r = person_set(&s, &p, set_manager)) != 0)
+		return r;
+	print_person(&p);
+	return 0;
 }
 
 const struct cmd_entry cmd_person_set_entry = {

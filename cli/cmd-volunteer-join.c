@@ -1,43 +1,28 @@
 /* rota volunteer join: a person joins a term. */
 #include "config.h"
 
-#include <stdio.h>
-
 #include "cli/cmd.h"
 #include "cli/setup.h"
 #include "cli/util.h"
-#include "common/err.h"
 #include "common/out.h"
-#include "common/timefmt.h"
+#include "service/team.h"
 
 static int
 exec_volunteer_join(struct ctx *ctx, int argc, char **argv)
 {
-	struct rotation rot;
-	struct person p;
-	struct term t;
-	char object[NAME_MAX_ + HANDLE_MAX + 2];
+	struct svc s = cmd_svc(ctx);
+	struct membership_change c;
 	int r;
 
-	if ((r = volunteer_args(ctx, "volunteer join", argc, argv, &t, &rot, &p)) != 0)
-		return r;
-	if (rot.tier == TIER_ESCALATION && !p.is_manager)
-		return rota_fail(EX_DATAERR, "%s cannot join term '%s': the escalation tier is "
-				 "managers only", p.handle, t.name);
-	r = store_member_join(ctx->db, t.id, p.id, ctx->now);
-	if (r == STORE_EXISTS)
-		return rota_fail(EX_DATAERR, "%s is already a member of term '%s'", p.handle, t.name);
-	if (r != 0)
-		return r;
-	snprintf(object, sizeof object, "%s/%s", t.name, p.handle);
-	if ((r = audit(ctx, "volunteer.join", object, NULL,
-		       json_pack("{s:s, s:s}", "term", t.name, "person", p.handle))) != 0)
+	if (argc != 2 && argc != 3)
+		return cmd_usage_error(ctx, "volunteer join takes TERM and an optional HANDLE");
+	if ((r = volunteer_join(&s, argv[1], argc == 3 ? argv[2] : NULL, &c)) != 0)
 		return r;
 	out_object_begin(NULL);
-	out_str("term", "Term:", t.name);
-	out_str("rotation", "Rotation:", rot.name);
-	out_str("person", "Joined:", p.handle);
-	out_time("joined", "From:", ctx->now > t.start ? ctx->now : t.start, tz_lookup_or_utc(rot.tz));
+	out_str("term", "Term:", c.term.name);
+	out_str("rotation", "Rotation:", c.rotation.name);
+	out_str("person", "Joined:", c.person.handle);
+	out_time("joined", "From:", c.at, tz_lookup_or_utc(c.rotation.tz));
 	out_object_end();
 	return 0;
 }

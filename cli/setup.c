@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/setup.h"
+#include "service/team.h"
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
@@ -55,22 +56,9 @@ day_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *
 int
 subject_person(struct ctx *ctx, const char *what, const char *handle, struct person *out)
 {
-	int r;
+	struct svc s = cmd_svc(ctx);
 
-	if (handle == NULL) {
-		if ((r = require_person(ctx)) != 0)
-			return r;
-		*out = ctx->actor.person;
-		return 0;
-	}
-	if ((r = find_person(ctx, handle, out)) != 0)
-		return r;
-	if (ctx->actor.known && ctx->actor.person.id == out->id)
-		return 0;
-	if (!ctx->actor.privileged)
-		return rota_fail(EX_NOPERM, "%s for someone else: managers only (you are %s)",
-				 what, ctx->actor.label);
-	return 0;
+	return svc_subject_person(&s, what, handle, out);
 }
 
 void
@@ -261,25 +249,4 @@ holiday_to_json(const struct holiday *h)
 {
 	return json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)h->id, "office",
 			 h->office, "day", h->day, "name", h->name);
-}
-
-int
-volunteer_args(struct ctx *ctx, const char *what, int argc, char **argv,
-	       struct term *t, struct rotation *rot, struct person *p)
-{
-	char end[32];
-	int r;
-
-	if (argc != 2 && argc != 3)
-		return cmd_usage_error(ctx, "%s takes TERM and an optional HANDLE", what);
-	if ((r = find_term(ctx, argv[1], t)) != 0 ||
-	    (r = store_rotation_get_id(ctx->db, t->rotation_id, rot)) != 0 ||
-	    (r = subject_person(ctx, what, argc == 3 ? argv[2] : NULL, p)) != 0)
-		return r;
-	if (ctx->now >= t->end) {
-		time_format_local(t->end, tz_lookup_or_utc(rot->tz), end, sizeof end);
-		return rota_fail(EX_DATAERR, "term '%s' already ended (%s %s): its members "
-				 "are history", t->name, end, rot->tz);
-	}
-	return 0;
 }

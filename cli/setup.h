@@ -27,12 +27,9 @@ int int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, 
 int day_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone,
 	    bool end, int64_t *out);
 
-/* The person a command is about: HANDLE, or the acting person when HANDLE
- * is NULL. Acting for someone else needs a manager or root (EX_NOPERM,
- * naming WHAT); an unknown handle is EX_DATAERR. */
+/* svc_subject_person (service/team.h), for CTX. */
 int subject_person(struct ctx *ctx, const char *what, const char *handle,
 		   struct person *out);
-
 
 /* The first and last handoff of a term of ROTATION holding WEEKS shifts,
  * the first being the first handoff at or after FROM. Wall-clock exact
@@ -76,12 +73,5 @@ json_t *term_to_json(const struct term *t);
 json_t *leave_to_json(const struct leave *l);
 json_t *office_to_json(const struct office *o);
 json_t *holiday_to_json(const struct holiday *h);
-
-/* TERM [HANDLE] of `volunteer join` / `volunteer leave` (WHAT): the term,
- * its rotation and the person (default: the acting one; someone else
- * needs a manager). A term that has ended is refused (EX_DATAERR): its
- * members are history. */
-int volunteer_args(struct ctx *ctx, const char *what, int argc, char **argv,
-		   struct term *t, struct rotation *rot, struct person *p);
 
 #endif

@@ -9,3 +9,4 @@ librota_a_SOURCES += \
 	service/shift-check.c service/shift-check.h
 librota_a_SOURCES += service/service.c service/service.h
 librota_a_SOURCES += service/swap.c service/swap.h
+librota_a_SOURCES += service/team.c service/team.h

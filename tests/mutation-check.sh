@@ -8,9 +8,9 @@
 #   (a) the --as gate in cli/actor.c (only managers and root act for
 #       someone else);
 #   (b) person remove's refusal of someone who still holds current or
-#       future shifts (cli/cmd-person-remove.c);
+#       future shifts (service/team.c, person_remove);
 #   (c) the manager check of person set --manager / --no-manager
-#       (cli/cmd-person-set.c).
+#       (service/team.c, person_set).
 #
 # Usage, from the repository's root, as root (the tests make OS users and
 # run rota as them; run as anyone else they SKIP, and a skip kills
@@ -133,14 +133,14 @@ mutate cli/actor.c \
 	"the --as gate (cli/actor.c)"
 
 # (b) `if (n > 0)` right before "still holds ... shifts".
-mutate cli/cmd-person-remove.c \
+mutate service/team.c \
 	'/^\s*if (n > 0)$/{N;s/if (n > 0)\(\n[^\n]*still holds\)/if (0 \&\& n > 0)\1/}' \
-	"the person remove shift check (cli/cmd-person-remove.c)"
+	"the person remove shift check (service/team.c)"
 
-# (c) `r = require_manager(ctx, c == 'm' ? "person set --manager" ...`.
-mutate cli/cmd-person-set.c \
-	's/r = require_manager(ctx, c == '"'"'m'"'"' ? "person set --manager"/r = 0 \&\& require_manager(ctx, c == '"'"'m'"'"' ? "person set --manager"/' \
-	"the manager check of person set --manager (cli/cmd-person-set.c)"
+# (c) `else if ((r = svc_require_manager(s, p->is_manager ? "person set --manager" ...`.
+mutate service/team.c \
+	's/else if ((r = svc_require_manager(s, p->is_manager ? "person set --manager"/else if (0 \&\& (r = svc_require_manager(s, p->is_manager ? "person set --manager"/' \
+	"the manager check of person set --manager (service/team.c)"
 
 [ "$survived" -eq 0 ] || die "$survived of 3 mutations survived"
 echo "mutation-check: 3 of 3 mutations killed"
