@@ -25,7 +25,7 @@
 #include <libical/ical.h>
 
 #include "common/config.h"
-#include "scheduler/model.h"
+#include "model/model.h"
 
 #define FEED_PRODID "-//rota//rota on-call scheduler//EN"
 

@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "scheduler/model.h"
+#include "model/model.h"
 
 #define NOTICE_KEY_MAX 320
 #define NOTICE_SUBJECT_MAX 256

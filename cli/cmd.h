@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "common/config.h"
-#include "scheduler/model.h"
+#include "model/model.h"
 #include "service/service.h"
 #include "store/store.h"
 

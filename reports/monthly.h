@@ -38,7 +38,7 @@
 #include "common/config.h"
 #include "reports/indicators.h"
 #include "reports/stats.h"
-#include "scheduler/model.h"
+#include "model/model.h"
 #include "store/store.h"
 
 #define MONTHLY_TREND 6

@@ -26,7 +26,7 @@
 
 #include "common/config.h"
 #include "reports/pay.h"
-#include "scheduler/model.h"
+#include "model/model.h"
 #include "store/store.h"
 
 /* Reads "YYYY-MM" (month 01-12, year 1970-9999). 0 or -1. */

@@ -38,7 +38,7 @@
 #include <stdint.h>
 #include <libical/ical.h>
 
-#include "scheduler/model.h"
+#include "model/model.h"
 
 struct pay_policy {
 	char name[NAME_MAX_];

@@ -1,5 +1,4 @@
 librota_a_SOURCES += \
-	scheduler/model.c scheduler/model.h \
 	scheduler/handoff.c scheduler/handoff.h \
 	scheduler/constraints.c scheduler/constraints.h \
 	scheduler/generate.c scheduler/generate.h \

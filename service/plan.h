@@ -34,7 +34,7 @@
 #include <sysexits.h>              /* the statuses returned here */
 
 #include "common/config.h"
-#include "scheduler/model.h"
+#include "model/model.h"
 #include "store/store.h"
 
 #define PLAN_FREEZE_DAYS 14

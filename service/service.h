@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "common/config.h"
-#include "scheduler/model.h"
+#include "model/model.h"
 #include "store/store.h"
 
 /* Who is acting. The front end fills it: cli/actor.c from the OS login

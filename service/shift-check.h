@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "common/config.h"
-#include "scheduler/model.h"
+#include "model/model.h"
 #include "store/store.h"
 
 struct shift_verdict {

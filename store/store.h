@@ -6,7 +6,7 @@
  *    the caller words it), or a sysexits status after printing why (a
  *    value rota never writes, read back from a damaged database: EX_DATAERR);
  *  - lists are malloc'd arrays the caller frees with free(); n is set;
- *  - structs are those of scheduler/model.h and own their text;
+ *  - structs are those of model/model.h and own their text;
  *  - times are UTC seconds.
  * Writes happen inside the caller's transaction (store_begin/commit): the
  * CLI runs each write command as exactly one transaction. */
@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "scheduler/model.h"
+#include "model/model.h"
 
 #define STORE_NOT_FOUND 1
 #define STORE_EXISTS 2

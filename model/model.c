@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "scheduler/model.h"
+#include "model/model.h"
 
 static const char *const tiers[] = { "primary", "escalation" };
 static const char *const origins[] = { "generated", "swap", "override" };

@@ -1,7 +1,8 @@
 /* The nouns of rota as plain structs, shared by the store (which fills
  * them) and the logic (which reads them). Text fields are fixed-size and
  * NUL-terminated, so a struct owns everything it holds and needs no free.
- * Instants are UTC seconds. */
+ * Instants are UTC seconds. Below the store and the scheduler, both of
+ * which include it; it includes nothing of rota's own. */
 #ifndef ROTA_MODEL_H
 #define ROTA_MODEL_H
 
