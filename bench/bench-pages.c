@@ -11,7 +11,7 @@
  *       for the report and pay benchmarks, through the store's batch insert
  *       with every page classified;
  *   bench-pages --demo FILE [--tz ZONE] [--month YYYY-MM]
- *       writes the demo's three months of pages (bench-pages-gen.h).
+ *       writes the demo's three months of pages (sample/pages-gen.h).
  *
  * Prints wall and CPU (user + system) seconds of each process, and the
  * best of the runs (the fastest wall time and, apart, the least CPU);
@@ -30,11 +30,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bench/bench-pages-gen.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
 #include "reports/classify.h"
+#include "sample/pages-gen.h"
 #include "store/store.h"
 
 extern char **environ;

@@ -8,10 +8,9 @@ bench_bench_generate_LDADD = $(ROTA_LIBS)
 EXTRA_DIST += bench/README.md
 
 # Pages: the import benchmark, the 10,000,000-page database and the demo's
-# pages (bench-pages-gen.c is in the library: `rota demo` may call it).
-librota_a_SOURCES += bench/bench-pages-gen.c bench/bench-pages-gen.h
+# pages (the generator is sample/pages-gen.c, which `rota demo` uses too).
 noinst_PROGRAMS += bench/bench-pages
-bench_bench_pages_SOURCES = bench/bench-pages.c
+bench_bench_pages_SOURCES = bench/bench-pages.c $(SAMPLE_PAGES_SOURCES)
 bench_bench_pages_LDADD = $(ROTA_LIBS)
 # -- feeds, publish --dir --
 #   bench/bench-feed --rota ./rota

@@ -1,17 +1,19 @@
 /* rota publish --caldav URL. */
 #include "config.h"
 
-#include "calendars/caldav.h"
 #include "cli/caldav.h"
+#include "cli/util.h"
 #include "common/out.h"
+#include "service/feeds.h"
 
 int
 publish_caldav(struct ctx *ctx, const char *url)
 {
+	struct svc s = cmd_svc(ctx);
 	struct caldav_summary sum;
 	int r;
 
-	if ((r = caldav_publish(ctx->db, ctx->cfg, url, ctx->now, &sum)) != 0)
+	if ((r = feed_publish_caldav(&s, url, &sum)) != 0)
 		return r;
 	out_object_begin(NULL);
 	out_str("collection", NULL, url);

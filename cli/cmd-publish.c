@@ -5,12 +5,11 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "calendars/publish.h"
 #include "cli/caldav.h"
 #include "cli/cmd.h"
-#include "cli/feeds.h"
 #include "cli/util.h"
 #include "common/out.h"
+#include "service/feeds.h"
 
 /* A bar on stderr, only when it is a terminal, redrawn when its percentage
  * changes. The cursor waits on the line below it (each redraw goes up one
@@ -42,8 +41,8 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 		{ "caldav", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct svc s = cmd_svc(ctx);
 	const char *dir = NULL, *caldav = NULL;
-	struct feed_settings fs;
 	struct publish_stats st;
 	int c, r, last = -1;     /* the percentage the bar shows; -1: none */
 
@@ -59,10 +58,6 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "publish takes no arguments besides its options");
 	if (dir != NULL && caldav != NULL)
 		return cmd_usage_error(ctx, "publish takes --dir or --caldav, not both");
-	/* Every personal feed is written under its secret token: managers
-	 * (and root, the operator's timer) only. */
-	if ((r = require_manager(ctx, "publish")) != 0)
-		return r;
 	if (caldav != NULL)
 		return *caldav ? publish_caldav(ctx, caldav) :
 			cmd_usage_error(ctx, "--caldav: empty URL");
@@ -70,10 +65,8 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "publish needs --dir DIR or --caldav URL");
 	if (*dir == '\0')
 		return cmd_usage_error(ctx, "--dir: empty folder name");
-	if ((r = feeds_settings(ctx, &fs)) != 0)
-		return r;
-	if ((r = publish_dir(ctx->db, &fs, dir, isatty(STDERR_FILENO) ? progress : NULL,
-			     &last, &st)) != 0)
+	if ((r = feed_publish_dir(&s, dir, isatty(STDERR_FILENO) ? progress : NULL, &last,
+				  &st)) != 0)
 		return r;
 	out_object_begin(NULL);
 	out_str("dir", "Folder", dir);

@@ -5,13 +5,13 @@
 
 #include <string.h>
 
-#include "bench/bench-pages-gen.h"
 #include "cli/demo.h"
 #include "cli/util.h"
 #include "service/swap.h"
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "sample/pages-gen.h"
 
 /* The first of `rota swap suggest`'s ranking. */
 int

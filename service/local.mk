@@ -10,3 +10,4 @@ librota_a_SOURCES += \
 librota_a_SOURCES += service/service.c service/service.h
 librota_a_SOURCES += service/swap.c service/swap.h
 librota_a_SOURCES += service/team.c service/team.h
+librota_a_SOURCES += service/feeds.c service/feeds.h

@@ -1,9 +1,10 @@
 /* Synthetic pages as a generic CSV (rota(1), "The generic page format"):
  * for the import benchmark, the 10,000,000-page database of the report and
  * pay benchmarks, and `rota demo`. Deterministic: the same arguments give
- * the same file. */
-#ifndef ROTA_BENCH_PAGES_GEN_H
-#define ROTA_BENCH_PAGES_GEN_H
+ * the same file. Sample data, not library code: rota-full and
+ * bench/bench-pages link it (sample/local.mk); it includes common/ only. */
+#ifndef ROTA_SAMPLE_PAGES_GEN_H
+#define ROTA_SAMPLE_PAGES_GEN_H
 
 #include <stddef.h>
 #include <stdint.h>

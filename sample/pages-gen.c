@@ -1,10 +1,10 @@
-/* Synthetic pages. See bench-pages-gen.h. */
+/* Synthetic pages. See pages-gen.h. */
 #include "config.h"
 
 #include <inttypes.h>
 #include <string.h>
 
-#include "bench/bench-pages-gen.h"
+#include "sample/pages-gen.h"
 #include "common/timefmt.h"
 
 static const char *const services[] = {

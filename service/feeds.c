@@ -1,0 +1,100 @@
+/* Calendar feeds: see feeds.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "common/err.h"
+#include "service/feeds.h"
+
+/* HANDLE (NULL: the actor), when the actor is them or a manager: WHAT
+ * shows a personal feed's secret address. */
+static int
+feed_owner(const struct svc *s, const char *handle, const char *what, struct person *out)
+{
+	int r;
+
+	if (handle == NULL) {
+		if ((r = svc_require_person(s)) != 0)
+			return r;
+		*out = s->actor->person;
+	} else if ((r = svc_find_person(s, handle, out)) != 0) {
+		return r;
+	}
+	if (s->actor->privileged || (s->actor->known && s->actor->person.id == out->id))
+		return 0;
+	return rota_fail(EX_NOPERM, "%s: only %s or a manager may (you are %s)", what,
+			 out->handle, s->actor->label);
+}
+
+/* [feed] base_url + "/" + token + ".ics", or "" when base_url is unset. */
+static void
+address_of(const struct svc *s, struct feed_address *a)
+{
+	const char *base = config_get(s->cfg, "feed", NULL, "base_url", NULL);
+	size_t n;
+
+	a->url[0] = '\0';
+	if (base == NULL || *base == '\0' || a->person.feed_token[0] == '\0')
+		return;
+	n = strlen(base);
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	snprintf(a->url, sizeof a->url, "%.*s/%s.ics", (int)n, base, a->person.feed_token);
+}
+
+int
+feed_address(const struct svc *s, const char *handle, struct feed_address *out)
+{
+	const char *base;
+	int r;
+
+	if ((r = feed_owner(s, handle, "feed url", &out->person)) != 0)
+		return r;
+	base = config_get(s->cfg, "feed", NULL, "base_url", NULL);
+	if (base == NULL || *base == '\0')
+		return rota_fail(EX_CONFIG, "feed url: [feed] base_url is not set: set it to the "
+				 "public address of the folder rota publish --dir writes");
+	if ((r = feed_token_ensure(s->db, &out->person)) != 0)
+		return r;
+	address_of(s, out);
+	return 0;
+}
+
+int
+feed_rotate_token(const struct svc *s, const char *handle, struct feed_address *out)
+{
+	int r;
+
+	if ((r = feed_owner(s, handle, "feed rotate-token", &out->person)) != 0)
+		return r;
+	out->person.feed_token[0] = '\0';
+	if ((r = feed_token_ensure(s->db, &out->person)) != 0)
+		return r;
+	address_of(s, out);
+	/* The audit trail says that it happened, never what the token is. */
+	return svc_audit(s, "feed.rotate-token", out->person.handle, NULL, NULL);
+}
+
+int
+feed_publish_dir(const struct svc *s, const char *dir, publish_progress progress, void *arg,
+		 struct publish_stats *out)
+{
+	struct feed_settings fs;
+	int r;
+
+	if ((r = svc_require_manager(s, "publish")) != 0 ||
+	    (r = feed_settings_load(s->cfg, s->now, &fs)) != 0)
+		return r;
+	return publish_dir(s->db, &fs, dir, progress, arg, out);
+}
+
+int
+feed_publish_caldav(const struct svc *s, const char *url, struct caldav_summary *out)
+{
+	int r;
+
+	if ((r = svc_require_manager(s, "publish")) != 0)
+		return r;
+	return caldav_publish(s->db, s->cfg, url, s->now, out);
+}
