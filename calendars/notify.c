@@ -13,8 +13,8 @@
 #include "common/secret.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
+#include "reports/month.h"
 #include "reports/monthly.h"
-#include "reports/pay-month.h"
 
 /* -- configuration -- */
 
@@ -406,7 +406,7 @@ collect_burnout(struct store *s, const struct notify_config *c, int64_t now, siz
 
 	if (!c->email || c->cfg == NULL)
 		return 0;
-	if ((r = pay_report_zone(c->cfg, &zone)) != 0)
+	if ((r = report_zone(c->cfg, &zone, NULL)) != 0)
 		return r;
 	tz_to_local(zone, now, &lt);
 	if ((r = monthly_red(s, c->cfg, lt.year, lt.month, now, &v, &n)) != 0)

@@ -12,17 +12,7 @@
 #include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
-
-static int
-month_parse(const char *s, int *y, int *m)
-{
-	char tail;
-
-	if (strlen(s) != 7 || sscanf(s, "%4d-%2d%c", y, m, &tail) != 2 ||
-	    s[4] != '-' || *m < 1 || *m > 12 || *y < 1970)
-		return -1;
-	return 0;
-}
+#include "reports/month.h"
 
 static const char *
 handle_of(const struct person *v, size_t n, int64_t id)
@@ -60,7 +50,7 @@ exec_page_list(struct ctx *ctx, int argc, char **argv)
 		{ "month", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *month = NULL, *tzname;
+	const char *month = NULL;
 	const struct tz_zone *zone;
 	struct local_time lt;
 	struct person *people;
@@ -78,13 +68,10 @@ exec_page_list(struct ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 0)
 		return cmd_usage_error(ctx, "page list takes no arguments");
-	tzname = config_get(ctx->cfg, "report", NULL, "timezone", NULL);
-	if (tzname == NULL || *tzname == '\0')
-		tzname = "UTC";
-	if ((zone = tz_lookup(tzname)) == NULL)
-		return rota_fail(EX_CONFIG, "[report] timezone: unknown zone '%s'", tzname);
+	if ((r = report_zone(ctx->cfg, &zone, NULL)) != 0)
+		return r;
 	if (month != NULL) {
-		if (month_parse(month, &y, &m) < 0)
+		if (report_month_parse(month, &y, &m) < 0)
 			return cmd_usage_error(ctx, "--month: bad month '%s' (expected YYYY-MM)",
 					       month);
 	} else {
@@ -92,9 +79,8 @@ exec_page_list(struct ctx *ctx, int argc, char **argv)
 		y = lt.year;
 		m = lt.month;
 	}
-	from = tz_from_local(zone, y, m, 1, 0, 0, 0);
-	to = m == 12 ? tz_from_local(zone, y + 1, 1, 1, 0, 0, 0) :
-		       tz_from_local(zone, y, m + 1, 1, 0, 0, 0);
+	from = report_month_start(zone, y, m, 0);
+	to = report_month_start(zone, y, m, 1);
 	if ((r = store_person_list(ctx->db, &people, &np)) != 0)
 		return r;
 	if ((r = store_page_list(ctx->db, from, to, &v, &n)) != 0) {

@@ -13,7 +13,9 @@
 #include "common/err.h"
 #include "common/out.h"
 #include "common/xalloc.h"
+#include "reports/csv.h"
 #include "reports/money.h"
+#include "reports/month.h"
 #include "reports/pay-month.h"
 
 enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
@@ -22,23 +24,6 @@ enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
 static const char csv_header[] =
 	"month,person,name,email,currency,shifts,stipend,weekday,weekend,holiday,"
 	"active_minutes,active,sleep_interruptions,sleep_bonus,toil_hours,capped,total";
-
-/* A CSV field, quoted (RFC 4180) when it holds a comma, quote or newline. */
-static void
-csv_field(const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
 
 static const char *
 amount(int64_t v, int exponent, char *buf)
@@ -58,11 +43,11 @@ print_csv(const struct pay_month *m, const char *month)
 		int e = l->exponent;
 
 		printf("%s,", month);
-		csv_field(p->handle);
+		csv_put(stdout, p->handle);
 		putchar(',');
-		csv_field(p->name);
+		csv_put(stdout, p->name);
 		putchar(',');
-		csv_field(p->email);
+		csv_put(stdout, p->email);
 		printf(",%s,%lld,%s,%s,%s,%s,%lld,%s,%lld,%s,%lld,%s,%s\n",
 		       l->currency, (long long)l->shifts,
 		       amount(l->stipend, e, b[0]), amount(l->weekday, e, b[1]),
@@ -225,7 +210,7 @@ exec_pay(struct ctx *ctx, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cmd_usage_error(ctx, "pay takes one month, YYYY-MM");
-	if (pay_month_parse(argv[optind], &year, &month) < 0)
+	if (report_month_parse(argv[optind], &year, &month) < 0)
 		return cmd_usage_error(ctx, "bad month '%s' (YYYY-MM, as in 2027-01)",
 				       argv[optind]);
 	snprintf(label, sizeof label, "%04d-%02d", year, month);

@@ -12,6 +12,7 @@
 #include "cli/cmd.h"
 #include "common/err.h"
 #include "common/xalloc.h"
+#include "reports/month.h"
 #include "reports/monthly.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
@@ -108,7 +109,7 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cmd_usage_error(ctx, "report monthly takes one month, YYYY-MM");
-	if (monthly_parse_month(argv[optind], &year, &month) != 0)
+	if (report_month_parse(argv[optind], &year, &month) != 0)
 		return cmd_usage_error(ctx, "bad month '%s' (want YYYY-MM, such as 2027-01)",
 				       argv[optind]);
 	if ((ret = monthly_build(ctx->db, ctx->cfg, year, month, ctx->now, &r)) != 0)

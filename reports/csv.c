@@ -1,9 +1,10 @@
-/* The RFC 4180 reader. See csv.h. */
+/* The RFC 4180 writer and reader. See csv.h. */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -12,6 +13,24 @@
 
 #include "common/xalloc.h"
 #include "reports/csv.h"
+
+void
+csv_put(FILE *f, const char *s)
+{
+	bool quoted = strpbrk(s, ",\"\r\n") != NULL;
+
+	if (quoted)
+		fputc('"', f);
+	if (s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL)
+		fputc('\'', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	if (quoted)
+		fputc('"', f);
+}
 
 struct csv {
 	const char *data;

@@ -1,4 +1,6 @@
-/* An RFC 4180 CSV reader: quoted fields with embedded commas, doubled
+/* RFC 4180 CSV: a writer of fields, and a reader.
+ *
+ * The reader: quoted fields with embedded commas, doubled
  * quotes and line breaks, CRLF or LF line ends, an optional UTF-8 byte
  * order mark. A CRLF inside a quoted field reads as LF. Each record knows the physical line it starts on, so errors
  * can say FILE:LINE. Blank lines are skipped. The file is mapped, not
@@ -8,6 +10,15 @@
 #define ROTA_CSV_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+/* Writes the text S as one CSV field to F, for payroll and spreadsheets:
+ * text a spreadsheet would run as a formula (starting with = + - @, a tab
+ * or a carriage return) gets a leading apostrophe, and the field is
+ * quoted, its quotes doubled, when it holds a comma, a quote, a carriage
+ * return or a line feed. The one rule of every CSV rota writes (rota pay,
+ * rota report monthly). */
+void csv_put(FILE *f, const char *s);
 
 struct csv;
 

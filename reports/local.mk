@@ -13,6 +13,8 @@ librota_a_SOURCES += \
 	reports/money.c reports/money.h \
 	reports/pay.c reports/pay.h \
 	reports/pay-month.c reports/pay-month.h
+# -- the reporting month ([report] timezone) --
+librota_a_SOURCES += reports/month.c reports/month.h
 # -- monthly report --
 librota_a_SOURCES += \
 	reports/stats.c reports/stats.h \

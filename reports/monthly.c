@@ -13,6 +13,7 @@
 #include "reports/interruptions.h"
 #include "reports/monthly.h"
 #include "reports/money.h"
+#include "reports/month.h"
 #include "reports/pay-month.h"
 
 #define DAY 86400
@@ -21,22 +22,6 @@
 #define WEEKLY_REST (35 * 3600)
 #define HISTORY_DAYS 400
 #define DST_SLACK 7200
-
-int
-monthly_parse_month(const char *s, int *year, int *month)
-{
-	int y, m, used = -1;
-
-	if (strlen(s) != 7 || sscanf(s, "%4d-%2d%n", &y, &m, &used) != 2 || used != 7 ||
-	    s[4] != '-' || y < 1970 || y > 9999 || m < 1 || m > 12)
-		return -1;
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	*year = y;
-	*month = m;
-	return 0;
-}
 
 int
 monthly_thresholds(const struct config *cfg, struct ind_thresholds *th)
@@ -82,16 +67,6 @@ static bool
 is_ooh(enum page_class c)
 {
 	return c == PAGE_OUT_OF_HOURS || c == PAGE_SLEEP;
-}
-
-static int64_t
-month_start(const struct tz_zone *zone, int year, int month, int delta)
-{
-	int y = year, m = month - 1 + delta;
-
-	y += m >= 0 ? m / 12 : -((11 - m) / 12);
-	m = ((m % 12) + 12) % 12 + 1;
-	return tz_from_local(zone, y, m, 1, 0, 0, 0);
 }
 
 static void
@@ -190,7 +165,7 @@ trend(struct store *db, const struct tz_zone *zone, struct monthly_report *r)
 	int ret;
 
 	for (int i = 0; i <= MONTHLY_TREND; i++)
-		starts[i] = month_start(zone, r->year, r->month, i - (MONTHLY_TREND - 1));
+		starts[i] = report_month_start(zone, r->year, r->month, i - (MONTHLY_TREND - 1));
 	for (int i = 0; i < MONTHLY_TREND; i++) {
 		r->team.trend[i].year = r->year;
 		r->team.trend[i].month = r->month;
@@ -687,7 +662,7 @@ int
 monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	      int64_t now, struct monthly_report *r)
 {
-	const char *zname = config_get(cfg, "report", NULL, "timezone", NULL);
+	const char *zname;
 	const struct tz_zone *zone;
 	struct shift_filter f = { 0 };
 	struct shift *sh = NULL;
@@ -700,18 +675,16 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	int ret;
 
 	memset(r, 0, sizeof *r);
-	if (zname == NULL || zname[0] == '\0')
-		zname = "UTC";
-	if ((zone = tz_lookup(zname)) == NULL)
-		return rota_fail(EX_CONFIG, "[report] timezone: unknown time zone '%s'", zname);
+	if ((ret = report_zone(cfg, &zone, &zname)) != 0)
+		return ret;
 	if ((ret = monthly_thresholds(cfg, &r->th)) != 0)
 		return ret;
 	r->year = year;
 	r->month = month;
 	snprintf(r->month_name, sizeof r->month_name, "%04d-%02d", year, month);
 	snprintf(r->zone, sizeof r->zone, "%s", zname);
-	r->from = month_start(zone, year, month, 0);
-	r->to = month_start(zone, year, month, 1);
+	r->from = report_month_start(zone, year, month, 0);
+	r->to = report_month_start(zone, year, month, 1);
 	r->now = now;
 
 	f.from = r->from - HISTORY_DAYS * (int64_t)DAY;

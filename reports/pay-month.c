@@ -11,47 +11,10 @@
 #include "reports/classify.h"
 #include "reports/interruptions.h"
 #include "reports/money.h"
+#include "reports/month.h"
 #include "reports/pay-month.h"
 
 #define DAY 86400
-
-int
-pay_month_parse(const char *s, int *year, int *month)
-{
-	int y = 0, m = 0;
-
-	if (s == NULL || strlen(s) != 7 || s[4] != '-')
-		return -1;
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	for (int i = 0; i < 4; i++)
-		y = y * 10 + (s[i] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	if (y < 1970 || m < 1 || m > 12)
-		return -1;
-	*year = y;
-	*month = m;
-	return 0;
-}
-
-int
-pay_report_zone(const struct config *cfg, const struct tz_zone **out)
-{
-	long line = 0;
-	const char *name = config_get(cfg, "report", NULL, "timezone", &line);
-
-	if (name == NULL || *name == '\0') {
-		*out = tz_utc();
-		return 0;
-	}
-	*out = tz_lookup(name);
-	if (*out == NULL)
-		return rota_fail_at(EX_CONFIG, config_path(cfg), line,
-				    "unknown time zone '%s' in [report] timezone "
-				    "(an IANA name such as Europe/Dublin)", name);
-	return 0;
-}
 
 /* The money keys of a policy, in the order of rota.conf(5). */
 static const char *const amount_keys[] = {
@@ -390,17 +353,15 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 	struct interruption *irs = NULL;
 	size_t nps = 0, npw = 0, npz = 0, nirs = 0, kept = 0;
 	const struct tz_zone *zone;
-	int y2 = year, m2 = month, d2 = 1, r;
+	int r;
 
 	memset(m, 0, sizeof *m);
 	m->year = year;
 	m->month = month;
-	if ((r = pay_report_zone(cfg, &zone)) != 0)
+	if ((r = report_zone(cfg, &zone, NULL)) != 0)
 		return r;
-	m->from = tz_from_local(zone, year, month, 1, 0, 0, 0);
-	d2 = civil_days_in_month(year, month);
-	civil_add_days(&y2, &m2, &d2, 1);
-	m->to = tz_from_local(zone, y2, m2, 1, 0, 0, 0);
+	m->from = report_month_start(zone, year, month, 0);
+	m->to = report_month_start(zone, year, month, 1);
 	if ((r = load_policies(s, cfg, m, &w)) != 0)
 		goto done;
 

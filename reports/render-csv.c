@@ -3,27 +3,10 @@
 
 #include <inttypes.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "common/err.h"
+#include "reports/csv.h"
 #include "reports/monthly.h"
-
-/* A field, quoted when it holds a comma, a quote or a line break. */
-static void
-field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
 
 int
 render_csv(const struct monthly_report *r, FILE *f)
@@ -38,9 +21,9 @@ render_csv(const struct monthly_report *r, FILE *f)
 		char pay[128];
 
 		fprintf(f, "%s,", r->month_name);
-		field(f, p->handle);
+		csv_put(f, p->handle);
 		fputc(',', f);
-		field(f, p->name);
+		csv_put(f, p->name);
 		fprintf(f, ",%" PRId64 ",%.1f,%" PRId64, p->shifts,
 			(double)p->oncall_seconds / 3600.0, p->interruptions);
 		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
@@ -53,7 +36,7 @@ render_csv(const struct monthly_report *r, FILE *f)
 		}
 		monthly_pay_text(p, pay, sizeof pay);
 		fputc(',', f);
-		field(f, pay);
+		csv_put(f, pay);
 		fprintf(f, ",%s\n", ind_status_name(w));
 	}
 	if (ferror(f))

@@ -204,6 +204,8 @@ tests_unit_test_report_rows_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_rows_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh
 EXTRA_DIST += tests/e2e/lib-report.sh
+# -- the rules the reports share: the [report] zone, CSV fields --
+E2E_TESTS += tests/e2e/t0460-report-rules.sh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh

@@ -1,4 +1,5 @@
-/* The RFC 4180 reader: quoting, line ends, a BOM, and where records start. */
+/* The RFC 4180 reader: quoting, line ends, a BOM, and where records
+ * start; and the writer's one field rule. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -6,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -118,6 +120,65 @@ test_growth(void **state)
 	csv_close(c);
 }
 
+/* S as csv_put writes it. */
+static char *
+put(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	csv_put(f, s);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
+static void
+check_put(const char *in, const char *want)
+{
+	char *got = put(in);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_writer(void **state)
+{
+	(void)state;
+	check_put("", "");
+	check_put("Ana Lopez", "Ana Lopez");
+	check_put("Chen, Bo", "\"Chen, Bo\"");
+	check_put("say \"hi\"", "\"say \"\"hi\"\"\"");
+	check_put("two\nlines", "\"two\nlines\"");
+	/* A CR alone is a line break to some readers: quoted too. */
+	check_put("Ana\rLopez", "\"Ana\rLopez\"");
+	/* What a spreadsheet would run as a formula gets an apostrophe. */
+	check_put("=1+2", "'=1+2");
+	check_put("+1", "'+1");
+	check_put("-2+3", "'-2+3");
+	check_put("@SUM(A1)", "'@SUM(A1)");
+	check_put("\t=1", "'\t=1");
+	check_put("\r=1", "\"'\r=1\"");
+	check_put("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"");
+	check_put("a=b-c", "a=b-c");
+	/* What it writes, the reader reads back (apostrophe aside). */
+	{
+		char *w = put("x,\"y\"\r\nz");
+		struct csv *c = csv_open_mem(w, strlen(w));
+		char **f;
+		size_t n;
+		long line;
+
+		assert_int_equal(csv_next(c, &f, &n, &line), 1);
+		assert_int_equal(n, 1);
+		assert_string_equal(f[0], "x,\"y\"\nz");
+		csv_close(c);
+		free(w);
+	}
+}
+
 int
 main(void)
 {
@@ -125,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_quoting_and_lines),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_writer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
