@@ -111,9 +111,6 @@ struct monthly_report {
 	enum ind_status worst;  /* of every indicator */
 };
 
-/* Reads "YYYY-MM". 0 or -1. */
-int monthly_parse_month(const char *s, int *year, int *month);
-
 /* Reads [report] goal, goal_amber_pct and every [thresholds] key. 0 or
  * EX_CONFIG after printing why. */
 int monthly_thresholds(const struct config *cfg, struct ind_thresholds *th);

@@ -15,7 +15,7 @@
  *    page's): the policy of the shift the responder held at its start,
  *    else that of the page's rotation, else none (not paid). Both count
  *    in the month of their start.
- * Months are calendar months in [report] timezone (default UTC). Nothing
+ * Months are calendar months in [report] timezone (reports/month.h). Nothing
  * is written: pay is a read command, computed from the configuration in
  * force when it runs. */
 #ifndef ROTA_PAY_MONTH_H
@@ -28,13 +28,6 @@
 #include "reports/pay.h"
 #include "model/model.h"
 #include "store/store.h"
-
-/* Reads "YYYY-MM" (month 01-12, year 1970-9999). 0 or -1. */
-int pay_month_parse(const char *s, int *year, int *month);
-
-/* The months' zone: [report] timezone, else UTC. 0, or EX_CONFIG after
- * printing FILE:LINE when the zone is unknown. */
-int pay_report_zone(const struct config *cfg, const struct tz_zone **out);
 
 /* Reads [policy "NAME"] into *out. REF_LINE is the line that named it
  * (0: none), for the error when there is no such section. 0, or
