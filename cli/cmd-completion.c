@@ -5,13 +5,16 @@
  *   rota completion names KIND    handles, offices, rotations or terms, one
  *                                 a line, for the script to offer; nothing
  *                                 when the database does not exist yet
+ *   rota completion options       every option of every command listed by
+ *                                 rota --help ("person add --name", "feed
+ *                                 export -o"), then the global options
+ *                                 ("--db"), one a line: what the docs test
+ *                                 looks for in rota.1
  *
- * The options of a command are every --word found in its args and help
- * text. An option takes a value when it is followed by one space and a
- * metavariable: an upper-case word (--tz ZONE), a number (--weeks 26), a
- * quoted example (--hours "Mon-Fri ...") or lower-case choices
- * (--tier primary|escalation). The positional arguments are the words of
- * args that are neither options nor their values. */
+ * The options of a command are its entry's table (struct cmd_option): an
+ * option takes a value when it has a metavariable, which tells the script
+ * what to offer for it (_rota_value). The positional arguments are the
+ * words of the entry's args. */
 #include "config.h"
 
 #include <ctype.h>
@@ -28,8 +31,9 @@
 #define WORD_MAX 64
 
 struct opt {
-	char name[WORD_MAX];            /* "--tz" */
+	char name[WORD_MAX + 2];        /* "--tz" */
 	char value[WORD_MAX];           /* "ZONE", "primary|escalation"; "" for a flag */
+	char letter;                    /* 'o' for -o too, else 0 */
 };
 
 struct opts {
@@ -37,122 +41,45 @@ struct opts {
 	size_t n;
 };
 
-/* The global options of cli/main.c, which come before the command. */
-static const struct opt global_opts[] = {
-	{ "--db", "PATH" }, { "--config", "PATH" }, { "--json", "" },
-	{ "--as", "HANDLE" }, { "--help", "" }, { "--version", "" },
-};
-
-static bool
-is_word_char(int c)
-{
-	return isalnum(c) || c == '-' || c == '_';
-}
-
-/* Copies the metavariable starting at P into BUF: up to a space or a closing
- * bracket; a quoted example reads as TEXT. */
 static void
-read_metavariable(const char *p, char *buf, size_t len)
+opts_add(struct opts *o, const char *name, const char *value, char letter)
 {
-	size_t i = 0;
-
-	if (*p == '"' || *p == '\'') {
-		snprintf(buf, len, "TEXT");
+	if (o->n == OPT_MAX)
 		return;
-	}
-	while (p[i] != '\0' && !isspace((unsigned char)p[i]) && p[i] != ']' &&
-	       p[i] != ')' && p[i] != ',' && p[i] != ';' && i + 1 < len) {
-		buf[i] = p[i];
-		i++;
-	}
-	/* "--office OFFICE|--no-office": the value is OFFICE. */
-	buf[i] = '\0';
-	for (char *bar = buf; (bar = strchr(bar, '|')) != NULL; bar++)
-		if (bar[1] == '-') {
-			*bar = '\0';
-			break;
-		}
-	/* A sentence's full stop is not part of the metavariable. */
-	while (i > 0 && buf[i - 1] == '.')
-		buf[--i] = '\0';
+	snprintf(o->v[o->n].name, sizeof o->v[o->n].name, "--%s", name);
+	snprintf(o->v[o->n].value, sizeof o->v[o->n].value, "%s", value ? value : "");
+	o->v[o->n].letter = letter;
+	o->n++;
 }
 
-/* Whether the word after an option names its value rather than starting
- * the prose that follows ("--dry-run to see"). */
-static bool
-is_metavariable(const char *p)
-{
-	const char *q;
-
-	if (isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '"' ||
-	    *p == '\'')
-		return true;
-	if (!islower((unsigned char)*p))
-		return false;
-	for (q = p; islower((unsigned char)*q) || *q == '-' || *q == '|'; q++)
-		;
-	return strchr(p, '|') != NULL && strchr(p, '|') < q;
-}
-
-static struct opt *
-opt_find(struct opts *o, const char *name)
-{
-	for (size_t i = 0; i < o->n; i++)
-		if (strcmp(o->v[i].name, name) == 0)
-			return &o->v[i];
-	return NULL;
-}
-
-/* Adds every --option of TEXT to O, once each. */
+/* Transitional, for a command that parses its own options and has no
+ * table yet (.options NULL: swap *, override): the options its args
+ * show, "[--with HANDLE]" or "[--force]". Goes when they have tables. */
 static void
-scan_options(const char *text, struct opts *o)
+args_options(const char *args, struct opts *o)
 {
-	for (const char *p = text; p != NULL && *p != '\0'; p++) {
+	for (const char *p = strstr(args, "--"); p != NULL; p = strstr(p, "--")) {
 		char name[WORD_MAX], value[WORD_MAX] = "";
-		struct opt *found;
-		size_t len = 0;
+		size_t len = strcspn(p + 2, " ]|)");
+		const char *v = p + 2 + len;
 
-		if (p[0] != '-' || p[1] != '-' || !islower((unsigned char)p[2]) ||
-		    (p > text && (is_word_char((unsigned char)p[-1]) || p[-1] == '$')))
-			continue;
-		while (is_word_char((unsigned char)p[len]) && len + 1 < sizeof name) {
-			name[len] = p[len];
-			len++;
-		}
-		name[len] = '\0';
-		if ((p[len] == ' ' || p[len] == '=') && is_metavariable(p + len + 1))
-			read_metavariable(p + len + 1, value, sizeof value);
-		p += len - 1;
-		if ((found = opt_find(o, name)) != NULL) {
-			if (found->value[0] == '\0')
-				snprintf(found->value, sizeof found->value, "%s", value);
-			continue;
-		}
-		if (o->n == OPT_MAX)
-			continue;
-		snprintf(o->v[o->n].name, sizeof o->v[o->n].name, "%s", name);
-		snprintf(o->v[o->n].value, sizeof o->v[o->n].value, "%s", value);
-		o->n++;
+		snprintf(name, sizeof name, "%.*s", (int)len, p + 2);
+		if (*v == ' ' && isupper((unsigned char)v[1]))
+			snprintf(value, sizeof value, "%.*s", (int)strcspn(v + 1, " ])"), v + 1);
+		opts_add(o, name, value, 0);
+		p = v;
 	}
 }
 
-/* Drops the global options a help text mentions ("with --json, ..."):
- * they go before the command, not after it. --help works in both places. */
+/* The options of E, from its table. */
 static void
-drop_global_options(struct opts *o)
+entry_options(const struct cmd_entry *e, struct opts *o)
 {
-	size_t kept = 0;
-
-	for (size_t i = 0; i < o->n; i++) {
-		bool global = false;
-		for (size_t j = 0; j < sizeof global_opts / sizeof global_opts[0]; j++)
-			if (strcmp(o->v[i].name, global_opts[j].name) == 0 &&
-			    strcmp(o->v[i].name, "--help") != 0)
-				global = true;
-		if (!global)
-			o->v[kept++] = o->v[i];
-	}
-	o->n = kept;
+	o->n = 0;
+	if (e->options == NULL)
+		args_options(e->args, o);
+	for (const struct cmd_option *c = e->options; c != NULL && c->name != NULL; c++)
+		opts_add(o, c->name, c->meta, c->letter);
 }
 
 /* Whether S is safe to print unquoted inside the script. */
@@ -167,10 +94,11 @@ is_plain(const char *s)
 	return true;
 }
 
-/* Prints the positional metavariables of ARGS, skipping options and their
- * values: "[HANDLE] FROM TO [--reason TEXT]" gives " HANDLE FROM TO". */
+/* Prints the positional metavariables of ARGS: "[HANDLE] FROM TO" gives
+ * " HANDLE FROM TO". Options there (a command without a table yet) and
+ * their values are skipped. */
 static void
-print_positionals(FILE *f, const char *args, struct opts *o)
+print_positionals(FILE *f, const char *args)
 {
 	const char *p = args;
 	bool skip = false;
@@ -178,39 +106,27 @@ print_positionals(FILE *f, const char *args, struct opts *o)
 	while (*p != '\0') {
 		char word[WORD_MAX];
 		size_t len = 0;
+		bool closed;
 
 		while (*p == ' ' || *p == '[' || *p == ']' || *p == '(' || *p == ')')
 			p++;
 		if (*p == '\0')
 			break;
-		if (*p == '"' || *p == '\'') {
-			char q = *p++;
-			while (*p != '\0' && *p != q)
-				p++;
-			if (*p != '\0')
-				p++;
-			snprintf(word, sizeof word, "TEXT");
-		} else {
-			while (p[len] != '\0' && p[len] != ' ' && p[len] != '[' &&
-			       p[len] != ']' && p[len] != '(' && p[len] != ')') {
-				if (len + 1 < sizeof word)
-					word[len] = p[len];
-				len++;
-			}
-			word[len < sizeof word ? len : sizeof word - 1] = '\0';
-			p += len;
+		while (p[len] != '\0' && p[len] != ' ' && p[len] != '[' &&
+		       p[len] != ']' && p[len] != '(' && p[len] != ')') {
+			if (len + 1 < sizeof word)
+				word[len] = p[len];
+			len++;
 		}
+		word[len < sizeof word ? len : sizeof word - 1] = '\0';
+		p += len;
+		closed = *p != ' ';
 		if (skip) {
 			skip = false;
 			continue;
 		}
 		if (word[0] == '-') {
-			char *bar = strchr(word, '|');
-			struct opt *op;
-			if (bar != NULL)
-				*bar = '\0';
-			op = opt_find(o, word);
-			skip = op != NULL && op->value[0] != '\0';
+			skip = !closed;
 			continue;
 		}
 		if (strcmp(word, "|") == 0 || strcmp(word, "...") == 0 || !is_plain(word))
@@ -288,23 +204,18 @@ print_commands(FILE *f)
 
 		if (e->flags & CMD_HIDDEN)
 			continue;
-		scan_options(e->args, &o);
-		scan_options(e->help, &o);
-		drop_global_options(&o);
-		if (opt_find(&o, "--help") == NULL)
-			scan_options("--help", &o);
+		entry_options(e, &o);
+		opts_add(&o, "help", NULL, 0);
 		fprintf(f, "\t'%s')\n\t\t_rota_opts='", e->name);
 		for (size_t j = 0; j < o.n; j++) {
 			if (!is_plain(o.v[j].name))
 				continue;
 			fprintf(f, "%s%s", j ? " " : "", o.v[j].name);
-			if (o.v[j].value[0] != '\0' && is_plain(o.v[j].value))
-				fprintf(f, "=%s", o.v[j].value);
-			else if (o.v[j].value[0] != '\0')
-				fputs("=TEXT", f);
+			if (o.v[j].value[0] != '\0')
+				fprintf(f, "=%s", is_plain(o.v[j].value) ? o.v[j].value : "TEXT");
 		}
 		fputs("'\n\t\t_rota_args='", f);
-		print_positionals(f, e->args, &o);
+		print_positionals(f, e->args);
 		fputs("' ;;\n", f);
 	}
 	fputs("\t*) _rota_opts='--help' _rota_args='' ;;\n\tesac\n}\n\n", f);
@@ -445,9 +356,9 @@ print_bash(FILE *f)
 	      "$(datadir)/bash-completion/completions/rota.\n\n", f);
 	fputs("# The global options, which come before the command.\n"
 	      "_rota_global_opts='", f);
-	for (size_t i = 0; i < sizeof global_opts / sizeof global_opts[0]; i++)
-		fprintf(f, "%s%s%s%s", i ? " " : "", global_opts[i].name,
-			*global_opts[i].value ? "=" : "", global_opts[i].value);
+	for (const struct cmd_option *o = cmd_global_options; o->name != NULL; o++)
+		fprintf(f, "%s--%s%s%s", o == cmd_global_options ? "" : " ", o->name,
+			o->meta ? "=" : "", o->meta ? o->meta : "");
 	fputs("'\n\n", f);
 	print_words(f);
 	print_commands(f);
@@ -504,6 +415,32 @@ print_names(struct ctx *ctx, const char *kind)
 	return r;
 }
 
+/* "COMMAND --option" and "COMMAND -o" for every option of every command
+ * rota --help lists, then "--option" and "-o" for the global ones. */
+static void
+print_options(FILE *f)
+{
+	struct opts o;
+
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+
+		if (e->flags & CMD_HIDDEN)
+			continue;
+		entry_options(e, &o);
+		for (size_t j = 0; j < o.n; j++) {
+			fprintf(f, "%s %s\n", e->name, o.v[j].name);
+			if (o.v[j].letter != 0)
+				fprintf(f, "%s -%c\n", e->name, o.v[j].letter);
+		}
+	}
+	for (const struct cmd_option *g = cmd_global_options; g->name != NULL; g++) {
+		fprintf(f, "--%s\n", g->name);
+		if (g->letter != 0)
+			fprintf(f, "-%c\n", g->letter);
+	}
+}
+
 static int
 exec_completion(struct ctx *ctx, int argc, char **argv)
 {
@@ -511,20 +448,26 @@ exec_completion(struct ctx *ctx, int argc, char **argv)
 		print_bash(stdout);
 		return 0;
 	}
+	if (argc == 2 && strcmp(argv[1], "options") == 0) {
+		print_options(stdout);
+		return 0;
+	}
 	if (argc == 3 && strcmp(argv[1], "names") == 0)
 		return print_names(ctx, argv[2]);
-	return cmd_usage_error(ctx, "completion takes bash, or names KIND");
+	return cmd_usage_error(ctx, "completion takes bash, options, or names KIND");
 }
 
 const struct cmd_entry cmd_completion_entry = {
 	.name = "completion",
-	.args = "bash | names handle|office|rotation|term",
+	.args = "bash | options | names handle|office|rotation|term",
 	.summary = "print a bash completion script built from the command table",
-	.help = "  bash        the script; `make install` puts it where bash-completion\n"
-		"              finds it ($(datadir)/bash-completion/completions/rota)\n"
-		"  names KIND   the handles, offices, rotations or terms in the database,\n"
-		"              one a line (the script offers them); nothing when there\n"
-		"              is no database yet\n",
+	.help = "  bash          the script; `make install` puts it where bash-completion\n"
+		"                finds it ($(datadir)/bash-completion/completions/rota)\n"
+		"  options       every option of every command, \"COMMAND --option\" (and\n"
+		"                \"COMMAND -o\"), then the global ones, one a line\n"
+		"  names KIND    the handles, offices, rotations or terms in the database,\n"
+		"                one a line (the script offers them); nothing when there\n"
+		"                is no database yet\n",
 	.flags = CMD_NO_DB | CMD_HIDDEN,
 	.exec = exec_completion,
 };

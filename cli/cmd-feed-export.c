@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,35 +30,18 @@ write_out(const char *file, const char *text)
 static int
 exec_feed_export(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "person", required_argument, NULL, 'p' },
-		{ "rotation", required_argument, NULL, 'r' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *handle = NULL, *rotation = NULL, *file = NULL;
+	const char *handle = cmd_opt(ctx, "person"), *rotation = cmd_opt(ctx, "rotation");
+	const char *file = cmd_opt(ctx, "output");
 	struct feed_settings fs;
 	struct shift *v = NULL, *esc = NULL;
 	size_t n = 0, nesc = 0, events = 0;
 	struct rotation rot;
 	struct person p;
 	char name[NAME_MAX_ + 16], *text = NULL;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p': handle = optarg; break;
-		case 'r': rotation = optarg; break;
-		case 'o': file = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc)
+	if (argc != 1)
 		return cmd_usage_error(ctx, "feed export takes no arguments besides its options");
-	if ((handle == NULL) == (rotation == NULL))
-		return cmd_usage_error(ctx, "feed export takes one of --person HANDLE or "
-				       "--rotation R");
 	if (file != NULL && *file == '\0')
 		return cmd_usage_error(ctx, "-o: empty file name");
 	if ((r = feeds_settings(ctx, &fs)) != 0)
@@ -102,13 +84,17 @@ done:
 
 const struct cmd_entry cmd_feed_export_entry = {
 	.name = "feed export",
-	.args = "(--person HANDLE | --rotation R) [-o FILE]",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "person", 0, "HANDLE", "HANDLE's shifts, across every rotation",
+		  CMD_OPT_REQUIRED, 1 },
+		{ "rotation", 0, "R", "everyone's shifts in rotation R", CMD_OPT_REQUIRED, 1 },
+		{ "output", 'o', "FILE", "write FILE (replaced whole, never half-written) "
+		  "instead of standard output", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "write one iCalendar feed",
-	.help = "  --person HANDLE  HANDLE's shifts, across every rotation\n"
-		"  --rotation R     everyone's shifts in rotation R\n"
-		"  -o, --output FILE  write FILE (replaced whole, never half-written)\n"
-		"                   instead of standard output\n"
-		"\n"
+	.help = 
 		"The feed is an iCalendar (RFC 5545) calendar, the one rota publish --dir\n"
 		"writes: one event per shift, from [feed] history_weeks ago on, with a\n"
 		"stable UID per shift, a SEQUENCE raised at each change, the escalation\n"

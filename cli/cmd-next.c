@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -29,32 +28,21 @@ duration(int64_t secs, char *buf, size_t len)
 static int
 exec_next(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "count", required_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct shift_filter f = { 0 };
 	struct person p;
 	struct shift *v;
 	const struct tz_zone *zone;
+	const char *count_opt = cmd_opt(ctx, "count");
 	int64_t count = 5;
 	size_t n;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			if ((r = id_arg(ctx, "--count", optarg, &count)) != 0)
-				return r;
-			break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind < argc - 1)
+	if (count_opt != NULL && (r = id_arg(ctx, "--count", count_opt, &count)) != 0)
+		return r;
+	if (argc > 2)
 		return cmd_usage_error(ctx, "next takes at most one HANDLE");
-	if (optind == argc - 1) {
-		if ((r = find_person(ctx, argv[optind], &p)) != 0)
+	if (argc == 2) {
+		if ((r = find_person(ctx, argv[1], &p)) != 0)
 			return r;
 	} else {
 		if ((r = require_person(ctx)) != 0)
@@ -107,10 +95,13 @@ exec_next(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_next_entry = {
 	.name = "next",
-	.args = "[HANDLE] [--count N]",
+	.args = "[HANDLE]",
+	.options = (const struct cmd_option[]){
+		{ "count", 0, "N", "show at most N shifts (default 5)", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "your (or HANDLE's) next shifts and how long until each",
 	.help = "  HANDLE      whose shifts (default: yours)\n"
-		"  --count N   show at most N shifts (default 5)\n"
 		"\n"
 		"Times are in the person's own zone; a shift in force now shows how\n"
 		"long is left of it. With --json, an array of {id, rotation, tier,\n"

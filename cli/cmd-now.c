@@ -1,7 +1,6 @@
 /* rota now: who is on call right now, in every rotation. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -10,11 +9,6 @@
 #include "common/out.h"
 #include "common/timefmt.h"
 #include "common/xalloc.h"
-
-static const struct option opts[] = {
-	{ "at", required_argument, NULL, 'a' },
-	{ NULL, 0, NULL, 0 },
-};
 
 /* The rotations nobody covers, named after the table. */
 struct uncovered {
@@ -58,19 +52,15 @@ static int
 exec_now(struct ctx *ctx, int argc, char **argv)
 {
 	struct uncovered uncovered = { NULL, 0, 0 };
+	const char *at_opt = cmd_opt(ctx, "at");
 	int64_t at = ctx->now;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c != 'a')
-			return cmd_bad_option(ctx, c, argv);
-		/* A date is midnight in the acting person's own zone. */
-		if ((r = time_arg(ctx, "--at", optarg, tz_lookup_or_utc(ctx->actor.known ?
-				  ctx->actor.person.tz : NULL), &at)) != 0)
-			return r;
-	}
-	if (optind < argc)
+	/* A date is midnight in the acting person's own zone. */
+	if (at_opt != NULL && (r = time_arg(ctx, "--at", at_opt, tz_lookup_or_utc(
+			ctx->actor.known ? ctx->actor.person.tz : NULL), &at)) != 0)
+		return r;
+	if (argc > 1)
 		return cmd_usage_error(ctx, "now takes no arguments");
 	out_list_begin(NULL, NULL);
 	r = store_now_each(ctx->db, at, print_on_call, &uncovered);
@@ -87,12 +77,14 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_now_entry = {
 	.name = "now",
-	.args = "[--at TIME]",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "at", 0, "TIME", "who is (or was, or will be) on call then instead: a "
+		  "date (midnight in your own zone) or an ISO 8601 time", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "who is on call now, in every rotation",
-	.help = "  --at TIME   who is (or was, or will be) on call then instead: a date\n"
-		"              (midnight in your own zone) or an ISO 8601 time\n"
-		"\n"
-		"Lists the shift in force now in each rotation: who is on call in each\n"
+	.help = "Lists the shift in force now in each rotation: who is on call in each\n"
 		"tier and until when (the rotation's wall clock). Rotations nobody\n"
 		"covers now are named below the table. With --json, an array of\n"
 		"{id, rotation, tier, person, start, end, origin} (UTC times), as\n"

@@ -1,7 +1,6 @@
 /* rota page pull: pages from PagerDuty's or Opsgenie's REST API. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,36 +51,23 @@ read_settings(struct ctx *ctx, const struct service *sv, struct pull_request *r)
 static int
 exec_page_pull(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "until", required_argument, NULL, 'u' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *since = NULL, *until = NULL, *zone_name;
+	const char *since = cmd_opt(ctx, "since"), *until = cmd_opt(ctx, "until"), *zone_name;
 	const struct service *sv = NULL;
 	struct pull_request r = { 0 };
 	struct page_vec pages = { 0 };
 	const struct tz_zone *zone;
 	size_t imported = 0, updated = 0;
 	char *token = NULL;
-	int c, e;
+	int e;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': since = optarg; break;
-		case 'u': until = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (argc - optind != 1)
+	if (argc != 2)
 		return cmd_usage_error(ctx, "page pull takes pagerduty or opsgenie");
 	for (size_t i = 0; i < sizeof services / sizeof services[0]; i++)
-		if (strcmp(argv[optind], services[i].name) == 0)
+		if (strcmp(argv[1], services[i].name) == 0)
 			sv = &services[i];
 	if (sv == NULL)
 		return cmd_usage_error(ctx, "unknown service '%s': pagerduty or opsgenie",
-				       argv[optind]);
+				       argv[1]);
 	/* Dates are days in the reporting zone, as months are. */
 	zone_name = config_get(ctx->cfg, "report", NULL, "timezone", NULL);
 	if ((zone = tz_lookup(zone_name && *zone_name ? zone_name : "UTC")) == NULL)
@@ -131,8 +117,16 @@ exec_page_pull(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_page_pull_entry = {
-	"page pull", "pagerduty|opsgenie [--since DATE] [--until DATE]",
-	"import pages from PagerDuty's or Opsgenie's API",
+	.name = "page pull",
+	.args = "pagerduty|opsgenie",
+	.options = (const struct cmd_option[]){
+		{ "since", 0, "DATE", "the window's start (default: 7 days ago); a date "
+		  "is midnight in the [report] time zone", 0, 0 },
+		{ "until", 0, "DATE", "the window's end (default: now)", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
+	.summary = "import pages from PagerDuty's or Opsgenie's API",
+	.help =
 	"Reads the incidents (PagerDuty REST API v2: /incidents and /log_entries)\n"
 	"or alerts (Opsgenie: /v2/alerts) created in a window, following the\n"
 	"pages of results and waiting out rate limits (HTTP 429, and 503 with\n"
@@ -142,13 +136,10 @@ const struct cmd_entry cmd_page_pull_entry = {
 	"(acknowledged, resolved, escalated since) instead of imported again.\n"
 	"Either all of a pull is imported or, on any failure, nothing. Managers.\n"
 	"\n"
-	"  --since DATE   the window's start (default: 7 days ago); dates are\n"
-	"                 midnight in the [report] time zone\n"
-	"  --until DATE   the window's end (default: now)\n"
-	"\n"
 	"The token comes from $ROTA_PAGERDUTY_TOKEN or $ROTA_OPSGENIE_TOKEN, else\n"
 	"from the file named by token_file in [pagerduty] or [opsgenie], which\n"
 	"must be readable by its owner only (chmod 600). It is never printed.\n"
 	"api_url points at another endpoint (Opsgenie's EU: https://api.eu.opsgenie.com).\n",
-	CMD_WRITE, exec_page_pull,
+	.flags = CMD_WRITE,
+	.exec = exec_page_pull,
 };

@@ -2,7 +2,6 @@
  * changed. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -170,27 +169,16 @@ infeasible(const struct term *t, const struct plan_diff *d)
 static int
 exec_schedule_generate(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct plan_diff d;
 	struct term t;
-	bool dry_run = false;
-	int c, r;
+	bool dry_run = cmd_flag(ctx, "dry-run");
+	int r;
 
 	if ((r = require_manager(ctx, "schedule generate")) != 0)
 		return r;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":n", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': dry_run = true; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc - 1)
+	if (argc != 2)
 		return cmd_usage_error(ctx, "schedule generate takes one TERM");
-	if ((r = find_term(ctx, argv[optind], &t)) != 0)
+	if ((r = find_term(ctx, argv[1], &t)) != 0)
 		return r;
 	r = plan_generate(ctx->db, ctx->cfg, &t, ctx->now, !dry_run, &d);
 	if (r == EX_DATAERR && d.reason[0] != '\0')
@@ -208,10 +196,13 @@ exec_schedule_generate(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_schedule_generate_entry = {
 	.name = "schedule generate",
-	.args = "TERM [--dry-run]",
+	.args = "TERM",
+	.options = (const struct cmd_option[]){
+		{ "dry-run", 'n', NULL, "print what would change and change nothing", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "fill a term's weeks with its members (managers)",
-	.help = "  TERM        the term to schedule (see rota term list)\n"
-		"  --dry-run   print what would change and change nothing\n"
+	.help = "  TERM           the term to schedule (see rota term list)\n"
 		"\n"
 		"Gives each week of the term to one member. Hard rules, never broken:\n"
 		"nobody on leave, managers only in the escalation tier, nobody on call\n"

@@ -1,12 +1,30 @@
-/* The lookup of a command by its words, its help, and running it. */
+/* The lookup of a command by its words, its options, its help, and running
+ * it. Each command declares its options once (struct cmd_option): they are
+ * parsed here, and the usage line, --help, the bash completion
+ * (cmd-completion.c) and the docs test are made from the same table. */
 #include "config.h"
 
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cmd.h"
 #include "common/err.h"
+#include "common/xalloc.h"
+
+const struct cmd_option cmd_global_options[] = {
+	{ "db", 0, "PATH", "the database (else $ROTA_DB, the config's database, "
+	  "$XDG_DATA_HOME/rota/rota.db)", 0, 0 },
+	{ "config", 0, "PATH", "the configuration file (else $ROTA_CONFIG, "
+	  "$XDG_CONFIG_HOME/rota/rota.conf, /etc/rota/rota.conf)", 0, 0 },
+	{ "json", 0, NULL, "print JSON for scripts instead of tables", 0, 0 },
+	{ "as", 0, "HANDLE", "act as another person (managers and root only)", 0, 0 },
+	{ "help", 'h', NULL, "this list; `rota COMMAND --help` for one command",
+	  CMD_OPT_ALONE, 0 },
+	{ "version", 0, NULL, "print the version", CMD_OPT_ALONE, 0 },
+	{ NULL, 0, NULL, NULL, 0, 0 },
+};
 
 /* Whether the first words of argv spell NAME ("swap request"). */
 static int
@@ -35,15 +53,391 @@ cmd_find(int argc, char **argv, int *used)
 	return NULL;
 }
 
+/* -- Parsing ------------------------------------------------------------ */
+
+/* getopt_long's value for option I of a table: above any letter. */
+#define OPT_VAL 256
+
+static size_t
+count_options(const struct cmd_option *opts)
+{
+	size_t n = 0;
+
+	while (opts != NULL && opts[n].name != NULL)
+		n++;
+	return n;
+}
+
+int
+cmd_parse_options(const struct cmd_option *opts, const char *mode, int argc,
+		  char **argv, struct cmd_given *given, size_t *n_given,
+		  char *err, size_t errlen)
+{
+	size_t n = count_options(opts);
+	struct option *longs = xcalloc(n + 1, sizeof *longs);
+	char *shorts = xmalloc(strlen(mode) + 2 * n + 1), *s = shorts;
+	int c, r = 0;
+
+	s += strlen(strcpy(shorts, mode));
+	for (size_t i = 0; i < n; i++) {
+		longs[i].name = opts[i].name;
+		longs[i].has_arg = opts[i].meta != NULL ? required_argument : no_argument;
+		longs[i].val = OPT_VAL + (int)i;
+		if (opts[i].letter != 0) {
+			*s++ = opts[i].letter;
+			if (opts[i].meta != NULL)
+				*s++ = ':';
+		}
+	}
+	*s = '\0';
+	*n_given = 0;
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		const struct cmd_option *o = NULL;
+
+		if (c >= OPT_VAL)
+			o = &opts[c - OPT_VAL];
+		for (size_t i = 0; o == NULL && c != '?' && c != ':' && i < n; i++)
+			if (opts[i].letter == c)
+				o = &opts[i];
+		if (c == ':')
+			snprintf(err, errlen, "option %s needs a value", argv[optind - 1]);
+		else if (o == NULL && optopt >= OPT_VAL)
+			snprintf(err, errlen, "option --%s takes no value",
+				 opts[optopt - OPT_VAL].name);
+		else if (o == NULL && optopt > 0)
+			snprintf(err, errlen, "unknown option '-%c'", optopt);
+		else if (o == NULL)
+			snprintf(err, errlen, "unknown option '%s'", argv[optind - 1]);
+		if (o == NULL) {
+			r = -1;
+			break;
+		}
+		given[*n_given].opt = o;
+		given[*n_given].value = o->meta != NULL ? optarg : NULL;
+		(*n_given)++;
+	}
+	free(longs);
+	free(shorts);
+	return r < 0 ? -1 : optind;
+}
+
+static const struct cmd_option *
+option_named(const struct cmd_option *opts, const char *name)
+{
+	for (size_t i = 0; opts != NULL && opts[i].name != NULL; i++)
+		if (strcmp(opts[i].name, name) == 0)
+			return &opts[i];
+	return NULL;
+}
+
+static bool
+was_given(const struct ctx *ctx, const struct cmd_option *o)
+{
+	for (size_t i = 0; i < ctx->n_given; i++)
+		if (ctx->given[i].opt == o)
+			return true;
+	return false;
+}
+
+/* The option of the running command named NAME: a name its table lacks is
+ * a mistake in the program, never a user's. */
+static const struct cmd_option *
+declared(const struct ctx *ctx, const char *name)
+{
+	const struct cmd_option *o = option_named(ctx->entry->options, name);
+
+	if (o == NULL) {
+		rota_fail(EX_SOFTWARE, "internal error: %s declares no option --%s",
+			  ctx->entry->name, name);
+		abort();
+	}
+	return o;
+}
+
+const char *
+cmd_opt(const struct ctx *ctx, const char *name)
+{
+	const struct cmd_option *o = declared(ctx, name);
+	const char *v = NULL;
+
+	for (size_t i = 0; i < ctx->n_given; i++)
+		if (ctx->given[i].opt == o)
+			v = ctx->given[i].value;
+	return v;
+}
+
+bool
+cmd_flag(const struct ctx *ctx, const char *name)
+{
+	return was_given(ctx, declared(ctx, name));
+}
+
+/* "--NAME" or, with META, "--NAME META"; the short form "-o FILE" instead
+ * when SHORT and the option has a letter and a value. */
+static void
+spec(const struct cmd_option *o, bool short_form, char *buf, size_t len)
+{
+	if (short_form && o->letter != 0 && o->meta != NULL)
+		snprintf(buf, len, "-%c %s", o->letter, o->meta);
+	else
+		snprintf(buf, len, "--%s%s%s", o->name, o->meta ? " " : "",
+			 o->meta ? o->meta : "");
+}
+
+/* Appends WORD to the list in BUF: "A", "A and B", "A, B and C" (JOIN is
+ * " and " or " or "); I is its index, N the length of the list. */
+static void
+list_add(char *buf, size_t len, const char *word, size_t i, size_t n, const char *join)
+{
+	size_t used = strlen(buf);
+
+	snprintf(buf + used, len - used, "%s%s", i == 0 ? "" : i + 1 == n ? join : ", ",
+		 word);
+}
+
+/* The required options and the either/or groups, one message each. */
+static int
+check_given(struct ctx *ctx)
+{
+	const struct cmd_option *opts = ctx->entry->options;
+	size_t n = count_options(opts), missing = 0, k = 0;
+	char list[512] = "", one[128];
+
+	for (size_t i = 0; i < n; i++)
+		if ((opts[i].flags & CMD_OPT_REQUIRED) && opts[i].group == 0 &&
+		    !was_given(ctx, &opts[i]))
+			missing++;
+	for (size_t i = 0; i < n && missing > 0; i++)
+		if ((opts[i].flags & CMD_OPT_REQUIRED) && opts[i].group == 0 &&
+		    !was_given(ctx, &opts[i])) {
+			snprintf(one, sizeof one, "--%s", opts[i].name);
+			list_add(list, sizeof list, one, k++, missing, " and ");
+		}
+	if (missing > 0)
+		return cmd_usage_error(ctx, "%s %s required", list, missing == 1 ? "is" : "are");
+	for (size_t i = 0; i < n; i++) {
+		size_t members = 0, got = 0;
+		bool required = false, first = true;
+
+		if (opts[i].group == 0)
+			continue;
+		for (size_t j = 0; j < i; j++)
+			first = first && opts[j].group != opts[i].group;
+		if (!first)
+			continue;
+		for (size_t j = i; j < n; j++)
+			if (opts[j].group == opts[i].group) {
+				members++;
+				got += was_given(ctx, &opts[j]);
+				required = required || (opts[j].flags & CMD_OPT_REQUIRED);
+			}
+		if (got == 1 || (got == 0 && !required))
+			continue;
+		list[0] = '\0';
+		for (size_t j = i, m = 0; j < n; j++)
+			if (opts[j].group == opts[i].group) {
+				spec(&opts[j], false, one, sizeof one);
+				list_add(list, sizeof list, one, m++, members, " or ");
+			}
+		return cmd_usage_error(ctx, "%s takes %s of %s", ctx->entry->name,
+				       required ? "one" : "only one", list);
+	}
+	return 0;
+}
+
+/* Parses the running command's options into ctx->given and leaves in
+ * *ARGV (a new array the caller frees) the command's name and its
+ * positional arguments. */
+static int
+parse(struct ctx *ctx, int *argc, char ***argv)
+{
+	struct cmd_given *given = xcalloc((size_t)*argc + 1, sizeof *given);
+	char err[256], **pos;
+	size_t n;
+	int first, np;
+
+	first = cmd_parse_options(ctx->entry->options, ":", *argc, *argv, given, &n,
+				  err, sizeof err);
+	ctx->given = given;
+	ctx->n_given = n;
+	if (first < 0)
+		return cmd_usage_error(ctx, "%s", err);
+	np = *argc - first;
+	pos = xcalloc((size_t)np + 2, sizeof *pos);
+	pos[0] = (*argv)[0];
+	for (int i = 0; i < np; i++)
+		pos[i + 1] = (*argv)[first + i];
+	*argc = np + 1;
+	*argv = pos;
+	return check_given(ctx);
+}
+
+/* -- Usage and help ----------------------------------------------------- */
+
+#define HELP_WIDTH 79         /* the last column help text may use */
+#define HELP_COLUMN_MAX 30    /* option help starts at most here */
+
+void
+cmd_print_synopsis(const struct cmd_option *opts, FILE *f)
+{
+	size_t n = count_options(opts);
+	char one[128];
+
+	for (size_t i = 0; i < n; i++) {
+		bool first = true, required = false;
+
+		if (opts[i].flags & CMD_OPT_ALONE)
+			continue;
+		if (opts[i].group == 0) {
+			required = opts[i].flags & CMD_OPT_REQUIRED;
+			spec(&opts[i], true, one, sizeof one);
+			fprintf(f, required ? " %s" : " [%s]", one);
+			continue;
+		}
+		for (size_t j = 0; j < i; j++)
+			first = first && opts[j].group != opts[i].group;
+		if (!first)
+			continue;
+		for (size_t j = i; j < n; j++)
+			required = required || (opts[j].group == opts[i].group &&
+						 (opts[j].flags & CMD_OPT_REQUIRED));
+		fputs(required ? " (" : " [", f);
+		for (size_t j = i, m = 0; j < n; j++)
+			if (opts[j].group == opts[i].group) {
+				spec(&opts[j], true, one, sizeof one);
+				fprintf(f, "%s%s", m++ == 0 ? "" : required ? " | " : "|", one);
+			}
+		fputs(required ? ")" : "]", f);
+	}
+}
+
+void
+cmd_print_usage(const struct cmd_entry *e, FILE *f)
+{
+	fprintf(f, "usage: rota %s%s%s", e->name, *e->args ? " " : "", e->args);
+	cmd_print_synopsis(e->options, f);
+	fputc('\n', f);
+}
+
+/* "-o, --output FILE" or "--name NAME": an option in the help's list. */
+static void
+list_spec(const struct cmd_option *o, char *buf, size_t len)
+{
+	char s[128];
+
+	spec(o, false, s, sizeof s);
+	if (o->letter != 0)
+		snprintf(buf, len, "-%c, %s", o->letter, s);
+	else
+		snprintf(buf, len, "%s", s);
+}
+
+/* Prints TEXT from column AT on (the cursor is there), wrapped at word
+ * boundaries, each further line indented to COLUMN. */
+static void
+print_wrapped(FILE *f, const char *text, size_t at, size_t column)
+{
+	size_t x = at;
+
+	while (*text != '\0') {
+		size_t len = strcspn(text, " ");
+
+		if (x > column && x + 1 + len > HELP_WIDTH) {
+			fprintf(f, "\n%*s", (int)column, "");
+			x = column;
+		} else if (x > column) {
+			fputc(' ', f);
+			x++;
+		}
+		fwrite(text, 1, len, f);
+		x += len;
+		text += len;
+		text += strspn(text, " ");
+	}
+	fputc('\n', f);
+}
+
+void
+cmd_print_options(const struct cmd_option *opts, size_t column, FILE *f)
+{
+	size_t n = count_options(opts);
+	char one[160];
+
+	for (size_t i = 0; i < n; i++) {
+		size_t w;
+
+		list_spec(&opts[i], one, sizeof one);
+		w = 2 + strlen(one) + 2;
+		if (w > column && w <= HELP_COLUMN_MAX)
+			column = w;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t w;
+
+		list_spec(&opts[i], one, sizeof one);
+		fprintf(f, "  %s", one);
+		w = 2 + strlen(one);
+		if (w + 2 > column) {
+			fprintf(f, "\n%*s", (int)column, "");
+			w = column;
+		}
+		fprintf(f, "%*s", (int)(column - w), "");
+		print_wrapped(f, opts[i].help, column, column);
+	}
+}
+
+/* The end of HELP's first block: its leading lines indented by two spaces
+ * (the positional arguments); *COLUMN gets where their descriptions start
+ * (0 when the first line does not say). */
+static const char *
+argument_block(const char *help, size_t *column)
+{
+	const char *p = help, *gap;
+
+	*column = 0;
+	if (strncmp(p, "  ", 2) == 0 && (gap = strstr(p + 2, "  ")) != NULL &&
+	    gap < p + strcspn(p, "\n") && gap[-1] != ' ') {
+		*column = (size_t)(gap - p) + strspn(gap, " ");
+		if (*column > HELP_COLUMN_MAX)
+			*column = 0;
+	}
+	while (strncmp(p, "  ", 2) == 0) {
+		p += strcspn(p, "\n");
+		if (*p == '\n')
+			p++;
+	}
+	return p;
+}
+
 void
 cmd_print_help(const struct cmd_entry *e, FILE *f)
 {
-	fprintf(f, "usage: rota %s%s%s\n\n%s\n", e->name, *e->args ? " " : "",
-		e->args, e->summary);
-	if (e->help != NULL && *e->help)
-		fprintf(f, "\n%s", e->help);
-	fputs("\nGlobal options (--db, --config, --json, --as) come before the "
-	      "command; see rota(1).\n", f);
+	const char *help = e->help != NULL ? e->help : "", *rest;
+	size_t column, k = 0, n = 0;
+	bool listed;
+
+	cmd_print_usage(e, f);
+	fprintf(f, "\n%s\n", e->summary);
+	rest = argument_block(help, &column);
+	listed = rest > help || count_options(e->options) > 0;
+	if (listed)
+		fputc('\n', f);
+	fwrite(help, 1, (size_t)(rest - help), f);
+	cmd_print_options(e->options, column, f);
+	if (*rest != '\0') {
+		if (listed && *rest != '\n')
+			fputc('\n', f);
+		fputs(rest, f);
+	}
+	fputs("\nGlobal options (", f);
+	for (const struct cmd_option *o = cmd_global_options; o->name != NULL; o++)
+		n += !(o->flags & CMD_OPT_ALONE);
+	for (const struct cmd_option *o = cmd_global_options; o->name != NULL; o++)
+		if (!(o->flags & CMD_OPT_ALONE))
+			fprintf(f, "%s--%s", k++ == 0 ? "" : ", ", o->name);
+	fputs(") come before the command; see rota(1).\n", f);
 }
 
 int
@@ -55,7 +449,8 @@ cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: rota %s %s\n", ctx->entry->name, ctx->entry->args);
+	fputc('\n', stderr);
+	cmd_print_usage(ctx->entry, stderr);
 	return EX_USAGE;
 }
 
@@ -67,12 +462,13 @@ cmd_bad_option(struct ctx *ctx, int c, char **argv)
 	return cmd_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
 }
 
-int
-cmd_run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
+/* -- Running ------------------------------------------------------------ */
+
+static int
+run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
 {
 	int r;
 
-	ctx->entry = e;
 	if (!(e->flags & CMD_WRITE))
 		return e->exec(ctx, argc, argv);
 	if ((r = store_begin(ctx->db)) != 0)
@@ -82,5 +478,32 @@ cmd_run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
 		r = store_commit(ctx->db);
 	if (r != 0 || ctx->rollback)
 		store_rollback(ctx->db);
+	return r;
+}
+
+int
+cmd_run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
+{
+	const struct cmd_entry *outer = ctx->entry;
+	const struct cmd_given *outer_given = ctx->given;
+	size_t outer_n = ctx->n_given;
+	char **pos = argv;
+	int r;
+
+	ctx->entry = e;
+	ctx->given = NULL;
+	ctx->n_given = 0;
+	if (e->options == NULL)         /* parses its own, or has none */
+		r = run(ctx, e, argc, argv);
+	else if ((r = parse(ctx, &argc, &pos)) == 0)
+		r = run(ctx, e, argc, pos);
+	if (pos != argv)
+		free(pos);
+	free((void *)ctx->given);
+	/* A command may run another (the demo runs many): its own come back. */
+	if (outer != NULL)
+		ctx->entry = outer;
+	ctx->given = outer_given;
+	ctx->n_given = outer_n;
 	return r;
 }

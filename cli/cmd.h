@@ -21,6 +21,11 @@ struct ctx {
 	struct actor actor;           /* who is running the command */
 	bool rollback;                /* a write command asks to change nothing (--dry-run) */
 	const struct cmd_entry *entry;  /* the command running */
+	/* Its options, in the order given (cmd_run fills them from the
+	 * entry's table): read them with cmd_opt() and cmd_flag(); a command
+	 * that applies them in order (person set) walks the array. */
+	const struct cmd_given *given;
+	size_t n_given;
 };
 
 enum cmd_flags {
@@ -30,14 +35,59 @@ enum cmd_flags {
 	CMD_LOOKUP = 8,               /* reads a few rows: store_read_few() */
 };
 
+/* One option of a command, declared once in the command's entry: the
+ * framework parses it (cmd_run), and the usage line, --help, the bash
+ * completion and the docs test (every option is in rota.1) are made from
+ * the same table, so they cannot disagree. A table ends with { NULL }. */
+struct cmd_option {
+	const char *name;             /* "with" for --with */
+	char letter;                  /* 'o' for -o as well; 0 for none */
+	/* Its value's metavariable ("HANDLE", "DATE"), or its choices written
+	 * "text|csv|json" (completion offers them); NULL for a flag. HANDLE,
+	 * OFFICE, ROTATION or R, TERM, ZONE, DIR, FILE, PATH and URL are
+	 * completed with the names they stand for. */
+	const char *meta;
+	/* One line for --help (wrapped to fit): what it does and its default;
+	 * more goes in the entry's help text. */
+	const char *help;
+	int flags;                    /* enum cmd_option_flags */
+	/* Nonzero: options sharing it are either/or, at most one given
+	 * (exactly one when one of them is CMD_OPT_REQUIRED). */
+	int group;
+};
+
+enum cmd_option_flags {
+	CMD_OPT_REQUIRED = 1,         /* must be given (a group: one of it must) */
+	CMD_OPT_ALONE = 2,            /* acts on its own (--help, --version): not in usage lines */
+};
+
+/* An option as given: VALUE is NULL for a flag and points into argv. */
+struct cmd_given {
+	const struct cmd_option *opt;
+	const char *value;
+};
+
+/* The global options (cli/main.c), which come before the command. */
+extern const struct cmd_option cmd_global_options[];
+
 struct cmd_entry {
 	const char *name;             /* "swap request" */
-	const char *args;             /* "SHIFT|DATE [--with HANDLE]" */
+	const char *args;             /* the positional arguments: "SHIFT|DATE" */
 	const char *summary;          /* one line for `rota --help` */
-	const char *help;             /* the options, printed by `rota CMD --help` */
+	/* For `rota CMD --help`: first the positional arguments, lines
+	 * indented by two spaces ("  TERM   the term to ..."), after which
+	 * the options' list is printed; then the prose. */
+	const char *help;
 	int flags;
-	/* argv[0] is the command name; returns an exit status. */
+	/* argv[0] is the command name, argv[1..] the positional arguments
+	 * (the options are in ctx: cmd_opt, cmd_flag). Returns an exit
+	 * status. */
 	int (*exec)(struct ctx *ctx, int argc, char **argv);
+	/* Its options. NULL, for now: exec gets argv as typed and parses its
+	 * own options, as every command did before the table (transitional,
+	 * for the commands not yet converted: swap *, override); a command
+	 * without options gets its positional arguments either way. */
+	const struct cmd_option *options;
 };
 
 extern const struct cmd_entry *const cmd_table[];
@@ -51,16 +101,45 @@ extern int (*const cmd_elsewhere)(char **argv);
 /* The entry named by the first one or two words of argv, or NULL. *used
  * gets how many words named it. */
 const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
-/* Runs E (argv[0] is its name); a CMD_WRITE command runs in one
- * transaction, committed only when it succeeds and ctx->rollback is unset. */
+/* Runs E (argv[0] is its name): parses its options from its table (a usage
+ * error, EX_USAGE, for an unknown option, a missing value, a missing
+ * required option or two of an either/or group), then calls its exec with
+ * the positional arguments; a CMD_WRITE command runs in one transaction,
+ * committed only when it succeeds and ctx->rollback is unset. */
 int cmd_run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv);
 
-/* Prints "usage: rota NAME ARGS" and the help text. */
+/* The value of the running command's option --NAME (the last one given),
+ * or NULL when it was not given. */
+const char *cmd_opt(const struct ctx *ctx, const char *name);
+/* Whether the running command's option --NAME was given. */
+bool cmd_flag(const struct ctx *ctx, const char *name);
+
+/* Parses the options of ARGV (from argv[1]) by the table OPTS with
+ * getopt_long (MODE starts its option string: ":" lets options come
+ * anywhere among the positional arguments, "+:" stops at the first of
+ * them); GIVEN (room for argc) gets them in order, *N_GIVEN their number.
+ * Returns the index in ARGV, permuted, of the first positional argument;
+ * -1 with a message in ERR for an unknown option or a missing value. */
+int cmd_parse_options(const struct cmd_option *opts, const char *mode, int argc,
+		      char **argv, struct cmd_given *given, size_t *n_given,
+		      char *err, size_t errlen);
+
+/* Prints "usage: rota NAME ARGS OPTIONS". */
+void cmd_print_usage(const struct cmd_entry *e, FILE *f);
+/* Prints OPTS for a usage line: " --tz ZONE [--office OFFICE]
+ * (--person HANDLE | --rotation R) [--office OFFICE|--no-office]". */
+void cmd_print_synopsis(const struct cmd_option *opts, FILE *f);
+/* Prints OPTS as an aligned list, their help from COLUMN on (or farther,
+ * to fit the longest), wrapped to the terminal's usual 80 columns. */
+void cmd_print_options(const struct cmd_option *opts, size_t column, FILE *f);
+/* Prints the usage line, the summary, the positional arguments, the
+ * options and the rest of the help text. */
 void cmd_print_help(const struct cmd_entry *e, FILE *f);
 /* Prints "rota: MESSAGE" and the running command's usage line; EX_USAGE. */
 int cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* For getopt_long's '?' and ':' results: names the bad option. */
+/* For getopt_long's '?' and ':' results in a command that parses its own
+ * options (.options NULL): names the bad option. */
 int cmd_bad_option(struct ctx *ctx, int c, char **argv);
 
 #endif

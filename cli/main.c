@@ -1,7 +1,6 @@
 /* rota: global options, then dispatch through the command table. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,25 +15,14 @@
 #include "common/tz.h"
 #include "common/xalloc.h"
 
-static const char global_help[] =
-	"usage: rota [--db PATH] [--config PATH] [--json] [--as HANDLE] COMMAND [ARGS]\n"
-	"\n"
-	"Global options:\n"
-	"  --db PATH       the database (else $ROTA_DB, the config's database,\n"
-	"                  $XDG_DATA_HOME/rota/rota.db)\n"
-	"  --config PATH   the configuration file (else $ROTA_CONFIG,\n"
-	"                  $XDG_CONFIG_HOME/rota/rota.conf, /etc/rota/rota.conf)\n"
-	"  --json          print JSON for scripts instead of tables\n"
-	"  --as HANDLE     act as another person (managers and root only)\n"
-	"  --help          this list; `rota COMMAND --help` for one command\n"
-	"  --version       print the version\n"
-	"\n"
-	"Commands:\n";
-
 static void
 print_global_help(FILE *f)
 {
-	fputs(global_help, f);
+	fputs("usage: rota", f);
+	cmd_print_synopsis(cmd_global_options, f);
+	fputs(" COMMAND [ARGS]\n\nGlobal options:\n", f);
+	cmd_print_options(cmd_global_options, 0, f);
+	fputs("\nCommands:\n", f);
 	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
 		if (!((*e)->flags & CMD_HIDDEN))
 			fprintf(f, "  %-18s %s\n", (*e)->name, (*e)->summary);
@@ -73,55 +61,54 @@ wants_help(int argc, char **argv)
 	return false;
 }
 
-enum { OPT_DB = 1, OPT_CONFIG, OPT_JSON, OPT_AS, OPT_HELP, OPT_VERSION };
-
-/* An option that sets something for the command (not help or an error). */
-static bool
-is_global_option(int c)
-{
-	return c == OPT_DB || c == OPT_CONFIG || c == OPT_JSON || c == OPT_AS;
-}
-
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, OPT_DB },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "as", required_argument, NULL, OPT_AS },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct ctx ctx = { 0 };
+	struct cmd_given *given = xcalloc((size_t)argc + 1, sizeof *given);
 	const char *db_opt = NULL, *config_opt = NULL, *as = NULL;
 	const struct cmd_entry *e;
-	char *db_path = NULL, **all = argv;
-	int c, used, r;
+	char *db_path = NULL, **all = argv, err[256];
+	size_t n;
+	int first, used, r;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
-		if (c != OPT_VERSION && !is_global_option(c) && cmd_elsewhere != NULL)
-			return cmd_elsewhere(all);
-		switch (c) {
-		case OPT_DB: db_opt = optarg; break;
-		case OPT_CONFIG: config_opt = optarg; break;
-		case OPT_JSON: ctx.json = true; break;
-		case OPT_AS: as = optarg; break;
-		case 'h':
-		case OPT_HELP: print_global_help(stdout); return out_finish();
-		case OPT_VERSION: puts(PACKAGE_STRING); return out_finish();
-		case ':':
-			rota_fail(EX_USAGE, "%s needs a value", argv[optind - 1]);
-			return EX_USAGE;
-		default:
-			rota_fail(EX_USAGE, "unknown option '%s' (see rota --help)", argv[optind - 1]);
-			return EX_USAGE;
+	/* The global options, up to the command (cmd_global_options). */
+	first = cmd_parse_options(cmd_global_options, "+:", argc, argv, given, &n,
+				  err, sizeof err);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = given[i].opt->name, *v = given[i].value;
+
+		if (strcmp(name, "version") == 0) {
+			puts(PACKAGE_STRING);
+			free(given);
+			return out_finish();
 		}
+		/* rota's quick program has not the list of every command. */
+		if (cmd_elsewhere != NULL && strcmp(name, "help") == 0)
+			return cmd_elsewhere(all);
+		if (strcmp(name, "help") == 0) {
+			print_global_help(stdout);
+			free(given);
+			return out_finish();
+		}
+		if (strcmp(name, "db") == 0)
+			db_opt = v;
+		else if (strcmp(name, "config") == 0)
+			config_opt = v;
+		else if (strcmp(name, "json") == 0)
+			ctx.json = true;
+		else if (strcmp(name, "as") == 0)
+			as = v;
 	}
-	argc -= optind;
-	argv += optind;
+	free(given);
+	if (first < 0 && cmd_elsewhere != NULL)
+		return cmd_elsewhere(all);
+	if (first < 0) {
+		rota_fail(EX_USAGE, "%s (see rota --help)", err);
+		return EX_USAGE;
+	}
+	argc -= first;
+	argv += first;
 	/* A command this program lacks, or none (the help lists them all). */
 	e = argc > 0 ? cmd_find(argc, argv, &used) : NULL;
 	if (e == NULL && cmd_elsewhere != NULL)
