@@ -2,15 +2,11 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "cli/cmd.h"
 #include "cli/setup.h"
 #include "cli/util.h"
-#include "common/err.h"
-#include "common/out.h"
-#include "common/timefmt.h"
+#include "service/holiday.h"
 
 static int
 exec_holiday_add(struct ctx *ctx, int argc, char **argv)
@@ -19,11 +15,11 @@ exec_holiday_add(struct ctx *ctx, int argc, char **argv)
 		{ "name", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *name = "Public holiday";
-	struct holiday h = { 0 }, *same;
-	struct office o;
-	size_t nsame;
-	int c, r, y, m, d;
+	struct svc s = cmd_svc(ctx);
+	const char *name = NULL;
+	char buf[NAME_MAX_];
+	struct holiday h;
+	int c, r;
 
 	if ((r = require_manager(ctx, "holiday add")) != 0)
 		return r;
@@ -36,24 +32,9 @@ exec_holiday_add(struct ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cmd_usage_error(ctx, "holiday add takes OFFICE and DATE");
-	if (date_parse(argv[optind + 1], &y, &m, &d) < 0)
-		return cmd_usage_error(ctx, "DATE: bad date '%s' (expected YYYY-MM-DD)",
-				       argv[optind + 1]);
-	snprintf(h.day, sizeof h.day, "%04d-%02d-%02d", y, m, d);
-	if ((r = name_arg(ctx, "--name", name, h.name, sizeof h.name)) != 0 ||
-	    (r = find_office(ctx, argv[optind], &o)) != 0)
-		return r;
-	h.office_id = o.id;
-	snprintf(h.office, sizeof h.office, "%s", o.name);
-	if ((r = store_holiday_list(ctx->db, o.id, h.day, h.day, &same, &nsame)) != 0)
-		return r;
-	if (nsame > 0)
-		r = rota_fail(EX_DATAERR, "office '%s' already has a holiday on %s: %s "
-			      "(holiday %lld)", o.name, h.day, same[0].name, (long long)same[0].id);
-	free(same);
-	if (r != 0 ||
-	    (r = store_holiday_add(ctx->db, &h, "manual", NULL, NULL)) != 0 ||
-	    (r = audit(ctx, "holiday.add", h.day, NULL, holiday_to_json(&h))) != 0)
+	if ((name != NULL && (r = name_arg(ctx, "--name", name, buf, sizeof buf)) != 0) ||
+	    (r = usage_if(ctx, holiday_add(&s, argv[optind], argv[optind + 1],
+					   name ? buf : NULL, &h))) != 0)
 		return r;
 	print_holiday(&h);
 	return 0;

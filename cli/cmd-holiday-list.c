@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
@@ -10,6 +9,7 @@
 #include "cli/util.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "service/holiday.h"
 
 static int
 exec_holiday_list(struct ctx *ctx, int argc, char **argv)
@@ -18,13 +18,12 @@ exec_holiday_list(struct ctx *ctx, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct svc s = cmd_svc(ctx);
 	const char *year = NULL;
-	struct office o = { 0 };
-	struct local_time lt;
+	struct office o;
 	struct holiday *v;
-	char from[11], to[11];
 	size_t n;
-	int c, r, y;
+	int c, r, y = 0;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -35,18 +34,9 @@ exec_holiday_list(struct ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return cmd_usage_error(ctx, "holiday list takes at most one OFFICE");
-	if (year != NULL && (r = int_arg(ctx, "--year", year, 1900, 9999, &y)) != 0)
-		return r;
-	if (argc - optind == 1 && (r = find_office(ctx, argv[optind], &o)) != 0)
-		return r;
-	if (year == NULL) {
-		/* From the start of this year on. */
-		tz_to_local(tz_lookup_or_utc(o.id ? o.tz : "UTC"), ctx->now, &lt);
-		y = lt.year;
-	}
-	snprintf(from, sizeof from, "%04d-01-01", y);
-	snprintf(to, sizeof to, "%04d-12-31", y);
-	if ((r = store_holiday_list(ctx->db, o.id, from, year ? to : NULL, &v, &n)) != 0)
+	if ((year != NULL && (r = int_arg(ctx, "--year", year, 1900, 9999, &y)) != 0) ||
+	    (r = holiday_list(&s, argc - optind == 1 ? argv[optind] : NULL, y, &o, &y,
+			      &v, &n)) != 0)
 		return r;
 	if (n == 0)
 		out_note("No public holidays%s%s %s %d: add them with rota holiday add.",

@@ -5,147 +5,46 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/calendar-import.h"
 #include "cli/cmd.h"
-#include "service/plan.h"
-#include "cli/setup.h"
 #include "cli/util.h"
 #include "common/err.h"
-#include "common/out.h"
 #include "common/timefmt.h"
-#include "common/xalloc.h"
-#include "store/import.h"
+#include "service/leave.h"
 
-static int
-cmp_key(const char *uid_a, const char *rid_a, const char *uid_b, const char *rid_b)
+/* Warns about a shift the new leave overlaps: rota schedule generate moves
+ * it, or (kept: plan_kept_why's word, "frozen" said as users read it in
+ * this message) it needs a swap or an override. */
+static void
+warn_conflict(const struct person *p, const struct leave_conflict *c)
 {
-	int c = strcmp(uid_a, uid_b);
+	const struct shift *sh = &c->shift;
+	const char *why = c->kept;
+	char start[32];
 
-	return c ? c : strcmp(rid_a, rid_b);
-}
-
-/* Applies the calendar's occurrences to the leave imported earlier from
- * the same source: both lists are sorted by UID and recurrence id. Rows
- * the calendar no longer holds are removed, unless they lie wholly
- * outside the window (history is kept). */
-static int
-apply(struct ctx *ctx, const struct person *p, const struct import_source *src,
-      const struct ics_result *res, int64_t from, int64_t to, struct import_counts *c)
-{
-	struct imported_row *rows, row;
-	size_t n, i = 0, k = 0;
-	int r;
-
-	if ((r = store_leave_imported(ctx->db, p->id, src->source, &rows, &n)) != 0)
-		return r;
-	while (r == 0 && (i < n || k < res->n)) {
-		const struct ics_occurrence *o = k < res->n ? &res->v[k] : NULL;
-		int d = i >= n ? 1 : o == NULL ? -1 :
-			cmp_key(rows[i].uid, rows[i].recurrence_id, o->uid, o->recurrence_id);
-
-		if (d < 0 || (d == 0 && i + 1 < n && cmp_key(rows[i].uid, rows[i].recurrence_id,
-			rows[i + 1].uid, rows[i + 1].recurrence_id) == 0)) {
-			/* Gone from the calendar (or a duplicate row). */
-			if (d < 0 && (rows[i].end <= from || rows[i].start >= to)) {
-				i++;
-				continue;
-			}
-			if ((r = store_leave_remove(ctx->db, rows[i].id)) == 0)
-				c->removed++;
-			i++;
-		} else if (d > 0) {
-			memset(&row, 0, sizeof row);
-			snprintf(row.uid, sizeof row.uid, "%s", o->uid);
-			snprintf(row.recurrence_id, sizeof row.recurrence_id, "%s", o->recurrence_id);
-			row.start = o->start;
-			row.end = o->end;
-			snprintf(row.text, sizeof row.text, "%s", o->summary);
-			if ((r = store_leave_import_add(ctx->db, p->id, src->source, &row,
-							ctx->now)) == 0)
-				c->added++;
-			k++;
-		} else {
-			if (rows[i].start == o->start && rows[i].end == o->end &&
-			    strcmp(rows[i].text, o->summary) == 0) {
-				c->unchanged++;
-			} else {
-				row = rows[i];
-				row.start = o->start;
-				row.end = o->end;
-				snprintf(row.text, sizeof row.text, "%s", o->summary);
-				if ((r = store_leave_import_update(ctx->db, &row)) == 0)
-					c->updated++;
-			}
-			i++;
-			k++;
-		}
+	time_format_local(sh->start, tz_lookup_or_utc(sh->tz), start, sizeof start);
+	if (why == NULL) {
+		rota_warn("%s's shift %lld (%s, from %s %s) overlaps this leave: rota "
+			  "schedule generate %s moves it", p->handle, (long long)sh->id,
+			  sh->rotation, start, sh->tz, sh->term);
+		return;
 	}
-	free(rows);
-	return r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
-}
-
-/* Warns about the person's shifts that now overlap the imported leave:
- * rota schedule generate moves those it may (generated, not started,
- * beyond the freeze horizon); the rest need a swap or an override. */
-static int
-warn_conflicts(struct ctx *ctx, const struct person *p, const struct ics_result *res)
-{
-	struct shift_filter f = { .person_id = p->id, .from = ctx->now };
-	struct shift *v;
-	size_t n;
-	int r;
-
-	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)
-		return r;
-	for (size_t i = 0; r == 0 && i < n; i++) {
-		const struct shift *sh = &v[i];
-		struct plan_settings set;
-		const char *why = NULL;
-		char start[32];
-		size_t k;
-
-		for (k = 0; k < res->n; k++)
-			if (res->v[k].end > sh->start && res->v[k].start < sh->end)
-				break;
-		if (k == res->n || (r = plan_settings_get(ctx->cfg, sh->rotation, &set)) != 0)
-			continue;
-		if (sh->origin == ORIGIN_SWAP)
-			why = "swapped";
-		else if (sh->origin == ORIGIN_OVERRIDE)
-			why = "overridden";
-		else if (sh->start < ctx->now)
-			why = "started";
-		else if (sh->start < ctx->now + set.freeze_days * 86400)
-			why = "inside the freeze horizon";
-		time_format_local(sh->start, tz_lookup_or_utc(sh->tz), start, sizeof start);
-		if (why == NULL)
-			rota_warn("%s's shift %lld (%s, from %s %s) overlaps this leave: rota "
-				  "schedule generate %s moves it", p->handle, (long long)sh->id,
-				  sh->rotation, start, sh->tz, sh->term);
-		else
-			rota_warn("%s's shift %lld (%s, from %s %s) overlaps this leave and is %s: "
-				  "swap it (rota swap request %lld) or override it (rota override "
-				  "%lld HANDLE)", p->handle, (long long)sh->id, sh->rotation, start,
-				  sh->tz, why, (long long)sh->id, (long long)sh->id);
-	}
-	free(v);
-	return r;
+	if (strcmp(why, "frozen") == 0)
+		why = "inside the freeze horizon";
+	rota_warn("%s's shift %lld (%s, from %s %s) overlaps this leave and is %s: swap it "
+		  "(rota swap request %lld) or override it (rota override %lld HANDLE)",
+		  p->handle, (long long)sh->id, sh->rotation, start, sh->tz, why,
+		  (long long)sh->id, (long long)sh->id);
 }
 
 static int
 exec_leave_import(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	struct import_source src = { 0 };
-	struct import_counts counts = { 0 };
-	struct ics_result res = { 0 };
-	struct ics_options io = { 0 };
-	struct person p;
-	char for_what[48];
+	struct svc s = cmd_svc(ctx);
+	struct leave_import res;
 	int c, r;
 
 	optind = 0;
@@ -153,35 +52,13 @@ exec_leave_import(struct ctx *ctx, int argc, char **argv)
 		return cmd_bad_option(ctx, c, argv);
 	if (argc - optind < 1 || argc - optind > 2)
 		return cmd_usage_error(ctx, "leave import takes FILE or URL, then an optional HANDLE");
-	if ((r = subject_person(ctx, "leave import", argc - optind == 2 ? argv[optind + 1] : NULL,
-				&p)) != 0)
-		return r;
-	snprintf(for_what, sizeof for_what, "rota-leave-%lld", (long long)p.id);
-	if ((r = import_read(ctx, argv[optind], for_what, &src)) != 0)
-		goto done;
-	if (!src.fetched.not_modified) {
-		io.zone = tz_lookup_or_utc(p.tz);
-		import_window(ctx, &io.from, &io.to);
-		io.skip_transparent = true;
-		if ((r = ics_parse(src.fetched.body, src.fetched.len, src.arg, &io, &res)) != 0)
-			goto done;
-		if ((r = store_begin(ctx->db)) != 0)
-			goto done;
-		if ((r = apply(ctx, &p, &src, &res, io.from, io.to, &counts)) != 0 ||
-		    (r = import_audit(ctx, "leave.import", p.handle, &src, &counts)) != 0 ||
-		    (r = import_remember(ctx, &src)) != 0 ||
-		    (r = store_commit(ctx->db)) != 0) {
-			store_rollback(ctx->db);
-			goto done;
-		}
-	}
-	import_print(&src, "person", p.handle, "leave of", &counts,
-		     src.fetched.not_modified ? NULL : &res);
-	if (!src.fetched.not_modified)
-		r = warn_conflicts(ctx, &p, &res);
-done:
-	ics_result_free(&res);
-	import_source_free(&src);
+	r = usage_if(ctx, leave_import(&s, argv[optind], argc - optind == 2 ?
+				       argv[optind + 1] : NULL, &res));
+	if (res.sync.synced)    /* even when listing the shifts it overlaps failed */
+		import_print(&res.sync, "person", res.person.handle, "leave of");
+	for (size_t i = 0; i < res.n_conflicts; i++)
+		warn_conflict(&res.person, &res.conflicts[i]);
+	leave_import_free(&res);
 	return r;
 }
 

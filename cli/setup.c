@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli/setup.h"
-#include "service/team.h"
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
@@ -36,29 +35,6 @@ int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, int 
 				       what, s, min, max);
 	*out = (int)v;
 	return 0;
-}
-
-int
-day_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone,
-	bool end, int64_t *out)
-{
-	int y, m, d;
-
-	if (date_parse(s, &y, &m, &d) == 0) {
-		if (end)
-			civil_add_days(&y, &m, &d, 1);
-		*out = tz_from_local(zone, y, m, d, 0, 0, 0);
-		return 0;
-	}
-	return time_arg(ctx, what, s, zone, out);
-}
-
-int
-subject_person(struct ctx *ctx, const char *what, const char *handle, struct person *out)
-{
-	struct svc s = cmd_svc(ctx);
-
-	return svc_subject_person(&s, what, handle, out);
 }
 
 void
@@ -228,25 +204,8 @@ term_to_json(const struct term *t)
 }
 
 json_t *
-leave_to_json(const struct leave *l)
-{
-	char start[32], end[32];
-
-	time_format_utc(l->start, start, sizeof start);
-	time_format_utc(l->end, end, sizeof end);
-	return json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)l->id, "person",
-			 l->handle, "start", start, "end", end, "reason", l->reason);
-}
-
-json_t *
 office_to_json(const struct office *o)
 {
 	return json_pack("{s:s, s:s, s:s}", "name", o->name, "tz", o->tz, "hours", o->hours);
 }
 
-json_t *
-holiday_to_json(const struct holiday *h)
-{
-	return json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)h->id, "office",
-			 h->office, "day", h->day, "name", h->name);
-}

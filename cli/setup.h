@@ -20,17 +20,6 @@ int name_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t
 /* A whole number in [min, max]; EX_USAGE otherwise. */
 int int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, int *out);
 
-/* A day or an instant for leave: "YYYY-MM-DD" is midnight starting that day
- * in ZONE, or with END the midnight ending it (the next day's), so that a
- * range of dates includes both ends; a full ISO 8601 time is taken as it is
- * (wall clock in ZONE unless it has Z or an offset). EX_USAGE when unreadable. */
-int day_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone,
-	    bool end, int64_t *out);
-
-/* svc_subject_person (service/team.h), for CTX. */
-int subject_person(struct ctx *ctx, const char *what, const char *handle,
-		   struct person *out);
-
 /* The first and last handoff of a term of ROTATION holding WEEKS shifts,
  * the first being the first handoff at or after FROM. Wall-clock exact
  * across DST changes (scheduler/handoff.h). */
@@ -70,8 +59,6 @@ void print_holiday(const struct holiday *h);
 /* For the audit trail and --json. New references. */
 json_t *rotation_to_json(const struct rotation *r);
 json_t *term_to_json(const struct term *t);
-json_t *leave_to_json(const struct leave *l);
 json_t *office_to_json(const struct office *o);
-json_t *holiday_to_json(const struct holiday *h);
 
 #endif

@@ -97,6 +97,14 @@ cmd_svc(struct ctx *ctx)
 }
 
 int
+usage_if(struct ctx *ctx, int r)
+{
+	if (r == EX_USAGE)
+		fprintf(stderr, "usage: rota %s %s\n", ctx->entry->name, ctx->entry->args);
+	return r;
+}
+
+int
 require_person(struct ctx *ctx)
 {
 	struct svc s = cmd_svc(ctx);

@@ -43,6 +43,10 @@ int find_shift(struct ctx *ctx, const char *arg, int64_t prefer_person,
  * the table), origin. */
 void print_shift_row(const struct shift *sh);
 
+/* R, after printing the running command's usage line when R is EX_USAGE:
+ * a service operation refused what was typed (its message is out). */
+int usage_if(struct ctx *ctx, int r);
+
 /* svc_audit, for CTX. */
 int audit(struct ctx *ctx, const char *action, const char *object,
 	  json_t *before, json_t *after);

@@ -45,6 +45,12 @@ tests_unit_test_swap_SOURCES = tests/unit/test-swap.c \
 tests_unit_test_swap_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_swap_LDADD = $(UNIT_LDADD)
 
+check_PROGRAMS += tests/unit/test-leave
+tests_unit_test_leave_SOURCES = tests/unit/test-leave.c \
+	tests/unit/store-fixture.c tests/unit/store-fixture.h
+tests_unit_test_leave_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_leave_LDADD = $(UNIT_LDADD)
+
 check_PROGRAMS += tests/unit/test-store-errors
 tests_unit_test_store_errors_SOURCES = tests/unit/test-store-errors.c \
 	tests/unit/store-fixture.c tests/unit/store-fixture.h

@@ -1,0 +1,76 @@
+/* Leave: time a person is unavailable, added by hand or imported from
+ * their out-of-office calendar (service/calendar-sync.h). A volunteer
+ * handles their own leave, a manager anyone's. Each operation checks who
+ * may, changes the store and writes its audit event; conventions of
+ * service/service.h (0, or an exit status after handing the message to
+ * the sink; nothing printed).
+ *
+ * Times of leave are given as typed, "YYYY-MM-DD" or ISO 8601, and read in
+ * the person's own zone (DESIGN's rule): dates are whole days with both
+ * ends included, 2027-05-01 to 2027-05-31 runs from 1 May 00:00 to
+ * 1 June 00:00. An unreadable time is EX_USAGE "WHAT: bad date 'S'", as
+ * is a span that is reversed or empty: a front end shows its usage. */
+#ifndef ROTA_SERVICE_LEAVE_H
+#define ROTA_SERVICE_LEAVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "service/calendar-sync.h"
+#include "service/service.h"
+
+/* HANDLE's (NULL: the actor's) leave from FROM to TO with REASON (may be
+ * ""): refused when it overlaps another leave of theirs (EX_DATAERR naming
+ * it). *L gets the new leave, *P its person (for their zone). */
+int leave_add(const struct svc *s, const char *handle, const char *from, const char *to,
+	      const char *reason, struct leave *l, struct person *p);
+
+/* Removes leave ID: its person or a manager. *L and *P get what it was. */
+int leave_remove(const struct svc *s, int64_t id, struct leave *l, struct person *p);
+
+/* One leave listed, with its person's zone. */
+struct leave_item {
+	struct leave leave;
+	char tz[TZ_MAX];
+};
+
+/* The leave that has not ended by FROM (NULL: now) and starts before the
+ * end of TO (NULL: ever), of HANDLE, or (HANDLE NULL) of the actor, or of
+ * everyone when the actor is a manager. FROM and TO are read in that
+ * person's zone (for everyone: the manager's own; UTC for root). *P gets
+ * the person (id 0 for everyone); *V (*N entries) the leave by start;
+ * free(*v). */
+int leave_list(const struct svc *s, const char *handle, const char *from, const char *to,
+	       struct person *p, struct leave_item **v, size_t *n);
+
+/* A shift of the person that the imported leave overlaps. */
+struct leave_conflict {
+	struct shift shift;
+	/* plan_kept_why (service/plan.h): NULL when `schedule generate`
+	 * moves it; else why it stays ("swapped", "overridden", "started",
+	 * "frozen") and needs a swap or an override. */
+	const char *kept;
+};
+
+/* What leave import did: the sync, and the conflicts to warn about. */
+struct leave_import {
+	struct person person;
+	struct sync_result sync;
+	struct leave_conflict *conflicts;   /* by start, from now on */
+	size_t n_conflicts;
+};
+
+/* Imports HANDLE's (NULL: the actor's) out-of-office calendar ARG (a file
+ * or an http(s) URL) as leave: its busy events, free time and cancelled
+ * events left out. Then lists the person's shifts from now on that the
+ * calendar's events overlap. Free *OUT with leave_import_free whatever
+ * the status. */
+int leave_import(const struct svc *s, const char *arg, const char *handle,
+		 struct leave_import *out);
+void leave_import_free(struct leave_import *r);
+
+/* For the audit trail and --json. A new reference. */
+json_t *leave_to_json(const struct leave *l);
+
+#endif
