@@ -1,5 +1,5 @@
 # calendars: iCalendar feeds, publishing (web folder, CalDAV), leave and
-# holiday import, notifications. Each area appends under its own heading.
+# holiday import. Each area appends under its own heading.
 # -- feeds, publish --dir --
 librota_a_SOURCES += calendars/feed.c calendars/feed.h \
 	calendars/publish.c calendars/publish.h
@@ -20,8 +20,3 @@ EXTRA_DIST += fuzz/fuzz-ics-import.c fuzz/ics-seeds/recurring.ics fuzz/ics-seeds
 CLEANFILES += fuzz-ics-import
 # -- caldav --
 librota_a_SOURCES += calendars/caldav.c calendars/caldav.h calendars/caldav-publish.c
-# -- notify --
-librota_a_SOURCES += \
-	calendars/notify-message.c calendars/notify-message.h \
-	calendars/notify-send.c calendars/notify-send.h \
-	calendars/notify.c calendars/notify.h

@@ -1,11 +1,11 @@
 /* rota notify: sends the handoff reminders, swap news and burnout alerts
- * that are due, each once (calendars/notify.h); meant for a timer. */
+ * that are due, each once (notify/notify.h); meant for a timer. */
 #include "config.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 
-#include "calendars/notify.h"
+#include "notify/notify.h"
 #include "cli/cmd.h"
 #include "common/err.h"
 #include "common/out.h"

@@ -1,7 +1,7 @@
 /* rota's one HTTP client (libcurl), used by every command that speaks
  * HTTP: leave and holiday import of URLs (calendars/fetch.c), publish
  * --caldav (calendars/caldav.c), page pull (reports/pull.c) and the
- * webhook of notify (calendars/notify-send.c).
+ * webhook of notify (notify/notify-send.c).
  *
  * It owns, once for all of them:
  *  - libcurl's global initialisation (http_init: once, cleaned up at exit);

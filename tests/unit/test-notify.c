@@ -12,8 +12,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "calendars/notify-message.h"
-#include "calendars/notify.h"
+#include "notify/notify-message.h"
+#include "notify/notify.h"
 #include "common/config.h"
 #include "common/tz.h"
 #include "store/store.h"

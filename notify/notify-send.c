@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendars/notify-message.h"
-#include "calendars/notify-send.h"
+#include "notify/notify-message.h"
+#include "notify/notify-send.h"
 #include "http/http.h"
 
 static const struct http_peer webhook = {

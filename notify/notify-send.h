@@ -10,7 +10,7 @@
 
 #include "http/http.h"
 
-/* The [notify] settings that say where and how to send (calendars/notify.c
+/* The [notify] settings that say where and how to send (notify/notify.c
  * reads them). Strings are malloc'd, NULL when unset. */
 struct config;
 

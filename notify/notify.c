@@ -8,7 +8,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "calendars/notify.h"
+#include "notify/notify.h"
 #include "common/err.h"
 #include "common/secret.h"
 #include "common/tz.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendars/notify-message.h"
+#include "notify/notify-message.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 #include "common/xalloc.h"

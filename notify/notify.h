@@ -20,7 +20,7 @@
  *   at once could both send a row: the systemd unit (a oneshot service)
  *   never overlaps itself.
  *
- * Dedup keys of the rows: the notice's key (calendars/notify-message.h),
+ * Dedup keys of the rows: the notice's key (notify/notify-message.h),
  * then "/email/HANDLE" or "/webhook".
  *
  * -- Burnout alerts --
@@ -48,8 +48,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "calendars/notify-message.h"
-#include "calendars/notify-send.h"
+#include "notify/notify-message.h"
+#include "notify/notify-send.h"
 #include "common/config.h"
 #include "store/store.h"
 

@@ -6,7 +6,7 @@
  * A notice is one thing to tell (a handoff, a swap request, an answer to
  * one, a burnout alert) with one key that names it for good; it holds one
  * email per person told, and at most one line of text for the team's chat
- * (the webhook). calendars/notify.h turns notices into rows of the
+ * (the webhook). notify/notify.h turns notices into rows of the
  * notifications table (one row per channel and recipient). */
 #ifndef ROTA_NOTIFY_MESSAGE_H
 #define ROTA_NOTIFY_MESSAGE_H
