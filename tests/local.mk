@@ -235,3 +235,7 @@ EXTRA_DIST += tests/mutation-check.sh
 
 # -- lib.sh itself: the chain lint, return in a loop, background processes stopped --
 E2E_TESTS += tests/e2e/t0002-lib-chain-lint.sh
+
+# -- the layering of the folders (README.md, "Layout"): no #include points up --
+E2E_TESTS += tests/e2e/t0003-layering.sh
+EXTRA_DIST += tests/layering.sh
