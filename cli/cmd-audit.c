@@ -1,7 +1,6 @@
 /* rota audit: who changed what, when, with the before and after. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,27 +145,14 @@ print_event(const struct audit_event *e)
 static int
 exec_audit(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "object", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *since_arg = NULL, *object = NULL;
+	const char *since_arg = cmd_opt(ctx, "since"), *object = cmd_opt(ctx, "object");
 	const struct tz_zone *zone = tz_utc();
 	struct audit_event *v;
 	int64_t since = INT64_MIN;
 	size_t n, shown = 0;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': since_arg = optarg; break;
-		case 'o': object = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc)
+	if (argc != 1)
 		return cmd_usage_error(ctx, "audit takes no arguments besides its options");
 	/* A date is midnight where the reader is, like everywhere else. */
 	if (ctx->actor.known && tz_lookup(ctx->actor.person.tz) != NULL)
@@ -191,14 +177,16 @@ exec_audit(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_audit_entry = {
 	.name = "audit",
-	.args = "[--since DATE] [--object TEXT]",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "since", 0, "DATE", "only events from DATE on (YYYY-MM-DD is midnight in "
+		  "your own zone, or a full ISO 8601 time)", 0, 0 },
+		{ "object", 0, "TEXT", "only events about this object, as the OBJECT column "
+		  "names it (\"shift 12\", \"swap 3\", a handle, ...)", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "list who changed what, and when",
-	.help = "  --since DATE    only events from DATE on (YYYY-MM-DD is midnight in\n"
-		"                  your own zone, or a full ISO 8601 time)\n"
-		"  --object TEXT   only events about this object, as the OBJECT column\n"
-		"                  names it (\"shift 12\", \"swap 3\", a handle, ...)\n"
-		"\n"
-		"Times are UTC. CHANGE sums up what changed (field: before -> after);\n"
+	.help = "Times are UTC. CHANGE sums up what changed (field: before -> after);\n"
 		"with --json, before and after are the whole objects.\n",
 	.exec = exec_audit,
 };

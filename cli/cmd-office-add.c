@@ -1,7 +1,6 @@
 /* rota office add: an office (a time zone, business hours, holidays). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli/cmd.h"
@@ -13,32 +12,19 @@
 static int
 exec_office_add(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "tz", required_argument, NULL, 'z' },
-		{ "hours", required_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *tz = NULL, *hours = "Mon-Fri 09:00-18:00";
+	const char *tz = cmd_opt(ctx, "tz"), *hours = cmd_opt(ctx, "hours");
 	struct business_hours bh;
 	struct office o = { 0 };
 	const struct tz_zone *zone;
-	int c, r;
+	int r;
 
 	if ((r = require_manager(ctx, "office add")) != 0)
 		return r;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'z': tz = optarg; break;
-		case 'h': hours = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc - 1)
+	if (argc != 2)
 		return cmd_usage_error(ctx, "office add takes one NAME");
-	if (tz == NULL)
-		return cmd_usage_error(ctx, "--tz is required");
-	if ((r = name_arg(ctx, "office name", argv[optind], o.name, sizeof o.name)) != 0 ||
+	if (hours == NULL)
+		hours = "Mon-Fri 09:00-18:00";
+	if ((r = name_arg(ctx, "office name", argv[1], o.name, sizeof o.name)) != 0 ||
 	    (r = zone_arg(ctx, "--tz", tz, &zone)) != 0)
 		return r;
 	snprintf(o.tz, sizeof o.tz, "%s", tz_name(zone));
@@ -59,13 +45,17 @@ exec_office_add(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_office_add_entry = {
 	.name = "office add",
-	.args = "NAME --tz ZONE [--hours \"Mon-Fri 09:00-18:00\"]",
+	.args = "NAME",
+	.options = (const struct cmd_option[]){
+		{ "tz", 0, "ZONE", "its time zone (IANA name, e.g. Europe/Dublin)",
+		  CMD_OPT_REQUIRED, 0 },
+		{ "hours", 0, "SPEC", "business hours in that zone (default \"Mon-Fri "
+		  "09:00-18:00\"); outside them, and on the office's public holidays, "
+		  "pages count as out of hours", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "add an office (managers)",
-	.help = "  NAME          the office's name, e.g. Dublin\n"
-		"  --tz ZONE     its time zone (IANA name, e.g. Europe/Dublin)\n"
-		"  --hours SPEC  business hours in that zone (default \"Mon-Fri 09:00-18:00\");\n"
-		"                outside them, and on the office's public holidays, pages\n"
-		"                count as out of hours\n",
+	.help = "  NAME           the office's name, e.g. Dublin\n",
 	.flags = CMD_WRITE,
 	.exec = exec_office_add,
 };

@@ -1,7 +1,6 @@
 /* rota page list: the pages of a month, with responder and class. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,27 +45,16 @@ out_opt_time(const char *key, const char *header, int64_t t, const struct tz_zon
 static int
 exec_page_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "month", required_argument, NULL, 'm' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *month = NULL;
+	const char *month = cmd_opt(ctx, "month");
 	const struct tz_zone *zone;
 	struct local_time lt;
 	struct person *people;
 	struct page *v;
 	size_t n, np;
 	int64_t from, to;
-	int c, r, y, m;
+	int r, y, m;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'm': month = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (argc - optind != 0)
+	if (argc - 1 != 0)
 		return cmd_usage_error(ctx, "page list takes no arguments");
 	if ((r = report_zone(ctx->cfg, &zone, NULL)) != 0)
 		return r;
@@ -124,10 +112,13 @@ exec_page_list(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_page_list_entry = {
 	.name = "page list",
-	.args = "[--month YYYY-MM]",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "month", 0, "YYYY-MM", "the month (default: the current one), counted in "
+		  "the [report] timezone of rota.conf", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "list the pages of a month",
-	.help = "  --month YYYY-MM  the month (default: the current one), counted in the\n"
-		"                   [report] timezone of rota.conf\n"
-		"Times show in that zone; --json gives them in UTC with every column.\n",
+	.help = "Times show in that zone; --json gives them in UTC with every column.\n",
 	.exec = exec_page_list,
 };

@@ -1,7 +1,6 @@
 /* rota person set: change a person's details. */
 #include "config.h"
 
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/cmd.h"
@@ -12,48 +11,41 @@
 static int
 exec_person_set(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "email", required_argument, NULL, 'e' },
-		{ "tz", required_argument, NULL, 't' },
-		{ "office", required_argument, NULL, 'o' },
-		{ "no-office", no_argument, NULL, 'O' },
-		{ "manager", no_argument, NULL, 'm' },
-		{ "no-manager", no_argument, NULL, 'M' },
-		{ "sleep", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct svc s = cmd_svc(ctx);
 	struct person p;
 	bool set_manager = false;
-	int c, r = 0, changes = 0;
+	int r = 0;
 	const char *sleep = NULL, *office = NULL;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		if (c == '?' || c == ':')
-			return cmd_bad_option(ctx, c, argv);
-	if (optind != argc - 1)
+	if (argc != 2)
 		return cmd_usage_error(ctx, "person set takes one HANDLE and the fields to change");
-	if ((r = find_person(ctx, argv[optind], &p)) != 0)
+	if ((r = find_person(ctx, argv[1], &p)) != 0)
 		return r;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		changes++;
-		switch (c) {
-		case 'n': r = text_arg(ctx, "--name", optarg, p.name, sizeof p.name); break;
-		case 'e': r = email_arg(ctx, optarg, p.email, sizeof p.email); break;
-		case 't': r = person_zone_arg(ctx, optarg, &p); break;
-		case 'o': office = optarg; break;
-		case 'O': p.office_id = 0; p.office[0] = '\0'; break;
-		case 's': sleep = optarg; break;
-		case 'm':
-		case 'M': p.is_manager = c == 'm'; set_manager = true; break;
+	/* In the order given: the last of an option twice wins. */
+	for (size_t i = 0; i < ctx->n_given; i++) {
+		const char *opt = ctx->given[i].opt->name, *v = ctx->given[i].value;
+
+		if (strcmp(opt, "name") == 0)
+			r = text_arg(ctx, "--name", v, p.name, sizeof p.name);
+		else if (strcmp(opt, "email") == 0)
+			r = email_arg(ctx, v, p.email, sizeof p.email);
+		else if (strcmp(opt, "tz") == 0)
+			r = person_zone_arg(ctx, v, &p);
+		else if (strcmp(opt, "office") == 0)
+			office = v;
+		else if (strcmp(opt, "no-office") == 0) {
+			p.office_id = 0;
+			p.office[0] = '\0';
+		} else if (strcmp(opt, "sleep") == 0)
+			sleep = v;
+		else if (strcmp(opt, "manager") == 0 || strcmp(opt, "no-manager") == 0) {
+			p.is_manager = strcmp(opt, "manager") == 0;
+			set_manager = true;
 		}
 		if (r != 0)
 			return r;
 	}
-	if (changes == 0)
+	if (ctx->n_given == 0)
 		return cmd_usage_error(ctx, "nothing to change: give at least one option");
 	if ((r = person_office_arg(ctx, office, &p)) != 0 ||
 	    (r = sleep_arg(ctx, sleep, &p)) != 0 ||
@@ -65,10 +57,23 @@ exec_person_set(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_person_set_entry = {
 	.name = "person set",
-	.args = "HANDLE [--name NAME] [--email EMAIL] [--tz ZONE] [--office OFFICE|--no-office] "
-		"[--manager|--no-manager] [--sleep HH:MM-HH:MM]",
+	.args = "HANDLE",
+	.options = (const struct cmd_option[]){
+		{ "name", 0, "NAME", "full name", 0, 0 },
+		{ "email", 0, "EMAIL", "where notifications go", 0, 0 },
+		{ "tz", 0, "ZONE", "the person's own time zone (IANA, e.g. Europe/Dublin)",
+		  0, 0 },
+		{ "office", 0, "OFFICE", "the office whose business hours and holidays apply",
+		  0, 1 },
+		{ "no-office", 0, NULL, "belongs to no office any more", 0, 1 },
+		{ "manager", 0, NULL, "may serve in the escalation tier and act for others "
+		  "(managers only)", 0, 2 },
+		{ "no-manager", 0, NULL, "is no longer a manager (managers only)", 0, 2 },
+		{ "sleep", 0, "HH:MM-HH:MM", "sleep hours in their zone", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "change a person's details (yourself, or anyone as a manager)",
-	.help = "Options as for rota person add; --manager and --no-manager are for managers.\n",
+	.help = "  HANDLE               whose details: yours, or anyone's as a manager\n",
 	.flags = CMD_WRITE,
 	.exec = exec_person_set,
 };

@@ -1,7 +1,6 @@
 /* rota rotation add: a rotation (a tier, a zone and a handoff time). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli/cmd.h"
@@ -13,35 +12,17 @@
 static int
 exec_rotation_add(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "tier", required_argument, NULL, 't' },
-		{ "tz", required_argument, NULL, 'z' },
-		{ "handoff", required_argument, NULL, 'h' },
-		{ "shift-days", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct rotation rot = { .handoff_dow = 1, .handoff_minute = 10 * 60, .shift_days = 7 };
-	const char *tier = NULL, *tz = NULL, *handoff = NULL, *days = NULL;
+	const char *tier = cmd_opt(ctx, "tier"), *tz = cmd_opt(ctx, "tz");
+	const char *handoff = cmd_opt(ctx, "handoff"), *days = cmd_opt(ctx, "shift-days");
 	const struct tz_zone *zone;
-	int c, r;
+	int r;
 
 	if ((r = require_manager(ctx, "rotation add")) != 0)
 		return r;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 't': tier = optarg; break;
-		case 'z': tz = optarg; break;
-		case 'h': handoff = optarg; break;
-		case 'd': days = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc - 1)
+	if (argc != 2)
 		return cmd_usage_error(ctx, "rotation add takes one NAME");
-	if (tier == NULL || tz == NULL)
-		return cmd_usage_error(ctx, "--tier and --tz are required");
-	if ((r = name_arg(ctx, "rotation name", argv[optind], rot.name, sizeof rot.name)) != 0)
+	if ((r = name_arg(ctx, "rotation name", argv[1], rot.name, sizeof rot.name)) != 0)
 		return r;
 	if (tier_parse(tier, &rot.tier) < 0)
 		return cmd_usage_error(ctx, "--tier: '%s' is not a tier (primary or escalation)", tier);
@@ -64,14 +45,20 @@ exec_rotation_add(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_rotation_add_entry = {
 	.name = "rotation add",
-	.args = "NAME --tier primary|escalation --tz ZONE [--handoff \"Mon 10:00\"] [--shift-days 7]",
+	.args = "NAME",
+	.options = (const struct cmd_option[]){
+		{ "tier", 0, "primary|escalation", "primary (volunteers) or escalation "
+		  "(managers only)", CMD_OPT_REQUIRED, 0 },
+		{ "tz", 0, "ZONE", "the zone of the handoff's wall clock (IANA name)",
+		  CMD_OPT_REQUIRED, 0 },
+		{ "handoff", 0, "WHEN", "weekday and local time of the handoff (default "
+		  "\"Mon 10:00\"); it stays at that wall-clock time across DST changes",
+		  0, 0 },
+		{ "shift-days", 0, "N", "days in one shift, 1 to 28 (default 7)", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "add a rotation (managers)",
-	.help = "  NAME              the rotation's name, e.g. ops or escalation\n"
-		"  --tier TIER       primary (volunteers) or escalation (managers only)\n"
-		"  --tz ZONE         the zone of the handoff's wall clock (IANA name)\n"
-		"  --handoff WHEN    weekday and local time of the handoff (default \"Mon 10:00\");\n"
-		"                    it stays at that wall-clock time across DST changes\n"
-		"  --shift-days N    days in one shift, 1 to 28 (default 7)\n",
+	.help = "  NAME                       the rotation's name, e.g. ops or escalation\n",
 	.flags = CMD_WRITE,
 	.exec = exec_rotation_add,
 };

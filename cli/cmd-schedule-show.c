@@ -1,7 +1,6 @@
 /* rota schedule show: the shifts, in time order. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
@@ -11,33 +10,17 @@
 static int
 exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "rotation", required_argument, NULL, 'r' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "person", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *rotation = NULL, *from = NULL, *to = NULL, *handle = NULL;
+	const char *rotation = cmd_opt(ctx, "rotation"), *from = cmd_opt(ctx, "from");
+	const char *to = cmd_opt(ctx, "to"), *handle = cmd_opt(ctx, "person");
 	struct shift_filter f = { 0 };
 	const struct tz_zone *zone = tz_utc();
 	struct rotation rot;
 	struct person p;
 	struct shift *v;
 	size_t n;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r': rotation = optarg; break;
-		case 'f': from = optarg; break;
-		case 't': to = optarg; break;
-		case 'p': handle = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc)
+	if (argc != 1)
 		return cmd_usage_error(ctx, "schedule show takes no arguments besides its options");
 	/* Dates are midnight in the rotation's zone, else the actor's. */
 	if (rotation != NULL) {
@@ -74,14 +57,16 @@ exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_schedule_show_entry = {
 	.name = "schedule show",
-	.args = "[--rotation R] [--from DATE] [--to DATE] [--person HANDLE]",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "rotation", 0, "R", "only rotation R", 0, 0 },
+		{ "from", 0, "DATE", "shifts that end after DATE (default: now)", 0, 0 },
+		{ "to", 0, "DATE", "shifts that start before DATE (default: no end)", 0, 0 },
+		{ "person", 0, "HANDLE", "only HANDLE's shifts", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "list shifts in time order",
-	.help = "  --rotation R     only rotation R\n"
-		"  --from DATE      shifts that end after DATE (default: now)\n"
-		"  --to DATE        shifts that start before DATE (default: no end)\n"
-		"  --person HANDLE  only HANDLE's shifts\n"
-		"\n"
-		"DATE is YYYY-MM-DD (midnight in the rotation's zone with --rotation,\n"
+	.help = "DATE is YYYY-MM-DD (midnight in the rotation's zone with --rotation,\n"
 		"else in yours) or a full ISO 8601 time (2027-01-04T10:00:00Z).\n"
 		"Shifts are shown in their rotation's wall clock; with --json, as an\n"
 		"array of {id, rotation, tier, person, start, end, origin} with UTC\n"

@@ -1,7 +1,6 @@
 /* rota term add: a term of a rotation, aligned to its handoffs. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
@@ -38,35 +37,19 @@ check_overlap(struct ctx *ctx, const struct term *t, const struct tz_zone *zone)
 static int
 exec_term_add(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "rotation", required_argument, NULL, 'r' },
-		{ "start", required_argument, NULL, 's' },
-		{ "weeks", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *rotation = NULL, *start = NULL, *weeks = NULL;
+	const char *rotation = cmd_opt(ctx, "rotation"), *start = cmd_opt(ctx, "start");
+	const char *weeks = cmd_opt(ctx, "weeks");
 	struct term t = { .weeks = 26 };
 	struct rotation rot;
 	const struct tz_zone *zone;
 	int64_t from;
-	int c, r;
+	int r;
 
 	if ((r = require_manager(ctx, "term add")) != 0)
 		return r;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r': rotation = optarg; break;
-		case 's': start = optarg; break;
-		case 'w': weeks = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc - 1)
+	if (argc != 2)
 		return cmd_usage_error(ctx, "term add takes one NAME");
-	if (rotation == NULL || start == NULL)
-		return cmd_usage_error(ctx, "--rotation and --start are required");
-	if ((r = name_arg(ctx, "term name", argv[optind], t.name, sizeof t.name)) != 0)
+	if ((r = name_arg(ctx, "term name", argv[1], t.name, sizeof t.name)) != 0)
 		return r;
 	if (weeks != NULL &&
 	    (r = int_arg(ctx, "--weeks", weeks, 1, TERM_WEEKS_MAX, &t.weeks)) != 0)
@@ -91,15 +74,19 @@ exec_term_add(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_term_add_entry = {
 	.name = "term add",
-	.args = "NAME --rotation ROTATION --start DATE [--weeks 26]",
+	.args = "NAME",
+	.options = (const struct cmd_option[]){
+		{ "rotation", 0, "ROTATION", "the rotation it belongs to", CMD_OPT_REQUIRED, 0 },
+		{ "start", 0, "DATE", "the term starts at the first handoff at or after DATE "
+		  "(YYYY-MM-DD: midnight in the rotation's zone, or a full ISO 8601 time)",
+		  CMD_OPT_REQUIRED, 0 },
+		{ "weeks", 0, "N", "number of shifts, 1 to 520 (default 26); the term ends "
+		  "at the handoff N shifts later", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "add a term to a rotation (managers)",
 	.help = "  NAME                 the term's name, e.g. 2027-h1\n"
-		"  --rotation ROTATION  the rotation it belongs to\n"
-		"  --start DATE         the term starts at the first handoff at or after\n"
-		"                       DATE (YYYY-MM-DD: midnight in the rotation's zone,\n"
-		"                       or a full ISO 8601 time)\n"
-		"  --weeks N            number of shifts, 1 to 520 (default 26); the term\n"
-		"                       ends at the handoff N shifts later\n"
+		"\n"
 		"A term may not overlap another term of the same rotation.\n",
 	.flags = CMD_WRITE,
 	.exec = exec_term_add,

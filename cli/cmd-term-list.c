@@ -1,7 +1,6 @@
 /* rota term list: terms, by rotation then start. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
@@ -12,24 +11,13 @@
 static int
 exec_term_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "rotation", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *rotation = NULL;
+	const char *rotation = cmd_opt(ctx, "rotation");
 	struct rotation rot = { 0 };
 	struct term *v;
 	size_t n;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r': rotation = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc)
+	if (argc != 1)
 		return cmd_usage_error(ctx, "term list takes no arguments besides --rotation");
 	if (rotation != NULL && (r = find_rotation(ctx, rotation, &rot)) != 0)
 		return r;
@@ -67,9 +55,12 @@ exec_term_list(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_term_list_entry = {
 	.name = "term list",
-	.args = "[--rotation ROTATION]",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "rotation", 0, "ROTATION", "only the terms of this rotation", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "list terms",
-	.help = "  --rotation ROTATION  only the terms of this rotation\n"
-		"Start and end are handoffs in the rotation's zone (UTC in --json).\n",
+	.help = "Start and end are handoffs in the rotation's zone (UTC in --json).\n",
 	.exec = exec_term_list,
 };

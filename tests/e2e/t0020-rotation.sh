@@ -59,6 +59,8 @@ test_expect_success 'bad input is refused and changes nothing' '
 	expect_err "--shift-days: '"'"'0'"'"' is not a whole number from 1 to 28" &&
 	expect_unchanged 64 rota rotation add x --tier primary --tz UTC --shift-days 7x &&
 	expect_unchanged 64 rota rotation add x --tier primary &&
+	expect_err "--tz is required" &&
+	expect_unchanged 64 rota rotation add x &&
 	expect_err "--tier and --tz are required" &&
 	expect_unchanged 64 rota rotation add --tier primary --tz UTC &&
 	expect_err "takes one NAME" &&
