@@ -1,7 +1,6 @@
 /* rota publish: write every feed where subscribers read them. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -36,33 +35,16 @@ progress(size_t done, size_t total, void *arg)
 static int
 exec_publish(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "dir", required_argument, NULL, 'd' },
-		{ "caldav", required_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct svc s = cmd_svc(ctx);
-	const char *dir = NULL, *caldav = NULL;
+	const char *dir = cmd_opt(ctx, "dir"), *caldav = cmd_opt(ctx, "caldav");
 	struct publish_stats st;
-	int c, r, last = -1;     /* the percentage the bar shows; -1: none */
+	int r, last = -1;     /* the percentage the bar shows; -1: none */
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dir = optarg; break;
-		case 'c': caldav = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc)
+	if (argc != 1)
 		return cmd_usage_error(ctx, "publish takes no arguments besides its options");
-	if (dir != NULL && caldav != NULL)
-		return cmd_usage_error(ctx, "publish takes --dir or --caldav, not both");
 	if (caldav != NULL)
 		return *caldav ? publish_caldav(ctx, caldav) :
 			cmd_usage_error(ctx, "--caldav: empty URL");
-	if (dir == NULL)
-		return cmd_usage_error(ctx, "publish needs --dir DIR or --caldav URL");
 	if (*dir == '\0')
 		return cmd_usage_error(ctx, "--dir: empty folder name");
 	if ((r = feed_publish_dir(&s, dir, isatty(STDERR_FILENO) ? progress : NULL, &last,
@@ -82,14 +64,17 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_publish_entry = {
 	.name = "publish",
-	.args = "--dir DIR | --caldav URL",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "dir", 0, "DIR", "the folder (created if missing); serve it with any web "
+		  "server", CMD_OPT_REQUIRED, 1 },
+		{ "caldav", 0, "URL", "a CalDAV calendar collection (http:// or https://), "
+		  "which must exist (MKCALENDAR); credentials come from [caldav] in rota.conf "
+		  "and ROTA_CALDAV_PASSWORD, never from the URL", CMD_OPT_REQUIRED, 1 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "write every feed into a folder, or the schedule into CalDAV (managers)",
-	.help = "  --dir DIR     the folder (created if missing); serve it with any web server\n"
-		"  --caldav URL  a CalDAV calendar collection (http:// or https://), which\n"
-		"                must exist (MKCALENDAR); credentials come from [caldav] in\n"
-		"                rota.conf and ROTA_CALDAV_PASSWORD, never from the URL\n"
-		"\n"
-		"With --dir, writes, each atomically (a temporary file in DIR, synced,\n"
+	.help = "With --dir, writes, each atomically (a temporary file in DIR, synced,\n"
 		"renamed):\n"
 		"  TOKEN.ics       one personal feed per person, named by the person's\n"
 		"                  secret token (made at the first publish; see rota feed url)\n"

@@ -2,7 +2,6 @@
  * managers); --all adds the decided ones. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
@@ -14,25 +13,14 @@
 static int
 exec_swap_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct svc s = cmd_svc(ctx);
-	bool all = false;
+	bool all = cmd_flag(ctx, "all");
 	struct swap *v;
 	struct shift *sh;
 	size_t n;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'a': all = true; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc)
+	if (argc != 1)
 		return cmd_usage_error(ctx, "swap list takes no arguments");
 	if ((r = swap_list(&s, !all, &v, &sh, &n)) != 0)
 		return r;
@@ -50,11 +38,14 @@ exec_swap_list(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_swap_list_entry = {
 	.name = "swap list",
-	.args = "[--all]",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "all", 0, NULL, "also list requests that were accepted, declined or "
+		  "cancelled", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "list open swap requests to and from you",
-	.help = "  --all   also list requests that were accepted, declined or cancelled\n"
-		"\n"
-		"Volunteers see the requests they made, those made to them, and those\n"
+	.help = "Volunteers see the requests they made, those made to them, and those\n"
 		"open to anyone in their terms; managers see every request.\n",
 	.exec = exec_swap_list,
 };

@@ -2,7 +2,6 @@
  * term) to take it. */
 #include "config.h"
 
-#include <getopt.h>
 
 #include "cli/cmd.h"
 #include "cli/swaps.h"
@@ -12,28 +11,16 @@
 static int
 exec_swap_request(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "with", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct svc s = cmd_svc(ctx);
-	const char *with = NULL;
 	struct swap w;
 	struct shift sh;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'w': with = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (optind != argc - 1)
+	if (argc != 2)
 		return cmd_usage_error(ctx, "swap request takes one SHIFT (an id or a time inside it)");
 	if ((r = require_person(ctx)) != 0 ||
-	    (r = find_shift(ctx, argv[optind], ctx->actor.person.id, &sh)) != 0 ||
-	    (r = swap_request(&s, sh.id, with, &w, &sh)) != 0)
+	    (r = find_shift(ctx, argv[1], ctx->actor.person.id, &sh)) != 0 ||
+	    (r = swap_request(&s, sh.id, cmd_opt(ctx, "with"), &w, &sh)) != 0)
 		return r;
 	print_swap(&w, &sh);
 	return 0;
@@ -41,12 +28,15 @@ exec_swap_request(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_swap_request_entry = {
 	.name = "swap request",
-	.args = "SHIFT|DATE [--with HANDLE]",
+	.args = "SHIFT|DATE",
+	.options = (const struct cmd_option[]){
+		{ "with", 0, "HANDLE", "ask this person; without it, anyone in the term may "
+		  "accept", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "ask someone to take one of your shifts",
 	.help = "  SHIFT|DATE      the shift's id (rota schedule show), or a time inside\n"
 		"                  it (YYYY-MM-DD is midnight in your own zone)\n"
-		"  --with HANDLE   ask this person; without it, anyone in the term may\n"
-		"                  accept\n"
 		"\n"
 		"Only the shift's owner may ask, and only for a shift that has not\n"
 		"started. The person named must be able to take it (member of the term,\n"

@@ -170,7 +170,7 @@ test_expect_success 'an unwritable folder: exit 73, nothing changed, no file lef
 test_expect_success 'bad usage: no --dir, an argument, an unknown option' '
 	rota init >/dev/null &&
 	expect_unchanged 64 rota publish &&
-	expect_err "rota: publish needs --dir DIR" &&
+	expect_err "rota: publish takes one of --dir DIR or --caldav URL" &&
 	expect_unchanged 64 rota publish --dir pub extra &&
 	expect_err "rota: publish takes no arguments besides its options" &&
 	expect_unchanged 64 rota publish --dir "" &&

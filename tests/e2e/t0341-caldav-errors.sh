@@ -138,7 +138,7 @@ test_expect_success 'listed resources outside the collection are never written (
 test_expect_success '--caldav with --dir, or an empty URL: usage error (64)' '
 	setup &&
 	expect_unchanged 64 rota publish --caldav "$COLL" --dir feeds &&
-	expect_err "rota: publish takes --dir or --caldav, not both" &&
+	expect_err "rota: publish takes one of --dir DIR or --caldav URL" &&
 	test ! -e feeds &&
 	expect_unchanged 64 rota publish --caldav "" &&
 	expect_err "rota: --caldav: empty URL" &&
