@@ -5,11 +5,11 @@
 #include <stdlib.h>
 
 #include "cli/cmd.h"
-#include "service/plan.h"
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "service/schedule.h"
 
 static void
 print_problem(const struct plan_problem *p)
@@ -43,41 +43,24 @@ print_problem(const struct plan_problem *p)
 static int
 exec_schedule_check(struct ctx *ctx, int argc, char **argv)
 {
-	struct plan_problem *v = NULL;
-	struct term *terms = NULL;
-	size_t n = 0, nt = 0;
-	int r = 0;
+	struct svc s = cmd_svc(ctx);
+	struct plan_problem *v;
+	size_t n;
+	int r;
 
 	if (argc > 2)
 		return cmd_usage_error(ctx, "schedule check takes at most one TERM");
-	if (argc == 2) {
-		terms = calloc(1, sizeof *terms);
-		if (terms == NULL)
-			return rota_fail(EX_OSERR, "out of memory");
-		nt = 1;
-		if ((r = find_term(ctx, argv[1], &terms[0])) != 0)
-			goto done;
-	} else if ((r = store_term_list(ctx->db, 0, &terms, &nt)) != 0) {
-		goto done;
-	}
-	for (size_t i = 0; i < nt; i++) {
-		if (argc == 1 && terms[i].end <= ctx->now)
-			continue;   /* over: nothing left to fix */
-		if ((r = plan_check(ctx->db, ctx->cfg, &terms[i], ctx->now, &v, &n)) != 0)
-			goto done;
-	}
+	if ((r = schedule_check(&s, argc == 2 ? argv[1] : NULL, &v, &n)) != 0)
+		return r;
 	if (n == 0)
 		out_note("no problems");
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++)
 		print_problem(&v[i]);
 	out_list_end();
-	if (n > 0)
-		r = rota_fail(EX_DATAERR, "%zu problem%s found", n, n == 1 ? "" : "s");
-done:
 	free(v);
-	free(terms);
-	return r;
+	/* Problems are the answer, and a failure for scripts that ask. */
+	return n > 0 ? rota_fail(EX_DATAERR, "%zu problem%s found", n, n == 1 ? "" : "s") : 0;
 }
 
 const struct cmd_entry cmd_schedule_check_entry = {

@@ -3,115 +3,50 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "cli/cmd.h"
-#include "service/plan.h"
-#include "cli/setup.h"
 #include "cli/util.h"
-#include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
-#include "common/xalloc.h"
+#include "service/schedule.h"
 
-static json_t *
-changes_json(const struct plan_diff *d)
+/* The shifts kept on leave, inside the caller's object. */
+static void
+print_conflicts(const struct schedule_result *res)
 {
-	json_t *a = json_array();
+	if (res->n_conflicts == 0 && !out_json())
+		return;
+	out_list_begin("conflicts", "Kept though on leave (resolve with rota swap "
+		       "request SHIFT or rota override SHIFT HANDLE):");
+	for (size_t i = 0; i < res->n_conflicts; i++) {
+		const struct shift *sh = &res->conflicts[i].shift;
+		char start[32], end[32];
 
-	for (size_t i = 0; i < d->n_changes; i++) {
-		const struct plan_change *c = &d->changes[i];
-		char start[32];
-
-		time_format_utc(c->start, start, sizeof start);
-		json_array_append_new(a, json_pack("{s:i, s:s, s:s?, s:s}", "slot", c->slot,
-			"start", start, "old", c->old_person ? c->old_handle : NULL,
-			"new", c->new_handle));
+		out_row_begin();
+		out_int("shift", "SHIFT", sh->id);
+		out_str("person", "PERSON", sh->handle);
+		time_format_local(sh->start, tz_lookup_or_utc(sh->tz), start, sizeof start);
+		out_str(NULL, "WEEK", start);
+		time_format_utc(sh->start, start, sizeof start);
+		time_format_utc(sh->end, end, sizeof end);
+		out_str("start", NULL, start);
+		out_str("end", NULL, end);
+		out_str("kept", "KEPT", res->conflicts[i].kept);
+		out_str("detail", "DETAIL", res->conflicts[i].detail);
+		out_row_end();
 	}
-	return a;
+	out_list_end();
 }
 
-/* The shifts of the term that overlap their person's leave after this
- * generation: the generator moves every shift it may, so these are the
- * ones it may not (started, inside the freeze horizon, swapped or
- * overridden). Never kept silently: listed, with a warning, to resolve
- * by swap or override. Prints inside the caller's object. */
-static int
-leave_conflicts(struct ctx *ctx, const struct term *t, const struct plan_diff *d)
+static void
+print_result(const struct schedule_result *res, bool dry_run)
 {
-	struct plan_problem *v = NULL;
-	struct plan_settings set;
-	struct shift *kept = NULL;
-	const char **detail = NULL;
-	size_t n = 0, nk = 0;
-	int r;
-
-	if ((r = plan_settings_get(ctx->cfg, d->rotation.name, &set)) != 0 ||
-	    (r = plan_check(ctx->db, ctx->cfg, t, ctx->now, &v, &n)) != 0)
-		goto done;
-	kept = xcalloc(n ? n : 1, sizeof *kept);
-	detail = xcalloc(n ? n : 1, sizeof *detail);
-	for (size_t i = 0; i < n; i++) {
-		bool moved = false;
-
-		if (v[i].kind != PLAN_LEAVE ||
-		    (nk > 0 && kept[nk - 1].id == v[i].shift_id))
-			continue;
-		for (size_t k = 0; k < d->n_changes; k++)
-			moved = moved || d->changes[k].shift_id == v[i].shift_id;
-		if (moved)
-			continue;
-		if ((r = store_shift_get(ctx->db, v[i].shift_id, &kept[nk])) != 0) {
-			r = r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
-			goto done;
-		}
-		detail[nk++] = v[i].detail;
-	}
-	if (nk > 0 || out_json()) {
-		out_list_begin("conflicts", "Kept though on leave (resolve with rota swap "
-			       "request SHIFT or rota override SHIFT HANDLE):");
-		for (size_t i = 0; i < nk; i++) {
-			const struct shift *sh = &kept[i];
-			const char *why;
-			char start[32], end[32];
-
-			out_row_begin();
-			out_int("shift", "SHIFT", sh->id);
-			out_str("person", "PERSON", sh->handle);
-			time_format_local(sh->start, tz_lookup_or_utc(sh->tz), start, sizeof start);
-			out_str(NULL, "WEEK", start);
-			time_format_utc(sh->start, start, sizeof start);
-			time_format_utc(sh->end, end, sizeof end);
-			out_str("start", NULL, start);
-			out_str("end", NULL, end);
-			why = plan_kept_why(sh, &set, ctx->now);
-			out_str("kept", "KEPT", why != NULL ? why : "kept");
-			out_str("detail", "DETAIL", detail[i]);
-			out_row_end();
-		}
-		out_list_end();
-	}
-	if (nk > 0)
-		rota_warn("%zu shift%s of term %s overlap%s leave and cannot be moved by the "
-			  "generator: resolve with rota swap request SHIFT or rota override SHIFT "
-			  "HANDLE", nk, nk == 1 ? "" : "s", t->name, nk == 1 ? "s" : "");
-done:
-	free(kept);
-	free(detail);
-	free(v);
-	return r;
-}
-
-static int
-print_diff(struct ctx *ctx, const struct term *t, const struct plan_diff *d, bool dry_run)
-{
-	int r;
-
-	const struct tz_zone *zone = tz_lookup(d->rotation.tz);
+	const struct plan_diff *d = &res->diff;
+	const struct tz_zone *zone = tz_lookup_or_utc(d->rotation.tz);
 	char start[32], end[32], change[2 * HANDLE_MAX + 8];
 
 	out_object_begin(NULL);
-	out_str("term", NULL, t->name);
+	out_str("term", NULL, res->term.name);
 	out_str("rotation", NULL, d->rotation.name);
 	out_bool("dry_run", NULL, dry_run);
 	out_int("weeks", NULL, (int64_t)d->n_slots);
@@ -143,34 +78,18 @@ print_diff(struct ctx *ctx, const struct term *t, const struct plan_diff *d, boo
 	}
 	out_list_end();
 	out_note("term %s: %zu weeks, %zu changed, %zu kept as they were (past, "
-		 "frozen, swapped or overridden); times in %s%s", t->name, d->n_slots,
+		 "frozen, swapped or overridden); times in %s%s", res->term.name, d->n_slots,
 		 d->n_changes, d->n_fixed, d->rotation.tz,
 		 dry_run ? "\ndry run: nothing was changed" : "");
-	r = leave_conflicts(ctx, t, d);
+	print_conflicts(res);
 	out_object_end();
-	return r;
-}
-
-static int
-infeasible(const struct term *t, const struct plan_diff *d)
-{
-	const struct tz_zone *zone = tz_lookup(d->rotation.tz);
-	char start[32];
-
-	if (d->failed_slot < 0 || zone == NULL)
-		return rota_fail(EX_DATAERR, "term '%s' cannot be scheduled: %s; nothing "
-				 "was changed", t->name, d->reason);
-	time_format_local(d->failed_start, zone, start, sizeof start);
-	return rota_fail(EX_DATAERR, "term '%s' cannot be scheduled: week %ld from %s "
-			 "(%s): %s; nothing was changed", t->name, d->failed_slot + 1,
-			 start, d->rotation.tz, d->reason);
 }
 
 static int
 exec_schedule_generate(struct ctx *ctx, int argc, char **argv)
 {
-	struct plan_diff d;
-	struct term t;
+	struct svc s = cmd_svc(ctx);
+	struct schedule_result res;
 	bool dry_run = cmd_flag(ctx, "dry-run");
 	int r;
 
@@ -178,19 +97,10 @@ exec_schedule_generate(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (argc != 2)
 		return cmd_usage_error(ctx, "schedule generate takes one TERM");
-	if ((r = find_term(ctx, argv[1], &t)) != 0)
-		return r;
-	r = plan_generate(ctx->db, ctx->cfg, &t, ctx->now, !dry_run, &d);
-	if (r == EX_DATAERR && d.reason[0] != '\0')
-		r = infeasible(&t, &d);
-	if (r == 0 && !dry_run && d.n_changes > 0)
-		r = audit(ctx, "schedule.generate", t.name, NULL,
-			  json_pack("{s:s, s:i, s:o}", "rotation", d.rotation.name,
-				    "weeks", (int)d.n_slots, "changes", changes_json(&d)));
-	if (r == 0)
-		r = print_diff(ctx, &t, &d, dry_run);
+	if ((r = schedule_generate(&s, argv[1], dry_run, &res)) == 0)
+		print_result(&res, dry_run);
 	ctx->rollback = dry_run;
-	plan_diff_free(&d);
+	schedule_result_free(&res);
 	return r;
 }
 

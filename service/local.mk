@@ -13,3 +13,4 @@ librota_a_SOURCES += service/team.c service/team.h
 librota_a_SOURCES += service/feeds.c service/feeds.h
 librota_a_SOURCES += service/calendar-sync.c service/calendar-sync.h \
 	service/leave.c service/leave.h service/holiday.c service/holiday.h
+librota_a_SOURCES += service/schedule.c service/schedule.h
