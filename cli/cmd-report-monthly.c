@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +9,12 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/util.h"
 #include "common/err.h"
 #include "common/xalloc.h"
 #include "reports/month.h"
 #include "reports/monthly.h"
+#include "service/reports.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
 
@@ -77,42 +78,26 @@ write_file(const struct monthly_report *r, enum format fmt, const char *path)
 static int
 exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
+	static const char *const names[] = { "text", "csv", "json", "html" };
+	const char *format = cmd_opt(ctx, "format"), *out = cmd_opt(ctx, "output");
 	enum format fmt = ctx->json ? FMT_JSON : FMT_TEXT;
-	const char *out = NULL;
+	struct svc s = cmd_svc(ctx);
 	struct monthly_report r;
-	int c, year, month, ret;
+	int year, month, ret;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = FMT_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = FMT_JSON;
-			else if (strcmp(optarg, "html") == 0)
-				fmt = FMT_HTML;
-			else
-				return cmd_usage_error(ctx, "unknown format '%s' (text, csv, json "
-						       "or html)", optarg);
-			break;
-		case 'o': out = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
+	if (format != NULL) {
+		for (fmt = FMT_TEXT; fmt <= FMT_HTML && strcmp(format, names[fmt]) != 0; fmt++)
+			;
+		if (fmt > FMT_HTML)
+			return cmd_usage_error(ctx, "unknown format '%s' (text, csv, json "
+					       "or html)", format);
 	}
-	if (optind + 1 != argc)
+	if (argc != 2)
 		return cmd_usage_error(ctx, "report monthly takes one month, YYYY-MM");
-	if (report_month_parse(argv[optind], &year, &month) != 0)
+	if (report_month_parse(argv[1], &year, &month) != 0)
 		return cmd_usage_error(ctx, "bad month '%s' (want YYYY-MM, such as 2027-01)",
-				       argv[optind]);
-	if ((ret = monthly_build(ctx->db, ctx->cfg, year, month, ctx->now, &r)) != 0)
+				       argv[1]);
+	if ((ret = report_monthly(&s, year, month, &r)) != 0)
 		return ret;
 	if (out != NULL && strcmp(out, "-") != 0)
 		ret = write_file(&r, fmt, out);
@@ -124,14 +109,16 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_report_monthly_entry = {
 	.name = "report monthly",
-	.args = "YYYY-MM [--format text|csv|json|html] [-o FILE]",
+	.args = "YYYY-MM",
+	.options = (const struct cmd_option[]){
+		{ "format", 0, "text|csv|json|html", "text (the default; --json means json), "
+		  "csv (one row per person), json (every figure) or html (one "
+		  "self-contained page with charts)", 0, 0 },
+		{ "output", 'o', "FILE", "write to FILE (atomically) instead of stdout", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "the month's on-call load and burnout indicators",
-	.help = "  --format FMT     text (the default; --json means json), csv (one row\n"
-		"                   per person), json (every figure) or html (one\n"
-		"                   self-contained page with charts)\n"
-		"  -o, --output FILE  write to FILE (atomically) instead of stdout\n"
-		"\n"
-		"The team's out-of-hours interruptions against the goal ([report] goal)\n"
+	.help = "The team's out-of-hours interruptions against the goal ([report] goal)\n"
 		"with a six-month trend and, for the current month, a forecast; escalations;\n"
 		"time to acknowledge and to resolve. Per person: shifts, on-call hours,\n"
 		"out-of-hours and sleep interruptions, nights interrupted and the longest\n"
@@ -139,6 +126,7 @@ const struct cmd_entry cmd_report_monthly_entry = {
 		"team's load, weeks since the last shift, shifts closer than the minimum\n"
 		"gap. The noisiest alerts, those resolved without anyone acting and those\n"
 		"without a runbook. Each indicator is green, amber or red by [thresholds]\n"
-		"in rota.conf(5), with a sentence saying why.\n",
+		"in rota.conf(5), with a sentence saying why. Pay shows as rota pay shows\n"
+		"it: a manager sees everyone's, anyone else their own.\n",
 	.exec = exec_report_monthly,
 };

@@ -15,6 +15,8 @@ librota_a_SOURCES += \
 	reports/pay-month.c reports/pay-month.h
 # -- the reporting month ([report] timezone) --
 librota_a_SOURCES += reports/month.c reports/month.h
+# -- pay: the forms of rota pay --
+librota_a_SOURCES += reports/render-pay.c
 # -- monthly report --
 librota_a_SOURCES += \
 	reports/stats.c reports/stats.h \

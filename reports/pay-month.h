@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "common/config.h"
 #include "reports/pay.h"
@@ -58,5 +59,13 @@ int pay_month_compute(struct store *s, const struct config *cfg, int year, int m
 int pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int month,
 			   const struct page_rows *rows, struct pay_month *out);
 void pay_month_free(struct pay_month *m);
+
+/* rota pay's forms of M (reports/render-pay.c), MONTH its "YYYY-MM": an
+ * aligned table and a total per currency; CSV for payroll, one row per
+ * person and currency (reports/csv.h's field rule); a JSON array, amounts
+ * in minor units. 0, or EX_IOERR. */
+int pay_render_text(const struct pay_month *m, const char *month, FILE *f);
+int pay_render_csv(const struct pay_month *m, const char *month, FILE *f);
+int pay_render_json(const struct pay_month *m, const char *month, FILE *f);
 
 #endif

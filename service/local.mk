@@ -14,3 +14,5 @@ librota_a_SOURCES += service/feeds.c service/feeds.h
 librota_a_SOURCES += service/calendar-sync.c service/calendar-sync.h \
 	service/leave.c service/leave.h service/holiday.c service/holiday.h
 librota_a_SOURCES += service/schedule.c service/schedule.h
+librota_a_SOURCES += service/pages.c service/pages.h service/pay.c service/pay.h \
+	service/reports.c service/reports.h

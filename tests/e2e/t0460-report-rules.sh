@@ -9,12 +9,14 @@
 
 # Before, page list said "[report] timezone: unknown zone 'X'", page pull
 # and report monthly "[report] timezone: unknown time zone 'X'", without
-# the place; pay's words, with it, won.
+# the place; pay's words, with it, won. (Page pull reads the zone before
+# anything else: its dates are days in it.)
 test_expect_success 'a bad [report] timezone is rota.conf:LINE and exit 78, for every command' '
 	payteam &&
 	sed -i "s|^timezone = .*|timezone = Mars/Olympus|" rota.conf &&
 	msg="rota: $PWD/rota.conf:2: unknown time zone '"'"'Mars/Olympus'"'"' in [report] timezone (an IANA name such as Europe/Dublin)" &&
-	for cmd in "pay 2027-01" "report monthly 2027-01" "page list" "page list --month 2027-01"; do
+	for cmd in "pay 2027-01" "report monthly 2027-01" "page list" "page list --month 2027-01" \
+		"page pull pagerduty" "page pull opsgenie --since 2027-01-01"; do
 		expect_unchanged 78 rota $cmd && expect_file "$msg" err || return 1
 	done &&
 	printf "[notify]\nemail = yes\nsmtp_url = smtp://127.0.0.1:9\nfrom = rota@example.com\n[report]\ntimezone = Mars/Olympus\n" >n.conf &&
@@ -66,6 +68,22 @@ dee,\"'"'"'=HYPERLINK(\"\"http://x\"\"
 mo,Mo Reyes" names &&
 	expect_status 0 rota pay 2027-01 &&
 	expect_out "ana " && ! grep -q "'"'"'" out
+'
+
+# Before, report monthly showed everyone's pay to anyone, which rota pay
+# shows to managers only: the service applies pay's rule to both.
+test_expect_success 'report monthly shows a volunteer their own pay only, as rota pay does' '
+	payteam &&
+	pays="\" \".join(p[\"handle\"] + \"=\" + \",\".join(str(x[\"total_minor\"]) for x in p[\"pay\"]) for p in j[\"people\"])" &&
+	expect_status 0 rota --json report monthly 2027-01 &&
+	test "$(json "$pays")" = "ana=63000 bo=59000 cy=59000 dee=55607 mo=30000" &&
+	expect_status 0 rota --as bo --json report monthly 2027-01 &&
+	test "$(json "$pays")" = "ana= bo=59000 cy= dee= mo=" &&
+	expect_status 0 rota --as bo report monthly 2027-01 --format csv &&
+	grep -q "^2027-01,bo,\"Chen, Bo\",.*,590.00 EUR,green$" out &&
+	grep -q "^2027-01,ana,Ana Lopez,.*,,[a-z]*$" out &&
+	expect_status 0 rota --as bo pay 2027-01 --format csv &&
+	expect_out "2027-01,bo,\"Chen, Bo\",bo@example.com,EUR,1,500.00,50.00,40.00,0.00,0,0.00,0,0.00,0,0.00,590.00"
 '
 
 test_done

@@ -1,0 +1,164 @@
+/* rota pay's three forms: an aligned table for people, CSV for payroll
+ * and JSON for scripts. See pay-month.h. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/err.h"
+#include "common/xalloc.h"
+#include "reports/csv.h"
+#include "reports/money.h"
+#include "reports/pay-month.h"
+
+/* The CSV columns, in order: rota(1) documents them, payroll loads them. */
+static const char csv_header[] =
+	"month,person,name,email,currency,shifts,stipend,weekday,weekend,holiday,"
+	"active_minutes,active,sleep_interruptions,sleep_bonus,toil_hours,capped,total";
+
+static const char *
+amount(int64_t v, int exponent, char *buf)
+{
+	return money_format(v, exponent, buf, MONEY_BUF);
+}
+
+int
+pay_render_csv(const struct pay_month *m, const char *month, FILE *f)
+{
+	char b[8][MONEY_BUF];
+
+	fprintf(f, "%s\n", csv_header);
+	for (size_t i = 0; i < m->n_lines; i++) {
+		const struct pay_line *l = &m->lines[i];
+		const struct person *p = &m->persons[l->person];
+		int e = l->exponent;
+
+		fprintf(f, "%s,", month);
+		csv_put(f, p->handle);
+		fputc(',', f);
+		csv_put(f, p->name);
+		fputc(',', f);
+		csv_put(f, p->email);
+		fprintf(f, ",%s,%lld,%s,%s,%s,%s,%lld,%s,%lld,%s,%lld,%s,%s\n",
+			l->currency, (long long)l->shifts,
+			amount(l->stipend, e, b[0]), amount(l->weekday, e, b[1]),
+			amount(l->weekend, e, b[2]), amount(l->holiday, e, b[3]),
+			(long long)l->active_minutes, amount(l->active, e, b[4]),
+			(long long)l->sleep_interruptions, amount(l->sleep_bonus, e, b[5]),
+			(long long)l->toil_hours, amount(l->capped, e, b[6]),
+			amount(l->total, e, b[7]));
+	}
+	return 0;
+}
+
+int
+pay_render_json(const struct pay_month *m, const char *month, FILE *f)
+{
+	json_t *a = json_array();
+	int r = 0;
+
+	for (size_t i = 0; i < m->n_lines; i++) {
+		const struct pay_line *l = &m->lines[i];
+		const struct person *p = &m->persons[l->person];
+
+		json_array_append_new(a, json_pack(
+			"{s:s, s:s, s:s, s:s, s:s, s:i, s:I, s:I, "
+			"s:{s:I, s:I, s:I, s:I, s:I, s:I}, "
+			"s:I, s:I, s:I, s:I}",
+			"month", month, "person", p->handle, "name", p->name,
+			"email", p->email, "currency", l->currency, "exponent", l->exponent,
+			"total_minor", (json_int_t)l->total, "capped_minor", (json_int_t)l->capped,
+			"components",
+			"stipend_minor", (json_int_t)l->stipend,
+			"weekday_minor", (json_int_t)l->weekday,
+			"weekend_minor", (json_int_t)l->weekend,
+			"holiday_minor", (json_int_t)l->holiday,
+			"active_minor", (json_int_t)l->active,
+			"sleep_bonus_minor", (json_int_t)l->sleep_bonus,
+			"shifts", (json_int_t)l->shifts,
+			"active_minutes", (json_int_t)l->active_minutes,
+			"sleep_interruptions", (json_int_t)l->sleep_interruptions,
+			"toil_hours", (json_int_t)l->toil_hours));
+	}
+	if (json_dumpf(a, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
+		r = rota_fail(EX_IOERR, "cannot write the output");
+	fputc('\n', f);
+	json_decref(a);
+	return r;
+}
+
+/* Right-aligned columns; the totals per currency below. */
+int
+pay_render_text(const struct pay_month *m, const char *month, FILE *f)
+{
+	enum { NCOL = 14 };
+	static const char *const head[NCOL] = {
+		"PERSON", "CUR", "SHIFTS", "STIPEND", "WEEKDAY", "WEEKEND", "HOLIDAY",
+		"ACTIVE MIN", "ACTIVE", "SLEEP", "SLEEP BONUS", "TOIL H", "CAPPED", "TOTAL",
+	};
+	size_t rows = m->n_lines, w[NCOL];
+	char (*cell)[NCOL][MONEY_BUF + HANDLE_MAX] = xcalloc(rows + 1, sizeof *cell);
+
+	fprintf(f, "Pay for %s\n", month);
+	if (rows == 0) {
+		fputs("nobody was paid (no shifts of a rotation with a policy, no paid work)\n", f);
+		free(cell);
+		return 0;
+	}
+	for (size_t c = 0; c < NCOL; c++)
+		w[c] = strlen(head[c]);
+	for (size_t i = 0; i < rows; i++) {
+		const struct pay_line *l = &m->lines[i];
+		int e = l->exponent;
+		char b[MONEY_BUF];
+		char (*r)[MONEY_BUF + HANDLE_MAX] = cell[i];
+
+		snprintf(r[0], sizeof r[0], "%s", m->persons[l->person].handle);
+		snprintf(r[1], sizeof r[1], "%s", l->currency);
+		snprintf(r[2], sizeof r[2], "%lld", (long long)l->shifts);
+		snprintf(r[3], sizeof r[3], "%s", amount(l->stipend, e, b));
+		snprintf(r[4], sizeof r[4], "%s", amount(l->weekday, e, b));
+		snprintf(r[5], sizeof r[5], "%s", amount(l->weekend, e, b));
+		snprintf(r[6], sizeof r[6], "%s", amount(l->holiday, e, b));
+		snprintf(r[7], sizeof r[7], "%lld", (long long)l->active_minutes);
+		snprintf(r[8], sizeof r[8], "%s", amount(l->active, e, b));
+		snprintf(r[9], sizeof r[9], "%lld", (long long)l->sleep_interruptions);
+		snprintf(r[10], sizeof r[10], "%s", amount(l->sleep_bonus, e, b));
+		snprintf(r[11], sizeof r[11], "%lld", (long long)l->toil_hours);
+		snprintf(r[12], sizeof r[12], "%s", amount(l->capped, e, b));
+		snprintf(r[13], sizeof r[13], "%s", amount(l->total, e, b));
+		for (size_t c = 0; c < NCOL; c++)
+			if (strlen(r[c]) > w[c])
+				w[c] = strlen(r[c]);
+	}
+	for (size_t c = 0; c < NCOL; c++)
+		fprintf(f, c == 0 ? "%-*s" : c == 1 ? "  %-*s" : "  %*s", (int)w[c], head[c]);
+	fputc('\n', f);
+	for (size_t i = 0; i < rows; i++) {
+		for (size_t c = 0; c < NCOL; c++)
+			fprintf(f, c == 0 ? "%-*s" : c == 1 ? "  %-*s" : "  %*s", (int)w[c], cell[i][c]);
+		fputc('\n', f);
+	}
+	free(cell);
+	/* One total per currency, in the order they first appear. */
+	for (size_t i = 0; i < rows; i++) {
+		const struct pay_line *l = &m->lines[i];
+		int64_t sum = 0;
+		bool seen = false;
+		char b[MONEY_BUF];
+
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(m->lines[j].currency, l->currency) == 0;
+		if (seen)
+			continue;
+		for (size_t j = i; j < rows; j++)
+			if (strcmp(m->lines[j].currency, l->currency) == 0)
+				sum += m->lines[j].total;
+		fprintf(f, "Total %s: %s\n", l->currency, amount(sum, l->exponent, b));
+	}
+	return 0;
+}
+

@@ -1,0 +1,133 @@
+/* The reports, as the actor may see them: see reports.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/xalloc.h"
+#include "service/plan.h"
+#include "service/reports.h"
+
+int
+report_monthly(const struct svc *s, int year, int month, struct monthly_report *out)
+{
+	int r;
+
+	if ((r = monthly_build(s->db, s->cfg, year, month, s->now, out)) != 0)
+		return r;
+	/* rota pay's rule: a volunteer sees their own pay only. */
+	if (!s->actor->privileged)
+		for (size_t i = 0; i < out->n_people; i++)
+			if (!s->actor->known || out->people[i].id != s->actor->person.id)
+				out->people[i].n_pay = 0;
+	return 0;
+}
+
+/* What the fairness report reads from the store. */
+struct fair_input {
+	struct shift *shifts;
+	size_t n_shifts;
+	struct person_count *pages;
+	size_t n_pages;
+	struct plan_settings set;
+};
+
+/* The weight of each shift: the generator's (service/plan.h), so that the
+ * report and generation count the same load. */
+static int
+shift_weights(const struct svc *s, const struct fairness_view *v,
+	      const struct fair_input *in, int64_t *weights)
+{
+	size_t n = in->n_shifts;
+	int64_t *start = xcalloc(n + 1, sizeof *start), *end = xcalloc(n + 1, sizeof *end);
+	int *holidays = xcalloc(n + 1, sizeof *holidays);
+	int r = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		start[i] = in->shifts[i].start;
+		end[i] = in->shifts[i].end;
+	}
+	if (in->set.holiday_weight > 0)
+		r = plan_holiday_counts(s->db, v->term.id, start, end, n, holidays);
+	for (size_t i = 0; i < n && r == 0; i++)
+		weights[i] = plan_slot_weight(in->set.holiday_weight, holidays[i]);
+	free(start);
+	free(end);
+	free(holidays);
+	return r;
+}
+
+static int
+input_load(const struct svc *s, const char *name, struct fairness_view *v,
+	   struct fair_input *in)
+{
+	struct shift_filter f = { 0 };
+	int r;
+
+	if ((r = svc_find_term(s, name, &v->term)) != 0 ||
+	    (r = store_rotation_get_id(s->db, v->term.rotation_id, &v->rot)) != 0 ||
+	    (r = plan_settings_get(s->cfg, v->rot.name, &in->set)) != 0)
+		return r;
+	f.term_id = v->term.id;
+	if ((r = store_member_list(s->db, v->term.id, &v->members, &v->n_members)) != 0 ||
+	    (r = store_shift_list(s->db, &f, &in->shifts, &in->n_shifts)) != 0 ||
+	    (r = store_interruptions(s->db, v->rot.id, v->term.start, v->term.end,
+				     &in->pages, &in->n_pages)) != 0)
+		return r;
+	return 0;
+}
+
+static int64_t
+pages_of(const struct fair_input *in, int64_t person_id)
+{
+	for (size_t i = 0; i < in->n_pages; i++)
+		if (in->pages[i].person_id == person_id)
+			return in->pages[i].count;
+	return 0;
+}
+
+int
+report_fairness(const struct svc *s, const char *term, struct fairness_view *out)
+{
+	struct fair_input in = { 0 };
+	struct fair_member *fm = NULL;
+	struct fair_shift *fs = NULL;
+	int64_t *weights = NULL;
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if ((r = input_load(s, term, out, &in)) != 0)
+		goto done;
+	fm = xcalloc(out->n_members + 1, sizeof *fm);
+	fs = xcalloc(in.n_shifts + 1, sizeof *fs);
+	weights = xcalloc(in.n_shifts + 1, sizeof *weights);
+	out->interruptions = xcalloc(out->n_members + 1, sizeof *out->interruptions);
+	if ((r = shift_weights(s, out, &in, weights)) != 0)
+		goto done;
+	for (size_t i = 0; i < out->n_members; i++) {
+		fm[i] = (struct fair_member){ out->members[i].person_id, out->members[i].handle };
+		out->interruptions[i] = pages_of(&in, out->members[i].person_id);
+	}
+	for (size_t i = 0; i < in.n_shifts; i++)
+		fs[i] = (struct fair_shift){ in.shifts[i].person_id, in.shifts[i].start,
+					     in.shifts[i].end, weights[i] };
+	fair_compute(fm, out->n_members, fs, in.n_shifts, out->term.start, out->term.end,
+		     &out->rep);
+	out->balance_interruptions = fair_balance(out->interruptions, out->n_members);
+done:
+	free(fm);
+	free(fs);
+	free(weights);
+	free(in.shifts);
+	free(in.pages);
+	return r;
+}
+
+void
+fairness_view_free(struct fairness_view *v)
+{
+	fair_report_free(&v->rep);
+	free(v->members);
+	free(v->interruptions);
+	memset(v, 0, sizeof *v);
+}

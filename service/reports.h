@@ -1,0 +1,40 @@
+/* The reports: a month's wellbeing report and a term's fairness, as the
+ * actor may see them. The renderers (reports/render-*.c) and the command
+ * print them. See service/service.h for the conventions (errors go to the
+ * message sink, never printed). */
+#ifndef ROTA_SERVICE_REPORTS_H
+#define ROTA_SERVICE_REPORTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reports/monthly.h"
+#include "scheduler/fairness.h"
+#include "service/service.h"
+
+/* The monthly report of YEAR-MONTH (reports/monthly.h). Anyone may read
+ * it; pay follows rota pay's rule (service/pay.h): managers and root see
+ * everyone's, anyone else only their own (others' pay is left empty).
+ * Free *OUT with monthly_free (also after a failure). */
+int report_monthly(const struct svc *s, int year, int month, struct monthly_report *out);
+
+/* A term's fairness. */
+struct fairness_view {
+	struct term term;
+	struct rotation rot;
+	struct membership *members;     /* the term's members: rep's handles point here */
+	size_t n_members;
+	struct fair_report rep;         /* rep.members[i] is members[i] */
+	int64_t *interruptions;         /* [i]: members[i]'s out-of-hours pages in the term */
+	double balance_interruptions;   /* fair_balance of interruptions */
+};
+
+/* The fairness of term TERM: each shift weighed as the generator weighs
+ * it (service/plan.h: the week load and holiday_weight), and the
+ * members' interruptions in the term. Anyone may read it. EX_DATAERR for
+ * an unknown term. Free *OUT with fairness_view_free (also after a
+ * failure). */
+int report_fairness(const struct svc *s, const char *term, struct fairness_view *out);
+void fairness_view_free(struct fairness_view *v);
+
+#endif
