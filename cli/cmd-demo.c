@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,21 +430,17 @@ demo_config(const char *dir, struct config **cfg)
 static int
 exec_demo(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct demo d = { .base = ctx };
 	struct ctx c = *ctx;
 	char *dir = NULL, *path = NULL;
-	int ch, r;
+	int r;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cmd_bad_option(ctx, ch, argv);
-	if (argc - optind > 1)
+	if (argc > 2)
 		return cmd_usage_error(ctx, "too many arguments");
 	if (ctx->json)
 		return cmd_usage_error(ctx, "the demo prints a story for people; "
 				       "try --json on the commands it shows");
-	if ((r = demo_folder(argv[optind], &dir)) != 0)
+	if ((r = demo_folder(argv[1], &dir)) != 0)
 		return r;
 	c.cfg = NULL;
 	if ((r = demo_config(dir, &c.cfg)) != 0)
@@ -480,6 +475,7 @@ out:
 const struct cmd_entry cmd_demo_entry = {
 	.name = "demo",
 	.args = "[DIR]",
+	.options = (const struct cmd_option[]){ { NULL, 0, NULL, NULL, 0, 0 } },
 	.summary = "run a sample team end to end on a fresh database",
 	.help =
 		"Creates DIR/rota.db (DIR defaults to a new folder under $TMPDIR)\n"

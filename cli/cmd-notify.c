@@ -2,7 +2,6 @@
  * that are due, each once (notify/notify.h); meant for a timer. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "notify/notify.h"
@@ -46,23 +45,12 @@ print_row(const struct notification *n)
 static int
 exec_notify(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct notify_config c;
 	struct notify_outcome o;
-	bool dry_run = false;
-	int ch, r;
+	bool dry_run = cmd_flag(ctx, "dry-run");
+	int r;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'n': dry_run = true; break;
-		default: return cmd_bad_option(ctx, ch, argv);
-		}
-	}
-	if (optind != argc)
+	if (argc != 1)
 		return cmd_usage_error(ctx, "notify takes no arguments");
 	if ((r = notify_config_load(ctx->cfg, !dry_run, &c)) != 0)
 		return r;
@@ -94,11 +82,14 @@ exec_notify(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_notify_entry = {
 	.name = "notify",
-	.args = "[--dry-run]",
+	.args = "",
+	.options = (const struct cmd_option[]){
+		{ "dry-run", 0, NULL, "list what would be sent; send nothing, record nothing",
+		  0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "send the handoff reminders and swap news that are due",
-	.help = "  --dry-run   list what would be sent; send nothing, record nothing\n"
-		"\n"
-		"Sends, by email and/or to a chat webhook as [notify] in rota.conf(5)\n"
+	.help = "Sends, by email and/or to a chat webhook as [notify] in rota.conf(5)\n"
 		"says: a reminder to the outgoing and the incoming person before each\n"
 		"handoff (lead_minutes), a message to the people a swap request asks,\n"
 		"one to its requester when it is accepted or declined, and the burnout\n"
