@@ -4,8 +4,6 @@
  * HTTP, which may take a while) and only then opens its one transaction. */
 #include "config.h"
 
-#include <getopt.h>
-
 #include "cli/calendar-import.h"
 #include "cli/cmd.h"
 #include "cli/util.h"
@@ -14,19 +12,15 @@
 static int
 exec_holiday_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct svc s = cmd_svc(ctx);
 	struct holiday_import res;
-	int c, r;
+	int r;
 
 	if ((r = require_manager(ctx, "holiday import")) != 0)
 		return r;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cmd_bad_option(ctx, c, argv);
-	if (argc - optind != 2)
+	if (argc != 3)
 		return cmd_usage_error(ctx, "holiday import takes OFFICE and FILE or URL");
-	r = usage_if(ctx, holiday_import(&s, argv[optind], argv[optind + 1], &res));
+	r = usage_if(ctx, holiday_import(&s, argv[1], argv[2], &res));
 	if (r == 0)
 		import_print(&res.sync, "office", res.office.name, "public holidays of");
 	holiday_import_free(&res);
@@ -36,6 +30,7 @@ exec_holiday_import(struct ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_holiday_import_entry = {
 	.name = "holiday import",
 	.args = "OFFICE FILE|URL",
+	.options = (const struct cmd_option[]){ { NULL, 0, NULL, NULL, 0, 0 } },
 	.summary = "import an office's public holidays from a calendar (managers)",
 	.help = "  OFFICE     the office they apply to (see rota office list)\n"
 		"  FILE|URL   an iCalendar file, or an http:// or https:// URL of one\n"

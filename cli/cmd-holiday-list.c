@@ -1,7 +1,6 @@
 /* rota holiday list: public holidays, by day. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
@@ -14,29 +13,17 @@
 static int
 exec_holiday_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct svc s = cmd_svc(ctx);
-	const char *year = NULL;
+	const char *year = cmd_opt(ctx, "year");
 	struct office o;
 	struct holiday *v;
 	size_t n;
-	int c, r, y = 0;
+	int r, y = 0;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'y': year = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (argc - optind > 1)
+	if (argc > 2)
 		return cmd_usage_error(ctx, "holiday list takes at most one OFFICE");
 	if ((year != NULL && (r = int_arg(ctx, "--year", year, 1900, 9999, &y)) != 0) ||
-	    (r = holiday_list(&s, argc - optind == 1 ? argv[optind] : NULL, y, &o, &y,
-			      &v, &n)) != 0)
+	    (r = holiday_list(&s, argc == 2 ? argv[1] : NULL, y, &o, &y, &v, &n)) != 0)
 		return r;
 	if (n == 0)
 		out_note("No public holidays%s%s %s %d: add them with rota holiday add.",
@@ -61,9 +48,13 @@ exec_holiday_list(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_holiday_list_entry = {
 	.name = "holiday list",
-	.args = "[OFFICE] [--year YYYY]",
+	.args = "[OFFICE]",
+	.options = (const struct cmd_option[]){
+		{ "year", 0, "YYYY", "only that year (default: from the start of this year on)",
+		  0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "list public holidays",
-	.help = "  OFFICE       only this office's holidays (default: every office)\n"
-		"  --year YYYY  only that year (default: from the start of this year on)\n",
+	.help = "  OFFICE       only this office's holidays (default: every office)\n",
 	.exec = exec_holiday_list,
 };

@@ -4,7 +4,6 @@
  * HTTP, which may take a while) and only then opens its one transaction. */
 #include "config.h"
 
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/calendar-import.h"
@@ -42,18 +41,13 @@ warn_conflict(const struct person *p, const struct leave_conflict *c)
 static int
 exec_leave_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct svc s = cmd_svc(ctx);
 	struct leave_import res;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cmd_bad_option(ctx, c, argv);
-	if (argc - optind < 1 || argc - optind > 2)
+	if (argc != 2 && argc != 3)
 		return cmd_usage_error(ctx, "leave import takes FILE or URL, then an optional HANDLE");
-	r = usage_if(ctx, leave_import(&s, argv[optind], argc - optind == 2 ?
-				       argv[optind + 1] : NULL, &res));
+	r = usage_if(ctx, leave_import(&s, argv[1], argc == 3 ? argv[2] : NULL, &res));
 	if (res.sync.synced)    /* even when listing the shifts it overlaps failed */
 		import_print(&res.sync, "person", res.person.handle, "leave of");
 	for (size_t i = 0; i < res.n_conflicts; i++)
@@ -65,6 +59,7 @@ exec_leave_import(struct ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_leave_import_entry = {
 	.name = "leave import",
 	.args = "FILE|URL [HANDLE]",
+	.options = (const struct cmd_option[]){ { NULL, 0, NULL, NULL, 0, 0 } },
 	.summary = "import leave from an out-of-office calendar (.ics)",
 	.help = "  FILE|URL   an iCalendar file, or an http:// or https:// URL of one\n"
 		"  HANDLE     whose leave (default: you; someone else: managers)\n"

@@ -1,7 +1,6 @@
 /* rota leave list: recorded leave, yours or (for managers) everyone's. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
@@ -13,30 +12,17 @@
 static int
 exec_leave_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct svc s = cmd_svc(ctx);
-	const char *from = NULL, *to = NULL;
+	const char *from = cmd_opt(ctx, "from"), *to = cmd_opt(ctx, "to");
 	struct leave_item *v;
 	struct person p;
 	size_t n;
-	int c, r;
+	int r;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f': from = optarg; break;
-		case 't': to = optarg; break;
-		default: return cmd_bad_option(ctx, c, argv);
-		}
-	}
-	if (argc - optind > 1)
+	if (argc > 2)
 		return cmd_usage_error(ctx, "leave list takes at most one HANDLE");
-	if ((r = usage_if(ctx, leave_list(&s, argc - optind == 1 ? argv[optind] : NULL,
-					  from, to, &p, &v, &n))) != 0)
+	if ((r = usage_if(ctx, leave_list(&s, argc == 2 ? argv[1] : NULL, from, to, &p,
+					  &v, &n))) != 0)
 		return r;
 	if (n == 0)
 		out_note("No leave%s%s%s.", p.id ? " for " : "", p.handle,
@@ -63,11 +49,15 @@ exec_leave_list(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_leave_list_entry = {
 	.name = "leave list",
-	.args = "[HANDLE] [--from DATE] [--to DATE]",
+	.args = "[HANDLE]",
+	.options = (const struct cmd_option[]){
+		{ "from", 0, "DATE", "leave that has not ended by DATE (default: now)", 0, 0 },
+		{ "to", 0, "DATE", "leave that starts by the end of DATE", 0, 0 },
+		{ NULL, 0, NULL, NULL, 0, 0 },
+	},
 	.summary = "list leave",
 	.help = "  HANDLE       whose leave (default: yours; a manager sees everyone's)\n"
-		"  --from DATE  leave that has not ended by DATE (default: now)\n"
-		"  --to DATE    leave that starts by the end of DATE\n"
+		"\n"
 		"Dates are in the person's zone (for everyone: the manager's own zone).\n"
 		"Times show in each person's zone; --json gives them in UTC.\n",
 	.exec = exec_leave_list,

@@ -100,7 +100,7 @@ int
 usage_if(struct ctx *ctx, int r)
 {
 	if (r == EX_USAGE)
-		fprintf(stderr, "usage: rota %s %s\n", ctx->entry->name, ctx->entry->args);
+		cmd_print_usage(ctx->entry, stderr);
 	return r;
 }
 

@@ -8,4 +8,5 @@ librota_a_SOURCES += \
 	common/config.c common/config.h \
 	common/secret.c common/secret.h \
 	common/strset.c common/strset.h \
-	common/idset.c common/idset.h
+	common/idset.c common/idset.h \
+	common/text.c common/text.h

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "common/err.h"
+#include "common/text.h"
 #include "common/timefmt.h"
 #include "common/xalloc.h"
 #include "reports/classify.h"
@@ -306,21 +307,6 @@ struct import {
 };
 
 static void
-copy(char *dst, size_t len, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= len) {
-		n = len - 1;
-		/* Cut at a character boundary, not inside a UTF-8 sequence. */
-		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
-static void
 trim(char *s)
 {
 	size_t n = strlen(s);
@@ -371,11 +357,11 @@ responder_named(struct import *im, const char *names, struct person **found,
 		slot = &im->names[h & (NAMES_CACHED - 1)];
 		if (slot->who != NULL && strcmp(slot->key, names) == 0) {
 			*found = slot->who;
-			copy(as_named, len, slot->as_named);
+			text_copy(as_named, len, slot->as_named);
 			return 0;
 		}
 	}
-	copy(first, sizeof first, names);
+	text_copy(first, sizeof first, names);
 	trim(first);
 	if (first[0] == '\0')
 		return 0;
@@ -385,12 +371,12 @@ responder_named(struct import *im, const char *names, struct person **found,
 		trim(first);
 		*found = match_person(im, first);
 	}
-	copy(as_named, len, first);
+	text_copy(as_named, len, first);
 	if (*found == NULL)
 		return bad(im, "unknown responder '%s' (see rota person list)", first);
 	if (slot != NULL) {
-		copy(slot->key, sizeof slot->key, names);
-		copy(slot->as_named, sizeof slot->as_named, first);
+		text_copy(slot->key, sizeof slot->key, names);
+		text_copy(slot->as_named, sizeof slot->as_named, first);
 		slot->who = *found;
 	}
 	return 0;
@@ -596,7 +582,7 @@ read_row(struct import *im, char **f, struct page *p)
 	bool b, acked = true;
 
 	memset(p, 0, sizeof *p);
-	copy(p->source, sizeof p->source, format_names[im->format]);
+	text_copy(p->source, sizeof p->source, format_names[im->format]);
 	id = field(im, f, C_ID);
 	if (*id == '\0')
 		id = field(im, f, C_ID2);
@@ -605,7 +591,7 @@ read_row(struct import *im, char **f, struct page *p)
 				    im->col[C_ID] >= 0 ? h[C_ID] : h[C_ID2]);
 	if (strlen(id) >= sizeof p->source_id)
 		return bad(im, "%s '%s' is too long", im->col[C_ID] >= 0 ? h[C_ID] : h[C_ID2], id);
-	copy(p->source_id, sizeof p->source_id, id);
+	text_copy(p->source_id, sizeof p->source_id, id);
 
 	v = field(im, f, C_CREATED);
 	if (im->format == PAGE_FORMAT_OPSGENIE ? time_or_millis(v, &p->created) < 0 :
@@ -644,7 +630,7 @@ read_row(struct import *im, char **f, struct page *p)
 		p->acknowledged = 0;
 	p->acted = p->acknowledged != 0;
 
-	copy(p->service, sizeof p->service, field(im, f, C_SERVICE));
+	text_copy(p->service, sizeof p->service, field(im, f, C_SERVICE));
 	if (im->format == PAGE_FORMAT_OPSGENIE) {
 		char *comma = strchr(p->service, ',');   /* teams: the first */
 
@@ -652,9 +638,9 @@ read_row(struct import *im, char **f, struct page *p)
 			*comma = '\0';
 	}
 	trim(p->service);
-	copy(p->alert, sizeof p->alert, field(im, f, C_ALERT));
-	copy(p->urgency, sizeof p->urgency, field(im, f, C_URGENCY));
-	copy(p->runbook_url, sizeof p->runbook_url, field(im, f, C_RUNBOOK));
+	text_copy(p->alert, sizeof p->alert, field(im, f, C_ALERT));
+	text_copy(p->urgency, sizeof p->urgency, field(im, f, C_URGENCY));
+	text_copy(p->runbook_url, sizeof p->runbook_url, field(im, f, C_RUNBOOK));
 	trim(p->runbook_url);
 	v = field(im, f, C_ESCALATED);
 	if (im->format == PAGE_FORMAT_PAGERDUTY) {
@@ -814,7 +800,7 @@ page_import_pulled(struct store *s, const struct config *cfg, const char *source
 	for (size_t i = 0; i < n && e == 0; i++) {
 		char named[NAME_MAX_];
 
-		copy(named, sizeof named, v[i].responder_name);
+		text_copy(named, sizeof named, v[i].responder_name);
 		v[i].responder_name[0] = '\0';
 		e = resolve(&im, named, &v[i]);
 	}

@@ -14,20 +14,6 @@
 
 #define DAY 86400
 
-void
-sync_copy_text(char *buf, size_t len, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n >= len) {
-		n = len - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-}
-
 int
 sync_row_cmp(const struct imported_row *a, const struct imported_row *b)
 {
@@ -194,10 +180,12 @@ calendar_sync(const struct svc *s, const char *arg, const struct sync_target *t,
 {
 	struct ics_options io = { .zone = t->zone, .skip_transparent = t->skip_transparent };
 	struct window w;
+	char for_what[48];
 	int r;
 
 	memset(out, 0, sizeof *out);
-	if ((r = source_read(s, arg, t->for_what, &out->src)) != 0)
+	snprintf(for_what, sizeof for_what, "rota-%s-%lld", t->kind, (long long)t->owner);
+	if ((r = source_read(s, arg, for_what, &out->src)) != 0)
 		return r;
 	if (out->src.fetched.not_modified) {
 		out->synced = true;

@@ -56,7 +56,7 @@ struct sync_target {
 	const char *action;             /* the audit event: "leave.import" */
 	const char *object;             /* and its object: the handle, the office */
 	int64_t owner;                  /* the person's or office's id */
-	const char *for_what;           /* names the validators' row: "rota-leave-3" */
+	const char *kind;               /* "leave": the validators' row is URL#rota-leave-OWNER */
 	const struct tz_zone *zone;     /* all-day events and floating times */
 	bool skip_transparent;          /* free time (TRANSP:TRANSPARENT) is no row */
 	/* The rows imported earlier from SOURCE, sorted by sync_row_cmp. */
@@ -84,8 +84,5 @@ int calendar_sync(const struct svc *s, const char *arg, const struct sync_target
 
 /* Order of rows: uid, recurrence id, day. */
 int sync_row_cmp(const struct imported_row *a, const struct imported_row *b);
-
-/* Copies S into BUF (LEN bytes), cut at a whole UTF-8 character. */
-void sync_copy_text(char *buf, size_t len, const char *s);
 
 #endif

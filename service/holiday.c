@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/text.h"
 #include "common/timefmt.h"
 #include "common/xalloc.h"
 #include "service/holiday.h"
@@ -120,10 +121,10 @@ holiday_rows(const struct ics_result *res, const struct tz_zone *zone, int64_t f
 			}
 			r = &v[(*n)++];
 			memset(r, 0, sizeof *r);
-			sync_copy_text(r->uid, sizeof r->uid, o->uid);
-			sync_copy_text(r->recurrence_id, sizeof r->recurrence_id, o->recurrence_id);
+			text_copy(r->uid, sizeof r->uid, o->uid);
+			text_copy(r->recurrence_id, sizeof r->recurrence_id, o->recurrence_id);
 			snprintf(r->day, sizeof r->day, "%04d-%02d-%02d", y, m, d);
-			sync_copy_text(r->text, NAME_MAX_,
+			text_copy(r->text, NAME_MAX_,
 				       o->summary[0] ? o->summary : HOLIDAY_NAME_DEFAULT);
 			civil_add_days(&y, &m, &d, 1);
 		}
@@ -145,23 +146,21 @@ holiday_import(const struct svc *s, const char *office, const char *arg,
 {
 	struct sync_target t = {
 		.action = "holiday.import",
+		.kind = "holiday",
 		.stored = store_holiday_imported,
 		.rows_of = holiday_rows,
 		.add = holiday_import_add,
 		.update = store_holiday_import_update,
 		.remove = store_holiday_remove,
 	};
-	char for_what[48];
 	int r;
 
 	memset(out, 0, sizeof *out);
 	if ((r = svc_require_manager(s, "holiday import")) != 0 ||
 	    (r = svc_find_office(s, office, &out->office)) != 0)
 		return r;
-	snprintf(for_what, sizeof for_what, "rota-holiday-%lld", (long long)out->office.id);
 	t.object = out->office.name;
 	t.owner = out->office.id;
-	t.for_what = for_what;
 	t.zone = tz_lookup_or_utc(out->office.tz);
 	return calendar_sync(s, arg, &t, &out->sync);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/text.h"
 #include "common/timefmt.h"
 #include "common/xalloc.h"
 #include "service/leave.h"
@@ -184,12 +185,12 @@ leave_rows(const struct ics_result *res, const struct tz_zone *zone, int64_t fro
 
 	(void)zone, (void)from, (void)to;       /* read by ics_parse already */
 	for (size_t k = 0; k < res->n; k++) {
-		sync_copy_text(v[k].uid, sizeof v[k].uid, res->v[k].uid);
-		sync_copy_text(v[k].recurrence_id, sizeof v[k].recurrence_id,
+		text_copy(v[k].uid, sizeof v[k].uid, res->v[k].uid);
+		text_copy(v[k].recurrence_id, sizeof v[k].recurrence_id,
 			       res->v[k].recurrence_id);
 		v[k].start = res->v[k].start;
 		v[k].end = res->v[k].end;
-		sync_copy_text(v[k].text, sizeof v[k].text, res->v[k].summary);
+		text_copy(v[k].text, sizeof v[k].text, res->v[k].summary);
 	}
 	*n = res->n;
 	return v;
@@ -231,6 +232,7 @@ leave_import(const struct svc *s, const char *arg, const char *handle,
 {
 	struct sync_target t = {
 		.action = "leave.import",
+		.kind = "leave",
 		.skip_transparent = true,
 		.stored = store_leave_imported,
 		.rows_of = leave_rows,
@@ -238,16 +240,13 @@ leave_import(const struct svc *s, const char *arg, const char *handle,
 		.update = store_leave_import_update,
 		.remove = store_leave_remove,
 	};
-	char for_what[48];
 	int r;
 
 	memset(out, 0, sizeof *out);
 	if ((r = svc_subject_person(s, "leave import", handle, &out->person)) != 0)
 		return r;
-	snprintf(for_what, sizeof for_what, "rota-leave-%lld", (long long)out->person.id);
 	t.object = out->person.handle;
 	t.owner = out->person.id;
-	t.for_what = for_what;
 	t.zone = tz_lookup_or_utc(out->person.tz);
 	if ((r = calendar_sync(s, arg, &t, &out->sync)) != 0 || out->sync.src.fetched.not_modified)
 		return r;

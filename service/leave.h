@@ -64,8 +64,11 @@ struct leave_import {
 /* Imports HANDLE's (NULL: the actor's) out-of-office calendar ARG (a file
  * or an http(s) URL) as leave: its busy events, free time and cancelled
  * events left out. Then lists the person's shifts from now on that the
- * calendar's events overlap. Free *OUT with leave_import_free whatever
- * the status. */
+ * calendar's events overlap: results, not warnings; the front end says
+ * what to do about each (the command line warns, after the summary).
+ * out->sync.synced tells whether the leave is up to date even when a
+ * later step failed. Free *OUT with leave_import_free whatever the
+ * status. */
 int leave_import(const struct svc *s, const char *arg, const char *handle,
 		 struct leave_import *out);
 void leave_import_free(struct leave_import *r);
