@@ -52,32 +52,11 @@ opts_add(struct opts *o, const char *name, const char *value, char letter)
 	o->n++;
 }
 
-/* Transitional, for a command that parses its own options and has no
- * table yet (.options NULL: swap *, override): the options its args
- * show, "[--with HANDLE]" or "[--force]". Goes when they have tables. */
-static void
-args_options(const char *args, struct opts *o)
-{
-	for (const char *p = strstr(args, "--"); p != NULL; p = strstr(p, "--")) {
-		char name[WORD_MAX], value[WORD_MAX] = "";
-		size_t len = strcspn(p + 2, " ]|)");
-		const char *v = p + 2 + len;
-
-		snprintf(name, sizeof name, "%.*s", (int)len, p + 2);
-		if (*v == ' ' && isupper((unsigned char)v[1]))
-			snprintf(value, sizeof value, "%.*s", (int)strcspn(v + 1, " ])"), v + 1);
-		opts_add(o, name, value, 0);
-		p = v;
-	}
-}
-
 /* The options of E, from its table. */
 static void
 entry_options(const struct cmd_entry *e, struct opts *o)
 {
 	o->n = 0;
-	if (e->options == NULL)
-		args_options(e->args, o);
 	for (const struct cmd_option *c = e->options; c != NULL && c->name != NULL; c++)
 		opts_add(o, c->name, c->meta, c->letter);
 }
@@ -95,18 +74,15 @@ is_plain(const char *s)
 }
 
 /* Prints the positional metavariables of ARGS: "[HANDLE] FROM TO" gives
- * " HANDLE FROM TO". Options there (a command without a table yet) and
- * their values are skipped. */
+ * " HANDLE FROM TO". */
 static void
 print_positionals(FILE *f, const char *args)
 {
 	const char *p = args;
-	bool skip = false;
 
 	while (*p != '\0') {
 		char word[WORD_MAX];
 		size_t len = 0;
-		bool closed;
 
 		while (*p == ' ' || *p == '[' || *p == ']' || *p == '(' || *p == ')')
 			p++;
@@ -120,15 +96,6 @@ print_positionals(FILE *f, const char *args)
 		}
 		word[len < sizeof word ? len : sizeof word - 1] = '\0';
 		p += len;
-		closed = *p != ' ';
-		if (skip) {
-			skip = false;
-			continue;
-		}
-		if (word[0] == '-') {
-			skip = !closed;
-			continue;
-		}
 		if (strcmp(word, "|") == 0 || strcmp(word, "...") == 0 || !is_plain(word))
 			continue;
 		fprintf(f, " %s", word);

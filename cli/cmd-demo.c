@@ -475,7 +475,6 @@ out:
 const struct cmd_entry cmd_demo_entry = {
 	.name = "demo",
 	.args = "[DIR]",
-	.options = (const struct cmd_option[]){ { NULL, 0, NULL, NULL, 0, 0 } },
 	.summary = "run a sample team end to end on a fresh database",
 	.help =
 		"Creates DIR/rota.db (DIR defaults to a new folder under $TMPDIR)\n"

@@ -454,14 +454,6 @@ cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 	return EX_USAGE;
 }
 
-int
-cmd_bad_option(struct ctx *ctx, int c, char **argv)
-{
-	if (c == ':')
-		return cmd_usage_error(ctx, "option %s needs a value", argv[optind - 1]);
-	return cmd_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-}
-
 /* -- Running ------------------------------------------------------------ */
 
 static int
@@ -493,9 +485,7 @@ cmd_run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
 	ctx->entry = e;
 	ctx->given = NULL;
 	ctx->n_given = 0;
-	if (e->options == NULL)         /* parses its own, or has none */
-		r = run(ctx, e, argc, argv);
-	else if ((r = parse(ctx, &argc, &pos)) == 0)
+	if ((r = parse(ctx, &argc, &pos)) == 0)
 		r = run(ctx, e, argc, pos);
 	if (pos != argv)
 		free(pos);

@@ -83,10 +83,7 @@ struct cmd_entry {
 	 * (the options are in ctx: cmd_opt, cmd_flag). Returns an exit
 	 * status. */
 	int (*exec)(struct ctx *ctx, int argc, char **argv);
-	/* Its options. NULL, for now: exec gets argv as typed and parses its
-	 * own options, as every command did before the table (transitional,
-	 * for the commands not yet converted: swap *, override); a command
-	 * without options gets its positional arguments either way. */
+	/* Its options; NULL for none (then any option is a usage error). */
 	const struct cmd_option *options;
 };
 
@@ -138,8 +135,5 @@ void cmd_print_help(const struct cmd_entry *e, FILE *f);
 /* Prints "rota: MESSAGE" and the running command's usage line; EX_USAGE. */
 int cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* For getopt_long's '?' and ':' results in a command that parses its own
- * options (.options NULL): names the bad option. */
-int cmd_bad_option(struct ctx *ctx, int c, char **argv);
 
 #endif
