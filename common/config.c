@@ -246,7 +246,7 @@ config_get(const struct config *cfg, const char *section, const char *sub,
 	   const char *key, long *line)
 {
 	/* The last assignment wins, as in git config. */
-	for (size_t i = cfg->n; i-- > 0;) {
+	for (size_t i = cfg != NULL ? cfg->n : 0; i-- > 0;) {
 		const struct entry *e = &cfg->entries[i];
 		if (strcmp(e->section, section) == 0 && strcmp(e->key, key) == 0 &&
 		    ((sub == NULL && e->sub == NULL) ||

@@ -23,7 +23,8 @@ void config_free(struct config *cfg);
 const char *config_path(const struct config *cfg);
 
 /* The value of KEY in [SECTION] or [SECTION "SUB"] (SUB may be NULL), or
- * NULL. *line (may be NULL) gets the line it was on. Owned by cfg. */
+ * NULL (always, for a NULL CFG: nothing configured). *line (may be NULL)
+ * gets the line it was on. Owned by cfg. */
 const char *config_get(const struct config *cfg, const char *section,
 		       const char *sub, const char *key, long *line);
 

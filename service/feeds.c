@@ -14,13 +14,13 @@ feed_owner(const struct svc *s, const char *handle, const char *what, struct per
 {
 	int r;
 
-	if (handle == NULL) {
-		if ((r = svc_require_person(s)) != 0)
-			return r;
-		*out = s->actor->person;
-	} else if ((r = svc_find_person(s, handle, out)) != 0) {
+	/* Read afresh, not from the actor: its token may have changed since
+	 * the actor was resolved. */
+	if (handle == NULL && (r = svc_require_person(s)) != 0)
 		return r;
-	}
+	if ((r = svc_find_person(s, handle != NULL ? handle : s->actor->person.handle,
+				 out)) != 0)
+		return r;
 	if (s->actor->privileged || (s->actor->known && s->actor->person.id == out->id))
 		return 0;
 	return rota_fail(EX_NOPERM, "%s: only %s or a manager may (you are %s)", what,

@@ -39,11 +39,24 @@ tests_unit_test_store_SOURCES = tests/unit/test-store.c
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LDADD)
 
-check_PROGRAMS += tests/unit/test-swap
-tests_unit_test_swap_SOURCES = tests/unit/test-swap.c \
+# The service layer's unit tests share one team on a fresh store.
+SERVICE_FIXTURE = tests/unit/service-fixture.c tests/unit/service-fixture.h \
 	tests/unit/store-fixture.c tests/unit/store-fixture.h
+
+check_PROGRAMS += tests/unit/test-swap
+tests_unit_test_swap_SOURCES = tests/unit/test-swap.c $(SERVICE_FIXTURE)
 tests_unit_test_swap_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_swap_LDADD = $(UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-team
+tests_unit_test_team_SOURCES = tests/unit/test-team.c $(SERVICE_FIXTURE)
+tests_unit_test_team_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_team_LDADD = $(UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-schedule
+tests_unit_test_schedule_SOURCES = tests/unit/test-schedule.c $(SERVICE_FIXTURE)
+tests_unit_test_schedule_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_schedule_LDADD = $(UNIT_LDADD)
 
 check_PROGRAMS += tests/unit/test-leave
 tests_unit_test_leave_SOURCES = tests/unit/test-leave.c \
@@ -210,11 +223,6 @@ tests_unit_test_report_rows_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_rows_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh
 EXTRA_DIST += tests/e2e/lib-report.sh
-check_PROGRAMS += tests/unit/test-pages-service
-tests_unit_test_pages_service_SOURCES = tests/unit/test-pages-service.c \
-	tests/unit/store-fixture.c tests/unit/store-fixture.h
-tests_unit_test_pages_service_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_pages_service_LDADD = $(UNIT_LDADD)
 # -- the rules the reports share: the [report] zone, CSV fields --
 E2E_TESTS += tests/e2e/t0460-report-rules.sh
 
