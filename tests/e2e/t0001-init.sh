@@ -120,6 +120,44 @@ test_expect_success 'unknown command and option are usage errors' '
 	expect_status 64 rota && expect_err "usage: rota"
 '
 
+test_expect_success 'a command'"'"'s options: anywhere, --opt=value or --opt value, -- ends them' '
+	rota init >/dev/null &&
+	expect_status 0 rota person add --name Ana ana --email=ana@example.com --tz UTC &&
+	expect_out "ana" &&
+	expect_status 0 rota person set --tz=Europe/Dublin -- ana && expect_out "Europe/Dublin" &&
+	expect_unchanged 65 rota person show -- --frob &&
+	expect_err "unknown person" &&
+	expect_unchanged 64 rota person show ana --frob &&
+	expect_err "rota: unknown option '"'"'--frob'"'"'" && expect_err "usage: rota person show HANDLE" &&
+	expect_unchanged 64 rota person set ana --tz &&
+	expect_err "rota: option --tz needs a value" &&
+	expect_unchanged 64 rota person set ana --manager=yes &&
+	expect_err "rota: option --manager takes no value" &&
+	expect_unchanged 64 rota person set ana -x &&
+	expect_err "rota: unknown option '"'"'-x'"'"'"
+'
+
+test_expect_success 'required options and either/or groups: one message each, with the usage line' '
+	rota init >/dev/null &&
+	expect_unchanged 64 rota person add cy --name Cy &&
+	expect_err "rota: --email and --tz are required" &&
+	expect_err "usage: rota person add HANDLE --name NAME --email EMAIL --tz ZONE [--office OFFICE]" &&
+	expect_unchanged 64 rota feed export --person ana --rotation ops &&
+	expect_err "rota: feed export takes one of --person HANDLE or --rotation R" &&
+	expect_unchanged 64 rota person set ana --manager --no-manager &&
+	expect_err "rota: person set takes only one of --manager or --no-manager" &&
+	expect_err "usage: rota person set HANDLE [--name NAME] [--email EMAIL] [--tz ZONE] [--office OFFICE|--no-office] [--manager|--no-manager]"
+'
+
+test_expect_success 'a command'"'"'s --help lists its options, aligned, from its table' '
+	expect_status 0 rota feed export --help &&
+	expect_out "  -o, --output FILE  write FILE (replaced whole, never half-written) instead of" &&
+	expect_out "  --person HANDLE    HANDLE'"'"'s shifts, across every rotation" &&
+	expect_status 0 rota schedule generate --help && expect_out "  -n, --dry-run" &&
+	expect_status 0 rota --help && expect_out "  --db PATH      the database" &&
+	expect_out "usage: rota [--db PATH] [--config PATH] [--json] [--as HANDLE] COMMAND [ARGS]"
+'
+
 test_expect_success '--help and --version' '
 	expect_status 0 rota --help && expect_out "person add" &&
 	expect_status 0 rota person add --help && expect_out "usage: rota person add HANDLE" &&
