@@ -4,26 +4,6 @@
 
 #include "cli/cmd.h"
 #include "cli/swaps.h"
-#include "cli/util.h"
-#include "service/swap.h"
-
-static int
-exec_swap_accept(struct ctx *ctx, int argc, char **argv)
-{
-	struct svc s = cmd_svc(ctx);
-	struct swap w;
-	struct shift sh;
-	int64_t id;
-	int r;
-
-	if (argc != 2)
-		return cmd_usage_error(ctx, "swap accept takes one swap request ID");
-	if ((r = id_arg(ctx, "swap request", argv[1], &id)) != 0 ||
-	    (r = swap_answer(&s, id, SWAP_ANSWER_ACCEPT, &w, &sh)) != 0)
-		return r;
-	print_swap(&w, &sh);
-	return 0;
-}
 
 const struct cmd_entry cmd_swap_accept_entry = {
 	.name = "swap accept",
@@ -38,5 +18,5 @@ const struct cmd_entry cmd_swap_accept_entry = {
 		"manager in the escalation tier. The shift becomes yours, marked as a\n"
 		"swap, so that re-generating the schedule keeps it.\n",
 	.flags = CMD_WRITE,
-	.exec = exec_swap_accept,
+	.exec = swap_decision_exec,
 };

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "cli/swaps.h"
+#include "cli/util.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "service/swap.h"
 
 /* Start and end of SH: UTC ISO 8601 in JSON, the rotation's wall clock
  * with its zone in text. */
@@ -87,4 +89,28 @@ print_shift_object(const struct shift *sh)
 	out_str("end", "End:", end);
 	out_str("origin", "Origin:", origin_name(sh->origin));
 	out_object_end();
+}
+
+int
+swap_decision_exec(struct ctx *ctx, int argc, char **argv)
+{
+	const char *verb = strchr(ctx->entry->name, ' ') + 1;
+	struct svc s = cmd_svc(ctx);
+	struct swap w;
+	struct shift sh;
+	int64_t id;
+	int r;
+
+	if (argc != 2)
+		return cmd_usage_error(ctx, "swap %s takes one swap request ID", verb);
+	if ((r = id_arg(ctx, "swap request", argv[1], &id)) != 0)
+		return r;
+	if (strcmp(verb, "cancel") == 0)
+		r = swap_cancel(&s, id, &w, &sh);
+	else
+		r = swap_answer(&s, id, strcmp(verb, "accept") == 0 ? SWAP_ANSWER_ACCEPT :
+				SWAP_ANSWER_DECLINE, &w, &sh);
+	if (r == 0)
+		print_swap(&w, &sh);
+	return r;
 }

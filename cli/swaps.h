@@ -14,4 +14,8 @@ void print_swap_row(const struct swap *w, const struct shift *sh);
 /* Prints one shift as an object in the shape of schedule show's rows. */
 void print_shift_object(const struct shift *sh);
 
+/* The exec of swap accept, decline and cancel (the verb is the second
+ * word of the command's name): the request ID decided, then printed. */
+int swap_decision_exec(struct ctx *ctx, int argc, char **argv);
+
 #endif
