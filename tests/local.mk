@@ -235,8 +235,7 @@ tests_unit_test_report_rows_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh
 EXTRA_DIST += tests/e2e/lib-report.sh
 UNIT_TESTS += tests/unit/test-pages-service
-tests_unit_test_pages_service_SOURCES = tests/unit/test-pages-service.c \
-	tests/unit/store-fixture.c tests/unit/store-fixture.h
+tests_unit_test_pages_service_SOURCES = tests/unit/test-pages-service.c $(SERVICE_FIXTURE)
 tests_unit_test_pages_service_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pages_service_LDADD = $(UNIT_LDADD)
 # -- the rules the reports share: the [report] zone, CSV fields --
