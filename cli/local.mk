@@ -28,7 +28,8 @@ rota_full_SOURCES += \
 	cli/swaps.c cli/swaps.h \
 	cli/cmd-swap-request.c cli/cmd-swap-list.c cli/cmd-swap-accept.c \
 	cli/cmd-swap-decline.c cli/cmd-swap-cancel.c cli/cmd-swap-suggest.c \
-	cli/cmd-override.c cli/cmd-audit.c cli/cmd-report-fairness.c
+	cli/cmd-override.c cli/cmd-audit.c cli/audit-format.c cli/audit-format.h \
+	cli/cmd-report-fairness.c
 # -- feeds, publish --dir --
 rota_full_SOURCES += cli/feeds.c cli/feeds.h \
 	cli/cmd-feed-export.c cli/cmd-feed-url.c cli/cmd-feed-rotate-token.c \

@@ -16,3 +16,4 @@ librota_a_SOURCES += service/calendar-sync.c service/calendar-sync.h \
 librota_a_SOURCES += service/schedule.c service/schedule.h
 librota_a_SOURCES += service/pages.c service/pages.h service/pay.c service/pay.h \
 	service/reports.c service/reports.h
+librota_a_SOURCES += service/audit.c service/audit.h

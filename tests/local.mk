@@ -64,6 +64,11 @@ tests_unit_test_team_SOURCES = tests/unit/test-team.c $(SERVICE_FIXTURE)
 tests_unit_test_team_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_team_LDADD = $(UNIT_LDADD)
 
+UNIT_TESTS += tests/unit/test-audit
+tests_unit_test_audit_SOURCES = tests/unit/test-audit.c $(SERVICE_FIXTURE)
+tests_unit_test_audit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_audit_LDADD = $(UNIT_LDADD)
+
 UNIT_TESTS += tests/unit/test-schedule
 tests_unit_test_schedule_SOURCES = tests/unit/test-schedule.c $(SERVICE_FIXTURE)
 tests_unit_test_schedule_CFLAGS = $(UNIT_CFLAGS)

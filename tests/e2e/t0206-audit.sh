@@ -57,6 +57,27 @@ root as ana|swap.request|swap 2
 root as ana|swap.cancel|swap 2" events
 '
 
+test_expect_success 'a volunteer reads nobody else'"'"'s leave reason; their own and a manager'"'"'s view keep it' '
+	team &&
+	rota --as ana leave add 2027-02-01 2027-02-03 --reason "surgery" >/dev/null &&
+	rota --as bo leave add 2027-03-01 2027-03-02 --reason "wedding" >/dev/null &&
+	rota --as ana leave remove 1 >/dev/null &&
+	expect_status 0 rota --as bo --json audit &&
+	test "$(json "[(e[\"action\"], \"reason\" in (e[\"after\"] or e[\"before\"])) for e in j if e[\"action\"].startswith(\"leave.\")]")" = \
+		"[('"'"'leave.add'"'"', False), ('"'"'leave.add'"'"', True), ('"'"'leave.remove'"'"', False)]" &&
+	expect_status 0 rota --as bo --json audit --object "leave 2" &&
+	test "$(json "j[0][\"after\"][\"reason\"]")" = wedding &&
+	expect_status 0 rota --as bo audit --object "leave 1" &&
+	expect_out "new: id: 1, person: ana, start: 2027-02-01T00:00:00Z, end: 2027-02-04T00:00:00Z" &&
+	! grep surgery out &&
+	expect_status 0 rota --as ana --json audit --object "leave 1" &&
+	test "$(json "j[0][\"after\"][\"reason\"], j[1][\"before\"][\"reason\"]")" = "surgery surgery" &&
+	expect_status 0 rota --as mo --json audit --object "leave 1" &&
+	test "$(json "j[0][\"after\"][\"reason\"], j[1][\"before\"][\"reason\"]")" = "surgery surgery" &&
+	expect_status 0 rota --json audit --object "leave 2" &&
+	test "$(json "j[0][\"after\"][\"reason\"]")" = wedding
+'
+
 test_expect_success 'bad options' '
 	expect_status 64 rota audit --since yesterday &&
 	expect_err "rota: --since: bad date '"'"'yesterday'"'"'" &&

@@ -1,0 +1,143 @@
+/* rota audit's rows: see audit-format.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/audit-format.h"
+#include "common/out.h"
+#include "common/timefmt.h"
+#include "common/xalloc.h"
+
+#define SUMMARY_MAX 96
+
+/* Writes V (any JSON) through out_* under KEY (JSON output only). */
+static void
+emit(const char *key, json_t *v)
+{
+	const char *k;
+	json_t *item;
+	size_t i;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		out_object_begin(key);
+		json_object_foreach(v, k, item)
+			emit(k, item);
+		out_object_end();
+		break;
+	case JSON_ARRAY:
+		out_list_begin(key, NULL);
+		json_array_foreach(v, i, item)
+			emit("item", item);
+		out_list_end();
+		break;
+	case JSON_STRING: out_str(key, NULL, json_string_value(v)); break;
+	case JSON_INTEGER: out_int(key, NULL, json_integer_value(v)); break;
+	case JSON_REAL: out_real(key, NULL, json_real_value(v), 2); break;
+	case JSON_TRUE: out_bool(key, NULL, true); break;
+	case JSON_FALSE: out_bool(key, NULL, false); break;
+	case JSON_NULL: out_null(key, NULL); break;
+	}
+}
+
+/* A JSON value as a person reads it; caller frees. */
+static char *
+show(json_t *v)
+{
+	if (v == NULL || json_is_null(v))
+		return xstrdup("-");
+	if (json_is_string(v))
+		return xstrdup(json_string_value(v));
+	if (json_is_true(v))
+		return xstrdup("yes");
+	if (json_is_false(v))
+		return xstrdup("no");
+	return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER);
+}
+
+/* Appends "KEY: OLD -> NEW" (or "KEY: NEW" when OLD is NULL) to buf. */
+static void
+add_change(char *buf, size_t len, const char *key, json_t *old, json_t *new)
+{
+	char *a = old ? show(old) : NULL, *b = show(new);
+	size_t used = strlen(buf);
+
+	if (used < len)
+		snprintf(buf + used, len - used, "%s%s: %s%s%s", used ? ", " : "", key,
+			 a ? a : "", a ? " -> " : "", b);
+	free(a);
+	free(b);
+}
+
+/* The short text summary of a change: the fields that differ, or what
+ * was created or removed. */
+static void
+summary(const char *before, const char *after, char *buf, size_t len)
+{
+	json_t *b = before ? json_loads(before, JSON_DECODE_ANY, NULL) : NULL;
+	json_t *a = after ? json_loads(after, JSON_DECODE_ANY, NULL) : NULL;
+	const char *key;
+	json_t *v;
+
+	buf[0] = '\0';
+	if (json_is_object(a) && json_is_object(b)) {
+		json_object_foreach(a, key, v) {
+			json_t *old = json_object_get(b, key);
+			if (old == NULL || !json_equal(old, v))
+				add_change(buf, len, key, old ? old : json_null(), v);
+		}
+		json_object_foreach(b, key, v)
+			if (json_object_get(a, key) == NULL)
+				add_change(buf, len, key, v, json_null());
+		if (buf[0] == '\0')
+			snprintf(buf, len, "no change");
+	} else if (json_is_object(a) || json_is_object(b)) {
+		json_t *o = json_is_object(a) ? a : b;
+		char *fields = xcalloc(1, len);
+
+		json_object_foreach(o, key, v)
+			add_change(fields, len, key, NULL, v);
+		snprintf(buf, len, "%s: %s", o == a ? "new" : "removed", fields);
+		free(fields);
+	}
+	if (strlen(buf) >= len - 1 && len > 4)
+		memcpy(buf + len - 4, "...", 4);
+	json_decref(a);
+	json_decref(b);
+}
+
+void
+audit_print_event(const struct audit_event *e)
+{
+	char when[32], text[SUMMARY_MAX];
+
+	time_format_utc(e->at, when, sizeof when);
+	out_row_begin();
+	out_int("id", NULL, e->id);
+	out_str("time", "TIME", when);
+	out_str("actor", "ACTOR", e->actor);
+	out_str("action", "ACTION", e->action);
+	out_str("object", "OBJECT", e->object);
+	if (out_json()) {
+		const char *texts[2] = { e->before, e->after };
+		const char *keys[2] = { "before", "after" };
+
+		for (int i = 0; i < 2; i++) {
+			json_t *j = texts[i] ? json_loads(texts[i], JSON_DECODE_ANY, NULL) : NULL;
+
+			if (j == NULL)
+				out_null(keys[i], NULL);
+			else
+				emit(keys[i], j);
+			json_decref(j);
+		}
+	} else {
+		summary(e->before, e->after, text, sizeof text);
+		out_str(NULL, "CHANGE", text);
+	}
+	out_row_end();
+}
