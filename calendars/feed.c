@@ -127,8 +127,10 @@ static size_t n_cut, next_cut;
 void
 feed_cleanup(void)
 {
-	for (size_t i = 0; i < n_cut; i++)
+	for (size_t i = 0; i < n_cut; i++) {
 		icalcomponent_free(cut[i].vtz);
+		cut[i].vtz = NULL;      /* zone_component frees a slot's old one */
+	}
 	n_cut = next_cut = 0;
 }
 

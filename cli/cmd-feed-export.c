@@ -9,11 +9,11 @@
 
 #include "calendars/publish.h"
 #include "cli/cmd.h"
-#include "cli/feeds.h"
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
 #include "common/xalloc.h"
+#include "service/feeds.h"
 
 /* FILE, written as publish --dir writes: never half a file. */
 static int
@@ -32,37 +32,17 @@ exec_feed_export(struct ctx *ctx, int argc, char **argv)
 {
 	const char *handle = cmd_opt(ctx, "person"), *rotation = cmd_opt(ctx, "rotation");
 	const char *file = cmd_opt(ctx, "output");
-	struct feed_settings fs;
-	struct shift *v = NULL, *esc = NULL;
-	size_t n = 0, nesc = 0, events = 0;
-	struct rotation rot;
-	struct person p;
-	char name[NAME_MAX_ + 16], *text = NULL;
+	struct svc s = cmd_svc(ctx);
+	size_t events = 0;
+	char *text = NULL;
 	int r;
 
 	if (argc != 1)
 		return cmd_usage_error(ctx, "feed export takes no arguments besides its options");
 	if (file != NULL && *file == '\0')
 		return cmd_usage_error(ctx, "-o: empty file name");
-	if ((r = feeds_settings(ctx, &fs)) != 0)
-		return r;
-	if (handle != NULL) {
-		if ((r = find_person(ctx, handle, &p)) != 0)
-			return r;
-		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", p.name);
-	} else {
-		if ((r = find_rotation(ctx, rotation, &rot)) != 0)
-			return r;
-		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", rot.name);
-	}
-	if ((r = store_feed_shifts(ctx->db, handle ? p.id : 0, handle ? 0 : rot.id,
-				   feed_window_start(&fs), fs.now, &v, &n)) != 0 ||
-	    (r = store_feed_escalations(ctx->db, feed_window_start(&fs), &esc, &nesc)) != 0)
+	if ((r = feed_export(&s, handle, rotation, &text, &events)) != 0)
 		goto done;
-	if (feed_build(name, v, n, esc, nesc, &fs, &text, &events) != 0) {
-		r = EX_DATAERR;
-		goto done;
-	}
 	if (file == NULL) {
 		if (fputs(text, stdout) == EOF)
 			r = rota_fail(EX_IOERR, "cannot write the feed: %s", strerror(errno));
@@ -75,10 +55,7 @@ exec_feed_export(struct ctx *ctx, int argc, char **argv)
 	out_int("events", "Events", (int64_t)events);
 	out_object_end();
 done:
-	feed_cleanup();
 	free(text);
-	free(v);
-	free(esc);
 	return r;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/util.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "service/setup.h"
 
 static int
 exec_office_add(struct ctx *ctx, int argc, char **argv)
@@ -15,9 +16,11 @@ exec_office_add(struct ctx *ctx, int argc, char **argv)
 	const char *tz = cmd_opt(ctx, "tz"), *hours = cmd_opt(ctx, "hours");
 	struct business_hours bh;
 	struct office o = { 0 };
+	struct svc s = cmd_svc(ctx);
 	const struct tz_zone *zone;
 	int r;
 
+	/* Before the arguments: a volunteer learns first that they may not. */
 	if ((r = require_manager(ctx, "office add")) != 0)
 		return r;
 	if (argc != 2)
@@ -32,8 +35,7 @@ exec_office_add(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "--hours: '%s' is not business hours such as "
 				       "\"Mon-Fri 09:00-18:00\"", hours);
 	if ((r = text_arg(ctx, "--hours", hours, o.hours, sizeof o.hours)) != 0 ||
-	    (r = store_office_add(ctx->db, &o, ctx->now)) != 0 ||
-	    (r = audit(ctx, "office.add", o.name, NULL, office_to_json(&o))) != 0)
+	    (r = office_add(&s, &o)) != 0)
 		return r;
 	out_object_begin(NULL);
 	out_str("name", "Office:", o.name);

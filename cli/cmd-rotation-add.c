@@ -8,6 +8,7 @@
 #include "cli/util.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "service/setup.h"
 
 static int
 exec_rotation_add(struct ctx *ctx, int argc, char **argv)
@@ -15,9 +16,11 @@ exec_rotation_add(struct ctx *ctx, int argc, char **argv)
 	struct rotation rot = { .handoff_dow = 1, .handoff_minute = 10 * 60, .shift_days = 7 };
 	const char *tier = cmd_opt(ctx, "tier"), *tz = cmd_opt(ctx, "tz");
 	const char *handoff = cmd_opt(ctx, "handoff"), *days = cmd_opt(ctx, "shift-days");
+	struct svc s = cmd_svc(ctx);
 	const struct tz_zone *zone;
 	int r;
 
+	/* Before the arguments: a volunteer learns first that they may not. */
 	if ((r = require_manager(ctx, "rotation add")) != 0)
 		return r;
 	if (argc != 2)
@@ -35,9 +38,7 @@ exec_rotation_add(struct ctx *ctx, int argc, char **argv)
 				       "as \"Mon 10:00\"", handoff);
 	if (days != NULL && (r = int_arg(ctx, "--shift-days", days, 1, 28, &rot.shift_days)) != 0)
 		return r;
-	if ((r = store_rotation_add(ctx->db, &rot, ctx->now)) != 0)
-		return r;
-	if ((r = audit(ctx, "rotation.add", rot.name, NULL, rotation_to_json(&rot))) != 0)
+	if ((r = rotation_add(&s, &rot)) != 0)
 		return r;
 	print_rotation(&rot);
 	return 0;

@@ -31,7 +31,7 @@ rota_full_SOURCES += \
 	cli/cmd-override.c cli/cmd-audit.c cli/audit-format.c cli/audit-format.h \
 	cli/cmd-report-fairness.c
 # -- feeds, publish --dir --
-rota_full_SOURCES += cli/feeds.c cli/feeds.h \
+rota_full_SOURCES += \
 	cli/cmd-feed-export.c cli/cmd-feed-url.c cli/cmd-feed-rotate-token.c \
 	cli/cmd-publish.c
 # -- leave and holiday import --

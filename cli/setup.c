@@ -10,8 +10,6 @@
 #include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
-#include "common/xalloc.h"
-#include "scheduler/handoff.h"
 
 int
 name_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len)
@@ -37,40 +35,12 @@ int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, int 
 	return 0;
 }
 
-void
-term_span(const struct rotation *rot, int64_t from, int weeks, int64_t *start, int64_t *end)
-{
-	const struct tz_zone *zone = tz_lookup_or_utc(rot->tz);
-	int64_t *v = xcalloc((size_t)weeks + 1, sizeof *v);
-
-	struct local_time lt;
-
-	*start = handoff_next(zone, rot->handoff_dow, rot->handoff_minute, from);
-	handoff_series(zone, *start, rot->shift_days, weeks, v);
-	*end = v[weeks];
-	free(v);
-	/* A first handoff inside a spring-forward gap was moved later; the
-	 * last one keeps the rotation's own wall-clock time. */
-	tz_to_local(zone, *start, &lt);
-	if (lt.hour * 60 + lt.minute != rot->handoff_minute) {
-		civil_add_days(&lt.year, &lt.month, &lt.day, weeks * rot->shift_days);
-		*end = tz_from_local(zone, lt.year, lt.month, lt.day, rot->handoff_minute / 60,
-				     rot->handoff_minute % 60, 0);
-	}
-}
-
 const char *
 term_state(const struct term *t, int64_t now)
 {
 	if (now < t->start)
 		return "upcoming";
 	return now < t->end ? "current" : "ended";
-}
-
-void
-handoff_format(int dow, int minute, char *buf, size_t len)
-{
-	snprintf(buf, len, "%s %02d:%02d", weekday_name(dow), minute / 60, minute % 60);
 }
 
 void
@@ -180,32 +150,3 @@ print_holiday(const struct holiday *h)
 	out_str("name", "Name:", h->name);
 	out_object_end();
 }
-
-json_t *
-rotation_to_json(const struct rotation *r)
-{
-	char handoff[16];
-
-	handoff_format(r->handoff_dow, r->handoff_minute, handoff, sizeof handoff);
-	return json_pack("{s:s, s:s, s:s, s:s, s:i}", "name", r->name, "tier",
-			 tier_name(r->tier), "tz", r->tz, "handoff", handoff,
-			 "shift_days", r->shift_days);
-}
-
-json_t *
-term_to_json(const struct term *t)
-{
-	char start[32], end[32];
-
-	time_format_utc(t->start, start, sizeof start);
-	time_format_utc(t->end, end, sizeof end);
-	return json_pack("{s:s, s:s, s:s, s:s, s:i}", "name", t->name, "rotation",
-			 t->rotation, "start", start, "end", end, "weeks", t->weeks);
-}
-
-json_t *
-office_to_json(const struct office *o)
-{
-	return json_pack("{s:s, s:s, s:s}", "name", o->name, "tz", o->tz, "hours", o->hours);
-}
-

@@ -2,10 +2,48 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "calendars/feed.h"
 #include "common/err.h"
 #include "service/feeds.h"
+
+int
+feed_export(const struct svc *s, const char *handle, const char *rotation, char **text,
+	    size_t *events)
+{
+	struct feed_settings fs;
+	struct shift *v = NULL, *esc = NULL;
+	size_t n = 0, nesc = 0;
+	struct rotation rot;
+	struct person p;
+	char name[NAME_MAX_ + 16];
+	int r;
+
+	*text = NULL;
+	*events = 0;
+	if ((r = feed_settings_load(s->cfg, s->now, &fs)) != 0)
+		return r;
+	if (handle != NULL) {
+		if ((r = svc_find_person(s, handle, &p)) != 0)
+			return r;
+		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", p.name);
+	} else {
+		if ((r = svc_find_rotation(s, rotation, &rot)) != 0)
+			return r;
+		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", rot.name);
+	}
+	if ((r = store_feed_shifts(s->db, handle ? p.id : 0, handle ? 0 : rot.id,
+				   feed_window_start(&fs), fs.now, &v, &n)) == 0 &&
+	    (r = store_feed_escalations(s->db, feed_window_start(&fs), &esc, &nesc)) == 0 &&
+	    feed_build(name, v, n, esc, nesc, &fs, text, events) != 0)
+		r = EX_DATAERR;
+	feed_cleanup();
+	free(v);
+	free(esc);
+	return r;
+}
 
 /* HANDLE (NULL: the actor), when the actor is them or a manager: WHAT
  * shows a personal feed's secret address. */

@@ -1,4 +1,4 @@
-/* Calendar feeds: the address of a personal feed, a new one when it
+/* Calendar feeds: one feed exported, the address of a personal feed, a new one when it
  * leaked, and publishing every feed to a folder or a CalDAV collection
  * (calendars/ does the writing). See service/service.h for the
  * conventions. */
@@ -10,6 +10,15 @@
 #include "calendars/caldav.h"
 #include "calendars/publish.h"
 #include "service/service.h"
+
+/* One feed as iCalendar text: HANDLE's shifts across every rotation, or
+ * with HANDLE NULL everyone's in ROTATION. Anyone may export any feed, as
+ * anyone may read the schedule (rota schedule show): a feed holds shifts,
+ * nothing private; the secret is a personal feed's published address
+ * (below). *TEXT (free it) and *EVENTS get the feed and its number of
+ * events. */
+int feed_export(const struct svc *s, const char *handle, const char *rotation,
+		char **text, size_t *events);
 
 /* A personal feed's address; URL is "" when [feed] base_url is unset. */
 struct feed_address {

@@ -17,3 +17,4 @@ librota_a_SOURCES += service/schedule.c service/schedule.h
 librota_a_SOURCES += service/pages.c service/pages.h service/pay.c service/pay.h \
 	service/reports.c service/reports.h
 librota_a_SOURCES += service/audit.c service/audit.h
+librota_a_SOURCES += service/setup.c service/setup.h

@@ -69,6 +69,11 @@ tests_unit_test_audit_SOURCES = tests/unit/test-audit.c $(SERVICE_FIXTURE)
 tests_unit_test_audit_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_audit_LDADD = $(UNIT_LDADD)
 
+UNIT_TESTS += tests/unit/test-setup
+tests_unit_test_setup_SOURCES = tests/unit/test-setup.c $(SERVICE_FIXTURE)
+tests_unit_test_setup_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_setup_LDADD = $(UNIT_LDADD)
+
 UNIT_TESTS += tests/unit/test-schedule
 tests_unit_test_schedule_SOURCES = tests/unit/test-schedule.c $(SERVICE_FIXTURE)
 tests_unit_test_schedule_CFLAGS = $(UNIT_CFLAGS)

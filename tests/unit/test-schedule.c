@@ -176,6 +176,31 @@ test_feeds(void **state)
 	config_free(cfg);
 }
 
+/* Anyone may export any feed: the schedule is the team's. */
+static void
+test_feed_export(void **state)
+{
+	struct team *t = *state;
+	size_t events;
+	char *text;
+
+	act_as(t, &t->bo);
+	assert_int_equal(feed_export(&t->svc, "ana", NULL, &text, &events), 0);
+	assert_int_equal(events, 2);
+	assert_int_equal(strncmp(text, "BEGIN:VCALENDAR\r\n", 17), 0);
+	assert_non_null(strstr(text, "On call \xe2\x80\x94 "));
+	free(text);
+	assert_int_equal(feed_export(&t->svc, NULL, "ops", &text, &events), 0);
+	assert_int_equal(events, 6);
+	free(text);
+	assert_int_equal(feed_export(&t->svc, "nobody", NULL, &text, &events), EX_DATAERR);
+	assert_string_equal(last_error, "unknown person 'nobody' (see rota person list)");
+	assert_null(text);
+	assert_int_equal(feed_export(&t->svc, NULL, "nope", &text, &events), EX_DATAERR);
+	assert_string_equal(last_error, "unknown rotation 'nope' (see rota rotation list)");
+	assert_int_equal(events, 0);
+}
+
 int
 main(void)
 {
@@ -187,6 +212,7 @@ main(void)
 						team_teardown),
 		cmocka_unit_test_setup_teardown(test_check, team_setup, team_teardown),
 		cmocka_unit_test_setup_teardown(test_feeds, team_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_feed_export, team_setup, team_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

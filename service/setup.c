@@ -1,0 +1,143 @@
+/* Offices, rotations and terms: see setup.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "common/err.h"
+#include "common/timefmt.h"
+#include "common/tz.h"
+#include "common/xalloc.h"
+#include "scheduler/handoff.h"
+#include "service/setup.h"
+
+int
+office_add(const struct svc *s, struct office *o)
+{
+	int r;
+
+	if ((r = svc_require_manager(s, "office add")) != 0 ||
+	    (r = store_office_add(s->db, o, s->now)) != 0)
+		return r;
+	return svc_audit(s, "office.add", o->name, NULL, office_to_json(o));
+}
+
+int
+rotation_add(const struct svc *s, struct rotation *rot)
+{
+	int r;
+
+	if ((r = svc_require_manager(s, "rotation add")) != 0 ||
+	    (r = store_rotation_add(s->db, rot, s->now)) != 0)
+		return r;
+	return svc_audit(s, "rotation.add", rot->name, NULL, rotation_to_json(rot));
+}
+
+/* Refuses a term overlapping another of the same rotation. */
+static int
+check_overlap(const struct svc *s, const struct term *t, const struct tz_zone *zone)
+{
+	struct term *v;
+	size_t n;
+	int r;
+
+	if ((r = store_term_list(s->db, t->rotation_id, &v, &n)) != 0)
+		return r;
+	for (size_t i = 0; i < n && r == 0; i++) {
+		char start[32], end[32];
+
+		if (v[i].start >= t->end || t->start >= v[i].end)
+			continue;
+		time_format_local(v[i].start, zone, start, sizeof start);
+		time_format_local(v[i].end, zone, end, sizeof end);
+		r = rota_fail(EX_DATAERR, "term '%s' would overlap term '%s' of rotation "
+			      "'%s' (%s to %s)", t->name, v[i].name, t->rotation, start, end);
+	}
+	free(v);
+	return r;
+}
+
+int
+term_add(const struct svc *s, const char *rotation, const char *start, struct term *t,
+	 struct rotation *rot)
+{
+	const struct tz_zone *zone;
+	int64_t from;
+	int r;
+
+	if ((r = svc_require_manager(s, "term add")) != 0)
+		return r;
+	if (t->weeks < 1 || t->weeks > TERM_WEEKS_MAX)
+		return rota_fail(EX_USAGE, "a term holds 1 to %d shifts, not %d", TERM_WEEKS_MAX,
+				 t->weeks);
+	if ((r = svc_find_rotation(s, rotation, rot)) != 0)
+		return r;
+	zone = tz_lookup_or_utc(rot->tz);
+	if (time_parse(start, zone, &from) < 0)
+		return rota_fail(EX_USAGE, "--start: bad date '%s' (expected YYYY-MM-DD or "
+				 "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])", start);
+	t->rotation_id = rot->id;
+	snprintf(t->rotation, sizeof t->rotation, "%s", rot->name);
+	term_span(rot, from, t->weeks, &t->start, &t->end);
+	if ((r = check_overlap(s, t, zone)) != 0 ||
+	    (r = store_term_add(s->db, t, s->now)) != 0)
+		return r;
+	return svc_audit(s, "term.add", t->name, NULL, term_to_json(t));
+}
+
+void
+term_span(const struct rotation *rot, int64_t from, int weeks, int64_t *start, int64_t *end)
+{
+	const struct tz_zone *zone = tz_lookup_or_utc(rot->tz);
+	int64_t *v = xcalloc((size_t)weeks + 1, sizeof *v);
+
+	struct local_time lt;
+
+	*start = handoff_next(zone, rot->handoff_dow, rot->handoff_minute, from);
+	handoff_series(zone, *start, rot->shift_days, weeks, v);
+	*end = v[weeks];
+	free(v);
+	/* A first handoff inside a spring-forward gap was moved later; the
+	 * last one keeps the rotation's own wall-clock time. */
+	tz_to_local(zone, *start, &lt);
+	if (lt.hour * 60 + lt.minute != rot->handoff_minute) {
+		civil_add_days(&lt.year, &lt.month, &lt.day, weeks * rot->shift_days);
+		*end = tz_from_local(zone, lt.year, lt.month, lt.day, rot->handoff_minute / 60,
+				     rot->handoff_minute % 60, 0);
+	}
+}
+
+void
+handoff_format(int dow, int minute, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s %02d:%02d", weekday_name(dow), minute / 60, minute % 60);
+}
+
+json_t *
+rotation_to_json(const struct rotation *r)
+{
+	char handoff[16];
+
+	handoff_format(r->handoff_dow, r->handoff_minute, handoff, sizeof handoff);
+	return json_pack("{s:s, s:s, s:s, s:s, s:i}", "name", r->name, "tier",
+			 tier_name(r->tier), "tz", r->tz, "handoff", handoff,
+			 "shift_days", r->shift_days);
+}
+
+json_t *
+term_to_json(const struct term *t)
+{
+	char start[32], end[32];
+
+	time_format_utc(t->start, start, sizeof start);
+	time_format_utc(t->end, end, sizeof end);
+	return json_pack("{s:s, s:s, s:s, s:s, s:i}", "name", t->name, "rotation",
+			 t->rotation, "start", start, "end", end, "weeks", t->weeks);
+}
+
+json_t *
+office_to_json(const struct office *o)
+{
+	return json_pack("{s:s, s:s, s:s}", "name", o->name, "tz", o->tz, "hours", o->hours);
+}
+
