@@ -77,7 +77,7 @@ static const struct http_peer caldav_peer = {
 int
 caldav_open(const struct caldav_options *o, struct caldav **out)
 {
-	CURLU *u = curl_url();
+	CURLU *u = xnonnull(curl_url());
 	char *scheme = NULL, *user = NULL, *pass = NULL, *url = NULL;
 	struct caldav *c;
 	int bad;
@@ -85,8 +85,6 @@ caldav_open(const struct caldav_options *o, struct caldav **out)
 	*out = NULL;
 	if ((bad = http_init()) != 0)
 		return bad;
-	if (u == NULL)
-		return rota_fail(EX_SOFTWARE, "out of memory");
 	bad = curl_url_set(u, CURLUPART_URL, o->url, 0) != CURLUE_OK ||
 		curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK;
 	if (!bad && (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0))

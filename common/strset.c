@@ -4,10 +4,8 @@
 #include <config.h>  /* autoconf's, not common/config.h */
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "common/strset.h"
 #include "common/xalloc.h"
@@ -74,8 +72,7 @@ strset_add(struct strset *s, const char *a, const char *b)
 		if (s->slots[k].hash == h && same_key(s->text + s->slots[k].at - 1, a, b))
 			return false;
 	if (s->len + la + lb + 2 > UINT32_MAX) {    /* the slots' offsets: 4 GB of keys */
-		fputs("rota: out of memory\n", stderr);
-		exit(EX_OSERR);
+		xalloc_fail();
 	}
 	if (s->len + la + lb + 2 > s->size) {
 		s->size = (s->size ? s->size * 2 : 65536) + la + lb + 2;

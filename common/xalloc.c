@@ -9,8 +9,8 @@
 
 #include "common/xalloc.h"
 
-static void
-out_of_memory(void)
+void
+xalloc_fail(void)
 {
 	fputs("rota: out of memory\n", stderr);
 	exit(EX_OSERR);
@@ -22,7 +22,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		out_of_memory();
+		xalloc_fail();
 	return p;
 }
 
@@ -32,7 +32,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory();
+		xalloc_fail();
 	return p;
 }
 
@@ -40,10 +40,10 @@ void *
 xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
-		out_of_memory();
+		xalloc_fail();
 	p = realloc(p, n * size != 0 ? n * size : 1);
 	if (p == NULL)
-		out_of_memory();
+		xalloc_fail();
 	return p;
 }
 
@@ -67,7 +67,7 @@ xstrdup(const char *s)
 	char *d = strdup(s);
 
 	if (d == NULL)
-		out_of_memory();
+		xalloc_fail();
 	return d;
 }
 
@@ -77,7 +77,7 @@ xvasprintf(const char *fmt, va_list ap)
 	char *s;
 
 	if (vasprintf(&s, fmt, ap) < 0)
-		out_of_memory();
+		xalloc_fail();
 	return s;
 }
 
@@ -97,6 +97,6 @@ void *
 xnonnull(void *p)
 {
 	if (p == NULL)
-		out_of_memory();
+		xalloc_fail();
 	return p;
 }

@@ -24,5 +24,8 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
  * and returns NULL for only when out of memory; NULL ends the program as
  * the functions above do. */
 void *xnonnull(void *p);
+/* Ends the program as running out of memory does: for a limit of one's
+ * own (a table's offsets) reached. */
+void xalloc_fail(void) __attribute__((noreturn));
 
 #endif

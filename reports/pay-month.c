@@ -505,8 +505,7 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 	{
 		struct pay_input in = { m->from, m->to, m->policies, m->n_policies,
 					pp, m->n_persons, ps, nps, pw, npw, pz, npz };
-		if (pay_compute(&in, &m->lines, &m->n_lines) != 0)
-			r = rota_fail(EX_OSERR, "out of memory");
+		pay_compute(&in, &m->lines, &m->n_lines);
 	}
 done:
 	if (w.cals != NULL)

@@ -132,7 +132,7 @@ line_cmp(const void *x, const void *y)
 	return strcmp(a->currency, b->currency);
 }
 
-int
+void
 pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n)
 {
 	size_t np = in->n_policies, nparts = in->n_persons * np, nl = 0;
@@ -224,5 +224,4 @@ pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n)
 	qsort(lines, nl, sizeof *lines, line_cmp);
 	*out = lines;
 	*n = nl;
-	return 0;
 }

@@ -110,8 +110,8 @@ struct pay_line {
 
 /* Computes the month's lines, sorted by person index then currency; only
  * people with a shift, work or sleep interruption in the month get one.
- * *out is malloc'd (free()). 0. */
-int pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n);
+ * *out is malloc'd (free()). */
+void pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n);
 
 /* The part of AMOUNT, earned evenly over [start, end), that falls in
  * [from, to), rounded cumulatively (see above). */

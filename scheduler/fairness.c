@@ -121,7 +121,7 @@ team_figures(struct fair_report *r, int64_t *scratch)
 	}
 }
 
-int
+void
 fair_compute(const struct fair_member *members, size_t n_members,
     const struct fair_shift *shifts, size_t n_shifts, int64_t term_start,
     int64_t term_end, struct fair_report *out)
@@ -145,7 +145,6 @@ fair_compute(const struct fair_member *members, size_t n_members,
 	team_figures(out, scratch);
 	free(sorted);
 	free(scratch);
-	return 0;
 }
 
 void

@@ -47,9 +47,8 @@ double fair_balance(const int64_t *values, size_t n);
 
 /* Computes the figures of a term [term_start, term_end) from its shifts.
  * Shifts of people who are not among members count for coverage only;
- * coverage is clipped to the term. Returns 0 with out filled (free with
- * fair_report_free). */
-int fair_compute(const struct fair_member *members, size_t n_members,
+ * coverage is clipped to the term. Fills out (free with fair_report_free). */
+void fair_compute(const struct fair_member *members, size_t n_members,
     const struct fair_shift *shifts, size_t n_shifts, int64_t term_start,
     int64_t term_end, struct fair_report *out);
 

@@ -10,6 +10,7 @@
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "common/xalloc.h"
 #include "scheduler/constraints.h"
 
 /* Everything read from the store for one check; freed by check_free. */
@@ -149,14 +150,10 @@ shift_check(struct store *db, const struct config *cfg, const struct shift *sh,
 	gp.shift_seconds = (int64_t)in.rot.shift_days * 86400;
 	gp.term_name = in.term.name;
 
-	team = calloc(in.n_members + 1, sizeof *team);
-	leave = calloc(in.n_leave + 1, sizeof *leave);
-	busy = calloc(in.n_around + 1, sizeof *busy);
-	own = calloc(in.n_own + 1, sizeof *own);
-	if (team == NULL || leave == NULL || busy == NULL || own == NULL) {
-		r = rota_fail(EX_OSERR, "out of memory");
-		goto done;
-	}
+	team = xcalloc(in.n_members + 1, sizeof *team);
+	leave = xcalloc(in.n_leave + 1, sizeof *leave);
+	busy = xcalloc(in.n_around + 1, sizeof *busy);
+	own = xcalloc(in.n_own + 1, sizeof *own);
 	for (size_t i = 0; i < in.n_members; i++) {
 		team[i] = (struct gen_member){ .person_id = in.members[i].person_id,
 					       .handle = in.members[i].handle,
