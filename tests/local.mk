@@ -40,13 +40,17 @@ tests_unit_test_fairness_SOURCES = tests/unit/test-fairness.c
 tests_unit_test_fairness_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_fairness_LDADD = $(UNIT_LDADD)
 
+# The unit tests that need a database share one fixture (a fresh store in
+# a temporary folder); the service layer's tests one team on it.
+STORE_FIXTURE = tests/unit/store-fixture.c tests/unit/store-fixture.h
+
 UNIT_TESTS += tests/unit/test-shift-check
-tests_unit_test_shift_check_SOURCES = tests/unit/test-shift-check.c
+tests_unit_test_shift_check_SOURCES = tests/unit/test-shift-check.c $(STORE_FIXTURE)
 tests_unit_test_shift_check_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_shift_check_LDADD = $(UNIT_LDADD)
 
 UNIT_TESTS += tests/unit/test-store
-tests_unit_test_store_SOURCES = tests/unit/test-store.c
+tests_unit_test_store_SOURCES = tests/unit/test-store.c $(STORE_FIXTURE)
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LDADD)
 
@@ -97,7 +101,7 @@ tests_unit_test_generate_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_generate_LDADD = $(UNIT_LDADD)
 
 UNIT_TESTS += tests/unit/test-plan
-tests_unit_test_plan_SOURCES = tests/unit/test-plan.c
+tests_unit_test_plan_SOURCES = tests/unit/test-plan.c $(STORE_FIXTURE)
 tests_unit_test_plan_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_plan_LDADD = $(UNIT_LDADD)
 
@@ -134,7 +138,7 @@ EXTRA_DIST += tests/e2e/lib-swap.sh
 
 # -- feeds, publish --dir (t0300-t0319) --
 UNIT_TESTS += tests/unit/test-feed
-tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
+tests_unit_test_feed_SOURCES = tests/unit/test-feed.c $(STORE_FIXTURE)
 tests_unit_test_feed_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_feed_LDADD = $(UNIT_LDADD)
 E2E_TESTS += \
@@ -161,7 +165,7 @@ E2E_TESTS += \
 
 # -- caldav (t0340-t0359) --
 UNIT_TESTS += tests/unit/test-caldav
-tests_unit_test_caldav_SOURCES = tests/unit/test-caldav.c
+tests_unit_test_caldav_SOURCES = tests/unit/test-caldav.c $(STORE_FIXTURE)
 tests_unit_test_caldav_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_caldav_LDADD = $(UNIT_LDADD)
 EXTRA_DIST += tests/unit/caldav/radicale.xml tests/unit/caldav/upper-prefix.xml \
@@ -182,7 +186,7 @@ E2E_TESTS += \
 	tests/e2e/t0364-notify-burnout.sh
 EXTRA_DIST += tests/e2e/lib-notify.sh
 UNIT_TESTS += tests/unit/test-notify
-tests_unit_test_notify_SOURCES = tests/unit/test-notify.c
+tests_unit_test_notify_SOURCES = tests/unit/test-notify.c $(STORE_FIXTURE)
 tests_unit_test_notify_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_notify_LDADD = $(UNIT_LDADD)
 

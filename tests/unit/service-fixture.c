@@ -52,16 +52,12 @@ act_as(struct team *t, const struct person *p)
 int
 team_setup(void **state)
 {
-	struct team *t = calloc(1, sizeof *t);
-	struct fixture *f;
+	struct team *t;
 	const struct person *order[3], *members[5];
 
-	if (setup(state) != 0)
+	if (fixture_setup(state, sizeof *t, true) != 0)
 		return -1;
-	f = *state;
-	t->base = *f;
-	free(f);
-	*state = t;
+	t = *state;
 	t->ana = add_person(t->base.db, "ana", false);
 	t->bo = add_person(t->base.db, "bo", false);
 	t->cy = add_person(t->base.db, "cy", false);

@@ -18,6 +18,7 @@
 #include "calendars/caldav.h"
 #include "common/config.h"
 #include "store/store.h"
+#include "tests/unit/store-fixture.h"
 
 /* ---- the multistatus reader ---- */
 
@@ -336,7 +337,7 @@ test_plan_text_changed_same_sequence(void **state)
 static void
 test_open_checks_the_url(void **state)
 {
-	struct caldav_options o = { "http://127.0.0.1:5232/ops/shifts", NULL, NULL, 0 };
+	struct caldav_options o = { .url = "http://127.0.0.1:5232/ops/shifts" };
 	struct caldav *c;
 
 	assert_int_equal(caldav_open(&o, &c), 0);
@@ -357,20 +358,18 @@ test_open_checks_the_url(void **state)
 
 /* ---- credentials ---- */
 
+/* The store fixture's folder (each test opens the store itself, if at
+ * all), and a file's path in it. */
 struct tmp {
-	char dir[64];
-	char path[128];
+	struct fixture base;            /* first: the store fixture's teardown frees it */
+	char path[FIXTURE_PATH_MAX];
 };
 
 static int
 tmp_setup(void **state)
 {
-	struct tmp *t = calloc(1, sizeof *t);
-
-	snprintf(t->dir, sizeof t->dir, "/tmp/rota-test-caldav.XXXXXX");
-	if (mkdtemp(t->dir) == NULL)
+	if (fixture_setup(state, sizeof(struct tmp), false) != 0)
 		return -1;
-	*state = t;
 	unsetenv("ROTA_CALDAV_PASSWORD");
 	return 0;
 }
@@ -378,15 +377,8 @@ tmp_setup(void **state)
 static int
 tmp_teardown(void **state)
 {
-	struct tmp *t = *state;
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(t);
 	unsetenv("ROTA_CALDAV_PASSWORD");
-	return 0;
+	return teardown(state);
 }
 
 static void
@@ -406,7 +398,7 @@ creds(struct tmp *t, const char *conf, char **user, char **pass)
 	struct config *cfg;
 	int r;
 
-	snprintf(t->path, sizeof t->path, "%s/rota.conf", t->dir);
+	fixture_file(&t->base, "rota.conf", t->path, sizeof t->path);
 	write_file(t->path, conf, 0644);
 	assert_int_equal(config_load(t->path, &cfg), 0);
 	r = caldav_credentials(cfg, user, pass);
@@ -418,7 +410,7 @@ static void
 test_credentials(void **state)
 {
 	struct tmp *t = *state;
-	char pw[160], conf[256], *user, *pass;
+	char pw[FIXTURE_PATH_MAX], conf[FIXTURE_PATH_MAX + 128], *user, *pass;
 
 	/* No username: no authentication. */
 	assert_int_equal(creds(t, "[caldav]\ntimeout = 5\n", &user, &pass), 0);
@@ -427,7 +419,7 @@ test_credentials(void **state)
 	/* A username and no password anywhere. */
 	assert_int_equal(creds(t, "[caldav]\nusername = ops\n", &user, &pass), EX_CONFIG);
 	/* The password file, relative to the configuration's folder. */
-	snprintf(pw, sizeof pw, "%s/pw", t->dir);
+	fixture_file(&t->base, "pw", pw, sizeof pw);
 	write_file(pw, "s3cret\n", 0600);
 	assert_int_equal(creds(t, "[caldav]\nusername = ops\npassword_file = pw\n",
 			       &user, &pass), 0);
@@ -473,7 +465,7 @@ test_store_round_trip(void **state)
 	size_t n;
 	bool cancelled;
 
-	snprintf(t->path, sizeof t->path, "%s/rota.db", t->dir);
+	fixture_file(&t->base, "rota.db", t->path, sizeof t->path);
 	assert_int_equal(store_open(t->path, &s), 0);
 	assert_int_equal(store_caldav_put(s, "http://h/c/", &e), 0);
 	e = ev("s-1", "/c/s-1.ics", "", 1);

@@ -14,6 +14,7 @@
 #include "calendars/feed.h"
 #include "common/tz.h"
 #include "store/store.h"
+#include "tests/unit/store-fixture.h"
 
 /* 2027-03-22 10:00 Europe/Dublin (GMT) to 2027-03-29 10:00 (IST): a
  * 167-hour week across the spring change. */
@@ -294,19 +295,15 @@ test_escalation_names(void **state)
 static void
 test_store_feed_shifts(void **state)
 {
-	char dir[] = "/tmp/rota-test-feed.XXXXXX", path[64], cmd[96];
+	struct fixture *f = *state;
+	struct store *db = f->db;
 	struct person a = { .sleep_start = 1320, .sleep_end = 420 };
 	struct rotation r = { .tier = TIER_PRIMARY, .handoff_dow = 1,
 			      .handoff_minute = 600, .shift_days = 7 };
 	struct term t = { .weeks = 12 };
-	struct store *db;
 	struct shift *v;
 	size_t n;
 
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/rota.db", dir);
-	assert_int_equal(store_open(path, &db), 0);
 	snprintf(a.handle, sizeof a.handle, "ann");
 	snprintf(a.name, sizeof a.name, "Ann");
 	snprintf(a.email, sizeof a.email, "ann@example.com");
@@ -353,9 +350,6 @@ test_store_feed_shifts(void **state)
 	assert_int_equal(store_person_set_feed_token(db, a.id, "0123456789abcdef0123456789abcdef"), 0);
 	assert_int_equal(store_person_get(db, "ann", &a), 0);
 	assert_string_equal(a.feed_token, "0123456789abcdef0123456789abcdef");
-	store_close(db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 int
@@ -368,7 +362,7 @@ main(void)
 		cmocka_unit_test(test_one_shift_alone),
 		cmocka_unit_test(test_cancelled_and_window),
 		cmocka_unit_test(test_escalation_names),
-		cmocka_unit_test(test_store_feed_shifts),
+		cmocka_unit_test_setup_teardown(test_store_feed_shifts, setup, teardown),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -17,6 +17,7 @@
 #include "common/config.h"
 #include "common/tz.h"
 #include "store/store.h"
+#include "tests/unit/store-fixture.h"
 
 static struct person
 person(const char *handle, const char *name, bool manager)
@@ -278,51 +279,40 @@ test_webhook_payload(void **state)
 
 /* -- enqueueing, with a store -- */
 
-struct fixture {
-	char dir[64];
-	char db[96], conf[96];
-	struct store *s;
+struct notify_team {
+	struct fixture base;            /* first: the store fixture's teardown frees it */
+	char conf[FIXTURE_PATH_MAX];
 	struct config *cfg;
 };
 
 static int
-setup(void **state)
+notify_setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
+	struct notify_team *f;
 	struct person p[3] = { person("ana", "Ana", false), person("mo", "Mo", true),
 			       person("lee", "Lee", true) };
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/rota-test-notify.XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (fixture_setup(state, sizeof *f, true) != 0)
 		return -1;
-	snprintf(f->db, sizeof f->db, "%s/rota.db", f->dir);
-	snprintf(f->conf, sizeof f->conf, "%s/rota.conf", f->dir);
-	if (store_open(f->db, &f->s) != 0)
-		return -1;
+	f = *state;
+	fixture_file(&f->base, "rota.conf", f->conf, sizeof f->conf);
 	for (int i = 0; i < 3; i++)
-		if (store_person_add(f->s, &p[i], 0) != 0)
+		if (store_person_add(f->base.db, &p[i], 0) != 0)
 			return -1;
-	*state = f;
 	return 0;
 }
 
 static int
-teardown(void **state)
+notify_teardown(void **state)
 {
-	struct fixture *f = *state;
-	char cmd[128];
+	struct notify_team *f = *state;
 
-	store_close(f->s);
 	config_free(f->cfg);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
-	return 0;
+	return teardown(state);
 }
 
 static void
-configure(struct fixture *f, const char *text)
+configure(struct notify_team *f, const char *text)
 {
 	FILE *c = fopen(f->conf, "w");
 
@@ -337,14 +327,14 @@ configure(struct fixture *f, const char *text)
 static void
 test_burnout_enqueued_once(void **state)
 {
-	struct fixture *f = *state;
+	struct notify_team *f = *state;
 	struct notification *v;
 	size_t n;
 
 	configure(f, "[notify]\nemail = yes\nwebhook = yes\n");
-	assert_int_equal(notify_burnout(f->s, f->cfg, &alert, 1000), 0);
-	assert_int_equal(notify_burnout(f->s, f->cfg, &alert, 2000), 0);
-	assert_int_equal(store_notification_due(f->s, &v, &n), 0);
+	assert_int_equal(notify_burnout(f->base.db, f->cfg, &alert, 1000), 0);
+	assert_int_equal(notify_burnout(f->base.db, f->cfg, &alert, 2000), 0);
+	assert_int_equal(store_notification_due(f->base.db, &v, &n), 0);
 	assert_int_equal(n, 2);         /* the two managers (by handle), by email only */
 	assert_string_equal(v[0].dedup_key, "burnout:ana:sleep_interruptions:2027-03/email/lee");
 	assert_string_equal(v[0].kind, "burnout");
@@ -357,16 +347,16 @@ test_burnout_enqueued_once(void **state)
 	store_notification_free(v, n);
 
 	/* Sent, then failed: recorded per row. */
-	assert_int_equal(store_notification_sent(f->s, 1, 3000), 0);
-	assert_int_equal(store_notification_failed(f->s, 2, "SMTP 451"), 0);
-	assert_int_equal(store_notification_due(f->s, &v, &n), 0);
+	assert_int_equal(store_notification_sent(f->base.db, 1, 3000), 0);
+	assert_int_equal(store_notification_failed(f->base.db, 2, "SMTP 451"), 0);
+	assert_int_equal(store_notification_due(f->base.db, &v, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, 2);
 	assert_int_equal(v[0].state, NOTIFICATION_FAILED);
 	assert_int_equal(v[0].attempts, 1);
 	assert_string_equal(v[0].last_error, "SMTP 451");
 	store_notification_free(v, n);
-	assert_int_equal(store_notification_list(f->s, 0, &v, &n), 0);
+	assert_int_equal(store_notification_list(f->base.db, 0, &v, &n), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[1].id, 1);
 	assert_int_equal(v[1].state, NOTIFICATION_SENT);
@@ -377,17 +367,17 @@ test_burnout_enqueued_once(void **state)
 static void
 test_burnout_with_email_off(void **state)
 {
-	struct fixture *f = *state;
+	struct notify_team *f = *state;
 	struct notification *v;
 	size_t n;
 
 	configure(f, "[notify]\nwebhook = yes\n");
-	assert_int_equal(notify_burnout(f->s, f->cfg, &alert, 1000), 0);
-	assert_int_equal(store_notification_due(f->s, &v, &n), 0);
+	assert_int_equal(notify_burnout(f->base.db, f->cfg, &alert, 1000), 0);
+	assert_int_equal(store_notification_due(f->base.db, &v, &n), 0);
 	assert_int_equal(n, 0);
 	free(v);
 	configure(f, "[notify]\nemail = perhaps\n");
-	assert_int_equal(notify_burnout(f->s, f->cfg, &alert, 1000), 78);
+	assert_int_equal(notify_burnout(f->base.db, f->cfg, &alert, 1000), 78);
 }
 
 int
@@ -401,8 +391,8 @@ main(void)
 		cmocka_unit_test(test_mail_message),
 		cmocka_unit_test(test_quoted_printable_lines),
 		cmocka_unit_test(test_webhook_payload),
-		cmocka_unit_test_setup_teardown(test_burnout_enqueued_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_burnout_with_email_off, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_burnout_enqueued_once, notify_setup, notify_teardown),
+		cmocka_unit_test_setup_teardown(test_burnout_with_email_off, notify_setup, notify_teardown),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 

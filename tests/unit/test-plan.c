@@ -19,16 +19,16 @@
 #include "common/tz.h"
 #include "scheduler/generate.h"
 #include "store/store.h"
+#include "tests/unit/store-fixture.h"
 
 #define DAY	86400
 #define WEEK	(7 * DAY)
 #define T0	INT64_C(1798970400)	/* Monday 2027-01-04 10:00 UTC = 10:00 Dublin */
 #define BEFORE	(T0 - 3 * DAY)		/* "now" for a term about to start */
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct store *db;
+/* The store fixture, and the rotation, term and people of a test. */
+struct plan_team {
+	struct fixture base;            /* first: the store fixture's teardown frees it */
 	struct rotation rot;
 	struct term term;
 	struct person p[8];
@@ -36,37 +36,20 @@ struct fixture {
 };
 
 static int
-setup(void **state)
+plan_setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/rota-test-plan.XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/rota.db", f->dir);
-	if (store_open(f->path, &f->db) != 0)
-		return -1;
-	*state = f;
-	return 0;
+	return fixture_setup(state, sizeof(struct plan_team), true);
 }
 
 static int
-teardown(void **state)
+plan_teardown(void **state)
 {
-	struct fixture *f = *state;
-	char cmd[128];
-
-	store_close(f->db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
 	tz_cleanup();
-	return 0;
+	return teardown(state);
 }
 
 static struct person *
-add_person(struct fixture *f, const char *handle, bool manager, int64_t office)
+add_person(struct plan_team *f, const char *handle, bool manager, int64_t office)
 {
 	struct person *p = &f->p[f->np++];
 
@@ -79,12 +62,12 @@ add_person(struct fixture *f, const char *handle, bool manager, int64_t office)
 	p->office_id = office;
 	p->sleep_start = 1320;
 	p->sleep_end = 420;
-	assert_int_equal(store_person_add(f->db, p, 1), 0);
+	assert_int_equal(store_person_add(f->base.db, p, 1), 0);
 	return p;
 }
 
 static void
-add_rotation(struct fixture *f, struct rotation *r, const char *name, enum tier tier)
+add_rotation(struct plan_team *f, struct rotation *r, const char *name, enum tier tier)
 {
 	memset(r, 0, sizeof *r);
 	snprintf(r->name, sizeof r->name, "%s", name);
@@ -93,11 +76,11 @@ add_rotation(struct fixture *f, struct rotation *r, const char *name, enum tier 
 	r->handoff_dow = 1;
 	r->handoff_minute = 600;
 	r->shift_days = 7;
-	assert_int_equal(store_rotation_add(f->db, r, 1), 0);
+	assert_int_equal(store_rotation_add(f->base.db, r, 1), 0);
 }
 
 static void
-add_term(struct fixture *f, struct term *t, const char *name, const struct rotation *r,
+add_term(struct plan_team *f, struct term *t, const char *name, const struct rotation *r,
 	 int64_t start, int weeks)
 {
 	memset(t, 0, sizeof *t);
@@ -106,37 +89,37 @@ add_term(struct fixture *f, struct term *t, const char *name, const struct rotat
 	t->start = start;
 	t->end = start + (int64_t)weeks * WEEK;     /* no DST change in the tests that read it */
 	t->weeks = weeks;
-	assert_int_equal(store_term_add(f->db, t, 1), 0);
+	assert_int_equal(store_term_add(f->base.db, t, 1), 0);
 }
 
 /* A rotation "ops" and a term "t1" of WEEKS weeks from T0 whose members
  * are the people added so far. */
 static void
-team(struct fixture *f, int weeks)
+team(struct plan_team *f, int weeks)
 {
 	add_rotation(f, &f->rot, "ops", TIER_PRIMARY);
 	add_term(f, &f->term, "t1", &f->rot, T0, weeks);
 	for (size_t i = 0; i < f->np; i++)
-		assert_int_equal(store_member_join(f->db, f->term.id, f->p[i].id, 1), 0);
+		assert_int_equal(store_member_join(f->base.db, f->term.id, f->p[i].id, 1), 0);
 }
 
 static void
-add_leave(struct fixture *f, const struct person *p, int64_t start, int64_t end)
+add_leave(struct plan_team *f, const struct person *p, int64_t start, int64_t end)
 {
 	struct leave l = { .person_id = p->id, .start = start, .end = end };
 
-	assert_int_equal(store_leave_add(f->db, &l, 1), 0);
+	assert_int_equal(store_leave_add(f->base.db, &l, 1), 0);
 }
 
 /* The handles of the term's shifts in slot order, space-separated. */
 static void
-schedule(struct fixture *f, const struct term *t, char *buf, size_t len)
+schedule(struct plan_team *f, const struct term *t, char *buf, size_t len)
 {
 	struct shift *v;
 	size_t n;
 
 	buf[0] = '\0';
-	assert_int_equal(store_term_shifts(f->db, t->id, &v, &n), 0);
+	assert_int_equal(store_term_shifts(f->base.db, t->id, &v, &n), 0);
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(v[i].slot, (int)i);
 		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? " " : "",
@@ -157,7 +140,7 @@ by_hash(const void *a, const void *b)
 static void
 test_fresh_term_follows_fairness_order(void **state)
 {
-	struct fixture *f = *state;
+	struct plan_team *f = *state;
 	const char *order[4] = { "ana", "bo", "cy", "dee" };
 	struct plan_diff d;
 	char want[128], got[128];
@@ -171,7 +154,7 @@ test_fresh_term_follows_fairness_order(void **state)
 	snprintf(want, sizeof want, "%s %s %s %s %s %s %s %s", order[0], order[1],
 		 order[2], order[3], order[0], order[1], order[2], order[3]);
 
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, false, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, false, &d), 0);
 	assert_int_equal(d.n_slots, 8);
 	assert_int_equal(d.n_changes, 8);
 	assert_int_equal(d.n_fixed, 0);
@@ -184,14 +167,14 @@ test_fresh_term_follows_fairness_order(void **state)
 	schedule(f, &f->term, got, sizeof got);
 	assert_string_equal(got, "");           /* a dry run writes nothing */
 
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
 	assert_true(d.changes[0].shift_id > 0);
 	plan_diff_free(&d);
 	schedule(f, &f->term, got, sizeof got);
 	assert_string_equal(got, want);
 
 	/* Again: nothing to change. */
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
 	assert_int_equal(d.n_changes, 0);
 	plan_diff_free(&d);
 }
@@ -199,7 +182,7 @@ test_fresh_term_follows_fairness_order(void **state)
 static void
 test_leave_changes_only_the_weeks_it_breaks(void **state)
 {
-	struct fixture *f = *state;
+	struct plan_team *f = *state;
 	struct plan_diff d;
 	struct shift *v, *w;
 	size_t n, m;
@@ -210,16 +193,16 @@ test_leave_changes_only_the_weeks_it_breaks(void **state)
 	add_person(f, "cy", false, 0);
 	add_person(f, "dee", false, 0);
 	team(f, 12);
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
 	plan_diff_free(&d);
-	assert_int_equal(store_term_shifts(f->db, f->term.id, &v, &n), 0);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &v, &n), 0);
 	assert_int_equal(n, 12);
 
 	/* Whoever has week 6 (slot 5) takes a day off in it. */
 	for (size_t i = 0; i < f->np; i++)
 		if (f->p[i].id == v[5].person_id)
 			add_leave(f, &f->p[i], T0 + 5 * WEEK + 2 * DAY, T0 + 5 * WEEK + 3 * DAY);
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
 	assert_true(d.n_changes >= 1 && d.n_changes <= 3);
 	for (size_t k = 0; k < d.n_changes; k++) {
 		const struct plan_change *c = &d.changes[k];
@@ -235,7 +218,7 @@ test_leave_changes_only_the_weeks_it_breaks(void **state)
 	}
 	assert_true(slot5);
 	plan_diff_free(&d);
-	assert_int_equal(store_term_shifts(f->db, f->term.id, &w, &m), 0);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &w, &m), 0);
 	assert_int_equal(m, 12);
 	for (size_t i = 0; i < 12; i++) {
 		if (i < 2 || i > 8) {
@@ -248,13 +231,12 @@ test_leave_changes_only_the_weeks_it_breaks(void **state)
 }
 
 static void
-write_config(struct fixture *f, const char *text, struct config **cfg)
+write_config(struct plan_team *f, const char *text, struct config **cfg)
 {
-	char path[128];
+	char path[FIXTURE_PATH_MAX];
 	FILE *fp;
 
-	snprintf(path, sizeof path, "%s/rota.conf", f->dir);
-	fp = fopen(path, "w");
+	fp = fopen(fixture_file(&f->base, "rota.conf", path, sizeof path), "w");
 	assert_non_null(fp);
 	fputs(text, fp);
 	fclose(fp);
@@ -264,7 +246,7 @@ write_config(struct fixture *f, const char *text, struct config **cfg)
 static void
 test_kept_shifts_past_frozen_swapped(void **state)
 {
-	struct fixture *f = *state;
+	struct plan_team *f = *state;
 	struct person *ana;
 	struct plan_diff d;
 	struct config *cfg;
@@ -278,12 +260,12 @@ test_kept_shifts_past_frozen_swapped(void **state)
 	add_person(f, "cy", false, 0);
 	add_person(f, "dee", false, 0);
 	team(f, 8);
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
 	plan_diff_free(&d);
-	assert_int_equal(store_term_shifts(f->db, f->term.id, &v, &n), 0);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &v, &n), 0);
 	/* Week 7 is handed to ana by a swap, and ana goes on leave then; the
 	 * holders of weeks 1-4 go on leave in their weeks. */
-	assert_int_equal(store_shift_assign(f->db, v[6].id, ana->id, ORIGIN_SWAP, 2), 0);
+	assert_int_equal(store_shift_assign(f->base.db, v[6].id, ana->id, ORIGIN_SWAP, 2), 0);
 	add_leave(f, ana, T0 + 6 * WEEK, T0 + 7 * WEEK);
 	for (int s = 0; s < 4; s++)
 		for (size_t i = 0; i < f->np; i++)
@@ -291,7 +273,7 @@ test_kept_shifts_past_frozen_swapped(void **state)
 				add_leave(f, &f->p[i], T0 + s * WEEK + DAY, T0 + s * WEEK + 2 * DAY);
 
 	/* The check sees weeks 2-4 and 7 (week 1 is over). */
-	assert_int_equal(plan_check(f->db, NULL, &f->term, now, &pv, &pn), 0);
+	assert_int_equal(plan_check(f->base.db, NULL, &f->term, now, &pv, &pn), 0);
 	{
 		struct plan_problem *leave[8];
 		size_t nl = 0;
@@ -318,20 +300,20 @@ test_kept_shifts_past_frozen_swapped(void **state)
 	/* Weeks 1-2 have started, weeks 3-4 start within 14 days, week 7 was
 	 * swapped: all kept, leave or not. Only weeks next to ana's swapped
 	 * week may change (the minimum gap). */
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, now, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, now, true, &d), 0);
 	assert_int_equal(d.n_fixed, 5);
 	for (size_t k = 0; k < d.n_changes; k++)
 		assert_true(d.changes[k].slot == 5 || d.changes[k].slot == 7);
 	plan_diff_free(&d);
 	free(v);
-	assert_int_equal(store_term_shifts(f->db, f->term.id, &v, &n), 0);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &v, &n), 0);
 	assert_int_equal(v[6].person_id, ana->id);
 	assert_int_equal(v[6].origin, ORIGIN_SWAP);
 
 	/* With a 7-day horizon week 4 is free again, and its holder's leave
 	 * moves it. */
 	write_config(f, "[schedule]\nfreeze_days = 7\n", &cfg);
-	assert_int_equal(plan_generate(f->db, cfg, &f->term, now, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, cfg, &f->term, now, true, &d), 0);
 	assert_int_equal(d.n_fixed, 4);
 	assert_true(d.n_changes >= 1);
 	assert_int_equal(d.changes[0].slot, 3);
@@ -342,7 +324,7 @@ test_kept_shifts_past_frozen_swapped(void **state)
 
 	/* A bad setting is a configuration error. */
 	write_config(f, "[rotation \"ops\"]\nholiday_weight = lots\n", &cfg);
-	assert_int_equal(plan_generate(f->db, cfg, &f->term, now, false, &d), 78);
+	assert_int_equal(plan_generate(f->base.db, cfg, &f->term, now, false, &d), 78);
 	plan_diff_free(&d);
 	config_free(cfg);
 }
@@ -350,7 +332,7 @@ test_kept_shifts_past_frozen_swapped(void **state)
 static void
 test_infeasible_week_named_and_nothing_written(void **state)
 {
-	struct fixture *f = *state;
+	struct plan_team *f = *state;
 	struct plan_diff d;
 	char got[128];
 
@@ -360,7 +342,7 @@ test_infeasible_week_named_and_nothing_written(void **state)
 		add_leave(f, p, T0 + 2 * WEEK + DAY, T0 + 2 * WEEK + 2 * DAY);
 	}
 	team(f, 6);
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, true, &d), 65);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 65);
 	assert_int_equal(d.failed_slot, 2);
 	assert_int_equal(d.failed_start, T0 + 2 * WEEK);
 	assert_int_equal(d.failed_end, T0 + 3 * WEEK);
@@ -375,7 +357,7 @@ test_infeasible_week_named_and_nothing_written(void **state)
 static void
 test_dst_weeks(void **state)
 {
-	struct fixture *f = *state;
+	struct plan_team *f = *state;
 	struct plan_diff d;
 	/* Monday 2027-03-22 10:00 GMT; clocks go forward on Sunday 28 March
 	 * and back on Sunday 31 October. */
@@ -387,8 +369,8 @@ test_dst_weeks(void **state)
 	add_rotation(f, &f->rot, "ops", TIER_PRIMARY);
 	add_term(f, &f->term, "t1", &f->rot, march, 33);
 	for (size_t i = 0; i < f->np; i++)
-		assert_int_equal(store_member_join(f->db, f->term.id, f->p[i].id, 1), 0);
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, march - DAY, false, &d), 0);
+		assert_int_equal(store_member_join(f->base.db, f->term.id, f->p[i].id, 1), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, march - DAY, false, &d), 0);
 	assert_int_equal(d.n_changes, 33);
 	assert_int_equal(d.changes[0].end - d.changes[0].start, 167 * 3600);
 	assert_int_equal(d.changes[1].start, march + WEEK - 3600);  /* 10:00 IST = 09:00Z */
@@ -402,7 +384,7 @@ test_dst_weeks(void **state)
 
 /* Inserts a shift of term T in slot SLOT held by P. */
 static void
-add_shift(struct fixture *f, const struct term *t, int slot, const struct person *p)
+add_shift(struct plan_team *f, const struct term *t, int slot, const struct person *p)
 {
 	struct shift sh = { 0 };
 
@@ -414,13 +396,13 @@ add_shift(struct fixture *f, const struct term *t, int slot, const struct person
 	sh.person_id = p->id;
 	sh.start = t->start + slot * WEEK;
 	sh.end = sh.start + WEEK;
-	assert_int_equal(store_shift_insert(f->db, &sh, 1), 0);
+	assert_int_equal(store_shift_insert(f->base.db, &sh, 1), 0);
 }
 
 static void
 test_carry_over(void **state)
 {
-	struct fixture *f = *state;
+	struct plan_team *f = *state;
 	struct person *a, *b, *c;
 	struct term t0;
 	struct plan_diff d;
@@ -441,9 +423,9 @@ test_carry_over(void **state)
 	add_shift(f, &t0, 5, a);
 	add_term(f, &f->term, "t1", &f->rot, T0 + 8 * WEEK, 3);
 	for (size_t i = 0; i < f->np; i++)
-		assert_int_equal(store_member_join(f->db, f->term.id, f->p[i].id, 1), 0);
+		assert_int_equal(store_member_join(f->base.db, f->term.id, f->p[i].id, 1), 0);
 	/* Least carried load first, although ana served most recently. */
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
 	plan_diff_free(&d);
 	schedule(f, &f->term, got, sizeof got);
 	assert_string_equal(got, "ana cy bo");
@@ -452,7 +434,7 @@ test_carry_over(void **state)
 static void
 test_escalation_tier(void **state)
 {
-	struct fixture *f = *state;
+	struct plan_team *f = *state;
 	struct rotation esc;
 	struct term e1;
 	struct plan_diff d;
@@ -468,12 +450,12 @@ test_escalation_tier(void **state)
 	add_shift(f, &f->term, 1, mia);   /* mia is primary in week 2 */
 	add_rotation(f, &esc, "managers", TIER_ESCALATION);
 	add_term(f, &e1, "e1", &esc, T0, 4);
-	assert_int_equal(store_member_join(f->db, e1.id, ana->id, 1), 0);
-	assert_int_equal(store_member_join(f->db, e1.id, mia->id, 1), 0);
-	assert_int_equal(store_member_join(f->db, e1.id, max->id, 1), 0);
-	assert_int_equal(plan_generate(f->db, NULL, &e1, BEFORE, true, &d), 0);
+	assert_int_equal(store_member_join(f->base.db, e1.id, ana->id, 1), 0);
+	assert_int_equal(store_member_join(f->base.db, e1.id, mia->id, 1), 0);
+	assert_int_equal(store_member_join(f->base.db, e1.id, max->id, 1), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &e1, BEFORE, true, &d), 0);
 	plan_diff_free(&d);
-	assert_int_equal(store_term_shifts(f->db, e1.id, &v, &n), 0);
+	assert_int_equal(store_term_shifts(f->base.db, e1.id, &v, &n), 0);
 	assert_int_equal(n, 4);
 	/* Managers only; not mia in week 2; two managers: no minimum gap, two
 	 * weeks each. */
@@ -485,9 +467,9 @@ test_escalation_tier(void **state)
 	free(v);
 
 	/* A non-manager alone in an escalation term: infeasible, and said why. */
-	assert_int_equal(store_member_leave(f->db, e1.id, mia->id, 1), 0);
-	assert_int_equal(store_member_leave(f->db, e1.id, max->id, 1), 0);
-	assert_int_equal(plan_generate(f->db, NULL, &e1, BEFORE, false, &d), 65);
+	assert_int_equal(store_member_leave(f->base.db, e1.id, mia->id, 1), 0);
+	assert_int_equal(store_member_leave(f->base.db, e1.id, max->id, 1), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &e1, BEFORE, false, &d), 65);
 	/* Weeks 1-2 start within the freeze horizon and stay as they are. */
 	assert_int_equal(d.failed_slot, 2);
 	assert_string_equal(d.reason, "nobody can take it: ana: not a manager (escalation "
@@ -510,7 +492,7 @@ test_holiday_weight(void **state)
 static void
 test_holiday_weeks_spread(void **state)
 {
-	struct fixture *f = *state;
+	struct plan_team *f = *state;
 	struct office o = { 0 };
 	struct plan_diff d;
 	struct shift *v;
@@ -519,7 +501,7 @@ test_holiday_weeks_spread(void **state)
 	snprintf(o.name, sizeof o.name, "Dublin");
 	snprintf(o.tz, sizeof o.tz, "Europe/Dublin");
 	snprintf(o.hours, sizeof o.hours, "Mon-Fri 09:00-18:00");
-	assert_int_equal(store_office_add(f->db, &o, 1), 0);
+	assert_int_equal(store_office_add(f->base.db, &o, 1), 0);
 	add_person(f, "ana", false, o.id);
 	add_person(f, "bo", false, o.id);
 	add_person(f, "cy", false, o.id);
@@ -531,13 +513,13 @@ test_holiday_weeks_spread(void **state)
 			struct holiday h = { .office_id = o.id };
 			snprintf(h.day, sizeof h.day, "%s", days[i]);
 			snprintf(h.name, sizeof h.name, "Holiday %d", i);
-			assert_int_equal(store_holiday_add(f->db, &h, NULL, NULL, NULL), 0);
+			assert_int_equal(store_holiday_add(f->base.db, &h, NULL, NULL, NULL), 0);
 		}
 	}
 	team(f, 6);
-	assert_int_equal(plan_generate(f->db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
 	plan_diff_free(&d);
-	assert_int_equal(store_term_shifts(f->db, f->term.id, &v, &n), 0);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &v, &n), 0);
 	assert_int_equal(n, 6);
 	/* Round 2 goes by load: the holder of week 1 (1500) comes last. */
 	assert_int_equal(v[5].person_id, v[0].person_id);
@@ -549,15 +531,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_fresh_term_follows_fairness_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_leave_changes_only_the_weeks_it_breaks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_kept_shifts_past_frozen_swapped, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_infeasible_week_named_and_nothing_written, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dst_weeks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_carry_over, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_escalation_tier, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fresh_term_follows_fairness_order, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_leave_changes_only_the_weeks_it_breaks, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_kept_shifts_past_frozen_swapped, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_infeasible_week_named_and_nothing_written, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_dst_weeks, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_carry_over, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_escalation_tier, plan_setup, plan_teardown),
 		cmocka_unit_test(test_holiday_weight),
-		cmocka_unit_test_setup_teardown(test_holiday_weeks_spread, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_holiday_weeks_spread, plan_setup, plan_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,13 +14,14 @@
 #include "service/shift-check.h"
 #include "common/tz.h"
 #include "scheduler/constraints.h"
+#include "tests/unit/store-fixture.h"
 
 #define W (7 * 86400LL)
 #define T0 1799056800LL			/* Mon 2027-01-04 10:00 UTC */
 
-struct fixture {
-	char dir[64], path[96], conf[96], conf_nogap[96];
-	struct store *db;
+struct check {
+	struct fixture base;            /* first: the store fixture's teardown frees it */
+	char conf[FIXTURE_PATH_MAX], conf_nogap[FIXTURE_PATH_MAX];
 	struct config *cfg, *cfg_nogap;
 	struct person ana, bo, cy, max;
 	struct term term;
@@ -68,80 +69,74 @@ write_file(const char *path, const char *text)
  * max, a manager, is in the escalation tier in week 0 and also a member
  * of the primary term. */
 static int
-setup(void **state)
+check_setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
+	struct check *f;
 	struct rotation prim = { .tier = TIER_PRIMARY, .handoff_dow = 1,
 				 .handoff_minute = 600, .shift_days = 7 };
 	struct rotation esc = prim;
 	struct term et = { .weeks = 6 };
-	struct person *people[] = { &f->ana, &f->bo, &f->cy, &f->max };
+	struct person *people[4];
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/rota-test-check.XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (fixture_setup(state, sizeof *f, true) != 0)
 		return -1;
-	snprintf(f->path, sizeof f->path, "%s/rota.db", f->dir);
-	snprintf(f->conf, sizeof f->conf, "%s/rota.conf", f->dir);
-	snprintf(f->conf_nogap, sizeof f->conf_nogap, "%s/nogap.conf", f->dir);
+	f = *state;
+	people[0] = &f->ana;
+	people[1] = &f->bo;
+	people[2] = &f->cy;
+	people[3] = &f->max;
+	fixture_file(&f->base, "rota.conf", f->conf, sizeof f->conf);
+	fixture_file(&f->base, "nogap.conf", f->conf_nogap, sizeof f->conf_nogap);
 	write_file(f->conf, "[schedule]\nmin_gap_shifts = 1\n");
 	write_file(f->conf_nogap, "[rotation \"primary\"]\nmin_gap_shifts = 0\n");
 	if (config_load(f->conf, &f->cfg) != 0 || config_load(f->conf_nogap, &f->cfg_nogap) != 0)
-		return -1;
-	if (store_open(f->path, &f->db) != 0)
 		return -1;
 	f->ana = person("ana", false);
 	f->bo = person("bo", false);
 	f->cy = person("cy", false);
 	f->max = person("max", true);
 	for (size_t i = 0; i < 4; i++)
-		assert_int_equal(store_person_add(f->db, people[i], 0), 0);
+		assert_int_equal(store_person_add(f->base.db, people[i], 0), 0);
 	snprintf(prim.name, sizeof prim.name, "primary");
 	snprintf(prim.tz, sizeof prim.tz, "Europe/Dublin");
 	esc = prim;
 	esc.tier = TIER_ESCALATION;
 	snprintf(esc.name, sizeof esc.name, "managers");
-	assert_int_equal(store_rotation_add(f->db, &prim, 0), 0);
-	assert_int_equal(store_rotation_add(f->db, &esc, 0), 0);
+	assert_int_equal(store_rotation_add(f->base.db, &prim, 0), 0);
+	assert_int_equal(store_rotation_add(f->base.db, &esc, 0), 0);
 	f->term = (struct term){ .rotation_id = prim.id, .start = T0, .end = T0 + 6 * W, .weeks = 6 };
 	snprintf(f->term.name, sizeof f->term.name, "2027-H1");
-	assert_int_equal(store_term_add(f->db, &f->term, 0), 0);
+	assert_int_equal(store_term_add(f->base.db, &f->term, 0), 0);
 	et = f->term;
 	et.rotation_id = esc.id;
 	snprintf(et.name, sizeof et.name, "managers-2027-H1");
-	assert_int_equal(store_term_add(f->db, &et, 0), 0);
+	assert_int_equal(store_term_add(f->base.db, &et, 0), 0);
 	for (size_t i = 0; i < 4; i++)
-		assert_int_equal(store_member_join(f->db, f->term.id, people[i]->id, 0), 0);
-	assert_int_equal(store_member_join(f->db, et.id, f->max.id, 0), 0);
+		assert_int_equal(store_member_join(f->base.db, f->term.id, people[i]->id, 0), 0);
+	assert_int_equal(store_member_join(f->base.db, et.id, f->max.id, 0), 0);
 	for (int w = 0; w < 6; w++)
-		f->shift[w] = add_shift(f->db, &prim, &f->term, w, people[w % 3]->id);
-	f->esc_shift = add_shift(f->db, &esc, &et, 0, f->max.id);
-	*state = f;
+		f->shift[w] = add_shift(f->base.db, &prim, &f->term, w, people[w % 3]->id);
+	f->esc_shift = add_shift(f->base.db, &esc, &et, 0, f->max.id);
 	return 0;
 }
 
 static int
-teardown(void **state)
+check_teardown(void **state)
 {
-	struct fixture *f = *state;
-	char cmd[128];
+	struct check *f = *state;
 
-	store_close(f->db);
 	config_free(f->cfg);
 	config_free(f->cfg_nogap);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
 	tz_cleanup();
-	return 0;
+	return teardown(state);
 }
 
 static struct shift
-get_shift(struct fixture *f, int64_t id)
+get_shift(struct check *f, int64_t id)
 {
 	struct shift sh;
 
-	assert_int_equal(store_shift_get(f->db, id, &sh), 0);
+	assert_int_equal(store_shift_get(f->base.db, id, &sh), 0);
 	return sh;
 }
 
@@ -150,11 +145,11 @@ get_shift(struct fixture *f, int64_t id)
 static void
 test_free_member_may_take(void **state)
 {
-	struct fixture *f = *state;
+	struct check *f = *state;
 	struct shift w0 = get_shift(f, f->shift[0]);
 	struct shift_verdict v;
 
-	assert_int_equal(shift_check(f->db, f->cfg, &w0, &f->cy, &v), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &f->cy, &v), 0);
 	assert_int_equal(v.code, GEN_OK);
 	assert_string_equal(v.why, "");
 	assert_false(v.elsewhere);
@@ -166,13 +161,13 @@ test_free_member_may_take(void **state)
 static void
 test_minimum_gap(void **state)
 {
-	struct fixture *f = *state;
+	struct check *f = *state;
 	struct shift w0 = get_shift(f, f->shift[0]);
 	struct shift_verdict v;
 	char want[256];
 
 	/* bo holds week 1, right after week 0. */
-	assert_int_equal(shift_check(f->db, f->cfg, &w0, &f->bo, &v), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &f->bo, &v), 0);
 	assert_int_equal(v.code, GEN_GAP_AFTER);
 	snprintf(want, sizeof want, "breaks the minimum gap of 1 shift(s) off: already on "
 		 "call from Mon 2027-01-11 10:00 Europe/Dublin (shift %lld)",
@@ -184,26 +179,26 @@ test_minimum_gap(void **state)
 	{
 		struct shift w4 = get_shift(f, f->shift[4]);
 
-		assert_int_equal(shift_check(f->db, f->cfg, &w4, &f->ana, &v), 0);
+		assert_int_equal(shift_check(f->base.db, f->cfg, &w4, &f->ana, &v), 0);
 		assert_int_equal(v.code, GEN_GAP_BEFORE);
 	}
 	/* With min_gap_shifts = 0 for the rotation, bo may. */
-	assert_int_equal(shift_check(f->db, f->cfg_nogap, &w0, &f->bo, &v), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg_nogap, &w0, &f->bo, &v), 0);
 	assert_int_equal(v.code, GEN_OK);
 }
 
 static void
 test_leave(void **state)
 {
-	struct fixture *f = *state;
+	struct check *f = *state;
 	struct shift w0 = get_shift(f, f->shift[0]);
 	struct leave l = { .person_id = f->cy.id, .start = T0 + 86400 - 36000,
 			   .end = T0 + 3 * 86400 - 36000 };
 	struct shift_verdict v;
 	char want[256];
 
-	assert_int_equal(store_leave_add(f->db, &l, 0), 0);
-	assert_int_equal(shift_check(f->db, f->cfg, &w0, &f->cy, &v), 0);
+	assert_int_equal(store_leave_add(f->base.db, &l, 0), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &f->cy, &v), 0);
 	assert_int_equal(v.code, GEN_ON_LEAVE);
 	snprintf(want, sizeof want, "on leave from Tue 2027-01-05 00:00 to Thu 2027-01-07 "
 		 "00:00 Europe/Dublin (leave %lld)", (long long)l.id);
@@ -214,8 +209,8 @@ test_leave(void **state)
 		struct shift w4 = get_shift(f, f->shift[4]);
 		struct leave before = { .person_id = f->cy.id, .start = T0, .end = w4.start };
 
-		assert_int_equal(store_leave_add(f->db, &before, 0), 0);
-		assert_int_equal(shift_check(f->db, f->cfg_nogap, &w4, &f->cy, &v), 0);
+		assert_int_equal(store_leave_add(f->base.db, &before, 0), 0);
+		assert_int_equal(shift_check(f->base.db, f->cfg_nogap, &w4, &f->cy, &v), 0);
 		assert_int_equal(v.code, GEN_OK);
 	}
 }
@@ -223,41 +218,41 @@ test_leave(void **state)
 static void
 test_not_a_member(void **state)
 {
-	struct fixture *f = *state;
+	struct check *f = *state;
 	struct shift w0 = get_shift(f, f->shift[0]);
 	struct person zed = person("zed", false);
 	struct shift_verdict v;
 
-	assert_int_equal(store_person_add(f->db, &zed, 0), 0);
-	assert_int_equal(shift_check(f->db, f->cfg, &w0, &zed, &v), 0);
+	assert_int_equal(store_person_add(f->base.db, &zed, 0), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &zed, &v), 0);
 	assert_int_equal(v.code, GEN_NOT_MEMBER);
 	assert_string_equal(v.why, "not a member of term 2027-H1 at that time");
 
 	/* Leaving the term before the shift starts also ends the right to it. */
-	assert_int_equal(store_member_leave(f->db, f->term.id, f->cy.id, T0), 0);
-	assert_int_equal(shift_check(f->db, f->cfg, &w0, &f->cy, &v), 0);
+	assert_int_equal(store_member_leave(f->base.db, f->term.id, f->cy.id, T0), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &f->cy, &v), 0);
 	assert_int_equal(v.code, GEN_NOT_MEMBER);
 }
 
 static void
 test_other_tier_and_managers_only(void **state)
 {
-	struct fixture *f = *state;
+	struct check *f = *state;
 	struct shift w0 = get_shift(f, f->shift[0]);
 	struct shift esc = get_shift(f, f->esc_shift);
 	struct shift_verdict v;
 	char want[256];
 
 	/* max is on call in the escalation tier in week 0. */
-	assert_int_equal(shift_check(f->db, f->cfg, &w0, &f->max, &v), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &f->max, &v), 0);
 	assert_int_equal(v.code, GEN_BUSY);
 	snprintf(want, sizeof want, "on call in the escalation tier at the same time "
 		 "(shift %lld, rotation managers)", (long long)f->esc_shift);
 	assert_string_equal(v.why, want);
 
 	/* ana, a member of the managers' term but not a manager. */
-	assert_int_equal(store_member_join(f->db, esc.term_id, f->ana.id, 0), 0);
-	assert_int_equal(shift_check(f->db, f->cfg, &esc, &f->ana, &v), 0);
+	assert_int_equal(store_member_join(f->base.db, esc.term_id, f->ana.id, 0), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &esc, &f->ana, &v), 0);
 	assert_int_equal(v.code, GEN_NOT_MANAGER);
 	assert_string_equal(v.why, "not a manager (rotation managers is in the escalation "
 			    "tier, managers only)");
@@ -267,15 +262,15 @@ test_other_tier_and_managers_only(void **state)
 static void
 test_gap_needs_three_members(void **state)
 {
-	struct fixture *f = *state;
+	struct check *f = *state;
 	struct shift w0 = get_shift(f, f->shift[0]);
 	struct shift_verdict v;
 
-	assert_int_equal(store_member_leave(f->db, f->term.id, f->max.id, T0 - 1), 0);
-	assert_int_equal(shift_check(f->db, f->cfg, &w0, &f->bo, &v), 0);
+	assert_int_equal(store_member_leave(f->base.db, f->term.id, f->max.id, T0 - 1), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &f->bo, &v), 0);
 	assert_int_equal(v.code, GEN_GAP_AFTER);
-	assert_int_equal(store_member_leave(f->db, f->term.id, f->cy.id, T0 - 1), 0);
-	assert_int_equal(shift_check(f->db, f->cfg, &w0, &f->bo, &v), 0);
+	assert_int_equal(store_member_leave(f->base.db, f->term.id, f->cy.id, T0 - 1), 0);
+	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &f->bo, &v), 0);
 	assert_int_equal(v.code, GEN_OK);
 }
 
@@ -283,12 +278,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_free_member_may_take, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_minimum_gap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_leave, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_a_member, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_other_tier_and_managers_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_gap_needs_three_members, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_free_member_may_take, check_setup, check_teardown),
+		cmocka_unit_test_setup_teardown(test_minimum_gap, check_setup, check_teardown),
+		cmocka_unit_test_setup_teardown(test_leave, check_setup, check_teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_member, check_setup, check_teardown),
+		cmocka_unit_test_setup_teardown(test_other_tier_and_managers_only, check_setup, check_teardown),
+		cmocka_unit_test_setup_teardown(test_gap_needs_three_members, check_setup, check_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,38 +13,14 @@
 #include <cmocka.h>
 
 #include "store/store.h"
+#include "tests/unit/store-fixture.h"
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct store *db;
-};
-
+/* The folder and the path alone: each test opens the store itself, some
+ * at an old schema version. */
 static int
-setup(void **state)
+setup_unopened(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/rota-test-store.XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/rota.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char cmd[128];
-
-	store_close(f->db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
-	return 0;
+	return fixture_setup(state, sizeof(struct fixture), false);
 }
 
 static struct person
@@ -442,14 +418,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_migrates_version_3_with_shifts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_migrates_version_7_with_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_shift_now, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_shift_now_long_shifts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rollback_changes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_is_data_error, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_shift_round_trip_and_sequence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrates_version_1, setup_unopened, teardown),
+		cmocka_unit_test_setup_teardown(test_migrates_version_3_with_shifts, setup_unopened, teardown),
+		cmocka_unit_test_setup_teardown(test_migrates_version_7_with_pages, setup_unopened, teardown),
+		cmocka_unit_test_setup_teardown(test_shift_now, setup_unopened, teardown),
+		cmocka_unit_test_setup_teardown(test_shift_now_long_shifts, setup_unopened, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_changes_nothing, setup_unopened, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_is_data_error, setup_unopened, teardown),
+		cmocka_unit_test_setup_teardown(test_shift_round_trip_and_sequence, setup_unopened, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
