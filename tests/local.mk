@@ -121,7 +121,7 @@ E2E_TESTS = \
 	tests/e2e/t0120-schedule-check.sh \
 	tests/e2e/t0130-now-next.sh
 TESTS += $(E2E_TESTS)
-EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh
+EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh tests/e2e/lib-team.sh
 
 # -- swaps, overrides, audit, fairness --
 E2E_TESTS += \

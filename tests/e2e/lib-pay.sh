@@ -10,6 +10,8 @@
 # week, 10.00 a weekday, 20.00 a weekend day, 50.00 a holiday, 40.00 an
 # active hour in steps of 15 minutes, 25.00 and 2 hours TOIL per sleep
 # interruption), esc by managers (USD: 100.00 a week, cap 300.00).
+# The people are described for pay; the rotations, terms and schedule are
+# lib-team.sh's.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-swap.sh"
 
 pay_config() {
@@ -53,16 +55,8 @@ payteam() {
 	rota person add cy --name "Cy Park" --email cy@example.com --tz Europe/Dublin --office Dublin >/dev/null &&
 	rota person add dee --name "Dee Shah" --email dee@example.com --tz Europe/Dublin --office Dublin >/dev/null &&
 	rota person add mo --name "Mo Reyes" --email mo@example.com --tz Europe/Dublin --manager >/dev/null &&
-	rota rotation add ops --tier primary --tz Europe/Dublin >/dev/null &&
-	rota rotation add esc --tier escalation --tz Europe/Dublin >/dev/null &&
-	rota term add h1 --rotation ops --start 2027-01-04 --weeks 6 >/dev/null &&
-	rota term add e1 --rotation esc --start 2027-01-04 --weeks 6 >/dev/null &&
-	for h in ana bo cy dee; do
-		rota volunteer join h1 $h >/dev/null || return 1
-	done &&
-	rota volunteer join e1 mo >/dev/null &&
-	lay h1 ana bo cy dee ana bo &&
-	lay e1 mo mo mo mo mo mo
+	team_terms &&
+	team_schedule
 }
 
 # page ID HANDLE CREATED ACKNOWLEDGED RESOLVED CLASS [ROTATION]: one
