@@ -6,10 +6,12 @@
 #include "cli/cmd.h"
 #include "cli/setup.h"
 #include "cli/util.h"
+#include "service/setup.h"
 
 static int
 exec_term_show(struct ctx *ctx, int argc, char **argv)
 {
+	struct svc s = cmd_svc(ctx);
 	struct membership *m;
 	struct rotation rot;
 	struct term t;
@@ -18,9 +20,7 @@ exec_term_show(struct ctx *ctx, int argc, char **argv)
 
 	if (argc != 2)
 		return cmd_usage_error(ctx, "term show takes one TERM");
-	if ((r = find_term(ctx, argv[1], &t)) != 0 ||
-	    (r = store_rotation_get_id(ctx->db, t.rotation_id, &rot)) != 0 ||
-	    (r = store_member_list(ctx->db, t.id, &m, &n)) != 0)
+	if ((r = term_show(&s, argv[1], &t, &rot, &m, &n)) != 0)
 		return r;
 	print_term(ctx, &t, &rot, m, n);
 	free(m);

@@ -85,6 +85,102 @@ term_add(const struct svc *s, const char *rotation, const char *start, struct te
 	return svc_audit(s, "term.add", t->name, NULL, term_to_json(t));
 }
 
+int
+office_list(const struct svc *s, struct office_item **out, size_t *nout)
+{
+	struct office *v;
+	struct person *people;
+	size_t n, npeople;
+	int r;
+
+	*out = NULL;
+	*nout = 0;
+	if ((r = store_office_list(s->db, &v, &n)) != 0)
+		return r;
+	if ((r = store_person_list(s->db, &people, &npeople)) != 0) {
+		free(v);
+		return r;
+	}
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (size_t i = 0; i < n && r == 0; i++) {
+		struct office_item *it = &(*out)[i];
+		struct local_time lt;
+		struct holiday *h;
+		char from[11], to[11];
+
+		it->office = v[i];
+		for (size_t k = 0; k < npeople; k++)
+			it->people += people[k].office_id == v[i].id;
+		/* This year: the office's own calendar year. */
+		tz_to_local(tz_lookup_or_utc(v[i].tz), s->now, &lt);
+		snprintf(from, sizeof from, "%04d-01-01", lt.year);
+		snprintf(to, sizeof to, "%04d-12-31", lt.year);
+		if ((r = store_holiday_list(s->db, v[i].id, from, to, &h, &it->holidays_this_year)) == 0)
+			free(h);
+	}
+	free(people);
+	free(v);
+	if (r != 0) {
+		free(*out);
+		*out = NULL;
+		return r;
+	}
+	*nout = n;
+	return 0;
+}
+
+int
+term_list(const struct svc *s, const char *rotation, struct term_item **out, size_t *nout)
+{
+	struct rotation rot = { 0 };
+	struct term *v;
+	size_t n;
+	int r;
+
+	*out = NULL;
+	*nout = 0;
+	if (rotation != NULL && (r = svc_find_rotation(s, rotation, &rot)) != 0)
+		return r;
+	if ((r = store_term_list(s->db, rot.id, &v, &n)) != 0)
+		return r;
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (size_t i = 0; i < n && r == 0; i++) {
+		struct term_item *it = &(*out)[i];
+		struct membership *m;
+		size_t nm;
+
+		it->term = v[i];
+		if ((r = store_rotation_get_id(s->db, v[i].rotation_id, &it->rotation)) != 0 ||
+		    (r = store_member_list(s->db, v[i].id, &m, &nm)) != 0)
+			break;
+		for (size_t k = 0; k < nm; k++)
+			it->members += m[k].left == INT64_MAX;
+		free(m);
+	}
+	free(v);
+	if (r != 0) {
+		free(*out);
+		*out = NULL;
+		return r;
+	}
+	*nout = n;
+	return 0;
+}
+
+int
+term_show(const struct svc *s, const char *name, struct term *t, struct rotation *rot,
+	  struct membership **m, size_t *n)
+{
+	int r;
+
+	*m = NULL;
+	*n = 0;
+	if ((r = svc_find_term(s, name, t)) != 0 ||
+	    (r = store_rotation_get_id(s->db, t->rotation_id, rot)) != 0)
+		return r;
+	return store_member_list(s->db, t->id, m, n);
+}
+
 void
 term_span(const struct rotation *rot, int64_t from, int weeks, int64_t *start, int64_t *end)
 {

@@ -1,5 +1,5 @@
-/* Setting up: offices, rotations and terms. Each operation is for
- * managers, checks what the store cannot (a term overlapping another of
+/* Setting up: offices, rotations and terms, and reading them back (which
+ * anyone may). Each change is for managers, checks what the store cannot (a term overlapping another of
  * its rotation), stores and writes its audit event (see service/service.h
  * for the conventions). The command line checks the shape of what was
  * typed: names, zones, business hours, numbers. */
@@ -30,6 +30,31 @@ int rotation_add(const struct svc *s, struct rotation *r);
  * EX_DATAERR. */
 int term_add(const struct svc *s, const char *rotation, const char *start,
 	     struct term *t, struct rotation *rot);
+
+/* An office as office list shows it: how many people it has, and its
+ * public holidays in its own calendar year at now. */
+struct office_item {
+	struct office office;
+	size_t people, holidays_this_year;
+};
+/* Every office, by name. Free *V. */
+int office_list(const struct svc *s, struct office_item **v, size_t *n);
+
+/* A term as term list shows it: its rotation, and its members now (those
+ * who joined and have not left). */
+struct term_item {
+	struct term term;
+	struct rotation rotation;
+	size_t members;
+};
+/* The terms of ROTATION (NULL: every rotation), by rotation then start.
+ * Free *V. */
+int term_list(const struct svc *s, const char *rotation, struct term_item **v, size_t *n);
+
+/* Term NAME, its rotation and its N memberships, past ones included
+ * (free *M). */
+int term_show(const struct svc *s, const char *name, struct term *t, struct rotation *rot,
+	      struct membership **m, size_t *n);
 
 /* The first and last handoff of a term of ROTATION holding WEEKS shifts,
  * the first being the first handoff at or after FROM. Wall-clock exact

@@ -1,6 +1,6 @@
 /* service/setup.c without the command line: offices, rotations and terms
  * added, who may add them, the words of each refusal, what is stored and
- * audited. */
+ * audited; and read back. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -123,6 +123,61 @@ test_term_span_dst(void **state)
 	assert_int_equal(end, T0 + 13 * W - 3600);
 }
 
+/* Anyone may read them back: offices with their people and this year's
+ * holidays, terms with their members now, one term's memberships. */
+static void
+test_lists(void **state)
+{
+	struct team *t = *state;
+	struct office o = { .name = "Dublin", .tz = "Europe/Dublin",
+			    .hours = "Mon-Fri 09:00-18:00" };
+	struct holiday h1 = { 0 }, h2 = { 0 };
+	struct term n = { .name = "h2", .weeks = 4 }, got;
+	struct office_item *ov;
+	struct term_item *tv;
+	struct membership *m;
+	struct rotation rot;
+	size_t count;
+
+	act_as(t, &t->mo);
+	assert_int_equal(office_add(&t->svc, &o), 0);
+	assert_int_equal(term_add(&t->svc, "ops", "2027-02-15", &n, &rot), 0);
+	t->ana.office_id = o.id;
+	assert_int_equal(store_person_update(t->base.db, &t->ana), 0);
+	h1.office_id = h2.office_id = o.id;
+	snprintf(h1.day, sizeof h1.day, "2026-12-25");       /* NOW is in 2026 */
+	snprintf(h2.day, sizeof h2.day, "2027-01-01");
+	assert_int_equal(store_holiday_add(t->base.db, &h1, "manual", NULL, NULL), 0);
+	assert_int_equal(store_holiday_add(t->base.db, &h2, "manual", NULL, NULL), 0);
+
+	act_as(t, &t->bo);
+	assert_int_equal(office_list(&t->svc, &ov, &count), 0);
+	assert_int_equal(count, 1);
+	assert_string_equal(ov[0].office.name, "Dublin");
+	assert_int_equal(ov[0].people, 1);
+	assert_int_equal(ov[0].holidays_this_year, 1);
+	free(ov);
+
+	assert_int_equal(term_list(&t->svc, "ops", &tv, &count), 0);
+	assert_int_equal(count, 2);
+	assert_string_equal(tv[0].term.name, "h1");
+	assert_int_equal(tv[0].members, 4);             /* eve has left */
+	assert_string_equal(tv[0].rotation.tz, "Europe/Dublin");
+	assert_string_equal(tv[1].term.name, "h2");
+	assert_int_equal(tv[1].members, 0);
+	free(tv);
+	assert_int_equal(term_list(&t->svc, "nope", &tv, &count), EX_DATAERR);
+	assert_string_equal(last_error, "unknown rotation 'nope' (see rota rotation list)");
+	assert_null(tv);
+
+	assert_int_equal(term_show(&t->svc, "h1", &got, &rot, &m, &count), 0);
+	assert_int_equal(count, 5);
+	assert_string_equal(rot.name, "ops");
+	free(m);
+	assert_int_equal(term_show(&t->svc, "h9", &got, &rot, &m, &count), EX_DATAERR);
+	assert_string_equal(last_error, "unknown term 'h9' (see rota term list)");
+}
+
 int
 main(void)
 {
@@ -131,6 +186,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rotation_add, team_setup, team_teardown),
 		cmocka_unit_test_setup_teardown(test_term_add, team_setup, team_teardown),
 		cmocka_unit_test_setup_teardown(test_term_span_dst, team_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_lists, team_setup, team_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
