@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "bench/org.h"
+#include "bench/timing.h"
 #include "calendars/feed.h"
 #include "service/plan.h"
 #include "common/timefmt.h"
@@ -41,36 +42,11 @@
 #define BENCH_SRCDIR "."
 #endif
 
-extern char **environ;
 
 static const char *const zones[] = {
 	"Europe/Dublin", "America/Los_Angeles", "Asia/Kolkata", "Australia/Sydney",
 	"America/Bogota",
 };
-
-static double
-seconds_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-compare_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static void
-print_times(const char *what, double *v, int n, const char *note)
-{
-	qsort(v, (size_t)n, sizeof *v, compare_double);
-	printf("%-26s %9.2f ms fastest, %9.2f median of %d (%s)\n", what, v[0], v[n / 2], n, note);
-}
 
 static int
 compare_start(const void *a, const void *b)
@@ -198,36 +174,6 @@ write_file(const char *path, const char *text)
 	return fclose(f) != 0 || r ? -1 : 0;
 }
 
-/* Runs ARGV RUNS times as a process, stdout to /dev/null; wall ms each. */
-static int
-time_process(char **argv, int runs, double *ms)
-{
-	posix_spawn_file_actions_t fa;
-	int r = 0;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-	for (int i = 0; i < runs && r == 0; i++) {
-		double t0 = seconds_now();
-		pid_t pid;
-		int status;
-
-		if ((errno = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ)) != 0) {
-			fprintf(stderr, "bench-feed: %s: %s\n", argv[0], strerror(errno));
-			r = 1;
-			break;
-		}
-		waitpid(pid, &status, 0);
-		ms[i] = (seconds_now() - t0) * 1e3;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			fprintf(stderr, "bench-feed: %s failed\n", argv[0]);
-			r = 1;
-		}
-	}
-	posix_spawn_file_actions_destroy(&fa);
-	return r;
-}
-
 static int
 feed_part(int n_events, int runs, const char *python)
 {
@@ -308,37 +254,6 @@ feed_part(int n_events, int runs, const char *python)
 }
 
 static int
-generate_all(struct store *db, int64_t now)
-{
-	struct rotation *rots = NULL;
-	size_t n_rots = 0;
-	int r;
-
-	if ((r = store_begin(db)) != 0 || (r = store_rotation_list(db, &rots, &n_rots)) != 0)
-		return r;
-	for (size_t i = 0; i < n_rots && r == 0; i++) {
-		struct term *terms = NULL;
-		size_t n_terms = 0;
-
-		if ((r = store_term_list(db, rots[i].id, &terms, &n_terms)) != 0)
-			break;
-		for (size_t k = 0; k < n_terms && r == 0; k++) {
-			struct plan_diff d;
-
-			r = plan_generate(db, NULL, &terms[k], now, true, &d);
-			plan_diff_free(&d);
-		}
-		free(terms);
-	}
-	free(rots);
-	if (r == 0)
-		r = store_commit(db);
-	else
-		store_rollback(db);
-	return r;
-}
-
-static int
 publish_part(const char *rota, const char *db_path, const char *dir, int people, int runs)
 {
 	struct org_shape shape = { .rotations = people / 10, .members = 10, .years = 1 };
@@ -354,11 +269,11 @@ publish_part(const char *rota, const char *db_path, const char *dir, int people,
 	if (time_parse("2027-01-01T00:00:00Z", tz_lookup("UTC"), &shape.start) != 0 ||
 	    store_open(db_path, &db) != 0)
 		return 1;
-	if ((r = org_make(db, &shape)) != 0 || (r = generate_all(db, shape.start)) != 0)
+	if ((r = org_make(db, &shape)) != 0 || (r = org_generate_all(db, shape.start, NULL)) != 0)
 		return r;
 	store_close(db);
 	setenv("ROTA_NOW", "2027-04-01T12:00:00Z", 1);
-	if (time_process(argv, 1, &first) != 0 || time_process(argv, runs, ms) != 0)
+	if (time_process(argv, 1, &first, NULL) != 0 || time_process(argv, runs, ms, NULL) != 0)
 		return 1;
 	printf("publish --dir: %d people, %d rotations\n", shape.rotations * shape.members,
 	       shape.rotations);

@@ -26,49 +26,11 @@
 #include <unistd.h>
 
 #include "bench/org.h"
+#include "bench/timing.h"
 #include "service/plan.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 
-extern char **environ;
-
-static double
-seconds_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* CPU seconds (user + system) this process has used: less disturbed than
- * wall time when other work shares the machine. */
-static double
-cpu_seconds(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
-
-static int
-compare_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Prints the median, the fastest and the slowest of v[0..n) milliseconds. */
-static void
-print_times(const char *what, double *v, int n, const char *note)
-{
-	qsort(v, (size_t)n, sizeof *v, compare_double);
-	printf("%-15s %.2f ms median, %.2f fastest, %.2f slowest of %d runs (%s)\n",
-	       what, v[n / 2], v[0], v[n - 1], n, note);
-}
 
 static long
 peak_rss_mb(void)
@@ -77,80 +39,6 @@ peak_rss_mb(void)
 
 	getrusage(RUSAGE_SELF, &ru);
 	return ru.ru_maxrss / 1024;     /* Linux reports kilobytes */
-}
-
-/* Generates every term of every rotation in time order, in one
- * transaction, as a manager running `schedule generate` term after term
- * would. Counts the shifts written into *shifts. */
-static int
-generate_all(struct store *db, int64_t now, size_t *shifts)
-{
-	struct rotation *rots = NULL;
-	size_t n_rots = 0;
-	int r;
-
-	*shifts = 0;
-	if ((r = store_begin(db)) != 0 || (r = store_rotation_list(db, &rots, &n_rots)) != 0)
-		return r;
-	for (size_t i = 0; i < n_rots && r == 0; i++) {
-		struct term *terms = NULL;
-		size_t n_terms = 0;
-
-		if ((r = store_term_list(db, rots[i].id, &terms, &n_terms)) != 0)
-			break;
-		for (size_t k = 0; k < n_terms && r == 0; k++) {
-			struct plan_diff d;
-
-			r = plan_generate(db, NULL, &terms[k], now, true, &d);
-			if (r == EX_DATAERR)
-				fprintf(stderr, "bench: term %s is infeasible: %s\n",
-					terms[k].name, d.reason);
-			*shifts += d.n_changes;
-			plan_diff_free(&d);
-		}
-		free(terms);
-	}
-	free(rots);
-	if (r == 0)
-		r = store_commit(db);
-	else
-		store_rollback(db);
-	return r;
-}
-
-/* Runs ARGV RUNS times as a process with its output to /dev/null; puts
- * each run's wall time (spawn to exit) in ms[] and its CPU time (user +
- * system, from wait4) in cpu[]. 0, or 1 when a run fails. */
-static int
-time_process(char **argv, int runs, double *ms, double *cpu)
-{
-	posix_spawn_file_actions_t fa;
-	int r = 0;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-	for (int i = 0; i < runs && r == 0; i++) {
-		double t0 = seconds_now();
-		struct rusage ru;
-		pid_t pid;
-		int status;
-
-		if ((errno = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ)) != 0) {
-			fprintf(stderr, "bench: %s: %s\n", argv[0], strerror(errno));
-			r = 1;
-			break;
-		}
-		wait4(pid, &status, 0, &ru);
-		ms[i] = (seconds_now() - t0) * 1e3;
-		cpu[i] = ((double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec) * 1e3 +
-			 ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) / 1e3;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			fprintf(stderr, "bench: %s %s failed\n", argv[0], argv[1]);
-			r = 1;
-		}
-	}
-	posix_spawn_file_actions_destroy(&fa);
-	return r;
 }
 
 /* Times the query behind `rota now` in this process: each run opens the
@@ -285,7 +173,7 @@ main(int argc, char **argv)
 	t0 = seconds_now();
 	cpu0 = cpu_seconds();
 	/* Generated before the first term starts, as a manager would. */
-	r = generate_all(db, shape.start - 86400, &shifts);
+	r = org_generate_all(db, shape.start - 86400, &shifts);
 	t_gen = seconds_now() - t0;
 	cpu_gen = cpu_seconds() - cpu0;
 	store_close(db);

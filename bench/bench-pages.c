@@ -34,6 +34,7 @@
 #include "common/tz.h"
 #include "common/xalloc.h"
 #include "reports/classify.h"
+#include "bench/timing.h"
 #include "sample/pages-gen.h"
 #include "store/store.h"
 
@@ -45,15 +46,6 @@ static const char *const zones[] = {
 	"America/Bogota",
 };
 #define N_ZONES (sizeof zones / sizeof zones[0])
-
-static double
-seconds_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* A team of TEAM people in five offices (one per zone, default hours,
  * a public holiday each year), one primary rotation. Handles in h[]. */

@@ -1,10 +1,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "bench/org.h"
 #include "common/tz.h"
 #include "scheduler/handoff.h"
+#include "service/plan.h"
 
 #define TERM_WEEKS 26
 
@@ -71,6 +73,43 @@ org_make(struct store *db, const struct org_shape *shape)
 	if (r == 0)
 		r = store_commit(db);
 	if (r != 0)
+		store_rollback(db);
+	return r;
+}
+
+int
+org_generate_all(struct store *db, int64_t now, size_t *shifts)
+{
+	struct rotation *rots = NULL;
+	size_t n_rots = 0, written = 0;
+	int r;
+
+	if ((r = store_begin(db)) != 0 || (r = store_rotation_list(db, &rots, &n_rots)) != 0)
+		return r;
+	for (size_t i = 0; i < n_rots && r == 0; i++) {
+		struct term *terms = NULL;
+		size_t n_terms = 0;
+
+		if ((r = store_term_list(db, rots[i].id, &terms, &n_terms)) != 0)
+			break;
+		for (size_t k = 0; k < n_terms && r == 0; k++) {
+			struct plan_diff d;
+
+			r = plan_generate(db, NULL, &terms[k], now, true, &d);
+			if (r == EX_DATAERR)
+				fprintf(stderr, "bench: term %s is infeasible: %s\n",
+					terms[k].name, d.reason);
+			written += d.n_changes;
+			plan_diff_free(&d);
+		}
+		free(terms);
+	}
+	free(rots);
+	if (shifts != NULL)
+		*shifts = written;
+	if (r == 0)
+		r = store_commit(db);
+	else
 		store_rollback(db);
 	return r;
 }

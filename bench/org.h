@@ -3,6 +3,7 @@
 #ifndef ROTA_BENCH_ORG_H
 #define ROTA_BENCH_ORG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -16,5 +17,11 @@ struct org_shape {
 
 /* Fills an empty database with the organisation, in one transaction. */
 int org_make(struct store *db, const struct org_shape *shape);
+
+/* Generates every term of every rotation in time order, in one
+ * transaction, as a manager running `schedule generate` term after term
+ * would (service/plan.c). Counts the shifts written into *shifts (may be
+ * NULL). */
+int org_generate_all(struct store *db, int64_t now, size_t *shifts);
 
 #endif
