@@ -9,6 +9,7 @@
 #include "cli/util.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "service/roster.h"
 
 /* "3d 22h", "5h 30m", "12m": a duration as people say it. */
 static void
@@ -28,7 +29,7 @@ duration(int64_t secs, char *buf, size_t len)
 static int
 exec_next(struct ctx *ctx, int argc, char **argv)
 {
-	struct shift_filter f = { 0 };
+	struct svc s = cmd_svc(ctx);
 	struct person p;
 	struct shift *v;
 	const struct tz_zone *zone;
@@ -41,20 +42,9 @@ exec_next(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (argc > 2)
 		return cmd_usage_error(ctx, "next takes at most one HANDLE");
-	if (argc == 2) {
-		if ((r = find_person(ctx, argv[1], &p)) != 0)
-			return r;
-	} else {
-		if ((r = require_person(ctx)) != 0)
-			return r;
-		p = ctx->actor.person;
-	}
-	if ((zone = tz_lookup(p.tz)) == NULL)
-		zone = tz_utc();
-	f.person_id = p.id;
-	f.from = ctx->now;
-	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)
+	if ((r = roster_next(&s, argc == 2 ? argv[1] : NULL, &p, &v, &n)) != 0)
 		return r;
+	zone = tz_lookup_or_utc(p.tz);
 	if (n == 0)
 		out_note("%s has no shifts to come", p.handle);
 	out_list_begin(NULL, NULL);

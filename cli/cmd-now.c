@@ -9,6 +9,7 @@
 #include "common/out.h"
 #include "common/timefmt.h"
 #include "common/xalloc.h"
+#include "service/roster.h"
 
 /* The rotations nobody covers, named after the table. */
 struct uncovered {
@@ -51,6 +52,7 @@ print_on_call(const struct on_call *c, void *arg)
 static int
 exec_now(struct ctx *ctx, int argc, char **argv)
 {
+	struct svc s = cmd_svc(ctx);
 	struct uncovered uncovered = { NULL, 0, 0 };
 	const char *at_opt = cmd_opt(ctx, "at");
 	int64_t at = ctx->now;
@@ -63,7 +65,7 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 	if (argc > 1)
 		return cmd_usage_error(ctx, "now takes no arguments");
 	out_list_begin(NULL, NULL);
-	r = store_now_each(ctx->db, at, print_on_call, &uncovered);
+	r = roster_now(&s, at, print_on_call, &uncovered);
 	out_list_end();
 	/* Say which rotations nobody covers: silence would read as "all fine". */
 	for (size_t i = 0; i < uncovered.n && !out_json(); i++)

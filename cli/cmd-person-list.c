@@ -4,18 +4,21 @@
 #include <stdlib.h>
 
 #include "cli/cmd.h"
+#include "cli/util.h"
 #include "common/out.h"
+#include "service/roster.h"
 
 static int
 exec_person_list(struct ctx *ctx, int argc, char **argv)
 {
+	struct svc s = cmd_svc(ctx);
 	struct person *v;
 	size_t n;
 	int r;
 
 	if (argc > 1)
 		return cmd_usage_error(ctx, "person list takes no arguments");
-	if ((r = store_person_list(ctx->db, &v, &n)) != 0)
+	if ((r = roster_people(&s, &v, &n)) != 0)
 		return r;
 	if (n == 0)
 		out_note("No people yet: add one with rota person add.");

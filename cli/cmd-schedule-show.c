@@ -6,16 +6,17 @@
 #include "cli/cmd.h"
 #include "cli/util.h"
 #include "common/out.h"
+#include "service/roster.h"
 
 static int
 exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 {
 	const char *rotation = cmd_opt(ctx, "rotation"), *from = cmd_opt(ctx, "from");
 	const char *to = cmd_opt(ctx, "to"), *handle = cmd_opt(ctx, "person");
+	struct svc s = cmd_svc(ctx);
 	struct shift_filter f = { 0 };
 	const struct tz_zone *zone = tz_utc();
 	struct rotation rot;
-	struct person p;
 	struct shift *v;
 	size_t n;
 	int r;
@@ -26,7 +27,6 @@ exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 	if (rotation != NULL) {
 		if ((r = find_rotation(ctx, rotation, &rot)) != 0)
 			return r;
-		f.rotation_id = rot.id;
 		if (tz_lookup(rot.tz) != NULL)
 			zone = tz_lookup(rot.tz);
 	} else if (ctx->actor.known && tz_lookup(ctx->actor.person.tz) != NULL) {
@@ -38,12 +38,7 @@ exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (to != NULL && f.to <= f.from)
 		return cmd_usage_error(ctx, "--to %s is not after the start of the listing", to);
-	if (handle != NULL) {
-		if ((r = find_person(ctx, handle, &p)) != 0)
-			return r;
-		f.person_id = p.id;
-	}
-	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)
+	if ((r = roster_show(&s, rotation, handle, f.from, f.to, &v, &n)) != 0)
 		return r;
 	if (n == 0)
 		out_note("no shifts%s", from == NULL ? " from now on (see --from)" : "");

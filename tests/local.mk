@@ -78,6 +78,11 @@ tests_unit_test_setup_SOURCES = tests/unit/test-setup.c $(SERVICE_FIXTURE)
 tests_unit_test_setup_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_setup_LDADD = $(UNIT_LDADD)
 
+UNIT_TESTS += tests/unit/test-roster
+tests_unit_test_roster_SOURCES = tests/unit/test-roster.c $(SERVICE_FIXTURE)
+tests_unit_test_roster_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_roster_LDADD = $(UNIT_LDADD)
+
 UNIT_TESTS += tests/unit/test-schedule
 tests_unit_test_schedule_SOURCES = tests/unit/test-schedule.c $(SERVICE_FIXTURE)
 tests_unit_test_schedule_CFLAGS = $(UNIT_CFLAGS)

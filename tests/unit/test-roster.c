@@ -1,0 +1,136 @@
+/* service/roster.c without the command line: who is on call now, a
+ * person's next shifts, the schedule filtered, people and rotations. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "service/roster.h"
+#include "tests/unit/service-fixture.h"
+
+/* Counts what roster_now hands over: covered rotations and their holders. */
+struct seen {
+	int rotations, uncovered;
+	char holder[HANDLE_MAX];
+};
+
+static void
+see(const struct on_call *c, void *arg)
+{
+	struct seen *s = arg;
+
+	s->rotations++;
+	if (c->shift_id == 0)
+		s->uncovered++;
+	else
+		snprintf(s->holder, sizeof s->holder, "%s", c->handle);
+}
+
+static void
+test_now(void **state)
+{
+	struct team *t = *state;
+	struct seen s = { 0 };
+
+	act_as(t, &t->dee);
+	assert_int_equal(roster_now(&t->svc, NOW, see, &s), 0);
+	assert_int_equal(s.rotations, 1);
+	assert_int_equal(s.uncovered, 1);               /* before the term */
+	memset(&s, 0, sizeof s);
+	assert_int_equal(roster_now(&t->svc, T0 + W + 3600, see, &s), 0);
+	assert_int_equal(s.uncovered, 0);
+	assert_string_equal(s.holder, "bo");
+}
+
+static void
+test_next(void **state)
+{
+	struct team *t = *state;
+	struct person who;
+	struct shift *v;
+	size_t n;
+
+	act_as(t, &t->ana);
+	t->svc.now = T0 + W;                            /* ana's first week is over */
+	assert_int_equal(roster_next(&t->svc, NULL, &who, &v, &n), 0);
+	assert_string_equal(who.handle, "ana");
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, t->shift[3]);
+	free(v);
+	assert_int_equal(roster_next(&t->svc, "cy", &who, &v, &n), 0);
+	assert_int_equal(n, 2);
+	free(v);
+	assert_int_equal(roster_next(&t->svc, "nobody", &who, &v, &n), EX_DATAERR);
+	assert_string_equal(last_error, "unknown person 'nobody' (see rota person list)");
+	t->actor.known = false;
+	assert_int_equal(roster_next(&t->svc, NULL, &who, &v, &n), EX_NOPERM);
+}
+
+static void
+test_show(void **state)
+{
+	struct team *t = *state;
+	struct shift *v;
+	size_t n;
+
+	act_as(t, &t->dee);
+	assert_int_equal(roster_show(&t->svc, NULL, NULL, 0, 0, &v, &n), 0);
+	assert_int_equal(n, 6);
+	free(v);
+	assert_int_equal(roster_show(&t->svc, "ops", "bo", T0 + 2 * W, 0, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, t->shift[4]);
+	free(v);
+	assert_int_equal(roster_show(&t->svc, NULL, NULL, T0 + W, T0 + 2 * W, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].handle, "bo");
+	free(v);
+	assert_int_equal(roster_show(&t->svc, "esc", NULL, 0, 0, &v, &n), EX_DATAERR);
+	assert_string_equal(last_error, "unknown rotation 'esc' (see rota rotation list)");
+}
+
+static void
+test_people_and_rotations(void **state)
+{
+	struct team *t = *state;
+	struct roster_rotation *r;
+	struct person *p;
+	size_t n;
+
+	act_as(t, &t->dee);
+	assert_int_equal(roster_people(&t->svc, &p, &n), 0);
+	assert_int_equal(n, 6);
+	assert_string_equal(p[0].handle, "ana");
+	assert_string_equal(p[5].handle, "mo");
+	free(p);
+	assert_int_equal(roster_rotations(&t->svc, &r, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(r[0].rotation.name, "ops");
+	assert_int_equal(r[0].terms, 1);
+	assert_string_equal(r[0].current.name, "");     /* before the term */
+	free(r);
+	t->svc.now = T0 + W;
+	assert_int_equal(roster_rotations(&t->svc, &r, &n), 0);
+	assert_string_equal(r[0].current.name, "h1");
+	free(r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_now, team_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_next, team_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_show, team_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_people_and_rotations, team_setup,
+						team_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
