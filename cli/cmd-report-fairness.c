@@ -133,6 +133,7 @@ const struct cmd_entry cmd_report_fairness_entry = {
 		"(most shifts less fewest), and balance scores from 0 to 1 (the mean over\n"
 		"every pair of members of smaller / larger; 1 is perfectly even) for\n"
 		"on-call hours and for interruptions; then who carries more than the\n"
-		"average load, and by how much.\n",
+		"average load, and by how much. Members who left before the term began\n"
+		"and hold nothing in it are not counted.\n",
 	.exec = exec_report_fairness,
 };

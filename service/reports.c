@@ -57,6 +57,25 @@ shift_weights(const struct svc *s, const struct fairness_view *v,
 	return r;
 }
 
+/* Leaves out the members who left before the term began and hold
+ * nothing in it: they are not part of its fairness (counted, they show
+ * 0 shifts, -100%, and skew the spread and the balance). */
+static void
+drop_departed(struct fairness_view *v, const struct fair_input *in)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < v->n_members; i++) {
+		bool held = false;
+
+		for (size_t k = 0; k < in->n_shifts && !held; k++)
+			held = in->shifts[k].person_id == v->members[i].person_id;
+		if (held || v->members[i].left > v->term.start)
+			v->members[kept++] = v->members[i];
+	}
+	v->n_members = kept;
+}
+
 static int
 input_load(const struct svc *s, const char *name, struct fairness_view *v,
 	   struct fair_input *in)
@@ -74,6 +93,7 @@ input_load(const struct svc *s, const char *name, struct fairness_view *v,
 	    (r = store_interruptions(s->db, v->rot.id, v->term.start, v->term.end,
 				     &in->pages, &in->n_pages)) != 0)
 		return r;
+	drop_departed(v, in);
 	return 0;
 }
 

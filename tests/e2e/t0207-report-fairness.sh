@@ -89,6 +89,15 @@ test_expect_success 'a date that is a holiday of a member office and of another 
 	test "$(json "[m[\"load_weeks\"] - m[\"shifts\"] for m in j[\"members\"] if m[\"person\"] == \"$holder\"]")" = "[0.5]"
 '
 
+test_expect_success 'a member who left before the term began and holds nothing is not counted' '
+	team &&
+	rota volunteer leave h1 dee >/dev/null &&
+	rota schedule generate h1 >/dev/null &&
+	expect_status 0 rota --json report fairness h1 &&
+	test "$(json "[m[\"person\"] for m in j[\"members\"]]")" = "['"'"'ana'"'"', '"'"'bo'"'"', '"'"'cy'"'"']" &&
+	test "$(json "j[\"spread\"], j[\"coverage_pct\"]")" = "0 100.0"
+'
+
 test_expect_success 'an unknown term' '
 	schedule &&
 	expect_unchanged 65 rota report fairness h9 &&
