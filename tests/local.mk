@@ -89,8 +89,7 @@ tests_unit_test_schedule_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_schedule_LDADD = $(UNIT_LDADD)
 
 UNIT_TESTS += tests/unit/test-leave
-tests_unit_test_leave_SOURCES = tests/unit/test-leave.c \
-	tests/unit/store-fixture.c tests/unit/store-fixture.h
+tests_unit_test_leave_SOURCES = tests/unit/test-leave.c $(SERVICE_FIXTURE)
 tests_unit_test_leave_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_leave_LDADD = $(UNIT_LDADD)
 

@@ -24,29 +24,41 @@ keep(enum rota_msg_kind kind, const char *text, void *arg)
 		 "%s", text);
 }
 
-static struct person
-add_person(struct store *db, const char *handle, bool manager)
+struct person
+fixture_person(struct store *db, const char *handle, const char *tz, bool manager)
 {
 	struct person p = { .sleep_start = 1320, .sleep_end = 420, .is_manager = manager };
 
 	snprintf(p.handle, sizeof p.handle, "%s", handle);
 	snprintf(p.name, sizeof p.name, "Name of %s", handle);
 	snprintf(p.email, sizeof p.email, "%s@example.com", handle);
-	snprintf(p.tz, sizeof p.tz, "Europe/Dublin");
+	snprintf(p.tz, sizeof p.tz, "%s", tz);
 	assert_int_equal(store_person_add(db, &p, 0), 0);
 	return p;
 }
 
 void
+fixture_act(struct actor *a, const struct person *p)
+{
+	memset(a, 0, sizeof *a);
+	snprintf(a->login, sizeof a->login, "%s", p->handle);
+	snprintf(a->label, sizeof a->label, "%s", p->handle);
+	a->known = true;
+	a->person = *p;
+	a->privileged = p->is_manager;
+	last_error[0] = last_warning[0] = '\0';
+}
+
+void
 act_as(struct team *t, const struct person *p)
 {
-	memset(&t->actor, 0, sizeof t->actor);
-	snprintf(t->actor.login, sizeof t->actor.login, "%s", p->handle);
-	snprintf(t->actor.label, sizeof t->actor.label, "%s", p->handle);
-	t->actor.known = true;
-	t->actor.person = *p;
-	t->actor.privileged = p->is_manager;
-	last_error[0] = last_warning[0] = '\0';
+	fixture_act(&t->actor, p);
+}
+
+void
+fixture_keep_messages(void)
+{
+	rota_set_sink(keep, NULL);
 }
 
 int
@@ -58,12 +70,12 @@ team_setup(void **state)
 	if (fixture_setup(state, sizeof *t, true) != 0)
 		return -1;
 	t = *state;
-	t->ana = add_person(t->base.db, "ana", false);
-	t->bo = add_person(t->base.db, "bo", false);
-	t->cy = add_person(t->base.db, "cy", false);
-	t->dee = add_person(t->base.db, "dee", false);
-	t->eve = add_person(t->base.db, "eve", false);
-	t->mo = add_person(t->base.db, "mo", true);
+	t->ana = fixture_person(t->base.db, "ana", "Europe/Dublin", false);
+	t->bo = fixture_person(t->base.db, "bo", "Europe/Dublin", false);
+	t->cy = fixture_person(t->base.db, "cy", "Europe/Dublin", false);
+	t->dee = fixture_person(t->base.db, "dee", "Europe/Dublin", false);
+	t->eve = fixture_person(t->base.db, "eve", "Europe/Dublin", false);
+	t->mo = fixture_person(t->base.db, "mo", "Europe/Dublin", true);
 	members[0] = &t->ana;
 	members[1] = &t->bo;
 	members[2] = &t->cy;
@@ -93,7 +105,7 @@ team_setup(void **state)
 		t->shift[w] = sh.id;
 	}
 	t->svc = (struct svc){ .db = t->base.db, .cfg = NULL, .now = NOW, .actor = &t->actor };
-	rota_set_sink(keep, NULL);
+	fixture_keep_messages();
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #ifndef ROTA_SERVICE_FIXTURE_H
 #define ROTA_SERVICE_FIXTURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sysexits.h>                 /* the statuses the tests expect */
 
@@ -39,6 +40,16 @@ int team_teardown(void **state);
 /* Makes P the acting person (a manager's rights when they are one) and
  * forgets the messages so far. */
 void act_as(struct team *t, const struct person *p);
+
+/* The pieces team_setup is made of, for a test with a team of its own
+ * (its struct with the store fixture first, made by fixture_setup):
+ * a person stored with the given zone; A filled as act_as fills the
+ * team's actor; the messages kept in last_error and last_warning from
+ * now on (team_teardown puts stderr back). */
+struct person fixture_person(struct store *db, const char *handle, const char *tz,
+			     bool manager);
+void fixture_act(struct actor *a, const struct person *p);
+void fixture_keep_messages(void);
 
 /* How many audit events with ACTION the store holds. */
 size_t audit_count(struct store *db, const char *action);

@@ -15,28 +15,17 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "common/err.h"
 #include "service/holiday.h"
 #include "service/leave.h"
-#include "tests/unit/store-fixture.h"
+#include "tests/unit/service-fixture.h"
 
 #define DAY 86400LL
-#define NOW 1798761600LL                /* Fri 2027-01-01 00:00 UTC */
-
-static char last_error[4096];
-
-static void
-keep(enum rota_msg_kind kind, const char *text, void *arg)
-{
-	(void)arg;
-	if (kind == ROTA_MSG_ERROR)
-		snprintf(last_error, sizeof last_error, "%s", text);
-}
+#define START 1798761600LL              /* Fri 2027-01-01 00:00 UTC: the tests' now */
 
 /* ana (Dublin) and bo (Los Angeles) volunteer, mo is a manager; office
  * dub; rotation ops with a term t1 holding two shifts of ana: one inside
  * the freeze horizon, one beyond it. */
-struct team {
+struct leave_team {
 	struct fixture base;            /* first: the store fixture's teardown frees it */
 	struct person ana, bo, mo;
 	struct office dub;
@@ -46,33 +35,14 @@ struct team {
 	char ics[160];                  /* a calendar file in the fixture's folder */
 };
 
-static struct person
-add_person(struct store *db, const char *handle, const char *tz, bool manager)
-{
-	struct person p = { .sleep_start = 1320, .sleep_end = 420, .is_manager = manager };
-
-	snprintf(p.handle, sizeof p.handle, "%s", handle);
-	snprintf(p.name, sizeof p.name, "Name of %s", handle);
-	snprintf(p.email, sizeof p.email, "%s@example.com", handle);
-	snprintf(p.tz, sizeof p.tz, "%s", tz);
-	assert_int_equal(store_person_add(db, &p, 0), 0);
-	return p;
-}
-
 static void
-act_as(struct team *t, const struct person *p)
+act(struct leave_team *t, const struct person *p)
 {
-	memset(&t->actor, 0, sizeof t->actor);
-	snprintf(t->actor.login, sizeof t->actor.login, "%s", p->handle);
-	snprintf(t->actor.label, sizeof t->actor.label, "%s", p->handle);
-	t->actor.known = true;
-	t->actor.person = *p;
-	t->actor.privileged = p->is_manager;
-	last_error[0] = '\0';
+	fixture_act(&t->actor, p);
 }
 
 static int64_t
-add_shift(struct team *t, const struct rotation *rot, const struct term *term, int slot,
+add_shift(struct leave_team *t, const struct rotation *rot, const struct term *term, int slot,
 	  int64_t start)
 {
 	struct shift sh = { .rotation_id = rot->id, .term_id = term->id, .slot = slot,
@@ -83,23 +53,19 @@ add_shift(struct team *t, const struct rotation *rot, const struct term *term, i
 }
 
 static int
-team_setup(void **state)
+leave_setup(void **state)
 {
-	struct team *t = calloc(1, sizeof *t);
+	struct leave_team *t;
 	struct rotation ops = { .tier = TIER_PRIMARY, .handoff_dow = 1,
 				.handoff_minute = 600, .shift_days = 7 };
-	struct term term = { .start = NOW - 4 * DAY + 36000, .weeks = 12 };
-	struct fixture *f;
+	struct term term = { .start = START - 4 * DAY + 36000, .weeks = 12 };
 
-	if (setup(state) != 0)
+	if (fixture_setup(state, sizeof *t, true) != 0)
 		return -1;
-	f = *state;
-	t->base = *f;
-	free(f);
-	*state = t;
-	t->ana = add_person(t->base.db, "ana", "Europe/Dublin", false);
-	t->bo = add_person(t->base.db, "bo", "America/Los_Angeles", false);
-	t->mo = add_person(t->base.db, "mo", "Europe/Dublin", true);
+	t = *state;
+	t->ana = fixture_person(t->base.db, "ana", "Europe/Dublin", false);
+	t->bo = fixture_person(t->base.db, "bo", "America/Los_Angeles", false);
+	t->mo = fixture_person(t->base.db, "mo", "Europe/Dublin", true);
 	snprintf(t->dub.name, sizeof t->dub.name, "dub");
 	snprintf(t->dub.tz, sizeof t->dub.tz, "Europe/Dublin");
 	assert_int_equal(store_office_add(t->base.db, &t->dub, 0), 0);
@@ -115,29 +81,9 @@ team_setup(void **state)
 	t->frozen_shift = add_shift(t, &ops, &term, 1, term.start + 7 * DAY);
 	t->movable_shift = add_shift(t, &ops, &term, 9, term.start + 9 * 7 * DAY);
 	snprintf(t->ics, sizeof t->ics, "%s/ooo.ics", t->base.dir);
-	t->svc = (struct svc){ .db = t->base.db, .cfg = NULL, .now = NOW, .actor = &t->actor };
-	rota_set_sink(keep, NULL);
+	t->svc = (struct svc){ .db = t->base.db, .cfg = NULL, .now = START, .actor = &t->actor };
+	fixture_keep_messages();
 	return 0;
-}
-
-static int
-team_teardown(void **state)
-{
-	rota_set_sink(NULL, NULL);
-	return teardown(state);
-}
-
-static size_t
-count(struct store *db, const char *action)
-{
-	struct audit_event *v;
-	size_t n, k = 0;
-
-	assert_int_equal(store_audit_list(db, 0, &v, &n), 0);
-	for (size_t i = 0; i < n; i++)
-		k += strcmp(v[i].action, action) == 0;
-	store_audit_free(v, n);
-	return k;
 }
 
 /* An event of a calendar: its DTSTART and DTEND lines (DTEND may be
@@ -169,7 +115,7 @@ write_ics(const char *path, const struct event *e)
 
 /* The leave of P, all of it. */
 static size_t
-leave_of(struct team *t, const struct person *p, struct leave **v)
+leave_of(struct leave_team *t, const struct person *p, struct leave **v)
 {
 	size_t n;
 
@@ -180,11 +126,11 @@ leave_of(struct team *t, const struct person *p, struct leave **v)
 static void
 test_leave_add(void **state)
 {
-	struct team *t = *state;
+	struct leave_team *t = *state;
 	struct leave l, *v;
 	struct person p;
 
-	act_as(t, &t->ana);
+	act(t, &t->ana);
 	assert_int_equal(leave_add(&t->svc, NULL, "2027-05-01", "2027-05-31", "holiday", &l, &p), 0);
 	/* Whole days in ana's zone (IST, UTC+1), both ends included. */
 	assert_int_equal(l.start, 1809126000);          /* 2027-04-30T23:00Z */
@@ -192,19 +138,19 @@ test_leave_add(void **state)
 	assert_int_equal(l.person_id, t->ana.id);
 	assert_string_equal(p.handle, "ana");
 	assert_string_equal(l.reason, "holiday");
-	assert_int_equal(count(t->base.db, "leave.add"), 1);
+	assert_int_equal(audit_count(t->base.db, "leave.add"), 1);
 
 	/* A volunteer only for themselves. */
 	assert_int_equal(leave_add(&t->svc, "bo", "2027-05-01", "2027-05-01", "", &l, &p),
 			 EX_NOPERM);
 	assert_string_equal(last_error, "leave add for someone else: managers only (you are ana)");
 	/* A manager for anyone, in that person's zone. */
-	act_as(t, &t->mo);
+	act(t, &t->mo);
 	assert_int_equal(leave_add(&t->svc, "bo", "2027-05-01", "2027-05-01", "", &l, &p), 0);
 	assert_int_equal(l.start, 1809154800);          /* 2027-05-01T07:00Z */
 	assert_int_equal(l.end, 1809241200);
 	assert_string_equal(p.tz, "America/Los_Angeles");
-	assert_int_equal(count(t->base.db, "leave.add"), 2);
+	assert_int_equal(audit_count(t->base.db, "leave.add"), 2);
 
 	/* Refusals change nothing. */
 	assert_int_equal(leave_add(&t->svc, "ana", "2027-05-31", "2027-06-02", "", &l, &p),
@@ -224,19 +170,19 @@ test_leave_add(void **state)
 	assert_string_equal(last_error, "unknown person 'zed' (see rota person list)");
 	assert_int_equal(leave_of(t, &t->ana, &v), 1);
 	free(v);
-	assert_int_equal(count(t->base.db, "leave.add"), 2);
+	assert_int_equal(audit_count(t->base.db, "leave.add"), 2);
 }
 
 static void
 test_leave_list_remove(void **state)
 {
-	struct team *t = *state;
+	struct leave_team *t = *state;
 	struct leave_item *v;
 	struct leave l;
 	struct person p;
 	size_t n;
 
-	act_as(t, &t->mo);
+	act(t, &t->mo);
 	assert_int_equal(leave_add(&t->svc, "ana", "2027-05-01", "2027-05-31", "", &l, &p), 0);
 	assert_int_equal(leave_add(&t->svc, "bo", "2027-05-01", "2027-05-01", "", &l, &p), 0);
 
@@ -249,7 +195,7 @@ test_leave_list_remove(void **state)
 	assert_string_equal(v[1].tz, "America/Los_Angeles");
 	free(v);
 	/* A volunteer their own, and nobody else's. */
-	act_as(t, &t->bo);
+	act(t, &t->bo);
 	assert_int_equal(leave_list(&t->svc, NULL, NULL, NULL, &p, &v, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].leave.handle, "bo");
@@ -271,16 +217,16 @@ test_leave_list_remove(void **state)
 	assert_int_equal(leave_remove(&t->svc, 1, &l, &p), EX_NOPERM);
 	assert_string_equal(last_error, "leave remove: leave 1 is ana's: only they or a manager "
 			    "may remove it (you are bo)");
-	act_as(t, &t->ana);
+	act(t, &t->ana);
 	assert_int_equal(leave_remove(&t->svc, 1, &l, &p), 0);
 	assert_string_equal(l.handle, "ana");
 	assert_string_equal(p.tz, "Europe/Dublin");
-	assert_int_equal(count(t->base.db, "leave.remove"), 1);
+	assert_int_equal(audit_count(t->base.db, "leave.remove"), 1);
 	assert_int_equal(leave_remove(&t->svc, 1, &l, &p), EX_DATAERR);
 	assert_string_equal(last_error, "no leave 1 (see rota leave list)");
-	act_as(t, &t->mo);
+	act(t, &t->mo);
 	assert_int_equal(leave_remove(&t->svc, 2, &l, &p), 0);
-	assert_int_equal(count(t->base.db, "leave.remove"), 2);
+	assert_int_equal(audit_count(t->base.db, "leave.remove"), 2);
 }
 
 static const struct event ooo[] = {
@@ -304,7 +250,7 @@ assert_counts(const struct import_counts *c, size_t added, size_t updated, size_
 static void
 test_leave_import(void **state)
 {
-	struct team *t = *state;
+	struct leave_team *t = *state;
 	static const struct event changed[] = {
 		{ "dentist@x", "DTSTART;VALUE=DATE:20270105", NULL, "Dentist again", NULL },
 		{ "conf@x", "DTSTART:20270405T090000Z", "DTEND:20270405T170000Z", "Conference",
@@ -317,7 +263,7 @@ test_leave_import(void **state)
 	struct leave l, *v;
 	struct person p;
 
-	act_as(t, &t->ana);
+	act(t, &t->ana);
 	assert_int_equal(leave_add(&t->svc, NULL, "2027-07-01", "2027-07-02", "by hand", &l, &p), 0);
 	write_ics(t->ics, ooo);
 	assert_int_equal(leave_import(&t->svc, t->ics, NULL, &res), 0);
@@ -331,7 +277,7 @@ test_leave_import(void **state)
 	assert_int_equal(res.conflicts[1].shift.id, t->movable_shift);
 	assert_null(res.conflicts[1].kept);
 	leave_import_free(&res);
-	assert_int_equal(count(t->base.db, "leave.import"), 1);
+	assert_int_equal(audit_count(t->base.db, "leave.import"), 1);
 
 	/* Again: nothing doubled, nothing audited. */
 	assert_int_equal(leave_import(&t->svc, t->ics, NULL, &res), 0);
@@ -339,7 +285,7 @@ test_leave_import(void **state)
 	leave_import_free(&res);
 	assert_int_equal(leave_of(t, &t->ana, &v), 4);
 	free(v);
-	assert_int_equal(count(t->base.db, "leave.import"), 1);
+	assert_int_equal(audit_count(t->base.db, "leave.import"), 1);
 
 	/* Another calendar with one of the same UIDs is its own source. */
 	snprintf(other, sizeof other, "%s/other.ics", t->base.dir);
@@ -360,14 +306,14 @@ test_leave_import(void **state)
 	assert_string_equal(v[4].reason, "by hand");
 	assert_string_equal(v[4].source, "manual");
 	free(v);
-	assert_int_equal(count(t->base.db, "leave.import"), 3);
+	assert_int_equal(audit_count(t->base.db, "leave.import"), 3);
 
 	/* Who may: a volunteer only their own; a manager anyone's. */
 	assert_int_equal(leave_import(&t->svc, t->ics, "bo", &res), EX_NOPERM);
 	assert_false(res.sync.synced);
 	leave_import_free(&res);
 	assert_string_equal(last_error, "leave import for someone else: managers only (you are ana)");
-	act_as(t, &t->mo);
+	act(t, &t->mo);
 	assert_int_equal(leave_import(&t->svc, t->ics, "bo", &res), 0);
 	assert_counts(&res.sync.counts, 3, 0, 0, 0);
 	assert_int_equal(res.n_conflicts, 0);
@@ -381,16 +327,16 @@ test_leave_import(void **state)
 static void
 test_holiday_add_remove_list(void **state)
 {
-	struct team *t = *state;
+	struct leave_team *t = *state;
 	struct holiday h, *v;
 	struct office o;
 	size_t n;
 	int y;
 
-	act_as(t, &t->ana);
+	act(t, &t->ana);
 	assert_int_equal(holiday_add(&t->svc, "dub", "2027-03-17", NULL, &h), EX_NOPERM);
 	assert_string_equal(last_error, "holiday add: managers only (you are ana)");
-	act_as(t, &t->mo);
+	act(t, &t->mo);
 	assert_int_equal(holiday_add(&t->svc, "dub", "2027-03-17", NULL, &h), 0);
 	assert_string_equal(h.name, "Public holiday");
 	assert_string_equal(h.office, "dub");
@@ -401,10 +347,10 @@ test_holiday_add_remove_list(void **state)
 	assert_int_equal(holiday_add(&t->svc, "nowhere", "2027-03-18", NULL, &h), EX_DATAERR);
 	assert_string_equal(last_error, "unknown office 'nowhere' (see rota office list)");
 	assert_int_equal(holiday_add(&t->svc, "dub", "2028-01-01", "New Year", &h), 0);
-	assert_int_equal(count(t->base.db, "holiday.add"), 2);
+	assert_int_equal(audit_count(t->base.db, "holiday.add"), 2);
 
 	/* Anyone lists them: this year on, or one year. */
-	act_as(t, &t->bo);
+	act(t, &t->bo);
 	assert_int_equal(holiday_list(&t->svc, NULL, 0, &o, &y, &v, &n), 0);
 	assert_int_equal(y, 2027);
 	assert_int_equal(n, 2);
@@ -416,17 +362,17 @@ test_holiday_add_remove_list(void **state)
 	free(v);
 
 	assert_int_equal(holiday_remove(&t->svc, 1, &h), EX_NOPERM);
-	act_as(t, &t->mo);
+	act(t, &t->mo);
 	assert_int_equal(holiday_remove(&t->svc, 1, &h), 0);
 	assert_string_equal(h.day, "2027-03-17");
 	assert_int_equal(holiday_remove(&t->svc, 1, &h), EX_DATAERR);
 	assert_string_equal(last_error, "no holiday 1 (see rota holiday list)");
-	assert_int_equal(count(t->base.db, "holiday.remove"), 1);
+	assert_int_equal(audit_count(t->base.db, "holiday.remove"), 1);
 }
 
 /* The holidays of office dub, all of them. */
 static size_t
-holidays_of(struct team *t, struct holiday **v)
+holidays_of(struct leave_team *t, struct holiday **v)
 {
 	size_t n;
 
@@ -437,7 +383,7 @@ holidays_of(struct team *t, struct holiday **v)
 static void
 test_holiday_import(void **state)
 {
-	struct team *t = *state;
+	struct leave_team *t = *state;
 	static const struct event days[] = {
 		/* Two days, though marked free (holiday calendars do). */
 		{ "xmas@x", "DTSTART;VALUE=DATE:20271225", "DTEND;VALUE=DATE:20271227",
@@ -457,13 +403,13 @@ test_holiday_import(void **state)
 	struct holiday_import res;
 	struct holiday h, *v;
 
-	act_as(t, &t->ana);
+	act(t, &t->ana);
 	write_ics(t->ics, days);
 	assert_int_equal(holiday_import(&t->svc, "dub", t->ics, &res), EX_NOPERM);
 	holiday_import_free(&res);
 	assert_string_equal(last_error, "holiday import: managers only (you are ana)");
 
-	act_as(t, &t->mo);
+	act(t, &t->mo);
 	assert_int_equal(holiday_add(&t->svc, "dub", "2027-05-03", "By hand", &h), 0);
 	assert_int_equal(holiday_import(&t->svc, "dub", t->ics, &res), 0);
 	assert_counts(&res.sync.counts, 5, 0, 0, 0);
@@ -474,13 +420,13 @@ test_holiday_import(void **state)
 	assert_string_equal(v[4].day, "2027-12-31");
 	assert_string_equal(v[5].day, "2028-01-01");
 	free(v);
-	assert_int_equal(count(t->base.db, "holiday.import"), 1);
+	assert_int_equal(audit_count(t->base.db, "holiday.import"), 1);
 
 	/* Again: nothing doubled. */
 	assert_int_equal(holiday_import(&t->svc, "dub", t->ics, &res), 0);
 	assert_counts(&res.sync.counts, 0, 0, 0, 5);
 	holiday_import_free(&res);
-	assert_int_equal(count(t->base.db, "holiday.import"), 1);
+	assert_int_equal(audit_count(t->base.db, "holiday.import"), 1);
 
 	/* Renamed days updated, gone ones removed, the one by hand kept. */
 	write_ics(t->ics, changed);
@@ -500,12 +446,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_leave_add, team_setup, team_teardown),
-		cmocka_unit_test_setup_teardown(test_leave_list_remove, team_setup, team_teardown),
-		cmocka_unit_test_setup_teardown(test_leave_import, team_setup, team_teardown),
-		cmocka_unit_test_setup_teardown(test_holiday_add_remove_list, team_setup,
+		cmocka_unit_test_setup_teardown(test_leave_add, leave_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_leave_list_remove, leave_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_leave_import, leave_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_holiday_add_remove_list, leave_setup,
 						team_teardown),
-		cmocka_unit_test_setup_teardown(test_holiday_import, team_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_holiday_import, leave_setup, team_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
