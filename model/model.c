@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "model/model.h"
 
@@ -96,4 +97,21 @@ shift_uid_make(const char *rotation, const char *term, int slot, char *buf, size
 			buf[k] = '\0';
 		}
 	}
+}
+
+void
+shift_part_uid_make(const char *rotation, const char *term, int slot, int64_t start,
+		    char *buf, size_t len)
+{
+	char base[UID_MAX], stamp[24];
+	time_t t = (time_t)start;
+	struct tm tm;
+	char *at;
+
+	shift_uid_make(rotation, term, slot, base, sizeof base);
+	if ((at = strrchr(base, '@')) != NULL)
+		*at = '\0';
+	if (gmtime_r(&t, &tm) == NULL || strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm) == 0)
+		snprintf(stamp, sizeof stamp, "%lld", (long long)start);
+	snprintf(buf, len, "%s-%s@rota", base, stamp);
 }

@@ -86,12 +86,18 @@ struct shift {
 	int64_t term_id;
 	char term[NAME_MAX_];
 	int slot;
+	/* The week of the term's grid this shift covers part or all of:
+	 * [slot_start, slot_end). A week may be covered by several
+	 * consecutive shifts (parts), each held by one person. Zero on a
+	 * shift to be inserted: the shift is the whole week. */
+	int64_t slot_start, slot_end;
 	int64_t person_id;
 	char handle[HANDLE_MAX];
 	int64_t start, end;
 	enum origin origin;
 	int sequence;
 	bool cancelled;
+	int64_t updated;                /* when the row last changed (LAST-MODIFIED) */
 };
 
 struct leave {
@@ -118,6 +124,7 @@ struct swap {
 	char requester[HANDLE_MAX];
 	int64_t target_id;              /* 0: anyone in the term */
 	char target[HANDLE_MAX];
+	int64_t from, to;               /* the range asked for; 0: the whole shift */
 	enum swap_state state;
 	int64_t created, decided;       /* decided: 0 while open */
 	char decided_by[HANDLE_MAX];
@@ -128,5 +135,12 @@ struct swap {
  * id or its times. Writes at most UID_MAX bytes. */
 void shift_uid_make(const char *rotation, const char *term, int slot,
 		    char *buf, size_t len);
+
+/* The UID of a later part of a shift, one that begins at START (UTC
+ * seconds) rather than at its week's start: the shift's UID with the
+ * part's start, "shift-HASH-SLOT-20270302T180000Z@rota". The same split
+ * always gives the same UIDs. Writes at most UID_MAX bytes. */
+void shift_part_uid_make(const char *rotation, const char *term, int slot,
+			 int64_t start, char *buf, size_t len);
 
 #endif

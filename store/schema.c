@@ -328,6 +328,76 @@ static const char migration_9[] =
 	"DROP INDEX pages_source;"
 	"CREATE UNIQUE INDEX pages_source ON pages (source_id, source);";
 
+/* Shifts are time ranges (issue 19): a week of a term's grid (its slot)
+ * may be covered by several consecutive parts, each a row held by one
+ * person. A row's identity is (term, slot, start): its start never
+ * changes (a merge extends the earlier part's end and cancels the later
+ * one), so the UID made from it is stable. slot_start and slot_end keep
+ * the week the part belongs to, which pay pro-rates by.
+ * shift_releases: a part that left a person's hands, shown in their own
+ * feed as CANCELLED until it has ended. swaps.from_at/to_at: the range a
+ * request asks to be covered (NULL in older rows: the whole shift), in a
+ * rebuilt table (as the shifts', so that the migration may run again).
+ * swap_declines: who declined a request open to the whole term. */
+static const char migration_10[] =
+	"CREATE TABLE shifts_v10 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL,"
+	"  rotation_id INTEGER NOT NULL REFERENCES rotations(id),"
+	"  term_id INTEGER NOT NULL REFERENCES terms(id),"
+	"  slot INTEGER NOT NULL,"
+	"  slot_start INTEGER NOT NULL,"
+	"  slot_end INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL CHECK (end_at > start_at),"
+	"  origin TEXT NOT NULL DEFAULT 'generated' CHECK (origin = 'generated' "
+	"    OR origin = 'swap' OR origin = 'override'),"
+	"  sequence INTEGER NOT NULL DEFAULT 0,"
+	"  cancelled_at INTEGER,"
+	"  updated_at INTEGER NOT NULL,"
+	"  CHECK (slot_start <= start_at AND end_at <= slot_end),"
+	"  UNIQUE (term_id, slot, start_at));"
+	"INSERT INTO shifts_v10 (id, uid, rotation_id, term_id, slot, slot_start, slot_end, "
+	"  person_id, start_at, end_at, origin, sequence, cancelled_at, updated_at) "
+	"SELECT id, uid, rotation_id, term_id, slot, start_at, end_at, person_id, start_at, "
+	"  end_at, origin, sequence, cancelled_at, updated_at FROM shifts ORDER BY id;"
+	"DROP TABLE shifts;"
+	"ALTER TABLE shifts_v10 RENAME TO shifts;"
+	"CREATE INDEX shifts_person_time ON shifts (person_id, start_at);"
+	"CREATE INDEX shifts_rotation_cover ON shifts (rotation_id, start_at, "
+	"  cancelled_at, end_at, person_id, term_id, origin);"
+	"CREATE TABLE IF NOT EXISTS shift_releases ("
+	"  shift_id INTEGER NOT NULL REFERENCES shifts(id),"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL CHECK (end_at > start_at),"
+	"  released_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (shift_id, person_id));"
+	"CREATE INDEX IF NOT EXISTS shift_releases_person ON shift_releases (person_id, end_at);"
+	"CREATE TABLE swaps_v10 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  shift_id INTEGER NOT NULL REFERENCES shifts(id),"
+	"  requester_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  target_id INTEGER REFERENCES persons(id),"
+	"  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'declined', 'cancelled')),"
+	"  created_at INTEGER NOT NULL,"
+	"  decided_at INTEGER,"
+	"  decided_by INTEGER REFERENCES persons(id),"
+	"  from_at INTEGER,"
+	"  to_at INTEGER);"
+	"INSERT INTO swaps_v10 (id, shift_id, requester_id, target_id, state, created_at, "
+	"  decided_at, decided_by) SELECT id, shift_id, requester_id, target_id, state, "
+	"  created_at, decided_at, decided_by FROM swaps ORDER BY id;"
+	"DROP TABLE swaps;"
+	"ALTER TABLE swaps_v10 RENAME TO swaps;"
+	"CREATE INDEX swaps_shift ON swaps (shift_id);"
+	"CREATE TABLE IF NOT EXISTS swap_declines ("
+	"  swap_id INTEGER NOT NULL REFERENCES swaps(id),"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  declined_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (swap_id, person_id));";
+
 const struct store_migration store_migrations[] = {
 	{ 1, migration_1 },
 	{ 2, migration_2 },
@@ -338,6 +408,7 @@ const struct store_migration store_migrations[] = {
 	{ 7, migration_7 },
 	{ 8, migration_8 },
 	{ 9, migration_9 },
+	{ 10, migration_10 },
 };
 const size_t store_n_migrations =
 	sizeof store_migrations / sizeof store_migrations[0];

@@ -35,6 +35,9 @@ read_shift(sqlite3_stmt *st, void *out)
 		return db_bad_value(st, "shift", sh->id, "origin", word);
 	sh->sequence = (int)db_int(st, 14, 0);
 	sh->cancelled = db_int(st, 15, 0) != 0;
+	sh->slot_start = db_int(st, 16, 0);
+	sh->slot_end = db_int(st, 17, 0);
+	sh->updated = db_int(st, 18, 0);
 	return 0;
 }
 
@@ -78,18 +81,36 @@ store_shift_get(struct store *s, int64_t id, struct shift *out)
 	return db_one(s, st, read_shift, out);
 }
 
+/* A shift to be inserted with no week is the whole week; with no UID,
+ * it gets the one its week and start give it. */
+static void
+new_shift_defaults(struct shift *sh)
+{
+	if (sh->slot_end == 0) {
+		sh->slot_start = sh->start;
+		sh->slot_end = sh->end;
+	}
+	if (sh->uid[0] != '\0')
+		return;
+	if (sh->start == sh->slot_start)
+		shift_uid_make(sh->rotation, sh->term, sh->slot, sh->uid, sizeof sh->uid);
+	else
+		shift_part_uid_make(sh->rotation, sh->term, sh->slot, sh->start, sh->uid,
+				    sizeof sh->uid);
+}
+
 int
 store_shift_insert(struct store *s, struct shift *sh, int64_t now)
 {
 	static const char sql[] =
 		"INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, start_at, "
-		"end_at, origin, sequence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+		"end_at, origin, sequence, updated_at, slot_start, slot_end) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
 		return EX_SOFTWARE;
-	if (sh->uid[0] == '\0')
-		shift_uid_make(sh->rotation, sh->term, sh->slot, sh->uid, sizeof sh->uid);
+	new_shift_defaults(sh);
 	db_bind_text(st, 1, sh->uid);
 	db_bind_int(st, 2, sh->rotation_id);
 	db_bind_int(st, 3, sh->term_id);
@@ -99,26 +120,85 @@ store_shift_insert(struct store *s, struct shift *sh, int64_t now)
 	db_bind_int(st, 7, sh->end);
 	db_bind_text(st, 8, origin_name(sh->origin));
 	db_bind_int(st, 9, now);
+	db_bind_int(st, 10, sh->slot_start);
+	db_bind_int(st, 11, sh->slot_end);
 	sh->sequence = 0;
+	sh->cancelled = false;
+	sh->updated = now;
 	return db_insert(s, st, "shift", &sh->id);
+}
+
+/* Keeps the feed of the person who loses shift SHIFT_ID (if it changes
+ * hands to PERSON_ID) showing it, cancelled, and forgets any such record
+ * of PERSON_ID, who holds it again. */
+static int
+record_release(struct store *s, int64_t shift_id, int64_t person_id, int64_t now)
+{
+	static const char keep_sql[] =
+		"INSERT OR REPLACE INTO shift_releases (shift_id, person_id, start_at, end_at, "
+		"released_at) SELECT id, person_id, start_at, end_at, ?3 FROM shifts "
+		"WHERE id = ?1 AND cancelled_at IS NULL AND person_id <> ?2";
+	static const char forget_sql[] =
+		"DELETE FROM shift_releases WHERE shift_id = ?1 AND person_id = ?2";
+	sqlite3_stmt *st = db_stmt(s, keep_sql);
+	int r;
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, shift_id);
+	db_bind_int(st, 2, person_id);
+	db_bind_int(st, 3, now);
+	if ((r = db_step_done(s, st)) != 0)
+		return r;
+	if ((st = db_stmt(s, forget_sql)) == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, shift_id);
+	db_bind_int(st, 2, person_id);
+	return db_step_done(s, st);
+}
+
+int
+store_shift_reshape(struct store *s, int64_t shift_id, int64_t person_id, int64_t end,
+		    enum origin origin, int64_t now)
+{
+	static const char sql[] =
+		"UPDATE shifts SET person_id = ?2, origin = ?3, sequence = sequence + 1, "
+		"cancelled_at = NULL, updated_at = ?4, end_at = CASE ?5 WHEN 0 THEN end_at "
+		"ELSE ?5 END WHERE id = ?1";
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = record_release(s, shift_id, person_id, now)) != 0)
+		return r;
+	if ((st = db_stmt(s, sql)) == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, shift_id);
+	db_bind_int(st, 2, person_id);
+	db_bind_text(st, 3, origin_name(origin));
+	db_bind_int(st, 4, now);
+	db_bind_int(st, 5, end);
+	return db_changed(s, st);
 }
 
 int
 store_shift_assign(struct store *s, int64_t shift_id, int64_t person_id,
 		   enum origin origin, int64_t now)
 {
-	static const char sql[] =
-		"UPDATE shifts SET person_id = ?2, origin = ?3, sequence = sequence + 1, "
-		"cancelled_at = NULL, updated_at = ?4 WHERE id = ?1";
+	return store_shift_reshape(s, shift_id, person_id, 0, origin, now);
+}
+
+int
+store_slot_shifts(struct store *s, int64_t term_id, int slot, struct shift **v, size_t *n)
+{
+	static const char sql[] = SHIFT_COLS "WHERE s.term_id = ? AND s.slot = ? "
+		"ORDER BY s.start_at";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
-	if (st == NULL)
-		return EX_SOFTWARE;
-	db_bind_int(st, 1, shift_id);
-	db_bind_int(st, 2, person_id);
-	db_bind_text(st, 3, origin_name(origin));
-	db_bind_int(st, 4, now);
-	return db_changed(s, st);
+	if (st != NULL) {
+		db_bind_int(st, 1, term_id);
+		db_bind_int(st, 2, slot);
+	}
+	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
 }
 
 int
@@ -359,10 +439,11 @@ insert_sql(int k)
 	if (sql[k][0] == '\0') {
 		size_t len = (size_t)snprintf(sql[k], sizeof sql[k],
 			"INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, "
-			"start_at, end_at, origin, sequence, updated_at) VALUES ");
+			"start_at, end_at, origin, sequence, updated_at, slot_start, slot_end) "
+			"VALUES ");
 		for (int i = 0; i < insert_rows[k]; i++)
 			len += (size_t)snprintf(sql[k] + len, sizeof sql[k] - len,
-						"%s(?,?,?,?,?,?,?,?,0,?)", i ? "," : "");
+						"%s(?,?,?,?,?,?,?,?,0,?,?,?)", i ? "," : "");
 	}
 	return sql[k];
 }
@@ -386,9 +467,7 @@ store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now)
 		for (int i = 0; i < rows; i++) {
 			struct shift *sh = &v[done + (size_t)i];
 
-			if (sh->uid[0] == '\0')
-				shift_uid_make(sh->rotation, sh->term, sh->slot, sh->uid,
-					       sizeof sh->uid);
+			new_shift_defaults(sh);
 			/* Both strings outlive the step: no copies. */
 			sqlite3_bind_text(st, col++, sh->uid, -1, SQLITE_STATIC);
 			db_bind_int(st, col++, sh->rotation_id);
@@ -399,7 +478,10 @@ store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now)
 			db_bind_int(st, col++, sh->end);
 			sqlite3_bind_text(st, col++, origin_name(sh->origin), -1, SQLITE_STATIC);
 			db_bind_int(st, col++, now);
+			db_bind_int(st, col++, sh->slot_start);
+			db_bind_int(st, col++, sh->slot_end);
 			sh->sequence = 0;
+			sh->updated = now;
 		}
 		r = sqlite3_step(st);
 		sqlite3_reset(st);

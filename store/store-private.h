@@ -106,7 +106,8 @@ int read_holiday(sqlite3_stmt *st, void *out);
 #define SHIFT_COLS \
 	"SELECT s.id, s.uid, s.rotation_id, r.name, r.tier, r.tz, s.term_id, t.name, " \
 	"s.slot, s.person_id, p.handle, s.start_at, s.end_at, s.origin, s.sequence, " \
-	"s.cancelled_at IS NOT NULL FROM shifts s JOIN rotations r ON r.id = s.rotation_id " \
+	"s.cancelled_at IS NOT NULL, s.slot_start, s.slot_end, s.updated_at " \
+	"FROM shifts s JOIN rotations r ON r.id = s.rotation_id " \
 	"JOIN terms t ON t.id = s.term_id JOIN persons p ON p.id = s.person_id "
 int read_shift(sqlite3_stmt *st, void *out);
 

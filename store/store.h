@@ -129,9 +129,18 @@ int store_shift_get(struct store *s, int64_t id, struct shift *out);
 /* Inserts a new shift (slot of a term); sets sh->id and sh->uid. */
 int store_shift_insert(struct store *s, struct shift *sh, int64_t now);
 /* Gives the shift to PERSON_ID with ORIGIN, raising its sequence; a
- * cancelled shift is restored. */
+ * cancelled shift is restored. The person who loses it keeps it in their
+ * own feed, cancelled (shift_releases), until it ends. */
 int store_shift_assign(struct store *s, int64_t shift_id, int64_t person_id,
 		       enum origin origin, int64_t now);
+/* The same, and the shift (a part of its week) now ends at END (0: as
+ * it was). */
+int store_shift_reshape(struct store *s, int64_t shift_id, int64_t person_id, int64_t end,
+			enum origin origin, int64_t now);
+/* Every shift (part) of week SLOT of term TERM_ID, cancelled ones
+ * included, by start. */
+int store_slot_shifts(struct store *s, int64_t term_id, int slot, struct shift **v,
+		      size_t *n);
 /* Marks the shift cancelled, raising its sequence. */
 int store_shift_cancel(struct store *s, int64_t shift_id, int64_t now);
 
@@ -145,6 +154,11 @@ int store_swap_list(struct store *s, int64_t person_id, bool open_only,
 /* Closes an open request. STORE_NOT_FOUND when it is no longer open. */
 int store_swap_decide(struct store *s, int64_t id, enum swap_state state,
 		      int64_t by_person_id, int64_t at);
+/* PERSON_ID declines request SWAP_ID, open to the whole term: it stays
+ * open to the others. */
+int store_swap_decline_add(struct store *s, int64_t swap_id, int64_t person_id, int64_t at);
+/* Whether PERSON_ID has declined request SWAP_ID. */
+int store_swap_declined(struct store *s, int64_t swap_id, int64_t person_id, bool *out);
 /* Open requests of SHIFT_ID (to close them when the shift changes hands). */
 int store_swap_close_for_shift(struct store *s, int64_t shift_id, int64_t at);
 

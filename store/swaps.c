@@ -7,7 +7,7 @@
 #define SWAP_COLS \
 	"SELECT w.id, w.shift_id, w.requester_id, rq.handle, COALESCE(w.target_id, 0), " \
 	"COALESCE(tg.handle, ''), w.state, w.created_at, COALESCE(w.decided_at, 0), " \
-	"COALESCE(db.handle, '') FROM swaps w JOIN persons rq ON rq.id = w.requester_id " \
+	"COALESCE(db.handle, ''), COALESCE(w.from_at, 0), COALESCE(w.to_at, 0) FROM swaps w JOIN persons rq ON rq.id = w.requester_id " \
 	"LEFT JOIN persons tg ON tg.id = w.target_id LEFT JOIN persons db ON db.id = w.decided_by "
 
 static int
@@ -28,6 +28,8 @@ read_swap(sqlite3_stmt *st, void *out)
 	w->created = db_int(st, 7, 0);
 	w->decided = db_int(st, 8, 0);
 	db_text(st, 9, w->decided_by, sizeof w->decided_by);
+	w->from = db_int(st, 10, 0);
+	w->to = db_int(st, 11, 0);
 	return 0;
 }
 
@@ -35,8 +37,8 @@ int
 store_swap_add(struct store *s, struct swap *w)
 {
 	static const char sql[] =
-		"INSERT INTO swaps (shift_id, requester_id, target_id, state, created_at) "
-		"VALUES (?, ?, ?, 'open', ?)";
+		"INSERT INTO swaps (shift_id, requester_id, target_id, state, created_at, "
+		"from_at, to_at) VALUES (?, ?, ?, 'open', ?, ?, ?)";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
@@ -45,6 +47,8 @@ store_swap_add(struct store *s, struct swap *w)
 	db_bind_int(st, 2, w->requester_id);
 	db_bind_id(st, 3, w->target_id);
 	db_bind_int(st, 4, w->created);
+	db_bind_id(st, 5, w->from);
+	db_bind_id(st, 6, w->to);
 	w->state = SWAP_OPEN;
 	return db_insert(s, st, "swap request", &w->id);
 }
@@ -107,4 +111,41 @@ store_swap_close_for_shift(struct store *s, int64_t shift_id, int64_t at)
 	db_bind_int(st, 1, shift_id);
 	db_bind_int(st, 2, at);
 	return db_step_done(s, st);
+}
+
+int
+store_swap_decline_add(struct store *s, int64_t swap_id, int64_t person_id, int64_t at)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO swap_declines (swap_id, person_id, declined_at) "
+		"VALUES (?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, swap_id);
+	db_bind_int(st, 2, person_id);
+	db_bind_int(st, 3, at);
+	return db_step_done(s, st);
+}
+
+int
+store_swap_declined(struct store *s, int64_t swap_id, int64_t person_id, bool *out)
+{
+	static const char sql[] =
+		"SELECT 1 FROM swap_declines WHERE swap_id = ? AND person_id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int r;
+
+	*out = false;
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, swap_id);
+	db_bind_int(st, 2, person_id);
+	r = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return db_error(s);
+	*out = r == SQLITE_ROW;
+	return 0;
 }

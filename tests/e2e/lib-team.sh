@@ -37,8 +37,9 @@ lay() {
 	shift
 	for h in "$@"; do
 		sqlite3 rota.db "INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id,
-			start_at, end_at, updated_at)
+			start_at, end_at, slot_start, slot_end, updated_at)
 			SELECT r.name || '-' || t.name || '-' || $slot, r.id, t.id, $slot, p.id,
+			t.start_at + $slot * 604800, t.start_at + ($slot + 1) * 604800,
 			t.start_at + $slot * 604800, t.start_at + ($slot + 1) * 604800, 0
 			FROM terms t JOIN rotations r ON r.id = t.rotation_id, persons p
 			WHERE t.name = '$term' AND p.handle = '$h'" || return 1

@@ -6,13 +6,13 @@ test_expect_success 'init creates the database and its folders' '
 	expect_status 0 rota --db sub/dir/rota.db init &&
 	expect_out "Schema version:" &&
 	test -f sub/dir/rota.db &&
-	test "$(sqlite3 sub/dir/rota.db "PRAGMA user_version")" = 9 &&
+	test "$(sqlite3 sub/dir/rota.db "PRAGMA user_version")" = 10 &&
 	test "$(sqlite3 sub/dir/rota.db "PRAGMA journal_mode")" = wal
 '
 
 test_expect_success 'init twice is harmless' '
 	rota init >/dev/null && expect_status 0 rota --json init &&
-	test "$(json "j[\"schema_version\"]")" = 9
+	test "$(json "j[\"schema_version\"]")" = 10
 '
 
 test_expect_success 'ROTA_DB, then the config file, then XDG_DATA_HOME' '
@@ -32,7 +32,7 @@ test_expect_success 'an old database is migrated by any command' '
 		CREATE INDEX shifts_rotation_time ON shifts (rotation_id, start_at);
 		PRAGMA user_version = 1" &&
 	expect_status 0 rota person list &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 9 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 10 &&
 	sqlite3 rota.db "SELECT count(*) FROM notifications" >/dev/null &&
 	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM sqlite_master
 		WHERE type = '\''index'\'' AND name LIKE '\''shifts_rotation%'\''")" = shifts_rotation_cover
@@ -42,7 +42,7 @@ test_expect_success 'migration 7: the trend reads out-of-hours pages from their 
 	rota init >/dev/null &&
 	sqlite3 rota.db "DROP INDEX pages_ooh_time; PRAGMA user_version = 6" &&
 	expect_status 0 rota person list &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 9 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 10 &&
 	sqlite3 rota.db "EXPLAIN QUERY PLAN SELECT responder_id, created_at FROM pages
 		WHERE created_at >= 0 AND created_at < 9 AND class IN ('\''out_of_hours'\'', '\''sleep'\'')
 		ORDER BY created_at" >plan.out &&
@@ -56,7 +56,7 @@ test_expect_success 'migration 9: the key leads with source_id, pages_responder_
 	sqlite3 rota.db "CREATE INDEX pages_responder_time ON pages (responder_id, created_at);
 		PRAGMA user_version = 8" &&
 	expect_status 0 rota person list &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 9 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 10 &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM sqlite_master
 		WHERE name = '\''pages_responder_time'\''")" = 0 &&
 	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM (SELECT name
@@ -84,7 +84,7 @@ test_expect_success 'the rebuilt pages table: its key a named index, its referen
 	grep -q "FOREIGN KEY constraint failed" err.out
 '
 
-test_expect_success 'the rebuilt shifts table keeps its rules and references' '
+test_expect_success 'the rebuilt shifts table keeps its rules and references; a part lies inside its week' '
 	rota init >/dev/null &&
 	sql="SELECT sql FROM sqlite_master WHERE name = '\''shifts'\''" &&
 	sqlite3 rota.db "$sql" >schema.out &&
@@ -99,13 +99,15 @@ test_expect_success 'the rebuilt shifts table keeps its rules and references' '
 			VALUES ('\''ana'\'', '\''Ana'\'', '\''a@x'\'', '\''UTC'\'', 0);
 		INSERT INTO rotations (name, tier, tz, created_at) VALUES ('\''r'\'', '\''primary'\'', '\''UTC'\'', 0);
 		INSERT INTO terms (name, rotation_id, start_at, end_at, weeks, created_at) VALUES ('\''t'\'', 1, 0, 604800, 1, 0)" &&
-	ins="INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, start_at, end_at, origin, updated_at)" &&
-	sqlite3 rota.db "$ins VALUES ('\''u0'\'', 1, 1, 0, 1, 0, 604800, '\''override'\'', 0)" &&
-	! sqlite3 rota.db "$ins VALUES ('\''u1'\'', 1, 1, 1, 1, 0, 604800, '\''bogus'\'', 0)" 2>err.out &&
+	ins="INSERT INTO shifts (uid, rotation_id, term_id, slot, person_id, start_at, end_at, origin, updated_at, slot_start, slot_end)" &&
+	sqlite3 rota.db "$ins VALUES ('\''u0'\'', 1, 1, 0, 1, 0, 604800, '\''override'\'', 0, 0, 604800)" &&
+	! sqlite3 rota.db "$ins VALUES ('\''u1'\'', 1, 1, 1, 1, 0, 604800, '\''bogus'\'', 0, 0, 604800)" 2>err.out &&
 	grep -q "CHECK constraint failed" err.out &&
-	! sqlite3 rota.db "$ins VALUES ('\''u3'\'', 1, 1, 0, 1, 0, 604800, '\''swap'\'', 0)" 2>err.out &&
-	grep -q "UNIQUE constraint failed: shifts.term_id, shifts.slot" err.out &&
-	! sqlite3 rota.db "PRAGMA foreign_keys = ON; $ins VALUES ('\''u2'\'', 1, 1, 2, 99, 0, 604800, '\''swap'\'', 0)" 2>err.out &&
+	! sqlite3 rota.db "$ins VALUES ('\''u3'\'', 1, 1, 0, 1, 0, 604800, '\''swap'\'', 0, 0, 604800)" 2>err.out &&
+	grep -q "UNIQUE constraint failed: shifts.term_id, shifts.slot, shifts.start_at" err.out &&
+	! sqlite3 rota.db "$ins VALUES ('\''u4'\'', 1, 1, 0, 1, 302400, 700000, '\''swap'\'', 0, 0, 604800)" 2>err.out &&
+	grep -q "CHECK constraint failed" err.out &&
+	! sqlite3 rota.db "PRAGMA foreign_keys = ON; $ins VALUES ('\''u2'\'', 1, 1, 2, 99, 0, 604800, '\''swap'\'', 0, 0, 604800)" 2>err.out &&
 	grep -q "FOREIGN KEY constraint failed" err.out
 '
 
@@ -186,7 +188,7 @@ test_expect_success 'rota starts quickly: no libical, libcurl or libxml2' '
 test_expect_success 'every other command runs in rota-full, with the same arguments' '
 	rota init >/dev/null &&
 	expect_status 0 rota --json --db other.db init && test -f other.db &&
-	test "$(json "j[\"schema_version\"]")" = 9 &&
+	test "$(json "j[\"schema_version\"]")" = 10 &&
 	expect_status 0 rota --help && expect_out "report monthly" &&
 	expect_status 0 rota --db other.db now && expect_out "no rotations yet"
 '
