@@ -8,7 +8,7 @@ librota_a_SOURCES += \
 	service/plan.c service/plan.h \
 	service/shift-check.c service/shift-check.h
 librota_a_SOURCES += service/service.c service/service.h
-librota_a_SOURCES += service/swap.c service/swap.h
+librota_a_SOURCES += service/swap.c service/swap.h service/cover.c service/cover.h
 librota_a_SOURCES += service/team.c service/team.h
 librota_a_SOURCES += service/feeds.c service/feeds.h
 librota_a_SOURCES += service/calendar-sync.c service/calendar-sync.h \
