@@ -34,9 +34,14 @@ shift_times(const struct shift *sh, char *start, char *end, size_t len)
 static void
 swap_fields(const struct swap *w, const struct shift *sh, bool row)
 {
+	struct shift asked = *sh;       /* the time asked for */
 	char start[128], end[128];
 
-	shift_times(sh, start, end, sizeof start);
+	if (w->from != 0 && w->to != 0) {
+		asked.start = w->from;
+		asked.end = w->to;
+	}
+	shift_times(&asked, start, end, sizeof start);
 	out_int("id", row ? "ID" : "Swap request:", w->id);
 	out_int("shift", row ? "SHIFT" : "Shift:", w->shift_id);
 	out_str("rotation", row ? "ROTATION" : "Rotation:", sh->rotation);

@@ -62,6 +62,21 @@ time_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone 
 }
 
 int
+range_time_arg(struct ctx *ctx, const char *option, const char *s,
+	       const struct rotation *rot, int64_t now, int64_t *out)
+{
+	if (strcmp(s, "now") == 0) {
+		*out = now;
+		return 0;
+	}
+	if (time_parse(s, tz_lookup_or_utc(rot->tz), out) < 0)
+		return cmd_usage_error(ctx, "%s: bad time '%s' (expected now, "
+				       "YYYY-MM-DDTHH:MM in %s, or with Z or +HH:MM)", option,
+				       s, rot->tz);
+	return 0;
+}
+
+int
 id_arg(struct ctx *ctx, const char *what, const char *s, int64_t *out)
 {
 	char *end;
@@ -176,6 +191,61 @@ find_shift(struct ctx *ctx, const char *arg, int64_t prefer_person, struct shift
 			      "id (see rota schedule show --from %s)", n, arg, arg);
 	else
 		*out = v[pick];
+	free(v);
+	return r;
+}
+
+/* "shift 3 (rotation ops, Mon 2027-05-24 10:00 to Mon 2027-05-31 10:00
+ * Europe/Dublin), shift 4 (...)" of the N shifts V, into BUF. */
+static const char *
+shift_list_text(const struct shift *v, size_t n, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used < len; i++) {
+		const struct tz_zone *zone = tz_lookup_or_utc(v[i].tz);
+		char a[32], b[32];
+		int k;
+
+		time_format_local(v[i].start, zone, a, sizeof a);
+		time_format_local(v[i].end, zone, b, sizeof b);
+		k = snprintf(buf + used, len - used, "%sshift %lld (%s, %s to %s %s)",
+			     i ? ", " : "", (long long)v[i].id, v[i].rotation, a, b, v[i].tz);
+		used += k > 0 ? (size_t)k : 0;
+	}
+	return buf;
+}
+
+int
+find_own_shift(struct ctx *ctx, const char *arg, struct shift *out)
+{
+	const struct tz_zone *zone = tz_lookup_or_utc(ctx->actor.person.tz);
+	struct shift_filter f = { .person_id = ctx->actor.person.id };
+	struct shift *v = NULL;
+	size_t n = 0;
+	char list[512];
+	int y, m, d, r;
+
+	if (date_parse(arg, &y, &m, &d) < 0)
+		return find_shift(ctx, arg, ctx->actor.person.id, out);
+	/* A day names the shift of one's own in force that day, not the
+	 * one at its midnight: with a Monday 10:00 handoff, "Monday" is
+	 * the week that starts then (unless one holds both). */
+	f.from = tz_from_local(zone, y, m, d, 0, 0, 0);
+	civil_add_days(&y, &m, &d, 1);
+	f.to = tz_from_local(zone, y, m, d, 0, 0, 0);
+	if ((r = store_shift_list(ctx->db, &f, &v, &n)) != 0)
+		return r;
+	if (n == 0)
+		r = rota_fail(EX_DATAERR, "you (%s) hold no shift on %s (see rota next)",
+			      ctx->actor.person.handle, arg);
+	else if (n == 1)
+		*out = v[0];
+	else
+		r = rota_fail(EX_DATAERR, "you (%s) hold %zu shifts on %s: %s; name one by "
+			      "its id", ctx->actor.person.handle, n, arg, shift_list_text(v, n, list,
+										     sizeof list));
 	free(v);
 	return r;
 }

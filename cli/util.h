@@ -38,6 +38,17 @@ int require_manager(struct ctx *ctx, const char *what);
 int find_shift(struct ctx *ctx, const char *arg, int64_t prefer_person,
 	       struct shift *out);
 
+/* The acting person's shift named by its id, a time inside it, or a day
+ * (YYYY-MM-DD in their zone): their shift in force that day; EX_DATAERR
+ * listing them when they hold two that day. */
+int find_own_shift(struct ctx *ctx, const char *arg, struct shift *out);
+
+/* A time of a range on the command line (OPTION names it in errors):
+ * "now", an instant with Z or an offset, or a wall clock (YYYY-MM-DD, or
+ * YYYY-MM-DDTHH:MM) in ROT's zone. EX_USAGE when unreadable. */
+int range_time_arg(struct ctx *ctx, const char *option, const char *s,
+		   const struct rotation *rot, int64_t now, int64_t *out);
+
 /* Prints one shift as a row in the common shape: id, rotation, tier,
  * person, start, end (UTC ISO 8601 in JSON; the rotation's wall clock in
  * the table), origin. */

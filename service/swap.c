@@ -8,16 +8,133 @@
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/xalloc.h"
+#include "scheduler/constraints.h"
+#include "service/cover.h"
 #include "service/swap.h"
 
 json_t *
 swap_to_json(const struct swap *w)
 {
-	return json_pack("{s:I, s:I, s:s, s:s?, s:s, s:s?}", "id", (json_int_t)w->id,
-			 "shift", (json_int_t)w->shift_id, "from", w->requester,
-			 "to", w->target_id ? w->target : NULL, "state",
+	char start[32] = "", end[32] = "";
+
+	if (w->from != 0)
+		time_format_utc(w->from, start, sizeof start);
+	if (w->to != 0)
+		time_format_utc(w->to, end, sizeof end);
+	return json_pack("{s:I, s:I, s:s, s:s?, s:s, s:s?, s:s?, s:s?}", "id",
+			 (json_int_t)w->id, "shift", (json_int_t)w->shift_id, "from",
+			 w->requester, "to", w->target_id ? w->target : NULL, "state",
 			 swap_state_name(w->state),
-			 "decided_by", w->decided_by[0] ? w->decided_by : NULL);
+			 "decided_by", w->decided_by[0] ? w->decided_by : NULL,
+			 "start", start[0] ? start : NULL, "end", end[0] ? end : NULL);
+}
+
+/* "Mon 2027-03-01 10:00 Europe/Dublin": T in ROT's zone, for messages. */
+#define WHEN_MAX (32 + TZ_MAX)
+static const char *
+when(const struct rotation *rot, int64_t t, char *buf, size_t len)
+{
+	char local[32];
+
+	time_format_local(t, tz_lookup_or_utc(rot->tz), local, sizeof local);
+	snprintf(buf, len, "%s %s", local, rot->tz);
+	return buf;
+}
+
+/* The rotation of shift SH. */
+static int
+shift_rotation(const struct svc *s, const struct shift *sh, struct rotation *rot)
+{
+	int r = store_rotation_get_id(s->db, sh->rotation_id, rot);
+
+	if (r == STORE_NOT_FOUND)
+		return rota_fail(EX_SOFTWARE, "shift %lld has no rotation", (long long)sh->id);
+	return r;
+}
+
+int
+swap_rotation(const struct svc *s, const char *name, struct rotation *out)
+{
+	struct rotation *v;
+	size_t n, primary = 0, pick = 0;
+	char names[512] = "";
+	int r;
+
+	if (name != NULL)
+		return svc_find_rotation(s, name, out);
+	if ((r = store_rotation_list(s->db, &v, &n)) != 0)
+		return r;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].tier != TIER_PRIMARY)
+			continue;
+		pick = i;
+		primary++;
+		snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+			 primary > 1 ? ", " : "", v[i].name);
+	}
+	if (primary == 1)
+		*out = v[pick];
+	else if (primary == 0)
+		r = rota_fail(EX_DATAERR, "no rotation of the primary tier yet (see rota "
+			      "rotation add)");
+	else
+		r = rota_fail(EX_USAGE, "the primary tier has %zu rotations (%s): name one "
+			      "with --rotation", primary, names);
+	free(v);
+	return r;
+}
+
+/* The part of ROT that PERSON_ID holds at T, into *OUT. */
+static int
+part_at(const struct svc *s, const struct rotation *rot, int64_t person_id, int64_t t,
+	struct shift *out)
+{
+	struct shift_filter f = { .rotation_id = rot->id, .person_id = person_id,
+				  .from = t, .to = t + 1 };
+	struct shift *v;
+	size_t n;
+	int r;
+
+	if ((r = store_shift_list(s->db, &f, &v, &n)) != 0)
+		return r;
+	if (n == 0)
+		r = rota_fail(EX_SOFTWARE, "rotation %s: no part of person %lld at %lld after "
+			      "the change", rot->name, (long long)person_id, (long long)t);
+	else
+		*out = v[0];
+	free(v);
+	return r;
+}
+
+/* The first reason P may not take the spans V (N of them) of ROT, by the
+ * hard rules, checked week by week: *OUT's code is 0 when they may. The
+ * minimum gap between one person's shifts is a rule of whole weeks: a
+ * night or a weekend covered for a colleague is not a week of one's own. */
+static int
+range_verdict(const struct svc *s, const struct rotation *rot, const struct cover_span *v,
+	      size_t n, const struct person *p, struct shift_verdict *out)
+{
+	int r = 0;
+
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < n && r == 0 && out->code == 0; i++) {
+		struct shift piece = { 0 };
+		bool whole = v[i].start == v[i].slot_start && v[i].end == v[i].slot_end;
+
+		piece.id = v[i].shift_id;
+		piece.rotation_id = rot->id;
+		snprintf(piece.rotation, sizeof piece.rotation, "%s", rot->name);
+		piece.tier = rot->tier;
+		piece.term_id = v[i].term_id;
+		snprintf(piece.term, sizeof piece.term, "%s", v[i].term);
+		piece.slot = v[i].slot;
+		piece.start = v[i].start;
+		piece.end = v[i].end;
+		r = shift_check(s->db, s->cfg, &piece, p, out);
+		if (r == 0 && !whole && (out->code == GEN_GAP_BEFORE || out->code == GEN_GAP_AFTER))
+			memset(out, 0, sizeof *out);
+	}
+	return r;
 }
 
 /* Shift ID: EX_DATAERR when there is none. */
@@ -68,48 +185,84 @@ require_open(const struct swap *w)
 			 (long long)w->id, swap_state_name(w->state));
 }
 
-/* EX_DATAERR unless SH starts after now: only those change hands. */
-static int
-require_future(const struct svc *s, const struct shift *sh, const char *what)
+/* "shift 3" when [FROM, TO) is all of shift SH, else the range: what a
+ * message says was to be taken. */
+static const char *
+what_taken(const struct rotation *rot, const struct shift *sh, int64_t from, int64_t to,
+	   char *buf, size_t len)
 {
-	char start[32];
+	char a[WHEN_MAX], b[WHEN_MAX];
 
-	if (sh->start > s->now)
-		return 0;
-	time_format_utc(sh->start, start, sizeof start);
-	return rota_fail(EX_DATAERR, "%s: shift %lld %s at %s: only shifts that have not "
-			 "started can change hands", what, (long long)sh->id,
-			 sh->end > s->now ? "started" : "ended", start);
+	if (sh != NULL && sh->id != 0 && from == sh->start && to == sh->end)
+		snprintf(buf, len, "shift %lld", (long long)sh->id);
+	else
+		snprintf(buf, len, "%s to %s", when(rot, from, a, sizeof a),
+			 when(rot, to, b, sizeof b));
+	return buf;
 }
 
-/* EX_DATAERR unless P may take SH by the hard rules. */
+/* EX_DATAERR unless P may take the spans V (N) of ROT, [FROM, TO) of
+ * shift SH, by the hard rules. */
 static int
-require_may_take(const struct svc *s, const struct shift *sh, const struct person *p)
+require_may_take(const struct svc *s, const struct rotation *rot, const struct cover_span *v,
+		 size_t n, const struct person *p, const struct shift *sh, int64_t from,
+		 int64_t to)
 {
-	struct shift_verdict v;
-	int r = shift_check(s->db, s->cfg, sh, p, &v);
+	struct shift_verdict verdict;
+	char what[2 * WHEN_MAX + 8];
+	int r = range_verdict(s, rot, v, n, p, &verdict);
 
-	if (r == 0 && v.code != 0)
-		r = rota_fail(EX_DATAERR, "%s cannot take shift %lld: %s", p->handle,
-			      (long long)sh->id, v.why);
+	if (r == 0 && verdict.code != 0)
+		r = rota_fail(EX_DATAERR, "%s cannot take %s: %s", p->handle,
+			      what_taken(rot, sh, from, to, what, sizeof what), verdict.why);
 	return r;
 }
 
-/* EX_DATAERR when SH already has an open request. */
+/* EX_DATAERR unless HOLDER_ID holds every instant of [FROM, TO) of ROT;
+ * *V and *N get the spans (free()). WHAT begins the message. */
 static int
-refuse_second_request(const struct svc *s, const struct shift *sh)
+require_held_by(const struct svc *s, const struct rotation *rot, int64_t from, int64_t to,
+		int64_t holder_id, const char *what, struct cover_span **v, size_t *n)
+{
+	char a[WHEN_MAX], b[WHEN_MAX];
+	int r = cover_spans(s->db, rot, from, to, v, n);
+
+	for (size_t i = 0; i < *n && r == 0; i++) {
+		const struct cover_span *sp = &(*v)[i];
+
+		if (sp->person_id == holder_id)
+			continue;
+		r = rota_fail(EX_DATAERR, "%s: %s to %s is %s now", what,
+			      when(rot, sp->start, a, sizeof a), when(rot, sp->end, b, sizeof b),
+			      sp->person_id ? sp->handle : sp->term_id ? "covered by nobody" :
+			      "outside every term");
+	}
+	if (r != 0) {
+		free(*v);
+		*v = NULL;
+		*n = 0;
+	}
+	return r;
+}
+
+/* EX_DATAERR when part of [FROM, TO) of SH already has an open request. */
+static int
+refuse_second_request(const struct svc *s, const struct shift *sh, int64_t from, int64_t to)
 {
 	struct swap *v;
 	size_t n;
 	int r;
 
-	if ((r = store_swap_list(s->db, 0, true, &v, &n)) != 0)
+	if ((r = store_swap_list(s->db, sh->person_id, true, &v, &n)) != 0)
 		return r;
-	for (size_t i = 0; i < n && r == 0; i++)
-		if (v[i].shift_id == sh->id)
+	for (size_t i = 0; i < n && r == 0; i++) {
+		int64_t a = v[i].from ? v[i].from : sh->start, b = v[i].to ? v[i].to : sh->end;
+
+		if (v[i].shift_id == sh->id && a < to && from < b)
 			r = rota_fail(EX_DATAERR, "shift %lld already has an open swap request "
 				      "(%lld): cancel it first with rota swap cancel %lld",
 				      (long long)sh->id, (long long)v[i].id, (long long)v[i].id);
+	}
 	free(v);
 	return r;
 }
@@ -126,23 +279,63 @@ audit_swap(const struct svc *s, const char *action, const struct swap *before,
 			 swap_to_json(w));
 }
 
+/* The range [*FROM, *TO) of SH that a change made now may give: FROM and
+ * TO as asked (0: the shift's own start or end, and never before now).
+ * EX_DATAERR with WHAT and the rule when the range is empty, outside SH
+ * or in the past. */
+static int
+range_of_shift(const struct svc *s, const struct rotation *rot, const struct shift *sh,
+	       const char *what, int64_t *from, int64_t *to)
+{
+	int64_t earliest = cover_earliest(s->now);
+	char a[WHEN_MAX], b[WHEN_MAX], c[WHEN_MAX], d[WHEN_MAX];
+
+	if (sh->end <= earliest)
+		return rota_fail(EX_DATAERR, "%s: shift %lld has ended: the past is not "
+				 "rewritten", what, (long long)sh->id);
+	if (*from == 0)
+		*from = sh->start > earliest ? sh->start : earliest;
+	if (*to == 0)
+		*to = sh->end;
+	if (*from < s->now)
+		return rota_fail(EX_DATAERR, "%s: %s is in the past: the past is not "
+				 "rewritten (start at now: --from now)", what,
+				 when(rot, *from, a, sizeof a));
+	if (*from < earliest)           /* now, to the minute */
+		*from = earliest;
+	if (*to <= *from)
+		return rota_fail(EX_DATAERR, "%s: the range %s to %s %s", what,
+				 when(rot, *from, a, sizeof a), when(rot, *to, b, sizeof b),
+				 *to == *from ? "is empty" : "ends before it starts");
+	if (*from < sh->start || *to > sh->end)
+		return rota_fail(EX_DATAERR, "%s: %s to %s is not inside shift %lld (%s to %s)",
+				 what, when(rot, *from, a, sizeof a), when(rot, *to, b, sizeof b),
+				 (long long)sh->id, when(rot, sh->start, c, sizeof c),
+				 when(rot, sh->end, d, sizeof d));
+	return 0;
+}
+
 int
-swap_request(const struct svc *s, int64_t shift_id, const char *with, struct swap *w,
-	     struct shift *sh)
+swap_request(const struct svc *s, int64_t shift_id, int64_t from, int64_t to,
+	     const char *with, struct swap *w, struct shift *sh)
 {
 	const struct person *me = &s->actor->person;
 	struct person target = { 0 };
+	struct rotation rot;
+	struct cover_span *spans = NULL;
+	size_t n = 0;
 	int r;
 
 	memset(w, 0, sizeof *w);
-	if ((r = svc_require_person(s)) != 0 || (r = shift_get(s, shift_id, sh)) != 0)
+	if ((r = svc_require_person(s)) != 0 || (r = shift_get(s, shift_id, sh)) != 0 ||
+	    (r = shift_rotation(s, sh, &rot)) != 0)
 		return r;
 	if (sh->person_id != me->id)
 		return rota_fail(EX_NOPERM, "shift %lld is %s's, not yours (%s): only its "
 				 "owner may ask for a swap", (long long)sh->id, sh->handle,
 				 me->handle);
-	if ((r = require_future(s, sh, "swap request")) != 0 ||
-	    (r = refuse_second_request(s, sh)) != 0)
+	if ((r = range_of_shift(s, &rot, sh, "swap request", &from, &to)) != 0 ||
+	    (r = refuse_second_request(s, sh, from, to)) != 0)
 		return r;
 	if (with != NULL) {
 		if ((r = svc_find_person(s, with, &target)) != 0)
@@ -150,8 +343,12 @@ swap_request(const struct svc *s, int64_t shift_id, const char *with, struct swa
 		if (target.id == sh->person_id)
 			return rota_fail(EX_DATAERR, "shift %lld is already yours: name someone "
 					 "else with --with", (long long)sh->id);
-		if ((r = require_may_take(s, sh, &target)) != 0)
+		if ((r = cover_spans(s->db, &rot, from, to, &spans, &n)) != 0 ||
+		    (r = require_may_take(s, &rot, spans, n, &target, sh, from, to)) != 0) {
+			free(spans);
 			return r;
+		}
+		free(spans);
 	}
 	w->shift_id = sh->id;
 	w->requester_id = sh->person_id;
@@ -159,6 +356,8 @@ swap_request(const struct svc *s, int64_t shift_id, const char *with, struct swa
 	w->target_id = target.id;
 	snprintf(w->target, sizeof w->target, "%s", target.handle);
 	w->created = s->now;
+	w->from = from;
+	w->to = to;
 	if ((r = store_swap_add(s->db, w)) != 0)
 		return r;
 	return audit_swap(s, "swap.request", NULL, w);
@@ -210,30 +409,39 @@ decide(const struct svc *s, const struct swap *w, enum swap_state state)
 	return r;
 }
 
-/* Accepting: the shift becomes the actor's, marked as a swap. */
+/* Accepting: the range asked for (what is left of it from now) becomes
+ * the actor's, marked as a swap; the shift is split where the range
+ * begins and ends. */
 static int
 accept(const struct svc *s, struct swap *w, struct shift *sh)
 {
-	struct shift before;
-	char object[48];
+	int64_t earliest = cover_earliest(s->now);
+	int64_t from = w->from ? w->from : sh->start, to = w->to ? w->to : sh->end;
+	struct shift before = *sh;
+	struct rotation rot;
+	struct cover_span *spans = NULL;
+	size_t n = 0;
+	char what[64], object[48];
 	json_t *after;
 	int r;
 
-	if ((r = require_future(s, sh, "swap accept")) != 0)
+	snprintf(what, sizeof what, "swap request %lld is out of date", (long long)w->id);
+	if ((r = shift_rotation(s, sh, &rot)) != 0)
 		return r;
-	if (sh->cancelled || sh->person_id != w->requester_id)
-		return rota_fail(EX_DATAERR, "swap request %lld is out of date: shift %lld is "
-				 "%s now", (long long)w->id, (long long)sh->id,
-				 sh->cancelled ? "cancelled" : "someone else's");
-	if ((r = require_may_take(s, sh, &s->actor->person)) != 0 ||
-	    (r = decide(s, w, SWAP_ACCEPTED)) != 0)
+	if (from < earliest)
+		from = earliest;
+	if (to <= from)
+		return rota_fail(EX_DATAERR, "swap accept: the time swap request %lld asks "
+				 "for has passed", (long long)w->id);
+	if ((r = require_held_by(s, &rot, from, to, w->requester_id, what, &spans, &n)) != 0)
 		return r;
-	before = *sh;
-	if ((r = store_shift_assign(s->db, sh->id, s->actor->person.id, ORIGIN_SWAP,
-				    s->now)) != 0 ||
-	    (r = store_swap_close_for_shift(s->db, sh->id, s->now)) != 0 ||
+	r = require_may_take(s, &rot, spans, n, &s->actor->person, sh, from, to);
+	free(spans);
+	if (r != 0 || (r = decide(s, w, SWAP_ACCEPTED)) != 0 ||
+	    (r = cover_apply(s->db, &rot, from, to, s->actor->person.id, ORIGIN_SWAP,
+			     s->now)) != 0 ||
 	    (r = store_swap_get(s->db, w->id, w)) != 0 ||
-	    (r = store_shift_get(s->db, sh->id, sh)) != 0)
+	    (r = part_at(s, &rot, s->actor->person.id, from, sh)) != 0)
 		return r;
 	snprintf(object, sizeof object, "shift %lld", (long long)sh->id);
 	after = shift_to_json(sh);
@@ -241,24 +449,58 @@ accept(const struct svc *s, struct swap *w, struct shift *sh)
 	return svc_audit(s, "swap.accept", object, shift_to_json(&before), after);
 }
 
+/* Whether every current member of W's term but its requester has
+ * declined it. */
+static int
+all_declined(const struct svc *s, const struct swap *w, const struct shift *sh, bool *out)
+{
+	struct membership *m;
+	size_t n;
+	int r;
+
+	*out = true;
+	if ((r = store_member_list(s->db, sh->term_id, &m, &n)) != 0)
+		return r;
+	for (size_t i = 0; i < n && r == 0 && *out; i++)
+		if (m[i].person_id != w->requester_id && m[i].left > s->now)
+			r = store_swap_declined(s->db, w->id, m[i].person_id, out);
+	free(m);
+	return r;
+}
+
+/* Declining: a request to one person closes; one open to the whole term
+ * only leaves the decliner out, and closes once everyone has declined. */
+static int
+decline(const struct svc *s, struct swap *w, const struct shift *sh)
+{
+	struct swap before = *w;
+	bool everyone = true;
+	int r;
+
+	if (w->target_id == 0) {
+		if ((r = store_swap_decline_add(s->db, w->id, s->actor->person.id, s->now)) != 0 ||
+		    (r = all_declined(s, w, sh, &everyone)) != 0)
+			return r;
+	}
+	if (everyone && (r = decide(s, w, SWAP_DECLINED)) != 0)
+		return r;
+	if ((r = store_swap_get(s->db, w->id, w)) != 0)
+		return r;
+	/* The actor is in the event: who declined a request still open. */
+	return audit_swap(s, "swap.decline", &before, w);
+}
+
 int
 swap_answer(const struct svc *s, int64_t id, enum swap_answer answer, struct swap *w,
 	    struct shift *sh)
 {
 	const char *verb = answer == SWAP_ANSWER_ACCEPT ? "accept" : "decline";
-	struct swap before;
 	int r;
 
 	if ((r = svc_require_person(s)) != 0 || (r = swap_get(s, id, w, sh)) != 0 ||
 	    (r = may_answer(s, w, sh, verb)) != 0 || (r = require_open(w)) != 0)
 		return r;
-	if (answer == SWAP_ANSWER_ACCEPT)
-		return accept(s, w, sh);
-	before = *w;
-	if ((r = decide(s, w, SWAP_DECLINED)) != 0 ||
-	    (r = store_swap_get(s->db, w->id, w)) != 0)
-		return r;
-	return audit_swap(s, "swap.decline", &before, w);
+	return answer == SWAP_ANSWER_ACCEPT ? accept(s, w, sh) : decline(s, w, sh);
 }
 
 int
@@ -284,7 +526,7 @@ swap_cancel(const struct svc *s, int64_t id, struct swap *w, struct shift *sh)
 }
 
 /* Whether a volunteer sees W: they asked or were asked, or it is open to
- * anyone in a term they belong to. */
+ * anyone in a term they belong to and they have not declined it. */
 static int
 visible(const struct svc *s, const struct swap *w, const struct shift *sh, bool *out)
 {
@@ -298,7 +540,11 @@ visible(const struct svc *s, const struct swap *w, const struct shift *sh, bool 
 	r = store_member_get(s->db, sh->term_id, me->id, &m);
 	if (r > STORE_NOT_FOUND)
 		return r;
-	*out = r == 0;
+	if (r == STORE_NOT_FOUND)
+		return 0;
+	if ((r = store_swap_declined(s->db, w->id, me->id, out)) != 0)
+		return r;
+	*out = !*out || w->state != SWAP_OPEN;
 	return 0;
 }
 
@@ -339,44 +585,144 @@ swap_list(const struct svc *s, bool open_only, struct swap **v, struct shift **s
 	return r;
 }
 
+/* The manager gives [FROM, TO) of ROT to P: checks that the range lies
+ * in the rotation's terms and within one holder's parts (or windows
+ * nobody covers), and the hard rules unless FORCE; splits and merges;
+ * *SH gets P's part from FROM. */
+static int
+override_cover(const struct svc *s, const struct rotation *rot, int64_t from, int64_t to,
+	       const struct person *p, bool force, const struct shift *named, struct shift *sh)
+{
+	struct cover_span *v;
+	const struct cover_span *held = NULL;
+	struct shift before = { 0 };
+	struct shift_verdict verdict;
+	size_t n;
+	bool all_p = true;
+	char a[WHEN_MAX], b[WHEN_MAX], what[2 * WHEN_MAX + 8], object[48];
+	json_t *after;
+	int r;
+
+	if ((r = cover_spans(s->db, rot, from, to, &v, &n)) != 0)
+		return r;
+	what_taken(rot, named, from, to, what, sizeof what);
+	for (size_t i = 0; i < n && r == 0; i++) {
+		all_p = all_p && v[i].person_id == p->id;
+		if (v[i].term_id == 0)
+			r = rota_fail(EX_DATAERR, "override: rotation %s has no term from %s to %s "
+				      "(see rota term list)", rot->name,
+				      when(rot, v[i].start, a, sizeof a),
+				      when(rot, v[i].end, b, sizeof b));
+		else if (v[i].person_id != 0 && held != NULL && held->person_id != v[i].person_id)
+			r = rota_fail(EX_DATAERR, "override: %s to %s covers shifts of %s and %s: "
+				      "give each holder's part its own override",
+				      when(rot, from, a, sizeof a), when(rot, to, b, sizeof b),
+				      held->handle, v[i].handle);
+		else if (v[i].person_id != 0 && held == NULL)
+			held = &v[i];
+	}
+	if (r == 0 && all_p)
+		r = rota_fail(EX_DATAERR, "override: %s to %s is already %s's",
+			      when(rot, from, a, sizeof a), when(rot, to, b, sizeof b), p->handle);
+	if (r == 0)
+		r = range_verdict(s, rot, v, n, p, &verdict);
+	if (r == 0 && verdict.code != 0 && !force)
+		r = rota_fail(EX_DATAERR, "%s cannot take %s: %s (use --force to override "
+			      "anyway)", p->handle, what, verdict.why);
+	if (r == 0 && verdict.code != 0)
+		rota_warn("%s takes %s although %s", p->handle, what, verdict.why);
+	if (r == 0 && held != NULL)
+		r = store_shift_get(s->db, held->shift_id, &before);
+	free(v);
+	if (r != 0 ||
+	    (r = cover_apply(s->db, rot, from, to, p->id, ORIGIN_OVERRIDE, s->now)) != 0 ||
+	    (r = part_at(s, rot, p->id, from, sh)) != 0)
+		return r;
+	snprintf(object, sizeof object, "shift %lld", (long long)sh->id);
+	after = shift_to_json(sh);
+	if (named == NULL || from != named->start || to != named->end) {
+		time_format_utc(from, a, sizeof a);
+		time_format_utc(to, b, sizeof b);
+		json_object_set_new(after, "from", json_string(a));
+		json_object_set_new(after, "to", json_string(b));
+	}
+	if (verdict.code != 0)
+		json_object_set_new(after, "forced", json_string(verdict.why));
+	return svc_audit(s, "shift.override", object, before.id ? shift_to_json(&before) : NULL,
+			 after);
+}
+
 int
 swap_override(const struct svc *s, int64_t shift_id, const char *handle, bool force,
 	      struct shift *sh)
 {
-	struct shift before;
 	struct person p;
-	struct shift_verdict v;
-	char object[48];
-	json_t *after;
+	struct rotation rot;
+	struct shift named;
+	int64_t from = 0, to = 0;
 	int r;
 
 	if ((r = svc_require_manager(s, "override")) != 0 ||
 	    (r = shift_get(s, shift_id, sh)) != 0 ||
-	    (r = svc_find_person(s, handle, &p)) != 0)
+	    (r = svc_find_person(s, handle, &p)) != 0 ||
+	    (r = shift_rotation(s, sh, &rot)) != 0 ||
+	    (r = range_of_shift(s, &rot, sh, "override", &from, &to)) != 0)
 		return r;
-	if (sh->end <= s->now)
-		return rota_fail(EX_DATAERR, "override: shift %lld has ended: the past is "
-				 "not rewritten", (long long)sh->id);
 	if (sh->person_id == p.id)
 		return rota_fail(EX_DATAERR, "shift %lld is already %s's", (long long)sh->id,
 				 p.handle);
-	if ((r = shift_check(s->db, s->cfg, sh, &p, &v)) != 0)
+	named = *sh;
+	return override_cover(s, &rot, from, to, &p, force, &named, sh);
+}
+
+/* *END: where what is in force in ROT at T ends: the part there, or the
+ * window nobody covers (up to the next part or its week's end); T
+ * itself outside every term. */
+static int
+end_in_force(const struct svc *s, const struct rotation *rot, int64_t t, int64_t *end)
+{
+	struct cover_span *v;
+	size_t n;
+	int64_t week_end;
+	int r;
+
+	if ((r = cover_spans(s->db, rot, t, t + 1, &v, &n)) != 0)
 		return r;
-	if (v.code != 0 && !force)
-		return rota_fail(EX_DATAERR, "%s cannot take shift %lld: %s (use --force to "
-				 "override anyway)", p.handle, (long long)sh->id, v.why);
-	if (v.code != 0)
-		rota_warn("%s takes shift %lld although %s", p.handle, (long long)sh->id, v.why);
-	before = *sh;
-	if ((r = store_shift_assign(s->db, sh->id, p.id, ORIGIN_OVERRIDE, s->now)) != 0 ||
-	    (r = store_swap_close_for_shift(s->db, sh->id, s->now)) != 0 ||
-	    (r = store_shift_get(s->db, sh->id, sh)) != 0)
+	week_end = v[0].term_id ? v[0].slot_end : t;
+	free(v);
+	*end = t;
+	if (week_end == t || (r = cover_spans(s->db, rot, t, week_end, &v, &n)) != 0)
 		return r;
-	snprintf(object, sizeof object, "shift %lld", (long long)sh->id);
-	after = shift_to_json(sh);
-	if (v.code != 0)
-		json_object_set_new(after, "forced", json_string(v.why));
-	return svc_audit(s, "shift.override", object, shift_to_json(&before), after);
+	*end = v[0].end;
+	free(v);
+	return 0;
+}
+
+int
+swap_override_range(const struct svc *s, const struct rotation *rot, int64_t from,
+		    int64_t to, const char *handle, bool force, struct shift *sh)
+{
+	int64_t earliest = cover_earliest(s->now);
+	struct person p;
+	char a[WHEN_MAX], b[WHEN_MAX];
+	int r;
+
+	if ((r = svc_require_manager(s, "override")) != 0 ||
+	    (r = svc_find_person(s, handle, &p)) != 0)
+		return r;
+	if (from < s->now)
+		return rota_fail(EX_DATAERR, "override: %s is in the past: the past is not "
+				 "rewritten (start at now: --from now)",
+				 when(rot, from, a, sizeof a));
+	if (from < earliest)            /* now, to the minute */
+		from = earliest;
+	if (to == 0 && (r = end_in_force(s, rot, from, &to)) != 0)
+		return r;
+	if (to <= from)
+		return rota_fail(EX_DATAERR, "override: the range %s to %s %s",
+				 when(rot, from, a, sizeof a), when(rot, to, b, sizeof b),
+				 to == from ? "is empty" : "ends before it starts");
+	return override_cover(s, rot, from, to, &p, force, NULL, sh);
 }
 
 /* Takers first, farthest from their own nearest shift first (none at all

@@ -16,20 +16,26 @@
 #include "service/service.h"
 #include "service/shift-check.h"
 
-/* The actor asks WITH (NULL: anyone in the term) to take their shift
- * SHIFT_ID. Only its owner may ask, only before it starts, one open
- * request per shift, and WITH must be able to take it (EX_NOPERM,
- * EX_DATAERR saying why). *W gets the new request, *SH its shift. */
-int swap_request(const struct svc *s, int64_t shift_id, const char *with,
-		 struct swap *w, struct shift *sh);
+/* The actor asks WITH (NULL: anyone in the term) to take [FROM, TO) of
+ * their shift SHIFT_ID (0, 0: all of it that is still to come; a shift in
+ * progress from now). Only its owner may ask; the range must lie inside
+ * the shift, not before now; one open request per time of a shift; WITH
+ * must be able to take it (EX_NOPERM, EX_DATAERR saying why). *W gets
+ * the new request, *SH its shift. */
+int swap_request(const struct svc *s, int64_t shift_id, int64_t from, int64_t to,
+		 const char *with, struct swap *w, struct shift *sh);
 
 enum swap_answer { SWAP_ANSWER_ACCEPT, SWAP_ANSWER_DECLINE };
 
 /* The actor answers request ID: the person it names, or for a request
  * open to anyone any current member of the term other than the
- * requester. Accepting checks the hard rules again and gives the actor
- * the shift (marked as a swap, so re-generation keeps it); declining
- * closes the request. *W and *SH get the request and its shift after. */
+ * requester. Accepting checks that the requester still holds the range
+ * and the hard rules again, and gives the actor what is left of it from
+ * now (marked as a swap, so re-generation keeps it): the shift is split
+ * where the range begins and ends (service/cover.h). Declining closes a
+ * request made to one person; one open to the term only leaves the
+ * decliner out (it closes when every member has declined). *W gets the
+ * request after, *SH the actor's part (accept) or the request's shift. */
 int swap_answer(const struct svc *s, int64_t id, enum swap_answer answer,
 		struct swap *w, struct shift *sh);
 
@@ -46,12 +52,26 @@ int swap_get(const struct svc *s, int64_t id, struct swap *w, struct shift *sh);
 int swap_list(const struct svc *s, bool open_only, struct swap **v,
 	      struct shift **shifts, size_t *n);
 
-/* A manager gives shift SHIFT_ID to HANDLE. A shift that has ended may
- * not change; one that breaks a hard rule only with FORCE (the rule broken
- * is warned about and kept in the audit trail). Open requests for it are
- * closed. *SH gets the shift after. */
+/* A manager gives shift SHIFT_ID to HANDLE: all of it, or from now when
+ * it is in progress (the part already worked stays with its holder). A
+ * shift that has ended may not change; one that breaks a hard rule only
+ * with FORCE (the rule broken is warned about and kept in the audit
+ * trail). Open requests for the parts that change hands are closed. *SH
+ * gets HANDLE's part after. */
 int swap_override(const struct svc *s, int64_t shift_id, const char *handle, bool force,
 		  struct shift *sh);
+
+/* The same for [FROM, TO) of rotation ROT (TO 0: to the end of the part
+ * or uncovered window in force at FROM): the range must not start before
+ * now (FROM at now is taken to the next whole minute), lie within the
+ * rotation's terms, and within the parts of one holder or windows nobody
+ * covers. */
+int swap_override_range(const struct svc *s, const struct rotation *rot, int64_t from,
+			int64_t to, const char *handle, bool force, struct shift *sh);
+
+/* The rotation NAME, or with NULL the one rotation of the primary tier
+ * (EX_USAGE listing them when there are several). */
+int swap_rotation(const struct svc *s, const char *name, struct rotation *out);
 
 /* One member of a shift's term who might take it. */
 struct swap_candidate {

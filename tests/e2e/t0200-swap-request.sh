@@ -19,7 +19,7 @@ Decided by:              -" out &&
 	test "$(swap_state 1)" = "open|-" &&
 	test "$(owner 1)" = "ana|generated|0" &&
 	test "$(audit_of swap.request)" = \
-		"root as ana|swap 1|-|{\"id\":1,\"shift\":1,\"from\":\"ana\",\"to\":\"dee\",\"state\":\"open\",\"decided_by\":null}"
+		"root as ana|swap 1|-|{\"id\":1,\"shift\":1,\"from\":\"ana\",\"to\":\"dee\",\"state\":\"open\",\"decided_by\":null,\"start\":\"2027-01-04T10:00:00Z\",\"end\":\"2027-01-11T10:00:00Z\"}"
 '
 
 test_expect_success 'a shift named by a day inside it, open to anyone, in JSON' '
@@ -36,7 +36,7 @@ test_expect_success 'unknown shifts and bad dates are refused and change nothing
 	expect_unchanged 65 rota --as ana swap request 99 &&
 	expect_err "rota: no shift 99 (see rota schedule show)" &&
 	expect_unchanged 65 rota --as ana swap request 2027-06-01 &&
-	expect_err "rota: no shift at 2027-06-01 (see rota schedule show)" &&
+	expect_err "rota: you (ana) hold no shift on 2027-06-01 (see rota next)" &&
 	expect_unchanged 64 rota --as ana swap request 2027-13-01 &&
 	expect_err "bad date" &&
 	expect_unchanged 64 rota --as ana swap request &&
@@ -54,12 +54,13 @@ test_expect_success 'only the owner may ask' '
 	expect_err "not a person in rota"
 '
 
-test_expect_success 'a shift that has started cannot be swapped' '
+test_expect_success 'a shift in progress is asked for from now; one that has ended is refused' '
 	schedule &&
-	ROTA_NOW=2027-01-05T00:00:00Z expect_unchanged 65 rota --as ana swap request 1 &&
-	expect_err "rota: swap request: shift 1 started at 2027-01-04T10:00:00Z: only shifts that have not started can change hands" &&
 	ROTA_NOW=2027-03-01T00:00:00Z expect_unchanged 65 rota --as ana swap request 1 &&
-	expect_err "shift 1 ended at"
+	expect_err "rota: swap request: shift 1 has ended: the past is not rewritten" &&
+	ROTA_NOW=2027-01-05T00:00:20Z expect_status 0 rota --json --as ana swap request 1 &&
+	test "$(json "j[\"start\"], j[\"end\"], j[\"state\"]")" = \
+		"2027-01-05T00:01:00Z 2027-01-11T10:00:00Z open"
 '
 
 test_expect_success 'the person named must exist and be able to take it' '

@@ -84,11 +84,18 @@ test_expect_success 'a closed or unknown request cannot be accepted' '
 	expect_err "is not an id"
 '
 
-test_expect_success 'a shift that started meanwhile cannot change hands' '
+test_expect_success 'a shift that started meanwhile: the rest of it changes hands, the hour worked stays' '
 	schedule &&
 	rota --as ana swap request 1 --with dee >/dev/null &&
-	ROTA_NOW=2027-01-04T11:00:00Z expect_unchanged 65 rota --as dee swap accept 1 &&
-	expect_err "rota: swap accept: shift 1 started at 2027-01-04T10:00:00Z"
+	ROTA_NOW=2027-01-04T11:00:30Z expect_status 0 rota --json --as dee swap accept 1 &&
+	test "$(json "j[\"start\"], j[\"holder\"], j[\"state\"]")" = "2027-01-04T10:00:00Z dee accepted" &&
+	test "$(sqlite3 rota.db "SELECT p.handle, datetime(s.start_at, '\''unixepoch'\''),
+		datetime(s.end_at, '\''unixepoch'\''), s.origin FROM shifts s
+		JOIN persons p ON p.id = s.person_id WHERE s.slot = 0 AND s.rotation_id = 1
+		AND s.cancelled_at IS NULL ORDER BY s.start_at")" = "ana|2027-01-04 10:00:00|2027-01-04 11:01:00|generated
+dee|2027-01-04 11:01:00|2027-01-11 10:00:00|swap" &&
+	ROTA_NOW=2027-01-12T00:00:00Z expect_unchanged 65 rota --as dee swap accept 1 &&
+	expect_err "swap request 1 is no longer open"
 '
 
 test_expect_success 'two members accept at once: exactly one wins' '

@@ -19,7 +19,7 @@ State:                   declined
 Decided by:              dee" out &&
 	test "$(owner 1)" = "ana|generated|0" &&
 	test "$(swap_state 1)" = "declined|dee" &&
-	test "$(audit_of swap.decline)" = "root as dee|swap 1|{\"id\":1,\"shift\":1,\"from\":\"ana\",\"to\":\"dee\",\"state\":\"open\",\"decided_by\":null}|{\"id\":1,\"shift\":1,\"from\":\"ana\",\"to\":\"dee\",\"state\":\"declined\",\"decided_by\":\"dee\"}"
+	test "$(audit_of swap.decline)" = "root as dee|swap 1|{\"id\":1,\"shift\":1,\"from\":\"ana\",\"to\":\"dee\",\"state\":\"open\",\"decided_by\":null,\"start\":\"2027-01-04T10:00:00Z\",\"end\":\"2027-01-11T10:00:00Z\"}|{\"id\":1,\"shift\":1,\"from\":\"ana\",\"to\":\"dee\",\"state\":\"declined\",\"decided_by\":\"dee\",\"start\":\"2027-01-04T10:00:00Z\",\"end\":\"2027-01-11T10:00:00Z\"}"
 '
 
 test_expect_success 'a stranger cannot decline' '
@@ -35,11 +35,32 @@ test_expect_success 'a stranger cannot decline' '
 	expect_err "is your own"
 '
 
-test_expect_success 'a member declines a request open to anyone, in JSON' '
+test_expect_success 'a member declines a request open to anyone: it stays open to the others, in JSON' '
 	schedule &&
 	rota --as ana swap request 1 >/dev/null &&
 	expect_status 0 rota --json --as cy swap decline 1 &&
-	test "$(json "j[\"state\"], j[\"decided_by\"], j[\"holder\"]")" = "declined cy ana"
+	test "$(json "j[\"state\"], j[\"decided_by\"], j[\"holder\"]")" = "open None ana" &&
+	test "$(swap_state 1)" = "open|-" &&
+	rota --as cy swap list >out && ! grep -q "^1 " out &&
+	rota --as bo swap list >out && grep -q "^1 " out &&
+	test "$(audit_of swap.decline | cut -d"|" -f1,2)" = "root as cy|swap 1" &&
+	expect_status 0 rota --as bo swap decline 1 &&
+	test "$(swap_state 1)" = "open|-" &&
+	expect_status 0 rota --as cy swap decline 1 &&
+	test "$(swap_state 1)" = "open|-" &&
+	expect_status 0 rota --as dee swap decline 1 &&
+	test "$(swap_state 1)" = "declined|dee" &&
+	test "$(owner 1)" = "ana|generated|0"
+'
+
+test_expect_success 'the owner may still cancel a request someone declined' '
+	schedule &&
+	rota --as ana swap request 1 >/dev/null &&
+	rota --as cy swap decline 1 >/dev/null &&
+	expect_status 0 rota --as ana swap cancel 1 &&
+	test "$(swap_state 1)" = "cancelled|ana" &&
+	expect_unchanged 65 rota --as dee swap accept 1 &&
+	expect_err "swap request 1 is no longer open (cancelled by ana)"
 '
 
 test_expect_success 'the owner cancels' '

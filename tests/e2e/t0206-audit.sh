@@ -15,7 +15,7 @@ test_expect_success 'events since a day, with a short summary of each change' '
 	story &&
 	expect_status 0 rota audit --since 2027-01-02 &&
 	expect_file "TIME                  ACTOR        ACTION          OBJECT   CHANGE
-2027-01-02T09:00:00Z  root as ana  swap.request    swap 1   new: id: 1, shift: 1, from: ana, to: dee, state: open, decided_by: -
+2027-01-02T09:00:00Z  root as ana  swap.request    swap 1   new: id: 1, shift: 1, from: ana, to: dee, state: open, decided_by: -, start: 2027-01-04T10:0...
 2027-01-03T09:30:00Z  root as dee  swap.accept     shift 1  person: ana -> dee, origin: generated -> swap, swap: - -> 1
 2027-01-03T10:00:00Z  root as mo   shift.override  shift 2  person: bo -> cy, origin: generated -> override, forced: - -> breaks the minimum gap of 1 sh..." out
 '

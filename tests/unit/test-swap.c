@@ -23,7 +23,7 @@ test_request_accept(void **state)
 	struct shift sh;
 
 	act_as(t, &t->ana);
-	assert_int_equal(swap_request(&t->svc, t->shift[3], "dee", &w, &sh), 0);
+	assert_int_equal(swap_request(&t->svc, t->shift[3], 0, 0, "dee", &w, &sh), 0);
 	assert_int_equal(w.state, SWAP_OPEN);
 	assert_string_equal(w.target, "dee");
 	assert_int_equal(audit_count(t->base.db, "swap.request"), 1);
@@ -54,19 +54,34 @@ test_request_refused(void **state)
 	size_t n;
 
 	act_as(t, &t->bo);
-	assert_int_equal(swap_request(&t->svc, t->shift[3], NULL, &w, &sh), EX_NOPERM);
+	assert_int_equal(swap_request(&t->svc, t->shift[3], 0, 0, NULL, &w, &sh), EX_NOPERM);
 	assert_string_equal(last_error, "shift 4 is ana's, not yours (bo): only its owner "
 			    "may ask for a swap");
 	act_as(t, &t->ana);
-	assert_int_equal(swap_request(&t->svc, t->shift[3], "cy", &w, &sh), EX_DATAERR);
+	assert_int_equal(swap_request(&t->svc, t->shift[3], 0, 0, "cy", &w, &sh), EX_DATAERR);
 	assert_non_null(strstr(last_error, "cy cannot take shift 4: "));
-	assert_int_equal(swap_request(&t->svc, t->shift[3], "nobody", &w, &sh), EX_DATAERR);
+	assert_int_equal(swap_request(&t->svc, t->shift[3], 0, 0, "nobody", &w, &sh), EX_DATAERR);
 	assert_string_equal(last_error, "unknown person 'nobody' (see rota person list)");
 	t->svc.now = T0 + 3 * W + 60;
-	assert_int_equal(swap_request(&t->svc, t->shift[3], NULL, &w, &sh), EX_DATAERR);
-	assert_string_equal(last_error, "swap request: shift 4 started at "
-			    "2027-01-25T10:00:00Z: only shifts that have not started can "
-			    "change hands");
+	assert_int_equal(swap_request(&t->svc, t->shift[3], T0 + 3 * W, 0, NULL, &w, &sh),
+			 EX_DATAERR);
+	assert_string_equal(last_error, "swap request: Mon 2027-01-25 10:00 Europe/Dublin is "
+			    "in the past: the past is not rewritten (start at now: --from now)");
+	assert_int_equal(swap_request(&t->svc, t->shift[3], T0 + 3 * W + 3600,
+				      T0 + 3 * W + 60, NULL, &w, &sh), EX_DATAERR);
+	assert_string_equal(last_error, "swap request: the range Mon 2027-01-25 11:00 "
+			    "Europe/Dublin to Mon 2027-01-25 10:01 Europe/Dublin ends before it "
+			    "starts");
+	assert_int_equal(swap_request(&t->svc, t->shift[3], T0 + 3 * W + 3600,
+				      T0 + 4 * W + 60, NULL, &w, &sh), EX_DATAERR);
+	assert_string_equal(last_error, "swap request: Mon 2027-01-25 11:00 Europe/Dublin to "
+			    "Mon 2027-02-01 10:01 Europe/Dublin is not inside shift 4 (Mon "
+			    "2027-01-25 10:00 Europe/Dublin to Mon 2027-02-01 10:00 "
+			    "Europe/Dublin)");
+	t->svc.now = T0 + 4 * W;
+	assert_int_equal(swap_request(&t->svc, t->shift[3], 0, 0, NULL, &w, &sh), EX_DATAERR);
+	assert_string_equal(last_error, "swap request: shift 4 has ended: the past is not "
+			    "rewritten");
 	assert_int_equal(store_swap_list(t->base.db, 0, false, &v, &n), 0);
 	free(v);
 	assert_int_equal(n, 0);
@@ -82,8 +97,8 @@ test_open_request_decline_cancel(void **state)
 	size_t n;
 
 	act_as(t, &t->ana);
-	assert_int_equal(swap_request(&t->svc, t->shift[0], NULL, &w, &sh), 0);
-	assert_int_equal(swap_request(&t->svc, t->shift[0], NULL, &w, &sh), EX_DATAERR);
+	assert_int_equal(swap_request(&t->svc, t->shift[0], 0, 0, NULL, &w, &sh), 0);
+	assert_int_equal(swap_request(&t->svc, t->shift[0], 0, 0, NULL, &w, &sh), EX_DATAERR);
 	assert_string_equal(last_error, "shift 1 already has an open swap request (1): "
 			    "cancel it first with rota swap cancel 1");
 	assert_int_equal(swap_answer(&t->svc, 1, SWAP_ANSWER_DECLINE, &w, &sh), EX_NOPERM);
@@ -101,19 +116,33 @@ test_open_request_decline_cancel(void **state)
 	assert_int_equal(swap_answer(&t->svc, 1, SWAP_ANSWER_DECLINE, &w, &sh), EX_NOPERM);
 	assert_string_equal(last_error, "swap request 1 is open to members of term h1, "
 			    "and you (eve) are not one");
+	/* cy's decline leaves only cy out: still open to bo and dee, and
+	 * ana may still cancel it. */
 	act_as(t, &t->cy);
 	assert_int_equal(swap_answer(&t->svc, 1, SWAP_ANSWER_DECLINE, &w, &sh), 0);
-	assert_int_equal(w.state, SWAP_DECLINED);
+	assert_int_equal(w.state, SWAP_OPEN);
 	assert_string_equal(sh.handle, "ana");
+	assert_int_equal(swap_list(&t->svc, true, &v, &shifts, &n), 0);
+	assert_int_equal(n, 0);
+	free(v);
+	free(shifts);
+	act_as(t, &t->bo);
+	assert_int_equal(swap_list(&t->svc, true, &v, &shifts, &n), 0);
+	assert_int_equal(n, 1);
+	free(v);
+	free(shifts);
+	act_as(t, &t->ana);
+	assert_int_equal(swap_cancel(&t->svc, 1, &w, &sh), 0);
+	assert_int_equal(w.state, SWAP_CANCELLED);
 
 	act_as(t, &t->ana);
-	assert_int_equal(swap_request(&t->svc, t->shift[0], "dee", &w, &sh), 0);
+	assert_int_equal(swap_request(&t->svc, t->shift[0], 0, 0, "dee", &w, &sh), 0);
 	act_as(t, &t->dee);
 	assert_int_equal(swap_cancel(&t->svc, w.id, &w, &sh), EX_NOPERM);
 	act_as(t, &t->ana);
 	assert_int_equal(swap_cancel(&t->svc, w.id, &w, &sh), 0);
 	assert_int_equal(w.state, SWAP_CANCELLED);
-	assert_int_equal(audit_count(t->base.db, "swap.cancel"), 1);
+	assert_int_equal(audit_count(t->base.db, "swap.cancel"), 2);
 	assert_int_equal(swap_cancel(&t->svc, 99, &w, &sh), EX_DATAERR);
 	assert_string_equal(last_error, "unknown swap request 99 (see rota swap list)");
 }
@@ -126,7 +155,7 @@ test_override(void **state)
 	struct shift sh;
 
 	act_as(t, &t->ana);
-	assert_int_equal(swap_request(&t->svc, t->shift[3], "dee", &w, &sh), 0);
+	assert_int_equal(swap_request(&t->svc, t->shift[3], 0, 0, "dee", &w, &sh), 0);
 	assert_int_equal(swap_override(&t->svc, t->shift[3], "dee", false, &sh), EX_NOPERM);
 	assert_string_equal(last_error, "override: managers only (you are ana)");
 
