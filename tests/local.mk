@@ -137,7 +137,8 @@ E2E_TESTS += \
 	tests/e2e/t0205-override.sh \
 	tests/e2e/t0206-audit.sh \
 	tests/e2e/t0207-report-fairness.sh \
-	tests/e2e/t0208-swap-schedule.sh
+	tests/e2e/t0208-swap-schedule.sh \
+	tests/e2e/t0209-partial-cover.sh
 EXTRA_DIST += tests/e2e/lib-swap.sh
 
 # -- feeds, publish --dir (t0300-t0319) --
