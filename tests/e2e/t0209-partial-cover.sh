@@ -148,4 +148,26 @@ $winner|2027-01-05T18:00|2027-01-06T08:00|swap
 ana|2027-01-06T08:00|2027-01-11T10:00|generated"
 '
 
+test_expect_success 'a day names one'\''s own shift that day; holding two, both are listed' '
+	team &&
+	lay h1 ana ana bo &&
+	expect_status 0 rota --json --as bo swap request 2027-01-18 &&
+	test "$(json "j[\"shift\"], j[\"start\"]")" = "3 2027-01-18T10:00:00Z" &&
+	expect_unchanged 65 rota --as ana swap request 2027-01-11 &&
+	expect_err "rota: you (ana) hold 2 shifts on 2027-01-11: shift 1 (ops, Mon 2027-01-04 10:00 to Mon 2027-01-11 10:00 Europe/Dublin), shift 2 (ops, Mon 2027-01-11 10:00 to Mon 2027-01-18 10:00 Europe/Dublin); name one by its id" &&
+	expect_unchanged 65 rota --as dee swap request 2027-01-11 &&
+	expect_err "rota: you (dee) hold no shift on 2027-01-11 (see rota next)"
+'
+
+test_expect_success 'an override fills time nobody covers, as a part of its week' '
+	team &&
+	lay h1 ana &&
+	expect_status 0 rota --as mo override --from 2027-01-12T00:00 --to 2027-01-13T00:00 dee &&
+	test "$(parts 1)" = "dee|2027-01-12T00:00|2027-01-13T00:00|override" &&
+	test "$(sqlite3 rota.db "SELECT strftime('\''%Y-%m-%dT%H:%M'\'', slot_start, '\''unixepoch'\''),
+		strftime('\''%Y-%m-%dT%H:%M'\'', slot_end, '\''unixepoch'\'') FROM shifts
+		WHERE person_id = (SELECT id FROM persons WHERE handle = '\''dee'\'')")" = \
+		"2027-01-11T10:00|2027-01-18T10:00"
+'
+
 test_done
