@@ -206,11 +206,11 @@ add_holidays(struct demo *d, int64_t from, int64_t to)
 	return 0;
 }
 
-/* The 4th shift of the term (past the freeze horizon), its owner, and who
- * is best placed to take it. */
+/* The term's shift K (0: its first week), and who is best placed to take
+ * it (the top of `rota swap suggest`). */
 static int
-plan_swap(struct demo *d, const struct term *t, struct shift *sh, char *partner,
-	  size_t len)
+term_shift(struct demo *d, const struct term *t, size_t k, struct shift *sh, char *partner,
+	   size_t len)
 {
 	struct shift_filter f = { .term_id = t->id };
 	struct shift *v = NULL;
@@ -219,25 +219,25 @@ plan_swap(struct demo *d, const struct term *t, struct shift *sh, char *partner,
 
 	if ((r = store_shift_list(d->base->db, &f, &v, &n)) != 0)
 		return r;
-	if (n < 4) {
+	if (n <= k) {
 		free(v);
 		return rota_fail(EX_SOFTWARE, "demo: the term has %zu shifts", n);
 	}
-	*sh = v[3];
+	*sh = v[k];
 	free(v);
 	return demo_best_partner(d->base, sh, partner, len);
 }
 
+/* The owner of the 4th week (past the freeze horizon) asks who could
+ * take it and hands it to the best placed. */
 static int
-swap_story(struct demo *d, const char *primary)
+swap_story(struct demo *d, const struct term *t)
 {
-	struct term t;
 	struct shift sh;
 	char partner[HANDLE_MAX], when[32], id[24];
 	int r;
 
-	if ((r = store_term_get(d->base->db, primary, &t)) != 0 ||
-	    (r = plan_swap(d, &t, &sh, partner, sizeof partner)) != 0)
+	if ((r = term_shift(d, t, 3, &sh, partner, sizeof partner)) != 0)
 		return r;
 	/* A time inside the shift, the way people name it: its first day. */
 	day_after(d, sh.start, 1, when, sizeof when);
@@ -247,6 +247,61 @@ swap_story(struct demo *d, const char *primary)
 	if ((r = demo_open_swap_id(d->base, sh.id, id, sizeof id)) != 0)
 		return r;
 	return step(d, partner, "swap", "accept", id, NULL);
+}
+
+/* "Can you take my Tuesday night?": the owner of the 3rd week asks a
+ * colleague for Tuesday 18:00 to Wednesday 08:00 only; accepting splits
+ * the week into three parts. */
+static int
+night_story(struct demo *d, const struct term *t)
+{
+	struct shift sh;
+	char partner[HANDLE_MAX], tuesday[16], wednesday[16], from[24], to[24], id[24];
+	int r;
+
+	if ((r = term_shift(d, t, 2, &sh, partner, sizeof partner)) != 0)
+		return r;
+	day_after(d, sh.start, 1, tuesday, sizeof tuesday);
+	day_after(d, sh.start, 2, wednesday, sizeof wednesday);
+	snprintf(from, sizeof from, "%sT18:00", tuesday);
+	snprintf(to, sizeof to, "%sT08:00", wednesday);
+	printf("\n%s cannot be on call on the Tuesday evening of their week and asks\n"
+	       "%s to take that night (times in the rotation's zone, %s):\n", sh.handle,
+	       partner, ZONE_DUBLIN);
+	if ((r = step(d, sh.handle, "swap", "request", tuesday, "--from", from, "--to", to,
+		      "--with", partner, NULL)) != 0 ||
+	    (r = demo_open_swap_id(d->base, sh.id, id, sizeof id)) != 0 ||
+	    (r = step(d, partner, "swap", "accept", id, NULL)) != 0)
+		return r;
+	return step(d, sh.handle, "next", "--count", "2", NULL);
+}
+
+/* The clock moves to the Wednesday of the first week, 13:00: its holder
+ * falls ill, and a manager gives the rest of the week, from now, to the
+ * colleague best placed; the days already worked stay theirs. */
+static int
+illness_story(struct demo *d, const struct term *t)
+{
+	struct shift sh;
+	char partner[HANDLE_MAX], monday[16], next_monday[16], clock[32];
+	struct local_time lt;
+	int r;
+
+	if ((r = term_shift(d, t, 0, &sh, partner, sizeof partner)) != 0)
+		return r;
+	tz_to_local(d->dublin, sh.start + 2 * 86400, &lt);
+	d->base->now = tz_from_local(d->dublin, lt.year, lt.month, lt.day, 13, 0, 0);
+	time_format_local(d->base->now, d->dublin, clock, sizeof clock);
+	day_after(d, sh.start, 0, monday, sizeof monday);
+	day_after(d, sh.end, 0, next_monday, sizeof next_monday);
+	printf("\nOn the Wednesday of the first week (the clock says %s), %s,\n"
+	       "on call that week, falls ill. mia gives the rest of the week to %s;\n"
+	       "the days %s worked stay theirs (in the schedule, the feeds and the pay):\n",
+	       clock, sh.handle, partner, sh.handle);
+	if ((r = step(d, "mia", "override", "--from", "now", partner, NULL)) != 0 ||
+	    (r = step(d, "ana", "now", NULL)) != 0)
+		return r;
+	return step(d, "mia", "schedule", "show", "--from", monday, "--to", next_monday, NULL);
 }
 
 /* *YEAR-*MONTH plus K months. */
@@ -326,6 +381,7 @@ story(struct demo *d)
 	char leave1[16], leave2[16], leave3[16], leave4[16], first_week[16];
 	int64_t now = d->base->now, term_end = now + 26 * 7 * 86400LL;
 	struct local_time lt;
+	struct term t;
 	int r;
 
 	tz_to_local(d->dublin, now, &lt);
@@ -365,7 +421,10 @@ story(struct demo *d)
 	    (r = step(d, "ana", "schedule", "show", "--to", upto, NULL)) != 0 ||
 	    (r = step(d, "ana", "now", "--at", first_week, NULL)) != 0 ||
 	    (r = step(d, "ana", "next", NULL)) != 0 ||
-	    (r = swap_story(d, primary)) != 0 ||
+	    (r = store_term_get(d->base->db, primary, &t)) != 0 ||
+	    (r = swap_story(d, &t)) != 0 ||
+	    (r = night_story(d, &t)) != 0 ||
+	    (r = illness_story(d, &t)) != 0 ||
 	    (r = step(d, "mia", "report", "fairness", primary, NULL)) != 0 ||
 	    (r = pages_story(d)) != 0)
 		return r;

@@ -18,18 +18,52 @@ test_expect_success 'the demo tells the whole story and leaves a consistent data
 	test "$(q "SELECT count(*) FROM offices")" = 2 &&
 	test "$(q "SELECT count(*) FROM persons WHERE NOT is_manager")" = 7 &&
 	test "$(q "SELECT count(*) FROM persons WHERE is_manager")" = 3 &&
-	test "$(q "SELECT r.name, count(*) FROM shifts s JOIN rotations r ON r.id = s.rotation_id GROUP BY r.name ORDER BY r.name")" = "managers|26
-primary|26" &&
+	test "$(q "SELECT r.name, count(DISTINCT s.slot), count(*) FROM shifts s JOIN rotations r ON r.id = s.rotation_id WHERE s.cancelled_at IS NULL GROUP BY r.name ORDER BY r.name")" = "managers|26|26
+primary|26|29" &&
 	test "$(q "SELECT count(*) FROM shifts s JOIN rotations r ON r.id = s.rotation_id JOIN persons p ON p.id = s.person_id WHERE r.tier = '"'"'escalation'"'"' AND NOT p.is_manager")" = 0 &&
 	test "$(q "SELECT p.handle, s.origin, s.sequence FROM shifts s JOIN persons p ON p.id = s.person_id WHERE s.id = 4")" = "dev|swap|1" &&
-	test "$(q "SELECT state FROM swaps")" = accepted &&
+	test "$(q "SELECT state FROM swaps ORDER BY id")" = "accepted
+accepted" &&
 	test "$(q "SELECT count(*) FROM leave")" = 2 &&
 	test "$(q "SELECT day, name FROM holidays")" = "2027-03-17|Saint Patrick'"'"'s Day" &&
 	test "$(q "SELECT actor || '"'"' '"'"' || action FROM audit_events WHERE action LIKE '"'"'swap.%'"'"' ORDER BY id")" = "kim swap.request
-dev swap.accept" &&
+dev swap.accept
+niamh swap.request
+kim swap.accept" &&
 	expect_out "primary   primary     dev      Mon 2027-01-11 10:00 Europe/Dublin" &&
 	expect_out "Coverage (%):            100.0" &&
 	test ! -e rota.db
+'
+
+# parts SLOT: the parts of week SLOT of the primary term, in time order.
+parts() {
+	q "SELECT p.handle, datetime(s.start_at, 'unixepoch'), datetime(s.end_at, 'unixepoch'),
+		s.origin FROM shifts s JOIN persons p ON p.id = s.person_id
+		JOIN rotations r ON r.id = s.rotation_id
+		WHERE r.name = 'primary' AND s.slot = $1 AND s.cancelled_at IS NULL ORDER BY s.start_at"
+}
+
+test_expect_success 'a colleague takes one night of a week; the rest of a week in progress is overridden' '
+	rota demo demo >out &&
+	grep -x "niamh cannot be on call on the Tuesday evening of their week and asks" out &&
+	grep -x "niamh\$ rota swap request 2027-01-19 --from 2027-01-19T18:00 --to 2027-01-20T08:00 --with kim" out &&
+	grep -x "kim\$ rota swap accept 2" out &&
+	test "$(parts 2)" = "niamh|2027-01-18 10:00:00|2027-01-19 18:00:00|generated
+kim|2027-01-19 18:00:00|2027-01-20 08:00:00|swap
+niamh|2027-01-20 08:00:00|2027-01-25 10:00:00|generated" &&
+	section "niamh\$ rota next --count 2" >next &&
+	grep -q "^3 .* Mon 2027-01-18 10:00  Tue 2027-01-19 18:00 " next &&
+	grep -q " Wed 2027-01-20 08:00  Mon 2027-01-25 10:00 " next &&
+	grep -x "On the Wednesday of the first week (the clock says Wed 2027-01-06 13:00), dev," out &&
+	grep -x "mia\$ rota override --from now ana" out &&
+	test "$(parts 0)" = "dev|2027-01-04 10:00:00|2027-01-06 13:00:00|generated
+ana|2027-01-06 13:00:00|2027-01-11 10:00:00|override" &&
+	section "ana\$ rota now" | tr -s " " >now &&
+	grep -x "primary primary ana Mon 2027-01-11 10:00 Europe/Dublin" now &&
+	section "mia\$ rota schedule show --from 2027-01-04 --to 2027-01-11" | tr -s " " >week &&
+	grep -x "1 primary primary dev Mon 2027-01-04 10:00 Wed 2027-01-06 13:00 Europe/Dublin generated" week &&
+	grep -q "^[0-9]* primary primary ana Wed 2027-01-06 13:00 Mon 2027-01-11 10:00 Europe/Dublin override$" week &&
+	test "$(q "SELECT actor, datetime(at, '"'"'unixepoch'"'"') FROM audit_events WHERE action = '"'"'shift.override'"'"'")" = "mia|2027-01-06 13:00:00"
 '
 
 test_expect_success 'three months on, pages come in: a quiet month, a noisy one, pay and the HTML report' '
