@@ -12,11 +12,13 @@ const struct cmd_entry cmd_swap_accept_entry = {
 	.help = "  ID   the request's id (rota swap list)\n"
 		"\n"
 		"Only the person asked may accept, or any member of the term when the\n"
-		"request names nobody. The hard rules are checked again: accepting is\n"
-		"refused (exit 65, saying which rule) when you are on leave then, on call\n"
-		"in the other tier, too close to another of your shifts, or not a\n"
-		"manager in the escalation tier. The shift becomes yours, marked as a\n"
-		"swap, so that re-generating the schedule keeps it.\n",
+		"request names nobody. Its owner must still hold the time asked for,\n"
+		"and the hard rules are checked again: accepting is refused (exit 65,\n"
+		"saying which rule) when you are on leave then, on call in the other\n"
+		"tier, too close to another of your shifts (for a whole week), or not\n"
+		"a manager in the escalation tier. The time asked for (what is left of\n"
+		"it from now) becomes yours, marked as a swap, so that re-generating\n"
+		"the schedule keeps it; the shift is split where it begins and ends.\n",
 	.flags = CMD_WRITE,
 	.exec = swap_decision_exec,
 };

@@ -265,7 +265,10 @@ test_expect_success 'the EXAMPLES of rota.1 run as written' '
 	test "$ran" = "$(wc -l <examples.txt)" &&
 	test -f rota-demo/rota.db &&
 	rota --json schedule show --from 2027-02-23 --to 2027-02-24 >out &&
-	test "$(json "len(j), j[0][\"person\"], j[0][\"origin\"]")" = "1 dee swap"
+	test "$(json "len(j), j[0][\"person\"], j[0][\"origin\"]")" = "1 dee swap" &&
+	rota --json schedule show --from 2027-03-09 --to 2027-03-22 >out &&
+	test "$(json "\" \".join(s[\"person\"] + \"@\" + s[\"start\"] for s in j)")" = \
+		"dee@2027-03-08T10:00:00Z bo@2027-03-10T13:00:00Z cy@2027-03-15T10:00:00Z dee@2027-03-16T18:00:00Z cy@2027-03-17T08:00:00Z"
 '
 
 test_done

@@ -31,6 +31,15 @@ shifts() {
 	sqlite3 rota.db "SELECT count(*) FROM shifts"
 }
 
+# parts SLOT: the parts of week SLOT (0: the first) of the tour's term,
+# in time order: handle|start|end|origin (UTC).
+parts() {
+	sqlite3 rota.db "SELECT p.handle, datetime(s.start_at, 'unixepoch'),
+		datetime(s.end_at, 'unixepoch'), s.origin FROM shifts s
+		JOIN persons p ON p.id = s.person_id
+		WHERE s.slot = $1 AND s.cancelled_at IS NULL ORDER BY s.start_at"
+}
+
 # check LINE: what the README command LINE printed (./out, ./err) is
 # what the README says it does. A command with no check here fails: a new
 # line in the tour needs one.
@@ -97,8 +106,33 @@ check() {
 		kv To dee && kv State open && kv "Now held by" bo ;;
 	"rota --as dee swap accept 1")
 		kv "Swap request" 1 && kv State accepted && kv "Now held by" dee && kv "Decided by" dee ;;
+	"rota --as cy swap request 2027-03-16 --from 2027-03-16T18:00 --to 2027-03-17T08:00 --with dee")
+		# a day names cy's own shift that day; only the night is asked for
+		kv "Swap request" 2 && kv Shift 11 && kv Start "Tue 2027-03-16 18:00 Europe/Dublin" &&
+		kv End "Wed 2027-03-17 08:00 Europe/Dublin" && kv From cy && kv To dee &&
+		kv State open && kv "Now held by" cy ;;
+	"rota --as dee swap accept 2")
+		# the week splits in three: cy, dee for the night, cy again
+		kv "Swap request" 2 && kv State accepted && kv "Now held by" dee &&
+		test "$(parts 10)" = "cy|2027-03-15 10:00:00|2027-03-16 18:00:00|generated
+dee|2027-03-16 18:00:00|2027-03-17 08:00:00|swap
+cy|2027-03-17 08:00:00|2027-03-22 10:00:00|generated" ;;
 	"rota override 2027-03-10 bo")
 		kv Person bo && kv Start "Mon 2027-03-08 10:00 Europe/Dublin" && kv Origin override ;;
+	"ROTA_NOW=2027-03-10T13:00:00Z rota override --from now ana")
+		# from now on only: the days bo worked stay his
+		kv Person ana && kv Start "Wed 2027-03-10 13:00 Europe/Dublin" &&
+		kv End "Mon 2027-03-15 10:00 Europe/Dublin" && kv Origin override &&
+		test "$(parts 9)" = "bo|2027-03-08 10:00:00|2027-03-10 13:00:00|override
+ana|2027-03-10 13:00:00|2027-03-15 10:00:00|override" ;;
+	"rota schedule show --from 2027-03-09 --to 2027-03-22")
+		# the parts of both weeks, in time order
+		test "$(grep -c "^[0-9]" out)" = 5 &&
+		row "10 ops primary bo Mon 2027-03-08 10:00 Wed 2027-03-10 13:00 Europe/Dublin override" &&
+		row "29 ops primary ana Wed 2027-03-10 13:00 Mon 2027-03-15 10:00 Europe/Dublin override" &&
+		row "11 ops primary cy Mon 2027-03-15 10:00 Tue 2027-03-16 18:00 Europe/Dublin generated" &&
+		row "27 ops primary dee Tue 2027-03-16 18:00 Wed 2027-03-17 08:00 Europe/Dublin swap" &&
+		row "28 ops primary cy Wed 2027-03-17 08:00 Mon 2027-03-22 10:00 Europe/Dublin generated" ;;
 	"rota now")
 		# the pinned clock (2027-01-01) is before the term starts
 		expect_file "nobody is on call in primary rotation ops" out ;;
@@ -106,20 +140,24 @@ check() {
 		# dee's shifts to come: the one taken over from bo, not the one overridden to bo
 		grep -Eq "^2 +ops +primary +Mon 2027-01-11 10:00 " out &&
 		grep -Eq "^8 +ops +primary +Mon 2027-02-22 10:00 " out &&
+		grep -Eq "^27 +ops +primary +Tue 2027-03-16 18:00 +Wed 2027-03-17 08:00 " out &&
 		! grep -Eq "^10 +ops " out ;;
 	"rota feed export --person ana -o ana.ics")
 		n=$(sqlite3 rota.db "SELECT count(*) FROM shifts s JOIN persons p ON p.id = s.person_id
 			WHERE p.handle = 'ana'") &&
 		kv File ana.ics && kv Events "$n" && test "$(grep -c "^BEGIN:VEVENT" ana.ics)" = "$n" ;;
 	"rota publish --dir feeds")
+		# every part of a split week is an event of its own
 		kv Folder feeds && kv "Personal feeds" 4 && kv "Rotation feeds" 1 && kv Index index.html &&
-		test -s feeds/index.html && test "$(grep -c "^BEGIN:VEVENT" feeds/ops.ics)" = 26 ;;
+		test -s feeds/index.html && test "$(grep -c "^BEGIN:VEVENT" feeds/ops.ics)" = 29 ;;
 	"rota audit --since 2027-01-01")
 		# every change of the tour, who made it, and for whom
 		test "$(grep -c " person.add  " out)" = 4 &&
 		grep -Eq " root as bo +swap.request +swap 1 " out &&
 		grep -Eq " root as dee +swap.accept +shift 8 +person: bo -> dee" out &&
-		grep -Eq " root +shift.override +shift 10 +person: dee -> bo" out ;;
+		grep -Eq " root +shift.override +shift 10 +person: dee -> bo" out &&
+		grep -Eq " root as cy +swap.request +swap 2 " out &&
+		grep -Eq "^2027-03-10T13:00:00Z +root +shift.override +shift 29 .*person: bo -> ana" out ;;
 	"rota pay 2027-01 --format csv")
 		# the payroll CSV's header (the tour sets no [policy], so no row)
 		head -n 1 out | grep -q "^month,person,name,email,currency,shifts," ;;
