@@ -67,9 +67,16 @@ const struct cmd_entry cmd_pay_entry = {
 		"\n"
 		"Months are calendar months in [report] timezone. Each rotation is paid by\n"
 		"the [policy] its [rotation] section names (rota.conf(5)): a stipend per\n"
-		"weekly shift and day rates, pro-rated by the share of the shift in the\n"
-		"month; active out-of-hours work, rounded up to a step; a bonus and time\n"
-		"off in lieu per sleep interruption; a monthly cap. Managers see everyone;\n"
-		"others see their own pay.\n",
+		"weekly shift and day rates, pro-rated by the minutes held in the month;\n"
+		"active out-of-hours work, rounded up to a step; a bonus and time off in\n"
+		"lieu per sleep interruption; a monthly cap. Managers see everyone;\n"
+		"others see their own pay.\n"
+		"\n"
+		"A week held in parts (an override or swap of part of it) pays each holder\n"
+		"the share of the week's own length they held (72 of 168 hours: 72/168 of\n"
+		"the stipend; a DST week is 167 or 169 hours), and a day held in parts the\n"
+		"share of the day each held. Each piece of a week is rounded half away\n"
+		"from zero cumulatively from the week's start, so the last piece takes\n"
+		"the remainder and the pieces add up to the week's stipend to the cent.\n",
 	.exec = exec_pay,
 };

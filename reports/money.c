@@ -153,6 +153,19 @@ money_muldiv(int64_t a, int64_t b, int64_t d, int64_t *out)
 	return 0;
 }
 
+int64_t
+money_share(int64_t amount, int64_t den, int64_t start, int64_t end, int64_t from,
+	    int64_t to)
+{
+	int64_t a = from > start ? from : start, b = to < end ? to : end;
+	__int128 d = (__int128)den * (end - start);
+
+	if (b <= a)
+		return 0;
+	return money_round_div((__int128)amount * (b - start), d) -
+	       money_round_div((__int128)amount * (a - start), d);
+}
+
 static __int128
 gcd128(__int128 a, __int128 b)
 {

@@ -39,6 +39,18 @@ int64_t money_round_div(__int128 num, __int128 den);
  * Returns 0, or -1 when the result does not fit in int64_t. */
 int money_muldiv(int64_t a, int64_t b, int64_t d, int64_t *out);
 
+/* The piece [FROM, TO) of AMOUNT / DEN (DEN > 0) earned evenly over
+ * [START, END): round(V(TO)) - round(V(FROM)), where V(x) is the exact
+ * amount earned from START to x (FROM and TO clamped to [START, END)),
+ * rounded half away from zero. The one rule for sharing an amount among
+ * the pieces of a week (its parts, their months): the first piece gets
+ * its own share rounded, the last one the remainder, and the pieces add
+ * up to round(AMOUNT / DEN) exactly. 0 for an empty piece. Used for pay
+ * (reports/pay.h) and for the weeks and load a part of a week counts in
+ * `report fairness`. */
+int64_t money_share(int64_t amount, int64_t den, int64_t start, int64_t end, int64_t from,
+		    int64_t to);
+
 /* An exact non-negative rational, for sums of pro-rated pieces with
  * different denominators (days of 23, 24 and 25 hours). Kept reduced. */
 struct money_ratio {

@@ -442,7 +442,8 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 			if (w.rots[k].id == sh->rotation_id)
 				days = w.rots[k].shift_days;
 		ps[nps++] = (struct pay_shift){ find_person(&w, sh->person_id),
-			(size_t)rotation_policy(&w, sh->rotation_id), sh->start, sh->end, days };
+			(size_t)rotation_policy(&w, sh->rotation_id), sh->start, sh->end, days,
+			sh->slot_start, sh->slot_end };
 	}
 
 	/* Active work: each responder's acknowledge-to-resolve intervals,

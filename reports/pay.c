@@ -21,26 +21,6 @@ min64(int64_t a, int64_t b)
 	return a < b ? a : b;
 }
 
-/* round(NUM * (x - start) / (DEN * (end - start))) at x = b less at x = a,
- * with a and b clamped to the shift. */
-static int64_t
-prorate(int64_t num, int64_t den, int64_t start, int64_t end, int64_t from, int64_t to)
-{
-	int64_t a = max64(start, from), b = min64(end, to);
-	__int128 d = (__int128)den * (end - start);
-
-	if (b <= a || end <= start)
-		return 0;
-	return money_round_div((__int128)num * (b - start), d) -
-	       money_round_div((__int128)num * (a - start), d);
-}
-
-int64_t
-pay_prorate(int64_t amount, int64_t start, int64_t end, int64_t from, int64_t to)
-{
-	return prorate(amount, 1, start, end, from, to);
-}
-
 int64_t
 pay_round_up_minutes(int64_t seconds, int step_minutes)
 {
@@ -115,6 +95,16 @@ pay_shift_days(const struct pay_policy *policy, const struct pay_person *person,
 	*holiday = money_ratio_round(&vb[2]) - money_ratio_round(&va[2]);
 }
 
+/* The week shift S is part (or all) of. */
+static void
+shift_week(const struct pay_shift *s, int64_t *start, int64_t *end)
+{
+	bool part = s->slot_end > s->slot_start;
+
+	*start = part ? s->slot_start : s->start;
+	*end = part ? s->slot_end : s->end;
+}
+
 /* What one person earned under one policy. */
 struct part {
 	bool used;
@@ -145,16 +135,20 @@ pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n)
 		const struct pay_shift *s = &in->shifts[i];
 		const struct pay_policy *pol = &in->policies[s->policy];
 		struct part *p = &parts[s->person * np + s->policy];
-		int64_t wd, we, ho;
+		int64_t wd, we, ho, week_start, week_end, a, b;
 
 		if (s->end <= in->from || s->start >= in->to || s->end <= s->start)
 			continue;
 		p->used = true;
 		p->shifts++;
-		p->stipend += prorate(pol->stipend_per_week * s->shift_days, 7,
-				      s->start, s->end, in->from, in->to);
-		pay_shift_days(pol, &in->persons[s->person], s->start, s->end,
-			       in->from, in->to, &wd, &we, &ho);
+		/* The piece of its week the shift holds in the month. */
+		a = max64(s->start, in->from);
+		b = min64(s->end, in->to);
+		shift_week(s, &week_start, &week_end);
+		p->stipend += money_share(pol->stipend_per_week * s->shift_days, 7,
+					  week_start, week_end, a, b);
+		pay_shift_days(pol, &in->persons[s->person], week_start, week_end, a, b,
+			       &wd, &we, &ho);
 		p->weekday += wd;
 		p->weekend += we;
 		p->holiday += ho;

@@ -4,20 +4,29 @@
  * Amounts are integer minor units (reports/money.h).
  *
  * The rules (rota.conf(5), rota(1) "pay"):
- *  - Stipend: stipend_per_week * shift_days / 7 for a whole shift,
- *    pro-rated by the share of the shift's own seconds inside the month.
- *    A shift's month parts are rounded cumulatively, round(V(b)) -
- *    round(V(a)) where V(x) is the exact amount earned from the shift's
- *    start to x, so a whole shift earns exactly the stipend (167, 168 or
- *    169 hours alike) and the parts of a shift across a month end add up
- *    to exactly its amount.
- *  - Day rates: the shift is cut into calendar days of the person's own
+ *  - One rounding rule for every piece of a week: a week of the term's
+ *    grid may be held in parts (consecutive shifts of several people)
+ *    and a part may cross a month end; a piece [a, b) of a week (a part,
+ *    or its share of the month) earns round(V(b)) - round(V(a)), where
+ *    V(x) is the exact amount earned from the week's start to x, rounded
+ *    half away from zero. So the first piece of a week earns its own
+ *    exact share rounded, each later piece what its end adds to the
+ *    rounded total, and the last piece the remainder: the pieces of one
+ *    week add up to the week's amount to the minor unit, whoever holds
+ *    them and whatever months they fall in (money_share, money.h).
+ *  - Stipend: stipend_per_week * shift_days / 7 for a whole week, earned
+ *    evenly over the week's own seconds (167, 168 or 169 hours), so a
+ *    part of 72 hours of a 168-hour week earns 72/168 of it.
+ *  - Day rates: the week is cut into calendar days of the holder's own
  *    zone; each day pays its rate (holiday_rate on a public holiday of the
- *    person's office, replacing the others; else weekend_rate on Saturday
- *    and Sunday; else weekday_rate) times the share of that day the shift
- *    covers (a 23- or 25-hour day covered whole counts 1). A weekly
- *    Monday-to-Monday shift is 5 weekdays and 2 weekend days. Month parts
- *    are rounded cumulatively, as the stipend.
+ *    holder's office, replacing the others; else weekend_rate on Saturday
+ *    and Sunday; else weekday_rate) times the share of that day the piece
+ *    covers (a 23- or 25-hour day covered whole counts 1): V(x) adds up
+ *    the days from the week's start to x, each kind of day rounded on its
+ *    own. A weekly Monday-to-Monday shift is 5 weekdays and 2 weekend
+ *    days; a day held in parts pays each holder the share of it they
+ *    held (and the parts add up to the day when the holders share a
+ *    zone and an office's holidays).
  *  - Active work: each piece of out-of-hours work (acknowledge to resolve,
  *    overlapping and back-to-back pages merged by the caller) is rounded
  *    up to active_rounding_minutes; the month's minutes (pieces starting in
@@ -61,10 +70,12 @@ struct pay_person {
 	size_t n_holidays;                /* public holidays, sorted; may be 0 */
 };
 
+/* One shift: all of a week of the term's grid, or one part of it. */
 struct pay_shift {
 	size_t person, policy;            /* indexes into the input's arrays */
 	int64_t start, end;
 	int shift_days;                   /* the rotation's nominal length */
+	int64_t slot_start, slot_end;     /* its week; both 0: [start, end) */
 };
 
 /* One merged piece of active work, in the month of its start. */
@@ -113,11 +124,8 @@ struct pay_line {
  * *out is malloc'd (free()). */
 void pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n);
 
-/* The part of AMOUNT, earned evenly over [start, end), that falls in
- * [from, to), rounded cumulatively (see above). */
-int64_t pay_prorate(int64_t amount, int64_t start, int64_t end, int64_t from, int64_t to);
-
-/* Day-rate parts of one shift in [from, to) for PERSON under POLICY. */
+/* Day rates of the piece [FROM, TO) of the week [START, END) held by
+ * PERSON under POLICY, rounded as above. */
 void pay_shift_days(const struct pay_policy *policy, const struct pay_person *person,
 		    int64_t start, int64_t end, int64_t from, int64_t to,
 		    int64_t *weekday, int64_t *weekend, int64_t *holiday);

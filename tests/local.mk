@@ -231,13 +231,16 @@ tests_unit_test_pages_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pages_LDADD = $(UNIT_LDADD)
 
 # -- pay (t0430-t0449) --
-UNIT_TESTS += tests/unit/test-money tests/unit/test-pay
+UNIT_TESTS += tests/unit/test-money tests/unit/test-pay tests/unit/test-pay-parts
 tests_unit_test_money_SOURCES = tests/unit/test-money.c
 tests_unit_test_money_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_money_LDADD = $(UNIT_LDADD)
 tests_unit_test_pay_SOURCES = tests/unit/test-pay.c
 tests_unit_test_pay_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pay_LDADD = $(UNIT_LDADD)
+tests_unit_test_pay_parts_SOURCES = tests/unit/test-pay-parts.c
+tests_unit_test_pay_parts_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pay_parts_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0430-pay.sh tests/e2e/t0431-pay-errors.sh tests/e2e/t0432-pay-imported.sh
 EXTRA_DIST += tests/e2e/lib-pay.sh
 
