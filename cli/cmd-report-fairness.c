@@ -25,7 +25,8 @@ print_members(const struct fair_report *rep, const int64_t *pages)
 
 		out_row_begin();
 		out_str("person", "PERSON", m->handle);
-		out_int("shifts", "SHIFTS", (int64_t)m->shifts);
+		out_real("weeks", "WEEKS", (double)m->weeks / PLAN_WEEK_LOAD, 2);
+		out_int("shifts", NULL, (int64_t)m->shifts);
 		out_real("oncall_hours", "ON-CALL HOURS", (double)m->oncall_seconds / 3600.0, 1);
 		out_real("load_weeks", "LOAD (WEEKS)", (double)m->load / PLAN_WEEK_LOAD, 2);
 		if (m->min_gap < 0)
@@ -74,7 +75,7 @@ print_report(const struct fairness_view *v)
 		 100.0 * (double)rep->coverage_seconds / (double)rep->span_seconds : 0.0, 1);
 	out_real("uncovered_hours", "Uncovered hours:",
 		 (double)(rep->span_seconds - rep->coverage_seconds) / 3600.0, 1);
-	out_int("spread", "Spread (shifts):", (int64_t)rep->spread);
+	out_real("spread", "Spread (weeks):", (double)rep->spread / PLAN_WEEK_LOAD, 2);
 	out_real("balance_hours", "Balance, on-call hours:", rep->balance_hours, 2);
 	out_real("balance_interruptions", "Balance, interruptions:",
 		 v->balance_interruptions, 2);
@@ -123,17 +124,23 @@ const struct cmd_entry cmd_report_fairness_entry = {
 	.name = "report fairness",
 	.args = "TERM",
 	.summary = "how evenly a term's on-call load is shared",
-	.help = "Per member: shifts, on-call hours, holiday-weighted load in weeks\n"
+	.help = "Per member: weeks held, on-call hours, holiday-weighted load in weeks\n"
 		"(a week holding public holidays of a member's office counts extra:\n"
 		"holiday_weight in rota.conf(5)), the smallest gap between two of their\n"
 		"shifts, out-of-hours interruptions (pages) during the term, and how far\n"
-		"their load is from the team's average.\n"
+		"their load is from the team's average. A part of a week (after an\n"
+		"override or swap of part of it) counts the share of the week's own\n"
+		"length it holds, in weeks and in load (its public holidays in full), so\n"
+		"the parts of a week add up to the week; --json also gives \"shifts\",\n"
+		"the number of shifts (whole weeks and parts) each member held.\n"
 		"\n"
-		"For the team: coverage (share of the term with someone on call), spread\n"
-		"(most shifts less fewest), and balance scores from 0 to 1 (the mean over\n"
-		"every pair of members of smaller / larger; 1 is perfectly even) for\n"
-		"on-call hours and for interruptions; then who carries more than the\n"
-		"average load, and by how much. Members who left before the term began\n"
-		"and hold nothing in it are not counted.\n",
+		"For the team: coverage (share of the term with someone on call, by the\n"
+		"rule of schedule check: a window nobody holds, or held by someone who\n"
+		"has left the term, is not covered), spread (most weeks held less\n"
+		"fewest), and balance scores from 0 to 1 (the mean over every pair of\n"
+		"members of smaller / larger; 1 is perfectly even) for on-call hours\n"
+		"and for interruptions; then who carries more than the average load,\n"
+		"and by how much. Members who left before the term began and hold\n"
+		"nothing in it are not counted.\n",
 	.exec = exec_report_fairness,
 };

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "common/xalloc.h"
+#include "scheduler/coverage.h"
 #include "scheduler/fairness.h"
 
 double
@@ -39,22 +40,23 @@ by_start(const void *a, const void *b)
 	return 0;
 }
 
-/* Seconds of [term_start, term_end) covered by the shifts, which must be
- * sorted by start (a sorted copy owned by the caller). */
+/* Seconds of [term_start, term_end) covered, by coverage.h's rule. */
 static int64_t
-coverage(const struct fair_shift *sorted, size_t n, int64_t term_start, int64_t term_end)
+coverage(const struct fair_member *members, size_t n_members,
+	 const struct fair_shift *shifts, size_t n, int64_t term_start, int64_t term_end)
 {
-	int64_t covered = 0, reach = term_start;
+	struct coverage_shift *cs = xcalloc(n + 1, sizeof *cs);
+	struct coverage_member *cm = xcalloc(n_members + 1, sizeof *cm);
+	int64_t covered;
 
-	for (size_t i = 0; i < n; i++) {
-		int64_t start = sorted[i].start > reach ? sorted[i].start : reach;
-		int64_t end = sorted[i].end < term_end ? sorted[i].end : term_end;
-
-		if (end > start) {
-			covered += end - start;
-			reach = end;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		cs[i] = (struct coverage_shift){ shifts[i].person_id, shifts[i].start,
+						 shifts[i].end };
+	for (size_t i = 0; i < n_members; i++)
+		cm[i] = (struct coverage_member){ members[i].person_id, members[i].left };
+	covered = coverage_seconds(cs, n, cm, n_members, term_start, term_end);
+	free(cs);
+	free(cm);
 	return covered;
 }
 
@@ -72,6 +74,7 @@ member_figures(struct fair_member_figures *f, const struct fair_shift *sorted, s
 		if (s->person_id != f->person_id)
 			continue;
 		f->shifts++;
+		f->weeks += s->held;
 		f->oncall_seconds += s->end - s->start;
 		f->load += s->weight;
 		if (prev_end != INT64_MIN) {
@@ -98,14 +101,14 @@ div_round(int64_t a, int64_t b)
 static void
 team_figures(struct fair_report *r, int64_t *scratch)
 {
-	size_t n = r->n_members, lo = SIZE_MAX, hi = 0;
-	int64_t total = 0;
+	size_t n = r->n_members;
+	int64_t total = 0, lo = INT64_MAX, hi = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		struct fair_member_figures *f = &r->members[i];
 
-		lo = f->shifts < lo ? f->shifts : lo;
-		hi = f->shifts > hi ? f->shifts : hi;
+		lo = f->weeks < lo ? f->weeks : lo;
+		hi = f->weeks > hi ? f->weeks : hi;
 		total += f->load;
 		scratch[i] = f->oncall_seconds;
 	}
@@ -136,7 +139,8 @@ fair_compute(const struct fair_member *members, size_t n_members,
 	qsort(sorted, n_shifts, sizeof *sorted, by_start);
 	out->n_members = n_members;
 	out->span_seconds = term_end > term_start ? term_end - term_start : 0;
-	out->coverage_seconds = coverage(sorted, n_shifts, term_start, term_end);
+	out->coverage_seconds = coverage(members, n_members, shifts, n_shifts, term_start,
+					 term_end);
 	for (size_t i = 0; i < n_members; i++) {
 		out->members[i].person_id = members[i].person_id;
 		out->members[i].handle = members[i].handle;

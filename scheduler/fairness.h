@@ -1,8 +1,11 @@
 /* Fairness figures of a term, for `rota report fairness`.
  *
- * Pure logic: members and shifts in, figures out. Loads are integer load
- * units (1000 = one ordinary week); only ratios (balance, percent) are
- * doubles. */
+ * Pure logic: members and shifts in, figures out. Loads and weeks held
+ * are integer load units (1000 = one ordinary week): a shift that is a
+ * part of a week counts its share of the week (the caller shares a week
+ * among its parts with money_share, reports/money.h, so that they add up
+ * to the week). Coverage is scheduler/coverage.h's. Only ratios
+ * (balance, percent) are doubles. */
 #ifndef ROTA_FAIRNESS_H
 #define ROTA_FAIRNESS_H
 
@@ -12,18 +15,21 @@
 struct fair_member {
 	int64_t person_id;
 	const char *handle;		/* borrowed: the report points at it */
+	int64_t left;			/* when they left the term; INT64_MAX while a member */
 };
 
 struct fair_shift {
 	int64_t person_id;
 	int64_t start, end;		/* UTC seconds, half-open */
 	int64_t weight;			/* load units */
+	int64_t held;			/* its share of its week, load units (1000: all of it) */
 };
 
 struct fair_member_figures {
 	int64_t person_id;
 	const char *handle;		/* the caller's fair_member.handle */
-	size_t shifts;
+	size_t shifts;			/* shifts held: whole weeks and parts */
+	int64_t weeks;			/* weeks held, load units: the sum of their shifts' held */
 	int64_t oncall_seconds;
 	int64_t load;			/* sum of the weights of their shifts */
 	int64_t min_gap;		/* smallest start - previous end, seconds; -1 if < 2 shifts */
@@ -35,8 +41,8 @@ struct fair_report {
 	struct fair_member_figures *members;	/* n_members, in the caller's order */
 	size_t n_members;
 	int64_t span_seconds;		/* term_end - term_start */
-	int64_t coverage_seconds;	/* seconds of the term covered by at least one shift */
-	size_t spread;			/* max - min shift count among members */
+	int64_t coverage_seconds;	/* seconds of the term covered (scheduler/coverage.h) */
+	int64_t spread;			/* max - min weeks held among members, load units */
 	double balance_hours;		/* fair_balance of the members' on-call seconds */
 };
 
@@ -45,9 +51,11 @@ struct fair_report {
  * figures count as 0. Usable for on-call hours, interruptions, anything. */
 double fair_balance(const int64_t *values, size_t n);
 
-/* Computes the figures of a term [term_start, term_end) from its shifts.
- * Shifts of people who are not among members count for coverage only;
- * coverage is clipped to the term. Fills out (free with fair_report_free). */
+/* Computes the figures of a term [term_start, term_end) from its shifts
+ * in force. Shifts of people who are not among members count for
+ * coverage only; coverage is clipped to the term, and a shift held after
+ * its holder left the term does not cover. Fills out (free with
+ * fair_report_free). */
 void fair_compute(const struct fair_member *members, size_t n_members,
     const struct fair_shift *shifts, size_t n_shifts, int64_t term_start,
     int64_t term_end, struct fair_report *out);

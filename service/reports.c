@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/xalloc.h"
+#include "reports/money.h"
 #include "service/plan.h"
 #include "service/reports.h"
 
@@ -32,25 +33,34 @@ struct fair_input {
 	struct plan_settings set;
 };
 
-/* The weight of each shift: the generator's (service/plan.h), so that the
- * report and generation count the same load. */
+/* The share of its week each shift holds, and its weight: the
+ * generator's (service/plan.h), so that the report and generation count
+ * the same load. A part of a week weighs its share of an ordinary week
+ * (money_share, so that the parts of a week add up to it) and the public
+ * holidays it holds in full; a whole week weighs what generation gives
+ * it. */
 static int
 shift_weights(const struct svc *s, const struct fairness_view *v,
-	      const struct fair_input *in, int64_t *weights)
+	      const struct fair_input *in, int64_t *held, int64_t *weights)
 {
 	size_t n = in->n_shifts;
 	int64_t *start = xcalloc(n + 1, sizeof *start), *end = xcalloc(n + 1, sizeof *end);
 	int *holidays = xcalloc(n + 1, sizeof *holidays);
+	long hw = in->set.holiday_weight;
 	int r = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		start[i] = in->shifts[i].start;
-		end[i] = in->shifts[i].end;
+		const struct shift *sh = &in->shifts[i];
+
+		start[i] = sh->start;
+		end[i] = sh->end;
+		held[i] = money_share(PLAN_WEEK_LOAD, 1, sh->slot_start, sh->slot_end,
+				      sh->start, sh->end);
 	}
-	if (in->set.holiday_weight > 0)
+	if (hw > 0)
 		r = plan_holiday_counts(s->db, v->term.id, start, end, n, holidays);
 	for (size_t i = 0; i < n && r == 0; i++)
-		weights[i] = plan_slot_weight(in->set.holiday_weight, holidays[i]);
+		weights[i] = held[i] + plan_slot_weight(hw, holidays[i]) - plan_slot_weight(hw, 0);
 	free(start);
 	free(end);
 	free(holidays);
@@ -112,7 +122,7 @@ report_fairness(const struct svc *s, const char *term, struct fairness_view *out
 	struct fair_input in = { 0 };
 	struct fair_member *fm = NULL;
 	struct fair_shift *fs = NULL;
-	int64_t *weights = NULL;
+	int64_t *weights = NULL, *held = NULL;
 	int r;
 
 	memset(out, 0, sizeof *out);
@@ -121,16 +131,18 @@ report_fairness(const struct svc *s, const char *term, struct fairness_view *out
 	fm = xcalloc(out->n_members + 1, sizeof *fm);
 	fs = xcalloc(in.n_shifts + 1, sizeof *fs);
 	weights = xcalloc(in.n_shifts + 1, sizeof *weights);
+	held = xcalloc(in.n_shifts + 1, sizeof *held);
 	out->interruptions = xcalloc(out->n_members + 1, sizeof *out->interruptions);
-	if ((r = shift_weights(s, out, &in, weights)) != 0)
+	if ((r = shift_weights(s, out, &in, held, weights)) != 0)
 		goto done;
 	for (size_t i = 0; i < out->n_members; i++) {
-		fm[i] = (struct fair_member){ out->members[i].person_id, out->members[i].handle };
+		fm[i] = (struct fair_member){ out->members[i].person_id, out->members[i].handle,
+					      out->members[i].left };
 		out->interruptions[i] = pages_of(&in, out->members[i].person_id);
 	}
 	for (size_t i = 0; i < in.n_shifts; i++)
 		fs[i] = (struct fair_shift){ in.shifts[i].person_id, in.shifts[i].start,
-					     in.shifts[i].end, weights[i] };
+					     in.shifts[i].end, weights[i], held[i] };
 	fair_compute(fm, out->n_members, fs, in.n_shifts, out->term.start, out->term.end,
 		     &out->rep);
 	out->balance_interruptions = fair_balance(out->interruptions, out->n_members);
@@ -138,6 +150,7 @@ done:
 	free(fm);
 	free(fs);
 	free(weights);
+	free(held);
 	free(in.shifts);
 	free(in.pages);
 	return r;

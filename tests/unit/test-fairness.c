@@ -1,6 +1,6 @@
 /* scheduler/fairness.c: exact figures of a known term, the balance score
- * of known sets, clipping of coverage to the term, and rounding of the
- * excess load. */
+ * of known sets, clipping of coverage to the term, rounding of the excess
+ * load, weeks held in parts, and the gaps of scheduler/coverage.c. */
 #include "config.h"
 
 #include <math.h>
@@ -8,11 +8,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
+#include "scheduler/coverage.h"
 #include "scheduler/fairness.h"
 
 #define W (7 * 86400LL)
+#define NEVER INT64_MAX              /* still a member */
 
 /* Doubles computed the same way compare exactly; leave room for the last bit. */
 #define assert_near(a, b) assert_true(fabs((double)(a) - (double)(b)) < 1e-12)
@@ -52,13 +55,15 @@ handle_of(const struct fair_report *r, size_t i)
 static void
 test_known_term(void **state)
 {
-	const struct fair_member members[] = { { 1, "a" }, { 2, "b" }, { 3, "c" } };
+	const struct fair_member members[] = {
+		{ 1, "a", NEVER }, { 2, "b", NEVER }, { 3, "c", NEVER },
+	};
 	const struct fair_shift shifts[] = {
-		{ 2, 19 * W / 2, 11 * W, 1000 },	/* b, past the end */
-		{ 1, 2 * W, 3 * W, 1500 },		/* a, holiday week */
-		{ 9, -W, W / 2, 1000 },			/* not a member, before the start */
-		{ 1, 0, W, 1000 },			/* a */
-		{ 2, W, 2 * W, 1000 },			/* b */
+		{ 2, 19 * W / 2, 11 * W, 1000, 1000 },	/* b, past the end */
+		{ 1, 2 * W, 3 * W, 1500, 1000 },		/* a, holiday week */
+		{ 9, -W, W / 2, 1000, 1000 },			/* not a member, before the start */
+		{ 1, 0, W, 1000, 1000 },			/* a */
+		{ 2, W, 2 * W, 1000, 1000 },			/* b */
 	};
 	struct fair_report r;
 
@@ -68,7 +73,7 @@ test_known_term(void **state)
 	assert_int_equal(r.span_seconds, 10 * W);
 	/* Clipped to the term: [0, 3W) and [9.5W, 10W). */
 	assert_int_equal(r.coverage_seconds, 7 * W / 2);
-	assert_int_equal(r.spread, 2);
+	assert_int_equal(r.spread, 2000);
 
 	assert_string_equal(handle_of(&r, 0), "a");
 	assert_int_equal(r.members[0].shifts, 2);
@@ -106,11 +111,11 @@ test_known_term(void **state)
 static void
 test_coverage_overlaps_and_holes(void **state)
 {
-	const struct fair_member members[] = { { 1, "a" }, { 2, "b" } };
+	const struct fair_member members[] = { { 1, "a", NEVER }, { 2, "b", NEVER } };
 	const struct fair_shift shifts[] = {
-		{ 1, 0, W, 1000 },
-		{ 2, W / 2, 3 * W / 2, 1000 },		/* overlaps a's */
-		{ 1, 3 * W, 5 * W, 1000 },		/* after a hole of 1.5 weeks */
+		{ 1, 0, W, 1000, 1000 },
+		{ 2, W / 2, 3 * W / 2, 1000, 1000 },		/* overlaps a's */
+		{ 1, 3 * W, 5 * W, 1000, 1000 },		/* after a hole of 1.5 weeks */
 	};
 	struct fair_report r;
 
@@ -121,7 +126,7 @@ test_coverage_overlaps_and_holes(void **state)
 	assert_int_equal(r.span_seconds, 4 * W);
 	assert_int_equal(r.members[0].min_gap, 2 * W);
 	assert_int_equal(r.members[1].min_gap, -1);
-	assert_int_equal(r.spread, 1);
+	assert_int_equal(r.spread, 1000);
 	fair_report_free(&r);
 
 	fair_compute(members, 2, NULL, 0, 0, 4 * W, &r);
@@ -144,10 +149,10 @@ test_coverage_overlaps_and_holes(void **state)
 static void
 test_excess_rounding(void **state)
 {
-	const struct fair_member members[] = { { 1, "a" }, { 2, "b" } };
+	const struct fair_member members[] = { { 1, "a", NEVER }, { 2, "b", NEVER } };
 	const struct fair_shift shifts[] = {
-		{ 1, 0, W, 1000 },
-		{ 2, W, 2 * W, 1001 },
+		{ 1, 0, W, 1000, 1000 },
+		{ 2, W, 2 * W, 1001, 1000 },
 	};
 	struct fair_report r;
 
@@ -161,6 +166,84 @@ test_excess_rounding(void **state)
 	fair_report_free(&r);
 }
 
+/* A week held in parts counts each part's share of it; a member who
+ * left the term while holding a week leaves the rest of it uncovered.
+ * Four weeks: a holds 3 days of week 0 (3/7: 428.6 -> 429 thousandths)
+ * and b the rest (571), b week 1, a week 2, b week 3, but b left the term
+ * half-way through week 3. */
+static void
+test_parts_and_departed(void **state)
+{
+	const int64_t D = 86400;
+	const struct fair_member members[] = { { 1, "a", NEVER }, { 2, "b", 7 * W / 2 } };
+	const struct fair_shift shifts[] = {
+		{ 1, 0, 3 * D, 1000 * 3 / 7, 429 },
+		{ 2, 3 * D, W, 571, 571 },
+		{ 2, W, 2 * W, 1000, 1000 },
+		{ 1, 2 * W, 3 * W, 1000, 1000 },
+		{ 2, 3 * W, 4 * W, 1000, 1000 },
+	};
+	struct fair_report r;
+
+	(void)state;
+	fair_compute(members, 2, shifts, 5, 0, 4 * W, &r);
+	assert_int_equal(r.members[0].shifts, 2);
+	assert_int_equal(r.members[0].weeks, 1429);
+	assert_int_equal(r.members[0].oncall_seconds, 3 * D + W);
+	assert_int_equal(r.members[1].shifts, 3);
+	assert_int_equal(r.members[1].weeks, 2571);
+	assert_int_equal(r.members[1].oncall_seconds, 4 * D + 2 * W);
+	assert_int_equal(r.spread, 1142);
+	assert_int_equal(r.coverage_seconds, 7 * W / 2);
+	fair_report_free(&r);
+}
+
+/* The gaps coverage.h finds: none where someone holds the time, one
+ * where nobody does, one per shift held after its holder left (split
+ * from the time nobody holds); someone outside the term covers. */
+static void
+test_coverage_gaps(void **state)
+{
+	const struct coverage_member members[] = { { 1, NEVER }, { 2, 5 * W / 2 } };
+	const struct coverage_shift shifts[] = {
+		{ 2, 4 * W, 9 * W / 2 },		/* b, after leaving */
+		{ 1, 0, W },				/* a */
+		{ 2, 2 * W, 3 * W },			/* b, leaves half-way */
+		{ 9, 3 * W, 4 * W },			/* not a member */
+	};
+	struct coverage_gap *v;
+	size_t n;
+
+	(void)state;
+	coverage_gaps(shifts, 4, members, 2, -W, 5 * W, &v, &n);
+	assert_int_equal(n, 5);
+	assert_int_equal(v[0].start, -W);
+	assert_int_equal(v[0].end, 0);
+	assert_int_equal(v[0].shift, (size_t)-1);
+	assert_int_equal(v[1].start, W);
+	assert_int_equal(v[1].end, 2 * W);
+	assert_int_equal(v[1].shift, (size_t)-1);
+	assert_int_equal(v[2].start, 5 * W / 2);
+	assert_int_equal(v[2].end, 3 * W);
+	assert_int_equal(v[2].shift, 2);
+	assert_int_equal(v[3].start, 4 * W);
+	assert_int_equal(v[3].end, 9 * W / 2);
+	assert_int_equal(v[3].shift, 0);
+	assert_int_equal(v[4].start, 9 * W / 2);
+	assert_int_equal(v[4].end, 5 * W);
+	assert_int_equal(v[4].shift, (size_t)-1);
+	free(v);
+	assert_int_equal(coverage_seconds(shifts, 4, members, 2, -W, 5 * W), 5 * W / 2);
+	assert_int_equal(coverage_seconds(shifts, 4, members, 2, 0, W), W);
+	coverage_gaps(shifts, 4, members, 2, 0, W, &v, &n);
+	assert_int_equal(n, 0);
+	assert_null(v);
+	coverage_gaps(NULL, 0, NULL, 0, 0, W, &v, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].shift, (size_t)-1);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -169,6 +252,8 @@ main(void)
 		cmocka_unit_test(test_known_term),
 		cmocka_unit_test(test_coverage_overlaps_and_holes),
 		cmocka_unit_test(test_excess_rounding),
+		cmocka_unit_test(test_parts_and_departed),
+		cmocka_unit_test(test_coverage_gaps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
