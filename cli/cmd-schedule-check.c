@@ -37,6 +37,7 @@ print_problem(const struct plan_problem *p)
 	out_str("start", NULL, start);
 	out_str("end", NULL, end);
 	out_str("detail", "DETAIL", p->detail);
+	out_str("fix", NULL, p->fix);
 	out_row_end();
 }
 
@@ -66,17 +67,20 @@ exec_schedule_check(struct ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_schedule_check_entry = {
 	.name = "schedule check",
 	.args = "[TERM]",
-	.summary = "list uncovered weeks and shifts that break a rule",
+	.summary = "list uncovered windows and shifts that break a rule",
 	.help = "  TERM   only this term (default: every term not yet over)\n"
 		"\n"
-		"Looks at the weeks that have not ended and lists:\n"
-		"  uncovered    a week with no shift (not generated, or cancelled), or\n"
+		"Looks at the term from now on (what is over can no longer change) and\n"
+		"checks each shift, or each part of a week split between people:\n"
+		"  uncovered    a window nobody covers: a week with no shift (not\n"
+		"               generated, or cancelled), part of a week, or a shift\n"
 		"               held by someone who has left the term\n"
 		"  leave        a shift that overlaps its person's leave\n"
 		"  other_tier   its person is on call in the other tier at the same time\n"
 		"  not_manager  an escalation shift held by someone who is not a manager\n"
 		"  gap          closer than min_gap_shifts to the person's previous shift\n"
-		"Fix them with rota schedule generate TERM, rota swap or rota override.\n"
+		"Fix them with rota schedule generate TERM, rota swap or rota override;\n"
+		"--json gives each problem's \"fix\", the override that would fix it.\n"
 		"\n"
 		"Exits 0 and prints \"no problems\" when there are none; otherwise\n"
 		"prints them and exits 65.\n",

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cmd.h"
 #include "cli/util.h"
@@ -10,32 +11,88 @@
 #include "common/timefmt.h"
 #include "service/schedule.h"
 
-/* The shifts kept on leave, inside the caller's object. */
+/* What generation left as it was, inside the caller's object. */
 static void
-print_conflicts(const struct schedule_result *res)
+print_unfixed(const struct schedule_result *res)
 {
-	if (res->n_conflicts == 0 && !out_json())
+	if (res->n_unfixed == 0 && !out_json())
 		return;
-	out_list_begin("conflicts", "Kept though on leave (resolve with rota swap "
-		       "request SHIFT or rota override SHIFT HANDLE):");
-	for (size_t i = 0; i < res->n_conflicts; i++) {
-		const struct shift *sh = &res->conflicts[i].shift;
+	out_list_begin("unfixed", "Not fixed (in weeks the generator may not change); "
+		       "the command that would fix each:");
+	for (size_t i = 0; i < res->n_unfixed; i++) {
+		const struct plan_problem *p = &res->unfixed[i].problem;
+		const struct tz_zone *zone = tz_lookup_or_utc(p->tz);
 		char start[32], end[32];
 
 		out_row_begin();
-		out_int("shift", "SHIFT", sh->id);
-		out_str("person", "PERSON", sh->handle);
-		time_format_local(sh->start, tz_lookup_or_utc(sh->tz), start, sizeof start);
-		out_str(NULL, "WEEK", start);
-		time_format_utc(sh->start, start, sizeof start);
-		time_format_utc(sh->end, end, sizeof end);
+		out_str("problem", "PROBLEM", plan_problem_name(p->kind));
+		if (p->shift_id != 0)
+			out_int("shift", "SHIFT", p->shift_id);
+		else
+			out_null("shift", "SHIFT");
+		out_str("person", "PERSON", p->handle[0] ? p->handle : NULL);
+		time_format_local(p->start, zone, start, sizeof start);
+		out_str(NULL, "FROM", start);
+		time_format_utc(p->start, start, sizeof start);
+		time_format_utc(p->end, end, sizeof end);
 		out_str("start", NULL, start);
 		out_str("end", NULL, end);
-		out_str("kept", "KEPT", res->conflicts[i].kept);
-		out_str("detail", "DETAIL", res->conflicts[i].detail);
+		out_str("kept", "KEPT", res->unfixed[i].kept);
+		out_str("detail", "DETAIL", p->detail);
+		out_str("fix", "FIX", p->fix);
 		out_row_end();
 	}
 	out_list_end();
+}
+
+/* The change of D that covers the rest of a week in progress, or NULL. */
+static const struct plan_change *
+midweek_change(const struct plan_diff *d)
+{
+	for (size_t i = 0; i < d->n_changes; i++)
+		if (d->changes[i].start > d->changes[i].slot_start)
+			return &d->changes[i];
+	return NULL;
+}
+
+/* Says who is on call from now to the handoff, when generation covered a
+ * week in progress that nobody covered. */
+static void
+print_midweek(const struct plan_diff *d, const struct tz_zone *zone)
+{
+	const struct plan_change *c = midweek_change(d);
+	char start[32], end[32];
+
+	if (c == NULL)
+		return;
+	time_format_local(c->start, zone, start, sizeof start);
+	time_format_local(c->end, zone, end, sizeof end);
+	out_note("this week from %s to %s: %s (%s)", start, end, c->new_handle,
+		 strcmp(c->why, "cancelled") == 0 ? "its shift was cancelled" :
+		 c->slot == 0 ? "the term started mid-week" : "nobody was on call");
+}
+
+/* "3 kept as they were (1 started, 2 frozen)" into BUF, and the counts
+ * in JSON. */
+static void
+print_kept(const struct plan_diff *d, char *buf, size_t len)
+{
+	size_t used = (size_t)snprintf(buf, len, "%zu kept as they were", d->n_fixed);
+	const char *sep = " (";
+
+	out_int("kept", NULL, (int64_t)d->n_fixed);
+	out_object_begin("kept_by");
+	for (size_t k = 0; k < PLAN_N_KEPT; k++) {
+		out_int(plan_kept_words[k], NULL, (int64_t)d->kept_by[k]);
+		if (d->kept_by[k] == 0 || used >= len)
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%zu %s", sep, d->kept_by[k],
+					 plan_kept_words[k]);
+		sep = ", ";
+	}
+	out_object_end();
+	if (d->n_fixed > 0 && used < len)
+		snprintf(buf + used, len - used, ")");
 }
 
 static void
@@ -43,14 +100,14 @@ print_result(const struct schedule_result *res, bool dry_run)
 {
 	const struct plan_diff *d = &res->diff;
 	const struct tz_zone *zone = tz_lookup_or_utc(d->rotation.tz);
-	char start[32], end[32], change[2 * HANDLE_MAX + 8];
+	char start[32], end[32], change[2 * HANDLE_MAX + 8], kept[128];
 
 	out_object_begin(NULL);
 	out_str("term", NULL, res->term.name);
 	out_str("rotation", NULL, d->rotation.name);
 	out_bool("dry_run", NULL, dry_run);
 	out_int("weeks", NULL, (int64_t)d->n_slots);
-	out_int("kept", NULL, (int64_t)d->n_fixed);
+	print_kept(d, kept, sizeof kept);
 	if (d->n_changes == 0)
 		out_note("no changes");
 	out_list_begin("changes", NULL);
@@ -64,7 +121,9 @@ print_result(const struct schedule_result *res, bool dry_run)
 		else
 			out_null("shift", NULL);
 		time_format_local(c->start, zone, start, sizeof start);
-		out_str(NULL, "WEEK", start);
+		out_str(NULL, "FROM", start);
+		time_format_utc(c->slot_start, start, sizeof start);
+		out_str("week", NULL, start);
 		time_format_utc(c->start, start, sizeof start);
 		time_format_utc(c->end, end, sizeof end);
 		out_str("start", NULL, start);
@@ -74,14 +133,15 @@ print_result(const struct schedule_result *res, bool dry_run)
 		snprintf(change, sizeof change, "%s -> %s",
 			 c->old_person ? c->old_handle : "-", c->new_handle);
 		out_str(NULL, "CHANGE", change);
+		out_str("reason", "WHY", c->why);
 		out_row_end();
 	}
 	out_list_end();
-	out_note("term %s: %zu weeks, %zu changed, %zu kept as they were (past, "
-		 "frozen, swapped or overridden); times in %s%s", res->term.name, d->n_slots,
-		 d->n_changes, d->n_fixed, d->rotation.tz,
+	print_midweek(d, zone);
+	out_note("term %s: %zu weeks, %zu changed, %s; times in %s%s", res->term.name,
+		 d->n_slots, d->n_changes, kept, d->rotation.tz,
 		 dry_run ? "\ndry run: nothing was changed" : "");
-	print_conflicts(res);
+	print_unfixed(res);
 	out_object_end();
 }
 
@@ -129,12 +189,21 @@ const struct cmd_entry cmd_schedule_generate_entry = {
 		"office's zone) falls in that week; holiday_weight is a percentage of an\n"
 		"ordinary week (default 50: a week with one holiday counts 1.5 weeks).\n"
 		"\n"
-		"Re-generating keeps shifts that have started, shifts starting within\n"
-		"freeze_days (default 14) and swapped or overridden shifts, keeps every\n"
-		"other assignment that is still valid where it can, fills weeks that\n"
-		"have no shift (or a cancelled one) and have not started, and prints\n"
-		"only the weeks that changed (old person -> new person, in the\n"
-		"rotation's zone).\n"
+		"Re-generating never changes who held any instant before now. It keeps\n"
+		"weeks that have started, weeks starting within freeze_days (default\n"
+		"14), swapped or overridden shifts, and weeks split between people\n"
+		"(counted for whoever holds most of the week); keeps every other\n"
+		"assignment that is still valid where it can; fills weeks that have no\n"
+		"shift (or a cancelled one) and have not started; and when nobody is on\n"
+		"call in the week in progress (a term started mid-week, a cancelled\n"
+		"shift), covers it from now to the next handoff, chosen by the same\n"
+		"rules, and says so. It prints only what changed (old person -> new\n"
+		"person, in the rotation's zone) and why: uncovered or cancelled (nobody\n"
+		"held it), leave, gap, other_tier, not_manager or not_member (the old\n"
+		"holder may no longer have it), balance (evening out the load).\n"
+		"Then it lists what it could not fix, in weeks it may not change (a\n"
+		"frozen week whose holder has since gone on leave or left the term),\n"
+		"each with the rota override command that would fix it.\n"
 		"Settings come from [rotation \"NAME\"] or [schedule] in rota.conf(5).\n"
 		"\n"
 		"When the rules cannot all be met, exits 65 naming the first week nobody\n"

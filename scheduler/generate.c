@@ -26,7 +26,7 @@ struct search {
 	unsigned char *ok;	/* [ns * nm] fixed rules (leave, tier, window) pass */
 	int *cur;		/* [ns] member index of current_person, or -1 */
 	int *assign;		/* [ns] member index, SLOT_EMPTY or SLOT_OUTSIDER */
-	int64_t *count;		/* [nm] shifts held */
+	int64_t *count;		/* [nm] shifts held, in thousandths (gen_slot.share) */
 	int64_t *load;		/* [nm] carry_load plus the weights of the shifts held */
 
 	/* Depth-first search over the free slots; depth d is slot free[d]. */
@@ -193,13 +193,20 @@ recovering(const struct search *s, size_t i, int j)
 	return gen_wants_recovery(s->p, &s->mem[j], s->slot[i].start, s->gap_applies);
 }
 
+/* What slot i adds to its holder's shift count. */
+static int64_t
+share(const struct search *s, size_t i)
+{
+	return s->slot[i].share > 0 ? s->slot[i].share : GEN_WHOLE_SHIFT;
+}
+
 /* Gives slot i to member j (a member index or SLOT_OUTSIDER). */
 static void
 place(struct search *s, size_t i, int j)
 {
 	s->assign[i] = j;
 	if (j >= 0) {
-		s->count[j]++;
+		s->count[j] += share(s, i);
 		s->load[j] += s->slot[i].weight;
 	}
 }
@@ -211,7 +218,7 @@ unplace(struct search *s, size_t i)
 	int j = s->assign[i];
 
 	if (j >= 0) {
-		s->count[j]--;
+		s->count[j] -= share(s, i);
 		s->load[j] -= s->slot[i].weight;
 	}
 	s->assign[i] = SLOT_EMPTY;
@@ -534,7 +541,7 @@ repair_once(struct search *s, int *order)
 			int hi = order[h], lo = order[l];
 			long i;
 
-			if (s->count[hi] - s->count[lo] < 2)
+			if (s->count[hi] - s->count[lo] < 2 * GEN_WHOLE_SHIFT)
 				break;
 			if ((i = best_move(s, hi, lo)) >= 0) {
 				unplace(s, (size_t)i);
@@ -640,6 +647,36 @@ gen_run(const struct gen_params *p, const struct gen_member *members,
 	}
 	search_free(&s);
 	return rc;
+}
+
+int
+gen_moved_why(const struct gen_params *p, const struct gen_member *members,
+    size_t n_members, const struct gen_slot *slots, size_t n_slots,
+    const int64_t *person, size_t k)
+{
+	const struct gen_member *m = NULL;
+	struct gen_interval *own;
+	size_t n_own = 0;
+	bool gap;
+	int why;
+
+	for (size_t j = 0; j < n_members && m == NULL; j++) {
+		if (members[j].person_id == slots[k].current_person)
+			m = &members[j];
+	}
+	if (m == NULL)
+		return GEN_NOT_MEMBER;
+	own = xcalloc(n_slots, sizeof *own);
+	for (size_t i = 0; i < n_slots; i++) {
+		if (i != k && person[i] == m->person_id)
+			own[n_own++] = (struct gen_interval){ slots[i].start, slots[i].end };
+	}
+	gap = gen_gap_applies(p, members, n_members, slots[0].start,
+	    slots[n_slots - 1].end);
+	why = gen_check_member(p, m, slots[k].start, slots[k].end, own, n_own, gap,
+	    NULL, 0);
+	free(own);
+	return why;
 }
 
 void

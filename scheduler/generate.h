@@ -17,9 +17,14 @@
 /* Budget used when gen_params.max_nodes <= 0. */
 #define GEN_DEFAULT_MAX_NODES 200000L
 
+/* A whole shift in shift counts, in the thousandths gen_slot.share uses. */
+#define GEN_WHOLE_SHIFT 1000
+
 struct gen_slot {
 	int64_t start, end;		/* UTC; in time order, not overlapping */
 	int64_t weight;			/* load units: 1000 + public-holiday extra */
+	int64_t share;			/* thousandths of a shift it counts for in shift
+					 * counts (a part of a week); 0: a whole shift */
 	int64_t fixed_person;		/* kept as is (past, frozen, swapped, overridden); 0 = free */
 	int64_t current_person;		/* existing assignment when re-generating; 0 = none */
 };
@@ -46,6 +51,9 @@ struct gen_result {
  * impossible does it free the kept slots nearest the holes, a widening
  * window at a time, preferring each slot's current person when refilling.
  *
+ * Shift counts add up the slots' shares, so a slot that is part of a week
+ * counts as that part of a shift.
+ *
  * Both then repair fairness: while some member has at least two shifts more
  * than another who could validly take one of their free slots, that slot
  * moves (preferring moves that restore or keep current assignments).
@@ -61,6 +69,15 @@ struct gen_result {
 int gen_run(const struct gen_params *p, const struct gen_member *members,
     size_t n_members, const struct gen_slot *slots, size_t n_slots,
     struct gen_result *out);
+
+/* Why slot K's current person does not hold it in the result PERSON (from
+ * gen_run, n_slots entries): an enum gen_why code for the first hard rule
+ * that stops them there, given the slots PERSON gives them, or GEN_OK when
+ * none does (the slot moved for balance: fairness, or to make room for a
+ * hole). GEN_NOT_MEMBER for someone who is not among the members. */
+int gen_moved_why(const struct gen_params *p, const struct gen_member *members,
+    size_t n_members, const struct gen_slot *slots, size_t n_slots,
+    const int64_t *person, size_t k);
 
 /* Frees what gen_run allocated in r (not r itself); safe to call twice. */
 void gen_result_free(struct gen_result *r);

@@ -12,7 +12,7 @@
 #include "common/tz.h"
 #include "common/xalloc.h"
 #include "scheduler/generate.h"
-#include "scheduler/handoff.h"
+#include "service/cover.h"
 
 #define DAY 86400
 
@@ -49,6 +49,13 @@ plan_slot_weight(long holiday_weight, int holidays)
 	return PLAN_WEEK_LOAD + 10 * (int64_t)holiday_weight * holidays;
 }
 
+/* The rows of one week of the term (its parts, cancelled ones too), by
+ * start: a slice of plan_input.own. */
+struct plan_week {
+	const struct shift *row;
+	size_t n;
+};
+
 /* Everything known about a term, loaded with a handful of list queries. */
 struct plan_input {
 	const struct term *term;
@@ -59,9 +66,9 @@ struct plan_input {
 	int64_t *bound;                 /* [ns + 1] handoffs */
 	struct membership *mem;         /* sorted by handle */
 	size_t nm;
-	struct shift *own;              /* the term's shifts, by slot */
+	struct shift *own;              /* the term's parts, by slot and start */
 	size_t n_own;
-	const struct shift **at;        /* [ns] the term's shift of each slot, or NULL */
+	struct plan_week *week;         /* [ns] */
 	struct shift *member_shifts;    /* the members' shifts in any rotation */
 	size_t n_member_shifts;
 	struct leave *leave;            /* the members' leave */
@@ -74,14 +81,14 @@ input_free(struct plan_input *in)
 	free(in->bound);
 	free(in->mem);
 	free(in->own);
-	free(in->at);
+	free(in->week);
 	free(in->member_shifts);
 	free(in->leave);
 }
 
-/* Loads the term's rotation, weeks, members, own shifts, the members'
- * shifts elsewhere and their leave. 0, EX_DATAERR for a rotation whose
- * zone is unknown (printed), or the store's status. */
+/* Loads the term's rotation, weeks, members, own parts (in one query), the
+ * members' shifts elsewhere and their leave. 0, EX_DATAERR for a rotation
+ * whose zone is unknown (printed), or the store's status. */
 static int
 input_load(struct store *db, const struct config *cfg, const struct term *t,
 	   struct plan_input *in)
@@ -99,10 +106,7 @@ input_load(struct store *db, const struct config *cfg, const struct term *t,
 				 in->rot.name, in->rot.tz);
 	if ((r = plan_settings_get(cfg, in->rot.name, &in->set)) != 0)
 		return r;
-	in->ns = t->weeks > 0 ? (size_t)t->weeks : 0;
-	in->bound = xcalloc(in->ns + 1, sizeof *in->bound);
-	handoff_series(in->zone, t->start, in->rot.shift_days > 0 ? in->rot.shift_days : 7,
-		       (int)in->ns, in->bound);
+	cover_term_weeks(&in->rot, t, &in->bound, &in->ns);
 	from = in->bound[0];
 	to = in->bound[in->ns];
 	if ((r = store_member_list(db, t->id, &in->mem, &in->nm)) != 0 ||
@@ -111,14 +115,73 @@ input_load(struct store *db, const struct config *cfg, const struct term *t,
 					  &in->n_member_shifts)) != 0 ||
 	    (r = store_term_leave(db, t->id, from, to, &in->leave, &in->n_leave)) != 0)
 		return r;
-	in->at = xcalloc(in->ns ? in->ns : 1, sizeof *in->at);
+	in->week = xcalloc(in->ns ? in->ns : 1, sizeof *in->week);
 	for (size_t k = 0; k < in->n_own; k++) {
 		const struct shift *sh = &in->own[k];
+		struct plan_week *w;
 
-		if (sh->slot >= 0 && (size_t)sh->slot < in->ns)
-			in->at[sh->slot] = sh;
+		if (sh->slot < 0 || (size_t)sh->slot >= in->ns)
+			continue;
+		w = &in->week[sh->slot];
+		if (w->n++ == 0)
+			w->row = sh;
 	}
 	return 0;
+}
+
+/* What covers instant T of week I: its active part, or NULL with
+ * [*from, *to) the window around T that no active part covers. */
+static const struct shift *
+week_at(const struct plan_input *in, size_t i, int64_t t, int64_t *from, int64_t *to)
+{
+	const struct plan_week *w = &in->week[i];
+
+	*from = in->bound[i];
+	*to = in->bound[i + 1];
+	for (size_t k = 0; k < w->n; k++) {
+		const struct shift *p = &w->row[k];
+
+		if (p->cancelled)
+			continue;
+		if (p->start <= t && t < p->end)
+			return p;
+		if (p->end <= t && p->end > *from)
+			*from = p->end;
+		if (p->start > t && p->start < *to)
+			*to = p->start;
+	}
+	return NULL;
+}
+
+/* The active parts of week I; *ONE is the last of them. */
+static size_t
+week_active(const struct plan_input *in, size_t i, const struct shift **one)
+{
+	const struct plan_week *w = &in->week[i];
+	size_t n = 0;
+
+	*one = NULL;
+	for (size_t k = 0; k < w->n; k++) {
+		if (!w->row[k].cancelled) {
+			*one = &w->row[k];
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The row of week SLOT that starts at START, cancelled or not, or NULL:
+ * a row's start is its identity (and its UID's), so a change that starts
+ * there takes that row. */
+static const struct shift *
+row_at(const struct plan_input *in, int slot, int64_t start)
+{
+	const struct plan_week *w = &in->week[slot];
+
+	for (size_t k = 0; k < w->n; k++)
+		if (w->row[k].start == start)
+			return &w->row[k];
+	return NULL;
 }
 
 static const struct membership *
@@ -252,6 +315,10 @@ members_build(struct store *db, const struct plan_input *in, struct plan_members
 	return 0;
 }
 
+const char *const plan_kept_words[PLAN_N_KEPT] = {
+	"started", "frozen", "swapped", "overridden", "split",
+};
+
 const char *
 plan_kept_why(const struct shift *sh, const struct plan_settings *set, int64_t now)
 {
@@ -259,6 +326,8 @@ plan_kept_why(const struct shift *sh, const struct plan_settings *set, int64_t n
 		return "swapped";
 	if (sh->origin == ORIGIN_OVERRIDE)
 		return "overridden";
+	if (sh->start != sh->slot_start || sh->end != sh->slot_end)
+		return "split";
 	if (sh->start < now)
 		return "started";
 	if (sh->start < now + set->freeze_days * DAY)
@@ -275,23 +344,65 @@ handle_of(const struct plan_input *in, int64_t person_id)
 	return m ? m->handle : "";
 }
 
-/* Writes a change to an existing shift (new ones are inserted together). */
+/* How generation treats one slot. */
+enum use_kind {
+	USE_KEPT,                       /* as it is: a part of a week kept */
+	USE_FREE,                       /* the generator's to fill, or to keep with its holder */
+};
+
+struct slot_use {
+	enum use_kind kind;
+	int64_t start, end;             /* the slot: a part, the week, or its rest from now */
+	int64_t person;                 /* KEPT: its holder; FREE: its current holder, or 0 */
+	const char *why;                /* FREE with nobody: "uncovered" or "cancelled" */
+};
+
+/* The generator's parameters for the term's rotation. */
+static void
+params_of(const struct plan_input *in, struct gen_params *p)
+{
+	memset(p, 0, sizeof *p);
+	p->escalation = in->rot.tier == TIER_ESCALATION;
+	p->min_gap_shifts = (int)in->set.min_gap_shifts;
+	p->recovery_shifts = (int)in->set.recovery_shifts;
+	p->shift_seconds = (int64_t)(in->rot.shift_days > 0 ? in->rot.shift_days : 7) * DAY;
+	p->term_name = in->term->name;
+}
+
+/* plan_change.why's word for gen_moved_why's answer. */
+static const char *
+moved_word(int why)
+{
+	switch (why) {
+	case GEN_OK: return "balance";
+	case GEN_NOT_MEMBER: return "not_member";
+	case GEN_NOT_MANAGER: return "not_manager";
+	case GEN_ON_LEAVE: return "leave";
+	case GEN_BUSY: return "other_tier";
+	default: return "gap";
+	}
+}
+
+/* Writes a change that takes an existing row (the one starting where it
+ * starts); the others are inserted together by insert_new. */
 static int
-write_change(struct store *db, const struct plan_change *c, const struct shift *sh,
-	     int64_t now)
+write_change(struct store *db, const struct plan_change *c, int64_t now)
 {
 	int r;
 
-	if ((r = store_shift_assign(db, sh->id, c->new_person, ORIGIN_GENERATED, now)) != 0)
+	if (c->shift_id == 0)
+		return 0;
+	if ((r = store_shift_reshape(db, c->shift_id, c->new_person, c->end, ORIGIN_GENERATED,
+				     now)) != 0)
 		return r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
 	if (c->old_person != c->new_person &&
-	    (r = store_swap_close_for_shift(db, sh->id, now)) > STORE_NOT_FOUND)
+	    (r = store_swap_close_for_shift(db, c->shift_id, now)) > STORE_NOT_FOUND)
 		return r;
 	return 0;
 }
 
-/* Inserts the new shifts of the changes (those with no shift yet) in one
- * go and records their ids in the changes. */
+/* Inserts the new shifts and parts of the changes (those with no row yet)
+ * in one go and records their ids in the changes. */
 static int
 insert_new(struct store *db, const struct plan_input *in, struct plan_diff *out, int64_t now)
 {
@@ -312,6 +423,8 @@ insert_new(struct store *db, const struct plan_input *in, struct plan_diff *out,
 		sh->term_id = in->term->id;
 		snprintf(sh->term, sizeof sh->term, "%s", in->term->name);
 		sh->slot = c->slot;
+		sh->slot_start = c->slot_start;
+		sh->slot_end = c->slot_end;
 		sh->person_id = c->new_person;
 		sh->start = c->start;
 		sh->end = c->end;
@@ -326,16 +439,174 @@ insert_new(struct store *db, const struct plan_input *in, struct plan_diff *out,
 	return r;
 }
 
+/* What the generator works on: the weeks it may fill, and the parts of
+ * weeks it must count, in time order, and which week each is. */
+struct plan_slots {
+	struct gen_slot *slot;
+	struct slot_use *use;           /* [n] how each slot is used */
+	size_t *week;                   /* [n] the week of each slot */
+	size_t n;
+	const int *holidays;            /* [ns] of each week */
+};
+
+static void
+slots_free(struct plan_slots *ps)
+{
+	free(ps->slot);
+	free(ps->use);
+	free(ps->week);
+}
+
+/* Appends a slot [START, END) of week I. A slot shorter than its week (a
+ * part of it) weighs its share of the week's load, and counts as that
+ * share of a shift. */
+static void
+slot_push(const struct plan_input *in, struct plan_slots *ps, size_t i, enum use_kind kind,
+	  int64_t start, int64_t end, int64_t person, const char *why)
+{
+	struct gen_slot *g = &ps->slot[ps->n];
+	struct slot_use *u = &ps->use[ps->n];
+	int64_t week = in->bound[i + 1] - in->bound[i];
+
+	ps->week[ps->n++] = i;
+	g->start = start;
+	g->end = end;
+	g->weight = plan_slot_weight(in->set.holiday_weight, ps->holidays[i]) * (end - start) /
+		    week;
+	g->share = GEN_WHOLE_SHIFT * (end - start) / week;
+	if (g->share == 0)      /* minutes of a week: still some of a shift, never a whole */
+		g->share = 1;
+	if (kind == USE_KEPT)
+		g->fixed_person = person;
+	else
+		g->current_person = person;
+	*u = (struct slot_use){ kind, start, end, person, why };
+}
+
+/* Appends week I's active parts that start before (BEFORE) or from
+ * (!BEFORE) instant T, as kept slots. */
+static void
+parts_push(const struct plan_input *in, struct plan_slots *ps, size_t i, int64_t t,
+	   bool before)
+{
+	const struct plan_week *w = &in->week[i];
+
+	for (size_t k = 0; k < w->n; k++) {
+		const struct shift *p = &w->row[k];
+
+		if (!p->cancelled && (p->start < t) == before)
+			slot_push(in, ps, i, USE_KEPT, p->start, p->end, p->person_id, NULL);
+	}
+}
+
+/* Counts week I as kept for WHY in OUT. */
+static void
+kept_count(struct plan_diff *out, const char *why)
+{
+	out->n_fixed++;
+	for (size_t k = 0; k < PLAN_N_KEPT; k++)
+		out->kept_by[k] += strcmp(plan_kept_words[k], why) == 0;
+}
+
+/* Appends the slots of week I at NOW. A week in progress that nobody
+ * covers at the earliest instant a change may start (a term started
+ * mid-week, a shift cancelled) is the generator's from then to its next
+ * part or handoff, chosen by the same rules as a whole week. A week split
+ * into parts (part of it overridden or swapped, or covered from mid-week)
+ * is kept as it is, each part counting for its holder as its share of
+ * the week: that keeps shift counts and loads true to the time held, and
+ * the minimum gap of each holder to their other weeks. A week that is
+ * over with nobody on call stays so. */
+static void
+week_slots(const struct plan_input *in, size_t i, int64_t now, struct plan_slots *ps,
+	   struct plan_diff *out)
+{
+	int64_t earliest = cover_earliest(now), from, to;
+	const char *nobody = in->week[i].n > 0 ? "cancelled" : "uncovered", *why;
+	const struct shift *one;
+	size_t n = week_active(in, i, &one);
+
+	if (in->bound[i] < earliest && earliest < in->bound[i + 1] &&
+	    week_at(in, i, earliest, &from, &to) == NULL) {
+		parts_push(in, ps, i, earliest, true);
+		slot_push(in, ps, i, USE_FREE, earliest, to, 0, nobody);
+		parts_push(in, ps, i, earliest, false);
+		return;
+	}
+	if (n == 0) {
+		if (in->bound[i] >= now)
+			slot_push(in, ps, i, USE_FREE, in->bound[i], in->bound[i + 1], 0, nobody);
+		return;
+	}
+	why = n == 1 ? plan_kept_why(one, &in->set, now) : "split";
+	if (why == NULL) {
+		slot_push(in, ps, i, USE_FREE, in->bound[i], in->bound[i + 1], one->person_id,
+			  NULL);
+		return;
+	}
+	kept_count(out, why);
+	parts_push(in, ps, i, in->bound[i], false);
+}
+
+/* The generator's slots at NOW, counting the weeks kept in OUT. */
+static void
+slots_build(const struct plan_input *in, const int *holidays, int64_t now,
+	    struct plan_slots *ps, struct plan_diff *out)
+{
+	size_t cap = in->ns + in->n_own + 1;
+
+	ps->slot = xcalloc(cap, sizeof *ps->slot);
+	ps->use = xcalloc(cap, sizeof *ps->use);
+	ps->week = xcalloc(cap, sizeof *ps->week);
+	ps->n = 0;
+	ps->holidays = holidays;
+	for (size_t i = 0; i < in->ns; i++)
+		week_slots(in, i, now, ps, out);
+}
+
+/* The changes of the generator's result RES: slot K of PS whose person
+ * is not the one it had. */
+static void
+changes_build(const struct plan_input *in, const struct gen_params *p,
+	      const struct plan_members *pm, const struct plan_slots *ps,
+	      const struct gen_result *res, struct plan_diff *out)
+{
+	for (size_t k = 0; k < ps->n; k++) {
+		const struct slot_use *u = &ps->use[k];
+		size_t i = ps->week[k];
+		const struct shift *row = row_at(in, (int)i, u->start);
+		struct plan_change *c;
+
+		if (u->kind != USE_FREE || u->person == res->person[k])
+			continue;
+		if (out->changes == NULL)       /* at most one change per slot */
+			out->changes = xcalloc(ps->n, sizeof *out->changes);
+		c = &out->changes[out->n_changes++];
+		c->shift_id = row != NULL ? row->id : 0;
+		c->slot = (int)i;
+		c->slot_start = in->bound[i];
+		c->slot_end = in->bound[i + 1];
+		c->start = u->start;
+		c->end = u->end;
+		c->old_person = u->person;
+		snprintf(c->old_handle, sizeof c->old_handle, "%s",
+			 u->person ? handle_of(in, u->person) : "");
+		c->new_person = res->person[k];
+		snprintf(c->new_handle, sizeof c->new_handle, "%s", handle_of(in, c->new_person));
+		c->why = u->person == 0 ? u->why : moved_word(gen_moved_why(p, pm->m, in->nm,
+			ps->slot, ps->n, res->person, k));
+	}
+}
+
 int
 plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 	      int64_t now, bool apply, struct plan_diff *out)
 {
 	struct plan_input in;
 	struct plan_members pm = { 0 };
-	struct gen_params p = { 0 };
+	struct plan_slots ps = { 0 };
+	struct gen_params p;
 	struct gen_result res = { 0 };
-	struct gen_slot *slots = NULL;
-	size_t *slot_of = NULL, n = 0;
 	int *holidays = NULL;
 	int r;
 
@@ -350,81 +621,26 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 				       holidays)) != 0 ||
 	    (r = members_build(db, &in, &pm)) != 0)
 		goto done;
-
-	/* The generator's slots: every week but those that have started with
-	 * no shift or a cancelled one (the past stays as it was; schedule
-	 * check lists them). A week with no shift is filled even inside the
-	 * freeze horizon: nobody's plans change, and a hole is worse than
-	 * short notice. */
-	slots = xcalloc(in.ns ? in.ns : 1, sizeof *slots);
-	slot_of = xcalloc(in.ns ? in.ns : 1, sizeof *slot_of);
-	for (size_t i = 0; i < in.ns; i++) {
-		const struct shift *sh = in.at[i];
-		struct gen_slot *g = &slots[n];
-
-		if ((sh == NULL || sh->cancelled) && in.bound[i] < now)
-			continue;
-		g->start = in.bound[i];
-		g->end = in.bound[i + 1];
-		g->weight = plan_slot_weight(in.set.holiday_weight, holidays[i]);
-		if (sh != NULL && !sh->cancelled) {
-			if (plan_kept_why(sh, &in.set, now) != NULL) {
-				g->fixed_person = sh->person_id;
-				out->n_fixed++;
-			} else {
-				g->current_person = sh->person_id;
-			}
-		}
-		slot_of[n++] = i;
-	}
-
-	p.escalation = in.rot.tier == TIER_ESCALATION;
-	p.min_gap_shifts = (int)in.set.min_gap_shifts;
-	p.recovery_shifts = (int)in.set.recovery_shifts;
-	p.shift_seconds = (int64_t)(in.rot.shift_days > 0 ? in.rot.shift_days : 7) * DAY;
-	p.term_name = t->name;
-	if (gen_run(&p, pm.m, in.nm, slots, n, &res) != 0) {
-		if (res.failed_slot >= 0 && (size_t)res.failed_slot < n) {
-			size_t i = slot_of[res.failed_slot];
-			out->failed_slot = (long)i;
-			out->failed_start = in.bound[i];
-			out->failed_end = in.bound[i + 1];
+	slots_build(&in, holidays, now, &ps, out);
+	params_of(&in, &p);
+	if (gen_run(&p, pm.m, in.nm, ps.slot, ps.n, &res) != 0) {
+		if (res.failed_slot >= 0 && (size_t)res.failed_slot < ps.n) {
+			out->failed_slot = (long)ps.week[res.failed_slot];
+			out->failed_start = ps.slot[res.failed_slot].start;
+			out->failed_end = ps.slot[res.failed_slot].end;
 		}
 		snprintf(out->reason, sizeof out->reason, "%s", res.reason);
 		r = EX_DATAERR;
 		goto done;
 	}
-
-	for (size_t k = 0; k < n; k++) {
-		size_t i = slot_of[k];
-		const struct shift *sh = in.at[i];
-		struct plan_change *c;
-
-		if (slots[k].fixed_person != 0)
-			continue;
-		if (sh != NULL && !sh->cancelled && sh->person_id == res.person[k])
-			continue;
-		if (out->changes == NULL)       /* at most one change per slot */
-			out->changes = xcalloc(n, sizeof *out->changes);
-		c = &out->changes[out->n_changes++];
-		c->shift_id = sh ? sh->id : 0;
-		c->slot = (int)i;
-		c->start = in.bound[i];
-		c->end = in.bound[i + 1];
-		if (sh != NULL && !sh->cancelled) {
-			c->old_person = sh->person_id;
-			snprintf(c->old_handle, sizeof c->old_handle, "%s", sh->handle);
-		}
-		c->new_person = res.person[k];
-		snprintf(c->new_handle, sizeof c->new_handle, "%s", handle_of(&in, c->new_person));
-		if (apply && sh != NULL && (r = write_change(db, c, sh, now)) != 0)
-			goto done;
-	}
-	r = apply ? insert_new(db, &in, out, now) : 0;
+	changes_build(&in, &p, &pm, &ps, &res, out);
+	for (size_t k = 0; apply && r == 0 && k < out->n_changes; k++)
+		r = write_change(db, &out->changes[k], now);
+	if (r == 0 && apply)
+		r = insert_new(db, &in, out, now);
 done:
 	gen_result_free(&res);
-	free(slots);
-	free(slot_of);
+	slots_free(&ps);
 	free(holidays);
 	members_free(&pm);
 	input_free(&in);
@@ -490,10 +706,14 @@ local(const struct plan_input *in, int64_t t, char *buf, size_t len)
 	time_format_local(t, in->zone, buf, len);
 }
 
-/* The problems of one shift of the term (not cancelled). */
+/* The problems of one part of the term (not cancelled, not over) from LO
+ * on, the earliest a change may start: leave and the other tier that are
+ * over, and a gap to a part that has started, can no longer be helped.
+ * PREV is the same person's latest part in an earlier week, or NULL. */
 static int
 check_shift(struct store *db, const struct plan_input *in, const struct shift *sh,
-	    const struct shift *prev, int64_t gap, struct plan_problem **v, size_t *n)
+	    const struct shift *prev, int64_t gap, int64_t lo, struct plan_problem **v,
+	    size_t *n)
 {
 	const struct membership *m = member_of(in, sh->person_id);
 	char a[32], b[32];
@@ -503,13 +723,14 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 	if (m != NULL && m->left < sh->end) {
 		int64_t from = m->left > sh->start ? m->left : sh->start;
 		local(in, m->left, a, sizeof a);
-		problem(v, n, in, PLAN_UNCOVERED, sh, from, sh->end,
+		problem(v, n, in, PLAN_UNCOVERED, sh, from > lo ? from : lo, sh->end,
 			"%s left the term on %s and still holds this shift", sh->handle, a);
 	}
 	for (size_t k = 0; k < in->n_leave; k++) {
 		const struct leave *l = &in->leave[k];
 
-		if (l->person_id != sh->person_id || l->end <= sh->start || l->start >= sh->end)
+		if (l->person_id != sh->person_id || l->end <= sh->start || l->start >= sh->end ||
+		    l->end <= lo)
 			continue;
 		local(in, l->start, a, sizeof a);
 		local(in, l->end, b, sizeof b);
@@ -521,7 +742,7 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 		const struct shift *o = &in->member_shifts[k];
 
 		if (o->person_id != sh->person_id || o->tier == in->rot.tier ||
-		    o->end <= sh->start || o->start >= sh->end)
+		    o->end <= sh->start || o->start >= sh->end || o->end <= lo)
 			continue;
 		problem(v, n, in, PLAN_OTHER_TIER, sh, sh->start, sh->end,
 			"%s is also on call in %s rotation '%s' (shift %lld)", sh->handle,
@@ -538,7 +759,7 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 	if (in->rot.tier == TIER_ESCALATION && !manager)
 		problem(v, n, in, PLAN_NOT_MANAGER, sh, sh->start, sh->end,
 			"%s is not a manager (the escalation tier is managers only)", sh->handle);
-	if (prev != NULL && gap > 0 && sh->start - prev->end < gap) {
+	if (prev != NULL && sh->start >= lo && sh->start - prev->end < gap) {
 		local(in, prev->start, a, sizeof a);
 		problem(v, n, in, PLAN_GAP, sh, sh->start, sh->end,
 			"%s also has the shift from %s, less than %ld shift(s) before",
@@ -547,47 +768,141 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 	return 0;
 }
 
+/* The latest active part of SH's person in a week before SH's, or NULL. */
+static const struct shift *
+previous_part(const struct plan_input *in, const struct shift *sh)
+{
+	for (size_t k = (size_t)(sh - in->own); k-- > 0;) {
+		const struct shift *o = &in->own[k];
+
+		if (o->slot < sh->slot && !o->cancelled && o->person_id == sh->person_id)
+			return o;
+	}
+	return NULL;
+}
+
+/* The words of a window of week I that nobody covers. */
+static const char *
+uncovered_words(const struct plan_input *in, size_t i)
+{
+	const struct shift *one;
+
+	if (week_active(in, i, &one) > 0)
+		return "nobody covers this part of the week";
+	return in->week[i].n > 0 ? "its shift was cancelled" : "no shift: run rota schedule generate";
+}
+
+/* Checks week I from LO on: its parts and the windows between them, in
+ * time order. */
+static int
+check_week(struct store *db, const struct plan_input *in, size_t i, int64_t gap, int64_t lo,
+	   struct plan_problem **v, size_t *n)
+{
+	int64_t t = in->bound[i], from, to;
+	int r = 0;
+
+	while (r == 0 && t < in->bound[i + 1]) {
+		const struct shift *sh = week_at(in, i, t, &from, &to);
+
+		if (sh == NULL) {
+			if (to > lo)
+				problem(v, n, in, PLAN_UNCOVERED, NULL, from > lo ? from : lo, to,
+					"%s", uncovered_words(in, i));
+			t = to;
+			continue;
+		}
+		if (sh->end > lo)
+			r = check_shift(db, in, sh, previous_part(in, sh), gap, lo, v, n);
+		t = sh->end;
+	}
+	return r;
+}
+
+/* A member other than the problem's person who may take its time from LO
+ * on under every hard rule, the one holding the fewest parts of the term
+ * first; "HANDLE" when nobody may. */
+static const char *
+fix_handle(const struct plan_input *in, const struct plan_members *pm,
+	   const struct gen_params *p, bool gap_applies, const struct plan_problem *pr,
+	   int64_t lo)
+{
+	struct gen_interval *own = xcalloc(in->n_own + 1, sizeof *own);
+	const char *best = "HANDLE";
+	size_t fewest = SIZE_MAX;
+
+	for (size_t j = 0; j < in->nm; j++) {
+		const struct gen_member *m = &pm->m[j];
+		size_t n_own = 0;
+
+		if (strcmp(m->handle, pr->handle) == 0)
+			continue;
+		for (size_t k = 0; k < in->n_own; k++)
+			if (!in->own[k].cancelled && in->own[k].person_id == m->person_id)
+				own[n_own++] = (struct gen_interval){ in->own[k].start,
+								      in->own[k].end };
+		if (n_own < fewest && gen_check_member(p, m, pr->start > lo ? pr->start : lo,
+				pr->end, own, n_own, gap_applies, NULL, 0) == GEN_OK) {
+			fewest = n_own;
+			best = m->handle;
+		}
+	}
+	free(own);
+	return best;
+}
+
+/* Writes into each problem of V[FROM..N) the override that would fix it. */
+static void
+fixes(const struct plan_input *in, const struct plan_members *pm, int64_t lo,
+      struct plan_problem *v, size_t from, size_t n)
+{
+	struct gen_params p;
+	bool gap_applies;
+
+	params_of(in, &p);
+	gap_applies = gen_gap_applies(&p, pm->m, in->nm, in->bound[0], in->bound[in->ns]);
+	for (size_t k = from; k < n; k++) {
+		struct plan_problem *pr = &v[k];
+		const char *who = fix_handle(in, pm, &p, gap_applies, pr, lo);
+		char a[32], b[32];
+
+		if (pr->shift_id != 0) {
+			snprintf(pr->fix, sizeof pr->fix, "rota override %lld %s",
+				 (long long)pr->shift_id, who);
+			continue;
+		}
+		if (pr->start <= lo)
+			snprintf(a, sizeof a, "now");
+		else
+			time_format_utc(pr->start, a, sizeof a);
+		time_format_utc(pr->end, b, sizeof b);
+		snprintf(pr->fix, sizeof pr->fix, "rota override --rotation %s --from %s --to %s %s",
+			 in->rot.name, a, b, who);
+	}
+}
+
 int
 plan_check(struct store *db, const struct config *cfg, const struct term *t,
 	   int64_t now, struct plan_problem **v, size_t *n)
 {
 	struct plan_input in;
-	size_t serving = 0;
-	int64_t gap = 0;
+	struct plan_members pm = { 0 };
+	struct gen_params p;
+	int64_t gap = 0, lo = cover_earliest(now);
+	size_t first = *n;
 	int r;
 
-	if ((r = input_load(db, cfg, t, &in)) != 0)
+	if ((r = input_load(db, cfg, t, &in)) != 0 || (r = members_build(db, &in, &pm)) != 0)
 		goto done;
-	/* The minimum gap holds where 3 or more members can serve. */
-	for (size_t j = 0; j < in.nm; j++)
-		if (in.mem[j].left > in.mem[j].joined &&
-		    (in.rot.tier == TIER_PRIMARY || in.mem[j].is_manager))
-			serving++;
-	if (serving >= 3 && in.set.min_gap_shifts > 0)
-		gap = in.set.min_gap_shifts * (int64_t)(in.rot.shift_days > 0 ?
-			in.rot.shift_days : 7) * DAY - 7200;
-	for (size_t i = 0; i < in.ns; i++) {
-		const struct shift *sh = in.at[i], *prev = NULL;
-
-		if (in.bound[i + 1] <= now)
-			continue;
-		if (sh == NULL || sh->cancelled) {
-			problem(v, n, &in, PLAN_UNCOVERED, NULL, in.bound[i], in.bound[i + 1],
-				"%s", sh ? "its shift was cancelled" : in.bound[i] < now ?
-				"no shift" : "no shift: run rota schedule generate");
-			continue;
-		}
-		for (size_t k = i; k-- > 0;) {
-			const struct shift *o = in.at[k];
-			if (o != NULL && !o->cancelled && o->person_id == sh->person_id) {
-				prev = o;
-				break;
-			}
-		}
-		if ((r = check_shift(db, &in, sh, prev, gap, v, n)) != 0)
-			goto done;
-	}
+	params_of(&in, &p);
+	if (in.ns > 0 && gen_gap_applies(&p, pm.m, in.nm, in.bound[0], in.bound[in.ns]))
+		gap = gen_gap_seconds(&p);
+	for (size_t i = 0; r == 0 && i < in.ns; i++)
+		if (in.bound[i + 1] > lo)
+			r = check_week(db, &in, i, gap, lo, v, n);
+	if (r == 0)
+		fixes(&in, &pm, lo, *v, first, *n);
 done:
+	members_free(&pm);
 	input_free(&in);
 	return r;
 }

@@ -70,27 +70,42 @@ int64_t plan_slot_weight(long holiday_weight, int holidays);
 int plan_holiday_counts(struct store *db, int64_t term_id, const int64_t *start,
 			const int64_t *end, size_t n, int *counts);
 
-/* Why re-generation keeps SH as it is: "swapped", "overridden",
- * "started" or "frozen" (starts inside the freeze horizon of SET); NULL
- * when the generator may give it to someone else. */
+/* Why re-generation keeps SH as it is: "swapped", "overridden", "split"
+ * (a part of its week, not all of it), "started" or "frozen" (starts
+ * inside the freeze horizon of SET); NULL when the generator may give it
+ * to someone else. */
 const char *plan_kept_why(const struct shift *sh, const struct plan_settings *set,
 			  int64_t now);
 
-/* One week whose person changes. */
+/* The reasons a week is kept, plan_kept_why's words, in the order of
+ * plan_diff.kept_by. */
+#define PLAN_N_KEPT 5
+extern const char *const plan_kept_words[PLAN_N_KEPT];
+
+/* One week whose person changes, or the rest of a week in progress that
+ * nobody covered (start > slot_start: from now to the next handoff). */
 struct plan_change {
 	int64_t shift_id;               /* the shift changed or inserted (0 on a dry run's insert) */
 	int slot;                       /* week index in the term, from 0 */
-	int64_t start, end;             /* UTC */
+	int64_t slot_start, slot_end;   /* the week, UTC */
+	int64_t start, end;             /* what changes hands, UTC: never before now */
 	int64_t old_person;             /* 0: no shift before (or a cancelled one) */
 	int64_t new_person;
 	char old_handle[HANDLE_MAX];    /* "" when old_person is 0 */
 	char new_handle[HANDLE_MAX];
+	/* Why: "uncovered" (nobody held it), "cancelled" (its shift was
+	 * cancelled), or why old_person could not keep it: "leave", "gap",
+	 * "other_tier", "not_manager", "not_member" (their membership does
+	 * not cover it), "balance" (none of those: evening out the load, or
+	 * making room where a week had to move). */
+	const char *why;
 };
 
 struct plan_diff {
 	struct rotation rotation;       /* the term's */
 	size_t n_slots;                 /* weeks in the term */
-	size_t n_fixed;                 /* kept: past, frozen, swapped or overridden */
+	size_t n_fixed;                 /* weeks kept as they were */
+	size_t kept_by[PLAN_N_KEPT];    /* n_fixed by reason, as plan_kept_words */
 	struct plan_change *changes;    /* in time order; free with plan_diff_free */
 	size_t n_changes;
 	/* When infeasible: the first week nobody can take (-1 when the search
@@ -102,15 +117,19 @@ struct plan_diff {
 
 /* Generates (or re-generates) the schedule of term T at time NOW.
  *
- * Keeps every existing shift that is in the past, starts inside the
- * freeze horizon, or was swapped or overridden; keeps every other current
- * assignment that is still valid where it can, and fills the rest by the
- * generator's rules: weeks with no shift, or a cancelled one, that have
- * not started are filled, inside the freeze horizon too; those that have
- * started are left as they are. With APPLY, writes the changes (new shifts, shifts
- * given to someone else, cancelled shifts refilled; open swap requests of
- * a shift that changes hands are closed) inside the caller's transaction;
- * without, changes nothing.
+ * Keeps every week that has started, starts inside the freeze horizon,
+ * was swapped or overridden, or is split into parts (the generator counts
+ * a kept week for the person who holds most of it); keeps every other
+ * current assignment that is still valid where it can, and fills the rest
+ * by the generator's rules: weeks with no shift, or a cancelled one, that
+ * have not started are filled, inside the freeze horizon too; the week in
+ * progress, when nobody covers it at cover_earliest(NOW), is covered from
+ * then to its next part or handoff, as a part of its week. Nothing written
+ * starts before NOW. With APPLY, writes the changes (new shifts and parts,
+ * shifts given to someone else, cancelled shifts refilled; open swap
+ * requests of a shift that changes hands are closed) inside the caller's
+ * transaction; without, changes nothing. Loads the term's parts in one
+ * query, never one per week.
  *
  * Returns 0 with *out filled; EX_DATAERR when no schedule meets the hard
  * constraints, with out->failed_slot, failed_start/end and reason set,
@@ -143,11 +162,17 @@ struct plan_problem {
 	char handle[HANDLE_MAX];        /* "" when nobody */
 	int64_t start, end;             /* the window or shift, UTC */
 	char detail[256];               /* plain words */
+	/* The command that would fix it: an override of the shift, or of the
+	 * window, to a member who may take it ("HANDLE" when none may). */
+	char fix[NAME_MAX_ + HANDLE_MAX + 96];
 };
 
 /* Appends to *v (*n entries; start with NULL and 0, free() at the end) the
- * problems of term T in the weeks that end after NOW, in time order.
- * 0, or an exit status after printing. */
+ * problems of term T from cover_earliest(NOW) on, in time order: what
+ * happened before can no longer be changed. Each part of a week is
+ * checked for its holder (leave, the other tier, managers only, left the
+ * term, the minimum gap); windows of a week that no part covers are
+ * listed, whole weeks or not. 0, or an exit status after printing. */
 int plan_check(struct store *db, const struct config *cfg, const struct term *t,
 	       int64_t now, struct plan_problem **v, size_t *n);
 

@@ -15,17 +15,52 @@ void
 schedule_result_free(struct schedule_result *r)
 {
 	plan_diff_free(&r->diff);
-	free(r->conflicts);
-	r->conflicts = NULL;
-	r->n_conflicts = 0;
+	free(r->unfixed);
+	r->unfixed = NULL;
+	r->n_unfixed = 0;
 }
 
-/* The shifts of the term that overlap their person's leave after this
- * generation: the generator moves every shift it may, so these are the
- * ones it may not (started, frozen, swapped or overridden). Never kept
- * silently: listed, and warned about. */
+/* Whether the changes of D fix problem P: it is about a shift they give
+ * to someone else, or a window they cover (on a dry run, the store still
+ * has them). */
+static bool
+fixed_by(const struct plan_diff *d, const struct plan_problem *p)
+{
+	for (size_t k = 0; k < d->n_changes; k++) {
+		const struct plan_change *c = &d->changes[k];
+
+		if (p->shift_id != 0 ? c->shift_id == p->shift_id :
+		    c->start <= p->start && p->end <= c->end)
+			return true;
+	}
+	return false;
+}
+
+/* Why the generator left problem P as it was: its shift's kept reason; a
+ * window nobody covers is left only in a week split into parts. */
 static int
-leave_conflicts(const struct svc *s, struct schedule_result *out)
+kept_why(const struct svc *s, const struct plan_settings *set, const struct plan_problem *p,
+	 const char **why)
+{
+	struct shift sh;
+	int r;
+
+	*why = "split";
+	if (p->shift_id == 0)
+		return 0;
+	if ((r = store_shift_get(s->db, p->shift_id, &sh)) != 0)
+		return r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
+	if ((*why = plan_kept_why(&sh, set, s->now)) == NULL)
+		*why = "kept";
+	return 0;
+}
+
+/* What schedule check finds in the term after this generation: the
+ * generator changes every week it may, so these are in weeks it may not
+ * (started, frozen, swapped, overridden or split). Never left silently:
+ * listed with the command that would fix each, and warned about. */
+static int
+unfixed(const struct svc *s, struct schedule_result *out)
 {
 	struct plan_problem *v = NULL;
 	struct plan_settings set;
@@ -35,33 +70,22 @@ leave_conflicts(const struct svc *s, struct schedule_result *out)
 	if ((r = plan_settings_get(s->cfg, out->diff.rotation.name, &set)) != 0 ||
 	    (r = plan_check(s->db, s->cfg, &out->term, s->now, &v, &n)) != 0)
 		goto done;
-	out->conflicts = xcalloc(n ? n : 1, sizeof *out->conflicts);
-	for (size_t i = 0; i < n; i++) {
-		struct schedule_conflict *c = &out->conflicts[out->n_conflicts];
-		bool moved = false;
+	out->unfixed = xcalloc(n ? n : 1, sizeof *out->unfixed);
+	for (size_t i = 0; i < n && r == 0; i++) {
+		struct schedule_unfixed *u = &out->unfixed[out->n_unfixed];
 
-		if (v[i].kind != PLAN_LEAVE || (out->n_conflicts > 0 &&
-		    out->conflicts[out->n_conflicts - 1].shift.id == v[i].shift_id))
+		if (fixed_by(&out->diff, &v[i]))
 			continue;
-		for (size_t k = 0; k < out->diff.n_changes; k++)
-			moved = moved || out->diff.changes[k].shift_id == v[i].shift_id;
-		if (moved)
-			continue;
-		if ((r = store_shift_get(s->db, v[i].shift_id, &c->shift)) != 0) {
-			r = r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
-			goto done;
-		}
-		c->kept = plan_kept_why(&c->shift, &set, s->now);
-		if (c->kept == NULL)
-			c->kept = "kept";
-		snprintf(c->detail, sizeof c->detail, "%s", v[i].detail);
-		out->n_conflicts++;
+		u->problem = v[i];
+		if ((r = kept_why(s, &set, &v[i], &u->kept)) == 0)
+			out->n_unfixed++;
 	}
-	if (out->n_conflicts > 0)
-		rota_warn("%zu shift%s of term %s overlap%s leave and cannot be moved by the "
-			  "generator: resolve with rota swap request SHIFT or rota override SHIFT "
-			  "HANDLE", out->n_conflicts, out->n_conflicts == 1 ? "" : "s",
-			  out->term.name, out->n_conflicts == 1 ? "s" : "");
+	if (r == 0 && out->n_unfixed > 0)
+		rota_warn("%zu problem%s in term %s left as %s: the generator may not change "
+			  "%s week%s; the command that would fix each is listed",
+			  out->n_unfixed, out->n_unfixed == 1 ? "" : "s", out->term.name,
+			  out->n_unfixed == 1 ? "it was" : "they were",
+			  out->n_unfixed == 1 ? "its" : "their", out->n_unfixed == 1 ? "" : "s");
 done:
 	free(v);
 	return r;
@@ -94,9 +118,9 @@ changes_json(const struct plan_diff *d)
 		char start[32];
 
 		time_format_utc(c->start, start, sizeof start);
-		json_array_append_new(a, json_pack("{s:i, s:s, s:s?, s:s}", "slot", c->slot,
+		json_array_append_new(a, json_pack("{s:i, s:s, s:s?, s:s, s:s}", "slot", c->slot,
 			"start", start, "old", c->old_person ? c->old_handle : NULL,
-			"new", c->new_handle));
+			"new", c->new_handle, "reason", c->why));
 	}
 	return a;
 }
@@ -119,7 +143,7 @@ schedule_generate(const struct svc *s, const char *term, bool dry_run,
 			      json_pack("{s:s, s:i, s:o}", "rotation", out->diff.rotation.name,
 					"weeks", (int)out->diff.n_slots,
 					"changes", changes_json(&out->diff)));
-	return r != 0 ? r : leave_conflicts(s, out);
+	return r != 0 ? r : unfixed(s, out);
 }
 
 int

@@ -12,25 +12,25 @@
 #include "service/plan.h"
 #include "service/service.h"
 
-/* A shift that overlaps its person's leave after a generation: one the
- * generator may not move, to resolve by swap or override. */
-struct schedule_conflict {
-	struct shift shift;
-	const char *kept;               /* plan_kept_why's word, or "kept" */
-	char detail[256];               /* plain words: which leave */
+/* A problem generation left as it was: in a week the generator may not
+ * change, to fix with the override it names. */
+struct schedule_unfixed {
+	struct plan_problem problem;    /* problem.fix: the command that would fix it */
+	const char *kept;               /* plan_kept_words: why the week is kept */
 };
 
 struct schedule_result {
 	struct term term;
 	struct plan_diff diff;          /* what changed (or would, on a dry run) */
-	struct schedule_conflict *conflicts;   /* in time order */
-	size_t n_conflicts;
+	struct schedule_unfixed *unfixed;   /* in time order */
+	size_t n_unfixed;
 };
 
 /* Generates the schedule of TERM (managers only): with DRY_RUN changes
  * nothing. A term that cannot be scheduled is EX_DATAERR, naming the week
- * and why, and nothing is changed. The conflicts also go to the sink as
- * one warning. Free *out with schedule_result_free in every case. */
+ * and why, and nothing is changed. What schedule check would still find
+ * afterwards is listed in out->unfixed, and goes to the sink as one
+ * warning. Free *out with schedule_result_free in every case. */
 int schedule_generate(const struct svc *s, const char *term, bool dry_run,
 		      struct schedule_result *out);
 void schedule_result_free(struct schedule_result *r);

@@ -221,7 +221,7 @@ store_shift_cancel(struct store *s, int64_t shift_id, int64_t now)
 int
 store_term_shifts(struct store *s, int64_t term_id, struct shift **v, size_t *n)
 {
-	static const char sql[] = SHIFT_COLS "WHERE s.term_id = ? ORDER BY s.slot";
+	static const char sql[] = SHIFT_COLS "WHERE s.term_id = ? ORDER BY s.slot, s.start_at";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st != NULL)

@@ -193,7 +193,7 @@ void store_audit_free(struct audit_event *v, size_t n);
 /* Inserts N new shifts in one statement (many weeks of a term at once),
  * setting each one's id and uid. */
 int store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now);
-/* Every shift of the term, cancelled ones included, sorted by slot. */
+/* Every shift (part) of the term, cancelled ones included, by slot and start. */
 int store_term_shifts(struct store *s, int64_t term_id, struct shift **v, size_t *n);
 /* The shifts (not cancelled) of every member of the term, past members
  * included, in every other rotation, overlapping [from, to). Sorted by

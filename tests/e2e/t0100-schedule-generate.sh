@@ -26,16 +26,16 @@ who() {
 test_expect_success 'generate gives the weeks out in turn, the same order each round' '
 	team &&
 	expect_status 0 rota schedule generate t1 &&
-	expect_file "WEEK                  CHANGE
-Mon 2027-01-04 10:00  - -> cy
-Mon 2027-01-11 10:00  - -> ana
-Mon 2027-01-18 10:00  - -> dee
-Mon 2027-01-25 10:00  - -> bo
-Mon 2027-02-01 10:00  - -> cy
-Mon 2027-02-08 10:00  - -> ana
-Mon 2027-02-15 10:00  - -> dee
-Mon 2027-02-22 10:00  - -> bo
-term t1: 8 weeks, 8 changed, 0 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin" out &&
+	expect_file "FROM                  CHANGE    WHY
+Mon 2027-01-04 10:00  - -> cy   uncovered
+Mon 2027-01-11 10:00  - -> ana  uncovered
+Mon 2027-01-18 10:00  - -> dee  uncovered
+Mon 2027-01-25 10:00  - -> bo   uncovered
+Mon 2027-02-01 10:00  - -> cy   uncovered
+Mon 2027-02-08 10:00  - -> ana  uncovered
+Mon 2027-02-15 10:00  - -> dee  uncovered
+Mon 2027-02-22 10:00  - -> bo   uncovered
+term t1: 8 weeks, 8 changed, 0 kept as they were; times in Europe/Dublin" out &&
 	test "$(who)" = "cy ana dee bo cy ana dee bo" &&
 	test "$(sqlite3 rota.db "SELECT actor, action, object FROM audit_events WHERE action LIKE '"'"'schedule.%'"'"'")" = "root|schedule.generate|t1"
 '
@@ -44,7 +44,7 @@ test_expect_success 'generate --json reports each change' '
 	team &&
 	expect_status 0 rota --json schedule generate t1 &&
 	test "$(json "j[\"term\"], j[\"dry_run\"], j[\"weeks\"], len(j[\"changes\"])")" = "t1 False 8 8" &&
-	test "$(json "j[\"changes\"][1]")" = "{'"'"'slot'"'"': 1, '"'"'shift'"'"': 2, '"'"'start'"'"': '"'"'2027-01-11T10:00:00Z'"'"', '"'"'end'"'"': '"'"'2027-01-18T10:00:00Z'"'"', '"'"'old'"'"': None, '"'"'new'"'"': '"'"'ana'"'"'}"
+	test "$(json "j[\"changes\"][1]")" = "{'"'"'slot'"'"': 1, '"'"'shift'"'"': 2, '"'"'week'"'"': '"'"'2027-01-11T10:00:00Z'"'"', '"'"'start'"'"': '"'"'2027-01-11T10:00:00Z'"'"', '"'"'end'"'"': '"'"'2027-01-18T10:00:00Z'"'"', '"'"'old'"'"': None, '"'"'new'"'"': '"'"'ana'"'"', '"'"'reason'"'"': '"'"'uncovered'"'"'}"
 '
 
 test_expect_success 're-generating an unchanged term changes nothing' '
@@ -52,13 +52,13 @@ test_expect_success 're-generating an unchanged term changes nothing' '
 	rota schedule generate t1 >/dev/null &&
 	expect_unchanged 0 rota schedule generate t1 &&
 	expect_out "no changes" &&
-	expect_out "term t1: 8 weeks, 0 changed, 2 kept as they were"
+	expect_out "term t1: 8 weeks, 0 changed, 2 kept as they were (2 frozen)"
 '
 
 test_expect_success '--dry-run prints the changes and writes nothing' '
 	team &&
 	expect_unchanged 0 rota schedule generate t1 --dry-run &&
-	expect_out "Mon 2027-01-04 10:00  - -> cy" &&
+	expect_out "Mon 2027-01-04 10:00  - -> cy   uncovered" &&
 	expect_out "dry run: nothing was changed" &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM shifts")" = 0
 '
@@ -68,10 +68,10 @@ test_expect_success 'leave recorded later moves only the weeks it breaks' '
 	rota schedule generate t1 >/dev/null &&
 	rota leave add dee 2027-01-20 2027-01-20 >/dev/null &&
 	expect_status 0 rota schedule generate t1 &&
-	expect_file "WEEK                  CHANGE
-Mon 2027-01-18 10:00  dee -> cy
-Mon 2027-02-01 10:00  cy -> dee
-term t1: 8 weeks, 2 changed, 2 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin" out &&
+	expect_file "FROM                  CHANGE     WHY
+Mon 2027-01-18 10:00  dee -> cy  leave
+Mon 2027-02-01 10:00  cy -> dee  balance
+term t1: 8 weeks, 2 changed, 2 kept as they were (2 frozen); times in Europe/Dublin" out &&
 	test "$(who)" = "cy ana cy bo dee ana dee bo" &&
 	test "$(sqlite3 rota.db "SELECT group_concat(sequence, \" \") FROM (SELECT sequence FROM shifts ORDER BY slot)")" = "0 0 1 0 1 0 0 0"
 '
@@ -97,23 +97,24 @@ test_expect_success 'shifts in the past and within the freeze horizon are kept' 
 	team &&
 	rota schedule generate t1 >/dev/null &&
 	rota leave add cy 2027-01-05 2027-01-05 >/dev/null &&
+	rota leave add cy 2027-01-07 2027-01-07 >/dev/null &&
 	rota leave add ana 2027-01-12 2027-01-12 >/dev/null &&
 	rota leave add ana 2027-02-09 2027-02-09 >/dev/null &&
 	ROTA_NOW=2027-01-06T09:00:00Z expect_status 0 rota schedule generate t1 &&
-	expect_file "WEEK                  CHANGE
-Mon 2027-01-25 10:00  bo -> ana
-Mon 2027-02-08 10:00  ana -> bo
-term t1: 8 weeks, 2 changed, 3 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin
-Kept though on leave (resolve with rota swap request SHIFT or rota override SHIFT HANDLE):
-SHIFT  PERSON  WEEK                  KEPT     DETAIL
-1      cy      Mon 2027-01-04 10:00  started  cy is on leave from Tue 2027-01-05 00:00 to Wed 2027-01-06 00:00
-2      ana     Mon 2027-01-11 10:00  frozen   ana is on leave from Tue 2027-01-12 00:00 to Wed 2027-01-13 00:00" out &&
-	expect_file "rota: warning: 2 shifts of term t1 overlap leave and cannot be moved by the generator: resolve with rota swap request SHIFT or rota override SHIFT HANDLE" err &&
+	expect_file "FROM                  CHANGE     WHY
+Mon 2027-01-25 10:00  bo -> ana  balance
+Mon 2027-02-08 10:00  ana -> bo  leave
+term t1: 8 weeks, 2 changed, 3 kept as they were (1 started, 2 frozen); times in Europe/Dublin
+Not fixed (in weeks the generator may not change); the command that would fix each:
+PROBLEM  SHIFT  PERSON  FROM                  KEPT     DETAIL                                                             FIX
+leave    1      cy      Mon 2027-01-04 10:00  started  cy is on leave from Thu 2027-01-07 00:00 to Fri 2027-01-08 00:00   rota override 1 bo
+leave    2      ana     Mon 2027-01-11 10:00  frozen   ana is on leave from Tue 2027-01-12 00:00 to Wed 2027-01-13 00:00  rota override 2 bo" out &&
+	expect_file "rota: warning: 2 problems in term t1 left as they were: the generator may not change their weeks; the command that would fix each is listed" err &&
 	test "$(who --from 2027-01-01)" = "cy ana dee ana cy bo dee bo" &&
 	printf "[schedule]\nfreeze_days = 3\n" >rota.conf &&
 	ROTA_NOW=2027-01-06T09:00:00Z expect_status 0 rota --config rota.conf schedule generate t1 &&
-	expect_out "Mon 2027-01-11 10:00  ana -> bo" &&
-	expect_out "8 weeks, 2 changed, 1 kept"
+	expect_out "Mon 2027-01-11 10:00  ana -> bo  leave" &&
+	expect_out "8 weeks, 2 changed, 1 kept as they were (1 started)"
 '
 
 test_expect_success 'a swapped shift stays when the schedule is re-generated' '
@@ -122,13 +123,13 @@ test_expect_success 'a swapped shift stays when the schedule is re-generated' '
 	sqlite3 rota.db "UPDATE shifts SET origin = '"'"'swap'"'"', person_id = (SELECT id FROM persons WHERE handle = '"'"'bo'"'"') WHERE slot = 5" &&
 	rota leave add bo 2027-02-09 2027-02-09 >/dev/null &&
 	expect_status 0 rota schedule generate t1 &&
-	expect_file "WEEK                  CHANGE
-Mon 2027-01-25 10:00  bo -> ana
-term t1: 8 weeks, 1 changed, 3 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin
-Kept though on leave (resolve with rota swap request SHIFT or rota override SHIFT HANDLE):
-SHIFT  PERSON  WEEK                  KEPT     DETAIL
-6      bo      Mon 2027-02-08 10:00  swapped  bo is on leave from Tue 2027-02-09 00:00 to Wed 2027-02-10 00:00" out &&
-	expect_err "1 shift of term t1 overlaps leave and cannot be moved by the generator" &&
+	expect_file "FROM                  CHANGE     WHY
+Mon 2027-01-25 10:00  bo -> ana  balance
+term t1: 8 weeks, 1 changed, 3 kept as they were (2 frozen, 1 swapped); times in Europe/Dublin
+Not fixed (in weeks the generator may not change); the command that would fix each:
+PROBLEM  SHIFT  PERSON  FROM                  KEPT     DETAIL                                                            FIX
+leave    6      bo      Mon 2027-02-08 10:00  swapped  bo is on leave from Tue 2027-02-09 00:00 to Wed 2027-02-10 00:00  rota override 6 ana" out &&
+	expect_err "1 problem in term t1 left as it was: the generator may not change its week" &&
 	test "$(who)" = "cy ana dee ana cy bo dee bo" &&
 	rota --json schedule show --from 2027-02-08T12:00:00Z --to 2027-02-09 >out &&
 	test "$(json "j[0][\"person\"], j[0][\"origin\"]")" = "bo swap"
@@ -196,18 +197,18 @@ test_expect_success 'load from earlier terms carries over, and a heavy last shif
 	lay t0 ana bo cy &&
 	for h in ana bo cy; do rota volunteer join t1 $h >/dev/null || return 1; done &&
 	rota schedule generate t1 --dry-run >out &&
-	expect_out "Mon 2027-02-01 10:00  - -> ana" &&
-	expect_out "Mon 2027-02-08 10:00  - -> bo" &&
-	expect_out "Mon 2027-02-15 10:00  - -> cy" &&
+	expect_out "Mon 2027-02-01 10:00  - -> ana  uncovered" &&
+	expect_out "Mon 2027-02-08 10:00  - -> bo   uncovered" &&
+	expect_out "Mon 2027-02-15 10:00  - -> cy   uncovered" &&
 	sqlite3 rota.db "INSERT INTO pages (source, source_id, created_at, responder_id, class, imported_at)
 		VALUES ('"'"'generic'"'"', '"'"'p1'"'"', 1799118000, 1, '"'"'sleep'"'"', 0), ('"'"'generic'"'"', '"'"'p2'"'"', 1799208000, 1, '"'"'sleep'"'"', 0)" &&
 	printf "[schedule]\nrecovery_shifts = 3\nheavy_sleep_interruptions = 2\n" >rota.conf &&
 	expect_status 0 rota --config rota.conf schedule generate t1 &&
-	expect_file "WEEK                  CHANGE
-Mon 2027-02-01 10:00  - -> bo
-Mon 2027-02-08 10:00  - -> ana
-Mon 2027-02-15 10:00  - -> cy
-term t1: 3 weeks, 3 changed, 0 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin" out
+	expect_file "FROM                  CHANGE    WHY
+Mon 2027-02-01 10:00  - -> bo   uncovered
+Mon 2027-02-08 10:00  - -> ana  uncovered
+Mon 2027-02-15 10:00  - -> cy   uncovered
+term t1: 3 weeks, 3 changed, 0 kept as they were; times in Europe/Dublin" out
 '
 
 test_expect_success 'weeks with public holidays of the members'"'"' office weigh more' '
@@ -227,20 +228,123 @@ test_expect_success 'weeks with public holidays of the members'"'"' office weigh
 	test "$(json "\" \".join(c[\"new\"] for c in j[\"changes\"])")" = "cy ana bo ana bo cy"
 '
 
-test_expect_success 'weeks that have started are not filled after the fact' '
+test_expect_success 'a week in progress that nobody covers is covered from now to the handoff' '
 	team &&
 	ROTA_NOW=2027-01-12T12:00:00Z expect_status 0 rota schedule generate t1 &&
-	expect_file "WEEK                  CHANGE
-Mon 2027-01-18 10:00  - -> cy
-Mon 2027-01-25 10:00  - -> ana
-Mon 2027-02-01 10:00  - -> dee
-Mon 2027-02-08 10:00  - -> bo
-Mon 2027-02-15 10:00  - -> cy
-Mon 2027-02-22 10:00  - -> ana
-term t1: 8 weeks, 6 changed, 0 kept as they were (past, frozen, swapped or overridden); times in Europe/Dublin" out &&
-	ROTA_NOW=2027-01-12T12:00:00Z expect_status 65 rota schedule check t1 &&
-	expect_file "TERM  PROBLEM    SHIFT  PERSON  FROM                  TO                    DETAIL
-t1    uncovered  -      -       Mon 2027-01-11 10:00  Mon 2027-01-18 10:00  no shift" out
+	expect_file "FROM                  CHANGE    WHY
+Tue 2027-01-12 12:00  - -> cy   uncovered
+Mon 2027-01-18 10:00  - -> ana  uncovered
+Mon 2027-01-25 10:00  - -> dee  uncovered
+Mon 2027-02-01 10:00  - -> bo   uncovered
+Mon 2027-02-08 10:00  - -> cy   uncovered
+Mon 2027-02-15 10:00  - -> ana  uncovered
+Mon 2027-02-22 10:00  - -> dee  uncovered
+this week from Tue 2027-01-12 12:00 to Mon 2027-01-18 10:00: cy (nobody was on call)
+term t1: 8 weeks, 7 changed, 0 kept as they were; times in Europe/Dublin" out &&
+	ROTA_NOW=2027-01-12T12:00:00Z expect_status 0 rota schedule check t1 &&
+	expect_file "no problems" out &&
+	test "$(sqlite3 rota.db "SELECT count(*) FROM shifts WHERE slot = 0")" = 0
+'
+
+# The issue's case 2: a team starts using rota on Wednesday 2027-03-03 at
+# 14:00 (Dublin is on GMT), in term m1 that began on Monday 2027-03-01.
+midweek() {
+	export ROTA_NOW=2027-03-03T14:00:00Z &&
+	for h in ana bo cy dee; do
+		rota person add $h --name "$h" --email $h@example.com --tz Europe/Dublin >/dev/null || return 1
+	done &&
+	rota rotation add ops --tier primary --tz Europe/Dublin >/dev/null &&
+	rota term add m1 --rotation ops --start 2027-03-01 --weeks 4 >/dev/null &&
+	for h in ana bo cy dee; do rota volunteer join m1 $h >/dev/null || return 1; done
+}
+
+test_expect_success 'a team that starts mid-week is on call from now to the handoff (issue 19, case 2)' '
+	midweek &&
+	expect_status 65 rota schedule check m1 &&
+	expect_out "m1    uncovered  -      -       Wed 2027-03-03 14:00  Mon 2027-03-08 10:00  no shift: run rota schedule generate" &&
+	expect_status 0 rota schedule generate m1 &&
+	expect_file "FROM                  CHANGE    WHY
+Wed 2027-03-03 14:00  - -> cy   uncovered
+Mon 2027-03-08 10:00  - -> ana  uncovered
+Mon 2027-03-15 10:00  - -> dee  uncovered
+Mon 2027-03-22 10:00  - -> bo   uncovered
+this week from Wed 2027-03-03 14:00 to Mon 2027-03-08 10:00: cy (the term started mid-week)
+term m1: 4 weeks, 4 changed, 0 kept as they were; times in Europe/Dublin" out &&
+	expect_status 0 rota now &&
+	expect_file "ROTATION  TIER     ON CALL  UNTIL
+ops       primary  cy       Mon 2027-03-08 10:00 Europe/Dublin" out &&
+	expect_unchanged 0 rota schedule generate m1 &&
+	expect_file "no changes
+term m1: 4 weeks, 0 changed, 3 kept as they were (2 frozen, 1 split); times in Europe/Dublin" out &&
+	expect_status 0 rota schedule check m1 &&
+	expect_file "no problems" out &&
+	rota --json schedule show --rotation ops --from 2027-03-01 --to 2027-03-08 >out &&
+	test "$(json "[(s[\"person\"], s[\"start\"], s[\"end\"]) for s in j]")" = "[('"'"'cy'"'"', '"'"'2027-03-03T14:00:00Z'"'"', '"'"'2027-03-08T10:00:00Z'"'"')]"
+'
+
+test_expect_success 'generate --json gives the part from now, its week and why' '
+	midweek &&
+	expect_unchanged 0 rota --json schedule generate m1 --dry-run &&
+	test "$(json "j[\"changes\"][0]")" = "{'"'"'slot'"'"': 0, '"'"'shift'"'"': None, '"'"'week'"'"': '"'"'2027-03-01T10:00:00Z'"'"', '"'"'start'"'"': '"'"'2027-03-03T14:00:00Z'"'"', '"'"'end'"'"': '"'"'2027-03-08T10:00:00Z'"'"', '"'"'old'"'"': None, '"'"'new'"'"': '"'"'cy'"'"', '"'"'reason'"'"': '"'"'uncovered'"'"'}" &&
+	rota schedule generate m1 >/dev/null &&
+	expect_status 0 rota --json schedule generate m1 &&
+	test "$(json "j[\"kept\"], j[\"kept_by\"], j[\"changes\"], j[\"unfixed\"]")" = "3 {'"'"'started'"'"': 0, '"'"'frozen'"'"': 2, '"'"'swapped'"'"': 0, '"'"'overridden'"'"': 0, '"'"'split'"'"': 1} [] []"
+'
+
+test_expect_success 'a time between minutes: the part starts at the next whole minute, nothing before now' '
+	midweek &&
+	ROTA_NOW=2027-03-03T14:00:25Z expect_status 0 rota schedule generate m1 &&
+	expect_out "this week from Wed 2027-03-03 14:01 to Mon 2027-03-08 10:00: cy" &&
+	test "$(sqlite3 rota.db "SELECT min(s.start_at) FROM shifts s JOIN terms t ON t.id = s.term_id WHERE t.name = '"'"'m1'"'"'")" = "$(date -u -d 2027-03-03T14:01:00Z +%s)" &&
+	ROTA_NOW=2027-03-03T14:01:00Z expect_status 0 rota now &&
+	expect_out "cy       Mon 2027-03-08 10:00 Europe/Dublin"
+'
+
+test_expect_success 'a cancelled shift in the week in progress is covered from now' '
+	team &&
+	rota schedule generate t1 >/dev/null &&
+	sqlite3 rota.db "UPDATE shifts SET cancelled_at = 1 WHERE slot = 2" &&
+	ROTA_NOW=2027-01-20T12:00:00Z expect_status 0 rota schedule generate t1 &&
+	expect_file "FROM                  CHANGE    WHY
+Wed 2027-01-20 12:00  - -> dee  cancelled
+this week from Wed 2027-01-20 12:00 to Mon 2027-01-25 10:00: dee (its shift was cancelled)
+term t1: 8 weeks, 1 changed, 4 kept as they were (2 started, 2 frozen); times in Europe/Dublin" out &&
+	ROTA_NOW=2027-01-20T12:00:00Z expect_status 0 rota now &&
+	expect_out "ops       primary  dee      Mon 2027-01-25 10:00 Europe/Dublin" &&
+	ROTA_NOW=2027-01-20T12:00:00Z expect_status 0 rota schedule check t1 &&
+	test "$(sqlite3 rota.db "SELECT count(*) FROM shifts WHERE slot = 2 AND cancelled_at IS NULL AND start_at = strftime('"'"'%s'"'"', '"'"'2027-01-20 12:00'"'"')")" = 1
+'
+
+test_expect_success 'a week in progress across a DST change is covered to the handoff at 10:00 local' '
+	team &&
+	rota term add spring --rotation ops --start 2027-03-22 --weeks 2 >/dev/null &&
+	for h in ana bo cy; do rota volunteer join spring $h >/dev/null || return 1; done &&
+	ROTA_NOW=2027-03-24T14:00:00Z expect_status 0 rota --json schedule generate spring &&
+	test "$(json "[(c[\"start\"], c[\"end\"]) for c in j[\"changes\"]]")" = "[('"'"'2027-03-24T14:00:00Z'"'"', '"'"'2027-03-29T09:00:00Z'"'"'), ('"'"'2027-03-29T09:00:00Z'"'"', '"'"'2027-04-05T09:00:00Z'"'"')]" &&
+	ROTA_NOW=2027-03-24T14:00:00Z expect_status 0 rota schedule generate spring &&
+	expect_out "no changes" &&
+	ROTA_NOW=2027-03-24T14:00:00Z expect_status 0 rota schedule check spring
+'
+
+test_expect_success 'what generate cannot fix is listed with the override that would (issue 19, part of 5)' '
+	team &&
+	rota schedule generate t1 >/dev/null &&
+	export ROTA_NOW=2027-01-06T12:00:00Z &&
+	rota volunteer leave t1 dee >/dev/null &&
+	expect_status 0 rota schedule generate t1 &&
+	expect_file "FROM                  CHANGE     WHY
+Mon 2027-02-15 10:00  dee -> cy  not_member
+term t1: 8 weeks, 1 changed, 3 kept as they were (1 started, 2 frozen); times in Europe/Dublin
+Not fixed (in weeks the generator may not change); the command that would fix each:
+PROBLEM    SHIFT  PERSON  FROM                  KEPT    DETAIL                                                                FIX
+uncovered  3      dee     Mon 2027-01-18 10:00  frozen  dee left the term on Wed 2027-01-06 12:00 and still holds this shift  rota override 3 cy" out &&
+	expect_file "rota: warning: 1 problem in term t1 left as it was: the generator may not change its week; the command that would fix each is listed" err &&
+	expect_status 0 rota --json schedule generate t1 --dry-run &&
+	test "$(json "j[\"unfixed\"]")" = "[{'"'"'problem'"'"': '"'"'uncovered'"'"', '"'"'shift'"'"': 3, '"'"'person'"'"': '"'"'dee'"'"', '"'"'start'"'"': '"'"'2027-01-18T10:00:00Z'"'"', '"'"'end'"'"': '"'"'2027-01-25T10:00:00Z'"'"', '"'"'kept'"'"': '"'"'frozen'"'"', '"'"'detail'"'"': '"'"'dee left the term on Wed 2027-01-06 12:00 and still holds this shift'"'"', '"'"'fix'"'"': '"'"'rota override 3 cy'"'"'}]" &&
+	rota override 3 cy >/dev/null &&
+	expect_status 0 rota schedule generate t1 &&
+	test ! -s err && ! grep -q "Not fixed" out &&
+	expect_status 0 rota schedule check t1
 '
 
 test_expect_success 'a bad schedule setting is a configuration error' '

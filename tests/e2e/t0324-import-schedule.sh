@@ -42,7 +42,7 @@ test_expect_success 'imported leave moves a shift the generator may move' '
 	expect_status 0 rota schedule check t1
 '
 
-test_expect_success 'shifts it may not move are reported as conflicts to resolve' '
+test_expect_success 'shifts it may not move are reported with the override that would fix each' '
 	team &&
 	rota override 7 bo --force >/dev/null &&
 	away ana.ics dentist 20270112 Dentist && rota leave import ana.ics ana 2>warn >/dev/null &&
@@ -50,26 +50,26 @@ test_expect_success 'shifts it may not move are reported as conflicts to resolve
 	away bo.ics moving 20270216 Moving && rota leave import bo.ics bo 2>warn >/dev/null &&
 	grep -F "bo'"'"'s shift 7 (ops, from Mon 2027-02-15 10:00 Europe/Dublin) overlaps this leave and is overridden" warn &&
 	expect_status 0 rota schedule generate t1 &&
-	expect_file "rota: warning: 2 shifts of term t1 overlap leave and cannot be moved by the generator: resolve with rota swap request SHIFT or rota override SHIFT HANDLE" err &&
-	sed -n "/^Kept though on leave/,\$p" out >conflicts &&
-	expect_file "Kept though on leave (resolve with rota swap request SHIFT or rota override SHIFT HANDLE):
-SHIFT  PERSON  WEEK                  KEPT        DETAIL
-2      ana     Mon 2027-01-11 10:00  frozen      ana is on leave from Tue 2027-01-12 00:00 to Wed 2027-01-13 00:00: Dentist
-7      bo      Mon 2027-02-15 10:00  overridden  bo is on leave from Tue 2027-02-16 00:00 to Wed 2027-02-17 00:00: Moving" conflicts &&
+	expect_file "rota: warning: 2 problems in term t1 left as they were: the generator may not change their weeks; the command that would fix each is listed" err &&
+	sed -n "/^Not fixed/,\$p" out >unfixed &&
+	expect_file "Not fixed (in weeks the generator may not change); the command that would fix each:
+PROBLEM  SHIFT  PERSON  FROM                  KEPT        DETAIL                                                                      FIX
+leave    2      ana     Mon 2027-01-11 10:00  frozen      ana is on leave from Tue 2027-01-12 00:00 to Wed 2027-01-13 00:00: Dentist  rota override 2 bo
+leave    7      bo      Mon 2027-02-15 10:00  overridden  bo is on leave from Tue 2027-02-16 00:00 to Wed 2027-02-17 00:00: Moving    rota override 7 cy" unfixed &&
 	expect_status 0 rota --json schedule generate t1 --dry-run &&
-	test "$(json "[(c[\"shift\"], c[\"person\"], c[\"kept\"], c[\"start\"]) for c in j[\"conflicts\"]]")" = \
+	test "$(json "[(c[\"shift\"], c[\"person\"], c[\"kept\"], c[\"start\"]) for c in j[\"unfixed\"]]")" = \
 		"[(2, '"'"'ana'"'"', '"'"'frozen'"'"', '"'"'2027-01-11T10:00:00Z'"'"'), (7, '"'"'bo'"'"', '"'"'overridden'"'"', '"'"'2027-02-15T10:00:00Z'"'"')]" &&
 	rota override 2 dee --force >/dev/null && rota override 7 cy --force >/dev/null &&
 	expect_status 0 rota schedule generate t1 && test ! -s err &&
-	expect_status 0 rota --json schedule generate t1 && test "$(json "j[\"conflicts\"]")" = "[]"
+	expect_status 0 rota --json schedule generate t1 && test "$(json "j[\"unfixed\"]")" = "[]"
 '
 
-test_expect_success 'a dry run reports the conflicts it would leave, not those it would fix' '
+test_expect_success 'a dry run reports the problems it would leave, not those it would fix' '
 	team &&
 	away cy.ics wedding 20270203 Wedding && rota leave import cy.ics cy 2>/dev/null >/dev/null &&
 	away ana.ics dentist 20270112 Dentist && rota leave import ana.ics ana 2>/dev/null >/dev/null &&
 	expect_status 0 rota --json schedule generate t1 --dry-run &&
-	test "$(json "[c[\"shift\"] for c in j[\"conflicts\"]], [c[\"slot\"] for c in j[\"changes\"]]")" = "[2] [2, 4]"
+	test "$(json "[c[\"shift\"] for c in j[\"unfixed\"]], [c[\"slot\"] for c in j[\"changes\"]]")" = "[2] [2, 4]"
 '
 
 test_expect_success 'imported public holidays weigh in the next generation' '

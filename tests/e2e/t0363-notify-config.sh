@@ -27,10 +27,13 @@ test_expect_success 'the webhook on without a URL, or with one that is not http(
 	! grep -q SECRETTOKEN out err
 '
 
+# schedule generates the escalation term at this file's clock, in its
+# first week: mo is on call from now on (issue 19), so only ops hands over
+# at 10:00.
 test_expect_success '--dry-run needs no secret' '
 	schedule && notify_conf n.conf webhook=yes email=yes username=rota password_file=/nonexistent &&
 	expect_unchanged 0 rota --config n.conf notify --dry-run &&
-	expect_out "5 to send (dry run: nothing sent, nothing recorded)."
+	expect_out "3 to send (dry run: nothing sent, nothing recorded)."
 '
 
 test_expect_success 'email on without a server or a sender, or with bad ones' '

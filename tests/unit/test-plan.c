@@ -1,8 +1,10 @@
-/* The glue between store and generator (cli/plan.c), on a real database:
- * a fresh term follows the fairness order, re-generation keeps what it
- * must and changes only what leave broke, an infeasible week is named and
- * nothing is written, DST weeks, carry-over, the escalation tier, holiday
- * weights and the checks. */
+/* The glue between store and generator (service/plan.c), on a real
+ * database: a fresh term follows the fairness order, re-generation keeps
+ * what it must and changes only what leave broke, an infeasible week is
+ * named and nothing is written, DST weeks, carry-over, the escalation
+ * tier, holiday weights and the checks; weeks in parts: a start mid-week,
+ * a cancelled week in progress, split weeks kept and counted by part,
+ * windows inside weeks. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -16,6 +18,7 @@
 #include <cmocka.h>
 
 #include "service/plan.h"
+#include "service/cover.h"
 #include "common/tz.h"
 #include "scheduler/generate.h"
 #include "store/store.h"
@@ -23,7 +26,7 @@
 
 #define DAY	86400
 #define WEEK	(7 * DAY)
-#define T0	INT64_C(1798970400)	/* Monday 2027-01-04 10:00 UTC = 10:00 Dublin */
+#define T0	INT64_C(1798970400)	/* Sunday 2027-01-03 10:00 UTC: a term may start any day */
 #define BEFORE	(T0 - 3 * DAY)		/* "now" for a term about to start */
 
 /* The store fixture, and the rotation, term and people of a test. */
@@ -527,6 +530,209 @@ test_holiday_weeks_spread(void **state)
 	free(v);
 }
 
+/* Four people and an 8-week term, generated at BEFORE; *V gets its
+ * shifts, one per week. */
+static void
+generated(struct plan_team *f, struct shift **v)
+{
+	struct plan_diff d;
+	size_t n;
+
+	add_person(f, "ana", false, 0);
+	add_person(f, "bo", false, 0);
+	add_person(f, "cy", false, 0);
+	add_person(f, "dee", false, 0);
+	team(f, 8);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
+	plan_diff_free(&d);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, v, &n), 0);
+	assert_int_equal(n, 8);
+}
+
+static void
+test_midweek_start_covers_now_to_the_handoff(void **state)
+{
+	struct plan_team *f = *state;
+	/* Wednesday of the term's first week, between two minutes. */
+	int64_t now = T0 + 2 * DAY + 4 * 3600 + 30;
+	struct plan_diff d;
+	struct plan_problem *pv = NULL;
+	struct shift *v;
+	size_t n, pn = 0;
+
+	add_person(f, "ana", false, 0);
+	add_person(f, "bo", false, 0);
+	add_person(f, "cy", false, 0);
+	team(f, 4);
+	assert_int_equal(plan_check(f->base.db, NULL, &f->term, now, &pv, &pn), 0);
+	assert_int_equal(pn, 4);
+	assert_int_equal(pv[0].kind, PLAN_UNCOVERED);
+	assert_int_equal(pv[0].start, now + 30);        /* the past cannot be fixed */
+	assert_int_equal(pv[0].end, T0 + WEEK);
+	free(pv);
+
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, now, true, &d), 0);
+	assert_int_equal(d.n_changes, 4);
+	assert_int_equal(d.changes[0].slot, 0);
+	assert_int_equal(d.changes[0].slot_start, T0);
+	assert_int_equal(d.changes[0].slot_end, T0 + WEEK);
+	assert_int_equal(d.changes[0].start, cover_earliest(now));
+	assert_int_equal(d.changes[0].end, T0 + WEEK);
+	assert_string_equal(d.changes[0].why, "uncovered");
+	for (size_t k = 0; k < d.n_changes; k++)
+		assert_true(d.changes[k].start >= now);
+	plan_diff_free(&d);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &v, &n), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(v[0].start, now + 30);
+	assert_int_equal(v[0].slot_start, T0);
+	assert_int_equal(v[0].slot_end, T0 + WEEK);
+	assert_int_equal(v[1].start, T0 + WEEK);
+	free(v);
+
+	/* Again: nothing to do, the part is kept as a split week. */
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, now, true, &d), 0);
+	assert_int_equal(d.n_changes, 0);
+	assert_int_equal(d.kept_by[4], 1);
+	assert_string_equal(plan_kept_words[4], "split");
+	plan_diff_free(&d);
+	pv = NULL;
+	pn = 0;
+	assert_int_equal(plan_check(f->base.db, NULL, &f->term, now, &pv, &pn), 0);
+	assert_int_equal(pn, 0);
+	free(pv);
+}
+
+static void
+test_cancelled_week_in_progress_refilled_from_now(void **state)
+{
+	struct plan_team *f = *state;
+	int64_t now = T0 + 2 * WEEK + 3 * DAY;
+	struct plan_diff d;
+	struct shift *v, *w;
+	size_t n;
+
+	generated(f, &v);
+	assert_int_equal(store_shift_cancel(f->base.db, v[2].id, 2), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, now, true, &d), 0);
+	assert_int_equal(d.n_changes, 1);
+	assert_string_equal(d.changes[0].why, "cancelled");
+	assert_int_equal(d.changes[0].start, now);
+	assert_int_equal(d.changes[0].end, T0 + 3 * WEEK);
+	assert_true(d.changes[0].shift_id != v[2].id);
+	plan_diff_free(&d);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &w, &n), 0);
+	assert_int_equal(n, 9);
+	assert_true(w[2].cancelled);                    /* the week's old row */
+	assert_int_equal(w[2].start, T0 + 2 * WEEK);
+	assert_false(w[3].cancelled);                   /* the part from now */
+	assert_int_equal(w[3].slot, 2);
+	assert_int_equal(w[3].start, now);
+	free(v);
+	free(w);
+}
+
+static void
+test_split_week_kept_and_counted_by_part(void **state)
+{
+	struct plan_team *f = *state;
+	int64_t from = T0 + 2 * WEEK + 2 * DAY, to = T0 + 2 * WEEK + 4 * DAY;
+	struct plan_diff d;
+	struct plan_problem *pv = NULL;
+	struct shift *v, *w;
+	size_t n, pn = 0;
+
+	generated(f, &v);
+	/* The holder of week 1 covers two nights of week 3: nobody's gap
+	 * breaks, the counts stay within a shift. */
+	assert_int_equal(cover_apply(f->base.db, &f->rot, from, to, v[0].person_id,
+				     ORIGIN_OVERRIDE, 2), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(d.n_changes, 0);
+	assert_int_equal(d.n_fixed, 3);                 /* two frozen, one split */
+	assert_int_equal(d.kept_by[1], 2);
+	assert_int_equal(d.kept_by[4], 1);
+	plan_diff_free(&d);
+	assert_int_equal(plan_check(f->base.db, NULL, &f->term, BEFORE, &pv, &pn), 0);
+	assert_int_equal(pn, 0);
+	free(pv);
+
+	/* Given to the holder of week 4 instead: too close to it, so week 4
+	 * moves (it is free), and says why. */
+	assert_int_equal(cover_apply(f->base.db, &f->rot, from, to, v[3].person_id,
+				     ORIGIN_OVERRIDE, 3), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_true(d.n_changes >= 1);
+	assert_int_equal(d.changes[0].slot, 3);
+	assert_int_equal(d.changes[0].old_person, v[3].person_id);
+	assert_string_equal(d.changes[0].why, "gap");
+	plan_diff_free(&d);
+	/* The split week's parts are as they were. */
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &w, &n), 0);
+	assert_int_equal(n, 10);
+	assert_int_equal(w[2].end, from);
+	assert_int_equal(w[3].start, from);
+	assert_int_equal(w[3].end, to);
+	assert_int_equal(w[3].person_id, v[3].person_id);
+	assert_int_equal(w[4].start, to);
+	assert_int_equal(w[4].person_id, v[2].person_id);
+	free(v);
+	free(w);
+}
+
+static void
+test_check_parts_and_windows(void **state)
+{
+	struct plan_team *f = *state;
+	int64_t cut = T0 + 4 * WEEK + 3 * DAY, now = T0 + 4 * WEEK + 5 * DAY + 45;
+	struct plan_problem *pv = NULL;
+	struct plan_diff d;
+	struct shift *v;
+	size_t pn = 0;
+
+	generated(f, &v);
+	/* Week 5 ends early: nobody covers its last four days. */
+	assert_int_equal(store_shift_reshape(f->base.db, v[4].id, v[4].person_id, cut,
+					     ORIGIN_GENERATED, 2), 0);
+	assert_int_equal(plan_check(f->base.db, NULL, &f->term, BEFORE, &pv, &pn), 0);
+	assert_int_equal(pn, 1);
+	assert_int_equal(pv[0].kind, PLAN_UNCOVERED);
+	assert_int_equal(pv[0].shift_id, 0);
+	assert_int_equal(pv[0].start, cut);
+	assert_int_equal(pv[0].end, T0 + 5 * WEEK);
+	assert_string_equal(pv[0].detail, "nobody covers this part of the week");
+	assert_non_null(strstr(pv[0].fix, "rota override --rotation ops --from "
+			       "2027-02-03T10:00:00Z --to 2027-02-07T10:00:00Z "));
+	free(pv);
+
+	/* Generation keeps the split week as it is, the hole too. */
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
+	assert_int_equal(d.n_changes, 0);
+	assert_int_equal(d.kept_by[4], 1);
+	plan_diff_free(&d);
+
+	/* From inside the hole, generation covers its rest, and the check
+	 * looks no further back than the next whole minute. */
+	pv = NULL;
+	pn = 0;
+	assert_int_equal(plan_check(f->base.db, NULL, &f->term, now, &pv, &pn), 0);
+	assert_int_equal(pn, 1);
+	assert_int_equal(pv[0].start, now + 15);
+	assert_non_null(strstr(pv[0].fix, "--from now --to 2027-02-07T10:00:00Z "));
+	free(pv);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, now, true, &d), 0);
+	assert_int_equal(d.n_changes, 1);
+	assert_int_equal(d.changes[0].start, now + 15);
+	assert_int_equal(d.changes[0].end, T0 + 5 * WEEK);
+	plan_diff_free(&d);
+	pv = NULL;
+	pn = 0;
+	assert_int_equal(plan_check(f->base.db, NULL, &f->term, now, &pv, &pn), 0);
+	assert_int_equal(pn, 0);
+	free(pv);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -540,6 +746,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_escalation_tier, plan_setup, plan_teardown),
 		cmocka_unit_test(test_holiday_weight),
 		cmocka_unit_test_setup_teardown(test_holiday_weeks_spread, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_midweek_start_covers_now_to_the_handoff, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_cancelled_week_in_progress_refilled_from_now, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_split_week_kept_and_counted_by_part, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_check_parts_and_windows, plan_setup, plan_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,7 +60,7 @@ test_generate(void **state)
 	assert_int_equal(res.diff.n_slots, 6);
 	assert_int_equal(res.diff.n_fixed, 1);
 	assert_true(res.diff.n_changes > 0);
-	assert_int_equal(res.n_conflicts, 0);
+	assert_int_equal(res.n_unfixed, 0);
 	holders(t, after, sizeof after);
 	assert_string_equal(before, after);
 	assert_int_equal(audit_count(t->base.db, "schedule.generate"), 0);
@@ -84,12 +84,16 @@ test_generate_keeps_frozen_on_leave(void **state)
 	add_leave(t, &t->ana, T0 + 86400, T0 + 2 * 86400);
 	act_as(t, &t->mo);
 	assert_int_equal(schedule_generate(&t->svc, "h1", false, &res), 0);
-	assert_int_equal(res.n_conflicts, 1);
-	assert_int_equal(res.conflicts[0].shift.id, t->shift[0]);
-	assert_string_equal(res.conflicts[0].kept, "frozen");
-	assert_string_equal(last_warning, "1 shift of term h1 overlaps leave and cannot be "
-			    "moved by the generator: resolve with rota swap request SHIFT or "
-			    "rota override SHIFT HANDLE");
+	assert_int_equal(res.n_unfixed, 1);
+	assert_int_equal(res.unfixed[0].problem.kind, PLAN_LEAVE);
+	assert_int_equal(res.unfixed[0].problem.shift_id, t->shift[0]);
+	assert_string_equal(res.unfixed[0].kept, "frozen");
+	/* The override that would fix it names someone free then. */
+	assert_int_equal(strncmp(res.unfixed[0].problem.fix, "rota override ", 14), 0);
+	assert_null(strstr(res.unfixed[0].problem.fix, "ana"));
+	assert_null(strstr(res.unfixed[0].problem.fix, "HANDLE"));
+	assert_string_equal(last_warning, "1 problem in term h1 left as it was: the generator "
+			    "may not change its week; the command that would fix each is listed");
 	schedule_result_free(&res);
 }
 
