@@ -11,6 +11,7 @@
 #include "common/timefmt.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
+#include "scheduler/coverage.h"
 #include "scheduler/generate.h"
 #include "service/cover.h"
 
@@ -709,7 +710,8 @@ local(const struct plan_input *in, int64_t t, char *buf, size_t len)
 /* The problems of one part of the term (not cancelled, not over) from LO
  * on, the earliest a change may start: leave and the other tier that are
  * over, and a gap to a part that has started, can no longer be helped.
- * PREV is the same person's latest part in an earlier week, or NULL. */
+ * PREV is the same person's latest part in an earlier week, or NULL. (A
+ * holder who has left the term is a window not covered: check_week.) */
 static int
 check_shift(struct store *db, const struct plan_input *in, const struct shift *sh,
 	    const struct shift *prev, int64_t gap, int64_t lo, struct plan_problem **v,
@@ -720,12 +722,6 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 	bool manager = m != NULL && m->is_manager;
 	int r;
 
-	if (m != NULL && m->left < sh->end) {
-		int64_t from = m->left > sh->start ? m->left : sh->start;
-		local(in, m->left, a, sizeof a);
-		problem(v, n, in, PLAN_UNCOVERED, sh, from > lo ? from : lo, sh->end,
-			"%s left the term on %s and still holds this shift", sh->handle, a);
-	}
 	for (size_t k = 0; k < in->n_leave; k++) {
 		const struct leave *l = &in->leave[k];
 
@@ -781,7 +777,47 @@ previous_part(const struct plan_input *in, const struct shift *sh)
 	return NULL;
 }
 
-/* The words of a window of week I that nobody covers. */
+/* The term's windows that are not covered from LO on, by the rule report
+ * fairness shares (scheduler/coverage.h), in time order; ROW[k] is the
+ * part behind coverage shift k. */
+struct plan_gaps {
+	struct coverage_gap *gap;
+	size_t n, next;                 /* next: the first not yet reported */
+	const struct shift **row;
+};
+
+static void
+gaps_find(const struct plan_input *in, int64_t lo, struct plan_gaps *g)
+{
+	struct coverage_shift *cs = xcalloc(in->n_own + 1, sizeof *cs);
+	struct coverage_member *cm = xcalloc(in->nm + 1, sizeof *cm);
+	size_t n = 0;
+
+	g->row = xcalloc(in->n_own + 1, sizeof *g->row);
+	for (size_t k = 0; k < in->n_own; k++) {
+		if (in->own[k].cancelled)
+			continue;
+		cs[n] = (struct coverage_shift){ in->own[k].person_id, in->own[k].start,
+						 in->own[k].end };
+		g->row[n++] = &in->own[k];
+	}
+	for (size_t j = 0; j < in->nm; j++)
+		cm[j] = (struct coverage_member){ in->mem[j].person_id, in->mem[j].left };
+	coverage_gaps(cs, n, cm, in->nm, lo > in->bound[0] ? lo : in->bound[0],
+		      in->bound[in->ns], &g->gap, &g->n);
+	g->next = 0;
+	free(cs);
+	free(cm);
+}
+
+static void
+gaps_free(struct plan_gaps *g)
+{
+	free(g->gap);
+	free(g->row);
+}
+
+/* The words of a window of week I that nobody holds. */
 static const char *
 uncovered_words(const struct plan_input *in, size_t i)
 {
@@ -792,29 +828,58 @@ uncovered_words(const struct plan_input *in, size_t i)
 	return in->week[i].n > 0 ? "its shift was cancelled" : "no shift: run rota schedule generate";
 }
 
-/* Checks week I from LO on: its parts and the windows between them, in
- * time order. */
-static int
-check_week(struct store *db, const struct plan_input *in, size_t i, int64_t gap, int64_t lo,
-	   struct plan_problem **v, size_t *n)
+/* Reports the part of gap G that falls in week I. */
+static void
+gap_report(const struct plan_input *in, size_t i, const struct plan_gaps *g,
+	   const struct coverage_gap *gp, struct plan_problem **v, size_t *n)
 {
-	int64_t t = in->bound[i], from, to;
+	int64_t from = gp->start > in->bound[i] ? gp->start : in->bound[i];
+	int64_t to = gp->end < in->bound[i + 1] ? gp->end : in->bound[i + 1];
+	const struct shift *sh;
+	char a[32];
+
+	if (gp->shift == (size_t)-1) {
+		problem(v, n, in, PLAN_UNCOVERED, NULL, from, to, "%s", uncovered_words(in, i));
+		return;
+	}
+	sh = g->row[gp->shift];
+	local(in, member_of(in, sh->person_id)->left, a, sizeof a);
+	problem(v, n, in, PLAN_UNCOVERED, sh, from, to,
+		"%s left the term on %s and still holds this shift", sh->handle, a);
+}
+
+/* Checks week I from LO on, in time order: the windows of G not covered
+ * in it, and its parts (a window before a part that starts with it). */
+static int
+check_week(struct store *db, const struct plan_input *in, size_t i, struct plan_gaps *g,
+	   int64_t gap, int64_t lo, struct plan_problem **v, size_t *n)
+{
+	const struct plan_week *w = &in->week[i];
+	size_t k = 0, j = g->next;
 	int r = 0;
 
-	while (r == 0 && t < in->bound[i + 1]) {
-		const struct shift *sh = week_at(in, i, t, &from, &to);
+	while (r == 0) {
+		const struct shift *sh = NULL;
+		const struct coverage_gap *gp = j < g->n && g->gap[j].start < in->bound[i + 1] ?
+						&g->gap[j] : NULL;
 
-		if (sh == NULL) {
-			if (to > lo)
-				problem(v, n, in, PLAN_UNCOVERED, NULL, from > lo ? from : lo, to,
-					"%s", uncovered_words(in, i));
-			t = to;
+		while (k < w->n && (w->row[k].cancelled || w->row[k].end <= lo))
+			k++;
+		if (k < w->n)
+			sh = &w->row[k];
+		if (gp == NULL && sh == NULL)
+			break;
+		if (gp != NULL && (sh == NULL || gp->start <= sh->start)) {
+			gap_report(in, i, g, gp, v, n);
+			if (gp->end > in->bound[i + 1])
+				break;          /* the rest of it is the next week's */
+			j++;
 			continue;
 		}
-		if (sh->end > lo)
-			r = check_shift(db, in, sh, previous_part(in, sh), gap, lo, v, n);
-		t = sh->end;
+		r = check_shift(db, in, sh, previous_part(in, sh), gap, lo, v, n);
+		k++;
 	}
+	g->next = j;
 	return r;
 }
 
@@ -886,6 +951,7 @@ plan_check(struct store *db, const struct config *cfg, const struct term *t,
 {
 	struct plan_input in;
 	struct plan_members pm = { 0 };
+	struct plan_gaps g = { 0 };
 	struct gen_params p;
 	int64_t gap = 0, lo = cover_earliest(now);
 	size_t first = *n;
@@ -896,12 +962,14 @@ plan_check(struct store *db, const struct config *cfg, const struct term *t,
 	params_of(&in, &p);
 	if (in.ns > 0 && gen_gap_applies(&p, pm.m, in.nm, in.bound[0], in.bound[in.ns]))
 		gap = gen_gap_seconds(&p);
+	gaps_find(&in, lo, &g);
 	for (size_t i = 0; r == 0 && i < in.ns; i++)
 		if (in.bound[i + 1] > lo)
-			r = check_week(db, &in, i, gap, lo, v, n);
+			r = check_week(db, &in, i, &g, gap, lo, v, n);
 	if (r == 0)
 		fixes(&in, &pm, lo, *v, first, *n);
 done:
+	gaps_free(&g);
 	members_free(&pm);
 	input_free(&in);
 	return r;
