@@ -11,7 +11,8 @@
 #include "common/err.h"
 #include "common/xalloc.h"
 
-/* One VCALENDAR holding the VTIMEZONE and VEVENT of SH. A calendar
+/* One VCALENDAR holding the VTIMEZONE and VEVENT of SH (a part of a
+ * week or all of it: a part is an event of its own). A calendar
  * object resource must not carry METHOD (RFC 4791, 4.1): it is removed. */
 static int
 shift_ics(const struct shift *sh, const struct shift *esc, size_t nesc,
@@ -25,7 +26,10 @@ shift_ics(const struct shift *sh, const struct shift *esc, size_t nesc,
 		icalcomponent_remove_property(cal, method);
 		icalproperty_free(method);
 	}
-	if (feed_add_zone(cal, sh->tz, sh->start) != 0) {
+	/* Cut where the feeds cut (feed_zone_cut): the resource's bytes do
+	 * not change from one publish to the next, and the zone is cut once
+	 * for all the shifts of a year. */
+	if (feed_add_zone(cal, sh->tz, feed_zone_cut(sh->start)) != 0) {
 		icalcomponent_free(cal);
 		return rota_fail(EX_DATAERR, "rotation %s: unknown time zone '%s'",
 				 sh->rotation, sh->tz);

@@ -9,6 +9,8 @@
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz-ical.h"
+#include "common/tz.h"
+#include "common/xalloc.h"
 
 #define WEEK (7 * 86400)
 /* No shift is longer than 28 days and a DST hour (rotations.shift_days). */
@@ -43,6 +45,51 @@ feed_shows(const struct shift *sh, const struct feed_settings *fs)
 	if (sh->end <= feed_window_start(fs))
 		return 0;
 	return !sh->cancelled || sh->end > fs->now;
+}
+
+int64_t
+feed_zone_cut(int64_t t)
+{
+	int64_t days = t / 86400 - (t % 86400 < 0);
+	int y, m, d;
+
+	civil_from_days(days, &y, &m, &d);
+	return days_from_civil(y, 1, 1) * 86400;
+}
+
+int
+feed_order(const void *a, const void *b)
+{
+	const struct shift *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->tier != y->tier)
+		return x->tier < y->tier ? -1 : 1;
+	return strcmp(x->rotation, y->rotation);
+}
+
+static int
+by_person(const void *a, const void *b)
+{
+	const struct shift *x = a, *y = b;
+
+	if (x->person_id != y->person_id)
+		return x->person_id < y->person_id ? -1 : 1;
+	return feed_order(a, b);
+}
+
+struct shift *
+feed_personal(const struct shift *v, size_t n, const struct shift *rel, size_t nrel)
+{
+	struct shift *out = xcalloc(n + nrel ? n + nrel : 1, sizeof *out);
+
+	if (n > 0)              /* V and REL may be NULL when empty */
+		memcpy(out, v, n * sizeof *v);
+	if (nrel > 0)
+		memcpy(out + n, rel, nrel * sizeof *rel);
+	qsort(out, n + nrel, sizeof *out, by_person);
+	return out;
 }
 
 static struct icaldurationtype
@@ -134,6 +181,96 @@ feed_cleanup(void)
 	n_cut = next_cut = 0;
 }
 
+/* The TZOFFSETFROM and TZOFFSETTO of observance C, in seconds. */
+static void
+observance_offsets(icalcomponent *c, int *from, int *to)
+{
+	icalproperty *p;
+
+	p = icalcomponent_get_first_property(c, ICAL_TZOFFSETFROM_PROPERTY);
+	*from = p != NULL ? icalproperty_get_tzoffsetfrom(p) : 0;
+	p = icalcomponent_get_first_property(c, ICAL_TZOFFSETTO_PROPERTY);
+	*to = p != NULL ? icalproperty_get_tzoffsetto(p) : 0;
+}
+
+/* Observance C (removed from its zone) as a KIND, properties in order. */
+static icalcomponent *
+observance_as(icalcomponent *c, icalcomponent_kind kind)
+{
+	icalcomponent *out;
+	icalproperty *p;
+
+	if (icalcomponent_isa(c) == kind)
+		return c;
+	out = icalcomponent_new(kind);
+	while ((p = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY)) != NULL) {
+		icalcomponent_remove_property(c, p);
+		icalcomponent_add_property(out, p);
+	}
+	icalcomponent_free(c);
+	return out;
+}
+
+struct observance {
+	icalcomponent *c;
+	icalcomponent_kind kind;
+	int from, to;                   /* TZOFFSETFROM, TZOFFSETTO (seconds) */
+};
+
+/* Whether O[I] is half of negative daylight saving: a DAYLIGHT
+ * observance that turns the clock back, or the STANDARD one that turns it
+ * forward again by the same step. */
+static int
+negative_dst(const struct observance *o, size_t n, size_t i)
+{
+	if (o[i].kind == ICAL_XDAYLIGHT_COMPONENT)
+		return o[i].to < o[i].from;
+	if (o[i].kind != ICAL_XSTANDARD_COMPONENT || o[i].to <= o[i].from)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (o[k].kind == ICAL_XDAYLIGHT_COMPONENT && o[k].from == o[i].to &&
+		    o[k].to == o[i].from)
+			return 1;
+	return 0;
+}
+
+/* The IANA data write Ireland's time as negative daylight saving: IST
+ * (+0100) is its standard time and winter's GMT (+0000) a "daylight"
+ * time that turns the clock back. libical copies that, and ical4j (so
+ * DAVx5) and others misread it (ical4j #493 and #264, nextcloud/calendar
+ * #2631). Written in the conventional form instead: GMT is STANDARD and
+ * IST DAYLIGHT. The offset at every instant stays the same; zones without
+ * negative daylight saving are left as they are. */
+static void
+conventional_form(icalcomponent *vtz)
+{
+	size_t n = (size_t)icalcomponent_count_components(vtz, ICAL_ANY_COMPONENT), i;
+	struct observance *o = xcalloc(n + 1, sizeof *o);
+	icalcomponent *c;
+
+	/* Taken out in order, put back below in the same order. */
+	for (i = 0; i < n && (c = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT)) != NULL;
+	     i++) {
+		icalcomponent_remove_component(vtz, c);
+		o[i].c = c;
+		o[i].kind = icalcomponent_isa(c);
+		observance_offsets(c, &o[i].from, &o[i].to);
+	}
+	n = i;
+	for (i = 0; i < n; i++) {
+		icalcomponent_kind kind = o[i].kind;
+
+		if (negative_dst(o, n, i))
+			kind = kind == ICAL_XDAYLIGHT_COMPONENT ? ICAL_XSTANDARD_COMPONENT
+								: ICAL_XDAYLIGHT_COMPONENT;
+		/* Decided on the kinds as they were: changed only once all are. */
+		o[i].c = observance_as(o[i].c, kind);
+	}
+	for (i = 0; i < n; i++)
+		icalcomponent_add_component(vtz, o[i].c);
+	free(o);
+}
+
 static icalcomponent *
 zone_component(const char *tzname, int64_t from)
 {
@@ -162,6 +299,7 @@ zone_component(const char *tzname, int64_t from)
 	if (from != 0)
 		icaltimezone_truncate_vtimezone(vtz, icaltime_from_timet_with_zone((time_t)from, 0,
 			icaltimezone_get_utc_timezone()), icaltime_null_time(), 0);
+	conventional_form(vtz);
 	/* Full: replace the oldest entry. */
 	i = n_cut < ZONE_CACHE ? n_cut++ : next_cut++ % ZONE_CACHE;
 	if (cut[i].vtz != NULL)
@@ -252,9 +390,13 @@ describe(const struct shift *sh, const char *escalation, char *buf, size_t len)
 {
 	size_t used = 0;
 
+	/* A cancelled part, or one released by its holder (whose own feed
+	 * keeps it, cancelled): someone else may well hold it now. */
 	if (sh->cancelled) {
-		snprintf(buf, len, "This shift of %s was cancelled: nobody is on call "
-			 "for it through rota any more.", sh->rotation);
+		snprintf(buf, len, "%s no longer holds this shift of %s: it was handed "
+			 "over, merged into another part or cancelled. rota schedule show "
+			 "--rotation %s says who is on call then.", sh->handle, sh->rotation,
+			 sh->rotation);
 		return;
 	}
 	if (sh->tier == TIER_ESCALATION)
@@ -279,14 +421,22 @@ icalcomponent *
 feed_add_shift(icalcomponent *cal, const struct shift *sh, const char *escalation,
 	       const struct feed_settings *fs)
 {
-	icaltimezone *utc = icaltimezone_get_utc_timezone();
 	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	struct icaltimetype changed = icaltime_from_timet_with_zone((time_t)sh->updated, 0,
+		icaltimezone_get_utc_timezone());
 	char summary[HANDLE_MAX + NAME_MAX_ + 32], text[1024];
 
 	icalcomponent_add_property(ev, icalproperty_new_uid(sh->uid));
 	icalcomponent_add_property(ev, icalproperty_new_sequence(sh->sequence));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(
-		icaltime_from_timet_with_zone((time_t)fs->now, 0, utc)));
+	/* DTSTAMP is when the shift last changed, not the time of the build:
+	 * an event is what its row was made into then, and building it again
+	 * makes the same object (RFC 5545, 3.8.7.2: with METHOD, when the
+	 * object was created; without, as in a CalDAV resource, when the
+	 * information was last revised in the store). So an unchanged
+	 * schedule publishes the same bytes, and DTSTAMP still rises with
+	 * every change for clients that order equal SEQUENCEs by it. */
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(changed));
+	icalcomponent_add_property(ev, icalproperty_new_lastmodified(changed));
 	icalcomponent_add_property(ev, time_property(ICAL_DTSTART_PROPERTY, sh->start, sh->tz));
 	icalcomponent_add_property(ev, time_property(ICAL_DTEND_PROPERTY, sh->end, sh->tz));
 	snprintf(summary, sizeof summary, "On call: %s \xe2\x80\x94 %s", sh->rotation, sh->handle);
@@ -329,9 +479,9 @@ feed_build(const char *name, const struct shift *v, size_t n,
 	icalcomponent *cal = feed_calendar_new(name, fs);
 	const char *zones[16];
 	size_t nzones = 0, events = 0;
-	/* The zones' rules from before the first event a feed may show: the
-	 * same instant for every feed built at fs->now. */
-	int64_t first = feed_window_start(fs) - LONGEST_SHIFT;
+	/* The zones' rules from before the first event a feed may show, cut
+	 * at a boundary that moves once a year, not with fs->now. */
+	int64_t first = feed_zone_cut(feed_window_start(fs) - LONGEST_SHIFT);
 	char names[512];
 
 	*out = NULL;

@@ -2,9 +2,15 @@
  *
  * A feed is a VCALENDAR (METHOD:PUBLISH) with a calendar name, a refresh
  * interval, one VTIMEZONE per TZID its events use, and one VEVENT per
- * shift. An event's UID is the shift's uid (store column shifts.uid: it
- * survives swaps, overrides and edits of the shift's times) and its
- * SEQUENCE is shifts.sequence, raised by the store at every change.
+ * shift. A shift is a part of a week of its term, or all of it: an
+ * event's UID is the shift's uid (store column shifts.uid: the part that
+ * begins at its week's start has the week's UID, a later part one of its
+ * own made from its start; it survives swaps, overrides and changes of
+ * the part's end) and its SEQUENCE is shifts.sequence, raised by the
+ * store at every change. A personal feed also shows, cancelled, the
+ * shifts its person gave away (a release: the shift's UID and SEQUENCE,
+ * the range they held) until they end, so that a client that imported the
+ * feed removes them.
  *
  * The pieces work one shift at a time, so that `publish --caldav` can put
  * each shift in a resource of its own:
@@ -31,7 +37,7 @@
 
 /* The [feed] settings and the time of the build. */
 struct feed_settings {
-	int64_t now;                /* DTSTAMP; cancelled shifts ended by now are left out */
+	int64_t now;                /* cancelled shifts ended by now are left out */
 	int alarm_minutes;          /* VALARM this long before the handoff; 0: none */
 	int refresh_minutes;        /* REFRESH-INTERVAL and X-PUBLISHED-TTL */
 	int history_weeks;          /* past shifts kept: those ending after now - this */
@@ -43,6 +49,22 @@ int feed_settings_load(const struct config *cfg, int64_t now, struct feed_settin
 
 /* The first instant a feed shows: now - history_weeks. */
 int64_t feed_window_start(const struct feed_settings *fs);
+
+/* Where a VTIMEZONE for events from T on is cut: 00:00 UTC on 1 January
+ * of T's year. A boundary that moves once a year, so that the zones, and
+ * the feeds of an unchanged schedule, keep the same bytes from one build
+ * to the next. */
+int64_t feed_zone_cut(int64_t t);
+
+/* Feed order: by start, the primary tier before the escalation tier, then
+ * by rotation name (the store's order). A qsort() comparison of shifts. */
+int feed_order(const void *a, const void *b);
+
+/* The events of personal feeds: copies of the N shifts V and of the NREL
+ * releases REL (store_feed_releases()) in one array of N + NREL, grouped
+ * by person, each group in feed order. The caller free()s it. */
+struct shift *feed_personal(const struct shift *v, size_t n, const struct shift *rel,
+			    size_t nrel);
 
 /* Frees the VTIMEZONEs feed_add_zone() keeps for the next calendars. */
 void feed_cleanup(void);
@@ -58,15 +80,19 @@ icalcomponent *feed_calendar_new(const char *name, const struct feed_settings *f
  * FROM (UTC seconds; 0: the zone's whole history) is the earliest instant
  * the calendar's events use: the zone's rules are cut to those in force
  * from then on (kept for other calendars with the same zone and FROM
- * until feed_cleanup()). 0, or -1 when the zone is unknown. */
+ * until feed_cleanup()). A zone written in the IANA data with negative
+ * daylight saving (Europe/Dublin) is written in the conventional form:
+ * the lower offset STANDARD, the higher DAYLIGHT. 0, or -1 when the zone
+ * is unknown. */
 int feed_add_zone(icalcomponent *cal, const char *tzname, int64_t from);
 
-/* Adds the VEVENT of SH: UID, SEQUENCE, DTSTAMP, DTSTART/DTEND with
+/* Adds the VEVENT of SH: UID, SEQUENCE, DTSTAMP and LAST-MODIFIED (both
+ * sh->updated: the event does not depend on the clock), DTSTART/DTEND with
  * TZID=sh->tz (UTC times for UTC), SUMMARY "On call: ROTATION — HANDLE",
  * DESCRIPTION naming ESCALATION (the managers' tier on call then; NULL or
  * "" when none) and how to swap, TRANSP:TRANSPARENT, CATEGORIES, and
  * either a VALARM fs->alarm_minutes before the start or, for a cancelled
- * shift, STATUS:CANCELLED. Returns the event (owned by CAL). */
+ * shift or a release, STATUS:CANCELLED. Returns the event (owned by CAL). */
 icalcomponent *feed_add_shift(icalcomponent *cal, const struct shift *sh,
 			      const char *escalation, const struct feed_settings *fs);
 

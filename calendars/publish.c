@@ -219,22 +219,8 @@ publish_file(const char *dir, const char *name, const char *data, size_t len)
 	return r;
 }
 
-/* Shifts grouped by person, then by rotation, each group in feed order
- * (start, tier, rotation name). */
-static int
-by_person(const void *a, const void *b)
-{
-	const struct shift *x = a, *y = b;
-
-	if (x->person_id != y->person_id)
-		return x->person_id < y->person_id ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->tier != y->tier)
-		return x->tier < y->tier ? -1 : 1;
-	return strcmp(x->rotation, y->rotation);
-}
-
+/* Shifts grouped by rotation, each group in feed order (feed_personal()
+ * groups them by person). */
 static int
 by_rotation(const void *a, const void *b)
 {
@@ -242,7 +228,7 @@ by_rotation(const void *a, const void *b)
 
 	if (x->rotation_id != y->rotation_id)
 		return x->rotation_id < y->rotation_id ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
+	return feed_order(a, b);
 }
 
 /* The range of V (sorted by KEY) whose key is ID. */
@@ -525,9 +511,9 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 {
 	struct person *people = NULL;
 	struct rotation *rot = NULL;
-	struct shift *all = NULL, *esc = NULL, *byp = NULL;
+	struct shift *all = NULL, *esc = NULL, *byp = NULL, *rel = NULL;
 	char (*rot_file)[NAME_MAX_ + 32] = NULL;
-	size_t npeople = 0, nrot = 0, nall = 0, nesc = 0, done = 0, total;
+	size_t npeople = 0, nrot = 0, nall = 0, nesc = 0, nrel = 0, done = 0, total;
 	int64_t from = feed_window_start(fs);
 	struct batch batch = { .dir = dir };
 	struct stat st;
@@ -544,7 +530,8 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 	if ((r = store_person_list(db, &people, &npeople)) != 0 ||
 	    (r = store_rotation_list(db, &rot, &nrot)) != 0 ||
 	    (r = store_feed_shifts(db, 0, 0, from, fs->now, &all, &nall)) != 0 ||
-	    (r = store_feed_escalations(db, from, &esc, &nesc)) != 0)
+	    (r = store_feed_escalations(db, from, &esc, &nesc)) != 0 ||
+	    (r = store_feed_releases(db, 0, fs->now, &rel, &nrel)) != 0)
 		goto done;
 	for (size_t i = 0; i < npeople; i++) {
 		if (people[i].feed_token[0] != '\0')
@@ -553,20 +540,18 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 			goto done;
 		out->tokens++;
 	}
-	/* "all" is in feed order; a copy grouped by person, and "all"
-	 * itself grouped by rotation (a stable regrouping: start order is
-	 * kept within each group by the comparisons). */
-	byp = xcalloc(nall ? nall : 1, sizeof *byp);
-	if (nall > 0) {         /* ALL is NULL when there is no shift */
-		memcpy(byp, all, nall * sizeof *all);
-		qsort(byp, nall, sizeof *byp, by_person);
+	/* "all" is in feed order; a copy grouped by person, with the shifts
+	 * each gave away, and "all" itself grouped by rotation (a stable
+	 * regrouping: start order is kept within each group by the
+	 * comparisons). */
+	byp = feed_personal(all, nall, rel, nrel);
+	if (nall > 0)           /* ALL is NULL when there is no shift */
 		qsort(all, nall, sizeof *all, by_rotation);
-	}
 
 	total = npeople + nrot + 1;
 	for (size_t k = 0; k < npeople; k++) {
 		char name[NAME_MAX_ + HANDLE_MAX + 16], file[sizeof people->feed_token + 8], *text;
-		size_t count, first = range(byp, nall, people[k].id, 1, &count);
+		size_t count, first = range(byp, nall + nrel, people[k].id, 1, &count);
 
 		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", people[k].name);
 		snprintf(file, sizeof file, "%s.ics", people[k].feed_token);
@@ -603,7 +588,7 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 			progress(++done, total, arg);
 	}
 	if ((r = write_index(&batch, fs, rot, nrot, rot_file, people, npeople, all, nall,
-			     byp, nall)) != 0 ||
+			     byp, nall + nrel)) != 0 ||
 	    (r = batch_commit(&batch, 0)) != 0)
 		goto done;
 	if (progress != NULL)
@@ -619,6 +604,7 @@ done:
 	free(all);
 	free(esc);
 	free(byp);
+	free(rel);
 	free(rot_file);
 	return r;
 }

@@ -73,11 +73,12 @@ const struct cmd_entry cmd_feed_export_entry = {
 	.summary = "write one iCalendar feed",
 	.help = 
 		"The feed is an iCalendar (RFC 5545) calendar, the one rota publish --dir\n"
-		"writes: one event per shift, from [feed] history_weeks ago on, with a\n"
-		"stable UID per shift, a SEQUENCE raised at each change, the escalation\n"
-		"(managers' tier) in the description, and an alarm [feed] alarm_minutes\n"
-		"before the handoff. Cancelled shifts stay, marked CANCELLED, until their\n"
-		"end has passed. With -o, prints the file and the number of events (with\n"
-		"--json, as {file, events}).\n",
+		"writes: one event per shift (or part of a week), from [feed] history_weeks\n"
+		"ago on, with a stable UID per shift, a SEQUENCE raised at each change,\n"
+		"LAST-MODIFIED, the escalation (managers' tier) in the description, and an\n"
+		"alarm [feed] alarm_minutes before the handoff. Cancelled shifts, and in a\n"
+		"personal feed the shifts its person handed over, stay, marked CANCELLED,\n"
+		"until their end has passed. With -o, prints the file and the number of\n"
+		"events (with --json, as {file, events}).\n",
 	.exec = exec_feed_export,
 };

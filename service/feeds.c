@@ -9,6 +9,24 @@
 #include "common/err.h"
 #include "service/feeds.h"
 
+/* *V, the shifts of PERSON_ID's feed, with the ones they gave away. */
+static int
+personal(const struct svc *s, int64_t person_id, int64_t now, struct shift **v, size_t *n)
+{
+	struct shift *rel = NULL, *all;
+	size_t nrel = 0;
+	int r;
+
+	if ((r = store_feed_releases(s->db, person_id, now, &rel, &nrel)) != 0)
+		return r;
+	all = feed_personal(*v, *n, rel, nrel);
+	free(*v);
+	free(rel);
+	*v = all;
+	*n += nrel;
+	return 0;
+}
+
 int
 feed_export(const struct svc *s, const char *handle, const char *rotation, char **text,
 	    size_t *events)
@@ -37,6 +55,7 @@ feed_export(const struct svc *s, const char *handle, const char *rotation, char 
 	if ((r = store_feed_shifts(s->db, handle ? p.id : 0, handle ? 0 : rot.id,
 				   feed_window_start(&fs), fs.now, &v, &n)) == 0 &&
 	    (r = store_feed_escalations(s->db, feed_window_start(&fs), &esc, &nesc)) == 0 &&
+	    (handle == NULL || (r = personal(s, p.id, fs.now, &v, &n)) == 0) &&
 	    feed_build(name, v, n, esc, nesc, &fs, text, events) != 0)
 		r = EX_DATAERR;
 	feed_cleanup();

@@ -1,5 +1,6 @@
-/* Feeds: the shifts a calendar feed shows, the escalation tier's shifts
- * named in their descriptions, and the per-person feed tokens. */
+/* Feeds: the shifts a calendar feed shows, the shifts people gave away
+ * (their personal feeds show them cancelled), the escalation tier's
+ * shifts named in their descriptions, and the per-person feed tokens. */
 #include "config.h"
 
 #include "common/err.h"
@@ -30,6 +31,29 @@ store_feed_shifts(struct store *s, int64_t person_id, int64_t rotation_id,
 		db_bind_int(st, 2, rotation_id);
 		db_bind_int(st, 3, from);
 		db_bind_int(st, 4, now);
+	}
+	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+}
+
+int
+store_feed_releases(struct store *s, int64_t person_id, int64_t now, struct shift **v,
+		    size_t *n)
+{
+	/* SHIFT_COLS's columns, for read_shift(), with the person, range and
+	 * change time of the release, cancelled. */
+	static const char sql[] =
+		"SELECT s.id, s.uid, s.rotation_id, r.name, r.tier, r.tz, s.term_id, t.name, "
+		"s.slot, x.person_id, p.handle, x.start_at, x.end_at, s.origin, s.sequence, 1, "
+		"s.slot_start, s.slot_end, x.released_at FROM shift_releases x "
+		"JOIN shifts s ON s.id = x.shift_id JOIN rotations r ON r.id = s.rotation_id "
+		"JOIN terms t ON t.id = s.term_id JOIN persons p ON p.id = x.person_id "
+		"WHERE (?1 = 0 OR x.person_id = ?1) AND x.end_at > ?2 "
+		"ORDER BY x.person_id, x.start_at, r.tier = 'escalation', r.name";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL) {
+		db_bind_int(st, 1, person_id);
+		db_bind_int(st, 2, now);
 	}
 	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
 }

@@ -411,6 +411,13 @@ int store_shift_uid_state(struct store *s, const char *uid, bool *cancelled);
  * (primary first), then rotation name. */
 int store_feed_shifts(struct store *s, int64_t person_id, int64_t rotation_id,
 		      int64_t from, int64_t now, struct shift **v, size_t *n);
+/* The shifts (parts) that left the hands of PERSON_ID (0: anyone) and
+ * have not ended by NOW (shift_releases): each as a cancelled shift of
+ * the person who held it, with the range they held, the shift's current
+ * UID and sequence, and updated = when they lost it. Sorted by person,
+ * then as store_feed_shifts(). */
+int store_feed_releases(struct store *s, int64_t person_id, int64_t now, struct shift **v,
+			size_t *n);
 /* The escalation tier's shifts (not cancelled) that end after FROM,
  * sorted by start: who the managers' tier is at any instant. */
 int store_feed_escalations(struct store *s, int64_t from, struct shift **v, size_t *n);

@@ -6,11 +6,14 @@
   feed.py json FILE       the same lines from `rota schedule show --json`
   feed.py uid FILE UID    PERSON SEQUENCE STATUS of the event UID
   feed.py count FILE      the number of events
+  feed.py zones FILE      TZID KIND TZNAME TZOFFSETTO of each observance of
+                          the VTIMEZONEs, without repeats, sorted
 """
 import datetime
 import json
 import sys
 
+import dateutil.rrule
 import icalendar
 
 UTC = datetime.timezone.utc
@@ -27,6 +30,43 @@ def iso(dt):
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def onsets(obs, before):
+    """The onsets of observance OBS (naive local times, as written), up to
+    BEFORE: its DTSTART and the instances of its RRULE. UNTIL is in UTC
+    (RFC 5545, 3.6.5): made local time by TZOFFSETFROM, as dateutil wants
+    it with a naive DTSTART."""
+    start = obs.decoded("DTSTART")
+    if "RRULE" not in obs:
+        return [start]
+    parts = []
+    for part in obs["RRULE"].to_ical().decode().split(";"):
+        key, _, value = part.partition("=")
+        if key == "UNTIL":
+            until = datetime.datetime.strptime(value, "%Y%m%dT%H%M%SZ")
+            value = (until + obs["TZOFFSETFROM"].td).strftime("%Y%m%dT%H%M%S")
+        parts.append("%s=%s" % (key, value))
+    rule = dateutil.rrule.rrulestr(";".join(parts), dtstart=start)
+    return [start] + rule.between(start, before, inc=True)
+
+
+def own_instant(vtz, local):
+    """The UTC instant of naive LOCAL time read through the VTIMEZONE VTZ
+    itself: the offset of the observance whose onset came last. The
+    clients resolve an IANA TZID by name and never read the VTIMEZONE
+    (checked: khal, calcurse and python3-icalendar give the same times
+    for a VTIMEZONE with wrong offsets), so this is its only reader here."""
+    best = None
+    for obs in vtz.subcomponents:
+        to = obs["TZOFFSETTO"].td
+        for onset in onsets(obs, local + datetime.timedelta(days=1)):
+            at = onset - obs["TZOFFSETFROM"].td
+            if at <= local - to and (best is None or at > best[0]):
+                best = (at, to)
+    if best is None:
+        fail("%s has no observance before %s" % (vtz["TZID"], local))
+    return (local - best[1]).replace(tzinfo=UTC)
+
+
 def load(path):
     with open(path, "rb") as f:
         cal = icalendar.Calendar.from_ical(f.read())
@@ -40,8 +80,8 @@ def load(path):
     events = cal.walk("VEVENT")
     used = set()
     for ev in events:
-        for key in ("UID", "SEQUENCE", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY",
-                    "DESCRIPTION"):
+        for key in ("UID", "SEQUENCE", "DTSTAMP", "LAST-MODIFIED", "DTSTART", "DTEND",
+                    "SUMMARY", "DESCRIPTION"):
             if key not in ev:
                 fail("event without %s" % key)
         if str(ev.get("TRANSP")) != "TRANSPARENT":
@@ -50,6 +90,12 @@ def load(path):
             tzid = ev[key].params.get("TZID")
             if tzid:
                 used.add(str(tzid))
+                vtz = [z for z in cal.walk("VTIMEZONE") if str(z["TZID"]) == str(tzid)]
+                if vtz and own_instant(vtz[0], ev[key].dt.replace(tzinfo=None)) != \
+                        ev.decoded(key).astimezone(UTC):
+                    fail("event %s: %s %s through the VTIMEZONE is %s" % (
+                        ev["UID"], key, ev.decoded(key),
+                        own_instant(vtz[0], ev[key].dt.replace(tzinfo=None))))
         cancelled = str(ev.get("STATUS")) == "CANCELLED"
         alarms = ev.walk("VALARM")
         if not cancelled and len(alarms) != 1:
@@ -80,6 +126,18 @@ def main():
         events = load(path)
         if cmd == "count":
             print(len(events))
+            return
+        if cmd == "zones":
+            with open(path, "rb") as f:
+                cal = icalendar.Calendar.from_ical(f.read())
+            lines = set()
+            for z in cal.walk("VTIMEZONE"):
+                for o in z.subcomponents:
+                    offset = o["TZOFFSETTO"].to_ical()
+                    if isinstance(offset, bytes):
+                        offset = offset.decode()
+                    lines.add("%s %s %s %s" % (z["TZID"], o.name, o["TZNAME"], offset))
+            print("\n".join(sorted(lines)))
             return
         if cmd == "uid":
             for ev in events:

@@ -46,6 +46,48 @@ same_as_schedule() {
 	diff -u want.txt got.txt
 }
 
+# khal_lines FEED.ics: the events as khal reads them, in UTC, sorted.
+khal_lines() {
+	mkdir -p khal/cal &&
+	cat >khal.conf <<-CONF &&
+	[calendars]
+	[[rota]]
+	path = $PWD/khal/cal
+	[locale]
+	local_timezone = UTC
+	default_timezone = UTC
+	timeformat = %H:%M
+	dateformat = %Y-%m-%d
+	longdateformat = %Y-%m-%d
+	datetimeformat = %Y-%m-%d %H:%M
+	longdatetimeformat = %Y-%m-%d %H:%M
+	CONF
+	khal -c khal.conf printics --format \
+		'{start-date}T{start-time} {end-date}T{end-time} {title} {status}' "$1" >khal.out &&
+	sed -n '2,$p' khal.out | sed 's/ *$//' | sort
+}
+
+# schedule_as_khal: the same from want.txt (same_as_schedule's).
+schedule_as_khal() {
+	sed -E 's/^([0-9-]+T[0-9]+:[0-9]+):00Z ([0-9-]+T[0-9]+:[0-9]+):00Z ([^ ]+) ([^ ]+) (.*)$/\1 \2 On call: \4 — \3 \5/' want.txt | sort
+}
+
+# calcurse_lines FEED.ics N: the events as calcurse imports them (into a
+# fresh folder cc, all N of them: calcurse exits 0 on garbage), in UTC,
+# sorted, in khal_lines's form.
+calcurse_lines() {
+	rm -rf cc && mkdir cc &&
+	calcurse -D cc -i "$1" </dev/null >report &&
+	grep -q "^$2 apps / 0 events / 0 todos / 0 skipped" report &&
+	sed -E "s|^([0-9]+)/([0-9]+)/([0-9]+) @ ([0-9:]+) -> ([0-9]+)/([0-9]+)/([0-9]+) @ ([0-9:]+)>[0-9a-f]+ !(.*)$|\3-\1-\2T\4 \7-\5-\6T\8 \9 CONFIRMED|" \
+		cc/apts | sort
+}
+
+# token HANDLE: the person's feed token, from the database.
+token() {
+	sqlite3 rota.db "SELECT coalesce(feed_token, '') FROM persons WHERE handle = '$1'"
+}
+
 # free_port: a TCP port nobody listens on at the moment, on loopback.
 free_port() {
 	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -4,11 +4,6 @@
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "$ROTA_SRCDIR/tests/e2e/lib-feed.sh"
 
-# token HANDLE: the person's feed token, from the database.
-token() {
-	sqlite3 rota.db "SELECT coalesce(feed_token, '') FROM persons WHERE handle = '$1'"
-}
-
 test_expect_success 'publish writes a feed per person and per rotation, and the index' '
 	feed_team &&
 	expect_status 0 rota publish --dir pub &&

@@ -46,10 +46,6 @@ fetch() {
 	curl -s -o "$2" -w "%{http_code} %{content_type}\n" "http://127.0.0.1:$PORT/$1"
 }
 
-token() {
-	sqlite3 rota.db "SELECT coalesce(feed_token, '') FROM persons WHERE handle = '$1'"
-}
-
 test_expect_success 'curl fetches every feed from nginx; python3-icalendar reads the schedule' '
 	feed_team &&
 	rota publish --dir pub >/dev/null &&
@@ -66,7 +62,7 @@ test_expect_success 'curl fetches every feed from nginx; python3-icalendar reads
 	test "$(fetch 0123456789abcdef0123456789abcdef.ics none | cut -d" " -f1)" = 404
 '
 
-test_expect_success 'after a swap and a re-publish: same UID, new person, higher SEQUENCE' '
+test_expect_success 'after a swap and a re-publish: same UID, new person, higher SEQUENCE; CANCELLED for the one who gave it' '
 	feed_team &&
 	rota person add zed --name Zed --email zed@example.com --tz Europe/Dublin >/dev/null &&
 	rota volunteer join h1 zed >/dev/null &&
@@ -84,11 +80,14 @@ test_expect_success 'after a swap and a re-publish: same UID, new person, higher
 	same_as_schedule ops.ics --rotation ops &&
 	fetch $(token zed).ics zed.ics >/dev/null &&
 	test "$($FEED_PY uid zed.ics $uid)" = "zed 1 CONFIRMED" &&
-	fetch $(token ana).ics ana.ics >/dev/null && test "$($FEED_PY count ana.ics)" = 1 &&
+	fetch $(token ana).ics ana.ics >/dev/null && test "$($FEED_PY count ana.ics)" = 2 &&
+	test "$($FEED_PY uid ana.ics $uid)" = "ana 1 CANCELLED" &&
 	rota override 2 cy --force >/dev/null 2>&1 &&
 	rota publish --dir pub >/dev/null &&
 	fetch ops.ics ops.ics >/dev/null &&
-	test "$($FEED_PY uid ops.ics $uid)" = "cy 2 CONFIRMED"
+	test "$($FEED_PY uid ops.ics $uid)" = "cy 2 CONFIRMED" &&
+	fetch $(token zed).ics zed.ics >/dev/null &&
+	test "$($FEED_PY uid zed.ics $uid)" = "zed 2 CANCELLED"
 '
 
 test_expect_success 'a shift that no longer exists is CANCELLED with a raised SEQUENCE' '

@@ -59,6 +59,25 @@ test_expect_success 'a cancelled shift has its event deleted' '
 	expect_file "put 0, updated 0, deleted 0, unchanged 11" out
 '
 
+test_expect_success 'parts: the later part is put, the first updated; merged back, the later part is deleted' '
+	setup &&
+	rota publish --caldav "$COLL" >/dev/null &&
+	rota override --from 2027-01-21T18:00:00Z dee >/dev/null &&
+	expect_status 0 rota publish --caldav "$COLL" &&
+	expect_file "put 1, updated 1, deleted 0, unchanged 11" out &&
+	events >got && schedule_events >want && test "$(wc -l <want)" = 13 &&
+	expect_file "$(cat want)" got &&
+	grep -q "^ops-h1-2|1|cy|1800266400|1800554400\$" got &&
+	part=$(sqlite3 rota.db "SELECT uid FROM shifts WHERE start_at = 1800554400") &&
+	grep -q "^$part|0|dee|1800554400|1800871200\$" got &&
+	rota override --from 2027-01-21T18:00:00Z cy >/dev/null &&
+	expect_status 0 rota publish --caldav "$COLL" &&
+	expect_file "put 0, updated 1, deleted 1, unchanged 11" out &&
+	events >got && schedule_events >want && test "$(wc -l <want)" = 12 &&
+	expect_file "$(cat want)" got &&
+	grep -q "^ops-h1-2|2|cy|1800266400|1800871200\$" got
+'
+
 test_expect_success 'a shift that no longer exists has its event deleted' '
 	setup &&
 	rota publish --caldav "$COLL" >/dev/null &&

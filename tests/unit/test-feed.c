@@ -34,7 +34,7 @@ shift(int64_t id, const char *rotation, enum tier tier, const char *tz,
       const char *handle, int64_t start, int64_t end, int sequence)
 {
 	struct shift sh = { .id = id, .tier = tier, .start = start, .end = end,
-			    .sequence = sequence, .slot = (int)id };
+			    .sequence = sequence, .slot = (int)id, .updated = NOW - 3600 * id };
 
 	snprintf(sh.rotation, sizeof sh.rotation, "%s", rotation);
 	snprintf(sh.term, sizeof sh.term, "%s-2027", rotation);
@@ -184,7 +184,10 @@ test_events_round_trip(void **state)
 		assert_int_equal(icalproperty_get_transp(icalcomponent_get_first_property(ev, ICAL_TRANSP_PROPERTY)),
 				 ICAL_TRANSP_TRANSPARENT);
 		assert_int_equal(icalcomponent_get_status(ev), ICAL_STATUS_CONFIRMED);
-		assert_int_equal(icaltime_as_timet(icalcomponent_get_dtstamp(ev)), NOW);
+		/* Both when the shift last changed, whatever the clock. */
+		assert_int_equal(icaltime_as_timet(icalcomponent_get_dtstamp(ev)), sh->updated);
+		assert_int_equal(icaltime_as_timet(icalproperty_get_lastmodified(
+			icalcomponent_get_first_property(ev, ICAL_LASTMODIFIED_PROPERTY))), sh->updated);
 		alarm = icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT);
 		assert_non_null(alarm);
 		assert_int_equal(icaldurationtype_as_int(icalproperty_get_trigger(
@@ -352,6 +355,289 @@ test_store_feed_shifts(void **state)
 	assert_string_equal(a.feed_token, "0123456789abcdef0123456789abcdef");
 }
 
+/* Zones are cut on 1 January (UTC) of a year, whatever the clock. */
+static void
+test_zone_cut(void **state)
+{
+	(void)state;
+	assert_int_equal(feed_zone_cut(1803124800), 1798761600);    /* 2027-02-20T12:00Z */
+	assert_int_equal(feed_zone_cut(1798761600), 1798761600);    /* 2027-01-01T00:00Z */
+	assert_int_equal(feed_zone_cut(1798761599), 1767225600);    /* 2026-12-31T23:59:59Z */
+	assert_int_equal(feed_zone_cut(0), 0);
+}
+
+/* An unchanged schedule is the same bytes at another time of the same
+ * year, and its zones start on 1 January of the window's first year. */
+static void
+test_stable_bytes(void **state)
+{
+	struct shift v[2] = {
+		shift(7, "sf", TIER_PRIMARY, "America/Los_Angeles", "bob", LA_START, LA_END, 0),
+		shift(8, "primary", TIER_PRIMARY, "Europe/Dublin", "alice", DUB_START, DUB_END, 3),
+	};
+	struct feed_settings later = fs;
+	char *text, *again;
+
+	(void)state;
+	later.now = NOW + 3 * 86400 + 4321;
+	assert_int_equal(feed_build("c", v, 2, NULL, 0, &fs, &text, NULL), 0);
+	feed_cleanup();         /* cut afresh, not taken from the cache */
+	assert_int_equal(feed_build("c", v, 2, NULL, 0, &later, &again, NULL), 0);
+	assert_string_equal(text, again);
+	/* Window from 2027-01-24, less the longest shift: 2026-12-26. */
+	assert_non_null(strstr(text, "TZID:Europe/Dublin\r\n"));
+	assert_non_null(strstr(text, "DTSTART:20260101T000000\r\n"));
+	assert_null(strstr(text, "DTSTART:20261226"));
+	free(text);
+	free(again);
+}
+
+/* Europe/Dublin in the conventional form: GMT (+0000) STANDARD, IST
+ * (+0100) DAYLIGHT, and the instants of events across both changes the
+ * same through the written zone. */
+static void
+test_dublin_conventional(void **state)
+{
+	/* 2027-10-25 10:00 IST to 2027-11-01 10:00 GMT: 169 hours. */
+	struct shift v[2] = {
+		shift(1, "ops", TIER_PRIMARY, "Europe/Dublin", "ann", DUB_START, DUB_END, 0),
+		shift(2, "ops", TIER_PRIMARY, "Europe/Dublin", "bo", 1824454800, 1825063200, 0),
+	};
+	icalcomponent *cal, *vtz, *c, *ev;
+	char *text;
+	int standard = 0, daylight = 0, k = 0;
+
+	(void)state;
+	assert_int_equal(feed_build("c", v, 2, NULL, 0, &fs, &text, NULL), 0);
+	cal = parse(text);
+	vtz = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
+	assert_non_null(vtz);
+	for (c = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT); c != NULL;
+	     c = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
+		int to = icalproperty_get_tzoffsetto(icalcomponent_get_first_property(c,
+			ICAL_TZOFFSETTO_PROPERTY));
+		const char *name = icalproperty_get_tzname(icalcomponent_get_first_property(c,
+			ICAL_TZNAME_PROPERTY));
+
+		if (icalcomponent_isa(c) == ICAL_XSTANDARD_COMPONENT) {
+			assert_int_equal(to, 0);
+			assert_string_equal(name, "GMT");
+			standard++;
+		} else {
+			assert_int_equal(icalcomponent_isa(c), ICAL_XDAYLIGHT_COMPONENT);
+			assert_int_equal(to, 3600);
+			assert_string_equal(name, "IST");
+			daylight++;
+		}
+	}
+	assert_true(standard >= 2 && daylight >= 1);
+	for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev != NULL;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), k++) {
+		assert_int_equal(instant(cal, ev, ICAL_DTSTART_PROPERTY), v[k].start);
+		assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), v[k].end);
+	}
+	assert_int_equal(k, 2);
+	assert_non_null(strstr(text, "DTSTART;TZID=Europe/Dublin:20271025T100000\r\n"));
+	assert_non_null(strstr(text, "DTEND;TZID=Europe/Dublin:20271101T100000\r\n"));
+	icalcomponent_free(cal);
+	free(text);
+}
+
+/* The store side of parts and releases: a team of ann, bo and cy in a
+ * rotation of UTC weeks from NOW - 1 day, its first week laid to ann. */
+struct team {
+	int64_t ann, bo, cy;
+	struct rotation rot;
+	struct term term;
+	struct shift week;
+};
+
+static int64_t
+person(struct store *db, const char *handle)
+{
+	struct person p = { .sleep_start = 1320, .sleep_end = 420 };
+
+	snprintf(p.handle, sizeof p.handle, "%s", handle);
+	snprintf(p.name, sizeof p.name, "Person %s", handle);
+	snprintf(p.email, sizeof p.email, "%s@example.com", handle);
+	snprintf(p.tz, sizeof p.tz, "UTC");
+	assert_int_equal(store_person_add(db, &p, 1), 0);
+	return p.id;
+}
+
+static void
+team_make(struct store *db, struct team *t)
+{
+	memset(t, 0, sizeof *t);
+	t->ann = person(db, "ann");
+	t->bo = person(db, "bo");
+	t->cy = person(db, "cy");
+	t->rot = (struct rotation){ .tier = TIER_PRIMARY, .handoff_dow = 1, .handoff_minute = 600,
+				    .shift_days = 7 };
+	snprintf(t->rot.name, sizeof t->rot.name, "ops");
+	snprintf(t->rot.tz, sizeof t->rot.tz, "UTC");
+	assert_int_equal(store_rotation_add(db, &t->rot, 1), 0);
+	t->term = (struct term){ .weeks = 2, .rotation_id = t->rot.id, .start = NOW - 86400 };
+	t->term.end = t->term.start + 2 * 604800;
+	snprintf(t->term.name, sizeof t->term.name, "h1");
+	assert_int_equal(store_term_add(db, &t->term, 1), 0);
+	t->week = (struct shift){ .rotation_id = t->rot.id, .term_id = t->term.id,
+				  .person_id = t->ann, .start = t->term.start,
+				  .end = t->term.start + 604800 };
+	snprintf(t->week.rotation, sizeof t->week.rotation, "ops");
+	snprintf(t->week.term, sizeof t->week.term, "h1");
+	assert_int_equal(store_shift_insert(db, &t->week, 1), 0);
+}
+
+/* The text of PERSON_ID's feed (0: the rotation's) built at AT. */
+static char *
+feed_of(struct store *db, const struct team *t, int64_t person_id, int64_t at)
+{
+	struct feed_settings f = fs;
+	struct shift *v = NULL, *rel = NULL, *all;
+	size_t n = 0, nrel = 0;
+	char *text;
+
+	f.now = at;
+	assert_int_equal(store_feed_shifts(db, person_id, person_id ? 0 : t->rot.id,
+					   feed_window_start(&f), at, &v, &n), 0);
+	if (person_id != 0)
+		assert_int_equal(store_feed_releases(db, person_id, at, &rel, &nrel), 0);
+	all = feed_personal(v, n, rel, nrel);
+	assert_int_equal(feed_build("f", all, n + nrel, NULL, 0, &f, &text, NULL), 0);
+	free(v);
+	free(rel);
+	free(all);
+	return text;
+}
+
+/* "UID START END SEQUENCE STATUS LAST-MODIFIED" of each event of TEXT,
+ * one a line, in feed order (instants in UTC seconds). */
+static void
+events_of(const char *text, char *buf, size_t len)
+{
+	icalcomponent *cal = parse(text), *ev;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev != NULL;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+		used += (size_t)snprintf(buf + used, used < len ? len - used : 0,
+			"%s %lld %lld %d %s %lld\n", icalcomponent_get_uid(ev),
+			(long long)instant(cal, ev, ICAL_DTSTART_PROPERTY),
+			(long long)instant(cal, ev, ICAL_DTEND_PROPERTY),
+			icalproperty_get_sequence(icalcomponent_get_first_property(ev,
+				ICAL_SEQUENCE_PROPERTY)),
+			icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED ? "CANCELLED" : "CONFIRMED",
+			(long long)icaltime_as_timet(icalproperty_get_lastmodified(
+				icalcomponent_get_first_property(ev, ICAL_LASTMODIFIED_PROPERTY))));
+	icalcomponent_free(cal);
+}
+
+/* WANT equals the events of the feed of PERSON_ID (0: the rotation) at AT. */
+static void
+expect_feed(struct store *db, const struct team *t, int64_t person_id, int64_t at,
+	    const char *want)
+{
+	char *text = feed_of(db, t, person_id, at), got[2048];
+
+	events_of(text, got, sizeof got);
+	assert_string_equal(got, want);
+	free(text);
+}
+
+/* A week split into parts: the first part keeps the week's UID (its end
+ * moves, its SEQUENCE rises), the later part has a UID of its own; the
+ * part given away stays CANCELLED in the feed of the one who gave it,
+ * with the range they held, until it ends; given back, it is theirs again. */
+static void
+test_parts_and_releases(void **state)
+{
+	struct fixture *f = *state;
+	struct store *db = f->db;
+	struct team t;
+	struct shift part;
+	int64_t start, mid, end;
+	char uid[UID_MAX], want[2048];
+
+	team_make(db, &t);
+	start = t.week.start;
+	mid = start + 3 * 86400;
+	end = t.week.end;
+	/* bo covers ann's week from MID on: ann's part ends there (at NOW + 1). */
+	assert_int_equal(store_shift_reshape(db, t.week.id, t.ann, mid, ORIGIN_OVERRIDE, NOW + 1), 0);
+	part = (struct shift){ .rotation_id = t.rot.id, .term_id = t.term.id, .person_id = t.bo,
+			       .start = mid, .end = end, .slot_start = start, .slot_end = end,
+			       .origin = ORIGIN_OVERRIDE };
+	snprintf(part.rotation, sizeof part.rotation, "ops");
+	snprintf(part.term, sizeof part.term, "h1");
+	assert_int_equal(store_shift_insert(db, &part, NOW + 1), 0);
+	shift_part_uid_make("ops", "h1", 0, mid, uid, sizeof uid);
+	assert_string_equal(part.uid, uid);
+	snprintf(want, sizeof want, "%s %lld %lld 1 CONFIRMED %lld\n", t.week.uid,
+		 (long long)start, (long long)mid, (long long)(NOW + 1));
+	expect_feed(db, &t, t.ann, NOW + 2, want);
+	snprintf(want, sizeof want, "%s %lld %lld 0 CONFIRMED %lld\n", uid, (long long)mid,
+		 (long long)end, (long long)(NOW + 1));
+	expect_feed(db, &t, t.bo, NOW + 2, want);
+
+	/* bo gives the whole part to cy: the same UID, a higher SEQUENCE in
+	 * cy's feed, and CANCELLED in bo's, changed when bo lost it. */
+	assert_int_equal(store_shift_assign(db, part.id, t.cy, ORIGIN_SWAP, NOW + 10), 0);
+	snprintf(want, sizeof want, "%s %lld %lld 1 CONFIRMED %lld\n", uid, (long long)mid,
+		 (long long)end, (long long)(NOW + 10));
+	expect_feed(db, &t, t.cy, NOW + 20, want);
+	snprintf(want, sizeof want, "%s %lld %lld 1 CANCELLED %lld\n", uid, (long long)mid,
+		 (long long)end, (long long)(NOW + 10));
+	expect_feed(db, &t, t.bo, NOW + 20, want);
+	/* The rotation's feed shows what is in force only. */
+	snprintf(want, sizeof want, "%s %lld %lld 1 CONFIRMED %lld\n%s %lld %lld 1 CONFIRMED %lld\n",
+		 t.week.uid, (long long)start, (long long)mid, (long long)(NOW + 1),
+		 uid, (long long)mid, (long long)end, (long long)(NOW + 10));
+	expect_feed(db, &t, 0, NOW + 20, want);
+	/* Until its end has passed. */
+	snprintf(want, sizeof want, "%s %lld %lld 1 CANCELLED %lld\n", uid, (long long)mid,
+		 (long long)end, (long long)(NOW + 10));
+	expect_feed(db, &t, t.bo, end - 1, want);
+	expect_feed(db, &t, t.bo, end, "");
+
+	/* cy gives it back to bo: bo holds it (no CANCELLED copy), cy gave it. */
+	assert_int_equal(store_shift_assign(db, part.id, t.bo, ORIGIN_SWAP, NOW + 30), 0);
+	snprintf(want, sizeof want, "%s %lld %lld 2 CONFIRMED %lld\n", uid, (long long)mid,
+		 (long long)end, (long long)(NOW + 30));
+	expect_feed(db, &t, t.bo, NOW + 40, want);
+	snprintf(want, sizeof want, "%s %lld %lld 2 CANCELLED %lld\n", uid, (long long)mid,
+		 (long long)end, (long long)(NOW + 30));
+	expect_feed(db, &t, t.cy, NOW + 40, want);
+}
+
+/* A whole-week swap keeps the week's UID; the one who gave it keeps it,
+ * CANCELLED, next to the shifts they still hold, in start order. */
+static void
+test_whole_swap_release(void **state)
+{
+	struct fixture *f = *state;
+	struct store *db = f->db;
+	struct team t;
+	struct shift next;
+	char want[2048];
+
+	team_make(db, &t);
+	next = (struct shift){ .rotation_id = t.rot.id, .term_id = t.term.id, .slot = 1,
+			       .person_id = t.ann, .start = t.week.end, .end = t.week.end + 604800 };
+	snprintf(next.rotation, sizeof next.rotation, "ops");
+	snprintf(next.term, sizeof next.term, "h1");
+	assert_int_equal(store_shift_insert(db, &next, 1), 0);
+	assert_int_equal(store_shift_assign(db, t.week.id, t.cy, ORIGIN_SWAP, NOW + 5), 0);
+	snprintf(want, sizeof want, "%s %lld %lld 1 CANCELLED %lld\n%s %lld %lld 0 CONFIRMED 1\n",
+		 t.week.uid, (long long)t.week.start, (long long)t.week.end, (long long)(NOW + 5),
+		 next.uid, (long long)next.start, (long long)next.end);
+	expect_feed(db, &t, t.ann, NOW + 6, want);
+	snprintf(want, sizeof want, "%s %lld %lld 1 CONFIRMED %lld\n", t.week.uid,
+		 (long long)t.week.start, (long long)t.week.end, (long long)(NOW + 5));
+	expect_feed(db, &t, t.cy, NOW + 6, want);
+}
+
 int
 main(void)
 {
@@ -363,6 +649,11 @@ main(void)
 		cmocka_unit_test(test_cancelled_and_window),
 		cmocka_unit_test(test_escalation_names),
 		cmocka_unit_test_setup_teardown(test_store_feed_shifts, setup, teardown),
+		cmocka_unit_test(test_zone_cut),
+		cmocka_unit_test(test_stable_bytes),
+		cmocka_unit_test(test_dublin_conventional),
+		cmocka_unit_test_setup_teardown(test_parts_and_releases, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_whole_swap_release, setup, teardown),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
