@@ -1,5 +1,6 @@
-/* rota notify: sends the handoff reminders, swap news and burnout alerts
- * that are due, each once (notify/notify.h); meant for a timer. */
+/* rota notify: sends the handoff reminders, swap news, shift changes and
+ * burnout alerts that are due, each once (notify/notify.h); meant for a
+ * timer. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -88,14 +89,17 @@ const struct cmd_entry cmd_notify_entry = {
 		  0, 0 },
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
-	.summary = "send the handoff reminders and swap news that are due",
+	.summary = "send the handoff reminders, swap news and shift changes that are due",
 	.help = "Sends, by email and/or to a chat webhook as [notify] in rota.conf(5)\n"
 		"says: a reminder to the outgoing and the incoming person before each\n"
 		"handoff (lead_minutes), a message to the people a swap request asks,\n"
-		"one to its requester when it is accepted or declined, and the burnout\n"
-		"alerts the reports recorded. Each is sent once: what was sent is\n"
-		"recorded, and a second run sends nothing new. A send that fails is\n"
-		"reported, kept, and sent by the next run; the run then exits 75.\n"
+		"one to its requester when it is accepted or declined, a message to\n"
+		"each person whose shifts changed since the last run (generate,\n"
+		"override, swap; a new term's schedule as one summary a person;\n"
+		"nothing that has ended), and the burnout alerts the reports\n"
+		"recorded. Each is sent once: what was sent is recorded, and a\n"
+		"second run sends nothing new. A send that fails is reported, kept,\n"
+		"and sent by the next run; the run then exits 75.\n"
 		"Meant for a timer: see rota-notify.timer.\n",
 	.exec = exec_notify,
 };

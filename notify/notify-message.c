@@ -190,6 +190,348 @@ notice_swap_answer(const struct swap *w, const struct shift *sh,
 			    (long long)sh->id, sh->rotation, start, end, sh->tz, tail);
 }
 
+/* -- shift news -- */
+
+/* What is being written to one person in a run's shift news. */
+struct reader {
+	const struct person *p;
+	FILE *f;                        /* the sections, NULL until the first */
+	char *text;
+	size_t len, sections;
+	bool all_new;                   /* every section is a new term's */
+	int64_t term_id;                /* the new term whose section is open, 0: none */
+	size_t week;                    /* the last week read for it, plus one */
+	char subject[NOTICE_SUBJECT_MAX];  /* the subject, when only one section */
+};
+
+static int
+by_person_id(const void *key, const void *elem)
+{
+	int64_t id = *(const int64_t *)key, other = ((const struct reader *)elem)->p->id;
+
+	return (id > other) - (id < other);
+}
+
+static struct reader *
+reader_of(const struct reader *r, size_t nr, int64_t person_id)
+{
+	return bsearch(&person_id, r, nr, sizeof *r, by_person_id);
+}
+
+/* The handle of PERSON_ID among the readers, "?" if none (never: the
+ * caller reads everyone the parts name). */
+static const char *
+handle_of(const struct reader *r, size_t nr, int64_t person_id)
+{
+	const struct reader *x = reader_of(r, nr, person_id);
+
+	return x != NULL ? x->p->handle : "?";
+}
+
+/* Opens a section of R's mail titled by TITLE (a week's or a new
+ * term's); the mail's subject, should this stay its only section, is
+ * FMT's text (cut to fit). */
+static void __attribute__((format(printf, 4, 5)))
+section(struct reader *r, const char *title, bool new_term, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->f == NULL && (r->f = open_memstream(&r->text, &r->len)) == NULL)
+		abort();
+	fprintf(r->f, "\n%s:\n", title);
+	r->sections++;
+	r->all_new = (r->sections == 1 || r->all_new) && new_term;
+	va_start(ap, fmt);
+	vsnprintf(r->subject, sizeof r->subject, fmt, ap);
+	va_end(ap);
+}
+
+/* "FROM to TO" in zone TZ. */
+static void
+range(int64_t from, int64_t to, const char *tz, char *buf, size_t len)
+{
+	char a[32], b[32];
+
+	when(from, tz, a, sizeof a);
+	when(to, tz, b, sizeof b);
+	snprintf(buf, len, "%s to %s", a, b);
+}
+
+/* Adds [A, B) of PERSON to OUT (NULL: only counts it in *N) unless it is
+ * empty or has ended by NOW. */
+static void
+piece(struct held_part *out, size_t *n, int64_t a, int64_t b, int64_t person, int64_t now)
+{
+	if (a >= b || b <= now)
+		return;
+	if (out != NULL)
+		out[*n] = (struct held_part){ a, b, person };
+	(*n)++;
+}
+
+/* The pieces of PERSON's parts in X that no part of PERSON in Y covers
+ * and that end after NOW, into OUT (room for NX + NY pieces; NULL: only
+ * counted). X and Y are sorted and their parts do not overlap. */
+static size_t
+held_minus(const struct held_part *x, size_t nx, const struct held_part *y, size_t ny,
+	   int64_t person, int64_t now, struct held_part *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < nx; i++) {
+		int64_t u = x[i].start;
+
+		if (x[i].person_id != person)
+			continue;
+		for (size_t j = 0; j < ny && u < x[i].end; j++) {
+			if (y[j].person_id != person || y[j].end <= u)
+				continue;
+			if (y[j].start >= x[i].end)
+				break;
+			piece(out, &n, u, y[j].start, person, now);
+			u = y[j].end;
+		}
+		piece(out, &n, u, x[i].end, person, now);
+	}
+	return n;
+}
+
+/* PERSON's parts in V that end after NOW, as "A to B and C to D" in TZ;
+ * how many there are. */
+static size_t
+holding(FILE *f, const struct held_part *v, size_t nv, int64_t person, int64_t now,
+	const char *tz)
+{
+	char buf[80];
+	size_t k = 0;
+
+	for (size_t i = 0; i < nv; i++) {
+		if (v[i].person_id != person || v[i].end <= now)
+			continue;
+		range(v[i].start, v[i].end, tz, buf, sizeof buf);
+		if (f != NULL)
+			fprintf(f, "%s%s", k > 0 ? " and " : "", buf);
+		k++;
+	}
+	return k;
+}
+
+/* "LOST is no longer yours (now X's)." for each stretch of LOST that one
+ * holder of W's parts now (or nobody) holds. */
+static void
+lost_lines(FILE *f, const struct held_part *lost, const struct week_news *w,
+	   const struct reader *r, size_t nr, const char *tz)
+{
+	int64_t u = lost->start;
+	char buf[80];
+
+	for (size_t j = 0; j <= w->nafter && u < lost->end; j++) {
+		const struct held_part *p = j < w->nafter ? &w->after[j] : NULL;
+		int64_t next = p != NULL ? p->start : lost->end;
+
+		if (p != NULL && p->end <= u)
+			continue;
+		if (next > lost->end)
+			next = lost->end;
+		if (next > u) {
+			range(u, next, tz, buf, sizeof buf);
+			fprintf(f, "  %s is no longer yours (nobody holds it now).\n", buf);
+			u = next;
+		}
+		if (p == NULL || u >= lost->end)
+			break;
+		next = p->end < lost->end ? p->end : lost->end;
+		range(u, next, tz, buf, sizeof buf);
+		fprintf(f, "  %s is no longer yours (now %s's).\n", buf,
+			handle_of(r, nr, p->person_id));
+		u = next;
+	}
+}
+
+/* Week W's section of R's mail, if R's own shifts changed in it. */
+static void
+week_section(struct reader *r, const struct week_news *w, const struct reader *all,
+	     size_t nr, int64_t now)
+{
+	const char *tz = r->p->tz;
+	int64_t id = r->p->id;
+	size_t nlost, ngained, nbefore, nafter;
+	struct held_part *lost = xcalloc(w->nbefore + w->nafter + 1, sizeof *lost);
+	char start[32], title[NAME_MAX_ + 64], buf[80];
+
+	nlost = held_minus(w->before, w->nbefore, w->after, w->nafter, id, now, lost);
+	ngained = held_minus(w->after, w->nafter, w->before, w->nbefore, id, now, NULL);
+	if (nlost + ngained > 0) {
+		when(w->week->slot_start, tz, start, sizeof start);
+		snprintf(title, sizeof title, "%s, week of %s", w->week->rotation, start);
+		section(r, title, false, "Your on-call shift in %s changed: week of %s",
+			w->week->rotation, start);
+		nbefore = holding(NULL, w->before, w->nbefore, id, now, tz);
+		nafter = holding(NULL, w->after, w->nafter, id, now, tz);
+		for (size_t i = 0; nbefore == 0 && i < w->nafter; i++) {
+			if (w->after[i].person_id != id || w->after[i].end <= now)
+				continue;
+			range(w->after[i].start, w->after[i].end, tz, buf, sizeof buf);
+			fprintf(r->f, "  You are on call from %s.\n", buf);
+		}
+		if (nbefore > 0 && nafter > 0) {
+			fputs("  You now hold ", r->f);
+			holding(r->f, w->after, w->nafter, id, now, tz);
+			fputs("\n  instead of ", r->f);
+			holding(r->f, w->before, w->nbefore, id, now, tz);
+			fputs(".\n", r->f);
+		}
+		for (size_t i = 0; i < nlost; i++)
+			lost_lines(r->f, &lost[i], w, all, nr, tz);
+	}
+	free(lost);
+}
+
+/* Week W of a new term in R's mail: R's parts of it, under the term's
+ * section (opened by the first week of the term that R holds). */
+static void
+new_term_lines(struct reader *r, const struct week_news *w, int64_t now)
+{
+	char title[2 * NAME_MAX_ + 64], buf[80];
+
+	for (size_t i = 0; i < w->nafter; i++) {
+		if (w->after[i].person_id != r->p->id || w->after[i].end <= now)
+			continue;
+		if (r->term_id != w->week->term_id) {
+			snprintf(title, sizeof title, "%s, term %s (a new schedule), your shifts",
+				 w->week->rotation, w->week->term);
+			section(r, title, true, "Your on-call shifts in %s, term %s",
+				w->week->rotation, w->week->term);
+			r->term_id = w->week->term_id;
+		}
+		range(w->after[i].start, w->after[i].end, r->p->tz, buf, sizeof buf);
+		fprintf(r->f, "  %s\n", buf);
+	}
+}
+
+/* Week W (the K-th) in the mail of the person its I-th part names
+ * (counting its parts then, then its parts now), once a week. */
+static void
+week_for(struct reader *r, size_t nr, const struct week_news *w, size_t k, size_t i,
+	 int64_t now)
+{
+	int64_t id = i < w->nbefore ? w->before[i].person_id : w->after[i - w->nbefore].person_id;
+	struct reader *x = reader_of(r, nr, id);
+
+	if (x == NULL || x->week == k + 1)
+		return;
+	x->week = k + 1;
+	if (w->week->term_told)
+		week_section(x, w, r, nr, now);
+	else
+		new_term_lines(x, w, now);
+}
+
+/* The chat line of week W (told before): who holds it from now on. */
+static void
+chat_week(FILE *f, const struct week_news *w, const struct reader *r, size_t nr,
+	  int64_t now)
+{
+	const char *tz = w->week->tz;
+	char start[32], buf[80];
+	size_t k = 0;
+
+	when(w->week->slot_start, tz, start, sizeof start);
+	fprintf(f, "Shifts changed in %s, week of %s %s:", w->week->rotation, start, tz);
+	for (size_t i = 0; i < w->nafter; i++) {
+		if (w->after[i].end <= now)
+			continue;
+		range(w->after[i].start, w->after[i].end, tz, buf, sizeof buf);
+		fprintf(f, "%s %s from %s", k++ > 0 ? "," : "",
+			handle_of(r, nr, w->after[i].person_id), buf);
+	}
+	fputs(k > 0 ? ".\n" : " nobody holds it now.\n", f);
+}
+
+/* The chat line of a new term whose weeks are W[0..NW): the span of its
+ * schedule from now on. */
+static void
+chat_new_term(FILE *f, const struct week_news *w, size_t nw, int64_t now)
+{
+	int64_t from = 0, to = 0;
+	char buf[80];
+
+	for (size_t k = 0; k < nw; k++)
+		for (size_t i = 0; i < w[k].nafter; i++) {
+			if (w[k].after[i].end <= now)
+				continue;
+			if (from == 0 || w[k].after[i].start < from)
+				from = w[k].after[i].start;
+			if (w[k].after[i].end > to)
+				to = w[k].after[i].end;
+		}
+	if (from == 0)
+		return;
+	range(from, to, w->week->tz, buf, sizeof buf);
+	fprintf(f, "The schedule of term %s in %s is out: %s %s.\n", w->week->term,
+		w->week->rotation, buf, w->week->tz);
+}
+
+/* R's mail, once its sections are written. */
+static void
+shift_mail(struct notice *n, struct reader *r)
+{
+	struct notice_mail *m;
+	const char *tz = tz_lookup(r->p->tz) != NULL ? r->p->tz : "UTC";
+
+	if (fclose(r->f) != 0)
+		abort();
+	m = add_mail(n, r->p);
+	if (r->sections == 1)
+		subject(m, "%s", r->subject);
+	else
+		subject(m, "Your on-call shifts changed");
+	m->body = xasprintf("Hello %s,\n\nYour on-call shifts%s (times in %s):\n%s\n-- rota\n",
+			    greet(r->p), r->all_new ? "" : " changed", tz, r->text);
+	free(r->text);
+}
+
+void
+notice_shift_news(const struct week_news *w, size_t nw, const struct person *people,
+		  size_t npeople, int64_t now, int64_t run, struct notice *n)
+{
+	struct reader *r = xcalloc(npeople + 1, sizeof *r);
+	char *chat = NULL;
+	size_t chat_len = 0;
+	FILE *f = open_memstream(&chat, &chat_len);
+
+	if (f == NULL)
+		abort();
+	begin(n, "shift");
+	snprintf(n->key, sizeof n->key, "shifts:%lld", (long long)run);
+	for (size_t i = 0; i < npeople; i++)
+		r[i].p = &people[i];
+	for (size_t k = 0, first = 0; k < nw; k++) {
+		bool new_term = !w[k].week->term_told;
+
+		for (size_t i = 0; i < w[k].nbefore + w[k].nafter; i++)
+			week_for(r, npeople, &w[k], k, i, now);
+		if (!new_term)
+			chat_week(f, &w[k], r, npeople, now);
+		else if (k + 1 == nw || w[k + 1].week->term_id != w[k].week->term_id)
+			chat_new_term(f, &w[first], k + 1 - first, now);
+		if (k + 1 < nw && w[k + 1].week->term_id != w[k].week->term_id)
+			first = k + 1;
+	}
+	for (size_t i = 0; i < npeople; i++)
+		if (r[i].f != NULL)
+			shift_mail(n, &r[i]);
+	if (fclose(f) != 0)
+		abort();
+	if (chat_len > 0) {
+		chat[chat_len - 1] = '\0';      /* the last line's newline */
+		n->chat = chat;
+	} else {
+		free(chat);
+	}
+	free(r);
+}
+
 void
 notice_burnout(const struct burnout_alert *a, const struct person *managers,
 	       size_t nmanagers, struct notice *n)

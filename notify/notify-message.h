@@ -4,7 +4,7 @@
  * in tests/unit/test-notify.c.
  *
  * A notice is one thing to tell (a handoff, a swap request, an answer to
- * one, a burnout alert) with one key that names it for good; it holds one
+ * one, the shift news of a run, a burnout alert) with one key that names it for good; it holds one
  * email per person told, and at most one line of text for the team's chat
  * (the webhook). notify/notify.h turns notices into rows of the
  * notifications table (one row per channel and recipient). */
@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "model/model.h"
+#include "store/store.h"
 
 #define NOTICE_KEY_MAX 320
 #define NOTICE_SUBJECT_MAX 256
@@ -28,7 +29,7 @@ struct notice_mail {
 };
 
 struct notice {
-	char kind[16];                  /* handoff | swap | burnout */
+	char kind[16];                  /* handoff | swap | shift | burnout */
 	char key[NOTICE_KEY_MAX];       /* "handoff:UID@START:OUT:IN", "swap:ID:request" ... */
 	char *chat;                     /* the webhook's text, malloc'd; NULL: none */
 	struct notice_mail *mail;       /* malloc'd, nmail of them */
@@ -56,6 +57,28 @@ void notice_swap_request(const struct swap *w, const struct shift *sh,
  * requester. Key: "swap:ID:accepted" or "swap:ID:declined". */
 void notice_swap_answer(const struct swap *w, const struct shift *sh,
 			const struct person *requester, struct notice *n);
+
+/* One week of shift news: a week whose parts changed since rota notify
+ * last told them (store_told_changed), with its parts then and now, each
+ * sorted by start. */
+struct week_news {
+	const struct told_week *week;
+	const struct held_part *before, *after;
+	size_t nbefore, nafter;
+};
+
+/* The shift news told by run RUN of rota notify at NOW: to each person
+ * whose own shifts changed in the weeks W (PEOPLE, sorted by id, holds
+ * everyone they name) one mail, in the person's own zone, with a section
+ * a week: "you are on call from ... to ..." (added), "... is no longer
+ * yours (now X's)" (removed, or a piece of it), "you now hold ... instead
+ * of ..." (split, moved or grown); and a section a term for a term whose
+ * schedule is new (its weeks listed, not a section each). Only what has
+ * not ended by NOW is told. One chat text, a line a week (a term, for a
+ * new one) in the rotation's zone. The weeks of a new term come together
+ * in W, as store_told_changed gives them. Key: "shifts:RUN". */
+void notice_shift_news(const struct week_news *w, size_t nw, const struct person *people,
+		       size_t npeople, int64_t now, int64_t run, struct notice *n);
 
 /* A burnout indicator of the reports that crossed its threshold. */
 struct burnout_alert {

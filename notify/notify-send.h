@@ -26,6 +26,7 @@ struct notify_config {
 	struct http_retry retry;        /* the webhook's 429 and 503 asked again */
 	long lead_minutes;              /* handoff reminders this long before */
 	long catch_up_hours;            /* swap news older than this is not told */
+	bool shift_news;                /* tell people when their shifts change */
 	const struct config *cfg;       /* the whole configuration (reports' thresholds) */
 };
 

@@ -113,6 +113,7 @@ notify_config_load(const struct config *cfg, bool for_sending, struct notify_con
 	if ((r = get_bool(cfg, "email", false, &c->email)) != 0 ||
 	    (r = get_bool(cfg, "webhook", false, &c->webhook)) != 0 ||
 	    (r = get_bool(cfg, "starttls", false, &c->starttls)) != 0 ||
+	    (r = get_bool(cfg, "shift_news", true, &c->shift_news)) != 0 ||
 	    (r = config_get_int(cfg, "notify", NULL, "lead_minutes", 60, 1, 7 * 24 * 60,
 				&c->lead_minutes)) != 0 ||
 	    (r = config_get_int(cfg, "notify", NULL, "catch_up_hours", 24, 1, 24 * 366,
@@ -352,6 +353,130 @@ collect_swaps(struct store *s, const struct notify_config *c, int64_t now, size_
 	return r;
 }
 
+/* Week W's parts now (not cancelled), into W's after. */
+static int
+news_after(struct store *s, struct week_news *w)
+{
+	struct held_part *v;
+	struct shift *parts;
+	size_t np, n = 0;
+	int r = store_slot_shifts(s, w->week->term_id, w->week->slot, &parts, &np);
+
+	if (r != 0)
+		return r;
+	v = xcalloc(np + 1, sizeof *v);
+	for (size_t i = 0; i < np; i++)
+		if (!parts[i].cancelled)
+			v[n++] = (struct held_part){ parts[i].start, parts[i].end,
+						     parts[i].person_id };
+	free(parts);
+	w->after = v;
+	w->nafter = n;
+	return 0;
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Every person the parts of W name, sorted by id. */
+static int
+news_people(struct store *s, const struct week_news *w, size_t nw, struct person **out,
+	    size_t *nout)
+{
+	int64_t *ids = NULL;
+	size_t nids = 0, n = 0;
+	int r = 0;
+
+	for (size_t k = 0; k < nw; k++) {
+		for (size_t i = 0; i < w[k].nbefore; i++) {
+			ids = xpush(ids, &nids, sizeof *ids);
+			ids[nids - 1] = w[k].before[i].person_id;
+		}
+		for (size_t i = 0; i < w[k].nafter; i++) {
+			ids = xpush(ids, &nids, sizeof *ids);
+			ids[nids - 1] = w[k].after[i].person_id;
+		}
+	}
+	if (nids > 0)
+		qsort(ids, nids, sizeof *ids, by_id);
+	*out = xcalloc(nids + 1, sizeof **out);
+	for (size_t i = 0; i < nids && r == 0; i++)
+		if ((i == 0 || ids[i] != ids[i - 1]) &&
+		    (r = store_person_get_id(s, ids[i], &(*out)[n])) == 0)
+			n++;
+	free(ids);
+	*nout = n;
+	return r;
+}
+
+static void
+news_free(struct week_news *w, size_t nw)
+{
+	for (size_t k = 0; k < nw; k++) {
+		free((struct held_part *)w[k].before);
+		free((struct held_part *)w[k].after);
+	}
+	free(w);
+}
+
+/* Tells the changed weeks WEEKS, their parts then and now read, in one
+ * notice named by a new run. */
+static int
+tell_news(struct store *s, const struct notify_config *c, const struct told_week *weeks,
+	  size_t nw, int64_t now, size_t *added)
+{
+	struct week_news *w = xcalloc(nw + 1, sizeof *w);
+	struct person *people = NULL;
+	struct notice notice;
+	size_t np;
+	int64_t run;
+	int r = 0;
+
+	for (size_t k = 0; k < nw && r == 0; k++) {
+		struct held_part *before;
+
+		w[k].week = &weeks[k];
+		r = store_told_parts(s, weeks[k].term_id, weeks[k].slot, &before, &w[k].nbefore);
+		w[k].before = before;
+		if (r == 0)
+			r = news_after(s, &w[k]);
+	}
+	if (r == 0 && (r = news_people(s, w, nw, &people, &np)) == 0 &&
+	    (r = store_notify_run_add(s, now, &run)) == 0) {
+		notice_shift_news(w, nw, people, np, now, run, &notice);
+		r = enqueue_free(s, c, &notice, now, added);
+	}
+	free(people);
+	news_free(w, nw);
+	return r;
+}
+
+/* Shift news: every week whose parts have changed since rota notify last
+ * told them (generation, override, swap: whatever changed them), and the
+ * schedule of each term never told, told once and then recorded as told.
+ * With shift_news off the weeks are recorded all the same, so that turning
+ * it on tells only what changes after. */
+static int
+collect_shift_news(struct store *s, const struct notify_config *c, int64_t now,
+		   size_t *added)
+{
+	struct told_week *weeks;
+	size_t n;
+	int r = store_told_changed(s, now, &weeks, &n);
+
+	if (r == 0 && n > 0 && c->shift_news)
+		r = tell_news(s, c, weeks, n, now, added);
+	for (size_t k = 0; k < n && r == 0; k++)
+		r = store_told_set(s, weeks[k].term_id, weeks[k].slot);
+	free(weeks);
+	return r;
+}
+
 static int collect_burnout(struct store *s, const struct notify_config *c, int64_t now,
 			   size_t *added);
 
@@ -362,6 +487,8 @@ notify_collect(struct store *s, const struct notify_config *c, int64_t now, size
 
 	if (r == 0)
 		r = collect_swaps(s, c, now, added);
+	if (r == 0)
+		r = collect_shift_news(s, c, now, added);
 	return r != 0 ? r : collect_burnout(s, c, now, added);
 }
 

@@ -8,8 +8,8 @@
  *   rota notify  = notify_run():
  *     1. one transaction: find what is due now (handoffs within
  *        [notify] lead_minutes, swap requests opened and answered within
- *        [notify] catch_up_hours) and add a row for each channel and
- *        recipient whose dedup key is new; commit;
+ *        [notify] catch_up_hours, shift news) and add a row for each
+ *        channel and recipient whose dedup key is new; commit;
  *     2. for each row still pending or failed, oldest first: send it, then
  *        record the outcome of that row alone (sent with its time, or
  *        failed with the reason and one more attempt), each in its own
@@ -22,6 +22,16 @@
  *
  * Dedup keys of the rows: the notice's key (notify/notify-message.h),
  * then "/email/HANDLE" or "/webhook".
+ *
+ * -- Shift news --
+ *
+ * Not a log of changes but a comparison: the store keeps each week's
+ * parts as the last run told them (store_told_changed and friends), and
+ * a run tells every week whose parts from now on differ from those, in
+ * one notice named by the run ("shifts:RUN", a row of notify_runs), then
+ * records the weeks as told in the same transaction. So any code that
+ * changes shifts is covered without telling notify, several changes
+ * between runs are told as their net effect, and a change is told once.
  *
  * -- Burnout alerts --
  *

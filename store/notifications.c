@@ -157,3 +157,123 @@ store_notification_free(struct notification *v, size_t n)
 		drop_notification(&v[i]);
 	free(v);
 }
+
+/* -- shift news -- */
+
+static int
+read_told_week(sqlite3_stmt *st, void *out)
+{
+	struct told_week *w = out;
+
+	w->term_id = db_int(st, 0, 0);
+	w->slot = (int)db_int(st, 1, 0);
+	w->slot_start = db_int(st, 2, 0);
+	w->slot_end = db_int(st, 3, 0);
+	db_text(st, 4, w->term, sizeof w->term);
+	db_text(st, 5, w->rotation, sizeof w->rotation);
+	db_text(st, 6, w->tz, sizeof w->tz);
+	w->term_told = db_int(st, 7, 0) != 0;
+	return 0;
+}
+
+int
+store_told_changed(struct store *s, int64_t now, struct told_week **v, size_t *n)
+{
+	/* Both sides as (week, start from now, end, holder): the weeks in
+	 * either difference are those whose future changed hands or shape. */
+	static const char sql[] =
+		"WITH held AS (SELECT term_id, slot, slot_start, slot_end, "
+		"  max(start_at, ?1), end_at, person_id FROM shifts "
+		"  WHERE cancelled_at IS NULL AND end_at > ?1), "
+		"told AS (SELECT term_id, slot, slot_start, slot_end, max(start_at, ?1), "
+		"  end_at, person_id FROM shifts_told WHERE end_at > ?1), "
+		"diff AS (SELECT * FROM held EXCEPT SELECT * FROM told "
+		"  UNION SELECT * FROM (SELECT * FROM told EXCEPT SELECT * FROM held)) "
+		"SELECT DISTINCT d.term_id, d.slot, d.slot_start, d.slot_end, t.name, r.name, "
+		"  r.tz, d.term_id IN (SELECT term_id FROM terms_told) AS told "
+		"FROM diff d JOIN terms t ON t.id = d.term_id "
+		"JOIN rotations r ON r.id = t.rotation_id "
+		"ORDER BY told, CASE WHEN told THEN d.slot_start END, r.tier = 'escalation', "
+		"r.name, d.term_id, d.slot";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL)
+		db_bind_int(st, 1, now);
+	return db_list(s, st, read_told_week, sizeof **v, (void **)v, n);
+}
+
+static int
+read_held_part(sqlite3_stmt *st, void *out)
+{
+	struct held_part *p = out;
+
+	p->start = db_int(st, 0, 0);
+	p->end = db_int(st, 1, 0);
+	p->person_id = db_int(st, 2, 0);
+	return 0;
+}
+
+int
+store_told_parts(struct store *s, int64_t term_id, int slot, struct held_part **v,
+		 size_t *n)
+{
+	static const char sql[] =
+		"SELECT start_at, end_at, person_id FROM shifts_told "
+		"WHERE term_id = ? AND slot = ? ORDER BY start_at";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL) {
+		db_bind_int(st, 1, term_id);
+		db_bind_int(st, 2, slot);
+	}
+	return db_list(s, st, read_held_part, sizeof **v, (void **)v, n);
+}
+
+/* Runs SQL with TERM_ID and SLOT bound as ?1 and ?2. */
+static int
+told_exec(struct store *s, const char *sql, int64_t term_id, int slot)
+{
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, term_id);
+	db_bind_int(st, 2, slot);
+	return db_step_done(s, st);
+}
+
+int
+store_told_set(struct store *s, int64_t term_id, int slot)
+{
+	static const char forget_sql[] =
+		"DELETE FROM shifts_told WHERE term_id = ?1 AND slot = ?2";
+	static const char keep_sql[] =
+		"INSERT INTO shifts_told (term_id, slot, slot_start, slot_end, start_at, "
+		"end_at, person_id) SELECT term_id, slot, slot_start, slot_end, start_at, "
+		"end_at, person_id FROM shifts WHERE term_id = ?1 AND slot = ?2 "
+		"AND cancelled_at IS NULL";
+	static const char term_sql[] =
+		"INSERT OR IGNORE INTO terms_told (term_id) VALUES (?)";
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = told_exec(s, forget_sql, term_id, slot)) != 0 ||
+	    (r = told_exec(s, keep_sql, term_id, slot)) != 0)
+		return r;
+	if ((st = db_stmt(s, term_sql)) == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, term_id);
+	return db_step_done(s, st);
+}
+
+int
+store_notify_run_add(struct store *s, int64_t now, int64_t *id)
+{
+	static const char sql[] = "INSERT INTO notify_runs (at) VALUES (?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	db_bind_int(st, 1, now);
+	return db_insert(s, st, "notify run", id);
+}

@@ -398,6 +398,33 @@ static const char migration_10[] =
 	"  declined_at INTEGER NOT NULL,"
 	"  PRIMARY KEY (swap_id, person_id));";
 
+/* What rota notify last told people of their shifts (issue 19): the parts
+ * of each week of a term as they were then (shifts_told), the terms whose
+ * schedule has been told at all (terms_told: a term not in it is new, and
+ * its schedule is told as one summary), and the runs that told shift news
+ * (notify_runs: a run's id names its notices, "shifts:ID"). Seeded with
+ * the schedule as it stands, so that an upgraded database tells only the
+ * changes made after the upgrade, not every shift at once. */
+static const char migration_11[] =
+	"CREATE TABLE IF NOT EXISTS shifts_told ("
+	"  term_id INTEGER NOT NULL REFERENCES terms(id),"
+	"  slot INTEGER NOT NULL,"
+	"  slot_start INTEGER NOT NULL,"
+	"  slot_end INTEGER NOT NULL,"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL CHECK (end_at > start_at),"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  PRIMARY KEY (term_id, slot, start_at));"
+	"CREATE TABLE IF NOT EXISTS terms_told ("
+	"  term_id INTEGER PRIMARY KEY REFERENCES terms(id));"
+	"CREATE TABLE IF NOT EXISTS notify_runs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL);"
+	"INSERT OR IGNORE INTO shifts_told (term_id, slot, slot_start, slot_end, start_at, "
+	"  end_at, person_id) SELECT term_id, slot, slot_start, slot_end, start_at, end_at, "
+	"  person_id FROM shifts WHERE cancelled_at IS NULL;"
+	"INSERT OR IGNORE INTO terms_told (term_id) SELECT DISTINCT term_id FROM shifts;";
+
 const struct store_migration store_migrations[] = {
 	{ 1, migration_1 },
 	{ 2, migration_2 },
@@ -409,6 +436,7 @@ const struct store_migration store_migrations[] = {
 	{ 8, migration_8 },
 	{ 9, migration_9 },
 	{ 10, migration_10 },
+	{ 11, migration_11 },
 };
 const size_t store_n_migrations =
 	sizeof store_migrations / sizeof store_migrations[0];

@@ -433,7 +433,7 @@ const char *notification_state_name(enum notification_state s);
 
 struct notification {
 	int64_t id;
-	char kind[16];                  /* handoff | swap | burnout */
+	char kind[16];                  /* handoff | swap | shift | burnout */
 	char dedup_key[400];
 	char channel[16];               /* email | webhook */
 	char recipient[EMAIL_MAX];      /* an address, or "webhook" */
@@ -455,5 +455,41 @@ int store_notification_list(struct store *s, size_t limit, struct notification *
 int store_notification_sent(struct store *s, int64_t id, int64_t at);
 int store_notification_failed(struct store *s, int64_t id, const char *error);
 void store_notification_free(struct notification *v, size_t n);
+
+/* -- shift news (store/notifications.c) --
+ * What rota notify last told people of their shifts: the parts of each
+ * week of each term as they were then (migration 11). */
+
+/* A part of a week: who holds [start, end). */
+struct held_part {
+	int64_t start, end;
+	int64_t person_id;
+};
+
+/* A week of a term whose parts differ from those last told. */
+struct told_week {
+	int64_t term_id;
+	int slot;
+	int64_t slot_start, slot_end;
+	char term[NAME_MAX_];
+	char rotation[NAME_MAX_];
+	char tz[TZ_MAX];                /* the rotation's */
+	bool term_told;                 /* false: its schedule was never told */
+};
+/* Every week whose parts (not cancelled) differ from those last told, the
+ * parts of both compared from NOW on: a part that has ended is left out
+ * and one in progress is compared from NOW, so what is over is never
+ * news. The weeks of terms never told come first, each term's together
+ * (by tier, primary first, rotation, term and week), then the others by
+ * the week's start, tier and rotation. */
+int store_told_changed(struct store *s, int64_t now, struct told_week **v, size_t *n);
+/* The parts of week SLOT of TERM_ID as last told, by start. */
+int store_told_parts(struct store *s, int64_t term_id, int slot, struct held_part **v,
+		     size_t *n);
+/* Records the week's parts as they are (not cancelled) as told, and its
+ * term as told. */
+int store_told_set(struct store *s, int64_t term_id, int slot);
+/* Records a run of rota notify at NOW that tells shift news: its id. */
+int store_notify_run_add(struct store *s, int64_t now, int64_t *id);
 
 #endif

@@ -189,7 +189,8 @@ E2E_TESTS += \
 	tests/e2e/t0361-notify-email.sh \
 	tests/e2e/t0362-notify-swap.sh \
 	tests/e2e/t0363-notify-config.sh \
-	tests/e2e/t0364-notify-burnout.sh
+	tests/e2e/t0364-notify-burnout.sh \
+	tests/e2e/t0365-notify-shift-changed.sh
 EXTRA_DIST += tests/e2e/lib-notify.sh
 UNIT_TESTS += tests/unit/test-notify
 tests_unit_test_notify_SOURCES = tests/unit/test-notify.c $(STORE_FIXTURE)

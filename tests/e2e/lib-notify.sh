@@ -139,6 +139,8 @@ posts() {
 }
 
 # notify_conf FILE KEY=VALUE...: a [notify] section with these settings.
+# Shift news is off unless a setting says shift_news: the schedule the
+# tests lay out would be news, and only t0365 is about it.
 notify_conf() {
 	local f=$1
 	shift
@@ -146,6 +148,10 @@ notify_conf() {
 	for kv in "$@"; do
 		echo "${kv%%=*} = ${kv#*=}" >>"$f"
 	done
+	case " $* " in
+	*" shift_news="*) ;;
+	*) echo "shift_news = no" >>"$f" ;;
+	esac
 }
 
 # notes: kind|channel|recipient|state|attempts|error of every row.

@@ -150,6 +150,196 @@ static const struct burnout_alert alert = {
 	.status = "red", .text = "7 sleep interruptions this month; red from 5.",
 };
 
+/* -- shift news -- */
+
+/* Week 1 of h1 in ops: Mon 2027-01-11 10:00 to Mon 2027-01-18 10:00 (UTC+0). */
+#define WEEK 1799661600
+#define HOUR 3600
+#define TUE18 (WEEK + 32 * HOUR)
+#define WED08 (WEEK + 46 * HOUR)
+#define NEXT (WEEK + 168 * HOUR)
+
+static struct told_week
+told_week(bool term_told)
+{
+	struct told_week w = { .term_id = 1, .slot = 1, .slot_start = WEEK, .slot_end = NEXT,
+			       .term_told = term_told };
+
+	snprintf(w.term, sizeof w.term, "h1");
+	snprintf(w.rotation, sizeof w.rotation, "ops");
+	snprintf(w.tz, sizeof w.tz, "Europe/Dublin");
+	return w;
+}
+
+/* ana (id 1) and bo (id 2; in New York, UTC-5 in January), by id. */
+static void
+news_people(struct person p[2])
+{
+	p[0] = person("ana", "Ana", false);
+	p[0].id = 1;
+	p[1] = person("bo", "Bo", false);
+	p[1].id = 2;
+	snprintf(p[1].tz, sizeof p[1].tz, "America/New_York");
+}
+
+static void
+test_shift_news_split(void **state)
+{
+	struct told_week tw = told_week(true);
+	struct held_part before[] = { { WEEK, NEXT, 1 } };
+	struct held_part after[] = { { WEEK, TUE18, 1 }, { TUE18, WED08, 2 }, { WED08, NEXT, 1 } };
+	struct week_news w = { &tw, before, after, 1, 3 };
+	struct person p[2];
+	struct notice n;
+
+	(void)state;
+	news_people(p);
+	notice_shift_news(&w, 1, p, 2, WEEK - 86400, 7, &n);
+	assert_string_equal(n.kind, "shift");
+	assert_string_equal(n.key, "shifts:7");
+	assert_int_equal(n.nmail, 2);
+	assert_string_equal(n.mail[0].subject,
+			    "Your on-call shift in ops changed: week of Mon 2027-01-11 10:00");
+	assert_string_equal(n.mail[0].body,
+			    "Hello Ana,\n\nYour on-call shifts changed (times in Europe/Dublin):\n\n"
+			    "ops, week of Mon 2027-01-11 10:00:\n"
+			    "  You now hold Mon 2027-01-11 10:00 to Tue 2027-01-12 18:00 and "
+			    "Wed 2027-01-13 08:00 to Mon 2027-01-18 10:00\n"
+			    "  instead of Mon 2027-01-11 10:00 to Mon 2027-01-18 10:00.\n"
+			    "  Tue 2027-01-12 18:00 to Wed 2027-01-13 08:00 is no longer yours "
+			    "(now bo's).\n\n-- rota\n");
+	/* bo reads it in his own zone. */
+	assert_string_equal(n.mail[1].handle, "bo");
+	assert_string_equal(n.mail[1].subject,
+			    "Your on-call shift in ops changed: week of Mon 2027-01-11 05:00");
+	assert_string_equal(n.mail[1].body,
+			    "Hello Bo,\n\nYour on-call shifts changed (times in America/New_York):\n\n"
+			    "ops, week of Mon 2027-01-11 05:00:\n"
+			    "  You are on call from Tue 2027-01-12 13:00 to Wed 2027-01-13 03:00.\n"
+			    "\n-- rota\n");
+	assert_string_equal(n.chat,
+			    "Shifts changed in ops, week of Mon 2027-01-11 10:00 Europe/Dublin: "
+			    "ana from Mon 2027-01-11 10:00 to Tue 2027-01-12 18:00, "
+			    "bo from Tue 2027-01-12 18:00 to Wed 2027-01-13 08:00, "
+			    "ana from Wed 2027-01-13 08:00 to Mon 2027-01-18 10:00.");
+	notice_free(&n);
+
+	/* Merged back: the night is ana's again. */
+	w = (struct week_news){ &tw, after, before, 3, 1 };
+	notice_shift_news(&w, 1, p, 2, WEEK - 86400, 8, &n);
+	assert_int_equal(n.nmail, 2);
+	assert_string_equal(n.mail[0].body,
+			    "Hello Ana,\n\nYour on-call shifts changed (times in Europe/Dublin):\n\n"
+			    "ops, week of Mon 2027-01-11 10:00:\n"
+			    "  You now hold Mon 2027-01-11 10:00 to Mon 2027-01-18 10:00\n"
+			    "  instead of Mon 2027-01-11 10:00 to Tue 2027-01-12 18:00 and "
+			    "Wed 2027-01-13 08:00 to Mon 2027-01-18 10:00.\n\n-- rota\n");
+	assert_string_equal(n.mail[1].body,
+			    "Hello Bo,\n\nYour on-call shifts changed (times in America/New_York):\n\n"
+			    "ops, week of Mon 2027-01-11 05:00:\n"
+			    "  Tue 2027-01-12 13:00 to Wed 2027-01-13 03:00 is no longer yours "
+			    "(now ana's).\n\n-- rota\n");
+	notice_free(&n);
+}
+
+static void
+test_shift_news_in_progress(void **state)
+{
+	int64_t now = WEEK + 74 * HOUR;         /* Thu 12:00 */
+	struct told_week tw = told_week(true);
+	struct held_part before[] = { { WEEK, NEXT, 1 } };
+	struct held_part after[] = { { WEEK, now, 1 }, { now, NEXT, 2 } };
+	struct held_part worked[] = { { WEEK, now, 1 } };
+	struct week_news w = { &tw, before, after, 1, 2 };
+	struct person p[2];
+	struct notice n;
+
+	(void)state;
+	news_people(p);
+	/* The days ana worked are not news: only what she no longer holds. */
+	notice_shift_news(&w, 1, p, 2, now, 9, &n);
+	assert_int_equal(n.nmail, 2);
+	assert_string_equal(n.mail[0].body,
+			    "Hello Ana,\n\nYour on-call shifts changed (times in Europe/Dublin):\n\n"
+			    "ops, week of Mon 2027-01-11 10:00:\n"
+			    "  Thu 2027-01-14 12:00 to Mon 2027-01-18 10:00 is no longer yours "
+			    "(now bo's).\n\n-- rota\n");
+	assert_string_equal(n.mail[1].body,
+			    "Hello Bo,\n\nYour on-call shifts changed (times in America/New_York):\n\n"
+			    "ops, week of Mon 2027-01-11 05:00:\n"
+			    "  You are on call from Thu 2027-01-14 07:00 to Mon 2027-01-18 05:00.\n"
+			    "\n-- rota\n");
+	assert_string_equal(n.chat, "Shifts changed in ops, week of Mon 2027-01-11 10:00 "
+			    "Europe/Dublin: bo from Thu 2027-01-14 12:00 to Mon 2027-01-18 10:00.");
+	notice_free(&n);
+
+	/* Nobody holds the rest of the week; once it has ended, nothing is news. */
+	w = (struct week_news){ &tw, before, worked, 1, 1 };
+	notice_shift_news(&w, 1, p, 2, now, 10, &n);
+	assert_int_equal(n.nmail, 1);
+	assert_string_equal(n.mail[0].body,
+			    "Hello Ana,\n\nYour on-call shifts changed (times in Europe/Dublin):\n\n"
+			    "ops, week of Mon 2027-01-11 10:00:\n"
+			    "  Thu 2027-01-14 12:00 to Mon 2027-01-18 10:00 is no longer yours "
+			    "(nobody holds it now).\n\n-- rota\n");
+	assert_string_equal(n.chat, "Shifts changed in ops, week of Mon 2027-01-11 10:00 "
+			    "Europe/Dublin: nobody holds it now.");
+	notice_free(&n);
+	notice_shift_news(&w, 1, p, 2, NEXT, 11, &n);
+	assert_int_equal(n.nmail, 0);
+	notice_free(&n);
+}
+
+static void
+test_shift_news_new_term(void **state)
+{
+	struct told_week fresh[2] = { told_week(false), told_week(false) }, told = told_week(true);
+	struct held_part w0[] = { { WEEK - 168 * HOUR, WEEK, 1 } }, w1[] = { { WEEK, NEXT, 1 } };
+	struct held_part moved[] = { { WEEK, NEXT, 2 } };
+	struct week_news w[3] = { { &fresh[0], NULL, w0, 0, 1 }, { &fresh[1], NULL, w1, 0, 1 },
+				  { &told, w1, moved, 1, 1 } };
+	struct person p[2];
+	struct notice n;
+
+	(void)state;
+	news_people(p);
+	fresh[0].slot = 0;
+	fresh[0].slot_start = WEEK - 168 * HOUR;
+	fresh[0].slot_end = WEEK;
+	/* One section for the new term's weeks, not one a week. */
+	notice_shift_news(w, 2, p, 2, WEEK - 300 * HOUR, 12, &n);
+	assert_int_equal(n.nmail, 1);
+	assert_string_equal(n.mail[0].subject, "Your on-call shifts in ops, term h1");
+	assert_string_equal(n.mail[0].body,
+			    "Hello Ana,\n\nYour on-call shifts (times in Europe/Dublin):\n\n"
+			    "ops, term h1 (a new schedule), your shifts:\n"
+			    "  Mon 2027-01-04 10:00 to Mon 2027-01-11 10:00\n"
+			    "  Mon 2027-01-11 10:00 to Mon 2027-01-18 10:00\n\n-- rota\n");
+	assert_string_equal(n.chat, "The schedule of term h1 in ops is out: "
+			    "Mon 2027-01-04 10:00 to Mon 2027-01-18 10:00 Europe/Dublin.");
+	notice_free(&n);
+
+	/* A new term and a change elsewhere: one mail with both. */
+	told.term_id = 2;
+	snprintf(told.term, sizeof told.term, "h0");
+	notice_shift_news(w, 3, p, 2, WEEK - 300 * HOUR, 13, &n);
+	assert_int_equal(n.nmail, 2);
+	assert_string_equal(n.mail[0].subject, "Your on-call shifts changed");
+	assert_string_equal(n.mail[0].body,
+			    "Hello Ana,\n\nYour on-call shifts changed (times in Europe/Dublin):\n\n"
+			    "ops, term h1 (a new schedule), your shifts:\n"
+			    "  Mon 2027-01-04 10:00 to Mon 2027-01-11 10:00\n"
+			    "  Mon 2027-01-11 10:00 to Mon 2027-01-18 10:00\n\n"
+			    "ops, week of Mon 2027-01-11 10:00:\n"
+			    "  Mon 2027-01-11 10:00 to Mon 2027-01-18 10:00 is no longer yours "
+			    "(now bo's).\n\n-- rota\n");
+	assert_string_equal(n.chat, "The schedule of term h1 in ops is out: "
+			    "Mon 2027-01-04 10:00 to Mon 2027-01-18 10:00 Europe/Dublin.\n"
+			    "Shifts changed in ops, week of Mon 2027-01-11 10:00 Europe/Dublin: "
+			    "bo from Mon 2027-01-11 10:00 to Mon 2027-01-18 10:00.");
+	notice_free(&n);
+}
+
 static void
 test_burnout_notice(void **state)
 {
@@ -386,6 +576,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_handoff),
 		cmocka_unit_test(test_swap),
+		cmocka_unit_test(test_shift_news_split),
+		cmocka_unit_test(test_shift_news_in_progress),
+		cmocka_unit_test(test_shift_news_new_term),
 		cmocka_unit_test(test_burnout_notice),
 		cmocka_unit_test(test_addresses),
 		cmocka_unit_test(test_mail_message),
