@@ -2,8 +2,9 @@
 # rota notify tells people when their shifts change: whoever gains, loses
 # or keeps part of a shift by generate, override (whole or partial), swap
 # or a leave import and the generation after it is told once, in their
-# own zone; a new schedule is one mail a person; what is over, and what
-# came before an upgrade, is never news.
+# own zone; a new schedule is one mail a person (a term started mid-week
+# from now on); what is over, and what came before an upgrade, is never
+# news.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-swap.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-notify.sh"
@@ -70,6 +71,32 @@ ops, term h1 (a new schedule), your shifts:
 	expect_file "{\"text\":\"The schedule of term h1 in ops is out: Mon 2027-01-04 10:00 to Mon 2027-02-15 10:00 Europe/Dublin.\nThe schedule of term e1 in esc is out: Mon 2027-01-04 10:00 to Mon 2027-02-15 10:00 Europe/Dublin.\"}" got &&
 	test "$(sqlite3 rota.db "SELECT DISTINCT substr(dedup_key, 1, 9) FROM notifications")" = "shifts:1/" &&
 	again
+'
+
+test_expect_success 'a term generated mid-week: the part from now on is in its holder'"'"'s summary' '
+	team && smtp_up && webhook_up &&
+	notify_conf n.conf email=yes webhook=yes shift_news=yes \
+		"smtp_url=smtp://127.0.0.1:$SMTP_PORT" "from=rota@example.com" &&
+	export ROTA_CONFIG="$PWD/n.conf" ROTA_WEBHOOK_URL="http://127.0.0.1:$HOOK_PORT/hook" &&
+	ROTA_NOW=2027-01-06T12:00:00Z rota schedule generate h1 >/dev/null &&
+	ROTA_NOW=2027-01-06T12:00:00Z rota now >now &&
+	grep -q "^ops  *primary  *cy  " now &&
+	ROTA_NOW=2027-01-06T12:05:00Z expect_status 0 rota notify &&
+	expect_out "5 sent, 0 failed." &&
+	mail_to cy >got &&
+	expect_file "Subject: Your on-call shifts in ops, term h1
+Hello Person cy,
+
+Your on-call shifts (times in Europe/Dublin):
+
+ops, term h1 (a new schedule), your shifts:
+  Wed 2027-01-06 12:00 to Mon 2027-01-11 10:00
+  Mon 2027-02-01 10:00 to Mon 2027-02-08 10:00
+
+-- rota" got &&
+	posts >got &&
+	expect_file "{\"text\":\"The schedule of term h1 in ops is out: Wed 2027-01-06 12:00 to Mon 2027-02-15 10:00 Europe/Dublin.\"}" got &&
+	again 2027-01-06T12:10:00Z
 '
 
 test_expect_success 'a whole shift overridden: its old and its new holder are told, once' '
