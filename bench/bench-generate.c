@@ -1,16 +1,21 @@
 /* Benchmark: schedule generation for a large synthetic organisation, then
- * `rota now` on the database it made.
+ * `rota now` on the database it made; then the same with a tenth of the
+ * weeks split into parts.
  *
  *   bench-generate [--rotations N] [--members N] [--years N] [--db PATH]
- *                  [--rota PATH] [--runs N]
+ *                  [--rota PATH] [--runs N] [--split N]
  *
  * Prints figures (wall and CPU time, shifts, peak memory); asserts
  * nothing. With --rota it also times, as processes, `rota --version` (the
  * cost of starting any rota: loading its libraries) and `rota now`, and in
  * this process the query behind `rota now` (store_now, on a database
  * opened afresh), so the figures explain one another; each with its CPU
- * time (user + system), which a busy machine disturbs less than wall time. The figures of record
- * are in bench/README.md. */
+ * time (user + system), which a busy machine disturbs less than wall time.
+ * Then (unless --split 0) every N-th week (default 10) of each rotation is
+ * split into three parts (org_split: the middle two days overridden), and
+ * it times that, generating every term again over the split schedule, and
+ * (with --rota) `rota now` again. The figures of record are in
+ * bench/README.md. */
 #include "config.h"
 
 #include <errno.h>
@@ -113,6 +118,43 @@ time_rota(const char *rota, const char *db, int64_t at, int runs)
 	return r;
 }
 
+/* Splits every EVERY-th week of the database at DB_PATH into parts,
+ * generates every term again over them (NOW: before the first term, as
+ * at first) and, with ROTA, times `rota now` at AT again. */
+static int
+split_and_regenerate(const char *db_path, int every, int64_t now, const char *rota,
+		     int64_t at, int runs)
+{
+	struct store *db;
+	size_t weeks = 0, changed = 0;
+	double t0, cpu0, t_split, cpu_split, t_gen, cpu_gen;
+	int r;
+
+	if ((r = store_open(db_path, &db)) != 0)
+		return r;
+	t0 = seconds_now();
+	cpu0 = cpu_seconds();
+	r = org_split(db, every, now, &weeks);
+	t_split = seconds_now() - t0;
+	cpu_split = cpu_seconds() - cpu0;
+	if (r == 0) {
+		t0 = seconds_now();
+		cpu0 = cpu_seconds();
+		r = org_generate_all(db, now, &changed);
+		t_gen = seconds_now() - t0;
+		cpu_gen = cpu_seconds() - cpu0;
+	}
+	store_close(db);
+	if (r != 0)
+		return r;
+	printf("split:          %zu weeks (one in %d) into 3 parts each: %.2f s, %.2f s of "
+	       "CPU\n", weeks, every, t_split, cpu_split);
+	printf("regeneration:   %.2f s over the split schedule (%zu changes), %.2f s of CPU\n",
+	       t_gen, changed, cpu_gen);
+	printf("peak memory:    %ld MB (whole process)\n", peak_rss_mb());
+	return rota != NULL ? time_rota(rota, db_path, at, runs) : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -123,11 +165,13 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "rota", required_argument, NULL, 'x' },
 		{ "runs", required_argument, NULL, 'n' },
+		{ "split", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct org_shape shape = { .rotations = 1000, .members = 10, .years = 5 };
 	const char *db_path = "bench-org.db", *rota = NULL;
-	int runs = 50, c, r;
+	int runs = 50, split = 10, c, r;
+	int64_t at;
 	struct store *db;
 	size_t shifts = 0;
 	char *wal, *shm;
@@ -141,15 +185,17 @@ main(int argc, char **argv)
 		case 'd': db_path = optarg; break;
 		case 'x': rota = optarg; break;
 		case 'n': runs = atoi(optarg); break;
+		case 's': split = atoi(optarg); break;
 		default:
 			fprintf(stderr, "usage: bench-generate [--rotations N] [--members N] "
-				"[--years N] [--db PATH] [--rota PATH] [--runs N]\n");
+				"[--years N] [--db PATH] [--rota PATH] [--runs N] [--split N]\n");
 			return 64;
 		}
 	}
 	if (shape.rotations < 1 || shape.members < 1 || shape.members > 64 ||
-	    shape.years < 1 || runs < 1) {
-		fprintf(stderr, "bench-generate: sizes must be positive (members at most 64)\n");
+	    shape.years < 1 || runs < 1 || split < 0) {
+		fprintf(stderr, "bench-generate: sizes must be positive (members at most 64, "
+			"--split 0 or more)\n");
 		return 64;
 	}
 	/* A fresh database every run. */
@@ -166,6 +212,8 @@ main(int argc, char **argv)
 	if (time_parse("2027-01-01T00:00:00Z", tz_lookup("UTC"), &shape.start) != 0 ||
 	    store_open(db_path, &db) != 0)
 		return 70;
+	/* `rota now` halfway through the years */
+	at = shape.start + (int64_t)shape.years * 182 * 86400;
 	t0 = seconds_now();
 	if ((r = org_make(db, &shape)) != 0)
 		return r;
@@ -187,8 +235,9 @@ main(int argc, char **argv)
 	       t_gen, shifts, shifts ? t_gen / (double)shifts * 1e6 : 0.0, cpu_gen);
 	printf("peak memory:    %ld MB (whole process)\n", peak_rss_mb());
 	if (rota != NULL)
-		r = time_rota(rota, db_path, shape.start + (int64_t)shape.years * 182 * 86400,
-			      runs);
+		r = time_rota(rota, db_path, at, runs);
+	if (r == 0 && split > 0)
+		r = split_and_regenerate(db_path, split, shape.start - 86400, rota, at, runs);
 	tz_cleanup();
 	return r;
 }

@@ -1,7 +1,8 @@
 # bench: benchmarks, run by hand (not timed tests). Built with everything
 # else so that they never rot; for example
 #   bench/bench-generate --rota ./rota
-# generates 1,000 rotations x 10 members x 5 years and times `rota now`.
+# generates 1,000 rotations x 10 members x 5 years and times `rota now`,
+# then splits a tenth of the weeks into parts and times both again.
 # What the benchmarks share: the synthetic organisation and the timing.
 BENCH_COMMON = bench/org.c bench/org.h bench/timing.c bench/timing.h
 noinst_PROGRAMS = bench/bench-generate

@@ -6,6 +6,7 @@
 #include "bench/org.h"
 #include "common/tz.h"
 #include "scheduler/handoff.h"
+#include "service/cover.h"
 #include "service/plan.h"
 
 #define TERM_WEEKS 26
@@ -107,6 +108,52 @@ org_generate_all(struct store *db, int64_t now, size_t *shifts)
 	free(rots);
 	if (shifts != NULL)
 		*shifts = written;
+	if (r == 0)
+		r = store_commit(db);
+	else
+		store_rollback(db);
+	return r;
+}
+
+/* Splits the weeks of rotation ROT as org_split says; I staggers them. */
+static int
+split_rotation(struct store *db, const struct rotation *rot, int i, int every, int64_t now,
+	       size_t *weeks)
+{
+	struct shift_filter f = { .rotation_id = rot->id };
+	struct shift *v = NULL;
+	size_t n = 0;
+	int r;
+
+	if ((r = store_shift_list(db, &f, &v, &n)) != 0)
+		return r;
+	for (size_t k = (size_t)(i % every); n >= 4 && k < n && r == 0; k += (size_t)every) {
+		const struct shift *taker = &v[k + 3 < n ? k + 3 : k - 3];
+
+		if (taker->person_id == v[k].person_id)
+			continue;
+		r = cover_apply(db, rot, v[k].start + 2 * 86400, v[k].start + 4 * 86400,
+				taker->person_id, ORIGIN_OVERRIDE, now);
+		(*weeks)++;
+	}
+	free(v);
+	return r;
+}
+
+int
+org_split(struct store *db, int every, int64_t now, size_t *weeks)
+{
+	struct rotation *rots = NULL;
+	size_t n_rots = 0;
+	int r;
+
+	*weeks = 0;
+	if ((r = store_begin(db)) != 0)
+		return r;
+	r = store_rotation_list(db, &rots, &n_rots);
+	for (size_t i = 0; i < n_rots && r == 0; i++)
+		r = split_rotation(db, &rots[i], (int)i, every, now, weeks);
+	free(rots);
 	if (r == 0)
 		r = store_commit(db);
 	else

@@ -24,4 +24,14 @@ int org_make(struct store *db, const struct org_shape *shape);
  * NULL). */
 int org_generate_all(struct store *db, int64_t now, size_t *shifts);
 
+/* Splits every EVERY-th week of each rotation (staggered across
+ * rotations, so that a tenth of the rotations are in a split week at any
+ * time when EVERY is 10) into three parts, in one transaction, as a
+ * manager's `rota override --from --to` would: the middle two days (from
+ * the week's start plus 48 hours to plus 96 hours) go to the holder of the
+ * week three weeks later (earlier, near the end), who keeps the minimum
+ * gap, through cover_apply (service/cover.c). Counts the weeks split into
+ * *weeks. */
+int org_split(struct store *db, int every, int64_t now, size_t *weeks);
+
 #endif
