@@ -171,6 +171,24 @@ add_row(struct store *s, const char *kind, const char *key, const char *channel,
 	return 0;
 }
 
+/* The subject a chat text is listed by: the text, or its first line and
+ * how many follow (a run's shift news has a line a week), so that a list
+ * of notifications stays a line each. */
+static void
+chat_subject(const char *chat, char *buf, size_t len)
+{
+	const char *nl = strchr(chat, '\n');
+	size_t more = 0;
+
+	if (nl == NULL) {
+		snprintf(buf, len, "%s", chat);
+		return;
+	}
+	for (const char *p = nl; p != NULL; p = strchr(p + 1, '\n'))
+		more++;
+	snprintf(buf, len, "%.*s (+%zu more)", (int)(nl - chat), chat, more);
+}
+
 int
 notify_enqueue(struct store *s, const struct notify_config *c, const struct notice *n,
 	       int64_t now, size_t *added)
@@ -194,8 +212,11 @@ notify_enqueue(struct store *s, const struct notify_config *c, const struct noti
 			return r;
 	}
 	if (c->webhook && n->chat != NULL) {
+		char subject[NOTICE_SUBJECT_MAX];
+
 		snprintf(key, sizeof key, "%s/webhook", n->key);
-		if ((r = add_row(s, n->kind, key, "webhook", "webhook", n->chat, n->chat,
+		chat_subject(n->chat, subject, sizeof subject);
+		if ((r = add_row(s, n->kind, key, "webhook", "webhook", subject, n->chat,
 				 now, added)) != 0)
 			return r;
 	}
