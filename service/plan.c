@@ -306,7 +306,7 @@ members_build(struct store *db, const struct plan_input *in, struct plan_members
 		for (size_t k = 0; k < n_hist; k++) {
 			if (hist[k].person_id != ms->person_id)
 				continue;
-			g->carry_load = hist[k].shifts * 1000;
+			g->carry_load = hist[k].held * PLAN_WEEK_LOAD / 1000;
 			g->last_shift_end = hist[k].last_end;
 			g->last_shift_heavy = hist[k].last_sleep_pages >=
 					      in->set.heavy_sleep_interruptions;

@@ -263,7 +263,7 @@ store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 	static const char members_sql[] =
 		"SELECT person_id FROM memberships WHERE term_id = ? ORDER BY person_id";
 	static const char shifts_sql[] =
-		"SELECT person_id, start_at, end_at FROM shifts WHERE rotation_id = ?2 "
+		"SELECT person_id, start_at, end_at, slot_start, slot_end FROM shifts WHERE rotation_id = ?2 "
 		"AND start_at < ?3 AND end_at <= ?3 AND term_id <> ?1 AND cancelled_at IS NULL";
 	static const char pages_sql[] =
 		"SELECT count(*) FROM pages WHERE responder_id = ?1 AND created_at >= ?2 "
@@ -290,13 +290,16 @@ store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 	db_bind_int(st, 3, before);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t person = sqlite3_column_int64(st, 0), end = sqlite3_column_int64(st, 2);
+		int64_t start = sqlite3_column_int64(st, 1);
+		int64_t week = sqlite3_column_int64(st, 4) - sqlite3_column_int64(st, 3);
 
 		for (size_t i = 0; i < nh; i++) {
 			if (h[i].person_id != person)
 				continue;
-			h[i].shifts++;
+			h[i].parts++;
+			h[i].held += week > 0 ? 1000 * (end - start) / week : 1000;
 			if (end > h[i].last_end) {
-				h[i].last_start = sqlite3_column_int64(st, 1);
+				h[i].last_start = start;
 				h[i].last_end = end;
 			}
 			break;
@@ -306,7 +309,7 @@ store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 	if (r != SQLITE_DONE)
 		goto fail;
 	for (size_t i = 0; i < nh; i++) {
-		if (h[i].shifts == 0)
+		if (h[i].parts == 0)
 			continue;
 		if ((st = db_stmt(s, pages_sql)) == NULL)
 			goto fail;

@@ -211,7 +211,9 @@ int store_term_holidays(struct store *s, int64_t term_id, const char *from_day,
 /* What a member of a term did in the same rotation before BEFORE. */
 struct member_history {
 	int64_t person_id;
-	int64_t shifts;                 /* shifts (not cancelled) ending by BEFORE */
+	int64_t parts;                  /* shifts and parts (not cancelled) ending by BEFORE */
+	int64_t held;                   /* the weeks they cover, in thousandths: a part
+					 * of a week counts as its share of it */
 	int64_t last_start, last_end;   /* the latest of them; 0 when none */
 	int64_t last_sleep_pages;       /* pages classed 'sleep' to them during it */
 };

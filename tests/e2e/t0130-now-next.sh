@@ -96,6 +96,17 @@ test_expect_success 'next --json adds the seconds until each shift starts' '
 	expect_file "ana has no shifts to come" out
 '
 
+test_expect_success 'a week started with nobody on call: after generate, now and next name who covers its rest' '
+	team &&
+	sqlite3 rota.db "UPDATE shifts SET cancelled_at = 1 WHERE id = 3" &&
+	export ROTA_NOW=2027-01-20T12:00:00Z &&
+	rota schedule generate t1 >/dev/null &&
+	expect_status 0 rota now &&
+	expect_out "ops       primary  dee      Mon 2027-01-25 10:00 Europe/Dublin" &&
+	expect_status 0 rota next dee --count 1 &&
+	expect_out "ops       primary  Wed 2027-01-20 12:00  Mon 2027-01-25 10:00  Europe/Dublin  now, 4d 22h left"
+'
+
 test_expect_success 'next refuses unknown people, strangers and bad counts' '
 	team &&
 	expect_status 65 rota next zed &&

@@ -435,6 +435,39 @@ test_carry_over(void **state)
 }
 
 static void
+test_carry_over_counts_parts_by_share(void **state)
+{
+	struct plan_team *f = *state;
+	struct person *a, *b, *c;
+	struct term t0;
+	struct plan_diff d;
+	char got[128];
+
+	a = add_person(f, "ana", false, 0);
+	b = add_person(f, "bo", false, 0);
+	c = add_person(f, "cy", false, 0);
+	/* An earlier term: ana's week, of which bo covered two nights (ana
+	 * holds it in three parts, bo in two), then cy's week. Counted by
+	 * rows, ana would carry 3 weeks and bo 2; by share, ana 5/7 of a
+	 * week, bo 2/7 and cy 1. */
+	add_rotation(f, &f->rot, "ops", TIER_PRIMARY);
+	add_term(f, &t0, "t0", &f->rot, T0, 2);
+	add_shift(f, &t0, 0, a);
+	add_shift(f, &t0, 1, c);
+	assert_int_equal(cover_apply(f->base.db, &f->rot, T0 + DAY, T0 + 2 * DAY, b->id,
+				     ORIGIN_OVERRIDE, 1), 0);
+	assert_int_equal(cover_apply(f->base.db, &f->rot, T0 + 3 * DAY, T0 + 4 * DAY, b->id,
+				     ORIGIN_OVERRIDE, 1), 0);
+	add_term(f, &f->term, "t1", &f->rot, T0 + 4 * WEEK, 3);
+	for (size_t i = 0; i < f->np; i++)
+		assert_int_equal(store_member_join(f->base.db, f->term.id, f->p[i].id, 1), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, BEFORE, true, &d), 0);
+	plan_diff_free(&d);
+	schedule(f, &f->term, got, sizeof got);
+	assert_string_equal(got, "bo ana cy");
+}
+
+static void
 test_escalation_tier(void **state)
 {
 	struct plan_team *f = *state;
@@ -743,6 +776,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_infeasible_week_named_and_nothing_written, plan_setup, plan_teardown),
 		cmocka_unit_test_setup_teardown(test_dst_weeks, plan_setup, plan_teardown),
 		cmocka_unit_test_setup_teardown(test_carry_over, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_carry_over_counts_parts_by_share, plan_setup, plan_teardown),
 		cmocka_unit_test_setup_teardown(test_escalation_tier, plan_setup, plan_teardown),
 		cmocka_unit_test(test_holiday_weight),
 		cmocka_unit_test_setup_teardown(test_holiday_weeks_spread, plan_setup, plan_teardown),
