@@ -414,6 +414,47 @@ min_gap_applies(struct store *db, int64_t term_id, bool *applies)
 	return r;
 }
 
+/* Whether SH[J] is its holder's first part of its week (SH sorted by
+ * start: the week's earlier parts lie between its start and J). */
+static bool
+first_part_of_week(const struct shift *sh, size_t j)
+{
+	for (size_t k = j; k-- > 0 && sh[k].start >= sh[j].slot_start;)
+		if (sh[k].person_id == sh[j].person_id && sh[k].term_id == sh[j].term_id &&
+		    sh[k].slot == sh[j].slot)
+			return false;
+	return true;
+}
+
+/* Into GS, for the minimum gap of GAP weeks, the weeks of its rotation
+ * that the holder of SH[FIRST] held from it on: their parts of one week
+ * are one stretch, from their first part to the end of their last (a
+ * night of their week covered by a colleague does not cut it into two
+ * close shifts), and a part held for a colleague counts, as schedule
+ * check counts it. SH is sorted by start. Returns how many. */
+static size_t
+held_weeks(const struct shift *sh, size_t nsh, size_t first, long gap, struct gap_shift *gs)
+{
+	int64_t person = sh[first].person_id, rotation = sh[first].rotation_id;
+	size_t ng = 0;
+
+	for (size_t j = first; j < nsh; j++) {
+		const struct shift *s = &sh[j];
+		int64_t end = s->end;
+
+		if (s->person_id != person || s->rotation_id != rotation ||
+		    !first_part_of_week(sh, j))
+			continue;
+		for (size_t k = j + 1; k < nsh && sh[k].start < s->slot_end; k++)
+			if (sh[k].person_id == person && sh[k].term_id == s->term_id &&
+			    sh[k].slot == s->slot)
+				end = sh[k].end;
+		gs[ng++] = (struct gap_shift){ s->start, end,
+			gap > 0 ? gap * (s->slot_end - s->slot_start) - DST_SLACK : 0 };
+	}
+	return ng;
+}
+
 /* Every figure of one person. */
 static int
 person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
@@ -508,13 +549,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 			goto done;
 		if (!applies)
 			gap = 0;
-		for (size_t j = i; j < nsh; j++)
-			if (sh[j].person_id == mp->id && sh[j].rotation_id == sh[i].rotation_id) {
-				int64_t len = sh[j].end - sh[j].start;
-
-				gs[ng++] = (struct gap_shift){ sh[j].start, sh[j].end,
-					gap > 0 ? gap * len - DST_SLACK : 0 };
-			}
+		ng = held_weeks(sh, nsh, i, gap, gs);
 		mp->v[IND_CLOSE_SHIFTS] += close_shifts(gs, ng, r->from, r->to);
 	}
 done:
