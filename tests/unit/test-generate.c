@@ -780,6 +780,81 @@ test_regen_repair(void **state)
 	gen_result_free(&r);
 }
 
+/* Three members, whole weeks: slot i of N starts at T0 + i weeks. */
+static void
+plain_team(struct team *t, size_t ns)
+{
+	memset(t, 0, sizeof *t);
+	t->p.min_gap_shifts = 1;
+	t->p.shift_seconds = WEEK;
+	t->p.term_name = "t";
+	t->nm = 3;
+	for (size_t j = 0; j < t->nm; j++) {
+		snprintf(t->handle[j], sizeof t->handle[j], "%c", (int)('a' + j));
+		t->m[j].person_id = (int64_t)j + 1;
+		t->m[j].member_from = INT64_MIN;
+		t->m[j].member_until = INT64_MAX;
+		t->m[j].last_shift_end = INT64_MIN;
+	}
+	t->ns = ns;
+	for (size_t i = 0; i < ns; i++) {
+		t->slot[i].start = T0 + (int64_t)i * WEEK;
+		t->slot[i].end = t->slot[i].start + WEEK;
+		t->slot[i].weight = 1000;
+	}
+	team_relink(t);
+}
+
+/* Why a slot left its current person: the hard rule that stops them, or
+ * none (balance); someone not among the members is not a member. */
+static void
+test_moved_why(void **state)
+{
+	struct team t;
+	struct gen_result r;
+
+	(void)state;
+	plain_team(&t, 6);
+	for (size_t i = 0; i < 6; i++)
+		t.slot[i].current_person = (int64_t)(i % 3) + 1;
+	t.leave[0][0] = (struct gen_interval){ T0 + 3 * WEEK + DAY, T0 + 3 * WEEK + 2 * DAY };
+	t.m[0].n_leave = 1;
+	assert_int_equal(gen_run(&t.p, t.m, t.nm, t.slot, t.ns, &r), 0);
+	assert_int_not_equal(r.person[3], 1);
+	assert_int_equal(gen_moved_why(&t.p, t.m, t.nm, t.slot, t.ns, r.person, 3), GEN_ON_LEAVE);
+	/* Slot 0 kept by a: nothing stops a there. */
+	assert_int_equal(gen_moved_why(&t.p, t.m, t.nm, t.slot, t.ns, r.person, 0), GEN_OK);
+	t.slot[1].current_person = 99;
+	assert_int_equal(gen_moved_why(&t.p, t.m, t.nm, t.slot, t.ns, r.person, 1),
+	    GEN_NOT_MEMBER);
+	gen_result_free(&r);
+}
+
+/* A part of a week counts as its share of a shift: a, who held three
+ * quarters of a week in three parts, has held less than b, who held a
+ * whole week, and takes the next one (by rows, a would have held 3). */
+static void
+test_share_counts(void **state)
+{
+	struct team t;
+	struct gen_result r;
+
+	(void)state;
+	plain_team(&t, 5);
+	t.nm = 2;                       /* no minimum gap */
+	for (size_t i = 0; i < 3; i++) {
+		t.slot[i].start = T0 + (int64_t)i * WEEK / 4;
+		t.slot[i].end = t.slot[i].start + WEEK / 4;
+		t.slot[i].weight = 250;
+		t.slot[i].share = GEN_WHOLE_SHIFT / 4;
+		t.slot[i].fixed_person = 1;
+	}
+	t.slot[3].fixed_person = 2;
+	assert_int_equal(gen_run(&t.p, t.m, t.nm, t.slot, t.ns, &r), 0);
+	assert_int_equal(r.person[4], 1);
+	gen_result_free(&r);
+}
+
 int
 main(void)
 {
@@ -804,6 +879,8 @@ main(void)
 		cmocka_unit_test(test_longest_since_last),
 		cmocka_unit_test(test_regen_widening),
 		cmocka_unit_test(test_regen_repair),
+		cmocka_unit_test(test_moved_why),
+		cmocka_unit_test(test_share_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
