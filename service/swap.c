@@ -137,7 +137,9 @@ range_verdict(const struct svc *s, const struct rotation *rot, const struct cove
 	return r;
 }
 
-/* Shift ID: EX_DATAERR when there is none. */
+/* Shift ID: EX_DATAERR when there is none, or it was cancelled (a part
+ * whose time another part of its week now covers: a request or an
+ * override of it would change what that part's holder holds). */
 static int
 shift_get(const struct svc *s, int64_t id, struct shift *out)
 {
@@ -146,6 +148,9 @@ shift_get(const struct svc *s, int64_t id, struct shift *out)
 	if (r == STORE_NOT_FOUND)
 		return rota_fail(EX_DATAERR, "unknown shift %lld (see rota schedule show)",
 				 (long long)id);
+	if (r == 0 && out->cancelled)
+		return rota_fail(EX_DATAERR, "shift %lld was cancelled: another part of its week "
+				 "covers its time now (see rota schedule show)", (long long)id);
 	return r;
 }
 

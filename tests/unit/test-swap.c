@@ -176,6 +176,33 @@ test_override(void **state)
 			    "rewritten");
 }
 
+/* A part cancelled when its week was merged again is not a shift one may
+ * ask a swap of or override: its time is another part's now. */
+static void
+test_cancelled_part(void **state)
+{
+	struct team *t = *state;
+	struct swap w;
+	struct shift sh;
+	int64_t part;
+
+	act_as(t, &t->mo);
+	assert_int_equal(swap_override_range(&t->svc, &t->ops, T0 + 3 * W + 2 * 86400,
+					     T0 + 4 * W, "bo", false, &sh), 0);
+	part = sh.id;
+	assert_int_equal(swap_override_range(&t->svc, &t->ops, T0 + 3 * W + 2 * 86400,
+					     T0 + 4 * W, "ana", false, &sh), 0);
+	assert_int_equal(sh.id, t->shift[3]);
+	assert_int_equal(store_shift_get(t->base.db, part, &sh), 0);
+	assert_true(sh.cancelled);
+	assert_int_equal(swap_override(&t->svc, part, "cy", true, &sh), EX_DATAERR);
+	assert_string_equal(last_error, "shift 7 was cancelled: another part of its week "
+			    "covers its time now (see rota schedule show)");
+	act_as(t, &t->ana);
+	assert_int_equal(swap_request(&t->svc, part, 0, 0, NULL, &w, &sh), EX_DATAERR);
+	assert_int_equal(audit_count(t->base.db, "swap.request"), 0);
+}
+
 static void
 test_suggest(void **state)
 {
@@ -210,6 +237,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_request_decline_cancel, team_setup,
 						team_teardown),
 		cmocka_unit_test_setup_teardown(test_override, team_setup, team_teardown),
+		cmocka_unit_test_setup_teardown(test_cancelled_part, team_setup, team_teardown),
 		cmocka_unit_test_setup_teardown(test_suggest, team_setup, team_teardown),
 	};
 
