@@ -23,17 +23,8 @@
 
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "scheduler/office-hours.h"
 #include "store/store.h"
-
-#define DEFAULT_BUSINESS_HOURS "Mon-Fri 09:00-18:00"
-
-/* An office's working week. Owns its holidays (work_calendar_free). */
-struct work_calendar {
-	const struct tz_zone *zone;             /* the office's */
-	struct business_hours hours;
-	int64_t *holidays;              /* office-local days (days_from_civil), sorted */
-	size_t n_holidays;
-};
 
 /* A person's sleep window, minutes after midnight in their own zone.
  * start > end wraps midnight (22:00-07:00); start == end: never asleep. */
@@ -41,16 +32,6 @@ struct sleep_window {
 	const struct tz_zone *zone;
 	int start, end;
 };
-
-/* Builds the calendar of an office in zone TZ with HOURS (NULL: the
- * default) and the public holidays among H[0..N) whose office_id is
- * OFFICE_ID (0: take all of them). 0, or -1 when TZ or HOURS cannot be
- * read (nothing to free then). */
-int work_calendar_init(struct work_calendar *c, const char *tz, const char *hours,
-		       int64_t office_id, const struct holiday *h, size_t n);
-void work_calendar_free(struct work_calendar *c);
-/* Whether office-local DAY (days_from_civil) is a public holiday. */
-int work_calendar_is_holiday(const struct work_calendar *c, int64_t day);
 
 /* 0, or -1 when TZ is unknown or a minute is outside 0..1439. */
 int sleep_window_init(struct sleep_window *w, const char *tz, int start, int end);
