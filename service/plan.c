@@ -509,17 +509,33 @@ kept_count(struct plan_diff *out, const char *why)
 		out->kept_by[k] += strcmp(plan_kept_words[k], why) == 0;
 }
 
+/* Whether some member may take [START, END) as far as the rules that do
+ * not depend on their other shifts go (membership, managers only, leave,
+ * the other tier). */
+static bool
+anyone_may(const struct plan_input *in, const struct plan_members *pm,
+	   const struct gen_params *p, int64_t start, int64_t end)
+{
+	for (size_t j = 0; j < in->nm; j++)
+		if (gen_check_fixed_rules(p, &pm->m[j], start, end, NULL, 0) == GEN_OK)
+			return true;
+	return false;
+}
+
 /* Appends the slots of week I at NOW. A week in progress that nobody
  * covers at the earliest instant a change may start (a term started
  * mid-week, a shift cancelled) is the generator's from then to its next
- * part or handoff, chosen by the same rules as a whole week. A week split
- * into parts (part of it overridden or swapped, or covered from mid-week)
- * is kept as it is, each part counting for its holder as its share of
- * the week: that keeps shift counts and loads true to the time held, and
- * the minimum gap of each holder to their other weeks. A week that is
- * over with nobody on call stays so. */
+ * part or handoff, chosen by the same rules as a whole week; when no
+ * member may take it at all (everyone on leave, say), it stays uncovered
+ * (listed by schedule check) rather than stop the rest of the term being
+ * generated. A week split into parts (part of it overridden or swapped,
+ * or covered from mid-week) is kept as it is, each part counting for its
+ * holder as its share of the week: that keeps shift counts and loads true
+ * to the time held, and the minimum gap of each holder to their other
+ * weeks. A week that is over with nobody on call stays so. */
 static void
-week_slots(const struct plan_input *in, size_t i, int64_t now, struct plan_slots *ps,
+week_slots(const struct plan_input *in, const struct plan_members *pm,
+	   const struct gen_params *p, size_t i, int64_t now, struct plan_slots *ps,
 	   struct plan_diff *out)
 {
 	int64_t earliest = cover_earliest(now), from, to;
@@ -530,7 +546,8 @@ week_slots(const struct plan_input *in, size_t i, int64_t now, struct plan_slots
 	if (in->bound[i] < earliest && earliest < in->bound[i + 1] &&
 	    week_at(in, i, earliest, &from, &to) == NULL) {
 		parts_push(in, ps, i, earliest, true);
-		slot_push(in, ps, i, USE_FREE, earliest, to, 0, nobody);
+		if (anyone_may(in, pm, p, earliest, to))
+			slot_push(in, ps, i, USE_FREE, earliest, to, 0, nobody);
 		parts_push(in, ps, i, earliest, false);
 		return;
 	}
@@ -551,7 +568,8 @@ week_slots(const struct plan_input *in, size_t i, int64_t now, struct plan_slots
 
 /* The generator's slots at NOW, counting the weeks kept in OUT. */
 static void
-slots_build(const struct plan_input *in, const int *holidays, int64_t now,
+slots_build(const struct plan_input *in, const struct plan_members *pm,
+	    const struct gen_params *p, const int *holidays, int64_t now,
 	    struct plan_slots *ps, struct plan_diff *out)
 {
 	size_t cap = in->ns + in->n_own + 1;
@@ -562,7 +580,7 @@ slots_build(const struct plan_input *in, const int *holidays, int64_t now,
 	ps->n = 0;
 	ps->holidays = holidays;
 	for (size_t i = 0; i < in->ns; i++)
-		week_slots(in, i, now, ps, out);
+		week_slots(in, pm, p, i, now, ps, out);
 }
 
 /* The changes of the generator's result RES: slot K of PS whose person
@@ -622,8 +640,8 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 				       holidays)) != 0 ||
 	    (r = members_build(db, &in, &pm)) != 0)
 		goto done;
-	slots_build(&in, holidays, now, &ps, out);
 	params_of(&in, &p);
+	slots_build(&in, &pm, &p, holidays, now, &ps, out);
 	if (gen_run(&p, pm.m, in.nm, ps.slot, ps.n, &res) != 0) {
 		if (res.failed_slot >= 0 && (size_t)res.failed_slot < ps.n) {
 			out->failed_slot = (long)ps.week[res.failed_slot];
@@ -817,20 +835,25 @@ gaps_free(struct plan_gaps *g)
 	free(g->row);
 }
 
-/* The words of a window of week I that nobody holds. */
+/* The words of the window [FROM, TO) of week I that nobody holds. */
 static const char *
-uncovered_words(const struct plan_input *in, size_t i)
+uncovered_words(const struct plan_input *in, const struct plan_members *pm,
+		const struct gen_params *p, size_t i, int64_t from, int64_t to)
 {
 	const struct shift *one;
 
 	if (week_active(in, i, &one) > 0)
 		return "nobody covers this part of the week";
-	return in->week[i].n > 0 ? "its shift was cancelled" : "no shift: run rota schedule generate";
+	if (in->week[i].n > 0)
+		return "its shift was cancelled";
+	return anyone_may(in, pm, p, from, to) ? "no shift: run rota schedule generate" :
+	       "no shift, and no member may take it";
 }
 
-/* Reports the part of gap G that falls in week I. */
+/* Reports the part of gap GP that falls in week I. */
 static void
-gap_report(const struct plan_input *in, size_t i, const struct plan_gaps *g,
+gap_report(const struct plan_input *in, const struct plan_members *pm,
+	   const struct gen_params *p, size_t i, const struct plan_gaps *g,
 	   const struct coverage_gap *gp, struct plan_problem **v, size_t *n)
 {
 	int64_t from = gp->start > in->bound[i] ? gp->start : in->bound[i];
@@ -839,7 +862,8 @@ gap_report(const struct plan_input *in, size_t i, const struct plan_gaps *g,
 	char a[32];
 
 	if (gp->shift == (size_t)-1) {
-		problem(v, n, in, PLAN_UNCOVERED, NULL, from, to, "%s", uncovered_words(in, i));
+		problem(v, n, in, PLAN_UNCOVERED, NULL, from, to, "%s",
+			uncovered_words(in, pm, p, i, from, to));
 		return;
 	}
 	sh = g->row[gp->shift];
@@ -851,8 +875,9 @@ gap_report(const struct plan_input *in, size_t i, const struct plan_gaps *g,
 /* Checks week I from LO on, in time order: the windows of G not covered
  * in it, and its parts (a window before a part that starts with it). */
 static int
-check_week(struct store *db, const struct plan_input *in, size_t i, struct plan_gaps *g,
-	   int64_t gap, int64_t lo, struct plan_problem **v, size_t *n)
+check_week(struct store *db, const struct plan_input *in, const struct plan_members *pm,
+	   const struct gen_params *p, size_t i, struct plan_gaps *g, int64_t gap, int64_t lo,
+	   struct plan_problem **v, size_t *n)
 {
 	const struct plan_week *w = &in->week[i];
 	size_t k = 0, j = g->next;
@@ -870,7 +895,7 @@ check_week(struct store *db, const struct plan_input *in, size_t i, struct plan_
 		if (gp == NULL && sh == NULL)
 			break;
 		if (gp != NULL && (sh == NULL || gp->start <= sh->start)) {
-			gap_report(in, i, g, gp, v, n);
+			gap_report(in, pm, p, i, g, gp, v, n);
 			if (gp->end > in->bound[i + 1])
 				break;          /* the rest of it is the next week's */
 			j++;
@@ -965,7 +990,7 @@ plan_check(struct store *db, const struct config *cfg, const struct term *t,
 	gaps_find(&in, lo, &g);
 	for (size_t i = 0; r == 0 && i < in.ns; i++)
 		if (in.bound[i + 1] > lo)
-			r = check_week(db, &in, i, &g, gap, lo, v, n);
+			r = check_week(db, &in, &pm, &p, i, &g, gap, lo, v, n);
 	if (r == 0)
 		fixes(&in, &pm, lo, *v, first, *n);
 done:

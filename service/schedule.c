@@ -9,6 +9,7 @@
 #include "common/timefmt.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
+#include "service/cover.h"
 #include "service/schedule.h"
 
 void
@@ -37,7 +38,8 @@ fixed_by(const struct plan_diff *d, const struct plan_problem *p)
 }
 
 /* Why the generator left problem P as it was: its shift's kept reason; a
- * window nobody covers is left only in a week split into parts. */
+ * window nobody covers is left in a week in progress that nobody may take
+ * ("started"), or in a week split into parts. */
 static int
 kept_why(const struct svc *s, const struct plan_settings *set, const struct plan_problem *p,
 	 const char **why)
@@ -45,7 +47,7 @@ kept_why(const struct svc *s, const struct plan_settings *set, const struct plan
 	struct shift sh;
 	int r;
 
-	*why = "split";
+	*why = p->start <= cover_earliest(s->now) ? "started" : "split";
 	if (p->shift_id == 0)
 		return 0;
 	if ((r = store_shift_get(s->db, p->shift_id, &sh)) != 0)

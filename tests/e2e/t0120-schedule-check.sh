@@ -32,6 +32,11 @@ test_expect_success 'a term not generated yet is uncovered, week by week' '
 	rota schedule generate t1 >/dev/null &&
 	expect_unchanged 65 rota schedule check &&
 	expect_file "TERM  PROBLEM    SHIFT  PERSON  FROM                  TO                    DETAIL
+t2    uncovered  -      -       Mon 2027-03-01 10:00  Mon 2027-03-08 10:00  no shift, and no member may take it
+t2    uncovered  -      -       Mon 2027-03-08 10:00  Mon 2027-03-15 10:00  no shift, and no member may take it" out &&
+	rota volunteer join t2 ana >/dev/null &&
+	expect_unchanged 65 rota schedule check &&
+	expect_file "TERM  PROBLEM    SHIFT  PERSON  FROM                  TO                    DETAIL
 t2    uncovered  -      -       Mon 2027-03-01 10:00  Mon 2027-03-08 10:00  no shift: run rota schedule generate
 t2    uncovered  -      -       Mon 2027-03-08 10:00  Mon 2027-03-15 10:00  no shift: run rota schedule generate" out &&
 	expect_err "rota: 2 problems found"
