@@ -40,8 +40,7 @@ exec_rotation_add(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if ((r = rotation_add(&s, &rot)) != 0)
 		return r;
-	print_rotation(&rot);
-	return 0;
+	return rotation_cover_exec(ctx, &s, &rot, "rotation add");
 }
 
 const struct cmd_entry cmd_rotation_add_entry = {
@@ -56,10 +55,21 @@ const struct cmd_entry cmd_rotation_add_entry = {
 		  "\"Mon 10:00\"); it stays at that wall-clock time across DST changes",
 		  0, 0 },
 		{ "shift-days", 0, "N", "days in one shift, 1 to 28 (default 7)", 0, 0 },
+		{ "covers", 0, "always|out-of-hours", "when its holder is on call: every hour "
+		  "(default), or only while none of its offices is in business hours", 0, 0 },
+		{ "offices", 0, "A,B", "with --covers out-of-hours, the offices whose hours it "
+		  "leaves out (default: its members' offices)", 0, 0 },
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
 	.summary = "add a rotation (managers)",
-	.help = "  NAME                       the rotation's name, e.g. ops or escalation\n",
+	.help = "  NAME                       the rotation's name, e.g. ops or escalation\n"
+		"\n"
+		"A volunteer rotation that covers every team's services out of hours\n"
+		"only (each team answers its own alerts in business hours) is added\n"
+		"with --covers out-of-hours: its holder is on call while none of its\n"
+		"offices is in business hours, public holidays of an office being out\n"
+		"of hours for that office. With Dublin and San Francisco, a Dublin\n"
+		"evening is San Francisco's working day. See rota rotation set.\n",
 	.flags = CMD_WRITE,
 	.exec = exec_rotation_add,
 };

@@ -7,6 +7,7 @@
 #include "cli/util.h"
 #include "cli/setup.h"
 #include "common/out.h"
+#include "service/oncall.h"
 #include "service/roster.h"
 
 static int
@@ -36,6 +37,7 @@ exec_rotation_list(struct ctx *ctx, int argc, char **argv)
 		out_str("tz", "ZONE", rot->tz);
 		out_str("handoff", "HANDOFF", handoff);
 		out_int("shift_days", "DAYS", rot->shift_days);
+		out_str("covers", "COVERS", oncall_covers_name(rot));
 		out_int("terms", "TERMS", (int64_t)v[i].terms);
 		out_str("current_term", "CURRENT TERM", v[i].current.name[0] ? v[i].current.name :
 			NULL);
@@ -50,7 +52,8 @@ const struct cmd_entry cmd_rotation_list_entry = {
 	.name = "rotation list",
 	.args = "",
 	.summary = "list rotations",
-	.help = "  Shows each rotation's tier, zone, handoff, shift length, number of\n"
+	.help = "  Shows each rotation's tier, zone, handoff, shift length, the hours it\n"
+		"  covers (always, or out-of-hours: see rota rotation set), number of\n"
 		"  terms and the term in force now.\n",
 	.exec = exec_rotation_list,
 };

@@ -28,6 +28,7 @@ extern const struct cmd_entry cmd_leave_list_entry;
 extern const struct cmd_entry cmd_leave_remove_entry;
 /* -- rotations, terms, schedule -- */
 extern const struct cmd_entry cmd_rotation_add_entry;
+extern const struct cmd_entry cmd_rotation_set_entry;
 extern const struct cmd_entry cmd_rotation_list_entry;
 extern const struct cmd_entry cmd_term_add_entry;
 extern const struct cmd_entry cmd_term_list_entry;
@@ -90,6 +91,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_leave_remove_entry,
 	/* -- rotations, terms, schedule -- */
 	&cmd_rotation_add_entry,
+	&cmd_rotation_set_entry,
 	&cmd_rotation_list_entry,
 	&cmd_term_add_entry,
 	&cmd_term_list_entry,

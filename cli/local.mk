@@ -17,7 +17,7 @@ rota_full_SOURCES += \
 # -- rotations, terms, schedule --
 rota_full_SOURCES += \
 	cli/setup.c cli/setup.h \
-	cli/cmd-rotation-add.c cli/cmd-rotation-list.c \
+	cli/cmd-rotation-add.c cli/cmd-rotation-set.c cli/cmd-rotation-list.c \
 	cli/cmd-term-add.c cli/cmd-term-list.c cli/cmd-term-show.c \
 	cli/cmd-volunteer-join.c cli/cmd-volunteer-leave.c
 rota_full_SOURCES += \

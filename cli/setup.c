@@ -73,9 +73,9 @@ out_time(const char *key, const char *header, int64_t t, const struct tz_zone *z
 }
 
 void
-print_rotation(const struct rotation *r)
+print_rotation(const struct rotation *r, const struct oncall_offices *o)
 {
-	char handoff[16];
+	char handoff[16], offices[512] = "";
 
 	handoff_format(r->handoff_dow, r->handoff_minute, handoff, sizeof handoff);
 	out_object_begin(NULL);
@@ -84,7 +84,33 @@ print_rotation(const struct rotation *r)
 	out_str("tz", "Time zone:", r->tz);
 	out_str("handoff", "Handoff:", handoff);
 	out_int("shift_days", "Shift days:", r->shift_days);
+	out_str("covers", "Covers:", oncall_covers_name(r));
+	if (r->out_of_hours) {
+		for (size_t i = 0; i < o->n; i++)
+			snprintf(offices + strlen(offices), sizeof offices - strlen(offices),
+				 "%s%s", i ? ", " : "", o->offices[i].name);
+		if (!o->chosen && !out_json())
+			snprintf(offices + strlen(offices), sizeof offices - strlen(offices),
+				 "%s(its members' offices)", o->n ? " " : "");
+		out_str("offices", "Offices:", offices);
+		out_bool("offices_chosen", NULL, o->chosen);
+	}
 	out_object_end();
+}
+
+int
+rotation_cover_exec(struct ctx *ctx, struct svc *s, struct rotation *rot, const char *what)
+{
+	const char *covers = cmd_opt(ctx, "covers"), *offices = cmd_opt(ctx, "offices");
+	struct oncall_offices o = { 0 };
+	int r = 0;
+
+	if (covers != NULL || offices != NULL)
+		r = usage_if(ctx, oncall_rotation_set(s, rot, covers, offices, what));
+	if (r == 0 && (r = oncall_offices_load(s->db, rot, s->now, s->now + 1, &o)) == 0)
+		print_rotation(rot, &o);
+	oncall_offices_free(&o);
+	return r;
 }
 
 void

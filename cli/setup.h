@@ -10,6 +10,7 @@
 
 #include "cli/cmd.h"
 #include "common/tz.h"
+#include "service/oncall.h"
 #include "service/setup.h"
 
 /* A name of a rotation, term or office: 1 to LEN-1 printable characters,
@@ -31,8 +32,13 @@ void time_format_offset(int64_t t, const struct tz_zone *zone, char *buf, size_t
  * (never, as in a membership not left) gives null / "-". */
 void out_time(const char *key, const char *header, int64_t t, const struct tz_zone *zone);
 
-/* One rotation as "Field: value" lines, or a JSON object. */
-void print_rotation(const struct rotation *r);
+/* One rotation as "Field: value" lines, or a JSON object; O: the offices
+ * whose hours it leaves out (service/oncall.h). */
+void print_rotation(const struct rotation *r, const struct oncall_offices *o);
+
+/* Sets what ROT covers from --covers and --offices (when either is
+ * given), and prints it. */
+int rotation_cover_exec(struct ctx *ctx, struct svc *s, struct rotation *rot, const char *what);
 
 /* One term: its rotation, first and last handoff (the rotation's wall
  * clock in text; UTC and local ISO 8601 in JSON), shifts, state, and

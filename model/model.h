@@ -56,6 +56,9 @@ struct rotation {
 	int handoff_dow;                /* 0 = Sunday */
 	int handoff_minute;             /* minutes after local midnight */
 	int shift_days;
+	/* On call only while none of its offices is in business hours
+	 * (service/oncall.h); false: every hour. */
+	bool out_of_hours;
 };
 
 struct term {

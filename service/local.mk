@@ -19,3 +19,4 @@ librota_a_SOURCES += service/pages.c service/pages.h service/pay.c service/pay.h
 librota_a_SOURCES += service/audit.c service/audit.h
 librota_a_SOURCES += service/setup.c service/setup.h
 librota_a_SOURCES += service/roster.c service/roster.h
+librota_a_SOURCES += service/oncall.c service/oncall.h

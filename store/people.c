@@ -7,7 +7,7 @@
 #include "common/err.h"
 #include "store/store-private.h"
 
-static int
+int
 read_office(sqlite3_stmt *st, void *out)
 {
 	struct office *o = out;
@@ -40,7 +40,7 @@ store_office_add(struct store *s, struct office *o, int64_t now)
 int
 store_office_get(struct store *s, const char *name, struct office *out)
 {
-	static const char sql[] = "SELECT id, name, tz, hours FROM offices WHERE name = ?";
+	static const char sql[] = OFFICE_COLS "WHERE o.name = ?";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st != NULL)
@@ -51,7 +51,7 @@ store_office_get(struct store *s, const char *name, struct office *out)
 int
 store_office_get_id(struct store *s, int64_t id, struct office *out)
 {
-	static const char sql[] = "SELECT id, name, tz, hours FROM offices WHERE id = ?";
+	static const char sql[] = OFFICE_COLS "WHERE o.id = ?";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st != NULL)
@@ -62,7 +62,7 @@ store_office_get_id(struct store *s, int64_t id, struct office *out)
 int
 store_office_list(struct store *s, struct office **v, size_t *n)
 {
-	static const char sql[] = "SELECT id, name, tz, hours FROM offices ORDER BY name";
+	static const char sql[] = OFFICE_COLS "ORDER BY o.name";
 	return db_list(s, db_stmt(s, sql), read_office, sizeof **v, (void **)v, n);
 }
 

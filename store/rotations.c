@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/err.h"
@@ -22,11 +23,13 @@ read_rotation(sqlite3_stmt *st, void *out)
 	r->handoff_dow = (int)db_int(st, 4, 1);
 	r->handoff_minute = (int)db_int(st, 5, 600);
 	r->shift_days = (int)db_int(st, 6, 7);
+	r->out_of_hours = db_int(st, 7, 0) != 0;
 	return 0;
 }
 
 #define ROTATION_COLS \
-	"SELECT id, name, tier, tz, handoff_dow, handoff_minute, shift_days FROM rotations "
+	"SELECT id, name, tier, tz, handoff_dow, handoff_minute, shift_days, " \
+	"id IN (SELECT rotation_id FROM rotation_cover) FROM rotations "
 
 int
 store_rotation_add(struct store *s, struct rotation *r, int64_t now)
@@ -48,6 +51,71 @@ store_rotation_add(struct store *s, struct rotation *r, int64_t now)
 	db_bind_int(st, 7, now);
 	snprintf(what, sizeof what, "rotation '%s'", r->name);
 	return db_insert(s, st, what, &r->id);
+}
+
+int
+store_rotation_set_cover(struct store *s, int64_t rotation_id, bool out_of_hours,
+			 const int64_t *offices, size_t n)
+{
+	static const char clear_offices[] = "DELETE FROM rotation_offices WHERE rotation_id = ?";
+	static const char clear_cover[] = "DELETE FROM rotation_cover WHERE rotation_id = ?";
+	static const char add_cover[] =
+		"INSERT INTO rotation_cover (rotation_id, covers) VALUES (?, 'out_of_hours')";
+	static const char add_office[] =
+		"INSERT OR IGNORE INTO rotation_offices (rotation_id, office_id) VALUES (?, ?)";
+	const char *steps[] = { clear_offices, clear_cover, out_of_hours ? add_cover : NULL };
+	sqlite3_stmt *st;
+	int r;
+
+	for (size_t i = 0; i < 3 && steps[i] != NULL; i++) {
+		if ((st = db_stmt(s, steps[i])) == NULL)
+			return EX_SOFTWARE;
+		db_bind_int(st, 1, rotation_id);
+		if ((r = db_step_done(s, st)) != 0)
+			return r;
+	}
+	for (size_t i = 0; out_of_hours && i < n; i++) {
+		if ((st = db_stmt(s, add_office)) == NULL)
+			return EX_SOFTWARE;
+		db_bind_int(st, 1, rotation_id);
+		db_bind_int(st, 2, offices[i]);
+		if ((r = db_step_done(s, st)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+int
+store_rotation_offices(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
+		       bool *chosen, struct office **v, size_t *n)
+{
+	/* The offices chosen for the rotation; when none were, those of the
+	 * members of its terms that overlap [from, to). */
+	static const char chosen_sql[] =
+		OFFICE_COLS "WHERE o.id IN (SELECT office_id FROM rotation_offices "
+		"WHERE rotation_id = ?1) ORDER BY o.name";
+	static const char members_sql[] =
+		OFFICE_COLS "WHERE o.id IN (SELECT p.office_id FROM persons p "
+		"JOIN memberships m ON m.person_id = p.id JOIN terms t ON t.id = m.term_id "
+		"WHERE t.rotation_id = ?1 AND t.start_at < ?3 AND t.end_at > ?2 "
+		"AND m.joined_at < ?3 AND (m.left_at IS NULL OR m.left_at > ?2)) ORDER BY o.name";
+	sqlite3_stmt *st = db_stmt(s, chosen_sql);
+	int r;
+
+	if (st != NULL)
+		db_bind_int(st, 1, rotation_id);
+	if ((r = db_list(s, st, read_office, sizeof **v, (void **)v, n)) != 0)
+		return r;
+	*chosen = *n > 0;
+	if (*chosen)
+		return 0;
+	free(*v);
+	if ((st = db_stmt(s, members_sql)) != NULL) {
+		db_bind_int(st, 1, rotation_id);
+		db_bind_int(st, 2, from);
+		db_bind_int(st, 3, to);
+	}
+	return db_list(s, st, read_office, sizeof **v, (void **)v, n);
 }
 
 int

@@ -425,6 +425,21 @@ static const char migration_11[] =
 	"  person_id FROM shifts WHERE cancelled_at IS NULL;"
 	"INSERT OR IGNORE INTO terms_told (term_id) SELECT DISTINCT term_id FROM shifts;";
 
+/* Out-of-hours rotations (issue 20): a rotation with a row in
+ * rotation_cover is on call only while none of its offices is in
+ * business hours; its offices are those of rotation_offices, or when it
+ * has none there, those of its terms' members. A rotation with no row
+ * covers every hour, as before. Tables of their own, so that the
+ * migration may run again. */
+static const char migration_12[] =
+	"CREATE TABLE IF NOT EXISTS rotation_cover ("
+	"  rotation_id INTEGER PRIMARY KEY REFERENCES rotations(id),"
+	"  covers TEXT NOT NULL CHECK (covers = 'out_of_hours'));"
+	"CREATE TABLE IF NOT EXISTS rotation_offices ("
+	"  rotation_id INTEGER NOT NULL REFERENCES rotation_cover(rotation_id),"
+	"  office_id INTEGER NOT NULL REFERENCES offices(id),"
+	"  PRIMARY KEY (rotation_id, office_id));";
+
 const struct store_migration store_migrations[] = {
 	{ 1, migration_1 },
 	{ 2, migration_2 },
@@ -437,6 +452,7 @@ const struct store_migration store_migrations[] = {
 	{ 9, migration_9 },
 	{ 10, migration_10 },
 	{ 11, migration_11 },
+	{ 12, migration_12 },
 };
 const size_t store_n_migrations =
 	sizeof store_migrations / sizeof store_migrations[0];

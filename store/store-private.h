@@ -101,6 +101,10 @@ int read_page_class(sqlite3_stmt *st, int col, int64_t page_id, enum page_class 
 	"JOIN offices o ON o.id = h.office_id "
 int read_holiday(sqlite3_stmt *st, void *out);
 
+/* Offices, read into a struct office by read_office (store/people.c). */
+#define OFFICE_COLS "SELECT o.id, o.name, o.tz, o.hours FROM offices o "
+int read_office(sqlite3_stmt *st, void *out);
+
 /* Shifts with their rotation, term and person, read into a struct shift
  * by read_shift (store/shifts.c); shared by every shift query. */
 #define SHIFT_COLS \

@@ -13,13 +13,14 @@ test_expect_success 'add rotations then list them' '
 Tier:                    primary
 Time zone:               Europe/Dublin
 Handoff:                 Mon 10:00
-Shift days:              7" out &&
+Shift days:              7
+Covers:                  always" out &&
 	expect_status 0 rota rotation add esc --tier escalation --tz America/Los_Angeles \
 		--handoff "tue 09:30" --shift-days 14 &&
 	expect_status 0 rota rotation list &&
-	expect_file "NAME  TIER        ZONE                 HANDOFF    DAYS  TERMS  CURRENT TERM
-ops   primary     Europe/Dublin        Mon 10:00  7     0      -
-esc   escalation  America/Los_Angeles  Tue 09:30  14    0      -" out &&
+	expect_file "NAME  TIER        ZONE                 HANDOFF    DAYS  COVERS  TERMS  CURRENT TERM
+ops   primary     Europe/Dublin        Mon 10:00  7     always  0      -
+esc   escalation  America/Los_Angeles  Tue 09:30  14    always  0      -" out &&
 	expect_status 0 rota --json rotation list &&
 	test "$(json "[(r[\"name\"], r[\"tier\"], r[\"handoff\"], r[\"shift_days\"]) for r in j]")" = \
 		"[('"'"'ops'"'"', '"'"'primary'"'"', '"'"'Mon 10:00'"'"', 7), ('"'"'esc'"'"', '"'"'escalation'"'"', '"'"'Tue 09:30'"'"', 14)]"
@@ -76,6 +77,58 @@ test_expect_success 'rotation add is for managers only' '
 	expect_err "rotation add: managers only (you are root as ana)" &&
 	expect_status 0 rota --as mo rotation add x --tier primary --tz UTC &&
 	test "$(sqlite3 rota.db "SELECT actor FROM audit_events WHERE action = '"'"'rotation.add'"'"'")" = "root as mo"
+'
+
+# offices: Dublin and San Francisco (Mon-Fri 09:00-18:00), and Round, open
+# around the clock.
+offices() {
+	rota office add Dublin --tz Europe/Dublin >/dev/null &&
+	rota office add "San Francisco" --tz America/Los_Angeles >/dev/null &&
+	rota office add Round --tz UTC --hours "Mon-Sun 00:00-24:00" >/dev/null
+}
+
+test_expect_success 'an out-of-hours rotation, its offices chosen, changed and audited' '
+	offices &&
+	expect_status 0 rota rotation add ops --tier primary --tz Europe/Dublin \
+		--covers out-of-hours --offices "Dublin,San Francisco" &&
+	expect_file "Rotation:                ops
+Tier:                    primary
+Time zone:               Europe/Dublin
+Handoff:                 Mon 10:00
+Shift days:              7
+Covers:                  out-of-hours
+Offices:                 Dublin, San Francisco" out &&
+	expect_status 0 rota --json rotation set ops --offices Dublin &&
+	test "$(json "j[\"covers\"], j[\"offices\"], j[\"offices_chosen\"]")" = "out-of-hours Dublin True" &&
+	expect_status 0 rota rotation set ops --offices "" &&
+	expect_out "Offices:                 (its members'"'"' offices)" &&
+	rota rotation list >out &&
+	expect_out "COVERS" && expect_out "out-of-hours" &&
+	expect_status 0 rota --json rotation set ops --covers always &&
+	test "$(json "j[\"covers\"], \"offices\" in j")" = "always False" &&
+	test "$(sqlite3 rota.db "SELECT count(*) FROM rotation_offices")" = 0 &&
+	test "$(sqlite3 rota.db "SELECT after FROM audit_events WHERE action = '"'"'rotation.cover'"'"'
+		ORDER BY id LIMIT 1")" = "{\"covers\":\"out-of-hours\",\"offices\":[\"Dublin\",\"San Francisco\"]}"
+'
+
+test_expect_success 'bad hours are refused and change nothing' '
+	offices &&
+	rota rotation add ops --tier primary --tz Europe/Dublin >/dev/null &&
+	expect_unchanged 65 rota rotation set ops --covers out-of-hours --offices Dublin,Nope &&
+	expect_err "rota: unknown office '"'"'Nope'"'"' (see rota office list)" &&
+	expect_unchanged 64 rota rotation set ops --offices Dublin &&
+	expect_err "rota: --offices: rotation '"'"'ops'"'"' covers every hour: offices are for --covers out-of-hours" &&
+	expect_unchanged 64 rota rotation set ops --covers sometimes &&
+	expect_err "rota: --covers: '"'"'sometimes'"'"' is not always or out-of-hours" &&
+	expect_unchanged 65 rota rotation set ops --covers out-of-hours --offices Round &&
+	expect_err "rota: rotation '"'"'ops'"'"': its offices are open around the clock together, so it would never be on call out of hours (choose other offices, or --covers always)" &&
+	expect_unchanged 64 rota rotation set ops &&
+	expect_err "nothing to set" &&
+	expect_unchanged 65 rota rotation set nope --covers always &&
+	expect_unchanged 64 rota rotation add web --tier primary --tz UTC --offices Dublin &&
+	people &&
+	expect_unchanged 77 rota --as ana rotation set ops --covers always &&
+	expect_err "rotation set: managers only"
 '
 
 test_expect_success 'rotation add and list have --help' '
