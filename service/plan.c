@@ -384,13 +384,41 @@ moved_word(int why)
 	}
 }
 
-/* Writes a change that takes an existing row (the one starting where it
- * starts); the others are inserted together by insert_new. */
+/* Writes change C of part of its week (the rest of a week in progress)
+ * through cover_apply, the one rule that splits and merges a week's parts
+ * (a neighbour of the same holder is merged with it), and records the
+ * part's id. */
 static int
-write_change(struct store *db, const struct plan_change *c, int64_t now)
+write_part(struct store *db, const struct rotation *rot, struct plan_change *c, int64_t now)
+{
+	struct shift_filter f = { .rotation_id = rot->id, .person_id = c->new_person,
+				  .from = c->start, .to = c->start + 1 };
+	struct shift *v;
+	size_t n;
+	int r;
+
+	if ((r = cover_apply(db, rot, c->start, c->end, c->new_person, ORIGIN_GENERATED,
+			     now)) != 0 ||
+	    (r = store_shift_list(db, &f, &v, &n)) != 0)
+		return r;
+	c->shift_id = n > 0 ? v[0].id : 0;
+	free(v);
+	return n > 0 ? 0 : rota_fail(EX_SOFTWARE, "rotation %s: no part of person %lld at "
+				     "%lld after generation", rot->name,
+				     (long long)c->new_person, (long long)c->start);
+}
+
+/* Writes a change that takes an existing row (the one starting where it
+ * starts), or covers part of its week; the others are inserted together
+ * by insert_new. */
+static int
+write_change(struct store *db, const struct rotation *rot, struct plan_change *c,
+	     int64_t now)
 {
 	int r;
 
+	if (c->start != c->slot_start || c->end != c->slot_end)
+		return write_part(db, rot, c, now);
 	if (c->shift_id == 0)
 		return 0;
 	if ((r = store_shift_reshape(db, c->shift_id, c->new_person, c->end, ORIGIN_GENERATED,
@@ -654,7 +682,7 @@ plan_generate(struct store *db, const struct config *cfg, const struct term *t,
 	}
 	changes_build(&in, &p, &pm, &ps, &res, out);
 	for (size_t k = 0; apply && r == 0 && k < out->n_changes; k++)
-		r = write_change(db, &out->changes[k], now);
+		r = write_change(db, &in.rot, &out->changes[k], now);
 	if (r == 0 && apply)
 		r = insert_new(db, &in, out, now);
 done:

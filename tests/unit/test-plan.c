@@ -665,6 +665,42 @@ test_cancelled_week_in_progress_refilled_from_now(void **state)
 	free(w);
 }
 
+/* The rest of a week in progress given to the holder of its next part
+ * (two members: no minimum gap) merges with that part (cover_apply's
+ * rule): one part of one holder, never two side by side. */
+static void
+test_midweek_fill_merges_with_the_next_part(void **state)
+{
+	struct plan_team *f = *state;
+	int64_t now = T0 + 2 * DAY + 30;
+	struct plan_diff d;
+	struct shift *v;
+	size_t n, parts = 0;
+
+	add_person(f, "ana", false, 0);
+	add_person(f, "bo", false, 0);
+	team(f, 2);
+	add_leave(f, &f->p[1], T0, T0 + WEEK);          /* only ana may take week 0 */
+	assert_int_equal(cover_apply(f->base.db, &f->rot, T0 + 4 * DAY, T0 + WEEK, f->p[0].id,
+				     ORIGIN_OVERRIDE, now), 0);
+	assert_int_equal(plan_generate(f->base.db, NULL, &f->term, now, true, &d), 0);
+	assert_int_equal(d.changes[0].start, now + 30);
+	assert_int_equal(d.changes[0].end, T0 + 4 * DAY);
+	assert_string_equal(d.changes[0].new_handle, "ana");
+	plan_diff_free(&d);
+	assert_int_equal(store_term_shifts(f->base.db, f->term.id, &v, &n), 0);
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].slot != 0 || v[k].cancelled)
+			continue;
+		parts++;
+		assert_int_equal(v[k].start, now + 30);
+		assert_int_equal(v[k].end, T0 + WEEK);
+		assert_string_equal(v[k].handle, "ana");
+	}
+	assert_int_equal(parts, 1);
+	free(v);
+}
+
 static void
 test_split_week_kept_and_counted_by_part(void **state)
 {
@@ -782,6 +818,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_holiday_weeks_spread, plan_setup, plan_teardown),
 		cmocka_unit_test_setup_teardown(test_midweek_start_covers_now_to_the_handoff, plan_setup, plan_teardown),
 		cmocka_unit_test_setup_teardown(test_cancelled_week_in_progress_refilled_from_now, plan_setup, plan_teardown),
+		cmocka_unit_test_setup_teardown(test_midweek_fill_merges_with_the_next_part, plan_setup, plan_teardown),
 		cmocka_unit_test_setup_teardown(test_split_week_kept_and_counted_by_part, plan_setup, plan_teardown),
 		cmocka_unit_test_setup_teardown(test_check_parts_and_windows, plan_setup, plan_teardown),
 	};
