@@ -636,8 +636,9 @@ changes_build(const struct plan_input *in, const struct gen_params *p,
 		c->start = u->start;
 		c->end = u->end;
 		c->old_person = u->person;
+		/* A holder is a row's: someone no longer among the members too. */
 		snprintf(c->old_handle, sizeof c->old_handle, "%s",
-			 u->person ? handle_of(in, u->person) : "");
+			 u->person && row != NULL ? row->handle : "");
 		c->new_person = res->person[k];
 		snprintf(c->new_handle, sizeof c->new_handle, "%s", handle_of(in, c->new_person));
 		c->why = u->person == 0 ? u->why : moved_word(gen_moved_why(p, pm->m, in->nm,
