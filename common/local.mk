@@ -9,4 +9,5 @@ librota_a_SOURCES += \
 	common/secret.c common/secret.h \
 	common/strset.c common/strset.h \
 	common/idset.c common/idset.h \
-	common/text.c common/text.h
+	common/text.c common/text.h \
+	common/share.c common/share.h

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "common/share.h"
 #include "reports/money.h"
 
 /* ISO 4217 minor unit exponents of the currencies rota knows (list one of
@@ -125,18 +126,6 @@ money_format(int64_t minor, int exponent, char *buf, size_t len)
 	return buf;
 }
 
-int64_t
-money_round_div(__int128 num, __int128 den)
-{
-	__int128 q = num / den, r = num % den;
-
-	if (r < 0)
-		r = -r;
-	if (2 * r >= den)
-		q += num < 0 ? -1 : 1;
-	return (int64_t)q;
-}
-
 int
 money_muldiv(int64_t a, int64_t b, int64_t d, int64_t *out)
 {
@@ -149,21 +138,8 @@ money_muldiv(int64_t a, int64_t b, int64_t d, int64_t *out)
 	/* One more than INT64_MAX may still round in; check with margin. */
 	if (q > INT64_MAX - 1 || q < INT64_MIN + 1)
 		return -1;
-	*out = money_round_div(num, d);
+	*out = round_div(num, d);
 	return 0;
-}
-
-int64_t
-money_share(int64_t amount, int64_t den, int64_t start, int64_t end, int64_t from,
-	    int64_t to)
-{
-	int64_t a = from > start ? from : start, b = to < end ? to : end;
-	__int128 d = (__int128)den * (end - start);
-
-	if (b <= a)
-		return 0;
-	return money_round_div((__int128)amount * (b - start), d) -
-	       money_round_div((__int128)amount * (a - start), d);
 }
 
 static __int128
@@ -203,5 +179,5 @@ money_ratio_add(struct money_ratio *r, int64_t a, int64_t b, int64_t d)
 int64_t
 money_ratio_round(const struct money_ratio *r)
 {
-	return money_round_div(r->num, r->den);
+	return round_div(r->num, r->den);
 }

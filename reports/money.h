@@ -4,7 +4,8 @@
  * Amounts are read from text ("500.00", "0.5", "12") into minor units for
  * the currency's exponent (EUR 2: "0.5" is 50; JPY 0; BHD 3), printed back
  * with exactly that many decimals, and pro-rated with rounding half away
- * from zero on 128-bit intermediates, so no product overflows. */
+ * from zero on 128-bit intermediates (common/share.h), so no product
+ * overflows. */
 #ifndef ROTA_MONEY_H
 #define ROTA_MONEY_H
 
@@ -32,24 +33,9 @@ int money_parse(const char *s, int exponent, int64_t *out, const char **why);
 #define MONEY_BUF 32
 char *money_format(int64_t minor, int exponent, char *buf, size_t len);
 
-/* NUM / DEN rounded half away from zero (DEN > 0). */
-int64_t money_round_div(__int128 num, __int128 den);
-
 /* A * B / D rounded half away from zero, computed in 128 bits (D > 0).
  * Returns 0, or -1 when the result does not fit in int64_t. */
 int money_muldiv(int64_t a, int64_t b, int64_t d, int64_t *out);
-
-/* The piece [FROM, TO) of AMOUNT / DEN (DEN > 0) earned evenly over
- * [START, END): round(V(TO)) - round(V(FROM)), where V(x) is the exact
- * amount earned from START to x (FROM and TO clamped to [START, END)),
- * rounded half away from zero. The one rule for sharing an amount among
- * the pieces of a week (its parts, their months): the first piece gets
- * its own share rounded, the last one the remainder, and the pieces add
- * up to round(AMOUNT / DEN) exactly. 0 for an empty piece. Used for pay
- * (reports/pay.h) and for the weeks and load a part of a week counts in
- * `report fairness`. */
-int64_t money_share(int64_t amount, int64_t den, int64_t start, int64_t end, int64_t from,
-		    int64_t to);
 
 /* An exact non-negative rational, for sums of pro-rated pieces with
  * different denominators (days of 23, 24 and 25 hours). Kept reduced. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/share.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
 #include "reports/money.h"
@@ -145,7 +146,7 @@ pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n)
 		a = max64(s->start, in->from);
 		b = min64(s->end, in->to);
 		shift_week(s, &week_start, &week_end);
-		p->stipend += money_share(pol->stipend_per_week * s->shift_days, 7,
+		p->stipend += week_share(pol->stipend_per_week * s->shift_days, 7,
 					  week_start, week_end, a, b);
 		pay_shift_days(pol, &in->persons[s->person], week_start, week_end, a, b,
 			       &wd, &we, &ho);
@@ -194,7 +195,7 @@ pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n)
 				memcpy(l->currency, pol->currency, sizeof l->currency);
 				l->exponent = pol->exponent;
 			}
-			active = money_round_div((__int128)pol->active_hour_rate *
+			active = round_div((__int128)pol->active_hour_rate *
 						 p->active_minutes, 60);
 			bonus = pol->sleep_interruption_bonus * p->sleep;
 			sum = p->stipend + p->weekday + p->weekend + p->holiday + active + bonus;

@@ -13,7 +13,7 @@
  *    exact share rounded, each later piece what its end adds to the
  *    rounded total, and the last piece the remainder: the pieces of one
  *    week add up to the week's amount to the minor unit, whoever holds
- *    them and whatever months they fall in (money_share, money.h).
+ *    them and whatever months they fall in (week_share, common/share.h).
  *  - Stipend: stipend_per_week * shift_days / 7 for a whole week, earned
  *    evenly over the week's own seconds (167, 168 or 169 hours), so a
  *    part of 72 hours of a 168-hour week earns 72/168 of it.

@@ -3,7 +3,7 @@
  * Pure logic: members and shifts in, figures out. Loads and weeks held
  * are integer load units (1000 = one ordinary week): a shift that is a
  * part of a week counts its share of the week (the caller shares a week
- * among its parts with money_share, reports/money.h, so that they add up
+ * among its parts with week_share, common/share.h, so that they add up
  * to the week). Coverage is scheduler/coverage.h's. Only ratios
  * (balance, percent) are doubles. */
 #ifndef ROTA_FAIRNESS_H

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "common/xalloc.h"
-#include "reports/money.h"
+#include "common/share.h"
 #include "service/plan.h"
 #include "service/reports.h"
 
@@ -35,16 +35,17 @@ struct fair_input {
 
 /* The share of its week each shift holds, and its weight: the
  * generator's (service/plan.h), so that the report and generation count
- * the same load. A part of a week weighs its share of an ordinary week
- * (money_share, so that the parts of a week add up to it) and the public
- * holidays it holds in full; a whole week weighs what generation gives
- * it. */
+ * the same load: a week weighs its load with its public holidays, and a
+ * part of it its share of that (week_share, so that the parts of a week
+ * add up to it). The shifts are sorted by start, so the parts of a week
+ * are next to each other. */
 static int
 shift_weights(const struct svc *s, const struct fairness_view *v,
 	      const struct fair_input *in, int64_t *held, int64_t *weights)
 {
-	size_t n = in->n_shifts;
+	size_t n = in->n_shifts, nw = 0;
 	int64_t *start = xcalloc(n + 1, sizeof *start), *end = xcalloc(n + 1, sizeof *end);
+	size_t *week = xcalloc(n + 1, sizeof *week);
 	int *holidays = xcalloc(n + 1, sizeof *holidays);
 	long hw = in->set.holiday_weight;
 	int r = 0;
@@ -52,17 +53,25 @@ shift_weights(const struct svc *s, const struct fairness_view *v,
 	for (size_t i = 0; i < n; i++) {
 		const struct shift *sh = &in->shifts[i];
 
-		start[i] = sh->start;
-		end[i] = sh->end;
-		held[i] = money_share(PLAN_WEEK_LOAD, 1, sh->slot_start, sh->slot_end,
-				      sh->start, sh->end);
+		if (nw == 0 || start[nw - 1] != sh->slot_start) {
+			start[nw] = sh->slot_start;
+			end[nw++] = sh->slot_end;
+		}
+		week[i] = nw - 1;
+		held[i] = week_share(PLAN_WEEK_LOAD, 1, sh->slot_start, sh->slot_end, sh->start,
+				     sh->end);
 	}
 	if (hw > 0)
-		r = plan_holiday_counts(s->db, v->term.id, start, end, n, holidays);
-	for (size_t i = 0; i < n && r == 0; i++)
-		weights[i] = held[i] + plan_slot_weight(hw, holidays[i]) - plan_slot_weight(hw, 0);
+		r = plan_holiday_counts(s->db, v->term.id, start, end, nw, holidays);
+	for (size_t i = 0; i < n && r == 0; i++) {
+		const struct shift *sh = &in->shifts[i];
+
+		weights[i] = week_share(plan_slot_weight(hw, holidays[week[i]]), 1,
+					sh->slot_start, sh->slot_end, sh->start, sh->end);
+	}
 	free(start);
 	free(end);
+	free(week);
 	free(holidays);
 	return r;
 }

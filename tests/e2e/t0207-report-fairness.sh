@@ -72,6 +72,23 @@ test_expect_success 'a week with a public holiday of a member office weighs more
 		"[('"'"'ana'"'"', 2.0), ('"'"'bo'"'"', 2.0), ('"'"'cy'"'"', 1.5), ('"'"'dee'"'"', 1.0)]"
 '
 
+# The same holiday week of cy's (18-25 January, 1.5 weeks of load) with
+# its last three days given to dee: each part counts its share of the
+# week and of its load, as generation counts it: cy 96 of 168 hours, 0.571
+# of a week and 1.5 * 96/168 = 0.857 of load; dee 0.429 and the remaining
+# 0.643 on top of her own week. The term still weighs 6.5 weeks.
+test_expect_success 'a holiday week held in parts: each part its share of the week and of its load' '
+	schedule &&
+	sqlite3 rota.db "INSERT INTO offices (name, tz, created_at) VALUES ('"'"'Dublin'"'"', '"'"'Europe/Dublin'"'"', 0);
+		UPDATE persons SET office_id = 1 WHERE handle = '"'"'cy'"'"';
+		INSERT INTO holidays (office_id, day, name) VALUES (1, '"'"'2027-01-20'"'"', '"'"'Test day'"'"')" &&
+	rota override --from 2027-01-22T10:00 --to 2027-01-25T10:00 dee --force >/dev/null &&
+	expect_status 0 rota --json report fairness h1 &&
+	test "$(json "[(m[\"person\"], m[\"weeks\"], m[\"load_weeks\"]) for m in j[\"members\"]]")" = \
+		"[('"'"'ana'"'"', 2.0, 2.0), ('"'"'bo'"'"', 2.0, 2.0), ('"'"'cy'"'"', 0.571, 0.857), ('"'"'dee'"'"', 1.429, 1.643)]" &&
+	test "$(json "round(sum(m[\"load_weeks\"] for m in j[\"members\"]), 2)")" = 6.5
+'
+
 test_expect_success 'a date that is a holiday of a member office and of another counts once, as generation counts it' '
 	team &&
 	rota office add Dublin --tz Europe/Dublin >/dev/null &&

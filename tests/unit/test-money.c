@@ -1,5 +1,6 @@
 /* Money: decimal amounts to minor units and back per ISO 4217 exponent,
- * rounding half away from zero, 128-bit products and exact rationals. */
+ * rounding half away from zero (common/share.h), 128-bit products and
+ * exact rationals. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -8,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "common/share.h"
 #include "reports/money.h"
 
 static void
@@ -123,23 +125,23 @@ test_round_half_away_from_zero(void **state)
 	int64_t v = 0;
 
 	(void)state;
-	assert_int_equal(money_round_div(5, 2), 3);      /*  2.5 ->  3 */
-	assert_int_equal(money_round_div(-5, 2), -3);    /* -2.5 -> -3 */
-	assert_int_equal(money_round_div(7, 2), 4);      /*  3.5 ->  4 */
-	assert_int_equal(money_round_div(-7, 2), -4);
-	assert_int_equal(money_round_div(1, 2), 1);      /*  0.5 ->  1 */
-	assert_int_equal(money_round_div(-1, 2), -1);    /* -0.5 -> -1 */
-	assert_int_equal(money_round_div(249, 100), 2);
-	assert_int_equal(money_round_div(250, 100), 3);
-	assert_int_equal(money_round_div(251, 100), 3);
-	assert_int_equal(money_round_div(-249, 100), -2);
-	assert_int_equal(money_round_div(-250, 100), -3);
-	assert_int_equal(money_round_div(-251, 100), -3);
-	assert_int_equal(money_round_div(1, 3), 0);
-	assert_int_equal(money_round_div(2, 3), 1);
-	assert_int_equal(money_round_div(-2, 3), -1);
-	assert_int_equal(money_round_div(0, 7), 0);
-	assert_int_equal(money_round_div(12, 4), 3);
+	assert_int_equal(round_div(5, 2), 3);      /*  2.5 ->  3 */
+	assert_int_equal(round_div(-5, 2), -3);    /* -2.5 -> -3 */
+	assert_int_equal(round_div(7, 2), 4);      /*  3.5 ->  4 */
+	assert_int_equal(round_div(-7, 2), -4);
+	assert_int_equal(round_div(1, 2), 1);      /*  0.5 ->  1 */
+	assert_int_equal(round_div(-1, 2), -1);    /* -0.5 -> -1 */
+	assert_int_equal(round_div(249, 100), 2);
+	assert_int_equal(round_div(250, 100), 3);
+	assert_int_equal(round_div(251, 100), 3);
+	assert_int_equal(round_div(-249, 100), -2);
+	assert_int_equal(round_div(-250, 100), -3);
+	assert_int_equal(round_div(-251, 100), -3);
+	assert_int_equal(round_div(1, 3), 0);
+	assert_int_equal(round_div(2, 3), 1);
+	assert_int_equal(round_div(-2, 3), -1);
+	assert_int_equal(round_div(0, 7), 0);
+	assert_int_equal(round_div(12, 4), 3);
 
 	/* 500.00 * 159 / 169 hours = 47041.42... */
 	assert_int_equal(money_muldiv(50000, 159, 169, &v), 0);

@@ -21,8 +21,8 @@
 #include <time.h>
 #include <cmocka.h>
 
+#include "common/share.h"
 #include "common/tz.h"
-#include "reports/money.h"
 #include "reports/pay.h"
 
 #define H 3600
@@ -296,7 +296,7 @@ random_case(void)
 	want[2] = v[0].weekend;
 	want[3] = v[0].holiday;
 	free(v);
-	if (want[0] != money_round_div(pol.stipend_per_week * days, 7))
+	if (want[0] != round_div(pol.stipend_per_week * days, 7))
 		return __LINE__;
 
 	for (int k = 0; k < 2; k++) {

@@ -19,8 +19,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "common/share.h"
 #include "common/tz.h"
-#include "reports/money.h"
 #include "reports/pay.h"
 
 #define H 3600
@@ -251,16 +251,16 @@ static void
 test_rounding_halves(void **state)
 {
 	(void)state;
-	assert_int_equal(money_share(1, 1, 0, 2 * H, 0, H), 1);          /*  0.5 ->  1 */
-	assert_int_equal(money_share(1, 1, 0, 2 * H, H, 10 * H), 0);     /*  1 - 1 */
-	assert_int_equal(money_share(-1, 1, 0, 2 * H, 0, H), -1);        /* -0.5 -> -1 */
-	assert_int_equal(money_share(-1, 1, 0, 2 * H, H, 10 * H), 0);
-	assert_int_equal(money_share(3, 1, 0, 2 * H, 0, H), 2);          /*  1.5 ->  2 */
-	assert_int_equal(money_share(3, 1, 0, 2 * H, H, 10 * H), 1);
-	assert_int_equal(money_share(-3, 1, 0, 2 * H, 0, H), -2);        /* -1.5 -> -2 */
-	assert_int_equal(money_share(-3, 1, 0, 2 * H, -10 * H, 10 * H), -3);
-	assert_int_equal(money_share(50000, 1, 0, 168 * H, -H, 0), 0);   /* outside */
-	assert_int_equal(money_share(50000, 1, 0, 168 * H, 168 * H, 200 * H), 0);
+	assert_int_equal(week_share(1, 1, 0, 2 * H, 0, H), 1);          /*  0.5 ->  1 */
+	assert_int_equal(week_share(1, 1, 0, 2 * H, H, 10 * H), 0);     /*  1 - 1 */
+	assert_int_equal(week_share(-1, 1, 0, 2 * H, 0, H), -1);        /* -0.5 -> -1 */
+	assert_int_equal(week_share(-1, 1, 0, 2 * H, H, 10 * H), 0);
+	assert_int_equal(week_share(3, 1, 0, 2 * H, 0, H), 2);          /*  1.5 ->  2 */
+	assert_int_equal(week_share(3, 1, 0, 2 * H, H, 10 * H), 1);
+	assert_int_equal(week_share(-3, 1, 0, 2 * H, 0, H), -2);        /* -1.5 -> -2 */
+	assert_int_equal(week_share(-3, 1, 0, 2 * H, -10 * H, 10 * H), -3);
+	assert_int_equal(week_share(50000, 1, 0, 168 * H, -H, 0), 0);   /* outside */
+	assert_int_equal(week_share(50000, 1, 0, 168 * H, 168 * H, 200 * H), 0);
 	/* A 3-day shift (shift_days 3) earns 3/7 of the weekly stipend:
 	 * 50000 * 3/7 = 21428.57 -> 21429. */
 	{
