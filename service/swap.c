@@ -106,10 +106,37 @@ part_at(const struct svc *s, const struct rotation *rot, int64_t person_id, int6
 	return r;
 }
 
+/* The check of P taking [START, END) of ROT, in term and week of span SP
+ * (and that span's part, which never counts against P). */
+static int
+piece_verdict(const struct svc *s, const struct rotation *rot, const struct cover_span *sp,
+	      int64_t start, int64_t end, const struct person *p, struct shift_verdict *out)
+{
+	struct shift piece = { 0 };
+
+	piece.id = sp->shift_id;
+	piece.rotation_id = rot->id;
+	snprintf(piece.rotation, sizeof piece.rotation, "%s", rot->name);
+	piece.tier = rot->tier;
+	piece.term_id = sp->term_id;
+	snprintf(piece.term, sizeof piece.term, "%s", sp->term);
+	piece.slot = sp->slot;
+	piece.start = start;
+	piece.end = end;
+	return shift_check(s->db, s->cfg, &piece, p, out);
+}
+
+static bool
+gap_code(int code)
+{
+	return code == GEN_GAP_BEFORE || code == GEN_GAP_AFTER;
+}
+
 /* The first reason P may not take the spans V (N of them) of ROT, by the
- * hard rules, checked week by week: *OUT's code is 0 when they may. The
- * minimum gap between one person's shifts is a rule of whole weeks: a
- * night or a weekend covered for a colleague is not a week of one's own. */
+ * hard rules, checked week by week against what is held now: *OUT's code
+ * is 0 when they may. The minimum gap between one person's shifts is a
+ * rule of whole weeks: a night or a weekend covered for a colleague is
+ * not a week of one's own. (give_spans checks again as it gives.) */
 static int
 range_verdict(const struct svc *s, const struct rotation *rot, const struct cover_span *v,
 	      size_t n, const struct person *p, struct shift_verdict *out)
@@ -118,21 +145,45 @@ range_verdict(const struct svc *s, const struct rotation *rot, const struct cove
 
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < n && r == 0 && out->code == 0; i++) {
-		struct shift piece = { 0 };
 		bool whole = v[i].start == v[i].slot_start && v[i].end == v[i].slot_end;
 
-		piece.id = v[i].shift_id;
-		piece.rotation_id = rot->id;
-		snprintf(piece.rotation, sizeof piece.rotation, "%s", rot->name);
-		piece.tier = rot->tier;
-		piece.term_id = v[i].term_id;
-		snprintf(piece.term, sizeof piece.term, "%s", v[i].term);
-		piece.slot = v[i].slot;
-		piece.start = v[i].start;
-		piece.end = v[i].end;
-		r = shift_check(s->db, s->cfg, &piece, p, out);
-		if (r == 0 && !whole && (out->code == GEN_GAP_BEFORE || out->code == GEN_GAP_AFTER))
+		r = piece_verdict(s, rot, &v[i], v[i].start, v[i].end, p, out);
+		if (r == 0 && !whole && gap_code(out->code))
 			memset(out, 0, sizeof *out);
+	}
+	return r;
+}
+
+/* Gives the spans V (N) of ROT to P marked ORIGIN, one after another,
+ * each checked by the hard rules (as range_verdict) against what P holds
+ * once the spans before it are given: what one command gives is held as
+ * if given in steps, so a whole week next to a night given with it
+ * breaks the minimum gap as it would in two commands. A broken rule
+ * refuses (EX_DATAERR: P cannot take WHAT, with HINT) unless FORCE, which
+ * warns and leaves the first rule broken in *FORCED (code 0: none). The
+ * spans given before a refusal stay written: every caller runs in a
+ * transaction that the refusal rolls back. */
+static int
+give_spans(const struct svc *s, const struct rotation *rot, const struct cover_span *v,
+	   size_t n, const struct person *p, enum origin origin, bool force,
+	   const char *what, const char *hint, struct shift_verdict *forced)
+{
+	struct shift_verdict verdict;
+	int r = 0;
+
+	memset(forced, 0, sizeof *forced);
+	for (size_t i = 0; i < n && r == 0; i++) {
+		if ((r = range_verdict(s, rot, &v[i], 1, p, &verdict)) != 0)
+			break;
+		if (verdict.code != 0 && !force)
+			r = rota_fail(EX_DATAERR, "%s cannot take %s: %s%s", p->handle, what,
+				      verdict.why, hint);
+		else if (verdict.code != 0 && forced->code == 0) {
+			*forced = verdict;
+			rota_warn("%s takes %s although %s", p->handle, what, verdict.why);
+		}
+		if (r == 0)
+			r = cover_apply(s->db, rot, v[i].start, v[i].end, p->id, origin, s->now);
 	}
 	return r;
 }
@@ -425,8 +476,9 @@ accept(const struct svc *s, struct swap *w, struct shift *sh)
 	struct shift before = *sh;
 	struct rotation rot;
 	struct cover_span *spans = NULL;
+	struct shift_verdict verdict;
 	size_t n = 0;
-	char what[64], object[48];
+	char what[64], taken[2 * WHEN_MAX + 8], object[48];
 	json_t *after;
 	int r;
 
@@ -440,12 +492,14 @@ accept(const struct svc *s, struct swap *w, struct shift *sh)
 				 "for has passed", (long long)w->id);
 	if ((r = require_held_by(s, &rot, from, to, w->requester_id, what, &spans, &n)) != 0)
 		return r;
-	r = require_may_take(s, &rot, spans, n, &s->actor->person, sh, from, to);
+	/* Decided first: giving the time closes the open requests of the
+	 * parts that change hands. A refusal rolls both back. */
+	what_taken(&rot, sh, from, to, taken, sizeof taken);
+	if ((r = decide(s, w, SWAP_ACCEPTED)) == 0)
+		r = give_spans(s, &rot, spans, n, &s->actor->person, ORIGIN_SWAP, false, taken,
+			       "", &verdict);
 	free(spans);
-	if (r != 0 || (r = decide(s, w, SWAP_ACCEPTED)) != 0 ||
-	    (r = cover_apply(s->db, &rot, from, to, s->actor->person.id, ORIGIN_SWAP,
-			     s->now)) != 0 ||
-	    (r = store_swap_get(s->db, w->id, w)) != 0 ||
+	if (r != 0 || (r = store_swap_get(s->db, w->id, w)) != 0 ||
 	    (r = part_at(s, &rot, s->actor->person.id, from, sh)) != 0)
 		return r;
 	snprintf(object, sizeof object, "shift %lld", (long long)sh->id);
@@ -629,19 +683,13 @@ override_cover(const struct svc *s, const struct rotation *rot, int64_t from, in
 	if (r == 0 && all_p)
 		r = rota_fail(EX_DATAERR, "override: %s to %s is already %s's",
 			      when(rot, from, a, sizeof a), when(rot, to, b, sizeof b), p->handle);
-	if (r == 0)
-		r = range_verdict(s, rot, v, n, p, &verdict);
-	if (r == 0 && verdict.code != 0 && !force)
-		r = rota_fail(EX_DATAERR, "%s cannot take %s: %s (use --force to override "
-			      "anyway)", p->handle, what, verdict.why);
-	if (r == 0 && verdict.code != 0)
-		rota_warn("%s takes %s although %s", p->handle, what, verdict.why);
 	if (r == 0 && held != NULL)
 		r = store_shift_get(s->db, held->shift_id, &before);
+	if (r == 0)
+		r = give_spans(s, rot, v, n, p, ORIGIN_OVERRIDE, force, what,
+			       " (use --force to override anyway)", &verdict);
 	free(v);
-	if (r != 0 ||
-	    (r = cover_apply(s->db, rot, from, to, p->id, ORIGIN_OVERRIDE, s->now)) != 0 ||
-	    (r = part_at(s, rot, p->id, from, sh)) != 0)
+	if (r != 0 || (r = part_at(s, rot, p->id, from, sh)) != 0)
 		return r;
 	snprintf(object, sizeof object, "shift %lld", (long long)sh->id);
 	after = shift_to_json(sh);

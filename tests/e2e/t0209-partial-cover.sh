@@ -132,6 +132,21 @@ bo|2027-01-09T00:00|2027-01-10T00:00|swap
 ana|2027-01-10T00:00|2027-01-11T10:00|generated"
 '
 
+test_expect_success 'a whole week given with the days before it keeps the minimum gap, as two overrides would' '
+	team &&
+	lay h1 ana ana bo cy dee bo &&
+	expect_unchanged 65 rota --as mo override --from 2027-01-07T10:00 --to 2027-01-18T10:00 dee &&
+	expect_err "rota: dee cannot take Thu 2027-01-07 10:00 Europe/Dublin to Mon 2027-01-18 10:00 Europe/Dublin: breaks the minimum gap of 1 shift(s) off" &&
+	expect_status 0 rota --as mo override --from 2027-01-07T10:00 --to 2027-01-11T10:00 dee &&
+	expect_unchanged 65 rota --as mo override --from 2027-01-11T10:00 --to 2027-01-18T10:00 dee &&
+	expect_err "breaks the minimum gap" &&
+	expect_status 0 rota --as mo override --force --from 2027-01-11T10:00 --to 2027-01-18T10:00 dee &&
+	expect_err "rota: warning: dee takes Mon 2027-01-11 10:00 Europe/Dublin to Mon 2027-01-18 10:00 Europe/Dublin although breaks the minimum gap" &&
+	test "$(parts 0)" = "ana|2027-01-04T10:00|2027-01-07T10:00|generated
+dee|2027-01-07T10:00|2027-01-11T10:00|override" &&
+	test "$(parts 1)" = "dee|2027-01-11T10:00|2027-01-18T10:00|override"
+'
+
 test_expect_success 'two members accept a night at once: exactly one wins, the week splits once' '
 	schedule &&
 	rota --as ana swap request 1 --from 2027-01-05T18:00 --to 2027-01-06T08:00 >/dev/null &&
