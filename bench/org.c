@@ -47,7 +47,7 @@ make_rotation(struct store *db, const struct org_shape *shape, int i)
 	for (int k = 0; k < shape->years * 2; k++) {
 		struct term t = { .rotation_id = rot.id, .weeks = TERM_WEEKS };
 
-		handoff_series(zone, at, 7, TERM_WEEKS, bounds);
+		handoff_series(zone, at, 600, 7, TERM_WEEKS, bounds);
 		snprintf(t.name, sizeof t.name, "rot%04d-t%02d", i, k);
 		t.start = bounds[0];
 		t.end = bounds[TERM_WEEKS];

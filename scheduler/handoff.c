@@ -24,7 +24,8 @@ handoff_next(const struct tz_zone *zone, int dow, int minute, int64_t t)
 }
 
 void
-handoff_series(const struct tz_zone *zone, int64_t first, int shift_days, int count, int64_t *out)
+handoff_series(const struct tz_zone *zone, int64_t first, int minute, int shift_days,
+	       int count, int64_t *out)
 {
 	struct local_time lt;
 
@@ -33,6 +34,6 @@ handoff_series(const struct tz_zone *zone, int64_t first, int shift_days, int co
 		int y = lt.year, m = lt.month, d = lt.day;
 
 		civil_add_days(&y, &m, &d, i * shift_days);
-		out[i] = tz_from_local(zone, y, m, d, lt.hour, lt.minute, lt.second);
+		out[i] = tz_from_local(zone, y, m, d, minute / 60, minute % 60, 0);
 	}
 }

@@ -13,9 +13,13 @@
  * midnight in ZONE) at or after instant T. */
 int64_t handoff_next(const struct tz_zone *zone, int dow, int minute, int64_t t);
 
-/* Fills out[0..count] with COUNT+1 boundaries: out[0] = FIRST (a handoff),
- * then every SHIFT_DAYS local days at the same wall-clock time. */
-void handoff_series(const struct tz_zone *zone, int64_t first, int shift_days,
+/* Fills out[0..count] with COUNT+1 boundaries: the handoff on FIRST's
+ * local day (FIRST itself, a handoff), then every SHIFT_DAYS local days,
+ * each at MINUTE after local midnight, the rotation's handoff time. A
+ * handoff whose time a spring-forward skips is moved later (as
+ * tz_from_local does) on that day only: the next one is back at MINUTE,
+ * so a term's weeks end where its last handoff says. */
+void handoff_series(const struct tz_zone *zone, int64_t first, int minute, int shift_days,
 		    int count, int64_t *out);
 
 #endif

@@ -24,7 +24,7 @@ cover_term_weeks(const struct rotation *rot, const struct term *t, int64_t **bou
 {
 	*ns = t->weeks > 0 ? (size_t)t->weeks : 0;
 	*bound = xcalloc(*ns + 1, sizeof **bound);
-	handoff_series(tz_lookup_or_utc(rot->tz), t->start,
+	handoff_series(tz_lookup_or_utc(rot->tz), t->start, rot->handoff_minute,
 		       rot->shift_days > 0 ? rot->shift_days : 7, (int)*ns, *bound);
 }
 

@@ -187,20 +187,10 @@ term_span(const struct rotation *rot, int64_t from, int weeks, int64_t *start, i
 	const struct tz_zone *zone = tz_lookup_or_utc(rot->tz);
 	int64_t *v = xcalloc((size_t)weeks + 1, sizeof *v);
 
-	struct local_time lt;
-
 	*start = handoff_next(zone, rot->handoff_dow, rot->handoff_minute, from);
-	handoff_series(zone, *start, rot->shift_days, weeks, v);
+	handoff_series(zone, *start, rot->handoff_minute, rot->shift_days, weeks, v);
 	*end = v[weeks];
 	free(v);
-	/* A first handoff inside a spring-forward gap was moved later; the
-	 * last one keeps the rotation's own wall-clock time. */
-	tz_to_local(zone, *start, &lt);
-	if (lt.hour * 60 + lt.minute != rot->handoff_minute) {
-		civil_add_days(&lt.year, &lt.month, &lt.day, weeks * rot->shift_days);
-		*end = tz_from_local(zone, lt.year, lt.month, lt.day, rot->handoff_minute / 60,
-				     rot->handoff_minute % 60, 0);
-	}
 }
 
 void

@@ -356,21 +356,17 @@ add_people(struct seq *q)
 	note(q, "%zu volunteers, %zu managers", q->n_volunteers, nm);
 }
 
-/* Rotation I of TIER, with a random zone, handoff and shift length. The
- * handoff is never between 01:00 and 04:00, where the zones here skip an
- * hour in spring: a term whose first handoff falls in the skipped hour
- * ends an hour before its grid's last week does (term_span keeps the
- * rotation's wall-clock time for the last handoff, handoff_series the
- * first one's for every week), a bug of its own. */
+/* Rotation I of TIER, with a random zone, handoff (any five minutes of
+ * the day, those a spring-forward skips included) and shift length. */
 static void
 add_rotation(struct seq *q, size_t i, enum tier tier)
 {
 	static const int days[] = { 7, 7, 7, 7, 1, 3, 14 };
 	struct rotation *r = &q->rot[i];
-	int minute = (int)rng_below(&q->rng, 252) * 5;  /* 21 hours */
+	int minute = (int)rng_below(&q->rng, 288) * 5;
 
 	*r = (struct rotation){ .tier = tier, .handoff_dow = (int)rng_below(&q->rng, 7),
-				.handoff_minute = minute < 60 ? minute : minute + 180,
+				.handoff_minute = minute,
 				.shift_days = days[rng_below(&q->rng, 7)] };
 	snprintf(r->name, sizeof r->name, "%s", i == 0 ? "ops" : "esc");
 	snprintf(r->tz, sizeof r->tz, "%s", pick_zone(q));

@@ -8,12 +8,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "common/timefmt.h"
 #include "common/tz-ical.h"
 #include "scheduler/handoff.h"
+#include "service/setup.h"
 
 static int64_t
 utc(const char *iso)
@@ -169,13 +171,39 @@ test_handoffs_keep_local_time(void **state)
 		int64_t first = handoff_next(z, 1, 600, utc(cases[i].first_after));
 		int64_t series[4];
 
-		handoff_series(z, first, 7, 3, series);
+		handoff_series(z, first, 600, 7, 3, series);
 		for (int k = 0; k < 4; k++) {
 			char buf[32];
 			time_format_utc(series[k], buf, sizeof buf);
 			assert_string_equal(buf, cases[i].want[k]);
 		}
 	}
+}
+
+/* A handoff at a time the spring-forward skips (Sunday 01:15 in Dublin on
+ * 28 March 2027) moves later that day only: the next weeks hand over at
+ * 01:15 again, and a term's last handoff is where its weeks end. */
+static void
+test_handoff_in_skipped_hour(void **state)
+{
+	const struct tz_zone *z = tz_lookup("Europe/Dublin");
+	struct rotation rot = { .handoff_dow = 0, .handoff_minute = 75, .shift_days = 7 };
+	int64_t series[3], start, end;
+	char buf[32];
+
+	(void)state;
+	snprintf(rot.tz, sizeof rot.tz, "Europe/Dublin");
+	handoff_series(z, handoff_next(z, 0, 75, utc("2027-03-27T00:00:00Z")), 75, 7, 2,
+		       series);
+	time_format_utc(series[0], buf, sizeof buf);
+	assert_string_equal(buf, "2027-03-28T01:15:00Z");    /* 02:15 IST */
+	time_format_utc(series[1], buf, sizeof buf);
+	assert_string_equal(buf, "2027-04-04T00:15:00Z");    /* 01:15 IST */
+	time_format_utc(series[2], buf, sizeof buf);
+	assert_string_equal(buf, "2027-04-11T00:15:00Z");
+	term_span(&rot, utc("2027-03-27T00:00:00Z"), 2, &start, &end);
+	assert_int_equal(start, series[0]);
+	assert_int_equal(end, series[2]);
 }
 
 static void
@@ -376,6 +404,7 @@ main(void)
 		cmocka_unit_test(test_year_end_and_leap_day),
 		cmocka_unit_test(test_time_parse_forms),
 		cmocka_unit_test(test_handoffs_keep_local_time),
+		cmocka_unit_test(test_handoff_in_skipped_hour),
 		cmocka_unit_test(test_handoff_next_at_exact_instant),
 		cmocka_unit_test(test_weekday_time_and_hours),
 		cmocka_unit_test(test_offsets_agree_with_libical),
