@@ -26,15 +26,81 @@ duration(int64_t secs, char *buf, size_t len)
 		snprintf(buf, len, "%lldm", (long long)m);
 }
 
+/* What IN says of X: how long until its holder may be called, or how
+ * long is left of the time they may be called in now. */
+static void
+time_to_go(const struct next_shift *x, int64_t now)
+{
+	char when[48], text[80];
+
+	if (x->on_call_until == 0) {
+		out_int("on_call_in_seconds", NULL, 0);
+		out_str(NULL, "IN", "in hours throughout");
+	} else if (x->on_call_from <= now) {
+		duration(x->on_call_until - now, when, sizeof when);
+		out_int("on_call_in_seconds", NULL, 0);
+		snprintf(text, sizeof text, "now, %s left", when);
+		out_str(NULL, "IN", text);
+	} else {
+		duration(x->on_call_from - now, when, sizeof when);
+		out_int("on_call_in_seconds", NULL, x->on_call_from - now);
+		/* A shift begun in business hours: its holder is not called yet. */
+		snprintf(text, sizeof text, "%s%s", x->sh.start <= now ? "in hours, on call in " :
+			 "", when);
+		out_str(NULL, "IN", text);
+	}
+}
+
+/* T as KEY (UTC) and as HEADER in ZONE; null, or "-", for 0. */
+static void
+time_out(const char *key, const char *header, const struct tz_zone *zone, int64_t t)
+{
+	char buf[32];
+
+	if (t == 0) {
+		out_null(key, header);
+		return;
+	}
+	time_format_utc(t, buf, sizeof buf);
+	out_str(key, NULL, buf);
+	time_format_local(t, zone, buf, sizeof buf);
+	out_str(NULL, header, buf);
+}
+
+/* ON CALL FROM is shown when some shift listed is in a rotation covering
+ * out of hours (WINDOWED): elsewhere it is START again. */
+static void
+print_shift(const struct next_shift *x, const struct person *p, int64_t now, bool windowed)
+{
+	const struct shift *sh = &x->sh;
+	const struct tz_zone *zone = tz_lookup_or_utc(p->tz);
+
+	out_row_begin();
+	out_int("id", "ID", sh->id);
+	out_str("rotation", "ROTATION", sh->rotation);
+	out_str("tier", "TIER", tier_name(sh->tier));
+	out_str("person", NULL, sh->handle);
+	time_out("start", "START", zone, sh->start);
+	time_out("end", "END", zone, sh->end);
+	out_str(NULL, "ZONE", p->tz);
+	out_str("origin", NULL, origin_name(sh->origin));
+	out_int("starts_in_seconds", NULL, sh->start > now ? sh->start - now : 0);
+	out_str("covers", NULL, x->out_of_hours ? "out-of-hours" : "always");
+	time_out("on_call_from", windowed ? "ON CALL FROM" : NULL, zone, x->on_call_from);
+	time_out("on_call_until", NULL, zone, x->on_call_until);
+	time_to_go(x, now);
+	out_row_end();
+}
+
 static int
 exec_next(struct ctx *ctx, int argc, char **argv)
 {
 	struct svc s = cmd_svc(ctx);
 	struct person p;
-	struct shift *v;
-	const struct tz_zone *zone;
+	struct next_shift *v;
 	const char *count_opt = cmd_opt(ctx, "count");
 	int64_t count = 5;
+	bool windowed = false;
 	size_t n;
 	int r;
 
@@ -42,42 +108,15 @@ exec_next(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (argc > 2)
 		return cmd_usage_error(ctx, "next takes at most one HANDLE");
-	if ((r = roster_next(&s, argc == 2 ? argv[1] : NULL, &p, &v, &n)) != 0)
+	if ((r = roster_next(&s, argc == 2 ? argv[1] : NULL, (size_t)count, &p, &v, &n)) != 0)
 		return r;
-	zone = tz_lookup_or_utc(p.tz);
 	if (n == 0)
 		out_note("%s has no shifts to come", p.handle);
+	for (size_t i = 0; i < n; i++)
+		windowed |= v[i].out_of_hours;
 	out_list_begin(NULL, NULL);
-	for (size_t i = 0; i < n && (int64_t)i < count; i++) {
-		char start[32], end[32], when[48], left[64];
-
-		out_row_begin();
-		out_int("id", "ID", v[i].id);
-		out_str("rotation", "ROTATION", v[i].rotation);
-		out_str("tier", "TIER", tier_name(v[i].tier));
-		out_str("person", NULL, v[i].handle);
-		time_format_utc(v[i].start, start, sizeof start);
-		time_format_utc(v[i].end, end, sizeof end);
-		out_str("start", NULL, start);
-		out_str("end", NULL, end);
-		time_format_local(v[i].start, zone, start, sizeof start);
-		time_format_local(v[i].end, zone, end, sizeof end);
-		out_str(NULL, "START", start);
-		out_str(NULL, "END", end);
-		out_str(NULL, "ZONE", p.tz);
-		out_str("origin", NULL, origin_name(v[i].origin));
-		if (v[i].start <= ctx->now) {
-			duration(v[i].end - ctx->now, when, sizeof when);
-			out_int("starts_in_seconds", NULL, 0);
-			snprintf(left, sizeof left, "now, %s left", when);
-			out_str(NULL, "IN", left);
-		} else {
-			duration(v[i].start - ctx->now, when, sizeof when);
-			out_int("starts_in_seconds", NULL, v[i].start - ctx->now);
-			out_str(NULL, "IN", when);
-		}
-		out_row_end();
-	}
+	for (size_t i = 0; i < n; i++)
+		print_shift(&v[i], &p, ctx->now, windowed);
 	out_list_end();
 	free(v);
 	return 0;
@@ -93,9 +132,15 @@ const struct cmd_entry cmd_next_entry = {
 	.summary = "your (or HANDLE's) next shifts and how long until each",
 	.help = "  HANDLE      whose shifts (default: yours)\n"
 		"\n"
-		"Times are in the person's own zone; a shift in force now shows how\n"
-		"long is left of it. With --json, an array of {id, rotation, tier,\n"
-		"person, start, end, origin, starts_in_seconds} (UTC times).\n",
+		"Times are in the person's own zone. A shift in a rotation covering out\n"
+		"of hours shows ON CALL FROM, when its holder may first be called in it:\n"
+		"the start of its first on-call window not yet over (the one in\n"
+		"progress, or the next, once its offices close); IN counts down to it,\n"
+		"and a window in progress shows how long is left of it (of the shift,\n"
+		"in a rotation covering every hour). With --json, an array of {id,\n"
+		"rotation, tier, person, start, end, origin, starts_in_seconds,\n"
+		"covers, on_call_from, on_call_until, on_call_in_seconds} (UTC\n"
+		"times; on_call_from null for a part wholly in business hours).\n",
 	.flags = CMD_LOOKUP,
 	.exec = exec_next,
 };

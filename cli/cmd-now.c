@@ -18,34 +18,80 @@ struct uncovered {
 	size_t rotations;     /* every rotation seen */
 };
 
+/* T as KEY in UTC (--json) or as HEADER in the rotation's wall clock
+ * with its zone (text); null, or "-", for 0. Each formatted only where
+ * it shows: a thousand rotations make the formatting count. */
 static void
-print_on_call(const struct on_call *c, void *arg)
+time_out(const char *key, const char *header, const struct on_call *c, int64_t t)
 {
+	char buf[32], text[32 + TZ_MAX];
+
+	if (t == 0) {
+		out_null(key, header);
+	} else if (out_json()) {
+		if (key != NULL) {
+			time_format_utc(t, buf, sizeof buf);
+			out_str(key, NULL, buf);
+		}
+	} else if (header != NULL) {
+		time_format_local(t, tz_lookup_or_utc(c->tz), buf, sizeof buf);
+		snprintf(text, sizeof text, "%s %s", buf, c->tz);
+		out_str(NULL, header, text);
+	}
+}
+
+/* What only --json shows (UTC times), as they show nowhere else: the
+ * shift in force, and whether the service owners answer. */
+static void
+json_facts(const struct on_duty *d)
+{
+	const struct on_call *c = d->c;
+
+	if (c->shift_id != 0) {
+		time_out("start", NULL, c, c->start);
+		time_out("end", NULL, c, c->end);
+		out_str("origin", NULL, origin_name(c->origin));
+	} else {
+		out_null("start", NULL);
+		out_null("end", NULL);
+		out_null("origin", NULL);
+	}
+	out_bool("in_hours", NULL, d->in_hours);
+}
+
+static void
+print_on_duty(const struct on_duty *d, void *arg)
+{
+	const struct on_call *c = d->c;
 	struct uncovered *u = arg;
-	char start[32], end[32], until[32 + TZ_MAX];
 
 	u->rotations++;
-	if (c->shift_id == 0) {
+	if (c->shift_id == 0 && !d->in_hours) {
 		u->v = xpush(u->v, &u->n, sizeof *u->v);
 		u->v[u->n - 1] = *c;
 		return;
 	}
 	out_row_begin();
-	out_int("id", NULL, c->shift_id);
+	if (c->shift_id != 0)
+		out_int("id", NULL, c->shift_id);
+	else
+		out_null("id", NULL);
 	out_str("rotation", "ROTATION", c->rotation);
 	out_str("tier", "TIER", tier_name(c->tier));
-	out_str("person", "ON CALL", c->handle);
-	if (out_json()) {       /* UTC times: JSON only, as they show nowhere else */
-		time_format_utc(c->start, start, sizeof start);
-		time_format_utc(c->end, end, sizeof end);
-		out_str("start", NULL, start);
-		out_str("end", NULL, end);
-	} else {                /* the rotation's wall clock: text only */
-		time_format_local(c->end, tz_lookup_or_utc(c->tz), end, sizeof end);
-		snprintf(until, sizeof until, "%s %s", end, c->tz);
-		out_str(NULL, "UNTIL", until);
+	/* In hours the volunteer is not to be called: never named then. */
+	out_str("person", "ON CALL", d->in_hours ? NULL : c->handle);
+	if (d->in_hours)
+		out_str(NULL, "ON CALL", "in hours: service owners");
+	if (out_json())
+		json_facts(d);
+	if (!d->in_hours) {
+		time_out(c->out_of_hours ? "on_call_until" : NULL, "UNTIL", c, d->until);
+	} else {
+		time_out("service_owners_until", "UNTIL", c, d->until);
+		if (out_json())         /* who takes over then */
+			out_str("next_person", NULL,
+				d->next_handle[0] != '\0' ? d->next_handle : NULL);
 	}
-	out_str("origin", NULL, origin_name(c->origin));
 	out_row_end();
 }
 
@@ -65,7 +111,7 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 	if (argc > 1)
 		return cmd_usage_error(ctx, "now takes no arguments");
 	out_list_begin(NULL, NULL);
-	r = roster_now(&s, at, print_on_call, &uncovered);
+	r = roster_now(&s, at, print_on_duty, &uncovered);
 	out_list_end();
 	/* Say which rotations nobody covers: silence would read as "all fine". */
 	for (size_t i = 0; i < uncovered.n && !out_json(); i++)
@@ -87,10 +133,16 @@ const struct cmd_entry cmd_now_entry = {
 	},
 	.summary = "who is on call now, in every rotation",
 	.help = "Lists the shift in force now in each rotation: who is on call in each\n"
-		"tier and until when (the rotation's wall clock). Rotations nobody\n"
-		"covers now are named below the table. With --json, an array of\n"
-		"{id, rotation, tier, person, start, end, origin} (UTC times), as\n"
-		"rota schedule show prints.\n",
+		"tier and until when (the rotation's wall clock). A rotation covering\n"
+		"out of hours says \"in hours: service owners\" while one of its\n"
+		"offices is in business hours, and until when (the next on-call\n"
+		"window); out of hours, the volunteer's UNTIL is the end of their\n"
+		"window. Rotations nobody covers now are named below the table.\n"
+		"With --json, an array of {id, rotation, tier, person, start, end,\n"
+		"origin, in_hours} (UTC times), as rota schedule show prints, with\n"
+		"on_call_until out of hours in a rotation covering out of hours, and\n"
+		"in hours person null, service_owners_until and next_person (who\n"
+		"holds that window).\n",
 	.flags = CMD_LOOKUP,
 	.exec = exec_now,
 };

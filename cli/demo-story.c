@@ -265,7 +265,7 @@ night_story(struct demo *d, const struct term *t)
 	day_after(d, sh.start, 2, wednesday, sizeof wednesday);
 	snprintf(from, sizeof from, "%sT18:00", tuesday);
 	snprintf(to, sizeof to, "%sT08:00", wednesday);
-	printf("\n%s cannot be on call on the Tuesday evening of their week and asks\n"
+	printf("\n%s cannot be on call on the Tuesday night of their week and asks\n"
 	       "%s to take that night (times in the rotation's zone, %s):\n", sh.handle,
 	       partner, ZONE_DUBLIN);
 	if ((r = step(d, sh.handle, "swap", "request", tuesday, "--from", from, "--to", to,
@@ -278,12 +278,14 @@ night_story(struct demo *d, const struct term *t)
 
 /* The clock moves to the Wednesday of the first week, 13:00: its holder
  * falls ill, and a manager gives the rest of the week, from now, to the
- * colleague best placed; the days already worked stay theirs. */
+ * colleague best placed; the days already worked stay theirs. Dublin is
+ * open, so the service owners answer until San Francisco closes, and a
+ * colleague there looks at that evening. */
 static int
 illness_story(struct demo *d, const struct term *t)
 {
 	struct shift sh;
-	char partner[HANDLE_MAX], monday[16], next_monday[16], clock[32];
+	char partner[HANDLE_MAX], monday[16], next_monday[16], clock[32], evening[24];
 	struct local_time lt;
 	int r;
 
@@ -299,9 +301,18 @@ illness_story(struct demo *d, const struct term *t)
 	       "the days %s worked stay theirs (in the schedule, the feeds and the pay):\n",
 	       clock, sh.handle, partner, sh.handle);
 	if ((r = step(d, "mia", "override", "--from", "now", partner, NULL)) != 0 ||
-	    (r = step(d, "ana", "now", NULL)) != 0)
+	    (r = step(d, "mia", "schedule", "show", "--from", monday, "--to", next_monday,
+		      NULL)) != 0)
 		return r;
-	return step(d, "mia", "schedule", "show", "--from", monday, "--to", next_monday, NULL);
+	printf("\nThe volunteers cover out of hours only: while Dublin or San Francisco\n"
+	       "is open, each team answers its own services' alerts, so ana is not\n"
+	       "on call at 13:00 in Dublin, and takes over once San Francisco closes:\n");
+	if ((r = step(d, "ana", "now", NULL)) != 0)
+		return r;
+	/* The same date at 19:00 in San Francisco, in the asker's zone. */
+	snprintf(evening, sizeof evening, "%04d-%02d-%02dT19:00", lt.year, lt.month, lt.day);
+	printf("\nThat evening in San Francisco, both offices have closed:\n");
+	return step(d, "kim", "now", "--at", evening, NULL);
 }
 
 /* *YEAR-*MONTH plus K months. */
@@ -403,7 +414,8 @@ story(struct demo *d)
 		      "--hours", "Mon-Fri 09:00-18:00", NULL)) != 0 ||
 	    (r = add_people(d)) != 0 ||
 	    (r = step(d, "mia", "rotation", "add", "primary", "--tier", "primary",
-		      "--tz", ZONE_DUBLIN, "--handoff", "Mon 10:00", NULL)) != 0 ||
+		      "--tz", ZONE_DUBLIN, "--handoff", "Mon 10:00", "--covers",
+		      "out-of-hours", NULL)) != 0 ||
 	    (r = step(d, "mia", "rotation", "add", "managers", "--tier", "escalation",
 		      "--tz", ZONE_DUBLIN, "--handoff", "Mon 10:00", NULL)) != 0 ||
 	    (r = step(d, "mia", "term", "add", primary, "--rotation", "primary",

@@ -354,6 +354,7 @@ read_on_call(sqlite3_stmt *st, void *out)
 	db_text(st, 9, word, sizeof word);
 	if (c->shift_id != 0 && origin_parse(word, &c->origin) < 0)
 		return db_bad_value(st, "shift", c->shift_id, "origin", word);
+	c->out_of_hours = db_int(st, 10, 0) != 0;
 	return 0;
 }
 
@@ -365,10 +366,12 @@ store_now_each(struct store *s, int64_t t, void (*fn)(const struct on_call *c, v
 	 * two probes of the index on (rotation_id, start_at, ...), which holds
 	 * every shift column read here: the latest shift started by T, if it
 	 * has not ended. Two shifts of one rotation that start at once
-	 * (overlapping terms) give two rows: the first is kept. */
+	 * (overlapping terms) give two rows: the first is kept. What the
+	 * rotation covers is one probe of rotation_cover's primary key. */
 	static const char sql[] =
 		"SELECT s.id, r.id, r.name, r.tier, r.tz, s.person_id, p.handle, "
-		"s.start_at, s.end_at, s.origin FROM rotations r "
+		"s.start_at, s.end_at, s.origin, rc.rotation_id IS NOT NULL FROM rotations r "
+		"LEFT JOIN rotation_cover rc ON rc.rotation_id = r.id "
 		"LEFT JOIN shifts s ON s.rotation_id = r.id AND s.cancelled_at IS NULL AND "
 		"  s.start_at = (SELECT max(s2.start_at) FROM shifts s2 WHERE "
 		"    s2.rotation_id = r.id AND s2.start_at <= ?1 AND s2.cancelled_at IS NULL) "

@@ -244,6 +244,7 @@ struct on_call {
 	char handle[HANDLE_MAX];
 	int64_t start, end;
 	enum origin origin;
+	bool out_of_hours;              /* the rotation's: see struct rotation */
 };
 
 /* Every rotation and the shift in force in it at T: one that has started

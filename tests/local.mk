@@ -134,7 +134,8 @@ E2E_TESTS = \
 	tests/e2e/t0100-schedule-generate.sh \
 	tests/e2e/t0110-schedule-show.sh \
 	tests/e2e/t0120-schedule-check.sh \
-	tests/e2e/t0130-now-next.sh
+	tests/e2e/t0130-now-next.sh \
+	tests/e2e/t0131-now-out-of-hours.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh tests/e2e/lib-team.sh
 

@@ -45,11 +45,11 @@ nobody is on call in escalation rotation managers" out &&
 	expect_unchanged 64 rota now --at && expect_err "needs a value"
 '
 
-test_expect_success 'now --json gives the shifts in force in the schedule show shape' '
+test_expect_success 'now --json gives the shifts in force in the schedule show shape, never in hours in a rotation covering every hour' '
 	team &&
 	ROTA_NOW=2027-01-12T15:30:00Z expect_status 0 rota --json now &&
 	test "$(json "[(s[\"rotation\"], s[\"person\"]) for s in j]")" = "[('"'"'ops'"'"', '"'"'ana'"'"'), ('"'"'managers'"'"', '"'"'max'"'"')]" &&
-	test "$(json "j[1]")" = "{'"'"'id'"'"': 10, '"'"'rotation'"'"': '"'"'managers'"'"', '"'"'tier'"'"': '"'"'escalation'"'"', '"'"'person'"'"': '"'"'max'"'"', '"'"'start'"'"': '"'"'2027-01-11T15:00:00Z'"'"', '"'"'end'"'"': '"'"'2027-01-18T15:00:00Z'"'"', '"'"'origin'"'"': '"'"'generated'"'"'}"
+	test "$(json "j[1]")" = "{'"'"'id'"'"': 10, '"'"'rotation'"'"': '"'"'managers'"'"', '"'"'tier'"'"': '"'"'escalation'"'"', '"'"'person'"'"': '"'"'max'"'"', '"'"'start'"'"': '"'"'2027-01-11T15:00:00Z'"'"', '"'"'end'"'"': '"'"'2027-01-18T15:00:00Z'"'"', '"'"'origin'"'"': '"'"'generated'"'"', '"'"'in_hours'"'"': False}"
 '
 
 test_expect_success 'now names the rotations nobody covers' '

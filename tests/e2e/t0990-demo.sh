@@ -11,6 +11,9 @@ test_expect_success 'the demo tells the whole story and leaves a consistent data
 	expect_out "A sample team on a fresh database: demo/rota.db" &&
 	grep -x "mia\\$ rota term add primary-2027-01 --rotation primary --start 2027-01-01T12:00:00Z --weeks 26" out &&
 	grep -x "mia\\$ rota schedule generate primary-2027-01" out &&
+	grep -x "mia\\$ rota rotation add primary --tier primary --tz Europe/Dublin --handoff '"'"'Mon 10:00'"'"' --covers out-of-hours" out &&
+	test "$(q "SELECT r.name FROM rotation_cover c JOIN rotations r ON r.id = c.rotation_id")" = primary &&
+	test "$(q "SELECT count(*) FROM rotation_offices")" = 0 &&
 	grep -x "ana\\$ rota now --at 2027-01-10" out &&
 	grep -x "kim\\$ rota swap request 2027-01-26 --with dev" out &&
 	grep -x "dev\\$ rota swap accept 1" out &&
@@ -30,7 +33,7 @@ accepted" &&
 dev swap.accept
 niamh swap.request
 kim swap.accept" &&
-	expect_out "primary   primary     dev      Mon 2027-01-11 10:00 Europe/Dublin" &&
+	expect_out "primary   primary     dev      Mon 2027-01-11 09:00 Europe/Dublin" &&
 	expect_out "Coverage (%):            100.0" &&
 	test ! -e rota.db
 '
@@ -43,9 +46,9 @@ parts() {
 		WHERE r.name = 'primary' AND s.slot = $1 AND s.cancelled_at IS NULL ORDER BY s.start_at"
 }
 
-test_expect_success 'a colleague takes one night of a week; the rest of a week in progress is overridden' '
+test_expect_success 'a colleague takes one night of a week; the rest of a week in progress is overridden; the service owners answer in Dublin'"'"'s hours, the volunteer that evening in San Francisco' '
 	rota demo demo >out &&
-	grep -x "niamh cannot be on call on the Tuesday evening of their week and asks" out &&
+	grep -x "niamh cannot be on call on the Tuesday night of their week and asks" out &&
 	grep -x "niamh\$ rota swap request 2027-01-19 --from 2027-01-19T18:00 --to 2027-01-20T08:00 --with kim" out &&
 	grep -x "kim\$ rota swap accept 2" out &&
 	test "$(parts 2)" = "niamh|2027-01-18 10:00:00|2027-01-19 18:00:00|generated
@@ -59,7 +62,10 @@ niamh|2027-01-20 08:00:00|2027-01-25 10:00:00|generated" &&
 	test "$(parts 0)" = "dev|2027-01-04 10:00:00|2027-01-06 13:00:00|generated
 ana|2027-01-06 13:00:00|2027-01-11 10:00:00|override" &&
 	section "ana\$ rota now" | tr -s " " >now &&
-	grep -x "primary primary ana Mon 2027-01-11 10:00 Europe/Dublin" now &&
+	grep -x "primary primary in hours: service owners Thu 2027-01-07 02:00 Europe/Dublin" now &&
+	! grep "^primary" now | grep -q ana &&
+	section "kim\$ rota now --at 2027-01-06T19:00" | tr -s " " >evening &&
+	grep -x "primary primary ana Thu 2027-01-07 09:00 Europe/Dublin" evening &&
 	section "mia\$ rota schedule show --from 2027-01-04 --to 2027-01-11" | tr -s " " >week &&
 	grep -x "1 primary primary dev Mon 2027-01-04 10:00 Wed 2027-01-06 13:00 Europe/Dublin generated" week &&
 	grep -q "^[0-9]* primary primary ana Wed 2027-01-06 13:00 Mon 2027-01-11 10:00 Europe/Dublin override$" week &&

@@ -21,8 +21,9 @@ struct seen {
 };
 
 static void
-see(const struct on_call *c, void *arg)
+see(const struct on_duty *d, void *arg)
 {
+	const struct on_call *c = d->c;
 	struct seen *s = arg;
 
 	s->rotations++;
@@ -53,23 +54,27 @@ test_next(void **state)
 {
 	struct team *t = *state;
 	struct person who;
-	struct shift *v;
+	struct next_shift *v;
 	size_t n;
 
 	act_as(t, &t->ana);
 	t->svc.now = T0 + W;                            /* ana's first week is over */
-	assert_int_equal(roster_next(&t->svc, NULL, &who, &v, &n), 0);
+	assert_int_equal(roster_next(&t->svc, NULL, 5, &who, &v, &n), 0);
 	assert_string_equal(who.handle, "ana");
 	assert_int_equal(n, 1);
-	assert_int_equal(v[0].id, t->shift[3]);
+	assert_int_equal(v[0].sh.id, t->shift[3]);
+	assert_int_equal(v[0].on_call_from, v[0].sh.start);       /* every hour */
 	free(v);
-	assert_int_equal(roster_next(&t->svc, "cy", &who, &v, &n), 0);
+	assert_int_equal(roster_next(&t->svc, "cy", 5, &who, &v, &n), 0);
 	assert_int_equal(n, 2);
 	free(v);
-	assert_int_equal(roster_next(&t->svc, "nobody", &who, &v, &n), EX_DATAERR);
+	assert_int_equal(roster_next(&t->svc, "cy", 1, &who, &v, &n), 0);
+	assert_int_equal(n, 1);                         /* at most MAX */
+	free(v);
+	assert_int_equal(roster_next(&t->svc, "nobody", 5, &who, &v, &n), EX_DATAERR);
 	assert_string_equal(last_error, "unknown person 'nobody' (see rota person list)");
 	t->actor.known = false;
-	assert_int_equal(roster_next(&t->svc, NULL, &who, &v, &n), EX_NOPERM);
+	assert_int_equal(roster_next(&t->svc, NULL, 5, &who, &v, &n), EX_NOPERM);
 }
 
 static void
