@@ -83,6 +83,16 @@ test_expect_success 'a part held in business hours: the volunteer back is the ho
 	expect_out "in hours throughout"
 '
 
+test_expect_success 'a week nobody covers: the service owners in hours all the same, nobody named out of hours' '
+	team &&
+	sqlite3 rota.db "UPDATE shifts SET cancelled_at = 1 WHERE id = 1" &&
+	test "$(now_at 2027-03-02T11:00:00Z)" = "volunteers primary in hours: service owners Tue 2027-03-09 02:00 Europe/Dublin" &&
+	ROTA_NOW=2027-03-02T11:00:00Z expect_status 0 rota --json now &&
+	test "$(json "(j[0][\"id\"], j[0][\"person\"], j[0][\"start\"], j[0][\"next_person\"])")" = "(None, None, None, '"'"'ana'"'"')" &&
+	ROTA_NOW=2027-03-03T03:00:00Z expect_status 0 rota now &&
+	expect_out "nobody is on call in primary rotation volunteers"
+'
+
 test_expect_success 'the weeks America and Europe change clocks on different dates' '
 	team &&
 	test "$(now_at 2027-03-16T00:30:00Z)" = "volunteers primary in hours: service owners Tue 2027-03-16 01:00 Europe/Dublin" &&
