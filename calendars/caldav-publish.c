@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <libical/ical.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,11 +14,12 @@
 #include "common/xalloc.h"
 
 /* One VCALENDAR holding the VTIMEZONE and VEVENT of SH (a part of a
- * week or all of it: a part is an event of its own). A calendar
- * object resource must not carry METHOD (RFC 4791, 4.1): it is removed. */
+ * week or all of it: a part is an event of its own), or of its on-call
+ * window W when W is not NULL. A calendar object resource must not carry
+ * METHOD (RFC 4791, 4.1): it is removed. */
 static int
-shift_ics(const struct shift *sh, const struct shift *esc, size_t nesc,
-	  const struct feed_settings *fs, char **out)
+shift_ics(const struct shift *sh, const struct time_span *w, bool first,
+	  const struct shift *esc, size_t nesc, const struct feed_settings *fs, char **out)
 {
 	icalcomponent *cal = feed_calendar_new("rota", fs);
 	icalproperty *method;
@@ -34,29 +37,98 @@ shift_ics(const struct shift *sh, const struct shift *esc, size_t nesc,
 		return rota_fail(EX_DATAERR, "rotation %s: unknown time zone '%s'",
 				 sh->rotation, sh->tz);
 	}
-	feed_add_shift(cal, sh, feed_escalation(esc, nesc, sh, who, sizeof who), fs);
+	if (w == NULL) {
+		feed_add_shift(cal, sh, feed_escalation(esc, nesc, sh, who, sizeof who), fs);
+	} else {
+		struct shift cut = *sh;
+
+		cut.start = w->from;
+		cut.end = w->to;
+		feed_add_window(cal, sh, *w, first, feed_escalation(esc, nesc, &cut, who, sizeof who),
+				fs);
+	}
 	*out = feed_to_string(cal);
 	icalcomponent_free(cal);
 	return 0;
 }
 
+struct items {
+	struct caldav_item *v;
+	size_t n, cap;
+};
+
+static void
+items_free(struct items *it)
+{
+	for (size_t i = 0; i < it->n; i++) {
+		free((char *)it->v[i].uid);
+		free((char *)it->v[i].ics);
+		free((char *)it->v[i].digest);
+	}
+	free(it->v);
+}
+
+/* Adds the resource of SH, or of its window W (NULL: the whole shift). */
+static int
+add_item(struct items *it, const struct shift *sh, const struct time_span *w, bool first,
+	 const struct shift *esc, size_t nesc, const struct feed_settings *fs)
+{
+	char uid[UID_MAX], *ics = NULL;
+	int r;
+
+	if ((r = shift_ics(sh, w, first, esc, nesc, fs, &ics)) != 0)
+		return r;
+	if (w != NULL)
+		feed_window_uid(sh, w->from, uid, sizeof uid);
+	else
+		snprintf(uid, sizeof uid, "%s", sh->uid);
+	if (it->n == it->cap) {
+		it->cap = it->cap ? 2 * it->cap : 16;
+		it->v = xreallocarray(it->v, it->cap, sizeof *it->v);
+	}
+	it->v[it->n++] = (struct caldav_item){ .uid = xstrdup(uid), .sequence = sh->sequence,
+		.ics = ics, .digest = caldav_event_digest(ics) };
+	return 0;
+}
+
+/* The resources of SH: one, or one per on-call window a feed shows. */
+static int
+shift_items(struct items *it, const struct shift *sh, const struct shift *esc, size_t nesc,
+	    const struct feed_settings *fs)
+{
+	struct time_span *w = NULL;
+	size_t nw = 0;
+	bool windows = false;
+	int r = 0;
+
+	if (fs->oncall != NULL && (r = fs->oncall(fs->oncall_arg, sh, &windows, &w, &nw)) != 0) {
+		free(w);
+		return r;
+	}
+	if (!windows)
+		r = add_item(it, sh, NULL, false, esc, nesc, fs);
+	for (size_t k = 0; windows && k < nw && r == 0; k++)
+		if (w[k].to > feed_window_start(fs))
+			r = add_item(it, sh, &w[k], k == 0, esc, nesc, fs);
+	free(w);
+	return r;
+}
+
 int
 caldav_publish(struct store *s, const struct config *cfg, const char *url,
-	       int64_t now, struct caldav_summary *sum)
+	       const struct feed_settings *fs, struct caldav_summary *sum)
 {
 	struct caldav_options o = { .url = url, .timeout = 30 };
-	struct feed_settings fs;
 	struct shift *v = NULL, *esc = NULL;
-	struct caldav_item *items = NULL;
+	struct items items = { NULL, 0, 0 };
 	struct caldav *c = NULL;
 	char *user = NULL, *pass = NULL;
-	size_t n = 0, nesc = 0, nitems = 0;
+	size_t n = 0, nesc = 0;
 	long timeout;
 	int r;
 
 	memset(sum, 0, sizeof *sum);
-	if ((r = feed_settings_load(cfg, now, &fs)) != 0 ||
-	    (r = config_get_int(cfg, "caldav", NULL, "timeout", 30, 1, 3600, &timeout)) != 0 ||
+	if ((r = config_get_int(cfg, "caldav", NULL, "timeout", 30, 1, 3600, &timeout)) != 0 ||
 	    (r = http_retry_load(cfg, NULL, &o.retry)) != 0 ||
 	    (r = caldav_credentials(cfg, &user, &pass)) != 0)
 		return r;
@@ -67,31 +139,17 @@ caldav_publish(struct store *s, const struct config *cfg, const char *url,
 	caldav_credentials_free(user, pass);
 	if (r != 0)
 		return r;
-	if ((r = store_feed_shifts(s, 0, 0, feed_window_start(&fs), now, &v, &n)) != 0 ||
-	    (r = store_feed_escalations(s, feed_window_start(&fs), &esc, &nesc)) != 0)
+	if ((r = store_feed_shifts(s, 0, 0, feed_window_start(fs), fs->now, &v, &n)) != 0 ||
+	    (r = store_feed_escalations(s, feed_window_start(fs), &esc, &nesc)) != 0)
 		goto out;
-	items = xcalloc(n + 1, sizeof *items);
-	for (size_t i = 0; i < n; i++) {
-		char *ics = NULL;
-
-		/* Cancelled: no event (caldav_plan deletes what was put). */
-		if (v[i].cancelled || !feed_shows(&v[i], &fs))
-			continue;
-		if ((r = shift_ics(&v[i], esc, nesc, &fs, &ics)) != 0)
-			goto out;
-		items[nitems].uid = v[i].uid;
-		items[nitems].sequence = v[i].sequence;
-		items[nitems].ics = ics;
-		items[nitems].digest = caldav_event_digest(ics);
-		nitems++;
-	}
-	r = caldav_sync(c, s, items, nitems, sum);
+	/* Cancelled: no event (caldav_plan deletes what was put). */
+	for (size_t i = 0; i < n && r == 0; i++)
+		if (!v[i].cancelled && feed_shows(&v[i], fs))
+			r = shift_items(&items, &v[i], esc, nesc, fs);
+	if (r == 0)
+		r = caldav_sync(c, s, items.v, items.n, sum);
 out:
-	for (size_t i = 0; i < nitems; i++) {
-		free((char *)items[i].ics);
-		free((char *)items[i].digest);
-	}
-	free(items);
+	items_free(&items);
 	free(v);
 	free(esc);
 	caldav_close(c);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "calendars/feed.h"
 #include "common/config.h"
 #include "http/http.h"
 #include "store/store.h"
@@ -129,13 +130,14 @@ struct caldav_summary {
 	size_t conflicts;             /* 412s resolved by re-reading */
 };
 
-/* The whole of `rota publish --caldav URL` at NOW: the events of every
- * rotation's shifts that a feed shows ([feed] history_weeks back, all
- * the future; cancelled shifts are deleted, not published as
- * CANCELLED), with the credentials and timeout of [caldav]. 0, or an
- * exit status after printing why. */
+/* The whole of `rota publish --caldav URL` at fs->now: the events of
+ * every rotation's shifts that a feed built with FS shows ([feed]
+ * history_weeks back, all the future; a shift of an out-of-hours
+ * rotation an event per on-call window; cancelled shifts are deleted,
+ * not published as CANCELLED), with the credentials and timeout of
+ * [caldav] in CFG. 0, or an exit status after printing why. */
 int caldav_publish(struct store *s, const struct config *cfg, const char *url,
-		   int64_t now, struct caldav_summary *sum);
+		   const struct feed_settings *fs, struct caldav_summary *sum);
 
 /* Publishes ITEMS to the collection: lists it, plans, sends, and records
  * in S what the server confirmed. 0, or an exit status after printing. */

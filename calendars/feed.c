@@ -30,6 +30,8 @@ feed_settings_load(const struct config *cfg, int64_t now, struct feed_settings *
 	out->alarm_minutes = (int)alarm;
 	out->refresh_minutes = (int)refresh;
 	out->history_weeks = (int)history;
+	out->oncall = NULL;
+	out->oncall_arg = NULL;
 	return 0;
 }
 
@@ -385,9 +387,16 @@ feed_escalation(const struct shift *esc, size_t nesc, const struct shift *sh,
 	return buf;
 }
 
+/* What an event stands for: a whole shift, or one of its on-call
+ * windows (the first has the shift's alarm). */
+enum event_kind { EVENT_SHIFT, EVENT_FIRST_WINDOW, EVENT_WINDOW };
+
 static void
-describe(const struct shift *sh, const char *escalation, char *buf, size_t len)
+describe(const struct shift *sh, enum event_kind kind, const char *escalation, char *buf,
+	 size_t len)
 {
+	const char *when = kind == EVENT_SHIFT ? "" : " out of hours: in business hours "
+		"each service's own team takes its alerts";
 	size_t used = 0;
 
 	/* A cancelled part, or one released by its holder (whose own feed
@@ -401,15 +410,16 @@ describe(const struct shift *sh, const char *escalation, char *buf, size_t len)
 	}
 	if (sh->tier == TIER_ESCALATION)
 		used = (size_t)snprintf(buf, len, "%s is the escalation point (managers' "
-					"tier, %s) this week.\n", sh->handle, sh->rotation);
+					"tier, %s) %s.\n", sh->handle, sh->rotation,
+					kind == EVENT_SHIFT ? "this week" : "now, out of hours");
 	else if (escalation != NULL && escalation[0] != '\0')
-		used = (size_t)snprintf(buf, len, "%s is primary on call (%s).\n"
+		used = (size_t)snprintf(buf, len, "%s is primary on call (%s)%s.\n"
 					"Escalation (managers' tier): %s.\n", sh->handle,
-					sh->rotation, escalation);
+					sh->rotation, when, escalation);
 	else
-		used = (size_t)snprintf(buf, len, "%s is primary on call (%s).\n"
+		used = (size_t)snprintf(buf, len, "%s is primary on call (%s)%s.\n"
 					"Escalation (managers' tier): nobody is scheduled.\n",
-					sh->handle, sh->rotation);
+					sh->handle, sh->rotation, when);
 	if (used < len)
 		snprintf(buf + used, len - used,
 			 "To hand this shift to someone else: rota swap request %lld "
@@ -417,9 +427,10 @@ describe(const struct shift *sh, const char *escalation, char *buf, size_t len)
 			 (long long)sh->id, (long long)sh->id);
 }
 
-icalcomponent *
-feed_add_shift(icalcomponent *cal, const struct shift *sh, const char *escalation,
-	       const struct feed_settings *fs)
+/* The VEVENT of SH (for a window: SH cut to it, with its UID). */
+static icalcomponent *
+add_event(icalcomponent *cal, const struct shift *sh, enum event_kind kind,
+	  const char *escalation, const struct feed_settings *fs)
 {
 	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 	struct icaltimetype changed = icaltime_from_timet_with_zone((time_t)sh->updated, 0,
@@ -441,7 +452,7 @@ feed_add_shift(icalcomponent *cal, const struct shift *sh, const char *escalatio
 	icalcomponent_add_property(ev, time_property(ICAL_DTEND_PROPERTY, sh->end, sh->tz));
 	snprintf(summary, sizeof summary, "On call: %s \xe2\x80\x94 %s", sh->rotation, sh->handle);
 	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-	describe(sh, escalation, text, sizeof text);
+	describe(sh, kind, escalation, text, sizeof text);
 	icalcomponent_add_property(ev, icalproperty_new_description(text));
 	icalcomponent_add_property(ev, icalproperty_new_categories("On call"));
 	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
@@ -449,7 +460,7 @@ feed_add_shift(icalcomponent *cal, const struct shift *sh, const char *escalatio
 		icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
 	} else {
 		icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
-		if (fs->alarm_minutes > 0) {
+		if (fs->alarm_minutes > 0 && kind != EVENT_WINDOW) {
 			icalcomponent *alarm = icalcomponent_new(ICAL_VALARM_COMPONENT);
 			struct icaltriggertype trig = icaltriggertype_from_int(-60 * fs->alarm_minutes);
 
@@ -465,10 +476,156 @@ feed_add_shift(icalcomponent *cal, const struct shift *sh, const char *escalatio
 	return ev;
 }
 
+icalcomponent *
+feed_add_shift(icalcomponent *cal, const struct shift *sh, const char *escalation,
+	       const struct feed_settings *fs)
+{
+	return add_event(cal, sh, EVENT_SHIFT, escalation, fs);
+}
+
+void
+feed_window_uid(const struct shift *sh, int64_t from, char *buf, size_t len)
+{
+	char part[UID_MAX], *at;
+
+	shift_part_uid_make(sh->rotation, sh->term, sh->slot, from, part, sizeof part);
+	if ((at = strrchr(part, '@')) != NULL)
+		*at = '\0';
+	snprintf(buf, len, "%s-oncall@rota", part);
+}
+
+/* SH cut to its window W, with the window's UID. */
+static struct shift
+window_of(const struct shift *sh, struct time_span w)
+{
+	struct shift out = *sh;
+
+	out.start = w.from;
+	out.end = w.to;
+	feed_window_uid(sh, w.from, out.uid, sizeof out.uid);
+	return out;
+}
+
+icalcomponent *
+feed_add_window(icalcomponent *cal, const struct shift *sh, struct time_span w, bool first,
+		const char *escalation, const struct feed_settings *fs)
+{
+	struct shift win = window_of(sh, w);
+
+	return add_event(cal, &win, first ? EVENT_FIRST_WINDOW : EVENT_WINDOW, escalation, fs);
+}
+
 char *
 feed_to_string(icalcomponent *cal)
 {
 	return icalcomponent_as_ical_string_r(cal);
+}
+
+/* One event of a feed: a shift, or a shift cut to one of its windows. */
+struct event {
+	struct shift sh;
+	enum event_kind kind;
+};
+
+static void
+push_event(struct event **v, size_t *n, size_t *cap, const struct shift *sh,
+	   enum event_kind kind)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[*n].sh = *sh;
+	(*v)[(*n)++].kind = kind;
+}
+
+/* The events of SH that a feed built at fs->now shows: SH itself, or its
+ * on-call windows. */
+static int
+shift_events(const struct shift *sh, const struct feed_settings *fs, struct event **v,
+	     size_t *n, size_t *cap)
+{
+	struct time_span *w = NULL;
+	size_t nw = 0;
+	bool windows = false;
+	int r;
+
+	if (fs->oncall != NULL && (r = fs->oncall(fs->oncall_arg, sh, &windows, &w, &nw)) != 0) {
+		free(w);
+		return r;
+	}
+	if (!windows)
+		push_event(v, n, cap, sh, EVENT_SHIFT);
+	for (size_t k = 0; windows && k < nw; k++) {
+		struct shift win = window_of(sh, w[k]);
+
+		if (feed_shows(&win, fs))
+			push_event(v, n, cap, &win, k == 0 ? EVENT_FIRST_WINDOW : EVENT_WINDOW);
+	}
+	free(w);
+	return 0;
+}
+
+static int
+by_uid(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Leaves out of V the cancelled windows whose UID another event has: a
+ * window of a part merged into another is the merged part's again, with
+ * the same UID, and a feed has one event per UID. */
+static void
+drop_superseded(struct event *v, size_t *n)
+{
+	const char **held = xcalloc(*n + 1, sizeof *held);
+	size_t nheld = 0, kept = 0;
+
+	for (size_t i = 0; i < *n; i++)
+		if (!v[i].sh.cancelled)
+			held[nheld++] = v[i].sh.uid;
+	qsort(held, nheld, sizeof *held, by_uid);
+	for (size_t i = 0; i < *n; i++) {
+		const char *uid = v[i].sh.uid;
+		bool drop = false;
+
+		if (v[i].sh.cancelled && v[i].kind != EVENT_SHIFT) {
+			drop = bsearch(&uid, held, nheld, sizeof *held, by_uid) != NULL;
+			for (size_t k = 0; k < kept && !drop; k++)
+				drop = v[k].sh.cancelled && strcmp(v[k].sh.uid, uid) == 0;
+		}
+		if (!drop)
+			v[kept++] = v[i];
+	}
+	*n = kept;
+	free(held);
+}
+
+/* The VTIMEZONEs of the N events V, each zone once, in order. */
+static int
+add_zones(icalcomponent *cal, const struct event *v, size_t n, const struct feed_settings *fs)
+{
+	const char *zones[16];
+	size_t nzones = 0;
+	/* The zones' rules from before the first event a feed may show, cut
+	 * at a boundary that moves once a year, not with fs->now. */
+	int64_t first = feed_zone_cut(feed_window_start(fs) - LONGEST_SHIFT);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct shift *sh = &v[i].sh;
+		size_t k;
+
+		for (k = 0; k < nzones && strcmp(zones[k], sh->tz) != 0; k++)
+			;
+		if (k < nzones)
+			continue;
+		if (feed_add_zone(cal, sh->tz, first) != 0)
+			return rota_fail(EX_DATAERR, "rotation %s: unknown time zone '%s'",
+					 sh->rotation, sh->tz);
+		if (nzones < sizeof zones / sizeof zones[0])
+			zones[nzones++] = sh->tz;
+	}
+	return 0;
 }
 
 int
@@ -476,43 +633,33 @@ feed_build(const char *name, const struct shift *v, size_t n,
 	   const struct shift *esc, size_t nesc,
 	   const struct feed_settings *fs, char **out, size_t *count)
 {
-	icalcomponent *cal = feed_calendar_new(name, fs);
-	const char *zones[16];
-	size_t nzones = 0, events = 0;
-	/* The zones' rules from before the first event a feed may show, cut
-	 * at a boundary that moves once a year, not with fs->now. */
-	int64_t first = feed_zone_cut(feed_window_start(fs) - LONGEST_SHIFT);
+	icalcomponent *cal;
+	struct event *ev = NULL;
+	size_t nev = 0, cap = 0;
 	char names[512];
+	int r = 0;
 
 	*out = NULL;
+	for (size_t i = 0; i < n && r == 0; i++)
+		if (feed_shows(&v[i], fs))
+			r = shift_events(&v[i], fs, &ev, &nev, &cap);
+	if (r != 0) {
+		free(ev);
+		return r;
+	}
+	drop_superseded(ev, &nev);
+	cal = feed_calendar_new(name, fs);
 	/* The VTIMEZONEs come first: some clients read in one pass. */
-	for (size_t i = 0; i < n; i++) {
-		size_t k;
-
-		if (!feed_shows(&v[i], fs))
-			continue;
-		for (k = 0; k < nzones && strcmp(zones[k], v[i].tz) != 0; k++)
-			;
-		if (k < nzones)
-			continue;
-		if (feed_add_zone(cal, v[i].tz, first) != 0) {
-			icalcomponent_free(cal);
-			return rota_fail(EX_DATAERR, "rotation %s: unknown time zone '%s'",
-					 v[i].rotation, v[i].tz), -1;
+	if ((r = add_zones(cal, ev, nev, fs)) == 0) {
+		for (size_t i = 0; i < nev; i++) {
+			feed_escalation(esc, nesc, &ev[i].sh, names, sizeof names);
+			add_event(cal, &ev[i].sh, ev[i].kind, names, fs);
 		}
-		if (nzones < sizeof zones / sizeof zones[0])
-			zones[nzones++] = v[i].tz;
+		*out = feed_to_string(cal);
+		if (count != NULL)
+			*count = nev;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (!feed_shows(&v[i], fs))
-			continue;
-		feed_escalation(esc, nesc, &v[i], names, sizeof names);
-		feed_add_shift(cal, &v[i], names, fs);
-		events++;
-	}
-	*out = feed_to_string(cal);
 	icalcomponent_free(cal);
-	if (count != NULL)
-		*count = events;
-	return 0;
+	free(ev);
+	return r;
 }

@@ -22,18 +22,41 @@
  *   icalcomponent_free(cal);
  *
  * feed_build() does the whole of a feed from a list of shifts.
+ *
+ * The holder of a shift of a rotation covering out of hours is on call
+ * only in its windows (evenings, nights, weekends, holidays: when none of
+ * the rotation's offices is open). Such a shift is written as one event
+ * per window instead of one for the shift, and nothing else: the
+ * calendar shows the holder busy exactly when rota now names them. A
+ * window's UID is made from its week (rotation, term, slot) and its
+ * start, not from the part that holds it, so that it keeps its UID when
+ * another part of the week changes hands; its SEQUENCE, DTSTAMP and
+ * status are its part's, and only the first window of a part has an
+ * alarm (not the handoff, which may fall in office hours). Which times
+ * are windows is decided by the caller (service/oncall.h), through
+ * fs->oncall.
+ *
  * Every function here is pure: no store, no files, no clock (fs->now). */
 #ifndef ROTA_FEED_H
 #define ROTA_FEED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <libical/ical.h>
 
 #include "common/config.h"
 #include "model/model.h"
+#include "scheduler/office-hours.h"
 
 #define FEED_PRODID "-//rota//rota on-call scheduler//EN"
+
+/* When the holder of shift SH is on call: *WINDOWS false, throughout
+ * (a rotation covering every hour); true, in the *N spans *V (malloc'd,
+ * in time order, inside SH; the feed free()s them), none perhaps. 0, or
+ * an exit status after printing why. */
+typedef int (*feed_oncall_fn)(void *arg, const struct shift *sh, bool *windows,
+			      struct time_span **v, size_t *n);
 
 /* The [feed] settings and the time of the build. */
 struct feed_settings {
@@ -41,10 +64,13 @@ struct feed_settings {
 	int alarm_minutes;          /* VALARM this long before the handoff; 0: none */
 	int refresh_minutes;        /* REFRESH-INTERVAL and X-PUBLISHED-TTL */
 	int history_weeks;          /* past shifts kept: those ending after now - this */
+	feed_oncall_fn oncall;      /* NULL: every holder on call throughout */
+	void *oncall_arg;
 };
 
 /* Reads [feed] alarm_minutes, refresh_minutes and history_weeks (defaults
- * 30, 60, 8). 0, or EX_CONFIG after printing which key is wrong. */
+ * 30, 60, 8), with no oncall function. 0, or EX_CONFIG after printing
+ * which key is wrong. */
 int feed_settings_load(const struct config *cfg, int64_t now, struct feed_settings *out);
 
 /* The first instant a feed shows: now - history_weeks. */
@@ -96,6 +122,20 @@ int feed_add_zone(icalcomponent *cal, const char *tzname, int64_t from);
 icalcomponent *feed_add_shift(icalcomponent *cal, const struct shift *sh,
 			      const char *escalation, const struct feed_settings *fs);
 
+/* The UID of the on-call window of SH that starts at FROM: its week's
+ * (shift_part_uid_make of its rotation, term, slot and FROM) marked as a
+ * window, "shift-HASH-SLOT-20270322T180000Z-oncall@rota". Writes at most
+ * LEN bytes into BUF. */
+void feed_window_uid(const struct shift *sh, int64_t from, char *buf, size_t len);
+
+/* Adds the VEVENT of the on-call window W of SH: as feed_add_shift()
+ * does for SH cut to W, with the window's UID, a description that says
+ * the holder is on call out of hours, and an alarm only when FIRST (the
+ * first window of SH). Returns the event (owned by CAL). */
+icalcomponent *feed_add_window(icalcomponent *cal, const struct shift *sh,
+			       struct time_span w, bool first, const char *escalation,
+			       const struct feed_settings *fs);
+
 /* The escalation people for SH: the handles of the shifts in ESC (the
  * escalation tier's shifts, sorted by start, not cancelled) that overlap
  * SH, in time order without repeats, joined by ", then ". Empty when
@@ -108,10 +148,13 @@ const char *feed_escalation(const struct shift *esc, size_t nesc,
 char *feed_to_string(icalcomponent *cal);
 
 /* A whole feed: the calendar NAME with the events of the N shifts V
- * (sorted by start; those a feed no longer shows are skipped) and the
- * escalation names from ESC/NESC. *OUT gets the malloc'd text and *COUNT
- * (may be NULL) the number of events. 0, or -1 when a shift's zone is
- * unknown (after printing which). */
+ * (sorted by start; those a feed no longer shows are skipped), each
+ * shift one event or, when fs->oncall says so, one per on-call window,
+ * and the escalation names from ESC/NESC. A cancelled window whose UID
+ * the feed also has from a shift held (a part merged into another) is
+ * left out. *OUT gets the malloc'd text and *COUNT (may be NULL) the
+ * number of events. 0, or an exit status after printing why (EX_DATAERR:
+ * a shift's zone is unknown). */
 int feed_build(const char *name, const struct shift *v, size_t n,
 	       const struct shift *esc, size_t nesc,
 	       const struct feed_settings *fs, char **out, size_t *count);

@@ -555,10 +555,8 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 
 		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", people[k].name);
 		snprintf(file, sizeof file, "%s.ics", people[k].feed_token);
-		if (feed_build(name, byp + first, count, esc, nesc, fs, &text, NULL) != 0) {
-			r = EX_DATAERR;
+		if ((r = feed_build(name, byp + first, count, esc, nesc, fs, &text, NULL)) != 0)
 			goto done;
-		}
 		r = stage(&batch, file, text, strlen(text), 0);
 		free(text);
 		if (r != 0)
@@ -574,10 +572,8 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 
 		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", rot[k].name);
 		feed_rotation_file(&rot[k], rot_file[k], sizeof rot_file[k]);
-		if (feed_build(name, all + first, count, esc, nesc, fs, &text, &events) != 0) {
-			r = EX_DATAERR;
+		if ((r = feed_build(name, all + first, count, esc, nesc, fs, &text, &events)) != 0)
 			goto done;
-		}
 		r = stage(&batch, rot_file[k], text, strlen(text), 0);
 		free(text);
 		if (r != 0)

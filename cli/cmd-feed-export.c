@@ -78,7 +78,10 @@ const struct cmd_entry cmd_feed_export_entry = {
 		"LAST-MODIFIED, the escalation (managers' tier) in the description, and an\n"
 		"alarm [feed] alarm_minutes before the handoff. Cancelled shifts, and in a\n"
 		"personal feed the shifts its person handed over, stay, marked CANCELLED,\n"
-		"until their end has passed. With -o, prints the file and the number of\n"
-		"events (with --json, as {file, events}).\n",
+		"until their end has passed. A rotation covering out of hours has one\n"
+		"event per on-call window instead (a night once its offices have closed, a\n"
+		"weekend, a holiday), each with a UID made from its week and its start, the\n"
+		"alarm before the first window of each shift. With -o, prints the file and\n"
+		"the number of events (with --json, as {file, events}).\n",
 	.exec = exec_feed_export,
 };

@@ -8,6 +8,62 @@
 #include "calendars/feed.h"
 #include "common/err.h"
 #include "service/feeds.h"
+#include "service/oncall.h"
+
+/* What the feeds ask about when holders are on call (fs->oncall): the
+ * rotations, loaded once a build. */
+struct oncall_source {
+	struct store *db;
+	struct rotation *rot;
+	size_t n;
+};
+
+/* A feed_oncall_fn: the windows of a shift of an out-of-hours rotation,
+ * as service/oncall.c says, and none to ask for on the others (their
+ * holders are on call throughout: their feeds stay as they were). */
+static int
+shift_windows(void *arg, const struct shift *sh, bool *windows, struct time_span **v,
+	      size_t *n)
+{
+	const struct oncall_source *src = arg;
+
+	*windows = false;
+	*v = NULL;
+	*n = 0;
+	for (size_t i = 0; i < src->n; i++) {
+		if (src->rot[i].id != sh->rotation_id)
+			continue;
+		if (!src->rot[i].out_of_hours)
+			return 0;
+		*windows = true;
+		return oncall_rotation_windows(src->db, &src->rot[i], sh->start, sh->end, v, n);
+	}
+	return 0;
+}
+
+/* The [feed] settings at the service's now, with on-call windows from
+ * SRC (oncall_source_free() it). */
+static int
+settings_load(const struct svc *s, struct oncall_source *src, struct feed_settings *fs)
+{
+	int r;
+
+	memset(src, 0, sizeof *src);
+	src->db = s->db;
+	if ((r = feed_settings_load(s->cfg, s->now, fs)) != 0 ||
+	    (r = store_rotation_list(s->db, &src->rot, &src->n)) != 0)
+		return r;
+	fs->oncall = shift_windows;
+	fs->oncall_arg = src;
+	return 0;
+}
+
+static void
+oncall_source_free(struct oncall_source *src)
+{
+	free(src->rot);
+	src->rot = NULL;
+}
 
 /* *V, the shifts of PERSON_ID's feed, with the ones they gave away. */
 static int
@@ -32,6 +88,7 @@ feed_export(const struct svc *s, const char *handle, const char *rotation, char 
 	    size_t *events)
 {
 	struct feed_settings fs;
+	struct oncall_source src;
 	struct shift *v = NULL, *esc = NULL;
 	size_t n = 0, nesc = 0;
 	struct rotation rot;
@@ -41,8 +98,6 @@ feed_export(const struct svc *s, const char *handle, const char *rotation, char 
 
 	*text = NULL;
 	*events = 0;
-	if ((r = feed_settings_load(s->cfg, s->now, &fs)) != 0)
-		return r;
 	if (handle != NULL) {
 		if ((r = svc_find_person(s, handle, &p)) != 0)
 			return r;
@@ -52,13 +107,14 @@ feed_export(const struct svc *s, const char *handle, const char *rotation, char 
 			return r;
 		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", rot.name);
 	}
-	if ((r = store_feed_shifts(s->db, handle ? p.id : 0, handle ? 0 : rot.id,
+	if ((r = settings_load(s, &src, &fs)) == 0 &&
+	    (r = store_feed_shifts(s->db, handle ? p.id : 0, handle ? 0 : rot.id,
 				   feed_window_start(&fs), fs.now, &v, &n)) == 0 &&
 	    (r = store_feed_escalations(s->db, feed_window_start(&fs), &esc, &nesc)) == 0 &&
-	    (handle == NULL || (r = personal(s, p.id, fs.now, &v, &n)) == 0) &&
-	    feed_build(name, v, n, esc, nesc, &fs, text, events) != 0)
-		r = EX_DATAERR;
+	    (handle == NULL || (r = personal(s, p.id, fs.now, &v, &n)) == 0))
+		r = feed_build(name, v, n, esc, nesc, &fs, text, events);
 	feed_cleanup();
+	oncall_source_free(&src);
 	free(v);
 	free(esc);
 	return r;
@@ -138,20 +194,28 @@ feed_publish_dir(const struct svc *s, const char *dir, publish_progress progress
 		 struct publish_stats *out)
 {
 	struct feed_settings fs;
+	struct oncall_source src;
 	int r;
 
-	if ((r = svc_require_manager(s, "publish")) != 0 ||
-	    (r = feed_settings_load(s->cfg, s->now, &fs)) != 0)
+	if ((r = svc_require_manager(s, "publish")) != 0)
 		return r;
-	return publish_dir(s->db, &fs, dir, progress, arg, out);
+	if ((r = settings_load(s, &src, &fs)) == 0)
+		r = publish_dir(s->db, &fs, dir, progress, arg, out);
+	oncall_source_free(&src);
+	return r;
 }
 
 int
 feed_publish_caldav(const struct svc *s, const char *url, struct caldav_summary *out)
 {
+	struct feed_settings fs;
+	struct oncall_source src;
 	int r;
 
 	if ((r = svc_require_manager(s, "publish")) != 0)
 		return r;
-	return caldav_publish(s->db, s->cfg, url, s->now, out);
+	if ((r = settings_load(s, &src, &fs)) == 0)
+		r = caldav_publish(s->db, s->cfg, url, &fs, out);
+	oncall_source_free(&src);
+	return r;
 }

@@ -162,7 +162,8 @@ E2E_TESTS += \
 	tests/e2e/t0300-feed-export.sh \
 	tests/e2e/t0301-publish.sh \
 	tests/e2e/t0302-publish-nginx.sh \
-	tests/e2e/t0303-feed-parts.sh
+	tests/e2e/t0303-feed-parts.sh \
+	tests/e2e/t0304-feed-out-of-hours.sh
 EXTRA_DIST += tests/e2e/lib-feed.sh tests/e2e/feed.py
 
 # -- leave and holiday import (t0320-t0339) --

@@ -6,6 +6,9 @@
   feed.py json FILE       the same lines from `rota schedule show --json`
   feed.py uid FILE UID    PERSON SEQUENCE STATUS of the event UID
   feed.py count FILE      the number of events
+  feed.py alarms FILE     START (UTC) and minutes before it of each alarm
+  feed.py resources FILE  UID|SEQUENCE|PERSON|START|END (UTC seconds) of each
+                          event not cancelled, as caldav-events.py lists them
   feed.py zones FILE      TZID KIND TZNAME TZOFFSETTO of each observance of
                           the VTIMEZONEs, without repeats, sorted
 """
@@ -98,7 +101,10 @@ def load(path):
                         own_instant(vtz[0], ev[key].dt.replace(tzinfo=None))))
         cancelled = str(ev.get("STATUS")) == "CANCELLED"
         alarms = ev.walk("VALARM")
-        if not cancelled and len(alarms) != 1:
+        # An on-call window has one only when it is the first of its part.
+        window = str(ev["UID"]).endswith("-oncall@rota")
+        if cancelled and alarms or not cancelled and len(alarms) != 1 and \
+                not (window and not alarms):
             fail("event %s has %d alarms" % (ev["UID"], len(alarms)))
     if used != zones:
         fail("zones used %s, VTIMEZONEs %s" % (sorted(used), sorted(zones)))
@@ -126,6 +132,21 @@ def main():
         events = load(path)
         if cmd == "count":
             print(len(events))
+            return
+        if cmd == "alarms":
+            lines = []
+            for ev in events:
+                for alarm in ev.walk("VALARM"):
+                    lines.append("%s %d" % (iso(ev.decoded("DTSTART")),
+                                            -alarm.decoded("TRIGGER").total_seconds() // 60))
+            print("\n".join(sorted(lines)))
+            return
+        if cmd == "resources":
+            lines = ["%s|%d|%s|%d|%d" % (ev["UID"], int(ev["SEQUENCE"]), person_rotation(ev)[0],
+                                        int(ev.decoded("DTSTART").timestamp()),
+                                        int(ev.decoded("DTEND").timestamp()))
+                     for ev in events if str(ev.get("STATUS")) != "CANCELLED"]
+            print("\n".join(sorted(lines)))
             return
         if cmd == "zones":
             with open(path, "rb") as f:

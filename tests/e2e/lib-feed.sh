@@ -74,12 +74,13 @@ schedule_as_khal() {
 
 # calcurse_lines FEED.ics N: the events as calcurse imports them (into a
 # fresh folder cc, all N of them: calcurse exits 0 on garbage), in UTC,
-# sorted, in khal_lines's form.
+# sorted, in khal_lines's form. calcurse marks an event with an alarm
+# "!", one without "|" (cc/apts keeps the marks).
 calcurse_lines() {
 	rm -rf cc && mkdir cc &&
 	calcurse -D cc -i "$1" </dev/null >report &&
 	grep -q "^$2 apps / 0 events / 0 todos / 0 skipped" report &&
-	sed -E "s|^([0-9]+)/([0-9]+)/([0-9]+) @ ([0-9:]+) -> ([0-9]+)/([0-9]+)/([0-9]+) @ ([0-9:]+)>[0-9a-f]+ !(.*)$|\3-\1-\2T\4 \7-\5-\6T\8 \9 CONFIRMED|" \
+	sed -E "s|^([0-9]+)/([0-9]+)/([0-9]+) @ ([0-9:]+) -> ([0-9]+)/([0-9]+)/([0-9]+) @ ([0-9:]+)>[0-9a-f]+ [!|](.*)$|\3-\1-\2T\4 \7-\5-\6T\8 \9 CONFIRMED|" \
 		cc/apts | sort
 }
 

@@ -78,6 +78,24 @@ test_expect_success 'parts: the later part is put, the first updated; merged bac
 	grep -q "^ops-h1-2|2|cy|1800266400|1800871200\$" got
 '
 
+test_expect_success 'out of hours: an event per on-call window, as in the feed; every hour again, per shift' '
+	setup &&
+	rota office add Dublin --tz Europe/Dublin >/dev/null &&
+	rota rotation set ops --covers out-of-hours --offices Dublin >/dev/null &&
+	expect_status 0 rota publish --caldav "$COLL" &&
+	rota feed export --rotation ops >ops.ics &&
+	/usr/bin/python3 "$ROTA_SRCDIR/tests/e2e/feed.py" resources ops.ics >want &&
+	n=$(wc -l <want) && test $n -gt 12 &&
+	events >all && grep -- "-oncall@rota|" all >got && expect_file "$(cat want)" got &&
+	grep -v -- "-oncall@rota|" all >esc && test "$(grep -c "|mo|" esc)" = 6 &&
+	expect_status 0 rota publish --caldav "$COLL" &&
+	expect_file "put 0, updated 0, deleted 0, unchanged $((n + 6))" out &&
+	rota rotation set ops --covers always >/dev/null &&
+	expect_status 0 rota publish --caldav "$COLL" &&
+	expect_file "put 6, updated 0, deleted $n, unchanged 6" out &&
+	events >got && schedule_events >want && expect_file "$(cat want)" got
+'
+
 test_expect_success 'a shift that no longer exists has its event deleted' '
 	setup &&
 	rota publish --caldav "$COLL" >/dev/null &&

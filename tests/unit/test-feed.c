@@ -13,6 +13,7 @@
 
 #include "calendars/feed.h"
 #include "common/tz.h"
+#include "scheduler/office-hours.h"
 #include "store/store.h"
 #include "tests/unit/store-fixture.h"
 
@@ -638,6 +639,340 @@ test_whole_swap_release(void **state)
 	expect_feed(db, &t, t.cy, NOW + 6, want);
 }
 
+/* ---- out-of-hours rotations: an event per on-call window ---- */
+
+/* 2027-03-15 10:00 Europe/Dublin (GMT) to 2027-03-22 10:00: the week
+ * after America's change (14 March), before Europe's (28 March). */
+#define MAR15 1805104800
+/* 2027-12-27 10:00 to 2028-01-03 10:00 Europe/Dublin (GMT). */
+#define DEC27 1829901600
+#define JAN03 1830506400
+
+/* Dublin (office 1) and San Francisco (office 2), Mon-Fri 09:00-18:00
+ * each, with public holidays. */
+struct offices {
+	struct work_calendar cal[2];
+};
+
+static void
+offices_make(struct offices *o, const struct holiday *h, size_t n)
+{
+	assert_int_equal(work_calendar_init(&o->cal[0], "Europe/Dublin", NULL, 1, h, n), 0);
+	assert_int_equal(work_calendar_init(&o->cal[1], "America/Los_Angeles", NULL, 2, h, n), 0);
+}
+
+static void
+offices_free(struct offices *o)
+{
+	work_calendar_free(&o->cal[0]);
+	work_calendar_free(&o->cal[1]);
+}
+
+/* A feed_oncall_fn: on call while neither office is open. */
+static int
+offices_windows(void *arg, const struct shift *sh, bool *windows, struct time_span **v,
+		size_t *n)
+{
+	struct offices *o = arg;
+
+	*windows = true;
+	oncall_windows(o->cal, 2, sh->start, sh->end, v, n);
+	return 0;
+}
+
+/* The feed of the N shifts V with on-call windows from O (NULL: none). */
+static char *
+ooh_feed(struct offices *o, const struct shift *v, size_t n)
+{
+	struct feed_settings f = fs;
+	char *text;
+
+	f.oncall = o != NULL ? offices_windows : NULL;
+	f.oncall_arg = o;
+	assert_int_equal(feed_build("f", v, n, NULL, 0, &f, &text, NULL), 0);
+	return text;
+}
+
+/* A shift of rotation ooh (Europe/Dublin), term ooh-2027, week SLOT,
+ * held by HANDLE from START to END: the week's first part (its UID) or,
+ * when START is not the week's WEEK_START, a later one. */
+static struct shift
+ooh_part(int slot, int64_t week_start, const char *handle, int64_t start, int64_t end,
+	 int sequence)
+{
+	struct shift sh = shift(slot, "ooh", TIER_PRIMARY, "Europe/Dublin", handle, start, end,
+				sequence);
+
+	if (start != week_start)
+		shift_part_uid_make(sh.rotation, sh.term, slot, start, sh.uid, sizeof sh.uid);
+	return sh;
+}
+
+/* "DTSTART DTEND SLOT-STAMP" of each event of TEXT, one a line, in feed
+ * order: the times as written (wall clock, Europe/Dublin), then what the
+ * UID has between "shift-HASH-" (HASH: rotation ooh, term ooh-2027) and
+ * "-oncall@rota" (both checked): the week and the window's start; then
+ * " alarm" when it has one and " CANCELLED" when it is. */
+static void
+windows_of(const char *text, char *buf, size_t len)
+{
+	icalcomponent *cal = parse(text), *ev;
+	char week[UID_MAX];
+	size_t used = 0, nhash;
+
+	shift_uid_make("ooh", "ooh-2027", 0, week, sizeof week);
+	nhash = strlen("shift-") + 17;
+	buf[0] = '\0';
+	for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev != NULL;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		const char *uid = icalcomponent_get_uid(ev);
+		size_t nuid = strlen(uid), tail = strlen("-oncall@rota");
+
+		assert_true(nuid > nhash + tail);
+		assert_memory_equal(uid, week, nhash);
+		assert_string_equal(uid + nuid - tail, "-oncall@rota");
+		assert_string_equal(tzid_of(ev, ICAL_DTSTART_PROPERTY), "Europe/Dublin");
+		used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s %s %.*s%s%s\n",
+			icalproperty_get_value_as_string(icalcomponent_get_first_property(ev,
+				ICAL_DTSTART_PROPERTY)),
+			icalproperty_get_value_as_string(icalcomponent_get_first_property(ev,
+				ICAL_DTEND_PROPERTY)),
+			(int)(nuid - nhash - tail), uid + nhash,
+			icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT) ? " alarm" : "",
+			icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED ? " CANCELLED" : "");
+	}
+	icalcomponent_free(cal);
+}
+
+/* A window's UID: its week's and its start, fixed for good. */
+static void
+test_window_uid(void **state)
+{
+	struct shift sh = ooh_part(3, DUB_START, "ann", DUB_START + 86400, DUB_END, 4);
+	char uid[UID_MAX];
+
+	(void)state;
+	feed_window_uid(&sh, 1805763600, uid, sizeof uid);
+	assert_string_equal(uid, "shift-49901d8f549b2c53-3-20270323T010000Z-oncall@rota");
+}
+
+/* Dublin with San Francisco: on call from San Francisco's close (01:00
+ * Dublin once America has changed its clocks, on 14 March) to Dublin's
+ * opening, and from Friday's close in San Francisco to Monday 09:00 in
+ * Dublin, which in the week of Europe's change (28 March) is 08:00 UTC;
+ * an alarm before each week's first window, none before the Monday 10:00
+ * handoff, in office hours. */
+static void
+test_windows_across_dst(void **state)
+{
+	struct shift v[2] = {
+		ooh_part(1, MAR15, "ann", MAR15, DUB_START, 0),
+		ooh_part(2, DUB_START, "ann", DUB_START, DUB_END, 1),
+	};
+	struct offices o;
+	icalcomponent *cal, *ev;
+	char *text, got[2048];
+
+	(void)state;
+	offices_make(&o, NULL, 0);
+	text = ooh_feed(&o, v, 2);
+	windows_of(text, got, sizeof got);
+	assert_string_equal(got,
+		"20270316T010000 20270316T090000 1-20270316T010000Z alarm\n"
+		"20270317T010000 20270317T090000 1-20270317T010000Z\n"
+		"20270318T010000 20270318T090000 1-20270318T010000Z\n"
+		"20270319T010000 20270319T090000 1-20270319T010000Z\n"
+		"20270320T010000 20270322T090000 1-20270320T010000Z\n"
+		"20270323T010000 20270323T090000 2-20270323T010000Z alarm\n"
+		"20270324T010000 20270324T090000 2-20270324T010000Z\n"
+		"20270325T010000 20270325T090000 2-20270325T010000Z\n"
+		"20270326T010000 20270326T090000 2-20270326T010000Z\n"
+		"20270327T010000 20270329T090000 2-20270327T010000Z\n");
+	cal = parse(text);
+	/* The second week's first window has its alarm; the last ends at
+	 * 09:00 IST, 08:00 UTC, an hour before the handoff. */
+	ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	for (int i = 0; i < 5; i++)
+		ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT);
+	assert_non_null(icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT));
+	assert_int_equal(icalproperty_get_sequence(icalcomponent_get_first_property(ev,
+		ICAL_SEQUENCE_PROPERTY)), 1);
+	assert_int_equal(icaltime_as_timet(icalcomponent_get_dtstamp(ev)), v[1].updated);
+	assert_int_equal(icalproperty_get_transp(icalcomponent_get_first_property(ev,
+		ICAL_TRANSP_PROPERTY)), ICAL_TRANSP_TRANSPARENT);
+	assert_string_equal(icalcomponent_get_description(ev),
+		"ann is primary on call (ooh) out of hours: in business hours each service's own "
+		"team takes its alerts.\nEscalation (managers' tier): nobody is scheduled.\n"
+		"To hand this shift to someone else: rota swap request 2 [--with HANDLE]; "
+		"rota swap suggest 2 lists who could take it.");
+	while (icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT) != NULL)
+		ev = icalcomponent_get_current_component(cal);
+	assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), DUB_END - 3600);
+	icalcomponent_free(cal);
+	free(text);
+	offices_free(&o);
+}
+
+/* St Patrick's Day, Dublin's alone: on call from 01:00 until San
+ * Francisco opens at 16:00 Dublin time. */
+static void
+test_windows_holiday(void **state)
+{
+	struct holiday h[1] = { { .office_id = 1, .day = "2027-03-17" } };
+	struct shift v[1] = { ooh_part(1, MAR15, "ann", MAR15, DUB_START, 0) };
+	struct offices o;
+	char *text, got[2048];
+
+	(void)state;
+	offices_make(&o, h, 1);
+	text = ooh_feed(&o, v, 1);
+	windows_of(text, got, sizeof got);
+	assert_string_equal(got,
+		"20270316T010000 20270316T090000 1-20270316T010000Z alarm\n"
+		"20270317T010000 20270317T160000 1-20270317T010000Z\n"
+		"20270318T010000 20270318T090000 1-20270318T010000Z\n"
+		"20270319T010000 20270319T090000 1-20270319T010000Z\n"
+		"20270320T010000 20270322T090000 1-20270320T010000Z\n");
+	free(text);
+	offices_free(&o);
+}
+
+/* The year end: Dublin closed on 27 and 28 December, so on call from the
+ * handoff (its alarm before it) until San Francisco opens; San Francisco
+ * closed on 31 December, so on call from Dublin's close that Friday to
+ * Monday 3 January, across the new year. */
+static void
+test_windows_year_end(void **state)
+{
+	struct holiday h[3] = {
+		{ .office_id = 1, .day = "2027-12-27" }, { .office_id = 1, .day = "2027-12-28" },
+		{ .office_id = 2, .day = "2027-12-31" },
+	};
+	struct shift v[1] = { ooh_part(1, DEC27, "ann", DEC27, JAN03, 0) };
+	struct offices o;
+	char *text, got[2048];
+
+	(void)state;
+	offices_make(&o, h, 3);
+	text = ooh_feed(&o, v, 1);
+	windows_of(text, got, sizeof got);
+	assert_string_equal(got,
+		"20271227T100000 20271227T170000 1-20271227T100000Z alarm\n"
+		"20271228T020000 20271228T170000 1-20271228T020000Z\n"
+		"20271229T020000 20271229T090000 1-20271229T020000Z\n"
+		"20271230T020000 20271230T090000 1-20271230T020000Z\n"
+		"20271231T020000 20271231T090000 1-20271231T020000Z\n"
+		"20271231T180000 20280103T090000 1-20271231T180000Z\n");
+	free(text);
+	offices_free(&o);
+}
+
+/* Wednesday 03:00-05:00 of ann's week covered by bo: ann's windows keep
+ * their UIDs but for the one cut (its end moves) and the one that starts
+ * at 05:00 (new, the first of her later part: an alarm); bo's window has
+ * an alarm; given by bo to cy, it stays CANCELLED in bo's feed with the
+ * UID cy's has; merged back, the rotation's feed has one event a UID. */
+static void
+test_windows_in_parts(void **state)
+{
+	int64_t wed3 = DUB_START + 41 * 3600, wed5 = wed3 + 2 * 3600;
+	struct shift week = ooh_part(2, DUB_START, "ann", DUB_START, DUB_END, 0);
+	struct shift ann[2] = {
+		ooh_part(2, DUB_START, "ann", DUB_START, wed3, 1),
+		ooh_part(2, DUB_START, "ann", wed5, DUB_END, 0),
+	};
+	struct shift bo = ooh_part(2, DUB_START, "bo", wed3, wed5, 0), rot[3];
+	struct offices o;
+	char *text, got[2048];
+
+	(void)state;
+	offices_make(&o, NULL, 0);
+	text = ooh_feed(&o, &week, 1);
+	windows_of(text, got, sizeof got);
+	free(text);
+	assert_string_equal(got,
+		"20270323T010000 20270323T090000 2-20270323T010000Z alarm\n"
+		"20270324T010000 20270324T090000 2-20270324T010000Z\n"
+		"20270325T010000 20270325T090000 2-20270325T010000Z\n"
+		"20270326T010000 20270326T090000 2-20270326T010000Z\n"
+		"20270327T010000 20270329T090000 2-20270327T010000Z\n");
+	text = ooh_feed(&o, ann, 2);
+	windows_of(text, got, sizeof got);
+	free(text);
+	assert_string_equal(got,
+		"20270323T010000 20270323T090000 2-20270323T010000Z alarm\n"
+		"20270324T010000 20270324T030000 2-20270324T010000Z\n"
+		"20270324T050000 20270324T090000 2-20270324T050000Z alarm\n"
+		"20270325T010000 20270325T090000 2-20270325T010000Z\n"
+		"20270326T010000 20270326T090000 2-20270326T010000Z\n"
+		"20270327T010000 20270329T090000 2-20270327T010000Z\n");
+	text = ooh_feed(&o, &bo, 1);
+	windows_of(text, got, sizeof got);
+	free(text);
+	assert_string_equal(got, "20270324T030000 20270324T050000 2-20270324T030000Z alarm\n");
+	/* bo's release (the part as bo held it, cancelled, SEQUENCE raised). */
+	bo.cancelled = true;
+	bo.sequence = 1;
+	text = ooh_feed(&o, &bo, 1);
+	windows_of(text, got, sizeof got);
+	assert_non_null(strstr(text, "SEQUENCE:1\r\n"));
+	free(text);
+	assert_string_equal(got, "20270324T030000 20270324T050000 2-20270324T030000Z CANCELLED\n");
+	/* Merged back: ann holds the week again, the later parts cancelled. */
+	rot[0] = week;
+	rot[0].sequence = 2;
+	rot[1] = bo;
+	rot[2] = ann[1];
+	rot[2].cancelled = true;
+	text = ooh_feed(&o, rot, 3);
+	windows_of(text, got, sizeof got);
+	free(text);
+	assert_string_equal(got,
+		"20270323T010000 20270323T090000 2-20270323T010000Z alarm\n"
+		"20270324T010000 20270324T090000 2-20270324T010000Z\n"
+		"20270325T010000 20270325T090000 2-20270325T010000Z\n"
+		"20270326T010000 20270326T090000 2-20270326T010000Z\n"
+		"20270327T010000 20270329T090000 2-20270327T010000Z\n"
+		"20270324T030000 20270324T050000 2-20270324T030000Z CANCELLED\n"
+		"20270324T050000 20270324T090000 2-20270324T050000Z CANCELLED\n");
+	offices_free(&o);
+}
+
+/* A function that keeps every holder on call throughout changes no byte:
+ * the feeds of rotations covering every hour are what they were. */
+static int
+always_on_call(void *arg, const struct shift *sh, bool *windows, struct time_span **v,
+	       size_t *n)
+{
+	(void)arg;
+	(void)sh;
+	*windows = false;
+	*v = NULL;
+	*n = 0;
+	return 0;
+}
+
+static void
+test_always_same_bytes(void **state)
+{
+	struct shift v[3] = {
+		shift(7, "sf", TIER_PRIMARY, "America/Los_Angeles", "bob", LA_START, LA_END, 0),
+		shift(8, "primary", TIER_PRIMARY, "Europe/Dublin", "alice", DUB_START, DUB_END, 3),
+		shift(9, "primary", TIER_PRIMARY, "Europe/Dublin", "alice", DUB_END, DUB_END + 604800, 1),
+	};
+	struct feed_settings f = fs;
+	char *plain, *asked;
+
+	(void)state;
+	v[2].cancelled = true;
+	assert_int_equal(feed_build("c", v, 3, NULL, 0, &fs, &plain, NULL), 0);
+	f.oncall = always_on_call;
+	assert_int_equal(feed_build("c", v, 3, NULL, 0, &f, &asked, NULL), 0);
+	assert_string_equal(plain, asked);
+	free(plain);
+	free(asked);
+}
+
 int
 main(void)
 {
@@ -654,6 +989,12 @@ main(void)
 		cmocka_unit_test(test_dublin_conventional),
 		cmocka_unit_test_setup_teardown(test_parts_and_releases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_whole_swap_release, setup, teardown),
+		cmocka_unit_test(test_window_uid),
+		cmocka_unit_test(test_windows_across_dst),
+		cmocka_unit_test(test_windows_holiday),
+		cmocka_unit_test(test_windows_year_end),
+		cmocka_unit_test(test_windows_in_parts),
+		cmocka_unit_test(test_always_same_bytes),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
