@@ -8,7 +8,6 @@
 #include "cli/cmd.h"
 #include "cli/util.h"
 #include "common/out.h"
-#include "common/timefmt.h"
 #include "service/roster.h"
 
 /* "3d 22h", "5h 30m", "12m": a duration as people say it. */
@@ -51,22 +50,6 @@ time_to_go(const struct next_shift *x, int64_t now)
 	}
 }
 
-/* T as KEY (UTC) and as HEADER in ZONE; null, or "-", for 0. */
-static void
-time_out(const char *key, const char *header, const struct tz_zone *zone, int64_t t)
-{
-	char buf[32];
-
-	if (t == 0) {
-		out_null(key, header);
-		return;
-	}
-	time_format_utc(t, buf, sizeof buf);
-	out_str(key, NULL, buf);
-	time_format_local(t, zone, buf, sizeof buf);
-	out_str(NULL, header, buf);
-}
-
 /* ON CALL FROM is shown when some shift listed is in a rotation covering
  * out of hours (WINDOWED): elsewhere it is START again. */
 static void
@@ -80,14 +63,14 @@ print_shift(const struct next_shift *x, const struct person *p, int64_t now, boo
 	out_str("rotation", "ROTATION", sh->rotation);
 	out_str("tier", "TIER", tier_name(sh->tier));
 	out_str("person", NULL, sh->handle);
-	time_out("start", "START", zone, sh->start);
-	time_out("end", "END", zone, sh->end);
+	print_time("start", "START", zone, sh->start, false);
+	print_time("end", "END", zone, sh->end, false);
 	out_str(NULL, "ZONE", p->tz);
 	out_str("origin", NULL, origin_name(sh->origin));
 	out_int("starts_in_seconds", NULL, sh->start > now ? sh->start - now : 0);
 	out_str("covers", NULL, x->out_of_hours ? "out-of-hours" : "always");
-	time_out("on_call_from", windowed ? "ON CALL FROM" : NULL, zone, x->on_call_from);
-	time_out("on_call_until", NULL, zone, x->on_call_until);
+	print_time("on_call_from", windowed ? "ON CALL FROM" : NULL, zone, x->on_call_from, false);
+	print_time("on_call_until", NULL, zone, x->on_call_until, false);
 	time_to_go(x, now);
 	out_row_end();
 }

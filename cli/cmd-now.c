@@ -1,13 +1,11 @@
 /* rota now: who is on call right now, in every rotation. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/cmd.h"
 #include "cli/util.h"
 #include "common/out.h"
-#include "common/timefmt.h"
 #include "common/xalloc.h"
 #include "service/roster.h"
 
@@ -18,28 +16,6 @@ struct uncovered {
 	size_t rotations;     /* every rotation seen */
 };
 
-/* T as KEY in UTC (--json) or as HEADER in the rotation's wall clock
- * with its zone (text); null, or "-", for 0. Each formatted only where
- * it shows: a thousand rotations make the formatting count. */
-static void
-time_out(const char *key, const char *header, const struct on_call *c, int64_t t)
-{
-	char buf[32], text[32 + TZ_MAX];
-
-	if (t == 0) {
-		out_null(key, header);
-	} else if (out_json()) {
-		if (key != NULL) {
-			time_format_utc(t, buf, sizeof buf);
-			out_str(key, NULL, buf);
-		}
-	} else if (header != NULL) {
-		time_format_local(t, tz_lookup_or_utc(c->tz), buf, sizeof buf);
-		snprintf(text, sizeof text, "%s %s", buf, c->tz);
-		out_str(NULL, header, text);
-	}
-}
-
 /* What only --json shows (UTC times), as they show nowhere else: the
  * shift in force, and whether the service owners answer. */
 static void
@@ -47,15 +23,10 @@ json_facts(const struct on_duty *d)
 {
 	const struct on_call *c = d->c;
 
-	if (c->shift_id != 0) {
-		time_out("start", NULL, c, c->start);
-		time_out("end", NULL, c, c->end);
-		out_str("origin", NULL, origin_name(c->origin));
-	} else {
-		out_null("start", NULL);
-		out_null("end", NULL);
-		out_null("origin", NULL);
-	}
+	/* All null when nobody covers the rotation (service owners in hours). */
+	print_time("start", NULL, NULL, c->start, false);
+	print_time("end", NULL, NULL, c->end, false);
+	out_str("origin", NULL, c->shift_id != 0 ? origin_name(c->origin) : NULL);
 	out_bool("in_hours", NULL, d->in_hours);
 }
 
@@ -63,6 +34,7 @@ static void
 print_on_duty(const struct on_duty *d, void *arg)
 {
 	const struct on_call *c = d->c;
+	const struct tz_zone *zone = tz_lookup_or_utc(c->tz);
 	struct uncovered *u = arg;
 
 	u->rotations++;
@@ -85,9 +57,9 @@ print_on_duty(const struct on_duty *d, void *arg)
 	if (out_json())
 		json_facts(d);
 	if (!d->in_hours) {
-		time_out(c->out_of_hours ? "on_call_until" : NULL, "UNTIL", c, d->until);
+		print_time(c->out_of_hours ? "on_call_until" : NULL, "UNTIL", zone, d->until, true);
 	} else {
-		time_out("service_owners_until", "UNTIL", c, d->until);
+		print_time("service_owners_until", "UNTIL", zone, d->until, true);
 		if (out_json())         /* who takes over then */
 			out_str("next_person", NULL,
 				d->next_handle[0] != '\0' ? d->next_handle : NULL);

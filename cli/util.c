@@ -277,6 +277,27 @@ print_shift_row(const struct shift *sh)
 	out_row_end();
 }
 
+void
+print_time(const char *key, const char *header, const struct tz_zone *zone, int64_t t,
+	   bool with_zone)
+{
+	char buf[32], text[32 + TZ_MAX];
+
+	if (t == 0) {
+		out_null(key, header);
+	} else if (out_json()) {
+		if (key != NULL) {
+			time_format_utc(t, buf, sizeof buf);
+			out_str(key, NULL, buf);
+		}
+	} else if (header != NULL) {
+		time_format_local(t, zone, buf, sizeof buf);
+		snprintf(text, sizeof text, "%s%s%s", buf, with_zone ? " " : "",
+			 with_zone ? tz_name(zone) : "");
+		out_str(NULL, header, text);
+	}
+}
+
 int
 audit(struct ctx *ctx, const char *action, const char *object, json_t *before, json_t *after)
 {

@@ -54,6 +54,12 @@ int range_time_arg(struct ctx *ctx, const char *option, const char *s,
  * the table), origin. */
 void print_shift_row(const struct shift *sh);
 
+/* Instant T as KEY, in UTC ISO 8601 (JSON), or as HEADER in ZONE's wall
+ * clock, followed by the zone's name when WITH_ZONE (text); null, or
+ * "-", for 0. Each formatted only where it shows. */
+void print_time(const char *key, const char *header, const struct tz_zone *zone, int64_t t,
+		bool with_zone);
+
 /* R, after printing the running command's usage line when R is EX_USAGE:
  * a service operation refused what was typed (its message is out). */
 int usage_if(struct ctx *ctx, int r);
