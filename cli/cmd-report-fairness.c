@@ -45,6 +45,24 @@ print_members(const struct fair_report *rep, const int64_t *pages)
 	out_list_end();
 }
 
+/* Follow the sun: the hours a week with each office alone, each pair
+ * and all of them. */
+static void
+print_sun(const struct fairness_view *v)
+{
+	if (v->n_sun == 0)
+		return;
+	out_list_begin("follow_the_sun", "On call with these offices (hours a week):");
+	for (size_t i = 0; i < v->n_sun; i++) {
+		out_row_begin();
+		out_str("offices", "OFFICES", v->sun[i].offices);
+		out_int("n_offices", NULL, (int64_t)v->sun[i].n_offices);
+		out_real("hours_a_week", "ON CALL (H/WEEK)", v->sun[i].hours_a_week, 1);
+		out_row_end();
+	}
+	out_list_end();
+}
+
 static void
 print_report(const struct fairness_view *v)
 {
@@ -102,6 +120,7 @@ print_report(const struct fairness_view *v)
 	}
 	out_list_end();
 	out_str(NULL, "Above the average load:", above ? line : "nobody");
+	print_sun(v);
 	out_object_end();
 }
 
@@ -124,7 +143,9 @@ const struct cmd_entry cmd_report_fairness_entry = {
 	.name = "report fairness",
 	.args = "TERM",
 	.summary = "how evenly a term's on-call load is shared",
-	.help = "Per member: weeks held, on-call hours, holiday-weighted load in weeks\n"
+	.help = "Per member: weeks held, on-call hours (for a rotation covering out of\n"
+		"hours, only its on-call windows inside the shifts they held: the hours\n"
+		"none of its offices is open), holiday-weighted load in weeks\n"
 		"(a week holding public holidays of a member's office counts extra:\n"
 		"holiday_weight in rota.conf(5)), the smallest gap between two of their\n"
 		"shifts, out-of-hours interruptions (pages) during the term, and how far\n"
@@ -142,6 +163,13 @@ const struct cmd_entry cmd_report_fairness_entry = {
 		"members of smaller / larger; 1 is perfectly even) for on-call hours\n"
 		"and for interruptions; then who carries more than the average load,\n"
 		"and by how much. Members who left before the term began and hold\n"
-		"nothing in it are not counted.\n",
+		"nothing in it are not counted.\n"
+		"\n"
+		"Follow the sun: for a rotation covering out of hours with two or more\n"
+		"offices, how many hours a week it is on call with each office alone,\n"
+		"each pair of them and (three or more) all of them together, on average\n"
+		"over the term (its holidays and DST weeks included), so that you can\n"
+		"see what adding an office buys; --json: \"follow_the_sun\", a list of\n"
+		"{\"offices\", \"n_offices\", \"hours_a_week\"}.\n",
 	.exec = exec_report_fairness,
 };

@@ -120,8 +120,9 @@ const struct cmd_entry cmd_report_monthly_entry = {
 	.summary = "the month's on-call load and burnout indicators",
 	.help = "The team's out-of-hours interruptions against the goal ([report] goal)\n"
 		"with a six-month trend and, for the current month, a forecast; escalations;\n"
-		"time to acknowledge and to resolve. Per person: shifts, on-call hours,\n"
-		"out-of-hours and sleep interruptions, nights interrupted and the longest\n"
+		"time to acknowledge and to resolve. Per person: shifts, on-call hours\n"
+		"(on a rotation covering out of hours, only its on-call windows inside\n"
+		"their shifts), out-of-hours and sleep interruptions, nights interrupted and the longest\n"
 		"run, most pages in one shift, broken daily and weekly rest, share of the\n"
 		"team's load, weeks since the last shift, shifts closer than the minimum\n"
 		"gap. The noisiest alerts, those resolved without anyone acting and those\n"

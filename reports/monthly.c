@@ -455,9 +455,24 @@ held_weeks(const struct shift *sh, size_t nsh, size_t first, long gap, struct ga
 	return ng;
 }
 
+/* The seconds of shift S inside [FROM, TO) its holder was on call: its
+ * rotation's windows there (OC), else all of them. */
+static int64_t
+oncall_within(const struct monthly_oncall *oc, size_t noc, const struct shift *s,
+	      int64_t from, int64_t to)
+{
+	int64_t a = s->start > from ? s->start : from, b = s->end < to ? s->end : to;
+
+	for (size_t i = 0; i < noc; i++)
+		if (oc[i].rotation_id == s->rotation_id)
+			return b > a ? time_spans_within(oc[i].v, oc[i].n, a, b) : 0;
+	return overlap(s->start, s->end, from, to);
+}
+
 /* Every figure of one person. */
 static int
 person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
+	       const struct monthly_oncall *oc, size_t noc,
 	       struct mr_person *mp, const struct page_row *p, size_t np,
 	       const struct by_person *bp, size_t nbp,
 	       const struct shift *sh, size_t nsh, const struct tz_zone *rzone)
@@ -523,7 +538,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 		if (overlap(s->start, s->end, r->from, r->to) == 0)
 			continue;
 		mp->shifts++;
-		mp->oncall_seconds += overlap(s->start, s->end, r->from, r->to);
+		mp->oncall_seconds += oncall_within(oc, noc, s, r->from, r->to);
 		for (size_t j = 0; j < ni; j++)
 			if (in[j].start >= s->start && in[j].start < s->end)
 				count++;
@@ -694,8 +709,23 @@ pay(struct store *db, const struct config *cfg, struct monthly_report *r,
 }
 
 int
+monthly_month_range(const struct config *cfg, int year, int month, int64_t *from,
+		    int64_t *to)
+{
+	const struct tz_zone *zone;
+	int ret;
+
+	if ((ret = report_zone(cfg, &zone, NULL)) != 0)
+		return ret;
+	*from = report_month_start(zone, year, month, 0);
+	*to = report_month_start(zone, year, month, 1);
+	return 0;
+}
+
+int
 monthly_build(struct store *db, const struct config *cfg, int year, int month,
-	      int64_t now, struct monthly_report *r)
+	      int64_t now, const struct monthly_oncall *oc, size_t noc,
+	      struct monthly_report *r)
 {
 	const char *zname;
 	const struct tz_zone *zone;
@@ -718,8 +748,8 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	r->month = month;
 	snprintf(r->month_name, sizeof r->month_name, "%04d-%02d", year, month);
 	snprintf(r->zone, sizeof r->zone, "%s", zname);
-	r->from = report_month_start(zone, year, month, 0);
-	r->to = report_month_start(zone, year, month, 1);
+	if ((ret = monthly_month_range(cfg, year, month, &r->from, &r->to)) != 0)
+		return ret;
 	r->now = now;
 
 	f.from = r->from - HISTORY_DAYS * (int64_t)DAY;
@@ -784,7 +814,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	for (size_t k = 0; k < r->n_people; k++) {
 		struct mr_person *mp = &r->people[k];
 
-		if ((ret = person_figures(db, cfg, r, mp, p, np, bp, nbp, sh, nsh, zone)) != 0)
+		if ((ret = person_figures(db, cfg, r, oc, noc, mp, p, np, bp, nbp, sh, nsh, zone)) != 0)
 			goto done;
 		mp->v[IND_OOH_SHARE] = r->team.v[IND_TEAM_OOH] > 0 ?
 			(200 * mp->v[IND_OOH] + r->team.v[IND_TEAM_OOH]) /
@@ -843,7 +873,7 @@ monthly_red(struct store *db, const struct config *cfg, int year, int month,
 
 	*v = NULL;
 	*n = 0;
-	if ((ret = monthly_build(db, cfg, year, month, now, &r)) != 0)
+	if ((ret = monthly_build(db, cfg, year, month, now, NULL, 0, &r)) != 0)
 		return ret;
 	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
 		if (r.team.st[i].status == IND_RED)

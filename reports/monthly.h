@@ -11,7 +11,9 @@
  *  - the team's out-of-hours count merges pages per responder (pages of no
  *    known responder count together), so an escalated page counts once;
  *  - shifts and on-call hours are the parts of shifts (every tier) inside
- *    the month; the most pages in one shift count the whole shift;
+ *    the month, the hours of a rotation covering out of hours only its
+ *    on-call windows (struct monthly_oncall); the most pages in one
+ *    shift count the whole shift;
  *  - time to acknowledge and to resolve: every page of the month that has
  *    the time, from its creation; median and 95th percentile by nearest
  *    rank (reports/stats.h);
@@ -39,6 +41,7 @@
 #include "reports/indicators.h"
 #include "reports/stats.h"
 #include "model/model.h"
+#include "scheduler/office-hours.h"
 #include "store/store.h"
 
 #define MONTHLY_TREND 6
@@ -115,13 +118,31 @@ struct monthly_report {
  * EX_CONFIG after printing why. */
 int monthly_thresholds(const struct config *cfg, struct ind_thresholds *th);
 
-/* Builds the report of YEAR-MONTH as of NOW. 0 or an exit status after
- * printing why. The caller frees it with monthly_free(). */
+/* When a rotation covering out of hours is on call in the month (from
+ * service/oncall.h, which knows; this layer may not ask it): its windows
+ * inside [monthly_month_range). A shift of a rotation not listed is on
+ * call throughout. */
+struct monthly_oncall {
+	int64_t rotation_id;
+	const struct time_span *v;      /* in time order */
+	size_t n;
+};
+
+/* The instants [*FROM, *TO) of YEAR-MONTH in [report] timezone. 0 or
+ * EX_CONFIG after printing why. */
+int monthly_month_range(const struct config *cfg, int year, int month, int64_t *from,
+			int64_t *to);
+
+/* Builds the report of YEAR-MONTH as of NOW, the on-call hours of the
+ * rotations among OC[0..NOC) counted in their windows. 0 or an exit
+ * status after printing why. The caller frees it with monthly_free(). */
 int monthly_build(struct store *db, const struct config *cfg, int year, int month,
-		  int64_t now, struct monthly_report *out);
+		  int64_t now, const struct monthly_oncall *oc, size_t noc,
+		  struct monthly_report *out);
 void monthly_free(struct monthly_report *r);
 
-/* The red indicators of a month, for burnout alerts (`rota notify`): one
+/* The red indicators of a month, for burnout alerts (`rota notify`)
+ * (no indicator reads on-call hours, so they are not asked for): one
  * row per person and indicator (HANDLE empty for the team's and an
  * alert's; ALERT names the alert, "service / alert", for an alert's).
  * Sorted as the report lists them: team, people by handle, alerts. The

@@ -75,7 +75,7 @@ member_figures(struct fair_member_figures *f, const struct fair_shift *sorted, s
 			continue;
 		f->shifts++;
 		f->weeks += s->held;
-		f->oncall_seconds += s->end - s->start;
+		f->oncall_seconds += s->oncall;
 		f->load += s->weight;
 		if (prev_end != INT64_MIN) {
 			int64_t gap = s->start - prev_end;

@@ -23,6 +23,9 @@ struct fair_shift {
 	int64_t start, end;		/* UTC seconds, half-open */
 	int64_t weight;			/* load units */
 	int64_t held;			/* its share of its week, load units (1000: all of it) */
+	/* Seconds of it on call: end - start, or for a rotation covering
+	 * out of hours its on-call windows inside it (service/oncall.h). */
+	int64_t oncall;
 };
 
 struct fair_member_figures {
@@ -30,7 +33,7 @@ struct fair_member_figures {
 	const char *handle;		/* the caller's fair_member.handle */
 	size_t shifts;			/* shifts held: whole weeks and parts */
 	int64_t weeks;			/* weeks held, load units: the sum of their shifts' held */
-	int64_t oncall_seconds;
+	int64_t oncall_seconds;		/* sum of their shifts' oncall */
 	int64_t load;			/* sum of the weights of their shifts */
 	int64_t min_gap;		/* smallest start - previous end, seconds; -1 if < 2 shifts */
 	int64_t excess_load;		/* load - team average, rounded half away from zero */

@@ -207,3 +207,28 @@ oncall_windows(const struct work_calendar *c, size_t n, int64_t from, int64_t to
 	time_span_push(v, nv, &vcap, t, to, from, to);
 	free(open);
 }
+
+int64_t
+time_spans_within(const struct time_span *v, size_t n, int64_t from, int64_t to)
+{
+	size_t lo = 0, hi = n;
+	int64_t sum = 0;
+
+	/* The first span that ends after FROM (the spans are in time order
+	 * and do not overlap, so their ends are in order too). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].to <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < n && v[i].from < to; i++) {
+		int64_t a = v[i].from > from ? v[i].from : from;
+		int64_t b = v[i].to < to ? v[i].to : to;
+
+		sum += b - a;
+	}
+	return sum;
+}

@@ -73,4 +73,9 @@ void work_calendar_spans(const struct work_calendar *c, int64_t from, int64_t to
 void oncall_windows(const struct work_calendar *c, size_t n, int64_t from, int64_t to,
 		    struct time_span **v, size_t *nv);
 
+/* The seconds of [FROM, TO) inside the N spans V (in time order, not
+ * overlapping, as oncall_windows gives them): how long a shift held
+ * from FROM to TO is on call. */
+int64_t time_spans_within(const struct time_span *v, size_t n, int64_t from, int64_t to);
+
 #endif

@@ -6,15 +6,64 @@
 
 #include "common/xalloc.h"
 #include "common/share.h"
+#include "service/oncall.h"
 #include "service/plan.h"
 #include "service/reports.h"
+
+#define WEEK_SECONDS (7 * 86400)
+
+/* The on-call windows in YEAR-MONTH of each rotation covering out of
+ * hours, once per rotation, into *OC (*N; free with oncall_month_free). */
+static int
+oncall_month(const struct svc *s, int year, int month, struct monthly_oncall **oc,
+	     size_t *n)
+{
+	struct rotation *rot = NULL;
+	size_t nr = 0;
+	int64_t from, to;
+	int r;
+
+	*oc = NULL;
+	*n = 0;
+	if ((r = monthly_month_range(s->cfg, year, month, &from, &to)) != 0 ||
+	    (r = store_rotation_list(s->db, &rot, &nr)) != 0)
+		goto done;
+	for (size_t i = 0; i < nr && r == 0; i++) {
+		struct time_span *w;
+		size_t nw;
+
+		if (!rot[i].out_of_hours)
+			continue;       /* on call throughout: nothing to compute */
+		if ((r = oncall_rotation_windows(s->db, &rot[i], from, to, &w, &nw)) != 0)
+			break;
+		*oc = xpush(*oc, n, sizeof **oc);
+		(*oc)[*n - 1] = (struct monthly_oncall){ rot[i].id, w, nw };
+	}
+done:
+	free(rot);
+	return r;
+}
+
+static void
+oncall_month_free(struct monthly_oncall *oc, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((void *)oc[i].v);
+	free(oc);
+}
 
 int
 report_monthly(const struct svc *s, int year, int month, struct monthly_report *out)
 {
+	struct monthly_oncall *oc;
+	size_t noc;
 	int r;
 
-	if ((r = monthly_build(s->db, s->cfg, year, month, s->now, out)) != 0)
+	memset(out, 0, sizeof *out);
+	if ((r = oncall_month(s, year, month, &oc, &noc)) == 0)
+		r = monthly_build(s->db, s->cfg, year, month, s->now, oc, noc, out);
+	oncall_month_free(oc, noc);
+	if (r != 0)
 		return r;
 	/* rota pay's rule: a volunteer sees their own pay only. */
 	if (!s->actor->privileged)
@@ -125,6 +174,93 @@ pages_of(const struct fair_input *in, int64_t person_id)
 	return 0;
 }
 
+/* Into *OUT, the shifts of IN as fair_compute reads them: each on call
+ * for its rotation's windows inside it. */
+static int
+fair_shifts(const struct svc *s, const struct fairness_view *v, const struct fair_input *in,
+	    const int64_t *held, const int64_t *weights, struct fair_shift *out)
+{
+	struct time_span *w = NULL;
+	size_t nw = 0;
+	int r;
+
+	/* Once for the term: a rotation covering every hour is one window. */
+	if ((r = oncall_rotation_windows(s->db, &v->rot, v->term.start, v->term.end,
+					 &w, &nw)) != 0)
+		return r;
+	for (size_t i = 0; i < in->n_shifts; i++) {
+		const struct shift *sh = &in->shifts[i];
+
+		out[i] = (struct fair_shift){ sh->person_id, sh->start, sh->end, weights[i],
+					      held[i], time_spans_within(w, nw, sh->start,
+									 sh->end) };
+	}
+	free(w);
+	return 0;
+}
+
+/* Appends to V's follow-the-sun rows the hours a week its rotation would
+ * be on call with the K offices of O whose indexes are PICK. */
+static void
+sun_push(struct fairness_view *v, const struct oncall_offices *o, const size_t *pick,
+	 size_t k)
+{
+	struct work_calendar *cal = xcalloc(k, sizeof *cal);
+	struct time_span *w = NULL;
+	size_t nw = 0;
+	int64_t span = v->term.end - v->term.start;
+	struct sun_row *row;
+	char *name = xstrdup("");
+
+	for (size_t i = 0; i < k; i++) {
+		char *longer = xasprintf("%s%s%s", name, i ? " + " : "", o->offices[pick[i]].name);
+
+		free(name);
+		name = longer;
+		cal[i] = o->cal[pick[i]];       /* borrowed: O frees the holidays */
+	}
+	oncall_windows(cal, k, v->term.start, v->term.end, &w, &nw);
+	v->sun = xpush(v->sun, &v->n_sun, sizeof *v->sun);
+	row = &v->sun[v->n_sun - 1];
+	row->offices = name;
+	row->n_offices = k;
+	row->hours_a_week = span > 0 ? (double)time_spans_within(w, nw, v->term.start,
+				v->term.end) / 3600.0 * WEEK_SECONDS / (double)span : 0;
+	free(w);
+	free(cal);
+}
+
+/* Follow the sun (reports.h): what each office buys an out-of-hours
+ * rotation with two or more of them. */
+static int
+follow_the_sun(const struct svc *s, struct fairness_view *v)
+{
+	struct oncall_offices o;
+	size_t *all;
+	int r;
+
+	if (!v->rot.out_of_hours)
+		return 0;
+	if ((r = oncall_offices_load(s->db, &v->rot, v->term.start, v->term.end, &o)) != 0 ||
+	    o.n < 2) {
+		oncall_offices_free(&o);
+		return r;
+	}
+	all = xcalloc(o.n, sizeof *all);
+	for (size_t i = 0; i < o.n; i++) {
+		all[i] = i;
+		sun_push(v, &o, &all[i], 1);
+	}
+	for (size_t i = 0; i < o.n; i++)
+		for (size_t j = i + 1; j < o.n; j++)
+			sun_push(v, &o, (size_t[]){ i, j }, 2);
+	if (o.n > 2)
+		sun_push(v, &o, all, o.n);
+	free(all);
+	oncall_offices_free(&o);
+	return 0;
+}
+
 int
 report_fairness(const struct svc *s, const char *term, struct fairness_view *out)
 {
@@ -149,9 +285,9 @@ report_fairness(const struct svc *s, const char *term, struct fairness_view *out
 					      out->members[i].left };
 		out->interruptions[i] = pages_of(&in, out->members[i].person_id);
 	}
-	for (size_t i = 0; i < in.n_shifts; i++)
-		fs[i] = (struct fair_shift){ in.shifts[i].person_id, in.shifts[i].start,
-					     in.shifts[i].end, weights[i], held[i] };
+	if ((r = fair_shifts(s, out, &in, held, weights, fs)) != 0 ||
+	    (r = follow_the_sun(s, out)) != 0)
+		goto done;
 	fair_compute(fm, out->n_members, fs, in.n_shifts, out->term.start, out->term.end,
 		     &out->rep);
 	out->balance_interruptions = fair_balance(out->interruptions, out->n_members);
@@ -169,6 +305,9 @@ void
 fairness_view_free(struct fairness_view *v)
 {
 	fair_report_free(&v->rep);
+	for (size_t i = 0; i < v->n_sun; i++)
+		free(v->sun[i].offices);
+	free(v->sun);
 	free(v->members);
 	free(v->interruptions);
 	memset(v, 0, sizeof *v);

@@ -18,6 +18,14 @@
  * Free *OUT with monthly_free (also after a failure). */
 int report_monthly(const struct svc *s, int year, int month, struct monthly_report *out);
 
+/* Follow the sun: how many hours a week an out-of-hours rotation would be
+ * on call with some of its offices (each alone, each pair, all of them). */
+struct sun_row {
+	char *offices;                  /* "Dublin + San Francisco", owned */
+	size_t n_offices;
+	double hours_a_week;
+};
+
 /* A term's fairness. */
 struct fairness_view {
 	struct term term;
@@ -27,11 +35,18 @@ struct fairness_view {
 	struct fair_report rep;         /* rep.members[i] is members[i] */
 	int64_t *interruptions;         /* [i]: members[i]'s out-of-hours pages in the term */
 	double balance_interruptions;   /* fair_balance of interruptions */
+	struct sun_row *sun;            /* none unless out of hours with 2+ offices */
+	size_t n_sun;
 };
 
 /* The fairness of term TERM: each shift weighed as the generator weighs
- * it (service/plan.h: the week load and holiday_weight), and the
- * members' interruptions in the term. Anyone may read it. EX_DATAERR for
+ * it (service/plan.h: the week load and holiday_weight), on call for the
+ * hours its rotation is (service/oncall.h: for an out-of-hours rotation,
+ * its windows inside the shift), and the members' interruptions in the
+ * term. For an out-of-hours rotation with two or more offices, its hours
+ * a week with each office alone, each pair of them and (three or more)
+ * all of them, on average over the term: its holidays and DST weeks
+ * included. Anyone may read it. EX_DATAERR for
  * an unknown term. Free *OUT with fairness_view_free (also after a
  * failure). */
 int report_fairness(const struct svc *s, const char *term, struct fairness_view *out);

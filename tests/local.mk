@@ -281,6 +281,8 @@ tests_unit_test_pages_service_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pages_service_LDADD = $(UNIT_LDADD)
 # -- the rules the reports share: the [report] zone, CSV fields --
 E2E_TESTS += tests/e2e/t0460-report-rules.sh
+# -- out-of-hours rotations: the hours counted, follow the sun (issue 20) --
+E2E_TESTS += tests/e2e/t0461-out-of-hours-counting.sh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh

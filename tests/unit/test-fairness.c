@@ -59,11 +59,11 @@ test_known_term(void **state)
 		{ 1, "a", NEVER }, { 2, "b", NEVER }, { 3, "c", NEVER },
 	};
 	const struct fair_shift shifts[] = {
-		{ 2, 19 * W / 2, 11 * W, 1000, 1000 },	/* b, past the end */
-		{ 1, 2 * W, 3 * W, 1500, 1000 },		/* a, holiday week */
-		{ 9, -W, W / 2, 1000, 1000 },			/* not a member, before the start */
-		{ 1, 0, W, 1000, 1000 },			/* a */
-		{ 2, W, 2 * W, 1000, 1000 },			/* b */
+		{ 2, 19 * W / 2, 11 * W, 1000, 1000, 3 * W / 2 },	/* b, past the end */
+		{ 1, 2 * W, 3 * W, 1500, 1000, W },		/* a, holiday week */
+		{ 9, -W, W / 2, 1000, 1000, 3 * W / 2 },			/* not a member, before the start */
+		{ 1, 0, W, 1000, 1000, W },			/* a */
+		{ 2, W, 2 * W, 1000, 1000, W },			/* b */
 	};
 	struct fair_report r;
 
@@ -113,9 +113,9 @@ test_coverage_overlaps_and_holes(void **state)
 {
 	const struct fair_member members[] = { { 1, "a", NEVER }, { 2, "b", NEVER } };
 	const struct fair_shift shifts[] = {
-		{ 1, 0, W, 1000, 1000 },
-		{ 2, W / 2, 3 * W / 2, 1000, 1000 },		/* overlaps a's */
-		{ 1, 3 * W, 5 * W, 1000, 1000 },		/* after a hole of 1.5 weeks */
+		{ 1, 0, W, 1000, 1000, W },
+		{ 2, W / 2, 3 * W / 2, 1000, 1000, W },		/* overlaps a's */
+		{ 1, 3 * W, 5 * W, 1000, 1000, 2 * W },		/* after a hole of 1.5 weeks */
 	};
 	struct fair_report r;
 
@@ -151,8 +151,8 @@ test_excess_rounding(void **state)
 {
 	const struct fair_member members[] = { { 1, "a", NEVER }, { 2, "b", NEVER } };
 	const struct fair_shift shifts[] = {
-		{ 1, 0, W, 1000, 1000 },
-		{ 2, W, 2 * W, 1001, 1000 },
+		{ 1, 0, W, 1000, 1000, W },
+		{ 2, W, 2 * W, 1001, 1000, W },
 	};
 	struct fair_report r;
 
@@ -177,11 +177,11 @@ test_parts_and_departed(void **state)
 	const int64_t D = 86400;
 	const struct fair_member members[] = { { 1, "a", NEVER }, { 2, "b", 7 * W / 2 } };
 	const struct fair_shift shifts[] = {
-		{ 1, 0, 3 * D, 1000 * 3 / 7, 429 },
-		{ 2, 3 * D, W, 571, 571 },
-		{ 2, W, 2 * W, 1000, 1000 },
-		{ 1, 2 * W, 3 * W, 1000, 1000 },
-		{ 2, 3 * W, 4 * W, 1000, 1000 },
+		{ 1, 0, 3 * D, 1000 * 3 / 7, 429, 3 * D },
+		{ 2, 3 * D, W, 571, 571, 4 * D },
+		{ 2, W, 2 * W, 1000, 1000, W },
+		{ 1, 2 * W, 3 * W, 1000, 1000, W },
+		{ 2, 3 * W, 4 * W, 1000, 1000, W },
 	};
 	struct fair_report r;
 
@@ -195,6 +195,31 @@ test_parts_and_departed(void **state)
 	assert_int_equal(r.members[1].oncall_seconds, 4 * D + 2 * W);
 	assert_int_equal(r.spread, 1142);
 	assert_int_equal(r.coverage_seconds, 7 * W / 2);
+	fair_report_free(&r);
+}
+
+/* A rotation covering out of hours: each shift counts the seconds it is
+ * on call (83 of a week's 168 hours with Dublin and San Francisco), in
+ * on-call hours and their balance, while weeks, load and coverage stay
+ * those of the weeks held. */
+static void
+test_oncall_seconds(void **state)
+{
+	const int64_t H = 3600;
+	const struct fair_member members[] = { { 1, "a", NEVER }, { 2, "b", NEVER } };
+	const struct fair_shift shifts[] = {
+		{ 1, 0, W, 1000, 1000, 83 * H },
+		{ 2, W, 2 * W, 1000, 1000, 88 * H },
+	};
+	struct fair_report r;
+
+	(void)state;
+	fair_compute(members, 2, shifts, 2, 0, 2 * W, &r);
+	assert_int_equal(r.members[0].oncall_seconds, 83 * H);
+	assert_int_equal(r.members[1].oncall_seconds, 88 * H);
+	assert_int_equal(r.members[0].weeks, 1000);
+	assert_int_equal(r.coverage_seconds, 2 * W);
+	assert_true(r.balance_hours > 83.0 / 88 - 1e-9 && r.balance_hours < 83.0 / 88 + 1e-9);
 	fair_report_free(&r);
 }
 
@@ -253,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_coverage_overlaps_and_holes),
 		cmocka_unit_test(test_excess_rounding),
 		cmocka_unit_test(test_parts_and_departed),
+		cmocka_unit_test(test_oncall_seconds),
 		cmocka_unit_test(test_coverage_gaps),
 	};
 

@@ -169,6 +169,22 @@ test_no_window_and_no_office(void **state)
 	free(v);
 }
 
+/* How long a stretch is on call: the parts of the windows inside it,
+ * none before the first window or after the last. */
+static void
+test_spans_within(void **state)
+{
+	const struct time_span v[] = { { 10, 20 }, { 30, 40 }, { 50, 60 } };
+
+	(void)state;
+	assert_int_equal(time_spans_within(v, 3, 0, 100), 30);
+	assert_int_equal(time_spans_within(v, 3, 15, 35), 10);
+	assert_int_equal(time_spans_within(v, 3, 20, 30), 0);
+	assert_int_equal(time_spans_within(v, 3, 55, 56), 1);
+	assert_int_equal(time_spans_within(v, 3, 60, 100), 0);
+	assert_int_equal(time_spans_within(v, 0, 0, 100), 0);
+}
+
 int
 main(void)
 {
@@ -179,6 +195,7 @@ main(void)
 		cmocka_unit_test(test_holiday_of_one_office),
 		cmocka_unit_test(test_year_end),
 		cmocka_unit_test(test_no_window_and_no_office),
+		cmocka_unit_test(test_spans_within),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
