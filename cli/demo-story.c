@@ -315,6 +315,19 @@ illness_story(struct demo *d, const struct term *t)
 	return step(d, "kim", "now", "--at", evening, NULL);
 }
 
+/* The term's fairness, in the hours each volunteer was really on call,
+ * ending with what the second office buys: the hours a week the
+ * volunteers are on call with each office alone and with both. */
+static int
+fairness_story(struct demo *d, const char *term)
+{
+	printf("\nHow fair the term is, in the hours each volunteer is really on call;\n"
+	       "at the end, what San Francisco buys Dublin: the hours a week the\n"
+	       "volunteers are on call with each office alone and with both (follow\n"
+	       "the sun):\n");
+	return step(d, "mia", "report", "fairness", term, NULL);
+}
+
 /* *YEAR-*MONTH plus K months. */
 static void
 add_months(int *year, int *month, int k)
@@ -437,7 +450,7 @@ story(struct demo *d)
 	    (r = swap_story(d, &t)) != 0 ||
 	    (r = night_story(d, &t)) != 0 ||
 	    (r = illness_story(d, &t)) != 0 ||
-	    (r = step(d, "mia", "report", "fairness", primary, NULL)) != 0 ||
+	    (r = fairness_story(d, primary)) != 0 ||
 	    (r = pages_story(d)) != 0)
 		return r;
 	return 0;

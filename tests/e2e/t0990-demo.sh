@@ -35,6 +35,10 @@ niamh swap.request
 kim swap.accept" &&
 	expect_out "primary   primary     dev      Mon 2027-01-11 09:00 Europe/Dublin" &&
 	expect_out "Coverage (%):            100.0" &&
+	section "mia\$ rota report fairness primary-2027-01" | tr -s " " >fairness &&
+	grep -x "Dublin 125.8" fairness &&
+	grep -x "San Francisco 123.0" fairness &&
+	grep -x "Dublin + San Francisco 83.6" fairness &&
 	test ! -e rota.db
 '
 
