@@ -115,3 +115,9 @@ shift_part_uid_make(const char *rotation, const char *term, int slot, int64_t st
 		snprintf(stamp, sizeof stamp, "%lld", (long long)start);
 	snprintf(buf, len, "%s-%s@rota", base, stamp);
 }
+
+bool
+week_held_whole(int64_t start, int64_t end, int64_t slot_start, int64_t slot_end)
+{
+	return start <= slot_start && end >= slot_end;
+}

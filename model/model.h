@@ -139,6 +139,14 @@ struct swap {
 void shift_uid_make(const char *rotation, const char *term, int slot,
 		    char *buf, size_t len);
 
+/* Whether one person's time in a week, [START, END) (from their first part
+ * in it to the end of their last), is the whole week [SLOT_START,
+ * SLOT_END): the minimum gap between one person's shifts is a rule of
+ * weeks of one's own, and a night or the rest of a week taken for a
+ * colleague is not one. Override, swap, schedule check and the monthly
+ * report's close shifts all ask here. */
+bool week_held_whole(int64_t start, int64_t end, int64_t slot_start, int64_t slot_end);
+
 /* The UID of a later part of a shift, one that begins at START (UTC
  * seconds) rather than at its week's start: the shift's UID with the
  * part's start, "shift-HASH-SLOT-20270302T180000Z@rota". The same split

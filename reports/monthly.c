@@ -430,7 +430,8 @@ first_part_of_week(const struct shift *sh, size_t j)
  * that the holder of SH[FIRST] held from it on: their parts of one week
  * are one stretch, from their first part to the end of their last (a
  * night of their week covered by a colleague does not cut it into two
- * close shifts), and a part held for a colleague counts, as schedule
+ * close shifts), and only a week they hold whole counts (week_held_whole:
+ * a night taken for a colleague is not a week of one's own), as schedule
  * check counts it. SH is sorted by start. Returns how many. */
 static size_t
 held_weeks(const struct shift *sh, size_t nsh, size_t first, long gap, struct gap_shift *gs)
@@ -449,6 +450,8 @@ held_weeks(const struct shift *sh, size_t nsh, size_t first, long gap, struct ga
 			if (sh[k].person_id == person && sh[k].term_id == s->term_id &&
 			    sh[k].slot == s->slot)
 				end = sh[k].end;
+		if (!week_held_whole(s->start, end, s->slot_start, s->slot_end))
+			continue;
 		gs[ng++] = (struct gap_shift){ s->start, end,
 			gap > 0 ? gap * (s->slot_end - s->slot_start) - DST_SLACK : 0 };
 	}

@@ -757,7 +757,8 @@ local(const struct plan_input *in, int64_t t, char *buf, size_t len)
 /* The problems of one part of the term (not cancelled, not over) from LO
  * on, the earliest a change may start: leave and the other tier that are
  * over, and a gap to a part that has started, can no longer be helped.
- * PREV is the same person's latest part in an earlier week, or NULL. (A
+ * PREV is the first part of the latest earlier week the same person held
+ * whole when SH starts a week of their own, else NULL (the gap). (A
  * holder who has left the term is a window not covered: check_week.) */
 static int
 check_shift(struct store *db, const struct plan_input *in, const struct shift *sh,
@@ -802,7 +803,7 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 	if (in->rot.tier == TIER_ESCALATION && !manager)
 		problem(v, n, in, PLAN_NOT_MANAGER, sh, sh->start, sh->end,
 			"%s is not a manager (the escalation tier is managers only)", sh->handle);
-	if (prev != NULL && sh->start >= lo && sh->start - prev->end < gap) {
+	if (prev != NULL && sh->start >= lo && sh->start - prev->slot_end < gap) {
 		local(in, prev->start, a, sizeof a);
 		problem(v, n, in, PLAN_GAP, sh, sh->start, sh->end,
 			"%s also has the shift from %s, less than %ld shift(s) before",
@@ -811,14 +812,36 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 	return 0;
 }
 
-/* The latest active part of SH's person in a week before SH's, or NULL. */
+/* Whether SH is the first part its person holds of its week, and they
+ * hold the week whole (week_held_whole): what the minimum gap counts. */
+static bool
+starts_week_of_own(const struct plan_input *in, const struct shift *sh)
+{
+	int64_t start = sh->start, end = sh->end;
+
+	for (size_t k = 0; k < in->n_own; k++) {
+		const struct shift *o = &in->own[k];
+
+		if (o->slot != sh->slot || o->cancelled || o->person_id != sh->person_id)
+			continue;
+		if (o->start < start)
+			return false;
+		if (o->end > end)
+			end = o->end;
+	}
+	return week_held_whole(start, end, sh->slot_start, sh->slot_end);
+}
+
+/* The first part of the latest week before SH's that SH's person held
+ * whole, or NULL. */
 static const struct shift *
 previous_part(const struct plan_input *in, const struct shift *sh)
 {
 	for (size_t k = (size_t)(sh - in->own); k-- > 0;) {
 		const struct shift *o = &in->own[k];
 
-		if (o->slot < sh->slot && !o->cancelled && o->person_id == sh->person_id)
+		if (o->slot < sh->slot && !o->cancelled && o->person_id == sh->person_id &&
+		    starts_week_of_own(in, o))
 			return o;
 	}
 	return NULL;
@@ -930,7 +953,8 @@ check_week(struct store *db, const struct plan_input *in, const struct plan_memb
 			j++;
 			continue;
 		}
-		r = check_shift(db, in, sh, previous_part(in, sh), gap, lo, v, n);
+		r = check_shift(db, in, sh, starts_week_of_own(in, sh) ? previous_part(in, sh) :
+				NULL, gap, lo, v, n);
 		k++;
 	}
 	g->next = j;

@@ -145,7 +145,7 @@ range_verdict(const struct svc *s, const struct rotation *rot, const struct cove
 
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < n && r == 0 && out->code == 0; i++) {
-		bool whole = v[i].start == v[i].slot_start && v[i].end == v[i].slot_end;
+		bool whole = week_held_whole(v[i].start, v[i].end, v[i].slot_start, v[i].slot_end);
 
 		r = piece_verdict(s, rot, &v[i], v[i].start, v[i].end, p, out);
 		if (r == 0 && !whole && gap_code(out->code))

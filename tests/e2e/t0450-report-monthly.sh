@@ -183,7 +183,7 @@ test_expect_success '-o writes the file atomically; an unwritable place is 73' '
 # around the night, is one stretch, not two shifts closer than the
 # minimum gap; the colleague's night, 28 hours before their own week,
 # is as close to it as schedule check says.
-test_expect_success 'a night of a week covered by a colleague: close shifts as schedule check sees them' '
+test_expect_success 'a night of a week covered by a colleague: not a week of their own, as schedule check sees it' '
 	team &&
 	holder() {
 		sqlite3 rota.db "SELECT p.handle FROM shifts s JOIN persons p ON p.id = s.person_id
@@ -191,11 +191,17 @@ test_expect_success 'a night of a week covered by a colleague: close shifts as s
 	} &&
 	first=$(holder 2027-01-11T10:00:00) && next=$(holder 2027-01-18T10:00:00) &&
 	rota override --from 2027-01-16T18:00 --to 2027-01-17T06:00 $next >/dev/null &&
+	expect_status 0 rota --json schedule check h1 &&
+	test "$(json "j")" = "[]" &&
+	ROTA_NOW=$AFTER expect_status 0 rota report monthly 2027-01 --format json &&
+	test "$(json "[p[\"close_shifts\"] for p in j[\"people\"] if p[\"handle\"] == \"$first\"]")" = "[0]" &&
+	test "$(json "[p[\"close_shifts\"] for p in j[\"people\"] if p[\"handle\"] == \"$next\"]")" = "[0]" &&
+	rota override --from 2027-01-11T10:00 --to 2027-01-16T18:00 --force $next >/dev/null 2>&1 &&
+	rota override --from 2027-01-17T06:00 --to 2027-01-18T10:00 --force $next >/dev/null 2>&1 &&
 	expect_status 65 rota --json schedule check h1 &&
 	test "$(json "[(p[\"problem\"], p[\"person\"], p[\"start\"]) for p in j]")" = \
 		"[('"'"'gap'"'"', '"'"'$next'"'"', '"'"'2027-01-18T10:00:00Z'"'"')]" &&
 	ROTA_NOW=$AFTER expect_status 0 rota report monthly 2027-01 --format json &&
-	test "$(json "[p[\"close_shifts\"] for p in j[\"people\"] if p[\"handle\"] == \"$first\"]")" = "[0]" &&
 	test "$(json "[p[\"close_shifts\"] for p in j[\"people\"] if p[\"handle\"] == \"$next\"]")" = "[1]"
 '
 
