@@ -61,7 +61,12 @@ exec_page_list(struct ctx *ctx, int argc, char **argv)
 		out_time("created_at", "CREATED", p->created, pm.zone);
 		out_opt_time("acknowledged_at", NULL, p->acknowledged, pm.zone);
 		out_opt_time("resolved_at", NULL, p->resolved, pm.zone);
-		out_str("responder", "RESPONDER", pm.responder[i]);
+		if (page_by_owners(p->responder_id))
+			out_str(NULL, "RESPONDER", "(service owners)");
+		else
+			out_str(NULL, "RESPONDER", pm.responder[i]);
+		out_str("responder", NULL, pm.responder[i]);
+		out_bool("service_owners", NULL, page_by_owners(p->responder_id));
 		out_str("responder_name", NULL, p->responder_name[0] ? p->responder_name : NULL);
 		out_str("service", "SERVICE", p->service);
 		out_str("alert", NULL, p->alert);
@@ -88,6 +93,10 @@ const struct cmd_entry cmd_page_list_entry = {
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
 	.summary = "list the pages of a month",
-	.help = "Times show in that zone; --json gives them in UTC with every column.\n",
+	.help = "Times show in that zone; --json gives them in UTC with every column.\n"
+		"A page of a rotation covering out of hours that arrived in business\n"
+		"hours and named no responder was the service owners': its responder\n"
+		"shows as (service owners) (--json: \"responder\" null,\n"
+		"\"service_owners\" true).\n",
 	.exec = exec_page_list,
 };

@@ -13,6 +13,7 @@
 #include "reports/interruptions.h"
 #include "reports/monthly.h"
 #include "reports/money.h"
+#include "reports/page-import.h"
 #include "reports/month.h"
 #include "reports/pay-month.h"
 
@@ -601,6 +602,8 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 		if (pg->created < r->from || pg->created >= r->to)
 			continue;
 		r->team.pages++;
+		if (page_by_owners(pg->responder_id))
+			r->team.owners_pages++;
 		if (pg->escalated)
 			r->team.v[IND_ESCALATIONS]++;
 		if (pg->acknowledged > 0)
@@ -612,7 +615,8 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 	for (size_t j = 0; j < ni; j++) {
 		struct local_time lt;
 
-		if (in[j].start < r->from || in[j].start >= r->to)
+		if (in[j].start < r->from || in[j].start >= r->to ||
+		    page_by_owners(in[j].responder_id))
 			continue;
 		r->team.interruptions++;
 		if (in[j].class == PAGE_SLEEP)

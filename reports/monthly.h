@@ -8,8 +8,10 @@
  *    of the person's previous one joins its interruption, whose class is
  *    that of its first page; a page counts for its responder and, when
  *    escalated, for the escalation person too;
- *  - the team's out-of-hours count merges pages per responder (pages of no
- *    known responder count together), so an escalated page counts once;
+ *  - the team's out-of-hours count merges pages per responder, so an
+ *    escalated page counts once; a page of no responder was handled by
+ *    the service's own team in business hours (a rotation covering out
+ *    of hours): counted apart, in no interruption;
  *  - shifts and on-call hours are the parts of shifts (every tier) inside
  *    the month, the hours of a rotation covering out of hours only its
  *    on-call windows (struct monthly_oncall); the most pages in one
@@ -55,7 +57,10 @@ struct mr_team {
 	int64_t v[IND_COUNT];   /* figures of IND_TEAM_FIRST..IND_TEAM_LAST */
 	struct ind_result st[IND_COUNT];
 	int64_t pages;          /* every page of the month */
-	int64_t interruptions;  /* merged, every class */
+	/* Of them, handled by the services' own teams in business hours
+	 * (page_by_owners): in no interruption. */
+	int64_t owners_pages;
+	int64_t interruptions;  /* merged, every class, the volunteers' */
 	int64_t sleep_interruptions;
 	struct mr_month trend[MONTHLY_TREND];   /* oldest first; the last is the month */
 	bool has_forecast;

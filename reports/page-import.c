@@ -25,6 +25,10 @@
 #define PROGRESS_EVERY 4096
 /* Slots of the cache of responder names (a power of two). */
 #define NAMES_CACHED 256
+/* The on-call windows of a rotation covering out of hours are asked for
+ * this long a stretch at a time: pages in time order ask about once a
+ * month, not once a page. */
+#define WINDOWS_CHUNK (28 * 86400)
 
 static const char *const format_names[] = {
 	[PAGE_FORMAT_GUESS] = NULL,
@@ -269,6 +273,9 @@ struct rotation_shifts {
 	int64_t rotation_id;
 	struct shift *v;
 	size_t n;
+	struct time_span *win;          /* on-call windows in [win_from, win_to) */
+	size_t nwin;
+	int64_t win_from, win_to;
 };
 
 struct person_cal {
@@ -303,6 +310,7 @@ struct import {
 	struct rotation_shifts *shifts;
 	size_t n_shifts;
 	struct named *names;            /* NAMES_CACHED slots, or NULL */
+	const struct oncall_hook *hook;
 	long line;
 };
 
@@ -422,30 +430,41 @@ service_rotation(struct import *im, const char *service, enum tier tier,
 	return 0;
 }
 
+/* The shifts (and windows) of rotation R, loaded the first time. */
+static int
+rotation_slot(struct import *im, const struct rotation *r, struct rotation_shifts **out)
+{
+	struct shift_filter f = { .rotation_id = r->id };
+	struct rotation_shifts *rs;
+	int e;
+
+	for (size_t i = 0; i < im->n_shifts; i++)
+		if (im->shifts[i].rotation_id == r->id)
+			return *out = &im->shifts[i], 0;
+	im->shifts = xreallocarray(im->shifts, im->n_shifts + 1, sizeof *im->shifts);
+	rs = &im->shifts[im->n_shifts++];
+	memset(rs, 0, sizeof *rs);
+	rs->rotation_id = r->id;
+	if ((e = store_shift_list(im->s, &f, &rs->v, &rs->n)) != 0) {
+		rs->v = NULL;
+		rs->n = 0;
+		return e;
+	}
+	*out = rs;
+	return 0;
+}
+
 /* Who is on call in ROTATION at T (0: nobody). */
 static int
 on_call(struct import *im, const struct rotation *r, int64_t t, int64_t *person)
 {
-	struct rotation_shifts *rs = NULL;
+	struct rotation_shifts *rs;
 	size_t lo, hi;
+	int e;
 
 	*person = 0;
-	for (size_t i = 0; i < im->n_shifts; i++)
-		if (im->shifts[i].rotation_id == r->id)
-			rs = &im->shifts[i];
-	if (rs == NULL) {
-		struct shift_filter f = { .rotation_id = r->id };
-		int e;
-
-		im->shifts = xreallocarray(im->shifts, im->n_shifts + 1, sizeof *im->shifts);
-		rs = &im->shifts[im->n_shifts++];
-		rs->rotation_id = r->id;
-		if ((e = store_shift_list(im->s, &f, &rs->v, &rs->n)) != 0) {
-			rs->v = NULL;
-			rs->n = 0;
-			return e;
-		}
-	}
+	if ((e = rotation_slot(im, r, &rs)) != 0)
+		return e;
 	/* Shifts are sorted by start: the last one started by T. */
 	lo = 0;
 	hi = rs->n;
@@ -464,6 +483,37 @@ on_call(struct import *im, const struct rotation *r, int64_t t, int64_t *person)
 			*person = rs->v[i].person_id;
 		break;
 	}
+	return 0;
+}
+
+/* Whether T is in the service owners' hours for rotation R: it covers
+ * out of hours and is not on call then. A rotation covering every hour
+ * asks nothing. */
+static int
+owners_hours(struct import *im, const struct rotation *r, int64_t t, bool *owners)
+{
+	struct rotation_shifts *rs;
+	int e;
+
+	*owners = false;
+	if (!r->out_of_hours || im->hook == NULL)
+		return 0;
+	if ((e = rotation_slot(im, r, &rs)) != 0)
+		return e;
+	if (t < rs->win_from || t >= rs->win_to) {
+		int64_t rest = t % WINDOWS_CHUNK;
+
+		free(rs->win);
+		rs->win = NULL;
+		rs->nwin = 0;
+		rs->win_from = t - (rest < 0 ? rest + WINDOWS_CHUNK : rest);
+		rs->win_to = rs->win_from;      /* nothing held until it is */
+		if ((e = im->hook->windows(im->hook->arg, r, rs->win_from,
+					   rs->win_from + WINDOWS_CHUNK, &rs->win, &rs->nwin)) != 0)
+			return e;
+		rs->win_to = rs->win_from + WINDOWS_CHUNK;
+	}
+	*owners = time_spans_within(rs->win, rs->nwin, t, t + 1) == 0;
 	return 0;
 }
 
@@ -528,6 +578,7 @@ resolve(struct import *im, const char *named, struct page *p)
 {
 	struct person *who = NULL, *esc;
 	struct rotation *rot, *erot;
+	bool owners = false;
 	int e;
 
 	if ((e = responder_named(im, named, &who, p->responder_name,
@@ -537,14 +588,16 @@ resolve(struct import *im, const char *named, struct page *p)
 		return e;
 	if (rot != NULL)
 		p->rotation_id = rot->id;
-	if (who == NULL) {
+	if (who == NULL && rot == NULL)
+		return bad(im,
+			"page %s names no responder and service '%s' has no rotation: "
+			"set [service \"%s\"] rotation = NAME in rota.conf",
+			p->source_id, p->service, p->service);
+	if (who == NULL && (e = owners_hours(im, rot, p->created, &owners)) != 0)
+		return e;
+	if (who == NULL && !owners) {
 		int64_t pid;
 
-		if (rot == NULL)
-			return bad(im,
-				"page %s names no responder and service '%s' has no rotation: "
-				"set [service \"%s\"] rotation = NAME in rota.conf",
-				p->source_id, p->service, p->service);
 		if ((e = on_call(im, rot, p->created, &pid)) != 0)
 			return e;
 		if (pid == 0 || (who = person_id(im, pid)) == NULL) {
@@ -556,7 +609,7 @@ resolve(struct import *im, const char *named, struct page *p)
 				"rotation '%s' at %s", p->source_id, rot->name, when);
 		}
 	}
-	p->responder_id = who->id;
+	p->responder_id = who != NULL ? who->id : 0;
 	if (p->escalated) {
 		int64_t pid;
 
@@ -569,7 +622,7 @@ resolve(struct import *im, const char *named, struct page *p)
 				p->escalation_person_id = esc->id;
 		}
 	}
-	p->class = classify(im, who, p->created);
+	p->class = who != NULL ? classify(im, who, p->created) : PAGE_IN_HOURS;
 	return 0;
 }
 
@@ -669,8 +722,10 @@ import_free(struct import *im)
 	for (size_t i = 0; i < im->n_people; i++)
 		if (im->cals != NULL && im->cals[i].built)
 			work_calendar_free(&im->cals[i].cal);
-	for (size_t i = 0; i < im->n_shifts; i++)
+	for (size_t i = 0; i < im->n_shifts; i++) {
 		free(im->shifts[i].v);
+		free(im->shifts[i].win);
+	}
 	free(im->shifts);
 	free(im->names);
 	free(im->cals);
@@ -729,10 +784,10 @@ header(struct import *im, struct csv *c, enum page_format format)
 
 int
 page_import(struct store *s, const struct config *cfg, const char *path,
-	    enum page_format format, int64_t now, page_import_progress progress,
-	    struct page_import_result *out)
+	    enum page_format format, int64_t now, const struct oncall_hook *hook,
+	    page_import_progress progress, struct page_import_result *out)
 {
-	struct import im = { .s = s, .cfg = cfg, .path = path };
+	struct import im = { .s = s, .cfg = cfg, .path = path, .hook = hook };
 	struct page_bulk *bulk = NULL;
 	size_t rows = 0, first = 0;
 	struct csv *c;
@@ -789,9 +844,10 @@ done:
 
 int
 page_import_pulled(struct store *s, const struct config *cfg, const char *source,
-		   struct page *v, size_t n, int64_t now, size_t *imported, size_t *updated)
+		   struct page *v, size_t n, int64_t now, const struct oncall_hook *hook,
+		   size_t *imported, size_t *updated)
 {
-	struct import im = { .s = s, .cfg = cfg, .path = source };
+	struct import im = { .s = s, .cfg = cfg, .path = source, .hook = hook };
 	int e;
 
 	*imported = *updated = 0;

@@ -12,17 +12,42 @@
  * file names nobody, it is the person on call at the page's instant (after
  * swaps and overrides) in the service's rotation: [service "NAME"]
  * rotation = R in rota.conf, else the only primary-tier rotation, else an
- * error naming the service. An escalated page also gets the person then on
- * call in the escalation tier ([service "NAME"] escalation = R, else the
- * only escalation-tier rotation; none when there is none). */
+ * error naming the service. When that rotation covers out of hours and
+ * is not on call then (one of its offices is in business hours), the page
+ * is the service owners': it gets no responder and is in hours, so it is
+ * in no volunteer's counts or pay (page_by_owners). An escalated page also
+ * gets the person then on call in the escalation tier ([service "NAME"]
+ * escalation = R, else the only escalation-tier rotation; none when there
+ * is none). */
 #ifndef ROTA_PAGE_IMPORT_H
 #define ROTA_PAGE_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "common/config.h"
+#include "scheduler/office-hours.h"
 #include "store/store.h"
+
+/* When a rotation covering out of hours is on call: service/oncall.h
+ * knows, and this layer may not ask it, so the caller passes it down.
+ * WINDOWS gives rotation ROT's on-call windows in [FROM, TO) as
+ * oncall_rotation_windows does: 0 or an error status (said). */
+struct oncall_hook {
+	int (*windows)(void *arg, const struct rotation *rot, int64_t from, int64_t to,
+		       struct time_span **v, size_t *n);
+	void *arg;
+};
+
+/* Whether a page whose responder is RESPONDER_ID (0: none) was handled
+ * by the service's own team in business hours: every other page has a
+ * responder. */
+static inline bool
+page_by_owners(int64_t responder_id)
+{
+	return responder_id == 0;
+}
 
 enum page_format { PAGE_FORMAT_GUESS, PAGE_FORMAT_PAGERDUTY, PAGE_FORMAT_OPSGENIE,
 		   PAGE_FORMAT_GENERIC };
@@ -45,8 +70,8 @@ typedef void (*page_import_progress)(size_t done, size_t total);
  * the caller rolls back), EX_NOINPUT (unreadable), EX_CONFIG (a [service]
  * naming an unknown rotation), or the store's status. */
 int page_import(struct store *s, const struct config *cfg, const char *path,
-		enum page_format format, int64_t now, page_import_progress progress,
-		struct page_import_result *out);
+		enum page_format format, int64_t now, const struct oncall_hook *hook,
+		page_import_progress progress, struct page_import_result *out);
 
 /* Stores pages pulled from SOURCE's API (reports/pull.h) inside the
  * caller's transaction: each of V[0..N) is given its responder (named in
@@ -57,8 +82,8 @@ int page_import(struct store *s, const struct config *cfg, const char *path,
  * 0, or EX_DATAERR ("rota: SOURCE: what is wrong"), EX_CONFIG, or the
  * store's status. */
 int page_import_pulled(struct store *s, const struct config *cfg, const char *source,
-		       struct page *v, size_t n, int64_t now, size_t *imported,
-		       size_t *updated);
+		       struct page *v, size_t n, int64_t now, const struct oncall_hook *hook,
+		       size_t *imported, size_t *updated);
 
 /* Reads an ISO 8601 instant with a UTC offset: "2027-01-04T03:12:00Z",
  * "2027-01-04T03:12:00+00:00", "+0000" or "+00", a space for the T,

@@ -331,6 +331,13 @@ team(xmlNodePtr body, const struct monthly_report *r)
 		badge(el(tr, "td", NULL), t->st[i].status);
 		el(tr, "td", t->st[i].why);
 	}
+	if (t->owners_pages > 0) {
+		char line[128];
+
+		snprintf(line, sizeof line, "Handled by the services' own teams in business "
+			 "hours: %" PRId64 " page%s", t->owners_pages, t->owners_pages == 1 ? "" : "s");
+		el(body, "p", line);
+	}
 }
 
 static void

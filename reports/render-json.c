@@ -33,6 +33,7 @@ team(const struct monthly_report *r)
 	json_object_set_new(o, "status", json_string(ind_status_name(t->st[IND_TEAM_OOH].status)));
 	json_object_set_new(o, "why", json_string(t->st[IND_TEAM_OOH].why));
 	json_object_set_new(o, "pages", json_integer(t->pages));
+	json_object_set_new(o, "service_owners_pages", json_integer(t->owners_pages));
 	json_object_set_new(o, "interruptions", json_integer(t->interruptions));
 	json_object_set_new(o, "sleep_interruptions", json_integer(t->sleep_interruptions));
 	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++) {

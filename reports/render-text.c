@@ -144,6 +144,9 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 			t->fc.expected, t->fc.low, t->fc.high, t->so_far);
 	fprintf(f, "Pages: %" PRId64 ", interruptions: %" PRId64 ", sleep interruptions: %" PRId64 "\n",
 		t->pages, t->interruptions, t->sleep_interruptions);
+	if (t->owners_pages > 0)
+		fprintf(f, "Handled by the services' own teams in business hours: %" PRId64
+			" page%s\n", t->owners_pages, t->owners_pages == 1 ? "" : "s");
 	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
 		if (t->st[i].status != IND_GREEN || i == IND_TEAM_OOH)
 			status_line(f, colour, &t->st[i]);

@@ -10,19 +10,30 @@
 #include "common/secret.h"
 #include "common/xalloc.h"
 #include "reports/month.h"
+#include "service/oncall.h"
 #include "service/pages.h"
+
+/* The one rule of when a rotation is on call (service/oncall.h), for the
+ * import to tell the service owners' pages from the volunteers'. */
+static int
+rotation_windows(void *db, const struct rotation *rot, int64_t from, int64_t to,
+		 struct time_span **v, size_t *n)
+{
+	return oncall_rotation_windows(db, rot, from, to, v, n);
+}
 
 /* The import and its audit event, in one transaction. */
 static int
 import_in_transaction(const struct svc *s, const char *path, enum page_format format,
 		      page_import_progress progress, struct page_import_result *res)
 {
+	struct oncall_hook hook = { rotation_windows, s->db };
 	json_t *after;
 	int r;
 
 	if ((r = store_begin(s->db)) != 0)
 		return r;
-	if ((r = page_import(s->db, s->cfg, path, format, s->now, progress, res)) == 0) {
+	if ((r = page_import(s->db, s->cfg, path, format, s->now, &hook, progress, res)) == 0) {
 		after = json_pack("{s:s, s:s, s:I, s:I}", "file", path,
 				  "format", page_format_name(res->format),
 				  "imported", (json_int_t)res->imported,
@@ -96,6 +107,7 @@ pages_pull(const struct svc *s, const struct pages_source *src, int64_t since,
 {
 	struct pull_request r = { .source = src->source, .now = s->now, .since = since,
 				  .until = until < s->now ? until : s->now };
+	struct oncall_hook hook = { rotation_windows, s->db };
 	struct page_vec pages = { 0 };
 	char *token = NULL, object[32];
 	int e;
@@ -113,7 +125,7 @@ pages_pull(const struct svc *s, const struct pages_source *src, int64_t since,
 	secret_free(token);
 	if (e == 0)
 		e = page_import_pulled(s->db, s->cfg, src->name, pages.v, pages.n, s->now,
-				       &out->imported, &out->updated);
+				       &hook, &out->imported, &out->updated);
 	out->pulled = pages.n;
 	page_vec_free(&pages);
 	if (e != 0)

@@ -3,7 +3,7 @@
 # its volunteers were on call, not the whole week, and show what each
 # office buys.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
-. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-team.sh"
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-pay.sh"
 
 # sun_team: the team of lib-team.sh with ana and bo in Dublin, cy and dee
 # in San Francisco (both offices Mon-Fri 09:00-18:00 local), ops covering
@@ -139,6 +139,69 @@ test_expect_success 'the weeks when America and Europe change their clocks on di
 	ROTA_NOW=2027-04-20T00:00:00Z expect_status 0 rota report monthly 2027-03 --format json &&
 	test "$(json "[(p[\"handle\"], p[\"oncall_hours\"]) for p in j[\"people\"]]")" = \
 		"[('"'"'ana'"'"', 83.0), ('"'"'bo'"'"', 88.0), ('"'"'cy'"'"', 87.0), ('"'"'dee'"'"', 14.0)]"
+'
+
+# owners_pages: pages of service web (ops, the only primary rotation) in
+# ana's week that name nobody, and one that names her:
+#  W1 Tuesday 12:00Z, both offices open: the service owners';
+#  W2 Tuesday 18:30-19:30Z, Dublin closed but San Francisco open (10:30):
+#     the service owners' (before issue 20, ana's, out of hours, paid);
+#  W3 Wednesday 03:00-03:20Z, both closed: ana's, asleep in Dublin;
+#  W4 Thursday 12:00Z naming ana: hers, in hours, as named.
+owners_pages() {
+	printf "%s\n" "id,created_at,acknowledged_at,resolved_at,responder,service" \
+		"W1,2027-01-05T12:00:00Z,2027-01-05T12:05:00Z,2027-01-05T12:30:00Z,,web" \
+		"W2,2027-01-05T18:30:00Z,2027-01-05T18:31:00Z,2027-01-05T19:30:00Z,,web" \
+		"W3,2027-01-06T03:00:00Z,2027-01-06T03:01:00Z,2027-01-06T03:20:00Z,,web" \
+		"W4,2027-01-07T12:00:00Z,,,ana,web" >w.csv &&
+	rota page import w.csv >/dev/null
+}
+
+test_expect_success 'a page in business hours that names nobody is the service owners'"'"', in hours' '
+	sun_team &&
+	owners_pages &&
+	sqlite3 -separator " " rota.db "SELECT p.source_id, coalesce(h.handle, \"-\"), p.class
+		FROM pages p LEFT JOIN persons h ON h.id = p.responder_id ORDER BY p.source_id" >got &&
+	expect_file "W1 - in_hours
+W2 - in_hours
+W3 ana sleep
+W4 ana in_hours" got &&
+	expect_status 0 rota page list --month 2027-01 &&
+	expect_out "1   Tue 2027-01-05 12:00  (service owners)  web" &&
+	expect_out "2   Tue 2027-01-05 18:30  (service owners)  web" &&
+	expect_out "3   Wed 2027-01-06 03:00  ana               web" &&
+	expect_status 0 rota --json page list --month 2027-01 &&
+	test "$(json "[(p[\"source_id\"], p[\"responder\"], p[\"service_owners\"], p[\"class\"]) for p in j]")" = \
+		"[('"'"'W1'"'"', None, True, '"'"'in_hours'"'"'), ('"'"'W2'"'"', None, True, '"'"'in_hours'"'"'), ('"'"'W3'"'"', '"'"'ana'"'"', False, '"'"'sleep'"'"'), ('"'"'W4'"'"', '"'"'ana'"'"', False, '"'"'in_hours'"'"')]"
+'
+
+test_expect_success 'the service owners'"'"' pages are in no volunteer'"'"'s counts, listed apart in report monthly' '
+	sun_team &&
+	owners_pages &&
+	ROTA_NOW=2027-02-20T00:00:00Z expect_status 0 rota report monthly 2027-01 --format json &&
+	test "$(json "[j[\"team\"][k] for k in (\"pages\", \"service_owners_pages\", \"interruptions\", \"ooh_interruptions\", \"sleep_interruptions\")]")" = \
+		"[4, 2, 2, 1, 1]" &&
+	test "$(json "[(p[\"handle\"], p[\"interruptions\"], p[\"ooh_interruptions\"], p[\"ooh_share_pct\"]) for p in j[\"people\"] if p[\"handle\"] == \"ana\"]")" = \
+		"[('"'"'ana'"'"', 2, 1, 100)]" &&
+	ROTA_NOW=2027-02-20T00:00:00Z expect_status 0 rota report monthly 2027-01 &&
+	expect_out "Pages: 4, interruptions: 2, sleep interruptions: 1" &&
+	expect_out "Handled by the services'"'"' own teams in business hours: 2 pages" &&
+	ROTA_NOW=2027-02-20T00:00:00Z expect_status 0 rota report monthly 2027-01 --format html -o r.html &&
+	grep -q "own teams in business hours: 2 pages" r.html
+'
+
+test_expect_success 'the service owners'"'"' pages pay no volunteer; stipend and day rates are unchanged' '
+	pay_config &&
+	sun_team &&
+	expect_status 0 rota pay 2027-01 --format csv &&
+	mv out before.csv &&
+	printf "%s\n" "id,created_at,acknowledged_at,resolved_at,responder,service" \
+		"W1,2027-01-05T12:00:00Z,2027-01-05T12:05:00Z,2027-01-05T12:30:00Z,,web" \
+		"W2,2027-01-05T18:30:00Z,2027-01-05T18:31:00Z,2027-01-05T19:30:00Z,,web" >w.csv &&
+	rota page import w.csv >/dev/null &&
+	expect_status 0 rota pay 2027-01 --format csv &&
+	diff -u before.csv out &&
+	grep -q "^2027-01,ana," out
 '
 
 test_done

@@ -85,12 +85,13 @@ test_expect_success 'three months on, pages come in: a quiet month, a noisy one,
 	test "$(q "SELECT count(*) FROM pages")" = 63 &&
 	test "$(head -1 demo/pages.csv)" = "id,created_at,acknowledged_at,resolved_at,responder,service,alert,urgency,escalated,runbook_url" &&
 	section "mia\$ rota report monthly 2027-02" >quiet &&
-	grep -x "Out-of-hours interruptions            6       green   8 / 10" quiet &&
+	grep -x "Out-of-hours interruptions            5       green   8 / 10" quiet &&
 	section "mia\$ rota report monthly 2027-03" >noisy &&
-	grep -x "Out-of-hours interruptions            16      red     8 / 10" noisy &&
-	grep -x "Pages: 30, interruptions: 28, sleep interruptions: 6" noisy &&
+	grep -x "Out-of-hours interruptions            11      red     8 / 10" noisy &&
+	grep -x "Pages: 30, interruptions: 11, sleep interruptions: 4" noisy &&
+	grep -x "Handled by the services'"'"' own teams in business hours: 17 pages" noisy &&
 	section "mia\$ rota pay 2027-03" >pay &&
-	grep -x "niamh   EUR       1   500.00     0.00   100.00     0.00         345  230.00      2        50.00       4    0.00   880.00" pay &&
+	grep -x "niamh   EUR       1   500.00     0.00   100.00     0.00         210  140.00      2        50.00       4    0.00   790.00" pay &&
 	grep -x "mia\$ rota report monthly 2027-03 --format html -o demo/report-2027-03.html" out &&
 	grep -x "The noisy month as a page with charts: open demo/report-2027-03.html" out &&
 	test "$(grep -o "<svg" demo/report-2027-03.html | wc -l)" = 3 &&
