@@ -147,7 +147,7 @@ caldav_publish(struct store *s, const struct config *cfg, const char *url,
 		if (!v[i].cancelled && feed_shows(&v[i], fs))
 			r = shift_items(&items, &v[i], esc, nesc, fs);
 	if (r == 0)
-		r = caldav_sync(c, s, items.v, items.n, sum);
+		r = caldav_sync(c, s, items.v, items.n, feed_window_start(fs), sum);
 out:
 	items_free(&items);
 	free(v);

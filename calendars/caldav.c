@@ -756,11 +756,26 @@ caldav_plan(const struct caldav_item *items, size_t n_items,
 
 /* ---- the publish ---- */
 
+/* What classify_store() reads: the store and the first instant published. */
+struct classify_arg {
+	struct store *s;
+	int64_t from;
+};
+
 static enum caldav_shift
 classify_store(void *arg, const char *uid)
 {
+	const struct classify_arg *ca = arg;
 	bool cancelled = false;
-	int r = store_shift_uid_state(arg, uid, &cancelled);
+	int64_t start;
+	int r;
+
+	/* A window has no row of its own: one that began before the
+	 * published range has left it, as a past shift does; a later one
+	 * that is not published any more is gone. */
+	if (feed_window_uid_start(uid, &start) == 0)
+		return start < ca->from ? CALDAV_SHIFT_ACTIVE : CALDAV_SHIFT_NONE;
+	r = store_shift_uid_state(ca->s, uid, &cancelled);
 
 	if (r == STORE_NOT_FOUND)
 		return CALDAV_SHIFT_NONE;
@@ -941,8 +956,9 @@ delete_event(struct caldav *c, struct store *s, const char *uid, const char *hre
 
 int
 caldav_sync(struct caldav *c, struct store *s, const struct caldav_item *items,
-	    size_t n_items, struct caldav_summary *sum)
+	    size_t n_items, int64_t from, struct caldav_summary *sum)
 {
+	struct classify_arg ca = { s, from };
 	struct caldav_resource *server = NULL;
 	struct caldav_event *state = NULL;
 	struct caldav_action *plan = NULL;
@@ -956,7 +972,7 @@ caldav_sync(struct caldav *c, struct store *s, const struct caldav_item *items,
 		caldav_resources_free(server, n_server);
 		return rc;
 	}
-	caldav_plan(items, n_items, server, n_server, state, n_state, classify_store, s,
+	caldav_plan(items, n_items, server, n_server, state, n_state, classify_store, &ca,
 		    &plan, &n_plan);
 	for (size_t i = 0; i < n_plan && rc == 0; i++) {
 		const struct caldav_action *a = &plan[i];

@@ -140,9 +140,12 @@ int caldav_publish(struct store *s, const struct config *cfg, const char *url,
 		   const struct feed_settings *fs, struct caldav_summary *sum);
 
 /* Publishes ITEMS to the collection: lists it, plans, sends, and records
- * in S what the server confirmed. 0, or an exit status after printing. */
+ * in S what the server confirmed. FROM is the first instant ITEMS cover
+ * (the feeds' history window): an event rota put for a shift, or for an
+ * on-call window that began before FROM, that ITEMS no longer hold stays
+ * on the server. 0, or an exit status after printing. */
 int caldav_sync(struct caldav *c, struct store *s,
-		const struct caldav_item *items, size_t n_items,
+		const struct caldav_item *items, size_t n_items, int64_t from,
 		struct caldav_summary *sum);
 
 #endif

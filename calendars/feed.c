@@ -494,6 +494,22 @@ feed_window_uid(const struct shift *sh, int64_t from, char *buf, size_t len)
 	snprintf(buf, len, "%s-oncall@rota", part);
 }
 
+int
+feed_window_uid_start(const char *uid, int64_t *start)
+{
+	static const char tail[] = "-oncall@rota";
+	size_t n = strlen(uid), nt = sizeof tail - 1;
+	int y, mo, d, h, mi, sec, end = 0;
+
+	/* "-YYYYMMDDTHHMMSSZ" before the tail. */
+	if (n < nt + 17 || strcmp(uid + n - nt, tail) != 0 || uid[n - nt - 17] != '-' ||
+	    sscanf(uid + n - nt - 16, "%4d%2d%2dT%2d%2d%2dZ%n", &y, &mo, &d, &h, &mi, &sec,
+		   &end) != 6 || end != 16)
+		return -1;
+	*start = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	return 0;
+}
+
 /* SH cut to its window W, with the window's UID. */
 static struct shift
 window_of(const struct shift *sh, struct time_span w)

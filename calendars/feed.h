@@ -128,6 +128,10 @@ icalcomponent *feed_add_shift(icalcomponent *cal, const struct shift *sh,
  * LEN bytes into BUF. */
 void feed_window_uid(const struct shift *sh, int64_t from, char *buf, size_t len);
 
+/* The start of the on-call window whose UID is UID (feed_window_uid's),
+ * into *START: 0, or -1 when UID is not a window's. */
+int feed_window_uid_start(const char *uid, int64_t *start);
+
 /* Adds the VEVENT of the on-call window W of SH: as feed_add_shift()
  * does for SH cut to W, with the window's UID, a description that says
  * the holder is on call out of hours, and an alarm only when FIRST (the

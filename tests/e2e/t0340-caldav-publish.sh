@@ -113,6 +113,17 @@ test_expect_success 'past shifts that left the window stay; the window is [feed]
 	events >got && test "$(wc -l <got)" = 12
 '
 
+test_expect_success 'out of hours: past windows that left the window stay, as past shifts do' '
+	setup "[feed]" "history_weeks = 1" &&
+	rota office add Dublin --tz Europe/Dublin >/dev/null &&
+	rota rotation set ops --covers out-of-hours --offices Dublin >/dev/null &&
+	rota publish --caldav "$COLL" >/dev/null &&
+	events >before &&
+	ROTA_NOW=2027-02-10T12:00:00Z expect_status 0 rota publish --caldav "$COLL" &&
+	grep -q "^put 0, updated 0, deleted 0, unchanged [0-9]*\$" out &&
+	events >after && cmp before after
+'
+
 test_expect_success 'a later publish of a younger database puts only the window' '
 	setup "[feed]" "history_weeks = 1" &&
 	ROTA_NOW=2027-02-10T12:00:00Z expect_status 0 rota publish --caldav "$COLL" &&

@@ -750,10 +750,17 @@ test_window_uid(void **state)
 {
 	struct shift sh = ooh_part(3, DUB_START, "ann", DUB_START + 86400, DUB_END, 4);
 	char uid[UID_MAX];
+	int64_t t = 0;
 
 	(void)state;
 	feed_window_uid(&sh, 1805763600, uid, sizeof uid);
 	assert_string_equal(uid, "shift-49901d8f549b2c53-3-20270323T010000Z-oncall@rota");
+	/* Read back (publish --caldav keeps past windows by it). */
+	assert_int_equal(feed_window_uid_start(uid, &t), 0);
+	assert_int_equal(t, 1805763600);
+	assert_int_equal(feed_window_uid_start(sh.uid, &t), -1);
+	assert_int_equal(feed_window_uid_start("shift-x-3-2027032XT010000Z-oncall@rota", &t), -1);
+	assert_int_equal(feed_window_uid_start("-oncall@rota", &t), -1);
 }
 
 /* Dublin with San Francisco: on call from San Francisco's close (01:00
