@@ -382,7 +382,10 @@ pages_story(struct demo *d)
 	d->base->now = tz_from_local(d->dublin, y, m, day, 9, 0, 0);
 	date_format_local(d->base->now, d->dublin, today, sizeof today);
 	printf("\nThree months on (the clock says %s), the pages of %s to %s\n"
-	       "come in from the paging service's export, %s:\n", today, quiet, third, csv);
+	       "come in from the paging service's export, %s; those that\n"
+	       "arrived while Dublin or San Francisco was open went to the services'\n"
+	       "own teams, and the reports count them apart from the volunteers':\n",
+	       today, quiet, third, csv);
 	html = xasprintf("%s/report-%s.html", d->dir, noisy);
 	if ((r = step(d, "mia", "page", "import", csv, NULL)) != 0 ||
 	    (r = step(d, "mia", "report", "monthly", quiet, NULL)) != 0 ||

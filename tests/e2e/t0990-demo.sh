@@ -80,6 +80,7 @@ test_expect_success 'three months on, pages come in: a quiet month, a noisy one,
 	rota demo demo >out &&
 	grep -x "(configured by demo/rota.conf)" out &&
 	grep -x "Three months on (the clock says 2027-05-03), the pages of 2027-02 to 2027-04" out &&
+	grep -x "own teams, and the reports count them apart from the volunteers'"'"':" out &&
 	grep -x "mia\$ rota page import demo/pages.csv" out &&
 	grep -x "imported 63 pages (0 already known)" out &&
 	test "$(q "SELECT count(*) FROM pages")" = 63 &&
