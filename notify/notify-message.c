@@ -125,8 +125,9 @@ notice_swap_request(const struct swap *w, const struct shift *sh,
 	char start[32], end[32], whom[NAME_MAX_ + 32];
 
 	begin(n, "swap");
-	when(sh->start, sh->tz, start, sizeof start);
-	when(sh->end, sh->tz, end, sizeof end);
+	/* The time asked for: a night, or the rest of a week, not the shift. */
+	when(w->from ? w->from : sh->start, sh->tz, start, sizeof start);
+	when(w->to ? w->to : sh->end, sh->tz, end, sizeof end);
 	snprintf(n->key, sizeof n->key, "swap:%lld:request", (long long)w->id);
 	if (w->target_id != 0)
 		snprintf(whom, sizeof whom, "%s", w->target);
@@ -137,11 +138,11 @@ notice_swap_request(const struct swap *w, const struct shift *sh,
 			    (long long)sh->id, sh->rotation, start, end, sh->tz);
 	for (size_t i = 0; i < nto; i++) {
 		struct notice_mail *m = add_mail(n, &to[i]);
-		char decline[64] = "";
+		char decline[64];
 
-		if (w->target_id != 0)
-			snprintf(decline, sizeof decline, "To decline: rota swap decline %lld\n",
-				 (long long)w->id);
+		/* Declining one open to the term only leaves oneself out. */
+		snprintf(decline, sizeof decline, "To decline: rota swap decline %lld\n",
+			 (long long)w->id);
 		subject(m,
 			 "Swap request %lld: %s asks %s to take %s from %s %s",
 			 (long long)w->id, requester->handle,

@@ -362,8 +362,8 @@ collect_swaps(struct store *s, const struct notify_config *c, int64_t now, size_
 			r = enqueue_free(s, c, &notice, now, added);
 			continue;
 		}
-		if (sh.start <= now)
-			continue;           /* too late to take it */
+		if ((w->to ? w->to : sh.end) <= now)
+			continue;           /* the time asked for has passed */
 		if ((r = swap_audience(s, w, &sh, now, &to, &nto)) != 0)
 			break;
 		notice_swap_request(w, &sh, &requester, to, nto, &notice);

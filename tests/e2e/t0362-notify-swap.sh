@@ -64,6 +64,7 @@ Person ana (ana) asks anyone in h1 to take their on-call shift 1 in ops,
 from Mon 2027-01-04 10:00 to Mon 2027-01-11 10:00 Europe/Dublin.
 
 To accept: rota swap accept 1
+To decline: rota swap decline 1
 
 -- rota
 --" got &&
@@ -133,13 +134,28 @@ test_expect_success 'old news is not told: a first run sends no flood' '
 	expect_out "2 sent, 0 failed." && expect_out "Swap request 1: ana asks you"
 '
 
-test_expect_success 'a request whose shift has started is no longer told' '
+test_expect_success 'a request whose time has passed is no longer told' '
 	both &&
 	rota --as ana swap request 1 --with dee >/dev/null &&
 	notify_conf n.conf email=yes "smtp_url=smtp://127.0.0.1:$SMTP_PORT" \
 		"from=rota@example.com" catch_up_hours=240 &&
-	ROTA_NOW=2027-01-04T10:00:00Z expect_status 0 rota notify &&
+	ROTA_NOW=2027-01-11T10:00:00Z expect_status 0 rota notify &&
 	expect_file "0 sent, 0 failed." out
+'
+
+test_expect_success 'a night asked for is told as that night; the rest of a week in progress is told' '
+	both &&
+	rota --as ana swap request 1 --from 2027-01-05T18:00 --to 2027-01-06T08:00 --with dee >/dev/null &&
+	notify_conf n.conf email=yes "smtp_url=smtp://127.0.0.1:$SMTP_PORT" \
+		"from=rota@example.com" catch_up_hours=240 &&
+	ROTA_NOW=2027-01-01T12:05:00Z expect_status 0 rota --json notify --dry-run &&
+	test "$(json "[r[\"subject\"] for r in j if r[\"channel\"] == \"email\"]")" = \
+		"['"'"'Swap request 1: ana asks you to take ops from Tue 2027-01-05 18:00 Europe/Dublin'"'"']" &&
+	rota --as ana swap cancel 1 >/dev/null &&
+	ROTA_NOW=2027-01-05T12:00:00Z rota --as ana swap request 1 --from now --with dee >/dev/null &&
+	ROTA_NOW=2027-01-05T12:05:00Z expect_status 0 rota --json notify --dry-run &&
+	test "$(json "[r[\"subject\"] for r in j if r[\"channel\"] == \"email\"]")" = \
+		"['"'"'Swap request 2: ana asks you to take ops from Tue 2027-01-05 12:00 Europe/Dublin'"'"']"
 '
 
 test_expect_success '--dry-run shows the swap news and sends nothing' '
