@@ -293,6 +293,41 @@ static const char style[] =
 	"th{background:#f4f4f4}.short{color:#b00;font-weight:bold}"
 	"p.note{color:#555;max-width:50em}";
 
+/* Who answers now in the rotation of SH, the shift in force: *WHO, its
+ * holder or, for a rotation covering out of hours in office hours, the
+ * service owners, from *SINCE to *UNTIL (as rota now says, through
+ * fs->oncall). 0, or fs->oncall's error. */
+static int
+on_call_now(const struct shift *sh, const struct feed_settings *fs, const char **who,
+	    int64_t *since, int64_t *until)
+{
+	struct time_span *w = NULL;
+	size_t nw = 0, k;
+	bool windows = false;
+	int r = 0;
+
+	*who = sh->handle;
+	*since = sh->start;
+	*until = sh->end;
+	if (fs->oncall == NULL || (r = fs->oncall(fs->oncall_arg, sh, &windows, &w, &nw)) != 0 ||
+	    !windows) {
+		free(w);
+		return r;
+	}
+	for (k = 0; k < nw && w[k].to <= fs->now; k++)
+		*since = w[k].to;               /* office hours since the last window */
+	if (k < nw && w[k].from <= fs->now) {
+		*since = w[k].from;
+		*until = w[k].to;
+	} else {
+		*who = "in hours: service owners";
+		if (k < nw)
+			*until = w[k].from;
+	}
+	free(w);
+	return 0;
+}
+
 static int
 write_index(struct batch *batch, const struct feed_settings *fs,
 	    const struct rotation *rot, size_t nrot, char (*rot_file)[NAME_MAX_ + 32],
@@ -331,17 +366,23 @@ write_index(struct batch *batch, const struct feed_settings *fs,
 	tb = table(body, now_cols);
 	for (size_t i = 0; i < nbyrot; i++) {
 		const struct shift *sh = &byrot[i];
+		const char *who;
+		int64_t since, until;
 
 		if (sh->cancelled || sh->start > fs->now || sh->end <= fs->now)
 			continue;
+		if ((r = on_call_now(sh, fs, &who, &since, &until)) != 0) {
+			xmlFreeDoc(doc);
+			return r;
+		}
 		anyone = 1;
 		tr = el(tb, "tr", NULL);
 		el(tr, "td", sh->rotation);
 		el(tr, "td", tier_name(sh->tier));
-		el(tr, "td", sh->handle);
-		when(sh->start, sh->tz, buf, sizeof buf);
+		el(tr, "td", who);
+		when(since, sh->tz, buf, sizeof buf);
 		el(tr, "td", buf);
-		when(sh->end, sh->tz, buf, sizeof buf);
+		when(until, sh->tz, buf, sizeof buf);
 		el(tr, "td", buf);
 		el(tr, "td", sh->tz);
 	}

@@ -177,6 +177,33 @@ test_expect_success 'an unchanged out-of-hours schedule publishes the same bytes
 	test "$(grep -c "^BEGIN:VEVENT" one/night.ics)" = 15
 '
 
+# on_call_now DIR: the cells of the index's "On call now" table in DIR.
+on_call_now() {
+	sed -n "/On call now/,/<\/table>/p" $1/index.html | grep "^<td>" | sed "s/<[^>]*>//g"
+}
+
+test_expect_success 'the index names the service owners in office hours, as rota now does' '
+	night && out_of_hours && w1=$(holder 2027-03-15T10:00:00Z) &&
+	ROTA_NOW=2027-03-16T11:00:00Z rota publish --dir day >/dev/null &&
+	on_call_now day >got.txt &&
+	expect_file "night
+primary
+in hours: service owners
+Tue 2027-03-16 09:00
+Wed 2027-03-17 01:00
+Europe/Dublin" got.txt &&
+	ROTA_NOW=2027-03-16T11:00:00Z rota now >now.txt &&
+	grep -q "^night  *primary  *in hours: service owners  *Wed 2027-03-17 01:00" now.txt &&
+	ROTA_NOW=2027-03-16T03:00:00Z rota publish --dir night >/dev/null &&
+	on_call_now night >got.txt &&
+	expect_file "night
+primary
+$w1
+Tue 2027-03-16 01:00
+Tue 2027-03-16 09:00
+Europe/Dublin" got.txt
+'
+
 test_expect_success 'covering every hour again, the feeds are byte for byte what they were' '
 	night &&
 	rota feed export --rotation night >always.ics &&
