@@ -345,7 +345,7 @@ print_names(struct ctx *ctx, const char *kind)
 		return cmd_usage_error(ctx, "unknown kind '%s' (handle, office, "
 				       "rotation or term)", kind);
 	/* Completing must not create a database as a side effect. */
-	if (access(ctx->db_path, F_OK) != 0)
+	if (ctx->db_path == NULL || access(ctx->db_path, F_OK) != 0)
 		return 0;
 	if ((r = store_open(ctx->db_path, &db)) != 0)
 		return r;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/actor.h"
@@ -30,23 +31,55 @@ print_global_help(FILE *f)
 }
 
 /* The database path: --db, $ROTA_DB, the config's [core] database, else
- * $XDG_DATA_HOME/rota/rota.db (~/.local/share when unset). Caller frees. */
-static char *
-database_path(const char *opt, const struct config *cfg)
+ * $XDG_DATA_HOME/rota/rota.db (~/.local/share when unset). *OUT is
+ * malloc'd; NULL with a status when nothing says where (an empty --db or
+ * [core] database, no HOME): never a database somewhere nobody chose.
+ * QUIET: no message (a command that may run without a database). */
+static int
+database_path(const char *opt, const struct config *cfg, bool quiet, char **out)
 {
 	const char *env = getenv("ROTA_DB"), *v, *xdg, *home;
+	struct stat sb;
+	long line = 0;
 
-	if (opt != NULL)
-		return xstrdup(opt);
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	if ((v = config_get(cfg, "core", NULL, "database", NULL)) != NULL)
-		return xstrdup(v);
+	*out = NULL;
+	if (opt != NULL && *opt == '\0')
+		return quiet ? EX_USAGE : rota_fail(EX_USAGE, "--db: the database path is "
+						    "empty; give a file, as in --db ./rota.db");
+	if (opt != NULL) {
+		*out = xstrdup(opt);
+		return 0;
+	}
+	if (env != NULL && *env != '\0') {
+		*out = xstrdup(env);
+		return 0;
+	}
+	if ((v = config_get(cfg, "core", NULL, "database", &line)) != NULL && *v == '\0')
+		return quiet ? EX_USAGE :
+		       rota_fail_at(EX_USAGE, config_path(cfg), line, "[core] database "
+				    "is empty: give the database file's path, or remove "
+				    "the line for the default");
+	if (v != NULL) {
+		*out = xstrdup(v);
+		return 0;
+	}
 	xdg = getenv("XDG_DATA_HOME");
-	if (xdg != NULL && *xdg != '\0')
-		return xasprintf("%s/rota/rota.db", xdg);
+	if (xdg != NULL && *xdg != '\0') {
+		*out = xasprintf("%s/rota/rota.db", xdg);
+		return 0;
+	}
 	home = getenv("HOME");
-	return xasprintf("%s/.local/share/rota/rota.db", home && *home ? home : ".");
+	if (home == NULL || *home == '\0' || stat(home, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		if (quiet)
+			return EX_CONFIG;
+		return rota_fail(EX_CONFIG, "HOME %s%s%s: set HOME to your home folder, "
+				 "or say where the database is with XDG_DATA_HOME, "
+				 "ROTA_DB or --db", home == NULL ? "is not set" :
+				 *home == '\0' ? "is empty" : "'", home != NULL ? home : "",
+				 home != NULL && *home != '\0' ? "' is not a folder" : "");
+	}
+	*out = xasprintf("%s/.local/share/rota/rota.db", home);
+	return 0;
 }
 
 static bool
@@ -137,14 +170,16 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (!(e->flags & CMD_NO_DB)) {
-		db_path = database_path(db_opt, ctx.cfg);
+		if ((r = database_path(db_opt, ctx.cfg, false, &db_path)) != 0)
+			goto done;
 		ctx.db_path = db_path;
 		if ((r = store_open(db_path, &ctx.db)) != 0)
 			goto done;
 		if (e->flags & CMD_LOOKUP)
 			store_read_few(ctx.db);
 	} else {
-		db_path = database_path(db_opt, ctx.cfg);
+		/* NULL when nothing says where (completion then offers no names). */
+		database_path(db_opt, ctx.cfg, true, &db_path);
 		ctx.db_path = db_path;
 	}
 	if ((r = actor_resolve(&ctx, as)) != 0)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/config.h"
 #include "common/err.h"
@@ -156,13 +157,20 @@ read_line(char *buf, int size, void *stream)
 	return r;
 }
 
+/* The configuration to read: $ROTA_CONFIG, else the user's
+ * ($XDG_CONFIG_HOME/rota/rota.conf, ~/.config/rota/rota.conf) when it
+ * exists, else the system's. *EXPLICIT: named by the user, so it must be
+ * there. A user's file that exists but cannot be read is still theirs:
+ * config_load says so rather than read another. */
 static char *
-default_path(void)
+default_path(int *explicit)
 {
 	const char *env = getenv("ROTA_CONFIG"), *xdg, *home;
+	struct stat sb;
 	char *path;
 
-	if (env != NULL && *env != '\0')
+	*explicit = env != NULL && *env != '\0';
+	if (*explicit)
 		return xstrdup(env);
 	xdg = getenv("XDG_CONFIG_HOME");
 	home = getenv("HOME");
@@ -172,40 +180,63 @@ default_path(void)
 		path = xasprintf("%s/.config/rota/rota.conf", home);
 	else
 		path = NULL;
-	if (path != NULL) {
-		FILE *f = fopen(path, "r");
-		if (f != NULL) {
-			fclose(f);
-			return path;
-		}
-		free(path);
+	if (path != NULL &&
+	    (stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR))) {
+		*explicit = 1;
+		return path;
 	}
+	free(path);
 	return xstrdup("/etc/rota/rota.conf");
+}
+
+/* Opens the configuration at CFG->path: 0 with CFG->file open, or with
+ * CFG->file NULL when an implicit file is absent; else the status after
+ * saying what to fix (66: cannot be read, 78: a folder, not a file). */
+static int
+open_config(struct config *cfg, int explicit)
+{
+	struct stat sb;
+
+	if (stat(cfg->path, &sb) != 0) {
+		if (errno == ENOENT && !explicit)
+			return 0;
+		return rota_fail(EX_NOINPUT, "%s: cannot read configuration: %s",
+				 cfg->path, strerror(errno));
+	}
+	/* A file, or what reads as one: /dev/null (no configuration), a
+	 * pipe (--config <(...)). A folder would read as nothing. */
+	if (!S_ISREG(sb.st_mode) && !S_ISCHR(sb.st_mode) && !S_ISFIFO(sb.st_mode))
+		return rota_fail(EX_CONFIG, "%s: the configuration is not a file%s; "
+				 "name a file with --config or ROTA_CONFIG", cfg->path,
+				 S_ISDIR(sb.st_mode) ? " but a folder" : "");
+	if ((cfg->file = fopen(cfg->path, "r")) == NULL)
+		return rota_fail(EX_NOINPUT, "%s: cannot read configuration: %s; make "
+				 "it readable by you", cfg->path, strerror(errno));
+	return 0;
 }
 
 int
 config_load(const char *explicit_path, struct config **out)
 {
 	struct config *cfg = xcalloc(1, sizeof *cfg);
-	int explicit = explicit_path != NULL ||
-		       (getenv("ROTA_CONFIG") && *getenv("ROTA_CONFIG"));
+	int explicit = explicit_path != NULL;
 	int r;
 
-	cfg->path = explicit_path ? xstrdup(explicit_path) : default_path();
-	cfg->file = fopen(cfg->path, "r");
+	cfg->path = explicit_path ? xstrdup(explicit_path) : default_path(&explicit);
+	if ((r = open_config(cfg, explicit)) != 0) {
+		config_free(cfg);
+		return r;
+	}
 	if (cfg->file == NULL) {
-		if (explicit) {
-			r = rota_fail(EX_NOINPUT, "%s: cannot read configuration: %s",
-				      cfg->path, strerror(errno));
-			config_free(cfg);
-			return r;
-		}
 		free(cfg->path);
 		cfg->path = NULL;
 		*out = cfg;
 		return 0;
 	}
 	r = ini_parse_stream(read_line, cfg, on_entry, cfg);
+	if (ferror(cfg->file) && cfg->error == 0)
+		cfg->error = rota_fail(EX_IOERR, "%s: cannot read configuration: %s",
+				       cfg->path, strerror(errno));
 	fclose(cfg->file);
 	cfg->file = NULL;
 	if (r != 0 && cfg->error == 0)

@@ -5,21 +5,83 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/err.h"
 #include "common/xalloc.h"
 #include "store/store-private.h"
 
+/* Why the folder of PATH cannot take a new file: an errno, or 0. */
+static int
+folder_errno(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int e;
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	e = access(dir, W_OK | X_OK) == 0 ? 0 : errno;
+
+	free(dir);
+	return e;
+}
+
+/* The one map from an sqlite result CODE (with the system's ERRNO when
+ * sqlite gives one) to an exit status and a message that says what to do:
+ * the machine's faults (a full disk, a read-only file, a damaged one) are
+ * the user's to fix, and EX_SOFTWARE is left for what rota cannot explain. */
+static int
+db_fail(const char *path, int code, int sys_errno, const char *msg)
+{
+	/* sqlite says FULL, or an I/O error whose cause was ENOSPC. */
+	if ((code & 0xff) == SQLITE_IOERR && (sys_errno == ENOSPC || sys_errno == EDQUOT))
+		code = SQLITE_FULL;
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return rota_fail(EX_TEMPFAIL, "%s: database is busy (another rota "
+				 "is writing); try again", path);
+	case SQLITE_FULL:
+		return rota_fail(EX_IOERR, "%s: the disk is full; free some space "
+				 "and try again", path);
+	case SQLITE_IOERR:
+		return rota_fail(EX_IOERR, "%s: input/output error (%s); check the "
+				 "disk, then try again", path,
+				 sys_errno != 0 ? strerror(sys_errno) : msg);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return rota_fail(EX_NOPERM, "%s: the database is read-only (%s); make "
+				 "the file and its folder writable by you", path, msg);
+	case SQLITE_CANTOPEN:
+		/* sqlite's last system call may be its read-only retry (ENOENT
+		 * for a file it could not create): the folder says why. */
+		if (sys_errno == ENOENT || sys_errno == 0)
+			sys_errno = folder_errno(path);
+		if (sys_errno == EACCES || sys_errno == EPERM || sys_errno == EROFS)
+			return rota_fail(EX_NOPERM, "%s: cannot open the database: %s; "
+					 "make the file and its folder writable by "
+					 "you", path, strerror(sys_errno));
+		return rota_fail(EX_CANTCREAT, "%s: cannot open database: %s", path,
+				 sys_errno != 0 ? strerror(sys_errno) : msg);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return rota_fail(EX_DATAERR, "%s: the database is damaged or not a "
+				 "rota database (%s); recover it (sqlite3 %s .recover) "
+				 "or restore a backup", path, msg, path);
+	case SQLITE_NOMEM:
+		return rota_fail(EX_OSERR, "%s: out of memory", path);
+	default:
+		return rota_fail(EX_SOFTWARE, "%s: database error: %s", path, msg);
+	}
+}
+
 int
 db_error(struct store *s)
 {
-	int code = sqlite3_errcode(s->db);
-
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return rota_fail(EX_TEMPFAIL, "%s: database is busy (another rota "
-				 "is writing); try again", s->path);
-	return rota_fail(EX_SOFTWARE, "%s: database error: %s", s->path,
-			 sqlite3_errmsg(s->db));
+	return db_fail(s->path, sqlite3_errcode(s->db), sqlite3_system_errno(s->db),
+		       sqlite3_errmsg(s->db));
 }
 
 /* Waits while a page import's writer thread uses the connection. */
@@ -174,6 +236,30 @@ foreign_key_check(struct store *s)
 	return r;
 }
 
+/* 0 unless a database at schema VERSION 0 (a new file, which migration 1
+ * fills) has tables: then EX_DATAERR, as tables without a schema version
+ * are not a database rota made (or its user_version was reset). */
+static int
+no_tables(struct store *s, int version)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' "
+			       "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' LIMIT 1", -1,
+			       &st, NULL) != SQLITE_OK)
+		return db_error(s);
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (r == SQLITE_DONE || (r == SQLITE_ROW && version != 0))
+		return 0;
+	if (r != SQLITE_ROW)
+		return db_error(s);
+	return rota_fail(EX_DATAERR, "%s: the database has tables but is not at a "
+			 "known schema version (PRAGMA user_version is 0): it is not a "
+			 "rota database, or it was damaged; restore a backup", s->path);
+}
+
 int
 store_migrate(struct store *s, int target)
 {
@@ -184,6 +270,10 @@ store_migrate(struct store *s, int target)
 	 * to write, so no write lock, which a reader such as `rota now` would
 	 * otherwise wait for and take. */
 	if ((r = user_version(s, &version)) != 0)
+		return r;
+	/* Reading the schema here finds a damaged one before any command's
+	 * first statement would. */
+	if ((r = no_tables(s, version)) != 0)
 		return r;
 	/* Versions may skip a number (one reserved for work not merged yet):
 	 * compare with the latest, not the count. */
@@ -197,7 +287,8 @@ store_migrate(struct store *s, int target)
 		return r;
 	if ((r = exec(s, "BEGIN IMMEDIATE")) != 0)
 		goto on;
-	if ((r = user_version(s, &version)) != 0)
+	if ((r = user_version(s, &version)) != 0 ||
+	    (r = no_tables(s, version)) != 0)
 		goto fail;
 	if (version > store_latest_version()) {
 		r = rota_fail(EX_CONFIG, "%s: database schema version %d is newer "
@@ -250,14 +341,56 @@ make_parents(const char *path)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-			r = rota_fail(EX_CANTCREAT, "%s: cannot create folder: %s",
-				      dir, strerror(errno));
+			r = rota_fail(errno == EACCES || errno == EPERM || errno == EROFS ?
+				      EX_NOPERM : EX_CANTCREAT, "%s: cannot create "
+				      "folder: %s", dir, strerror(errno));
 			break;
 		}
 		*p = '/';
 	}
 	free(dir);
 	return r;
+}
+
+/* Runs a PRAGMA journal_mode statement, MODE set to the mode it answers
+ * ("" if none): SQLITE_ROW, or sqlite's result code. */
+static int
+journal_mode(struct store *s, const char *sql, char *mode, size_t size)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	mode[0] = '\0';
+	if ((rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		snprintf(mode, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Puts the database in WAL mode unless it is already (it stays so once
+ * set: every command but the first finds it so). Only the switch needs
+ * the database to itself, and sqlite answers BUSY at once, without the
+ * busy handler, while another connection uses it (a page import in the
+ * rollback journal's mode, store_bulk_begin): then this command works in
+ * that mode, waiting for locks as usual, and a later one switches. */
+static int
+use_wal(struct store *s)
+{
+	char mode[16];
+	int rc;
+
+	/* Asking reads the file's header, so waits behind a writer. */
+	if ((rc = journal_mode(s, "PRAGMA journal_mode", mode, sizeof mode)) != SQLITE_ROW)
+		return db_error(s);
+	if (strcmp(mode, "wal") == 0)
+		return 0;
+	rc = journal_mode(s, "PRAGMA journal_mode = WAL", mode, sizeof mode);
+	if (rc == SQLITE_ROW || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return 0;
+	return db_error(s);
 }
 
 static bool sqlite_configured;
@@ -271,6 +404,10 @@ store_open_version(const char *path, int target, struct store **out)
 	struct store *s;
 	int r;
 
+	/* sqlite would open a private temporary database, and forget it. */
+	if (path[0] == '\0' || path[0] == ':')
+		return rota_fail(EX_USAGE, "'%s' is not a database file name: give "
+				 "a path, as in --db ./rota.db", path);
 	if ((r = make_parents(path)) != 0)
 		return r;
 	/* rota is one thread: sqlite need not lock a mutex on every
@@ -285,8 +422,7 @@ store_open_version(const char *path, int target, struct store **out)
 	s->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK) {
-		r = rota_fail(EX_CANTCREAT, "%s: cannot open database: %s", path,
-			      s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		r = s->db != NULL ? db_error(s) : rota_fail(EX_OSERR, "out of memory");
 		store_close(s);
 		return r;
 	}
@@ -303,11 +439,11 @@ store_open_version(const char *path, int target, struct store **out)
 	 * reading them back from the WAL. Allocated only as used. Reads go
 	 * through a memory map instead of read() into that cache (no copies),
 	 * except for the quick look-ups (store_read_few). */
-	if ((r = exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+	if ((r = exec(s, "PRAGMA foreign_keys = ON; "
 		      "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
 		      "PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY; "
 		      "PRAGMA journal_size_limit = 16777216")) != 0 ||
-	    (r = store_migrate(s, target)) != 0) {
+	    (r = use_wal(s)) != 0 || (r = store_migrate(s, target)) != 0) {
 		store_close(s);
 		return r;
 	}
@@ -370,20 +506,6 @@ store_rollback(struct store *s)
 	await_writer(s);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-/* The journal mode a PRAGMA journal_mode statement answers, "" if it fails. */
-static void
-journal_mode(struct store *s, const char *sql, char *mode, size_t size)
-{
-	sqlite3_stmt *st;
-
-	mode[0] = '\0';
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		snprintf(mode, size, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
 }
 
 bool

@@ -310,3 +310,9 @@ E2E_TESTS += tests/e2e/t0002-lib-chain-lint.sh
 # -- the layering of the folders (README.md, "Layout"): no #include points up --
 E2E_TESTS += tests/e2e/t0003-layering.sh
 EXTRA_DIST += tests/layering.sh
+
+# -- faults of the machine, distinct feed names (issue 21, t0540-t0559) --
+E2E_TESTS += tests/e2e/t0540-busy-database.sh
+E2E_TESTS += tests/e2e/t0541-database-paths.sh
+E2E_TESTS += tests/e2e/t0542-environment-faults.sh
+EXTRA_DIST += tests/e2e/lib-faults.sh
