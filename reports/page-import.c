@@ -173,7 +173,12 @@ time_or_millis(const char *s, int64_t *out)
 	return page_time_parse(s, out);
 }
 
-/* A whole number of seconds (or milliseconds / DIV) after the creation. */
+/* The longest a page may take to be acknowledged or resolved. */
+#define DURATION_MAX_SECONDS (3650.0 * 86400)   /* ten years */
+
+/* A whole number of seconds (or milliseconds / DIV) after the creation,
+ * from 0 to DURATION_MAX_SECONDS: NaN, infinities, negative and larger
+ * numbers are refused (converting them to int64_t is undefined). */
 static int
 duration(const char *s, int div, int64_t *out)
 {
@@ -182,7 +187,8 @@ duration(const char *s, int div, int64_t *out)
 
 	errno = 0;
 	v = strtod(s, &end);
-	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > 1e13)
+	if (end == s || *end != '\0' || errno != 0 ||
+	    !(v >= 0 && v / div <= DURATION_MAX_SECONDS))
 		return -1;
 	*out = (int64_t)(v / div);
 	return 0;
