@@ -7,8 +7,27 @@
 FUZZ_TARGETS = fuzz/fuzz-ics-import fuzz/fuzz-page-csv fuzz/fuzz-pull-json \
 	fuzz/fuzz-config fuzz/fuzz-time
 FUZZ_SECONDS = 60
+# The same targets with fuzz/replay.c's main instead of libFuzzer, built
+# by make check with any compiler: each replays its seeds as a test.
+check_PROGRAMS += fuzz/replay-ics-import fuzz/replay-page-csv fuzz/replay-pull-json \
+	fuzz/replay-config fuzz/replay-time
+fuzz_replay_ics_import_SOURCES = fuzz/fuzz-ics-import.c fuzz/fuzz.c fuzz/replay.c fuzz/fuzz.h
+fuzz_replay_ics_import_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_SEEDS='"ics-import"'
+fuzz_replay_ics_import_LDADD = $(ROTA_LIBS)
+fuzz_replay_page_csv_SOURCES = fuzz/fuzz-page-csv.c fuzz/fuzz.c fuzz/replay.c fuzz/fuzz.h
+fuzz_replay_page_csv_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_SEEDS='"page-csv"'
+fuzz_replay_page_csv_LDADD = $(ROTA_LIBS)
+fuzz_replay_pull_json_SOURCES = fuzz/fuzz-pull-json.c fuzz/fuzz.c fuzz/replay.c fuzz/fuzz.h
+fuzz_replay_pull_json_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_SEEDS='"pull-json"'
+fuzz_replay_pull_json_LDADD = $(ROTA_LIBS)
+fuzz_replay_config_SOURCES = fuzz/fuzz-config.c fuzz/fuzz.c fuzz/replay.c fuzz/fuzz.h
+fuzz_replay_config_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_SEEDS='"config"'
+fuzz_replay_config_LDADD = $(ROTA_LIBS)
+fuzz_replay_time_SOURCES = fuzz/fuzz-time.c fuzz/fuzz.c fuzz/replay.c fuzz/fuzz.h
+fuzz_replay_time_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_SEEDS='"time"'
+fuzz_replay_time_LDADD = $(ROTA_LIBS)
 EXTRA_DIST += fuzz/README.md fuzz/run.sh fuzz/fuzz.c fuzz/fuzz.h \
-	fuzz/fuzz-ics-import.c fuzz/fuzz-page-csv.c fuzz/fuzz-pull-json.c \
+	fuzz/replay.c fuzz/fuzz-ics-import.c fuzz/fuzz-page-csv.c fuzz/fuzz-pull-json.c \
 	fuzz/fuzz-config.c fuzz/fuzz-time.c \
 	fuzz/ics-import-seeds fuzz/page-csv-seeds fuzz/pull-json-seeds \
 	fuzz/config-seeds fuzz/time-seeds
