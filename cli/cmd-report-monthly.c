@@ -119,15 +119,22 @@ const struct cmd_entry cmd_report_monthly_entry = {
 	},
 	.summary = "the month's on-call load and burnout indicators",
 	.help = "The team's out-of-hours interruptions against the goal ([report] goal)\n"
-		"with a six-month trend and, for the current month, a forecast; escalations;\n"
+		"with a trend of up to six months (from the first with data) and, for the\n"
+		"current month, a forecast; escalations;\n"
 		"time to acknowledge and to resolve. Per person: shifts, on-call hours\n"
 		"(on a rotation covering out of hours, only its on-call windows inside\n"
 		"their shifts), out-of-hours and sleep interruptions, nights interrupted and the longest\n"
 		"run, most pages in one shift, broken daily and weekly rest, share of the\n"
-		"team's load, weeks since the last shift, shifts closer than the minimum\n"
-		"gap. The noisiest alerts, those resolved without anyone acting and those\n"
-		"without a runbook. Each indicator is green, amber or red by [thresholds]\n"
-		"in rota.conf(5), with a sentence saying why. Pay shows as rota pay shows\n"
-		"it: a manager sees everyone's, anyone else their own.\n",
+		"team's load (adding up to 100%), weeks since the last shift, shifts closer\n"
+		"than the minimum gap, escalations to them; every member of a term\n"
+		"overlapping the month is listed. The noisiest alerts, those resolved\n"
+		"without anyone acting and those without a runbook. Each indicator is\n"
+		"green, amber or red by [thresholds] in rota.conf(5), with a sentence\n"
+		"saying why; a share or a time is grey, too few to judge, below its\n"
+		"minimum count (the share from 5 team out-of-hours interruptions, the\n"
+		"medians from 5 pages, the 95th percentiles from 20, the forecast from 3\n"
+		"interruptions or a quarter of the month), and is never alerted on. Pay\n"
+		"shows as rota pay shows it: a manager sees everyone's, anyone else their\n"
+		"own.\n",
 	.exec = exec_report_monthly,
 };

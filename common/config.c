@@ -30,7 +30,7 @@ struct config {
 static const struct known {
 	const char *section;
 	int has_sub;              /* [section "sub"] */
-	const char *keys[24];
+	const char *keys[32];
 } known[] = {
 	{ "core", 0, { "database", NULL } },
 	{ "schedule", 0, { "freeze_days", "min_gap_shifts", "recovery_shifts",
@@ -39,14 +39,17 @@ static const struct known {
 			   "heavy_sleep_interruptions", "holiday_weight", "policy", NULL } },
 	{ "feed", 0, { "base_url", "alarm_minutes", "refresh_minutes",
 		       "history_weeks", NULL } },
-	{ "report", 0, { "timezone", "goal", "goal_amber_pct", NULL } },
+	{ "report", 0, { "timezone", "goal", "goal_amber_pct", "forecast_min_interruptions",
+			 "forecast_min_elapsed_pct", NULL } },
 	{ "thresholds", 0, { "escalations", "ack_median_seconds", "ack_p95_seconds",
 			     "resolve_median_seconds", "resolve_p95_seconds",
 			     "ooh_interruptions", "sleep_interruptions", "nights_interrupted",
 			     "longest_night_run", "most_pages_in_a_shift", "broken_daily_rest",
 			     "broken_weekly_rest", "ooh_share_pct", "weeks_since_last_shift",
 			     "close_shifts", "alert_ooh_interruptions", "alert_unacted",
-			     "alert_no_runbook", NULL } },
+			     "alert_no_runbook", "min_ack_median_seconds", "min_ack_p95_seconds",
+			     "min_resolve_median_seconds", "min_resolve_p95_seconds",
+			     "min_ooh_share_pct", NULL } },
 	{ "http", 0, { "timeout_seconds", "retries", "max_retry_after", NULL } },
 	{ "notify", 0, { "email", "webhook", "lead_minutes", "catch_up_hours",
 			 "webhook_url", "smtp_url", "from", "username",

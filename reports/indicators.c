@@ -21,16 +21,20 @@ static const struct ind_def defs[IND_COUNT] = {
 		"{who} escalated {n} page{s} to the managers' tier", " a month" },
 	[IND_ACK_MEDIAN] = { "ack_median_seconds", "Time to acknowledge, median", "Ack median",
 		IND_KIND_SECONDS, { 300, 900 },
-		"the team's median time to acknowledge was {n}", "" },
+		"the team's median time to acknowledge was {n}", "",
+		5, "{n} page{s} acknowledged" },
 	[IND_ACK_P95] = { "ack_p95_seconds", "Time to acknowledge, 95th percentile", "Ack p95",
 		IND_KIND_SECONDS, { 900, 1800 },
-		"95% of pages were acknowledged within {n}", "" },
+		"95% of pages were acknowledged within {n}", "",
+		20, "{n} page{s} acknowledged" },
 	[IND_RESOLVE_MEDIAN] = { "resolve_median_seconds", "Time to resolve, median", "Resolve median",
 		IND_KIND_SECONDS, { 3600, 7200 },
-		"the team's median time to resolve was {n}", "" },
+		"the team's median time to resolve was {n}", "",
+		5, "{n} page{s} resolved" },
 	[IND_RESOLVE_P95] = { "resolve_p95_seconds", "Time to resolve, 95th percentile", "Resolve p95",
 		IND_KIND_SECONDS, { 7200, 14400 },
-		"95% of pages were resolved within {n}", "" },
+		"95% of pages were resolved within {n}", "",
+		20, "{n} page{s} resolved" },
 	[IND_OOH] = { "ooh_interruptions", "Out-of-hours interruptions", "OOH",
 		IND_KIND_COUNT, { 4, 7 },
 		"{who} had {n} out-of-hours interruption{s}", " a month" },
@@ -54,7 +58,8 @@ static const struct ind_def defs[IND_COUNT] = {
 		"{who} had {n} week{s} without 35 hours of rest", " a month" },
 	[IND_OOH_SHARE] = { "ooh_share_pct", "Share of the team's out-of-hours load", "Share",
 		IND_KIND_PERCENT, { 40, 60 },
-		"{who} carried {n} of the team's out-of-hours load", "" },
+		"{who} carried {n} of the team's out-of-hours load", "",
+		5, "{n} team out-of-hours interruption{s}" },
 	[IND_WEEKS_SINCE] = { "weeks_since_last_shift", "Weeks since the last shift", "Weeks since",
 		IND_KIND_WEEKS, { 13, 26 },
 		"{who}'s last shift ended {n} ago", " since the last shift" },
@@ -76,6 +81,7 @@ const char *
 ind_status_name(enum ind_status s)
 {
 	switch (s) {
+	case IND_GREY: return "grey";
 	case IND_GREEN: return "green";
 	case IND_AMBER: return "amber";
 	case IND_RED: return "red";
@@ -92,8 +98,12 @@ ind_def(enum ind_id id)
 void
 ind_thresholds_default(struct ind_thresholds *th)
 {
-	for (int i = 0; i < IND_COUNT; i++)
+	for (int i = 0; i < IND_COUNT; i++) {
 		th->t[i] = defs[i].def;
+		th->min[i] = defs[i].min;
+	}
+	th->fc_min_interruptions = 3;
+	th->fc_min_elapsed_pct = 25;
 	ind_thresholds_set_goal(th, 10, 80);
 }
 
@@ -159,16 +169,17 @@ append(char *buf, size_t len, size_t *used, const char *src)
 	buf[*used] = '\0';
 }
 
-/* The phrase of DEF with {who}, {n} and {s} filled in. */
+/* TEMPLATE with {who}, {n} (V read as KIND) and {s} filled in. */
 static void
-phrase(const struct ind_def *d, const char *who, int64_t v, char *buf, size_t len)
+fill(const char *template, enum ind_kind kind, const char *who, int64_t v, char *buf,
+     size_t len)
 {
 	char num[48];
-	const char *p = d->phrase;
+	const char *p = template;
 	size_t used = 0;
 
 	buf[0] = '\0';
-	ind_format(d->kind, v, num, sizeof num);
+	ind_format(kind, v, num, sizeof num);
 	while (*p != '\0') {
 		if (strncmp(p, "{who}", 5) == 0) {
 			append(buf, len, &used, who);
@@ -184,6 +195,13 @@ phrase(const struct ind_def *d, const char *who, int64_t v, char *buf, size_t le
 			append(buf, len, &used, c);
 		}
 	}
+}
+
+/* The phrase of DEF with {who}, {n} and {s} filled in. */
+static void
+phrase(const struct ind_def *d, const char *who, int64_t v, char *buf, size_t len)
+{
+	fill(d->phrase, d->kind, who, v, buf, len);
 }
 
 void
@@ -206,12 +224,33 @@ ind_eval(enum ind_id id, const struct ind_threshold *th, const char *who,
 		snprintf(out->why, sizeof out->why, "%s; %s or more%s is red.", what, r, d->unit);
 	} else if (th->amber <= v) {
 		out->status = IND_AMBER;
-		snprintf(out->why, sizeof out->why, "%s; %s or more%s is amber, %s red.",
-			 what, a, d->unit, r);
+		/* Cut when too long: a long name; the sentence fits otherwise. */
+		if (snprintf(out->why, sizeof out->why, "%s; %s or more%s is amber, %s red.",
+			     what, a, d->unit, r) < 0)
+			out->why[0] = '\0';
 	} else {
 		out->status = IND_GREEN;
 		snprintf(out->why, sizeof out->why, "%s; amber from %s%s.", what, a, d->unit);
 	}
+}
+
+void
+ind_judge(enum ind_id id, const struct ind_thresholds *th, const char *who, int64_t v,
+	  int64_t count, struct ind_result *out)
+{
+	const struct ind_def *d = &defs[id];
+	char what[224], basis[96];
+
+	if (v < 0 || count >= th->min[id] || d->basis == NULL) {
+		ind_eval(id, &th->t[id], who, v, out);
+		return;
+	}
+	phrase(d, who, v, what, sizeof what);
+	fill(d->basis, IND_KIND_COUNT, who, count, basis, sizeof basis);
+	out->status = IND_GREY;
+	if (snprintf(out->why, sizeof out->why, "%s; too few to judge: %s, judged from %"
+		     PRId64 ".", what, basis, th->min[id]) < 0)
+		out->why[0] = '\0';
 }
 
 void
@@ -242,6 +281,33 @@ ind_forecast_eval(int64_t goal, int64_t observed, double expected, int64_t low,
 			 PRId64 "); under the goal of fewer than %" PRId64 ".",
 			 expected, low, high, goal);
 	}
+}
+
+bool
+ind_forecast_judged(const struct ind_thresholds *th, int64_t observed, int64_t elapsed,
+		    int64_t total)
+{
+	return observed >= th->fc_min_interruptions || observed >= th->goal ||
+		(total > 0 && (__int128)elapsed * 100 >= (__int128)total * th->fc_min_elapsed_pct);
+}
+
+void
+ind_forecast_judge(const struct ind_thresholds *th, int64_t observed, int64_t elapsed,
+		   int64_t total, double expected, int64_t low, int64_t high,
+		   struct ind_result *out)
+{
+	if (ind_forecast_judged(th, observed, elapsed, total)) {
+		ind_forecast_eval(th->goal, observed, expected, low, high, out);
+		return;
+	}
+	out->status = IND_GREY;
+	snprintf(out->why, sizeof out->why,
+		 "About %.0f out-of-hours interruptions expected (90%%: %" PRId64 " to %" PRId64
+		 "); too few to judge: %" PRId64 " so far in %" PRId64 "%% of the month, "
+		 "judged from %" PRId64 " or from %" PRId64 "%% of the month.",
+		 expected, low, high, observed,
+		 total > 0 ? (int64_t)((__int128)elapsed * 100 / total) : 0,
+		 th->fc_min_interruptions, th->fc_min_elapsed_pct);
 }
 
 static int

@@ -8,6 +8,14 @@
  * [thresholds], where each is set as "KEY = AMBER RED". A figure of -1
  * means there was nothing to measure, and is green.
  *
+ * A share or a statistic is judged only from a minimum count of what it
+ * is measured on (struct ind_def min and basis; [thresholds] min_KEY):
+ * below it the figure is shown, grey, "too few to judge", never amber or
+ * red, and no burnout alert fires on it. Counts (pages, nights, days)
+ * are always judged. The forecast is judged from a number of
+ * out-of-hours interruptions or a share of the month, whichever comes
+ * first ([report] forecast_min_interruptions, forecast_min_elapsed_pct).
+ *
  * Rest, nights and gaps (the definitions the report documents in rota(1)):
  *  - work is a merged interruption, from its first page's arrival to its
  *    last page's resolution (acknowledge-to-resolve is work, and so is the
@@ -34,9 +42,11 @@
 
 #include "common/tz.h"
 
-enum ind_status { IND_GREEN, IND_AMBER, IND_RED };
+/* In order of concern: IND_GREY (too few to judge) is below green, so
+ * the worst of a set is never grey unless all are. */
+enum ind_status { IND_GREY, IND_GREEN, IND_AMBER, IND_RED };
 
-/* "green", "amber", "red". */
+/* "grey", "green", "amber", "red". */
 const char *ind_status_name(enum ind_status s);
 
 /* How a figure reads. */
@@ -91,6 +101,8 @@ struct ind_def {
 	struct ind_threshold def;
 	const char *phrase;     /* "{who} was woken {n} time{s}" */
 	const char *unit;       /* after a threshold: " a month" */
+	int64_t min;            /* judged from this count of BASIS; 0: always */
+	const char *basis;      /* what is counted: "{n} team out-of-hours interruption{s}" */
 };
 
 /* The definition of ID (static storage). */
@@ -102,6 +114,9 @@ struct ind_thresholds {
 	struct ind_threshold t[IND_COUNT];
 	int64_t goal;
 	int64_t goal_amber_pct; /* team amber from this share of the goal */
+	int64_t min[IND_COUNT]; /* judged from this count (ind_def min) */
+	int64_t fc_min_interruptions;   /* the forecast is judged from this many */
+	int64_t fc_min_elapsed_pct;     /* or from this share of the month */
 };
 
 /* Defaults; the team's out-of-hours threshold follows from the goal:
@@ -127,10 +142,30 @@ struct ind_result {
 void ind_eval(enum ind_id id, const struct ind_threshold *th, const char *who,
 	      int64_t value, struct ind_result *out);
 
+/* ind_eval, when the figure is judged: grey, "too few to judge", when
+ * COUNT (of what ID's figure is measured on: ind_def basis) is below
+ * TH->min[ID]. The one rule of every indicator's minimum count. */
+void ind_judge(enum ind_id id, const struct ind_thresholds *th, const char *who,
+	       int64_t value, int64_t count, struct ind_result *out);
+
 /* The forecast's status: red when OBSERVED or the expected total reaches
  * GOAL, amber when the interval's upper bound HIGH does, else green. */
 void ind_forecast_eval(int64_t goal, int64_t observed, double expected, int64_t low,
 		       int64_t high, struct ind_result *out);
+
+/* Whether a forecast from OBSERVED out-of-hours interruptions in ELAPSED
+ * of the month's TOTAL seconds is judged: from TH's
+ * fc_min_interruptions, or fc_min_elapsed_pct of the month, or once the
+ * goal is missed. */
+bool ind_forecast_judged(const struct ind_thresholds *th, int64_t observed,
+			 int64_t elapsed, int64_t total);
+
+/* The forecast's status as ind_forecast_eval gives it when
+ * ind_forecast_judged, else grey with the expected total, the interval
+ * and why it is not judged. */
+void ind_forecast_judge(const struct ind_thresholds *th, int64_t observed, int64_t elapsed,
+			int64_t total, double expected, int64_t low, int64_t high,
+			struct ind_result *out);
 
 /* --- Figures --- */
 

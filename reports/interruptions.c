@@ -180,3 +180,9 @@ interruptions_merge(const struct page *v, size_t n, struct interruption **out,
 	interruptions_merge_rows(rows, n, out, nout);
 	free(rows);
 }
+
+bool
+interruption_in_month(const struct interruption *in, int64_t from, int64_t to)
+{
+	return in->responder_id != 0 && in->start >= from && in->start < to;
+}

@@ -40,4 +40,11 @@ void interruptions_merge(const struct page *v, size_t n,
 void interruptions_merge_rows(const struct page_row *v, size_t n,
 			      struct interruption **out, size_t *nout);
 
+/* Whether IN is an interruption of its responder in the month [FROM, TO):
+ * it starts in the month and has a responder. The one rule of the
+ * monthly report (team and person) and pay: an escalated page is an
+ * interruption of its responder only (the escalation person's is counted
+ * apart, as an escalation). */
+bool interruption_in_month(const struct interruption *in, int64_t from, int64_t to);
+
 #endif

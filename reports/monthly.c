@@ -47,6 +47,26 @@ monthly_thresholds(const struct config *cfg, struct ind_thresholds *th)
 					    "[thresholds] %s wants two whole numbers AMBER RED, "
 					    "AMBER <= RED: '%s'", key, v);
 	}
+	/* The minimum counts: min_KEY for each indicator measured on one. */
+	for (int i = 0; i < IND_COUNT; i++) {
+		char key[64];
+		long v;
+
+		if (ind_def(i)->basis == NULL)
+			continue;
+		snprintf(key, sizeof key, "min_%s", ind_def(i)->key);
+		if ((r = config_get_int(cfg, "thresholds", NULL, key, (long)th->min[i], 0,
+					1000000, &v)) != 0)
+			return r;
+		th->min[i] = v;
+	}
+	if ((r = config_get_int(cfg, "report", NULL, "forecast_min_interruptions",
+				(long)th->fc_min_interruptions, 0, 1000000, &goal)) != 0 ||
+	    (r = config_get_int(cfg, "report", NULL, "forecast_min_elapsed_pct",
+				(long)th->fc_min_elapsed_pct, 0, 100, &pct)) != 0)
+		return r;
+	th->fc_min_interruptions = goal;
+	th->fc_min_elapsed_pct = pct;
 	return 0;
 }
 
@@ -163,6 +183,7 @@ trend(struct store *db, const struct tz_zone *zone, struct monthly_report *r)
 {
 	int64_t starts[MONTHLY_TREND + 1];
 	struct trend_state ts = { .starts = starts, .trend = r->team.trend };
+	int64_t first = INT64_MAX;
 	int ret;
 
 	for (int i = 0; i <= MONTHLY_TREND; i++)
@@ -176,6 +197,12 @@ trend(struct store *db, const struct tz_zone *zone, struct monthly_report *r)
 	}
 	ret = store_report_ooh_each(db, starts[0], starts[MONTHLY_TREND - 1], trend_page, &ts);
 	free(ts.last.v);
+	if (ret == 0)
+		ret = store_report_first(db, &first);
+	/* The trend starts at the first month with data, else at the month. */
+	r->team.trend_first = MONTHLY_TREND - 1;
+	while (ret == 0 && r->team.trend_first > 0 && first < starts[r->team.trend_first])
+		r->team.trend_first--;
 	return ret;
 }
 
@@ -348,20 +375,17 @@ cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Pages by person: their responder and their escalation person. */
+/* Pages by person: their responder's (an escalation is no interruption
+ * of the escalation person: interruption_in_month). */
 static struct by_person *
 index_people(const struct page_row *p, size_t np, size_t *n)
 {
-	struct by_person *v = xreallocarray(NULL, 2 * np + 1, sizeof *v);
+	struct by_person *v = xreallocarray(NULL, np + 1, sizeof *v);
 
 	*n = 0;
-	for (size_t i = 0; i < np; i++) {
+	for (size_t i = 0; i < np; i++)
 		if (p[i].responder_id != 0)
 			v[(*n)++] = (struct by_person){ p[i].responder_id, i };
-		if (p[i].escalation_person_id != 0 &&
-		    p[i].escalation_person_id != p[i].responder_id)
-			v[(*n)++] = (struct by_person){ p[i].escalation_person_id, i };
-	}
 	if (*n > 1) {
 		/* Speed: a counting sort by person (a team has tens, a month
 		 * ~100,000 pages), stable, so each person's pages stay in
@@ -505,7 +529,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 		else
 			hi = mid;
 	}
-	/* The person's pages, as responder or escalation person, as theirs. */
+	/* The person's pages, as responder. */
 	for (first = lo; lo < nbp && bp[lo].person_id == mp->id; lo++)
 		k++;
 	mine = xreallocarray(NULL, k + 1, sizeof *mine);
@@ -517,7 +541,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 	interruptions_merge_rows(mine, k, &in, &ni);
 	for (size_t i = 0; i < ni; i++) {
 		w[i] = (struct work){ in[i].start, work_end(&in[i]) };
-		if (in[i].start < r->from || in[i].start >= r->to)
+		if (!interruption_in_month(&in[i], r->from, r->to))
 			continue;
 		mp->interruptions++;
 		if (is_ooh(in[i].class))
@@ -543,8 +567,11 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 			continue;
 		mp->shifts++;
 		mp->oncall_seconds += oncall_within(oc, noc, s, r->from, r->to);
+		/* Only the month's: a shift ending on its first day brings
+		 * none of the month before. */
 		for (size_t j = 0; j < ni; j++)
-			if (in[j].start >= s->start && in[j].start < s->end)
+			if (in[j].start >= s->start && in[j].start < s->end &&
+			    interruption_in_month(&in[j], r->from, r->to))
 				count++;
 		if (count > mp->v[IND_SHIFT_PAGES])
 			mp->v[IND_SHIFT_PAGES] = count;
@@ -604,8 +631,14 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 		r->team.pages++;
 		if (page_by_owners(pg->responder_id))
 			r->team.owners_pages++;
-		if (pg->escalated)
+		if (pg->escalated) {
+			struct mr_person *mp = person_slot(db, r, pg->escalation_person_id,
+							   false, &ret);
+
 			r->team.v[IND_ESCALATIONS]++;
+			if (mp != NULL)
+				mp->escalations++;
+		}
 		if (pg->acknowledged > 0)
 			ack[nack++] = pg->acknowledged > pg->created ? pg->acknowledged - pg->created : 0;
 		if (pg->resolved > 0)
@@ -615,8 +648,7 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 	for (size_t j = 0; j < ni; j++) {
 		struct local_time lt;
 
-		if (in[j].start < r->from || in[j].start >= r->to ||
-		    page_by_owners(in[j].responder_id))
+		if (!interruption_in_month(&in[j], r->from, r->to))
 			continue;
 		r->team.interruptions++;
 		if (in[j].class == PAGE_SLEEP)
@@ -660,12 +692,20 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 	r->team.v[IND_ACK_P95] = stats_percentile(ack, nack, 95);
 	r->team.v[IND_RESOLVE_MEDIAN] = stats_percentile(res, nres, 50);
 	r->team.v[IND_RESOLVE_P95] = stats_percentile(res, nres, 95);
+	r->team.count[IND_ACK_MEDIAN] = r->team.count[IND_ACK_P95] = (int64_t)nack;
+	r->team.count[IND_RESOLVE_MEDIAN] = r->team.count[IND_RESOLVE_P95] = (int64_t)nres;
 out:
 	free(zones);
 	free(in);
 	free(ack);
 	free(res);
 	return ret;
+}
+
+bool
+monthly_grey_shown(const struct ind_result *st, int64_t v)
+{
+	return st->status == IND_GREY && v > 0;
 }
 
 void
@@ -715,6 +755,47 @@ pay(struct store *db, const struct config *cfg, struct monthly_report *r,
 	return 0;
 }
 
+/* Every member of a term overlapping the month, for part of it. */
+static int
+term_members(struct store *db, struct monthly_report *r)
+{
+	struct term *t = NULL;
+	size_t nt = 0;
+	int ret = store_term_list(db, 0, &t, &nt);
+
+	for (size_t i = 0; i < nt && ret == 0; i++) {
+		struct membership *m = NULL;
+		size_t nm = 0;
+
+		if (t[i].start >= r->to || t[i].end <= r->from)
+			continue;
+		ret = store_member_list(db, t[i].id, &m, &nm);
+		for (size_t k = 0; k < nm && ret == 0; k++)
+			if (m[k].joined < r->to && m[k].left > r->from)
+				person_slot(db, r, m[k].person_id, true, &ret);
+		free(m);
+	}
+	free(t);
+	return ret;
+}
+
+/* Each person's share of the team's out-of-hours interruptions: whole
+ * percentages adding up to 100. */
+static void
+shares(struct monthly_report *r)
+{
+	int64_t *v = xreallocarray(NULL, r->n_people + 1, sizeof *v);
+	int64_t *pct = xreallocarray(NULL, r->n_people + 1, sizeof *pct);
+
+	for (size_t k = 0; k < r->n_people; k++)
+		v[k] = r->people[k].v[IND_OOH];
+	stats_shares_pct(v, r->n_people, pct);
+	for (size_t k = 0; k < r->n_people; k++)
+		r->people[k].v[IND_OOH_SHARE] = pct[k];
+	free(v);
+	free(pct);
+}
+
 int
 monthly_month_range(const struct config *cfg, int year, int month, int64_t *from,
 		    int64_t *to)
@@ -747,6 +828,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	int ret;
 
 	memset(r, 0, sizeof *r);
+	r->worst = IND_GREEN;
 	if ((ret = report_zone(cfg, &zone, &zname)) != 0)
 		return ret;
 	if ((ret = monthly_thresholds(cfg, &r->th)) != 0)
@@ -777,7 +859,10 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	p = pr.v;
 	np = pr.n;
 
-	/* Who is in the report: anyone on call or interrupted in the month. */
+	/* Who is in the report: every member of a term overlapping the
+	 * month, and anyone on call, interrupted or escalated to in it. */
+	if ((ret = term_members(db, r)) != 0)
+		goto done;
 	for (size_t i = 0; i < nsh && ret == 0; i++)
 		if (overlap(sh[i].start, sh[i].end, r->from, r->to) > 0)
 			person_slot(db, r, sh[i].person_id, true, &ret);
@@ -806,28 +891,30 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 		goto done;
 	r->team.trend[MONTHLY_TREND - 1].ooh = r->team.v[IND_TEAM_OOH];
 	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++) {
-		ind_eval(i, &r->th.t[i], "the team", r->team.v[i], &r->team.st[i]);
+		ind_judge(i, &r->th, "the team", r->team.v[i], r->team.count[i], &r->team.st[i]);
 		worst(&r->worst, r->team.st[i].status);
 	}
 	if (now >= r->from && now < r->to &&
 	    stats_forecast(r->team.so_far, now - r->from, r->to - r->from, &r->team.fc) == 0) {
 		r->team.has_forecast = true;
-		ind_forecast_eval(r->th.goal, r->team.so_far, r->team.fc.expected,
-				  r->team.fc.low, r->team.fc.high, &r->team.fc_st);
+		ind_forecast_judge(&r->th, r->team.so_far, now - r->from, r->to - r->from,
+				   r->team.fc.expected, r->team.fc.low, r->team.fc.high,
+				   &r->team.fc_st);
 		worst(&r->worst, r->team.fc_st.status);
 	}
 
 	bp = index_people(p, np, &nbp);
+	for (size_t k = 0; k < r->n_people; k++)
+		if ((ret = person_figures(db, cfg, r, oc, noc, &r->people[k], p, np, bp, nbp,
+					  sh, nsh, zone)) != 0)
+			goto done;
+	shares(r);
 	for (size_t k = 0; k < r->n_people; k++) {
 		struct mr_person *mp = &r->people[k];
 
-		if ((ret = person_figures(db, cfg, r, oc, noc, mp, p, np, bp, nbp, sh, nsh, zone)) != 0)
-			goto done;
-		mp->v[IND_OOH_SHARE] = r->team.v[IND_TEAM_OOH] > 0 ?
-			(200 * mp->v[IND_OOH] + r->team.v[IND_TEAM_OOH]) /
-			(2 * r->team.v[IND_TEAM_OOH]) : 0;
 		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
-			ind_eval(i, &r->th.t[i], mp->handle, mp->v[i], &mp->st[i]);
+			ind_judge(i, &r->th, mp->handle, mp->v[i],
+				  i == IND_OOH_SHARE ? r->team.v[IND_TEAM_OOH] : 0, &mp->st[i]);
 			worst(&r->worst, mp->st[i].status);
 		}
 	}

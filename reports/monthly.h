@@ -6,8 +6,11 @@
  *  - the month is a calendar month in [report] timezone;
  *  - interruptions are pages merged per person: a page within 60 seconds
  *    of the person's previous one joins its interruption, whose class is
- *    that of its first page; a page counts for its responder and, when
- *    escalated, for the escalation person too;
+ *    that of its first page; a page is an interruption of its responder
+ *    only (interruption_in_month), so the shares add up to 100%, and an
+ *    escalated page is, apart, an escalation of its escalation person;
+ *  - who is listed: every member of a term overlapping the month, and
+ *    anyone on call, interrupted or escalated to in it;
  *  - the team's out-of-hours count merges pages per responder, so an
  *    escalated page counts once; a page of no responder was handled by
  *    the service's own team in business hours (a rotation covering out
@@ -15,12 +18,16 @@
  *  - shifts and on-call hours are the parts of shifts (every tier) inside
  *    the month, the hours of a rotation covering out of hours only its
  *    on-call windows (struct monthly_oncall); the most pages in one
- *    shift count the whole shift;
+ *    shift count the shift's interruptions inside the month;
  *  - time to acknowledge and to resolve: every page of the month that has
  *    the time, from its creation; median and 95th percentile by nearest
  *    rank (reports/stats.h);
  *  - the forecast is given when the month holds the current time
- *    (ROTA_NOW honoured), from the interruptions before it;
+ *    (ROTA_NOW honoured), from the interruptions before it, judged as
+ *    ind_forecast_judged() says;
+ *  - the trend starts at the first month with a page or a shift;
+ *  - shares are whole percentages adding up to 100 (stats_shares_pct),
+ *    judged from [thresholds] min_ooh_share_pct team interruptions;
  *  - weeks since the last shift: at the month's end (or now, when
  *    earlier), among shifts of the last 400 days; -1 when none;
  *  - shifts closer than the minimum gap: a shift starting in the month
@@ -63,6 +70,8 @@ struct mr_team {
 	int64_t interruptions;  /* merged, every class, the volunteers' */
 	int64_t sleep_interruptions;
 	struct mr_month trend[MONTHLY_TREND];   /* oldest first; the last is the month */
+	int trend_first;        /* the first with data (a page or a shift) */
+	int64_t count[IND_COUNT];       /* what each figure is measured on (ind_judge) */
 	bool has_forecast;
 	int64_t so_far;         /* out-of-hours interruptions before now */
 	struct forecast fc;
@@ -77,6 +86,7 @@ struct mr_person {
 	int64_t shifts;
 	int64_t oncall_seconds;
 	int64_t interruptions;  /* every class */
+	int64_t escalations;    /* pages escalated to them */
 	int64_t v[IND_COUNT];   /* figures of IND_PERSON_FIRST..IND_PERSON_LAST */
 	struct ind_result st[IND_COUNT];
 	/* Pay of the month (reports/pay-month.h), one entry per currency. */
@@ -119,7 +129,8 @@ struct monthly_report {
 	enum ind_status worst;  /* of every indicator */
 };
 
-/* Reads [report] goal, goal_amber_pct and every [thresholds] key. 0 or
+/* Reads [report] goal, goal_amber_pct, forecast_min_interruptions,
+ * forecast_min_elapsed_pct and every [thresholds] key. 0 or
  * EX_CONFIG after printing why. */
 int monthly_thresholds(const struct config *cfg, struct ind_thresholds *th);
 
@@ -146,7 +157,8 @@ int monthly_build(struct store *db, const struct config *cfg, int year, int mont
 		  struct monthly_report *out);
 void monthly_free(struct monthly_report *r);
 
-/* The red indicators of a month, for burnout alerts (`rota notify`)
+/* The red indicators of a month, for burnout alerts (`rota notify`);
+ * an indicator not judged (grey) is never red, so never told
  * (no indicator reads on-call hours, so they are not asked for): one
  * row per person and indicator (HANDLE empty for the team's and an
  * alert's; ALERT names the alert, "service / alert", for an alert's).
@@ -161,6 +173,10 @@ struct red_indicator {
 };
 int monthly_red(struct store *db, const struct config *cfg, int year, int month,
 		int64_t now, struct red_indicator **v, size_t *n);
+
+/* Whether the renderers list the sentence of an indicator not judged
+ * (ST grey) of figure V: when there is something to see (V > 0). */
+bool monthly_grey_shown(const struct ind_result *st, int64_t v);
 
 /* P's pay as people read it: "500.00 EUR", currencies joined by ", ";
  * "" when none. */

@@ -490,8 +490,7 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 		enum page_class c = it->class;
 		long pol;
 
-		if (it->responder_id == 0 || k == (size_t)-1 ||
-		    it->start < m->from || it->start >= m->to)
+		if (!interruption_in_month(it, m->from, m->to) || k == (size_t)-1)
 			continue;
 		if (c == PAGE_UNCLASSIFIED)
 			c = classify_instant(&w.cals[k], &w.sleeps[k], it->start);

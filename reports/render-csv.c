@@ -14,7 +14,7 @@ render_csv(const struct monthly_report *r, FILE *f)
 	fputs("month,handle,name,shifts,oncall_hours,interruptions", f);
 	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
 		fprintf(f, ",%s", ind_def(i)->key);
-	fputs(",pay,status\n", f);
+	fputs(",pay,status,escalations\n", f);
 	for (size_t k = 0; k < r->n_people; k++) {
 		const struct mr_person *p = &r->people[k];
 		enum ind_status w = IND_GREEN;
@@ -37,7 +37,7 @@ render_csv(const struct monthly_report *r, FILE *f)
 		monthly_pay_text(p, pay, sizeof pay);
 		fputc(',', f);
 		csv_put(f, pay);
-		fprintf(f, ",%s\n", ind_status_name(w));
+		fprintf(f, ",%s,%" PRId64 "\n", ind_status_name(w), p->escalations);
 	}
 	if (ferror(f))
 		return rota_fail(EX_IOERR, "cannot write the report");

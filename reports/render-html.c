@@ -32,6 +32,7 @@ static const char css[] =
 	".green{color:#1a7f37;background:#dafbe1;border-color:#1a7f37}"
 	".amber{color:#7d4e00;background:#fff1c2;border-color:#bf8700}"
 	".red{color:#b42318;background:#ffe4e0;border-color:#b42318}"
+	".grey{color:#59636e;background:#f6f8fa;border-color:#8c959f}"
 	".cards{display:flex;gap:16px;flex-wrap:wrap;margin:12px 0}"
 	".card{flex:1 1 200px;border:1px solid #d0d7de;border-radius:8px;padding:14px 16px}"
 	".card .big{font-size:32px;font-weight:700}"
@@ -46,7 +47,8 @@ static const char css[] =
 	"table,figure{break-inside:avoid}"
 	".badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
-static const char *const fill[] = { "#2da44e", "#d4a72c", "#cf222e" };
+static const char *const fill[] = { [IND_GREY] = "#8c959f", [IND_GREEN] = "#2da44e",
+	[IND_AMBER] = "#d4a72c", [IND_RED] = "#cf222e" };
 
 static xmlNodePtr
 el(xmlNodePtr parent, const char *name, const char *text)
@@ -88,7 +90,8 @@ attr(xmlNodePtr n, const char *name, const char *fmt, ...)
 static void
 badge(xmlNodePtr parent, enum ind_status s)
 {
-	static const char *const word[] = { "GREEN", "AMBER", "RED" };
+	static const char *const word[] = { [IND_GREY] = "TOO FEW TO JUDGE",
+		[IND_GREEN] = "GREEN", [IND_AMBER] = "AMBER", [IND_RED] = "RED" };
 	xmlNodePtr b = el(parent, "span", word[s]);
 
 	attr(b, "class", "badge %s", ind_status_name(s));
@@ -184,19 +187,21 @@ chart_trend(xmlNodePtr parent, const struct monthly_report *r)
 	double bw, scale;
 	char buf[32];
 
-	for (int i = 0; i < MONTHLY_TREND; i++)
+	const int first = r->team.trend_first, n = MONTHLY_TREND - first;
+
+	for (int i = first; i < MONTHLY_TREND; i++)
 		if (r->team.trend[i].ooh > max)
 			max = r->team.trend[i].ooh;
 	max += max / 5 + 1;
 	s = svg(fig, W, H, "Out-of-hours interruptions per month against the goal");
 	scale = (double)(H - B - T) / (double)max;
-	bw = (double)(W - L - 10) / MONTHLY_TREND;
+	bw = (double)(W - L - 10) / n;
 	line(s, L, H - B, W - 10, H - B, "#8c959f", false);
-	for (int i = 0; i < MONTHLY_TREND; i++) {
+	for (int i = first; i < MONTHLY_TREND; i++) {
 		int64_t v = r->team.trend[i].ooh;
 		enum ind_status st = v >= r->th.t[IND_TEAM_OOH].red ? IND_RED :
 			v >= r->th.t[IND_TEAM_OOH].amber ? IND_AMBER : IND_GREEN;
-		double x = L + i * bw + bw * 0.15, h = (double)v * scale;
+		double x = L + (i - first) * bw + bw * 0.15, h = (double)v * scale;
 
 		rect(s, x, H - B - h, bw * 0.7, h, fill[st]);
 		snprintf(buf, sizeof buf, "%" PRId64, v);
@@ -398,7 +403,8 @@ people(xmlNodePtr body, const struct monthly_report *r)
 	}
 	for (size_t k = 0; k < r->n_people; k++)
 		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
-			if (r->people[k].st[i].status != IND_GREEN)
+			if (r->people[k].st[i].status > IND_GREEN ||
+			    monthly_grey_shown(&r->people[k].st[i], r->people[k].v[i]))
 				why(body, &r->people[k].st[i]);
 }
 

@@ -14,12 +14,15 @@ figure(int64_t v)
 	return v < 0 ? json_null() : json_integer(v);
 }
 
+/* Indicator ID of R: VALUE, its status and sentence, its thresholds and
+ * the count it is judged from (ind_judge; 0: always). */
 static json_t *
-indicator(const struct ind_threshold *th, int64_t v, const struct ind_result *st)
+indicator(const struct monthly_report *r, int id, int64_t v, const struct ind_result *st)
 {
-	return json_pack("{s:o, s:s, s:s, s:I, s:I}", "value", figure(v),
+	return json_pack("{s:o, s:s, s:s, s:I, s:I, s:I}", "value", figure(v),
 			 "status", ind_status_name(st->status), "why", st->why,
-			 "amber", (json_int_t)th->amber, "red", (json_int_t)th->red);
+			 "amber", (json_int_t)r->th.t[id].amber, "red", (json_int_t)r->th.t[id].red,
+			 "judged_from", (json_int_t)r->th.min[id]);
 }
 
 static json_t *
@@ -39,10 +42,10 @@ team(const struct monthly_report *r)
 	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++) {
 		if (i != IND_TEAM_OOH)
 			json_object_set_new(o, ind_def(i)->key, figure(t->v[i]));
-		json_object_set_new(ind, ind_def(i)->key, indicator(&r->th.t[i], t->v[i], &t->st[i]));
+		json_object_set_new(ind, ind_def(i)->key, indicator(r, i, t->v[i], &t->st[i]));
 	}
 	json_object_set_new(o, "indicators", ind);
-	for (int i = 0; i < MONTHLY_TREND; i++) {
+	for (int i = t->trend_first; i < MONTHLY_TREND; i++) {
 		char m[16];
 
 		snprintf(m, sizeof m, "%04d-%02d", t->trend[i].year, t->trend[i].month);
@@ -72,9 +75,10 @@ person(const struct monthly_report *r, const struct mr_person *p)
 	json_object_set_new(o, "shifts", json_integer(p->shifts));
 	json_object_set_new(o, "oncall_hours", json_real((double)p->oncall_seconds / 3600.0));
 	json_object_set_new(o, "interruptions", json_integer(p->interruptions));
+	json_object_set_new(o, "escalations", json_integer(p->escalations));
 	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
 		json_object_set_new(o, ind_def(i)->key, figure(p->v[i]));
-		json_object_set_new(ind, ind_def(i)->key, indicator(&r->th.t[i], p->v[i], &p->st[i]));
+		json_object_set_new(ind, ind_def(i)->key, indicator(r, i, p->v[i], &p->st[i]));
 		if (p->st[i].status > w)
 			w = p->st[i].status;
 	}
@@ -101,7 +105,7 @@ alert(const struct monthly_report *r, const struct mr_alert *a)
 	json_object_set_new(o, "no_runbook", json_integer(a->no_runbook));
 	json_object_set_new(o, "status", json_string(ind_status_name(a->worst)));
 	for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
-		json_object_set_new(ind, ind_def(i)->key, indicator(&r->th.t[i], a->v[i], &a->st[i]));
+		json_object_set_new(ind, ind_def(i)->key, indicator(r, i, a->v[i], &a->st[i]));
 	json_object_set_new(o, "indicators", ind);
 	return o;
 }

@@ -54,6 +54,8 @@ colour_of(const char *word)
 		return "\033[1;33m";
 	if (strcmp(word, "green") == 0 || strcmp(word, "GREEN") == 0)
 		return "\033[32m";
+	if (strcmp(word, "grey") == 0)
+		return "\033[90m";
 	return NULL;
 }
 
@@ -136,7 +138,7 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 	print(f, &tb, colour);
 	fprintf(f, "Goal: fewer than %" PRId64 " out-of-hours interruptions a month\n", r->th.goal);
 	fputs("Trend:", f);
-	for (int i = 0; i < MONTHLY_TREND; i++)
+	for (int i = t->trend_first; i < MONTHLY_TREND; i++)
 		fprintf(f, "  %04d-%02d %" PRId64, t->trend[i].year, t->trend[i].month, t->trend[i].ooh);
 	fputc('\n', f);
 	if (t->has_forecast)
@@ -154,14 +156,14 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 		status_line(f, colour, &t->fc_st);
 
 	fputs("\nPeople\n", f);
-	tb.cols = 15;
-	tb.status_col = 14;
+	tb.cols = 16;
+	tb.status_col = 15;
 	row(&tb, "PERSON");
 	{
 		/* Shifts, on-call hours, each person indicator in order, status. */
 		static const char *const h[] = { "SHIFTS", "HOURS", "OOH", "SLEEP", "NIGHTS",
 			"RUN", "MAX/SHIFT", "DAILY", "WEEKLY", "SHARE", "WEEKS SINCE", "CLOSE",
-			"PAY", "STATUS" };
+			"ESCALATED", "PAY", "STATUS" };
 		for (size_t c = 0; c < sizeof h / sizeof h[0]; c++)
 			set(&tb, c + 1, "%s", h[c]);
 	}
@@ -184,6 +186,7 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 			if (p->st[i].status > w)
 				w = p->st[i].status;
 		}
+		set(&tb, c++, "%" PRId64, p->escalations);
 		monthly_pay_text(p, v, sizeof v);
 		set(&tb, c, "%s", v[0] ? v : "-");
 		set(&tb, c + 1, "%s", ind_status_name(w));
@@ -192,9 +195,17 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 	shown = 0;
 	for (size_t k = 0; k < r->n_people; k++)
 		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
-			if (r->people[k].st[i].status != IND_GREEN) {
+			if (r->people[k].st[i].status > IND_GREEN) {
 				if (shown++ == 0)
 					fputs("Why:\n", f);
+				status_line(f, colour, &r->people[k].st[i]);
+			}
+	shown = 0;
+	for (size_t k = 0; k < r->n_people; k++)
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
+			if (monthly_grey_shown(&r->people[k].st[i], r->people[k].v[i])) {
+				if (shown++ == 0)
+					fputs("Too few to judge (shown, not judged):\n", f);
 				status_line(f, colour, &r->people[k].st[i]);
 			}
 
@@ -224,14 +235,23 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 	print(f, &tb, colour);
 	if (r->n_alerts > 10)
 		fprintf(f, "(%zu more alerts in --format json)\n", r->n_alerts - 10);
-	shown = 0;
-	for (size_t k = 0; k < r->n_alerts; k++)
-		for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
-			if (r->alerts[k].st[i].status != IND_GREEN) {
+	for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++) {
+		/* Each indicator under a heading that says what follows. */
+		static const char *const heading[] = {
+			[IND_ALERT_OOH] = "Alerts that interrupted someone out of hours:\n",
+			[IND_ALERT_UNACTED] = "Could it have waited until morning? "
+				"(resolved out of hours without anyone acting):\n",
+			[IND_ALERT_NO_RUNBOOK] = "Alerts without a runbook link:\n",
+		};
+
+		shown = 0;
+		for (size_t k = 0; k < r->n_alerts; k++)
+			if (r->alerts[k].st[i].status > IND_GREEN) {
 				if (shown++ == 0)
-					fputs("Why (could it have waited until morning?):\n", f);
+					fputs(heading[i], f);
 				status_line(f, colour, &r->alerts[k].st[i]);
 			}
+	}
 	if (ferror(f))
 		return rota_fail(EX_IOERR, "cannot write the report");
 	return 0;

@@ -117,3 +117,35 @@ stats_forecast(int64_t n, int64_t elapsed, int64_t total, struct forecast *out)
 	out->high = n + high;
 	return 0;
 }
+
+void
+stats_shares_pct(const int64_t *v, size_t n, int64_t *out)
+{
+	int64_t sum = 0, left = 100;
+
+	for (size_t i = 0; i < n; i++)
+		sum += v[i];
+	for (size_t i = 0; i < n; i++) {
+		out[i] = sum > 0 ? 100 * v[i] / sum : 0;
+		left -= out[i];
+	}
+	/* Each point left over to the largest remainder not yet given one:
+	 * fewer than N points, a team of tens: no sort needed. */
+	while (sum > 0 && left > 0) {
+		size_t best = n;
+		int64_t rem = -1;
+
+		for (size_t i = 0; i < n; i++) {
+			int64_t r = 100 * v[i] % sum;
+
+			if (out[i] == 100 * v[i] / sum && r > rem) {
+				best = i;
+				rem = r;
+			}
+		}
+		if (best == n)
+			break;
+		out[best]++;
+		left--;
+	}
+}

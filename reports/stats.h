@@ -37,4 +37,10 @@ struct forecast {
 /* 0, or -1 when ELAPSED is not in (0, TOTAL]. */
 int stats_forecast(int64_t n, int64_t elapsed, int64_t total, struct forecast *out);
 
+/* Whole percentages of the N values of V (each >= 0) in their sum, into
+ * OUT, adding up to exactly 100: each gets floor(100 v / sum), and the
+ * points left over go one each to the largest remainders (ties to the
+ * earlier value). All 0 when the sum is 0. */
+void stats_shares_pct(const int64_t *v, size_t n, int64_t *out);
+
 #endif

@@ -264,3 +264,23 @@ store_report_page_rows_free(struct page_rows *r)
 	free(r->text);
 	memset(r, 0, sizeof *r);
 }
+
+static int
+read_first(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = db_int(st, 0, INT64_MAX);
+	return 0;
+}
+
+int
+store_report_first(struct store *s, int64_t *first)
+{
+	/* Each min() reads one end of an index (pages by creation, shifts
+	 * by start). */
+	static const char sql[] =
+		"SELECT min(t) FROM (SELECT min(created_at) AS t FROM pages "
+		"UNION ALL SELECT min(start_at) FROM shifts)";
+
+	*first = INT64_MAX;
+	return db_one(s, db_stmt(s, sql), read_first, first);
+}

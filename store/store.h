@@ -346,6 +346,10 @@ struct page_rows {
 };
 int store_report_page_rows(struct store *s, int64_t from, int64_t to, bool alerts,
 			   struct page_rows *out);
+/* When the data begins: the earliest page's creation or shift's start;
+ * INT64_MAX when there is neither (the monthly report's trend starts at
+ * its month). */
+int store_report_first(struct store *s, int64_t *first);
 void store_report_page_rows_free(struct page_rows *r);
 /* -- pages -- (store/pages.c) */
 

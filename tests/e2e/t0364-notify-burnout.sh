@@ -22,6 +22,9 @@ woken() {
 	rota page import pages.csv >/dev/null
 }
 
+# Three interruptions, all ana's: her share (100%) is too few to judge
+# (from 5 team interruptions), so never told; the forecast is judged
+# from 3.
 test_expect_success 'a red indicator mails every manager, never the chat, once' '
 	woken 3 &&
 	ROTA_NOW=2027-01-08T12:00:00Z expect_status 0 rota notify &&
@@ -31,8 +34,7 @@ test_expect_success 'a red indicator mails every manager, never the chat, once' 
 	expect_file "Burnout alert (red) for team in 2027-01: forecast
 Burnout alert (red) for ana in 2027-01: sleep_interruptions
 Burnout alert (red) for ana in 2027-01: nights_interrupted
-Burnout alert (red) for ana in 2027-01: longest_night_run
-Burnout alert (red) for ana in 2027-01: ooh_share_pct" subjects &&
+Burnout alert (red) for ana in 2027-01: longest_night_run" subjects &&
 	mails >all && grep "^Subject: Burnout alert (red) for ana in 2027-01: sleep_interruptions$" all &&
 	grep -q "^ana was woken 3 times" all &&
 	grep -q "^rcpt: mo@example.com$" all && ! grep -q "^rcpt: ana@example.com$" all &&

@@ -13,6 +13,7 @@
 
 #include "common/tz.h"
 #include "reports/indicators.h"
+#include "reports/interruptions.h"
 #include "reports/stats.h"
 
 #define H 3600LL
@@ -335,6 +336,154 @@ test_close_shifts(void **state)
 	assert_int_equal(close_shifts(v, 1, 0, 20 * W), 0);
 }
 
+/* A share is judged from 5 team out-of-hours interruptions: 2 of 3 is
+ * 67%, shown, grey; 3 of 5 is 60%, red. Counts are always judged. */
+static void
+test_too_few_to_judge(void **state)
+{
+	struct ind_thresholds th;
+	struct ind_result r;
+
+	(void)state;
+	ind_thresholds_default(&th);
+	assert_int_equal(th.min[IND_OOH_SHARE], 5);
+	assert_int_equal(th.min[IND_ACK_MEDIAN], 5);
+	assert_int_equal(th.min[IND_ACK_P95], 20);
+	assert_int_equal(th.min[IND_RESOLVE_MEDIAN], 5);
+	assert_int_equal(th.min[IND_RESOLVE_P95], 20);
+	assert_int_equal(th.min[IND_SLEEP], 0);
+	assert_int_equal(th.fc_min_interruptions, 3);
+	assert_int_equal(th.fc_min_elapsed_pct, 25);
+	assert_string_equal(ind_status_name(IND_GREY), "grey");
+	assert_true(IND_GREY < IND_GREEN);      /* never the worst of a judged set */
+
+	ind_judge(IND_OOH_SHARE, &th, "ana", 67, 3, &r);
+	assert_int_equal(r.status, IND_GREY);
+	assert_string_equal(r.why, "ana carried 67% of the team's out-of-hours load; too few "
+			    "to judge: 3 team out-of-hours interruptions, judged from 5.");
+	ind_judge(IND_OOH_SHARE, &th, "ana", 100, 1, &r);
+	assert_int_equal(r.status, IND_GREY);
+	assert_string_equal(r.why, "ana carried 100% of the team's out-of-hours load; too few "
+			    "to judge: 1 team out-of-hours interruption, judged from 5.");
+	ind_judge(IND_OOH_SHARE, &th, "ana", 60, 5, &r);
+	assert_int_equal(r.status, IND_RED);
+	assert_string_equal(r.why, "ana carried 60% of the team's out-of-hours load; "
+			    "60% or more is red.");
+	ind_judge(IND_OOH_SHARE, &th, "ana", 40, 4, &r);
+	assert_int_equal(r.status, IND_GREY);
+	ind_judge(IND_ACK_P95, &th, "the team", 900, 19, &r);
+	assert_int_equal(r.status, IND_GREY);
+	assert_string_equal(r.why, "95% of pages were acknowledged within 15m00s; too few to "
+			    "judge: 19 pages acknowledged, judged from 20.");
+	ind_judge(IND_ACK_P95, &th, "the team", 900, 20, &r);
+	assert_int_equal(r.status, IND_AMBER);
+	ind_judge(IND_RESOLVE_MEDIAN, &th, "the team", 7200, 4, &r);
+	assert_int_equal(r.status, IND_GREY);
+	ind_judge(IND_RESOLVE_MEDIAN, &th, "the team", 7200, 5, &r);
+	assert_int_equal(r.status, IND_RED);
+	/* Nothing to measure stays green; a count is judged from one. */
+	ind_judge(IND_ACK_MEDIAN, &th, "the team", -1, 0, &r);
+	assert_int_equal(r.status, IND_GREEN);
+	ind_judge(IND_SLEEP, &th, "ana", 3, 0, &r);
+	assert_int_equal(r.status, IND_RED);
+	/* A minimum of 0 (configured) judges everything. */
+	th.min[IND_OOH_SHARE] = 0;
+	ind_judge(IND_OOH_SHARE, &th, "ana", 67, 3, &r);
+	assert_int_equal(r.status, IND_RED);
+}
+
+/* The forecast: from 3 interruptions or a quarter of the month, or once
+ * the goal is missed. January is 31 days (744 h). */
+static void
+test_forecast_judged(void **state)
+{
+	struct ind_thresholds th;
+	struct ind_result r;
+	struct forecast f;
+	const int64_t jan = 31 * DAY;
+
+	(void)state;
+	ind_thresholds_default(&th);
+	assert_false(ind_forecast_judged(&th, 2, 7 * DAY, jan));       /* 22.6% */
+	assert_true(ind_forecast_judged(&th, 3, 1 * H, jan));
+	assert_true(ind_forecast_judged(&th, 0, 186 * H, jan));        /* exactly 25% */
+	assert_false(ind_forecast_judged(&th, 0, 186 * H - 1, jan));
+	th.fc_min_interruptions = 20;
+	assert_true(ind_forecast_judged(&th, 10, 1 * H, jan));         /* the goal missed */
+	ind_thresholds_default(&th);
+
+	/* The 2nd at 09:00, one page: 33 of 744 h, 1 * 744 / 33 = 22.5; r =
+	 * 1.5, p = 33/744: 90% from 4 to 86. Grey, with the interval. */
+	assert_int_equal(stats_forecast(1, 33 * H, jan, &f), 0);
+	assert_int_equal(f.low, 4);
+	assert_int_equal(f.high, 86);
+	ind_forecast_judge(&th, 1, 33 * H, jan, f.expected, f.low, f.high, &r);
+	assert_int_equal(r.status, IND_GREY);
+	assert_string_equal(r.why, "About 23 out-of-hours interruptions expected (90%: 4 to 86); "
+			    "too few to judge: 1 so far in 4% of the month, judged from 3 or "
+			    "from 25% of the month.");
+	/* The 10th at 12:00, 3 interruptions: 3 * 744 / 228 = 9.8 (r = 3.5,
+	 * p = 228/744: 4 to 21): judged, amber, not red. */
+	assert_int_equal(stats_forecast(3, 228 * H, jan, &f), 0);
+	assert_int_equal(f.low, 4);
+	assert_int_equal(f.high, 21);
+	ind_forecast_judge(&th, 3, 228 * H, jan, f.expected, f.low, f.high, &r);
+	assert_int_equal(r.status, IND_AMBER);
+	assert_string_equal(r.why, "About 10 out-of-hours interruptions expected (90%: 4 to 21); "
+			    "the goal of fewer than 10 may be missed.");
+}
+
+/* Whole percentages adding up to 100, by the largest remainder. */
+static void
+test_shares(void **state)
+{
+	int64_t out[6];
+
+	(void)state;
+	stats_shares_pct((const int64_t[]){ 2, 1 }, 2, out);
+	assert_int_equal(out[0], 67);   /* 66.67 */
+	assert_int_equal(out[1], 33);
+	stats_shares_pct((const int64_t[]){ 1, 1, 1 }, 3, out);
+	assert_int_equal(out[0], 34);   /* 33.33 each: the point to the first */
+	assert_int_equal(out[1], 33);
+	assert_int_equal(out[2], 33);
+	stats_shares_pct((const int64_t[]){ 4, 1, 0 }, 3, out);
+	assert_int_equal(out[0], 80);
+	assert_int_equal(out[1], 20);
+	assert_int_equal(out[2], 0);
+	/* 1/6 = 16.67 each: 16 * 6 = 96, four points to the first four. */
+	stats_shares_pct((const int64_t[]){ 1, 1, 1, 1, 1, 1 }, 6, out);
+	assert_int_equal(out[0] + out[1] + out[2] + out[3] + out[4] + out[5], 100);
+	assert_int_equal(out[3], 17);
+	assert_int_equal(out[4], 16);
+	/* 1, 2, 4 of 7: 14.29, 28.57, 57.14: 14 + 28 + 57 = 99, the point to
+	 * 28.57's remainder (.57 > .29 > .14). */
+	stats_shares_pct((const int64_t[]){ 1, 2, 4 }, 3, out);
+	assert_int_equal(out[0], 14);
+	assert_int_equal(out[1], 29);
+	assert_int_equal(out[2], 57);
+	stats_shares_pct((const int64_t[]){ 0, 3 }, 2, out);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 100);
+	stats_shares_pct((const int64_t[]){ 0, 0 }, 2, out);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 0);
+}
+
+/* An interruption counts for its responder in the month it starts in. */
+static void
+test_interruption_in_month(void **state)
+{
+	struct interruption in = { .responder_id = 7, .start = 100 };
+
+	(void)state;
+	assert_true(interruption_in_month(&in, 100, 200));
+	assert_false(interruption_in_month(&in, 0, 100));      /* the month before */
+	assert_false(interruption_in_month(&in, 101, 200));
+	in.responder_id = 0;                                    /* the service owners' */
+	assert_false(interruption_in_month(&in, 100, 200));
+}
+
 int
 main(void)
 {
@@ -349,6 +498,10 @@ main(void)
 		cmocka_unit_test(test_weekly_rest_dst),
 		cmocka_unit_test(test_nights),
 		cmocka_unit_test(test_close_shifts),
+		cmocka_unit_test(test_too_few_to_judge),
+		cmocka_unit_test(test_forecast_judged),
+		cmocka_unit_test(test_shares),
+		cmocka_unit_test(test_interruption_in_month),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
