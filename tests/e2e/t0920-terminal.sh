@@ -143,11 +143,13 @@ big() {
 
 # coloured_words FILE: FILE with each status word in its colour and each
 # bold header cell put back to plain text: green (32), amber (bold 33),
-# red (bold 31), each reset (0) right after the word and its padding.
+# red (bold 31), grey (90: too few to judge), each reset (0) right after
+# the word and its padding.
 coloured_words() {
 	sed -e "s/$E\[32m\(green *\)$E\[0m/\1/g" \
 	    -e "s/$E\[1;33m\(amber *\)$E\[0m/\1/g" \
 	    -e "s/$E\[1;31m\(red *\)$E\[0m/\1/g" \
+	    -e "s/$E\[90m\(grey *\)$E\[0m/\1/g" \
 	    -e "s/$E\[1m\([^$E]*\)$E\[0m/\1/g" "$1"
 }
 
@@ -210,17 +212,17 @@ test_tty 'the monthly report on a terminal: each status word in its colour, rese
 	coloured_words tty >plain &&
 	no_esc plain && cmp plain pipe &&
 	grep -qxF "${E}[1mINDICATOR${E}[0m                             ${E}[1mVALUE${E}[0m   ${E}[1mSTATUS${E}[0m  ${E}[1mTHRESHOLDS (AMBER / RED)${E}[0m" tty &&
-	grep -qxF "Time to acknowledge, 95th percentile  15m00s  ${E}[1;33mamber${E}[0m   15m00s / 30m00s" tty &&
+	grep -qxF "Time to acknowledge, 95th percentile  15m00s  ${E}[90mgrey${E}[0m    15m00s / 30m00s" tty &&
 	grep -qxF "Out-of-hours interruptions            5       ${E}[32mgreen${E}[0m   8 / 10" tty &&
-	grep -qxF "ana     1       168.0  4    3      3       2    5          1      0       80%    1            0      -    ${E}[1;31mred${E}[0m" tty &&
+	grep -qxF "ana     1       168.0  4    3      3       2    5          1      0       80%    1            0      0          -    ${E}[1;31mred${E}[0m" tty &&
 	grep -qxF "api                   5xx rate       3      2    0      1          3           ${E}[1;31mred${E}[0m" tty &&
 	grep -qxF "  ${E}[1;31mred  ${E}[0m  ana was woken 3 times; 3 or more a month is red." tty &&
 	grep -qxF "  ${E}[32mgreen${E}[0m  the team had 5 out-of-hours interruptions; amber from 8 a month." tty &&
 	grep -qxF "Overall: red" tty &&
 	# Every status word is coloured: the 6 team, 4 people and 4 alert
-	# rows, and each line that says why.
-	why=$(grep -cE "^  (green|amber|red) " pipe) &&
-	test "$(grep -o "$E\[\(32\|1;33\|1;31\)m" tty | wc -l)" = $((14 + why)) &&
+	# rows, and each line that says why (grey: too few to judge).
+	why=$(grep -cE "^  (green|amber|red|grey) " pipe) &&
+	test "$(grep -o "$E\[\(32\|1;33\|1;31\|90\)m" tty | wc -l)" = $((14 + why)) &&
 	NO_COLOR=1 on_tty "rota report monthly 2027-01" && no_esc tty && cmp tty pipe
 '
 

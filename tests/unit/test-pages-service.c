@@ -265,15 +265,20 @@ test_monthly(void **state)
 	act_as(t, &t->mo);
 	assert_int_equal(report_monthly(&t->svc, 2027, 1, &r), 0);
 	assert_string_equal(r.zone, "Europe/Dublin");
-	assert_int_equal(r.n_people, 3);
+	/* Every member of the term: dee, who holds no shift, too; not eve,
+	 * who left before the month. */
+	assert_int_equal(r.n_people, 4);
 	for (size_t i = 0; i < r.n_people; i++)
-		assert_int_equal(r.people[i].n_pay, 1);
+		assert_string_not_equal(r.people[i].handle, "eve");
+	assert_int_equal(in_report(&r, "dee")->shifts, 0);
+	for (size_t i = 0; i < r.n_people; i++)
+		assert_int_equal(r.people[i].n_pay, strcmp(r.people[i].handle, "dee") != 0);
 	monthly_free(&r);
 
 	/* A volunteer reads the report, with rota pay's rule for the pay. */
 	act_as(t, &t->bo);
 	assert_int_equal(report_monthly(&t->svc, 2027, 1, &r), 0);
-	assert_int_equal(r.n_people, 3);
+	assert_int_equal(r.n_people, 4);
 	assert_int_equal(in_report(&r, "bo")->n_pay, 1);
 	assert_int_equal(in_report(&r, "bo")->pay[0].total_minor, 50000);
 	assert_int_equal(in_report(&r, "ana")->n_pay, 0);
