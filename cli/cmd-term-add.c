@@ -42,7 +42,7 @@ const struct cmd_entry cmd_term_add_entry = {
 		  "(YYYY-MM-DD: midnight in the rotation's zone, or a full ISO 8601 time)",
 		  CMD_OPT_REQUIRED, 0 },
 		{ "weeks", 0, "N", "number of shifts, 1 to 520 (default 26); the term ends "
-		  "at the handoff N shifts later", 0, 0 },
+		  "at the handoff N shifts later, by 2199-12-31", 0, 0 },
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
 	.summary = "add a term to a rotation (managers)",

@@ -52,10 +52,22 @@ zone_arg(struct ctx *ctx, const char *option, const char *name, const struct tz_
 	return 0;
 }
 
+/* WHAT's value S is a date or time outside the range rota keeps. */
+static int
+out_of_range(struct ctx *ctx, const char *what, const char *s)
+{
+	return cmd_usage_error(ctx, "%s: '%s' is out of range: rota keeps dates "
+			       "from " ROTA_DATE_RANGE, what, s);
+}
+
 int
 time_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone, int64_t *out)
 {
-	if (time_parse(s, zone, out) < 0)
+	int r = time_parse(s, zone, out);
+
+	if (r == TIME_OUT_OF_RANGE)
+		return out_of_range(ctx, what, s);
+	if (r < 0)
 		return cmd_usage_error(ctx, "%s: bad date '%s' (expected YYYY-MM-DD or "
 				       "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])", what, s);
 	return 0;
@@ -65,11 +77,15 @@ int
 range_time_arg(struct ctx *ctx, const char *option, const char *s,
 	       const struct rotation *rot, int64_t now, int64_t *out)
 {
+	int r;
+
 	if (strcmp(s, "now") == 0) {
 		*out = now;
 		return 0;
 	}
-	if (time_parse(s, tz_lookup_or_utc(rot->tz), out) < 0)
+	if ((r = time_parse(s, tz_lookup_or_utc(rot->tz), out)) == TIME_OUT_OF_RANGE)
+		return out_of_range(ctx, option, s);
+	if (r < 0)
 		return cmd_usage_error(ctx, "%s: bad time '%s' (expected now, "
 				       "YYYY-MM-DDTHH:MM in %s, or with Z or +HH:MM)", option,
 				       s, rot->tz);

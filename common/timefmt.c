@@ -33,6 +33,12 @@ digits(const char **p, int n)
 	return v;
 }
 
+bool
+time_in_range(int64_t t)
+{
+	return t >= 0 && t < ROTA_TIME_END;
+}
+
 static int
 date_read(const char **p, int *y, int *m, int *d)
 {
@@ -40,9 +46,10 @@ date_read(const char **p, int *y, int *m, int *d)
 	    (*m = digits(p, 2)) < 0 || *(*p)++ != '-' ||
 	    (*d = digits(p, 2)) < 0)
 		return -1;
-	if (*y < 1900 || *m < 1 || *m > 12 || *d < 1 ||
-	    *d > civil_days_in_month(*y, *m))
+	if (*m < 1 || *m > 12 || *d < 1 || *d > civil_days_in_month(*y, *m))
 		return -1;
+	if (!time_in_range(days_from_civil(*y, *m, *d) * 86400))
+		return TIME_OUT_OF_RANGE;
 	return 0;
 }
 
@@ -50,9 +57,20 @@ int
 date_parse(const char *s, int *y, int *m, int *d)
 {
 	const char *p = s;
+	int r;
 
-	if (date_read(&p, y, m, d) < 0 || *p != '\0')
-		return -1;
+	if ((r = date_read(&p, y, m, d)) < 0 || *p != '\0')
+		return *p != '\0' ? -1 : r;
+	return 0;
+}
+
+/* OUT set to T: 0, or TIME_OUT_OF_RANGE. */
+static int
+in_range(int64_t t, int64_t *out)
+{
+	if (!time_in_range(t))
+		return TIME_OUT_OF_RANGE;
+	*out = t;
 	return 0;
 }
 
@@ -60,15 +78,15 @@ int
 time_parse(const char *s, const struct tz_zone *zone, int64_t *out)
 {
 	const char *p = s;
-	int y, mo, d, h = 0, mi = 0, sec = 0, sign, oh, om;
+	int y, mo, d, h = 0, mi = 0, sec = 0, sign, oh, om, r;
 	int64_t local;
 
-	if (date_read(&p, &y, &mo, &d) < 0)
+	/* The year's range is checked on the instant (below), after the
+	 * syntax: a year 9999 is out of range, not malformed. */
+	if ((r = date_read(&p, &y, &mo, &d)) == -1)
 		return -1;
-	if (*p == '\0') {
-		*out = tz_from_local(zone, y, mo, d, 0, 0, 0);
-		return 0;
-	}
+	if (*p == '\0')
+		return in_range(tz_from_local(zone, y, mo, d, 0, 0, 0), out);
 	if (*p != 'T' && *p != ' ')
 		return -1;
 	p++;
@@ -81,15 +99,11 @@ time_parse(const char *s, const struct tz_zone *zone, int64_t *out)
 	}
 	if (h > 23 || mi > 59 || sec > 59)
 		return -1;
-	if (*p == '\0') {
-		*out = tz_from_local(zone, y, mo, d, h, mi, sec);
-		return 0;
-	}
+	if (*p == '\0')
+		return in_range(tz_from_local(zone, y, mo, d, h, mi, sec), out);
 	local = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
-	if (strcmp(p, "Z") == 0) {
-		*out = local;
-		return 0;
-	}
+	if (strcmp(p, "Z") == 0)
+		return in_range(local, out);
 	if (*p != '+' && *p != '-')
 		return -1;
 	sign = *p++ == '+' ? 1 : -1;
@@ -99,8 +113,7 @@ time_parse(const char *s, const struct tz_zone *zone, int64_t *out)
 		p++;
 	if ((om = digits(&p, 2)) < 0 || *p != '\0' || oh > 14 || om > 59)
 		return -1;
-	*out = local - sign * (oh * 3600 + om * 60);
-	return 0;
+	return in_range(local - sign * (oh * 3600 + om * 60), out);
 }
 
 void
@@ -142,8 +155,8 @@ rota_clock(int64_t *now)
 		return 0;
 	}
 	if (time_parse(env, tz_utc(), now) < 0) {
-		rota_fail(EX_USAGE, "ROTA_NOW: '%s' is not an ISO 8601 time "
-			  "(2027-01-04T10:00:00Z)", env);
+		rota_fail(EX_USAGE, "ROTA_NOW: '%s' is not an ISO 8601 time from "
+			  ROTA_DATE_RANGE " (2027-01-04T10:00:00Z)", env);
 		return -1;
 	}
 	return 0;

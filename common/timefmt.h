@@ -8,12 +8,27 @@
 
 #include "common/tz.h"
 
-/* Reads "YYYY-MM-DD" into a valid Gregorian date. 0 or -1. */
+/* The times rota reads and keeps: from 1970-01-01T00:00:00Z up to the
+ * end of 2199-12-31 (UTC). Every date or time read (arguments, files,
+ * APIs, ROTA_NOW) and every time computed from one (a term's end) is
+ * checked with time_in_range(), the one rule: nothing past it is stored
+ * or printed (libical writes year 10000 as 00000000T000000). */
+#define ROTA_TIME_END INT64_C(7258118400)          /* 2200-01-01T00:00:00Z */
+#define ROTA_DATE_RANGE "1970-01-01 to 2199-12-31"
+bool time_in_range(int64_t t);
+
+/* What the parsers below return for a well-formed date or time outside
+ * ROTA_DATE_RANGE (-1: not one at all). */
+#define TIME_OUT_OF_RANGE (-2)
+
+/* Reads "YYYY-MM-DD" into a valid Gregorian date in ROTA_DATE_RANGE.
+ * 0, -1 or TIME_OUT_OF_RANGE. */
 int date_parse(const char *s, int *year, int *month, int *day);
 
 /* Reads a time given on the command line: "YYYY-MM-DD" (midnight in ZONE),
  * "YYYY-MM-DDTHH:MM[:SS]" (wall clock in ZONE), or the same followed by
- * "Z" or "+HH:MM"/"-HH:MM" (an absolute instant). 0 or -1. */
+ * "Z" or "+HH:MM"/"-HH:MM" (an absolute instant). 0, -1, or
+ * TIME_OUT_OF_RANGE when the instant is not time_in_range(). */
 int time_parse(const char *s, const struct tz_zone *zone, int64_t *out);
 
 /* Writes "2027-01-04T10:00:00Z" into buf (at least 21 bytes). */

@@ -110,7 +110,7 @@ page_time_parse(const char *s, int64_t *out)
 	int y, mo, d, h, mi, sec = 0, oh = 0, om = 0, sign = 0;
 
 	if (strlen(s) == 20 && (y = utc_seconds_form(s, out)) <= 0)
-		return y;
+		return y < 0 || time_in_range(*out) ? y : TIME_OUT_OF_RANGE;
 
 	if (digits(&s, 4, &y) < 0 || *s++ != '-' || digits(&s, 2, &mo) < 0 ||
 	    *s++ != '-' || digits(&s, 2, &d) < 0 || (*s != 'T' && *s != 't' && *s != ' '))
@@ -152,7 +152,7 @@ page_time_parse(const char *s, int64_t *out)
 		sec = 59;           /* a leap second: the second before */
 	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
 	       sign * (oh * 3600 + om * 60);
-	return 0;
+	return time_in_range(*out) ? 0 : TIME_OUT_OF_RANGE;
 }
 
 /* Epoch milliseconds (Opsgenie) or an ISO 8601 instant. */
@@ -168,7 +168,7 @@ time_or_millis(const char *s, int64_t *out)
 		if (errno != 0 || v < 0)
 			return -1;
 		*out = v / 1000;
-		return 0;
+		return time_in_range(*out) ? 0 : TIME_OUT_OF_RANGE;
 	}
 	return page_time_parse(s, out);
 }
@@ -576,6 +576,14 @@ bad(struct import *im, const char *fmt, ...)
 	return rota_fail_at(EX_DATAERR, im->path, im->line, "%s", msg);
 }
 
+/* Field NAME's time S is outside the range rota keeps. */
+static int
+out_of_range(struct import *im, const char *name, const char *s)
+{
+	return bad(im, "%s '%s' is out of range: rota keeps times from "
+		   ROTA_DATE_RANGE, name, s);
+}
+
 /* Gives P (whose fields are read) its responder: the person NAMED
  * names, else whoever was on call for its service then; its escalation
  * person when it escalated; and its class. */
@@ -639,6 +647,7 @@ read_row(struct import *im, char **f, struct page *p)
 	const char *id, *v, *svc;
 	int64_t t;
 	bool b, acked = true;
+	int tr;
 
 	memset(p, 0, sizeof *p);
 	text_copy(p->source, sizeof p->source, format_names[im->format]);
@@ -653,8 +662,11 @@ read_row(struct import *im, char **f, struct page *p)
 	text_copy(p->source_id, sizeof p->source_id, id);
 
 	v = field(im, f, C_CREATED);
-	if (im->format == PAGE_FORMAT_OPSGENIE ? time_or_millis(v, &p->created) < 0 :
-	    page_time_parse(v, &p->created) < 0)
+	tr = im->format == PAGE_FORMAT_OPSGENIE ? time_or_millis(v, &p->created) :
+	     page_time_parse(v, &p->created);
+	if (tr == TIME_OUT_OF_RANGE)
+		return out_of_range(im, h[C_CREATED], v);
+	if (tr < 0)
 		return bad(im, "bad %s '%s': not an ISO 8601 time with a UTC offset "
 			   "(2027-01-04T03:12:00Z)", h[C_CREATED], v);
 
@@ -671,7 +683,9 @@ read_row(struct import *im, char **f, struct page *p)
 		if (*v == '\0')
 			continue;
 		if (im->format == PAGE_FORMAT_GENERIC) {
-			if (page_time_parse(v, &t) < 0)
+			if ((tr = page_time_parse(v, &t)) == TIME_OUT_OF_RANGE)
+				return out_of_range(im, h[r], v);
+			if (tr < 0)
 				return bad(im, "bad %s '%s': not an ISO 8601 time with a "
 					   "UTC offset (2027-01-04T03:12:00Z)", h[r], v);
 		} else {
@@ -680,6 +694,8 @@ read_row(struct import *im, char **f, struct page *p)
 			if (duration(v, im->format == PAGE_FORMAT_OPSGENIE ? 1000 : 1, &d) < 0)
 				return bad(im, "bad %s '%s': not a number of seconds", h[r], v);
 			t = p->created + d;
+			if (!time_in_range(t))
+				return out_of_range(im, h[r], v);
 		}
 		if (t < p->created)
 			return bad(im, "%s '%s' is before the page was created", h[r], v);

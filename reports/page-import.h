@@ -87,7 +87,8 @@ int page_import_pulled(struct store *s, const struct config *cfg, const char *so
 
 /* Reads an ISO 8601 instant with a UTC offset: "2027-01-04T03:12:00Z",
  * "2027-01-04T03:12:00+00:00", "+0000" or "+00", a space for the T,
- * fractions of a second (dropped). 0 or -1. */
+ * fractions of a second (dropped). 0, -1 or TIME_OUT_OF_RANGE (outside
+ * time_in_range(), common/timefmt.h). */
 int page_time_parse(const char *s, int64_t *out);
 
 #endif

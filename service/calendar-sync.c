@@ -190,8 +190,14 @@ calendar_sync(const struct svc *s, const char *arg, const struct sync_target *t,
 		out->synced = true;
 		return 0;
 	}
+	/* Events outside the times rota keeps are skipped as those outside
+	 * the window are (the window ends with them). */
 	w.from = io.from = s->now - (int64_t)ICS_PAST_DAYS * DAY;
 	w.to = io.to = s->now + (int64_t)ICS_FUTURE_DAYS * DAY;
+	if (w.from < 0)
+		w.from = io.from = 0;
+	if (w.to > ROTA_TIME_END)
+		w.to = io.to = ROTA_TIME_END;
 	date_format_local(w.from, t->zone, w.from_day, sizeof w.from_day);
 	date_format_local(w.to, t->zone, w.to_day, sizeof w.to_day);
 	if ((r = ics_parse(out->src.fetched.body, out->src.fetched.len, arg, &io,

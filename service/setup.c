@@ -73,12 +73,19 @@ term_add(const struct svc *s, const char *rotation, const char *start, struct te
 	if ((r = svc_find_rotation(s, rotation, rot)) != 0)
 		return r;
 	zone = tz_lookup_or_utc(rot->tz);
-	if (time_parse(start, zone, &from) < 0)
+	if ((r = time_parse(start, zone, &from)) == TIME_OUT_OF_RANGE)
+		return rota_fail(EX_USAGE, "--start: '%s' is out of range: rota keeps "
+				 "dates from " ROTA_DATE_RANGE, start);
+	if (r < 0)
 		return rota_fail(EX_USAGE, "--start: bad date '%s' (expected YYYY-MM-DD or "
 				 "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])", start);
 	t->rotation_id = rot->id;
 	snprintf(t->rotation, sizeof t->rotation, "%s", rot->name);
 	term_span(rot, from, t->weeks, &t->start, &t->end);
+	if (!time_in_range(t->end))
+		return rota_fail(EX_USAGE, "--weeks: %d shifts from %s end after 2199-12-31, "
+				 "the last day rota keeps; give fewer weeks or an earlier "
+				 "--start", t->weeks, start);
 	if ((r = check_overlap(s, t, zone)) != 0 ||
 	    (r = store_term_add(s->db, t, s->now)) != 0)
 		return r;

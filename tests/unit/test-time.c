@@ -142,6 +142,46 @@ test_time_parse_forms(void **state)
 	assert_int_equal(time_parse("2027-07-01T10:00Zjunk", dublin, &t), -1);
 }
 
+/* The range rota keeps, 1970-01-01T00:00:00Z to the end of 2199-12-31:
+ * well-formed times outside it are TIME_OUT_OF_RANGE, in every form and
+ * zone, and the edges are in (issue 21). */
+static void
+test_time_range(void **state)
+{
+	const struct tz_zone *dublin = tz_lookup("Europe/Dublin");
+	const struct tz_zone *la = tz_lookup("America/Los_Angeles");
+	int64_t t = 42;
+	int y, m, d;
+	(void)state;
+	assert_true(time_in_range(0));
+	assert_true(time_in_range(ROTA_TIME_END - 1));
+	assert_false(time_in_range(-1));
+	assert_false(time_in_range(ROTA_TIME_END));
+	assert_int_equal(ROTA_TIME_END, utc("2199-12-31T23:59:59Z") + 1);
+	assert_int_equal(time_parse("1970-01-01T00:00:00Z", dublin, &t), 0);
+	assert_int_equal(t, 0);
+	assert_int_equal(time_parse("2199-12-31T23:59:59Z", dublin, &t), 0);
+	assert_int_equal(t, ROTA_TIME_END - 1);
+	assert_int_equal(time_parse("2199-12-31", la, &t), 0);
+	t = 42;
+	assert_int_equal(time_parse("2200-01-01T00:00:00Z", dublin, &t), TIME_OUT_OF_RANGE);
+	assert_int_equal(time_parse("9999-12-27", dublin, &t), TIME_OUT_OF_RANGE);
+	assert_int_equal(time_parse("0000-01-01T00:00", dublin, &t), TIME_OUT_OF_RANGE);
+	assert_int_equal(time_parse("1969-12-31T23:59:59Z", dublin, &t), TIME_OUT_OF_RANGE);
+	/* The instant decides: Dublin was an hour ahead in 1970. */
+	assert_int_equal(time_parse("1970-01-01", dublin, &t), TIME_OUT_OF_RANGE);
+	assert_int_equal(time_parse("2199-12-31T20:00-05:00", dublin, &t), TIME_OUT_OF_RANGE);
+	assert_int_equal(t, 42);
+	/* Malformed stays malformed. */
+	assert_int_equal(time_parse("9999-13-01", dublin, &t), -1);
+	assert_int_equal(date_parse("2199-12-31", &y, &m, &d), 0);
+	assert_int_equal(date_parse("1970-01-01", &y, &m, &d), 0);
+	assert_int_equal(date_parse("2200-01-01", &y, &m, &d), TIME_OUT_OF_RANGE);
+	assert_int_equal(date_parse("1969-12-31", &y, &m, &d), TIME_OUT_OF_RANGE);
+	assert_int_equal(date_parse("1969-12-31x", &y, &m, &d), -1);
+	assert_int_equal(date_parse("2200-02-30", &y, &m, &d), -1);
+}
+
 /* Handoffs every Monday 10:00 local across each zone's changes. */
 static void
 test_handoffs_keep_local_time(void **state)
@@ -403,6 +443,7 @@ main(void)
 		cmocka_unit_test(test_sydney_southern_dst),
 		cmocka_unit_test(test_year_end_and_leap_day),
 		cmocka_unit_test(test_time_parse_forms),
+		cmocka_unit_test(test_time_range),
 		cmocka_unit_test(test_handoffs_keep_local_time),
 		cmocka_unit_test(test_handoff_in_skipped_hour),
 		cmocka_unit_test(test_handoff_next_at_exact_instant),
