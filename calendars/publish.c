@@ -16,6 +16,7 @@
 
 #include "calendars/publish.h"
 #include "common/err.h"
+#include "common/strset.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
@@ -50,17 +51,33 @@ feed_token_new(char *buf)
 	return 0;
 }
 
+bool
+feed_token_valid(const char *token)
+{
+	for (int i = 0; i < FEED_TOKEN_LEN; i++)
+		if (!((token[i] >= '0' && token[i] <= '9') || (token[i] >= 'a' && token[i] <= 'f')))
+			return false;
+	return token[FEED_TOKEN_LEN] == '\0';
+}
+
 int
 feed_token_file(const char *name)
 {
-	for (int i = 0; i < FEED_TOKEN_LEN; i++)
-		if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
-			return 0;
-	return strcmp(name + FEED_TOKEN_LEN, ".ics") == 0;
+	char token[FEED_TOKEN_LEN + 1];
+
+	if (strlen(name) != FEED_TOKEN_LEN + 4 || strcmp(name + FEED_TOKEN_LEN, ".ics") != 0)
+		return 0;
+	memcpy(token, name, FEED_TOKEN_LEN);
+	token[FEED_TOKEN_LEN] = '\0';
+	return feed_token_valid(token);
 }
 
-void
-feed_rotation_file(const struct rotation *r, char *buf, size_t len)
+/* Rotation R's name as a file name, without ".ics": every byte but
+ * letters, digits, '_', '-' and a '.' not in front made '-', and "-ID"
+ * after it when a byte was changed, or when it would be "index" or a
+ * token's name (those files are spoken for). */
+static void
+rotation_base(const struct rotation *r, char *buf, size_t len)
 {
 	char safe[NAME_MAX_];
 	int changed = 0;
@@ -78,13 +95,62 @@ feed_rotation_file(const struct rotation *r, char *buf, size_t len)
 		}
 	}
 	safe[i] = '\0';
-	/* Never "index" or a token's name: those files are spoken for. */
-	if (strcmp(safe, "index") == 0 || (i == FEED_TOKEN_LEN && strspn(safe, "0123456789abcdef") == i))
+	if (strcmp(safe, "index") == 0 || feed_token_valid(safe))
 		changed = 1;
 	if (changed)
-		snprintf(buf, len, "%s-%lld.ics", safe, (long long)r->id);
+		snprintf(buf, len, "%s-%lld", safe, (long long)r->id);
 	else
-		snprintf(buf, len, "%s.ics", safe);
+		snprintf(buf, len, "%s", safe);
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct rotation *x = *(const struct rotation *const *)a;
+	const struct rotation *y = *(const struct rotation *const *)b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+void
+feed_rotation_files(const struct rotation *rot, size_t n, char (*file)[FEED_FILE_MAX])
+{
+	const struct rotation **order = xcalloc(n ? n : 1, sizeof *order);
+	struct strset taken = { 0 };
+
+	for (size_t k = 0; k < n; k++)
+		order[k] = &rot[k];
+	qsort(order, n, sizeof *order, by_id);
+	/* In the order the rotations were made: a name another rotation has
+	 * already is the earlier one's, and the later gets "-ID" (again,
+	 * should that be taken too: only by a name of 127 bytes or fewer, so
+	 * it ends within FEED_FILE_MAX). A rotation made later never takes
+	 * an earlier one's file. */
+	for (size_t k = 0; k < n; k++) {
+		char name[FEED_FILE_MAX - 4];
+
+		rotation_base(order[k], name, sizeof name);
+		while (!strset_add(&taken, name, NULL)) {
+			size_t len = strlen(name);
+
+			snprintf(name + len, sizeof name - len, "-%lld", (long long)order[k]->id);
+		}
+		snprintf(file[order[k] - rot], FEED_FILE_MAX, "%s.ics", name);
+	}
+	strset_free(&taken);
+	free(order);
+}
+
+/* P's stored feed token is not one rota makes: EX_DATAERR, naming the row
+ * and what to do. */
+static int
+bad_token(struct store *db, const struct person *p)
+{
+	return rota_fail(EX_DATAERR, "%s: person %lld (%s) has a feed token rota never "
+			 "makes ('%s'), which cannot name a file: the database is damaged "
+			 "or was edited by hand; give them a new one with rota feed "
+			 "rotate-token %s", store_path(db), (long long)p->id, p->handle,
+			 p->feed_token, p->handle);
 }
 
 int
@@ -330,7 +396,7 @@ on_call_now(const struct shift *sh, const struct feed_settings *fs, const char *
 
 static int
 write_index(struct batch *batch, const struct feed_settings *fs,
-	    const struct rotation *rot, size_t nrot, char (*rot_file)[NAME_MAX_ + 32],
+	    const struct rotation *rot, size_t nrot, char (*rot_file)[FEED_FILE_MAX],
 	    const struct person *people, size_t npeople,
 	    const struct shift *byrot, size_t nbyrot,
 	    const struct shift *byp, size_t nbyp)
@@ -553,7 +619,7 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 	struct person *people = NULL;
 	struct rotation *rot = NULL;
 	struct shift *all = NULL, *esc = NULL, *byp = NULL, *rel = NULL;
-	char (*rot_file)[NAME_MAX_ + 32] = NULL;
+	char (*rot_file)[FEED_FILE_MAX] = NULL;
 	size_t npeople = 0, nrot = 0, nall = 0, nesc = 0, nrel = 0, done = 0, total;
 	int64_t from = feed_window_start(fs);
 	struct batch batch = { .dir = dir };
@@ -574,6 +640,12 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 	    (r = store_feed_escalations(db, from, &esc, &nesc)) != 0 ||
 	    (r = store_feed_releases(db, 0, fs->now, &rel, &nrel)) != 0)
 		goto done;
+	/* Every token names a file: all checked before anything is written. */
+	for (size_t i = 0; i < npeople; i++)
+		if (people[i].feed_token[0] != '\0' && !feed_token_valid(people[i].feed_token)) {
+			r = bad_token(db, &people[i]);
+			goto done;
+		}
 	for (size_t i = 0; i < npeople; i++) {
 		if (people[i].feed_token[0] != '\0')
 			continue;
@@ -607,12 +679,12 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 			progress(++done, total, arg);
 	}
 	rot_file = xcalloc(nrot ? nrot : 1, sizeof *rot_file);
+	feed_rotation_files(rot, nrot, rot_file);
 	for (size_t k = 0; k < nrot; k++) {
 		char name[NAME_MAX_ + 16], *text;
 		size_t count, events, first = range(all, nall, rot[k].id, 0, &count);
 
 		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", rot[k].name);
-		feed_rotation_file(&rot[k], rot_file[k], sizeof rot_file[k]);
 		if ((r = feed_build(name, all + first, count, esc, nesc, fs, &text, &events)) != 0)
 			goto done;
 		r = stage(&batch, rot_file[k], text, strlen(text), 0);

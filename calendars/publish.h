@@ -22,6 +22,7 @@
 #ifndef ROTA_PUBLISH_H
 #define ROTA_PUBLISH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,11 +35,23 @@
  * (at least FEED_TOKEN_LEN + 1 bytes). 0, or EX_OSERR after printing. */
 int feed_token_new(char *buf);
 
+/* Whether TOKEN has the form feed_token_new() makes: a token read back
+ * from the database is checked before it names a file (a tampered
+ * "../../x" would write outside the folder). */
+bool feed_token_valid(const char *token);
+
 /* Whether NAME is a personal feed's file name: 32 hex digits + ".ics". */
 int feed_token_file(const char *name);
 
-/* The file name of rotation R's feed ("primary.ics") into BUF. */
-void feed_rotation_file(const struct rotation *r, char *buf, size_t len);
+/* The longest name feed_rotation_files() gives, with its NUL. */
+#define FEED_FILE_MAX (NAME_MAX_ + 32)
+
+/* The feed file names of the N rotations ROT ("primary.ics"), into
+ * FILE[k] for ROT[k]: the name made safe, with "-ID" when it had to be
+ * changed; distinct, the earliest made keeping a name two would share and
+ * the later given its id, so a rotation added later never renames another's
+ * feed. Documented in rota(1), publish. */
+void feed_rotation_files(const struct rotation *rot, size_t n, char (*file)[FEED_FILE_MAX]);
 
 /* Gives the person a feed token if they have none (stored, and copied
  * into p->feed_token). 0 or a store status. */

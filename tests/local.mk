@@ -319,6 +319,7 @@ E2E_TESTS += tests/e2e/t0541-database-paths.sh
 E2E_TESTS += tests/e2e/t0542-environment-faults.sh
 EXTRA_DIST += tests/e2e/lib-faults.sh
 E2E_TESTS += tests/e2e/t0543-date-range.sh
+E2E_TESTS += tests/e2e/t0544-feed-names.sh
 
 # -- fuzzing: the regressions of its findings (fuzz/README.md, issue 21) --
 E2E_TESTS += tests/e2e/t0570-page-import-durations.sh
