@@ -4,7 +4,8 @@
  *
  * The first byte chooses the parser (and is not part of the text); each
  * value read is checked against what its header promises and written
- * back out where the program would write it:
+ * back out where the program would write it (an instant from 1970 to
+ * 2199 read back again through every parser of instants):
  *   'd' date_parse            "2027-01-04"
  *   't' time_parse            "2027-01-04T10:00", "...Z", "...+01:00" (Europe/Dublin)
  *   'w' weekday_time_parse    "Mon 10:00"
@@ -18,6 +19,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -30,13 +32,27 @@
 #include "reports/page-import.h"
 #include "reports/pull.h"
 
-/* Writes instant T as the program would, in UTC and in Dublin. */
+#define YEAR_1970 INT64_C(0)
+#define YEAR_2200 INT64_C(7258118400)
+
+/* Writes instant T as the program would, in UTC and in Dublin; from 1970
+ * to 2199, what time_format_utc writes reads back as T through every
+ * parser of instants. */
 static void
 write_back(int64_t t)
 {
 	char buf[64];
+	int64_t again;
 
 	time_format_utc(t, buf, sizeof buf);
+	if (t >= YEAR_1970 && t < YEAR_2200 &&
+	    (time_parse(buf, tz_lookup("Europe/Dublin"), &again) != 0 || again != t ||
+	     page_time_parse(buf, &again) != 0 || again != t ||
+	     api_time_parse(buf, &again) != 0 || again != t)) {
+		fprintf(stderr, "fuzz-time: %lld written as %s does not read back\n",
+			(long long)t, buf);
+		abort();
+	}
 	time_format_local(t, tz_lookup("Europe/Dublin"), buf, sizeof buf);
 	date_format_local(t, tz_lookup("Europe/Dublin"), buf, sizeof buf);
 }
