@@ -33,7 +33,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ics_parse(text, size, "fuzz.ics", &o, &r) == 0) {
 		for (size_t i = 0; i < r.n; i++)
 			if (r.v[i].end <= r.v[i].start || r.v[i].end <= o.from ||
-			    r.v[i].start >= o.to)
+			    r.v[i].start >= o.to || r.v[i].uid[0] == '\0' ||
+			    !fuzz_utf8_line(r.v[i].summary))
 				abort();        /* an occurrence the header rules out */
 		ics_result_free(&r);
 	}

@@ -101,3 +101,35 @@ fuzz_file(const uint8_t *data, size_t size)
 	}
 	return path;
 }
+
+int
+fuzz_utf8_line(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p != '\0') {
+		unsigned c = *p;
+		int n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 :
+			c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+		unsigned lo = 0x80, hi = 0xbf;
+
+		if (n < 0 || c == '\n' || c == '\r')
+			return 0;
+		if (c == 0xe0)
+			lo = 0xa0;          /* overlong */
+		else if (c == 0xed)
+			hi = 0x9f;          /* surrogates */
+		else if (c == 0xf0)
+			lo = 0x90;          /* overlong */
+		else if (c == 0xf4)
+			hi = 0x8f;          /* past U+10FFFF */
+		p++;
+		for (int i = 0; i < n; i++, p++) {
+			if (*p < lo || *p > hi)
+				return 0;
+			lo = 0x80;
+			hi = 0xbf;
+		}
+	}
+	return 1;
+}

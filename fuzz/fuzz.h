@@ -31,4 +31,8 @@ char *fuzz_path(const char *name);
  * exit) and returns its path: for the parsers that read a file. */
 const char *fuzz_file(const uint8_t *data, size_t size);
 
+/* Whether S is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
+ * code points past U+10FFFF) on one line (no CR or LF). */
+int fuzz_utf8_line(const char *s);
+
 #endif
