@@ -15,13 +15,15 @@
 #include <libxml/tree.h>
 
 #include "calendars/publish.h"
+#include "common/atomic.h"
 #include "common/err.h"
+#include "common/html-save.h"
 #include "common/strset.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
 
-#define TMP_PREFIX ".rota-tmp."
+#define TMP_PREFIX ATOMIC_TMP_PREFIX
 #define INDEX_FILE "index.html"
 /* A manager should plan the next term before the schedule runs out. */
 #define SHORT_NOTICE (28 * 86400)
@@ -168,76 +170,64 @@ feed_token_ensure(struct store *db, struct person *p)
 	return 0;
 }
 
-/* Files written to temporary names in DIR, renamed into place together
- * once all of them are on disk. */
+/* Files written to temporary names in DIR (common/atomic.h: 0600 until
+ * renamed), renamed into place together once all of them are on disk. */
 struct batch {
 	const char *dir;
-	char **tmp, **dest;             /* tmp[i] NULL once renamed */
+	struct atomic_file **files;
 	size_t n, cap;
 };
 
+/* Starts the file that becomes DIR/NAME: *F to write it to, closed by
+ * stage_close(). Messages name it LABEL (NULL: DIR/NAME). */
 static int
-write_error(const char *path, int e)
+stage_open(struct batch *b, const char *name, const char *label, FILE **f)
 {
-	return rota_fail(e == EACCES || e == EROFS || e == EPERM ? EX_CANTCREAT : EX_IOERR,
-			 "cannot write %s: %s", path, strerror(e));
-}
+	char dest[4096];
+	struct atomic_file *a;
+	int r;
 
-/* Writes DATA to a new temporary file in the batch's folder, to become
- * NAME; with SYNC, fsync'd as well. */
-static int
-stage(struct batch *b, const char *name, const char *data, size_t len, int sync)
-{
-	size_t done = 0;
-	char tmp[4096], dest[4096];
-	int fd;
-
+	if ((size_t)snprintf(dest, sizeof dest, "%s/%s", b->dir, name) >= sizeof dest)
+		return rota_fail(EX_CANTCREAT, "%s: the folder's name is too long", b->dir);
 	if (b->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 16;
-		b->tmp = xreallocarray(b->tmp, b->cap, sizeof *b->tmp);
-		b->dest = xreallocarray(b->dest, b->cap, sizeof *b->dest);
+		b->files = xreallocarray(b->files, b->cap, sizeof *b->files);
 	}
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s/" TMP_PREFIX "XXXXXX", b->dir) >= sizeof tmp ||
-	    (size_t)snprintf(dest, sizeof dest, "%s/%s", b->dir, name) >= sizeof dest)
-		return rota_fail(EX_CANTCREAT, "%s: the folder's name is too long", b->dir);
-	if ((fd = mkstemp(tmp)) < 0)
-		return rota_fail(EX_CANTCREAT, "cannot create a file in %s: %s", b->dir,
-				 strerror(errno));
-	b->tmp[b->n] = xstrdup(tmp);
-	b->dest[b->n] = xstrdup(dest);
-	b->n++;
-	/* Served by a web server running as someone else. */
-	if (fchmod(fd, 0644) != 0)
-		goto fail;
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
+	a = b->files[b->n++] = xmalloc(sizeof *a);
+	/* Served by a web server running as someone else: 0644 once renamed. */
+	r = atomic_open_as(a, dest, 0644, label != NULL ? label : dest);
+	*f = a->f;
+	return r;
+}
 
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			goto fail;
-		done += (size_t)w;
-	}
-	if (sync && fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0)
-		return write_error(dest, errno);
-	return 0;
-fail:
-	{
-		int e = errno;
+/* Closes the file stage_open() started, every write checked. */
+static int
+stage_close(struct batch *b)
+{
+	return atomic_close(b->files[b->n - 1], false);
+}
 
-		close(fd);
-		return write_error(dest, e);
-	}
+/* DIR/NAME to become DATA (LEN bytes); LABEL as for stage_open(). */
+static int
+stage(struct batch *b, const char *name, const char *label, const char *data, size_t len)
+{
+	FILE *f;
+	int r;
+
+	if ((r = stage_open(b, name, label, &f)) != 0)
+		return r;
+	fwrite(data, 1, len, f);
+	return stage_close(b);
 }
 
 /* Gets every staged file onto the disk (one syncfs(2) for the lot: a
  * thousand fsync calls cost seconds), then renames each into place. */
 static int
-batch_commit(struct batch *b, int synced)
+batch_commit(struct batch *b)
 {
-	if (!synced && b->n > 0) {
+	int r;
+
+	if (b->n > 0) {
 		int fd = open(b->dir, O_RDONLY | O_DIRECTORY);
 
 		if (fd < 0 || syncfs(fd) != 0) {
@@ -249,12 +239,9 @@ batch_commit(struct batch *b, int synced)
 		}
 		close(fd);
 	}
-	for (size_t i = 0; i < b->n; i++) {
-		if (rename(b->tmp[i], b->dest[i]) != 0)
-			return write_error(b->dest[i], errno);
-		free(b->tmp[i]);
-		b->tmp[i] = NULL;
-	}
+	for (size_t i = 0; i < b->n; i++)
+		if ((r = atomic_rename(b->files[i])) != 0)
+			return r;
 	return 0;
 }
 
@@ -263,26 +250,11 @@ static void
 batch_free(struct batch *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
-		if (b->tmp[i] != NULL)
-			unlink(b->tmp[i]);
-		free(b->tmp[i]);
-		free(b->dest[i]);
+		atomic_discard(b->files[i]);
+		free(b->files[i]);
 	}
-	free(b->tmp);
-	free(b->dest);
+	free(b->files);
 	memset(b, 0, sizeof *b);
-}
-
-int
-publish_file(const char *dir, const char *name, const char *data, size_t len)
-{
-	struct batch b = { .dir = dir };
-	int r;
-
-	if ((r = stage(&b, name, data, len, 1)) == 0)
-		r = batch_commit(&b, 1);
-	batch_free(&b);
-	return r;
 }
 
 /* Shifts grouped by rotation, each group in feed order (feed_personal()
@@ -409,9 +381,9 @@ write_index(struct batch *batch, const struct feed_settings *fs,
 						   "Shifts ahead", NULL };
 	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
 	xmlNodePtr html, head, body, tb, tr, node;
-	xmlChar *mem = NULL;
+	FILE *f;
 	char buf[256], stamp[32];
-	int size = 0, r, anyone = 0;
+	int r, anyone = 0;
 
 	xmlCreateIntSubset(doc, (const xmlChar *)"html", NULL, NULL);
 	html = xmlNewNode(NULL, (const xmlChar *)"html");
@@ -532,12 +504,10 @@ write_index(struct batch *batch, const struct feed_settings *fs,
 	xmlNodeAddContent(node, (const xmlChar *)".");
 	attr(node, "class", "note");
 
-	htmlDocDumpMemoryFormat(doc, &mem, &size, 1);
+	if ((r = stage_open(batch, INDEX_FILE, NULL, &f)) == 0 &&
+	    (r = html_save(doc, f, batch->files[batch->n - 1]->label)) == 0)
+		r = stage_close(batch);
 	xmlFreeDoc(doc);
-	if (mem == NULL)
-		return rota_fail(EX_SOFTWARE, "cannot build %s", INDEX_FILE);
-	r = stage(batch, INDEX_FILE, (const char *)mem, (size_t)size, 0);
-	xmlFree(mem);
 	return r;
 }
 
@@ -596,6 +566,29 @@ remove_stale(const char *dir, const struct person *people, size_t npeople, size_
 	return 0;
 }
 
+/* Removes the temporary files an earlier run left when it was killed
+ * (each is 0600: nobody else could read them), before writing. */
+static int
+remove_leftovers(const char *dir)
+{
+	char path[4096];
+	struct dirent *d;
+	DIR *dp;
+	int r = 0;
+
+	if ((dp = opendir(dir)) == NULL)
+		return rota_fail(EX_IOERR, "cannot read %s: %s", dir, strerror(errno));
+	while (r == 0 && (d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, d->d_name);
+		if (unlink(path) != 0 && errno != ENOENT)
+			r = rota_fail(EX_IOERR, "cannot remove %s: %s", path, strerror(errno));
+	}
+	closedir(dp);
+	return r;
+}
+
 static int
 sync_dir(const char *dir)
 {
@@ -633,6 +626,8 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 		return rota_fail(EX_CANTCREAT, "%s is not a folder", dir);
 	if (access(dir, W_OK | X_OK) != 0)
 		return rota_fail(EX_CANTCREAT, "cannot write to %s: %s", dir, strerror(errno));
+	if ((r = remove_leftovers(dir)) != 0)
+		return r;
 
 	if ((r = store_person_list(db, &people, &npeople)) != 0 ||
 	    (r = store_rotation_list(db, &rot, &nrot)) != 0 ||
@@ -664,13 +659,17 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 	total = npeople + nrot + 1;
 	for (size_t k = 0; k < npeople; k++) {
 		char name[NAME_MAX_ + HANDLE_MAX + 16], file[sizeof people->feed_token + 8], *text;
+		char *label;
 		size_t count, first = range(byp, nall + nrel, people[k].id, 1, &count);
 
 		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", people[k].name);
 		snprintf(file, sizeof file, "%s.ics", people[k].feed_token);
 		if ((r = feed_build(name, byp + first, count, esc, nesc, fs, &text, NULL)) != 0)
 			goto done;
-		r = stage(&batch, file, text, strlen(text), 0);
+		/* The file's name is the feed's secret: never in a message. */
+		label = xasprintf("the personal feed of %s in %s", people[k].handle, dir);
+		r = stage(&batch, file, label, text, strlen(text));
+		free(label);
 		free(text);
 		if (r != 0)
 			goto done;
@@ -687,7 +686,7 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", rot[k].name);
 		if ((r = feed_build(name, all + first, count, esc, nesc, fs, &text, &events)) != 0)
 			goto done;
-		r = stage(&batch, rot_file[k], text, strlen(text), 0);
+		r = stage(&batch, rot_file[k], NULL, text, strlen(text));
 		free(text);
 		if (r != 0)
 			goto done;
@@ -698,7 +697,7 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 	}
 	if ((r = write_index(&batch, fs, rot, nrot, rot_file, people, npeople, all, nall,
 			     byp, nall + nrel)) != 0 ||
-	    (r = batch_commit(&batch, 0)) != 0)
+	    (r = batch_commit(&batch)) != 0)
 		goto done;
 	if (progress != NULL)
 		progress(++done, total, arg);

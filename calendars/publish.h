@@ -14,8 +14,11 @@
  *                   each rotation is scheduled, links to the rotation
  *                   feeds; no personal feed links. Its name also keeps
  *                   common servers from listing the folder.
- * Every file is written to a temporary file in the folder; one syncfs(2)
- * puts them all on disk; then each is renamed over the old one. A reader
+ * Every file is written to a temporary file in the folder (common/atomic.h:
+ * mode 0600, every write checked); one syncfs(2) puts them all on disk;
+ * then each gets its mode 0644 and is renamed over the old one. A failure
+ * (a full disk) leaves every old file as it was, and no temporary; those
+ * a killed run left are removed by the next before it writes. A reader
  * never sees half a feed, nor a new name before its data are on disk. Personal
  * feeds that no longer belong to anyone (a rotated token, a removed
  * person) are removed. */
@@ -56,11 +59,6 @@ void feed_rotation_files(const struct rotation *rot, size_t n, char (*file)[FEED
 /* Gives the person a feed token if they have none (stored, and copied
  * into p->feed_token). 0 or a store status. */
 int feed_token_ensure(struct store *db, struct person *p);
-
-/* Writes DATA (LEN bytes) to DIR/NAME atomically: a temporary file in DIR,
- * fsync, rename (what `feed export -o` uses). 0, EX_CANTCREAT (73) when the file cannot be created,
- * or EX_IOERR after printing why. */
-int publish_file(const char *dir, const char *name, const char *data, size_t len);
 
 struct publish_stats {
 	size_t personal, rotations;       /* feeds written */

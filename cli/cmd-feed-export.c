@@ -1,31 +1,15 @@
 /* rota feed export: one personal or rotation feed, on stdout or in a file. */
 #include "config.h"
 
-#include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendars/publish.h"
 #include "cli/cmd.h"
 #include "cli/util.h"
-#include "common/err.h"
+#include "common/atomic.h"
 #include "common/out.h"
-#include "common/xalloc.h"
 #include "service/feeds.h"
-
-/* FILE, written as publish --dir writes: never half a file. */
-static int
-write_out(const char *file, const char *text)
-{
-	char *d = xstrdup(file), *b = xstrdup(file);
-	int r = publish_file(dirname(d), basename(b), text, strlen(text));
-
-	free(d);
-	free(b);
-	return r;
-}
 
 static int
 exec_feed_export(struct ctx *ctx, int argc, char **argv)
@@ -44,11 +28,10 @@ exec_feed_export(struct ctx *ctx, int argc, char **argv)
 	if ((r = feed_export(&s, handle, rotation, &text, &events)) != 0)
 		goto done;
 	if (file == NULL) {
-		if (fputs(text, stdout) == EOF)
-			r = rota_fail(EX_IOERR, "cannot write the feed: %s", strerror(errno));
+		fputs(text, stdout);    /* out_finish() checks stdout */
 		goto done;
 	}
-	if ((r = write_out(file, text)) != 0)
+	if ((r = atomic_write_file(file, text, strlen(text), ATOMIC_MODE_DEFAULT)) != 0)
 		goto done;
 	out_object_begin(NULL);
 	out_str("file", "File", file);

@@ -1,8 +1,6 @@
 /* rota report monthly: the month's wellbeing report, in four formats. */
 #include "config.h"
 
-#include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +8,8 @@
 
 #include "cli/cmd.h"
 #include "cli/util.h"
+#include "common/atomic.h"
 #include "common/err.h"
-#include "common/xalloc.h"
 #include "reports/month.h"
 #include "reports/monthly.h"
 #include "service/reports.h"
@@ -19,13 +17,14 @@
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
 
 static int
-render(const struct monthly_report *r, enum format fmt, FILE *f, bool colour)
+render(const struct monthly_report *r, enum format fmt, FILE *f, const char *name,
+       bool colour)
 {
 	switch (fmt) {
 	case FMT_TEXT: return render_text(r, f, colour);
 	case FMT_CSV: return render_csv(r, f);
 	case FMT_JSON: return render_json(r, f);
-	case FMT_HTML: return render_html(r, f);
+	case FMT_HTML: return render_html(r, f, name);
 	}
 	return EX_SOFTWARE;
 }
@@ -40,38 +39,17 @@ colour_wanted(void)
 	return isatty(STDOUT_FILENO) && (no_colour == NULL || *no_colour == '\0');
 }
 
-/* Writes the report to PATH atomically: a temporary file beside it,
- * renamed over it once complete. */
+/* Writes the report to PATH, replaced whole or not at all. */
 static int
 write_file(const struct monthly_report *r, enum format fmt, const char *path)
 {
-	size_t len = strlen(path);
-	char *tmp = xmalloc(len + 16);
-	FILE *f = NULL;
-	int fd, ret;
+	struct atomic_file a;
+	int ret;
 
-	snprintf(tmp, len + 16, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL) {
-		ret = rota_fail(EX_CANTCREAT, "cannot create %s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return ret;
-	}
-	ret = render(r, fmt, f, false);
-	if (fflush(f) != 0 || fsync(fd) != 0) {
-		if (ret == 0)
-			ret = rota_fail(EX_IOERR, "cannot write %s: %s", path, strerror(errno));
-	}
-	if (fclose(f) != 0 && ret == 0)
-		ret = rota_fail(EX_IOERR, "cannot write %s: %s", path, strerror(errno));
-	if (ret == 0 && rename(tmp, path) != 0)
-		ret = rota_fail(EX_CANTCREAT, "cannot create %s: %s", path, strerror(errno));
-	if (ret != 0)
-		unlink(tmp);
-	free(tmp);
+	if ((ret = atomic_open(&a, path, ATOMIC_MODE_DEFAULT)) == 0 &&
+	    (ret = render(r, fmt, a.f, path, false)) == 0)
+		ret = atomic_commit(&a);
+	atomic_discard(&a);
 	return ret;
 }
 
@@ -102,7 +80,8 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 	if (out != NULL && strcmp(out, "-") != 0)
 		ret = write_file(&r, fmt, out);
 	else
-		ret = render(&r, fmt, stdout, fmt == FMT_TEXT && colour_wanted());
+		ret = render(&r, fmt, stdout, "standard output",
+			     fmt == FMT_TEXT && colour_wanted());
 	monthly_free(&r);
 	return ret;
 }

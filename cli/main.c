@@ -1,6 +1,7 @@
 /* rota: global options, then dispatch through the command table. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "cli/actor.h"
 #include "cli/cmd.h"
 #include "cli/util.h"
+#include "common/atomic.h"
 #include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
@@ -104,6 +106,13 @@ main(int argc, char **argv)
 	char *db_path = NULL, **all = argv, err[256];
 	size_t n;
 	int first, used, r;
+
+	/* A closed output pipe ends rota quietly, as it ends cat or grep
+	 * (SIGPIPE, status 141 in the shell), even when whoever started rota
+	 * ignored the signal; SIGINT, SIGTERM and SIGHUP remove the
+	 * temporary files of a half-written output first (common/atomic.h). */
+	signal(SIGPIPE, SIG_DFL);
+	atomic_cleanup_signals();
 
 	/* The global options, up to the command (cmd_global_options). */
 	first = cmd_parse_options(cmd_global_options, "+:", argc, argv, given, &n,

@@ -10,4 +10,6 @@ librota_a_SOURCES += \
 	common/strset.c common/strset.h \
 	common/idset.c common/idset.h \
 	common/text.c common/text.h \
-	common/share.c common/share.h
+	common/share.c common/share.h \
+	common/atomic.c common/atomic.h \
+	common/html-save.c common/html-save.h

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,41 @@ csv_put(FILE *f, const char *s)
 	}
 	if (quoted)
 		fputc('"', f);
+}
+
+/* Whether S is a number as rota prints one: -?[0-9]+(\.[0-9]+)? */
+static bool
+is_number(const char *s)
+{
+	size_t n;
+
+	if (*s == '-')
+		s++;
+	if ((n = strspn(s, "0123456789")) == 0)
+		return false;
+	s += n;
+	if (*s == '.') {
+		s++;
+		if ((n = strspn(s, "0123456789")) == 0)
+			return false;
+		s += n;
+	}
+	return *s == '\0';
+}
+
+void
+csv_number(FILE *f, const char *num)
+{
+	if (is_number(num))
+		fputs(num, f);
+	else
+		csv_put(f, num);
+}
+
+void
+csv_int(FILE *f, int64_t v)
+{
+	fprintf(f, "%" PRId64, v);
 }
 
 struct csv {

@@ -10,6 +10,7 @@
 #define ROTA_CSV_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Writes the text S as one CSV field to F, for payroll and spreadsheets:
@@ -19,6 +20,15 @@
  * return or a line feed. The one rule of every CSV rota writes (rota pay,
  * rota report monthly). */
 void csv_put(FILE *f, const char *s);
+
+/* Writes NUM, a number as rota prints it ("-12", "500.00": an optional
+ * minus, digits, an optional point and digits), as one CSV field as it
+ * is, so that a spreadsheet reads the number, negative ones included.
+ * Anything else is text and goes through csv_put(). Every number column
+ * of rota's CSV is written by csv_number() or csv_int(), every text
+ * column by csv_put(). */
+void csv_number(FILE *f, const char *num);
+void csv_int(FILE *f, int64_t v);
 
 struct csv;
 

@@ -182,8 +182,10 @@ bool monthly_grey_shown(const struct ind_result *st, int64_t v);
  * "" when none. */
 void monthly_pay_text(const struct mr_person *p, char *buf, size_t len);
 
-/* Renderers (reports/render-*.c): write R to F; 0 or EX_IOERR after
- * printing why (or EX_SOFTWARE when libxml2 fails). */
+/* Renderers (reports/render-*.c): write R to F; 0, or a status after
+ * printing why when a library fails (EX_IOERR: libxml2 cannot encode the
+ * text, jansson cannot represent it). A failed write to F is reported by
+ * F's owner with its reason (atomic_close(), out_finish()). */
 /* Aligned text for people; COLOUR: status words in colour. */
 int render_text(const struct monthly_report *r, FILE *f, bool colour);
 /* One row per person; the columns are listed in rota(1). */
@@ -191,7 +193,8 @@ int render_csv(const struct monthly_report *r, FILE *f);
 /* Every figure of the report (rota(1) describes the object). */
 int render_json(const struct monthly_report *r, FILE *f);
 /* One self-contained HTML page with inline CSS and three SVG charts,
- * built as a libxml2 tree, so every value is escaped. */
-int render_html(const struct monthly_report *r, FILE *f);
+ * built as a libxml2 tree, so every value is escaped. NAME: F's name in
+ * messages. */
+int render_html(const struct monthly_report *r, FILE *f, const char *name);
 
 #endif

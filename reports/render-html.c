@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "common/err.h"
+#include "common/html-save.h"
 #include "reports/monthly.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -474,12 +475,11 @@ alerts(xmlNodePtr body, const struct monthly_report *r)
 }
 
 int
-render_html(const struct monthly_report *r, FILE *f)
+render_html(const struct monthly_report *r, FILE *f, const char *name)
 {
 	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
 	xmlNodePtr html, head, body, n, charts;
-	xmlChar *out = NULL;
-	int len = 0, ret = 0;
+	int ret;
 	char title[64];
 
 	if (doc == NULL)
@@ -511,12 +511,7 @@ render_html(const struct monthly_report *r, FILE *f)
 	chart_hours(charts, r);
 	people(body, r);
 	alerts(body, r);
-	htmlDocDumpMemoryFormat(doc, &out, &len, 1);
-	if (out == NULL)
-		ret = rota_fail(EX_SOFTWARE, "libxml2 cannot write the report");
-	else if (fwrite(out, 1, (size_t)len, f) != (size_t)len || ferror(f))
-		ret = rota_fail(EX_IOERR, "cannot write the report");
-	xmlFree(out);
+	ret = html_save(doc, f, name);
 	xmlFreeDoc(doc);
 	return ret;
 }

@@ -141,8 +141,10 @@ render_json(const struct monthly_report *r, FILE *f)
 	for (int h = 0; h < 24; h++)
 		json_array_append_new(hours, json_integer(r->by_hour[h]));
 	json_object_set_new(root, "ooh_by_hour", hours);
-	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 || fputc('\n', f) == EOF)
-		ret = rota_fail(EX_IOERR, "cannot write the report");
+	/* A failed write is F's owner's to report (monthly.h). */
+	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 && !ferror(f))
+		ret = rota_fail(EX_SOFTWARE, "jansson cannot write the report");
+	fputc('\n', f);
 	json_decref(root);
 	return ret;
 }

@@ -28,28 +28,38 @@ amount(int64_t v, int exponent, char *buf)
 int
 pay_render_csv(const struct pay_month *m, const char *month, FILE *f)
 {
-	char b[8][MONEY_BUF];
+	char b[MONEY_BUF];
 
 	fprintf(f, "%s\n", csv_header);
 	for (size_t i = 0; i < m->n_lines; i++) {
 		const struct pay_line *l = &m->lines[i];
 		const struct person *p = &m->persons[l->person];
-		int e = l->exponent;
+		const char *text[] = { month, p->handle, p->name, p->email, l->currency };
+		/* The number columns, after currency: counts, and amounts
+		 * written as decimals (money_format()). */
+		const struct { int64_t v; bool money; } num[] = {
+			{ l->shifts, false }, { l->stipend, true }, { l->weekday, true },
+			{ l->weekend, true }, { l->holiday, true }, { l->active_minutes, false },
+			{ l->active, true }, { l->sleep_interruptions, false },
+			{ l->sleep_bonus, true }, { l->toil_hours, false }, { l->capped, true },
+			{ l->total, true },
+		};
 
-		fprintf(f, "%s,", month);
-		csv_put(f, p->handle);
-		fputc(',', f);
-		csv_put(f, p->name);
-		fputc(',', f);
-		csv_put(f, p->email);
-		fprintf(f, ",%s,%lld,%s,%s,%s,%s,%lld,%s,%lld,%s,%lld,%s,%s\n",
-			l->currency, (long long)l->shifts,
-			amount(l->stipend, e, b[0]), amount(l->weekday, e, b[1]),
-			amount(l->weekend, e, b[2]), amount(l->holiday, e, b[3]),
-			(long long)l->active_minutes, amount(l->active, e, b[4]),
-			(long long)l->sleep_interruptions, amount(l->sleep_bonus, e, b[5]),
-			(long long)l->toil_hours, amount(l->capped, e, b[6]),
-			amount(l->total, e, b[7]));
+		/* Text through csv_put(), numbers through csv_number() and
+		 * csv_int(): the one rule of rota's CSV (csv.h). */
+		for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+			csv_put(f, text[k]);
+			fputc(',', f);
+		}
+		for (size_t k = 0; k < sizeof num / sizeof num[0]; k++) {
+			if (k > 0)
+				fputc(',', f);
+			if (num[k].money)
+				csv_number(f, amount(num[k].v, l->exponent, b));
+			else
+				csv_int(f, num[k].v);
+		}
+		fputc('\n', f);
 	}
 	return 0;
 }
@@ -83,8 +93,9 @@ pay_render_json(const struct pay_month *m, const char *month, FILE *f)
 			"sleep_interruptions", (json_int_t)l->sleep_interruptions,
 			"toil_hours", (json_int_t)l->toil_hours));
 	}
-	if (json_dumpf(a, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
-		r = rota_fail(EX_IOERR, "cannot write the output");
+	/* A failed write is stdout's owner's to report (out_finish()). */
+	if (json_dumpf(a, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 && !ferror(f))
+		r = rota_fail(EX_SOFTWARE, "jansson cannot write the pay");
 	fputc('\n', f);
 	json_decref(a);
 	return r;

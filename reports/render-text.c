@@ -252,7 +252,5 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 				status_line(f, colour, &r->alerts[k].st[i]);
 			}
 	}
-	if (ferror(f))
-		return rota_fail(EX_IOERR, "cannot write the report");
 	return 0;
 }

@@ -168,11 +168,11 @@ test_expect_success 'bad input is refused and changes nothing' '
 	expect_unchanged 64 rota feed export --person ana --colour &&
 	expect_err "--colour" &&
 	expect_unchanged 73 rota feed export --person ana -o missing/ana.ics &&
-	expect_err "rota: cannot create a file in missing: No such file or directory" &&
+	expect_err "rota: cannot create missing/ana.ics: No such file or directory" &&
 	test ! -e missing &&
 	touch afile &&
 	expect_unchanged 73 rota feed export --person ana -o afile/ana.ics &&
-	expect_err "rota: cannot create a file in afile: Not a directory"
+	expect_err "rota: cannot create afile/ana.ics: Not a directory"
 '
 
 test_expect_success 'feed export --help' '

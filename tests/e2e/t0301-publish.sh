@@ -158,7 +158,7 @@ test_expect_success 'an unwritable folder: exit 73, nothing changed, no file lef
 	expect_unchanged 73 rota publish --dir missing/sub &&
 	expect_err "rota: cannot create missing/sub: No such file or directory" &&
 	expect_unchanged 73 rota publish --dir /proc &&
-	expect_err "rota: cannot create a file in /proc: " &&
+	expect_err "rota: cannot create the personal feed of ana in /proc: " &&
 	test -z "$(token ana)"
 '
 
