@@ -296,3 +296,33 @@ expect_file() {
 json() {
 	/usr/bin/python3 -c "import json,sys; j=json.load(open('out')); print($1)"
 }
+
+# -- A full file system ------------------------------------------------------
+# rota_on_full_fs DIR ARG...: runs `rota ARG...` (stdout in ./out, stderr
+# in ./err) with DIR on a file system filled to the brim: a small tmpfs
+# mounted on DIR in a private mount namespace, holding a copy of what DIR
+# held, then a file .fill taking every byte left. Afterwards DIR.after is
+# what DIR then held (without .fill): the tmpfs goes with the namespace.
+# Returns rota's status. As root (CI, in a chroot) the namespace is
+# `unshare -m`; an ordinary user needs a user namespace too, `unshare -rm`.
+rota_on_full_fs() {
+	local dir=$1 ns
+	shift
+	if [ "$(id -u)" = 0 ]; then ns="unshare -m"; else ns="unshare -rm"; fi
+	rm -rf "$dir.seed" "$dir.after" &&
+	cp -a "$dir" "$dir.seed" &&
+	mkdir "$dir.after" &&
+	$ns sh -c '
+		dir=$1; shift
+		mount -t tmpfs -o size=512k,mode=0755 rota-full "$dir" || exit 125
+		cp -a "$dir.seed/." "$dir/" || exit 125
+		# Every byte: dd stops at ENOSPC (its own failure is expected).
+		dd if=/dev/zero of="$dir/.fill" bs=4096 2>/dev/null
+		[ "$(df -P "$dir" | awk "NR == 2 { print \$4 }")" = 0 ] || exit 125
+		"$@" >out 2>err
+		st=$?
+		rm -f "$dir/.fill"
+		cp -a "$dir/." "$dir.after/" || exit 125
+		exit $st
+	' sh "$dir" ${ROTA_VALGRIND:-} "$ROTA_BIN" "$@"
+}

@@ -179,6 +179,51 @@ test_writer(void **state)
 	}
 }
 
+/* NUM as csv_number writes it. */
+static void
+check_number(const char *in, const char *want)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	csv_number(f, in);
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(buf, want);
+	free(buf);
+}
+
+static void
+test_numbers(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	/* Numbers stay numbers, negative ones included: no apostrophe. */
+	check_number("0", "0");
+	check_number("500.00", "500.00");
+	check_number("-12.50", "-12.50");
+	check_number("-7", "-7");
+	/* Anything else is text, and the text rule applies. */
+	check_number("-", "'-");
+	check_number("-1+2", "'-1+2");
+	check_number("1.", "1.");
+	check_number("-.5", "'-.5");
+	check_number("=1", "'=1");
+	check_number("1,5", "\"1,5\"");
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	csv_int(f, -42);
+	fputc(',', f);
+	csv_int(f, INT64_MIN);
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(buf, "-42,-9223372036854775808");
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -187,6 +232,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_numbers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
