@@ -287,7 +287,8 @@ E2E_TESTS += tests/e2e/t0460-report-rules.sh
 E2E_TESTS += tests/e2e/t0461-out-of-hours-counting.sh
 
 # -- writers: CSV for spreadsheets, full disks, closed pipes (t0520-t0539, issue 21) --
-E2E_TESTS += tests/e2e/t0520-csv-formulas.sh tests/e2e/t0521-full-disk.sh
+E2E_TESTS += tests/e2e/t0520-csv-formulas.sh tests/e2e/t0521-full-disk.sh \
+	tests/e2e/t0522-output-errors.sh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh
