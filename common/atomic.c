@@ -89,7 +89,7 @@ static int
 status_of(int e)
 {
 	switch (e) {
-	case EACCES: case EPERM: case EROFS: case ENOENT: case ENOTDIR: case EISDIR:
+	case EACCES: case EPERM: case EROFS: case ENOENT: case ENOTDIR:
 	case ENAMETOOLONG: case ELOOP:
 		return EX_CANTCREAT;
 	default:
