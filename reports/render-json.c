@@ -2,11 +2,32 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "reports/monthly.h"
+
+/* Whether a value was lost: jansson refuses text that is not valid UTF-8
+ * (json_string() and json_pack() give NULL), and a NULL set into an
+ * object or appended to an array is dropped without a word. The report
+ * is then not written at all. */
+static bool lost;
+
+static void
+set(json_t *o, const char *key, json_t *v)
+{
+	if (v == NULL || json_object_set_new(o, key, v) != 0)
+		lost = true;
+}
+
+static void
+append(json_t *a, json_t *v)
+{
+	if (v == NULL || json_array_append_new(a, v) != 0)
+		lost = true;
+}
 
 static json_t *
 figure(int64_t v)
@@ -31,35 +52,35 @@ team(const struct monthly_report *r)
 	const struct mr_team *t = &r->team;
 	json_t *o = json_object(), *ind = json_object(), *trend = json_array();
 
-	json_object_set_new(o, "ooh_interruptions", json_integer(t->v[IND_TEAM_OOH]));
-	json_object_set_new(o, "goal", json_integer(r->th.goal));
-	json_object_set_new(o, "status", json_string(ind_status_name(t->st[IND_TEAM_OOH].status)));
-	json_object_set_new(o, "why", json_string(t->st[IND_TEAM_OOH].why));
-	json_object_set_new(o, "pages", json_integer(t->pages));
-	json_object_set_new(o, "service_owners_pages", json_integer(t->owners_pages));
-	json_object_set_new(o, "interruptions", json_integer(t->interruptions));
-	json_object_set_new(o, "sleep_interruptions", json_integer(t->sleep_interruptions));
+	set(o, "ooh_interruptions", json_integer(t->v[IND_TEAM_OOH]));
+	set(o, "goal", json_integer(r->th.goal));
+	set(o, "status", json_string(ind_status_name(t->st[IND_TEAM_OOH].status)));
+	set(o, "why", json_string(t->st[IND_TEAM_OOH].why));
+	set(o, "pages", json_integer(t->pages));
+	set(o, "service_owners_pages", json_integer(t->owners_pages));
+	set(o, "interruptions", json_integer(t->interruptions));
+	set(o, "sleep_interruptions", json_integer(t->sleep_interruptions));
 	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++) {
 		if (i != IND_TEAM_OOH)
-			json_object_set_new(o, ind_def(i)->key, figure(t->v[i]));
-		json_object_set_new(ind, ind_def(i)->key, indicator(r, i, t->v[i], &t->st[i]));
+			set(o, ind_def(i)->key, figure(t->v[i]));
+		set(ind, ind_def(i)->key, indicator(r, i, t->v[i], &t->st[i]));
 	}
-	json_object_set_new(o, "indicators", ind);
+	set(o, "indicators", ind);
 	for (int i = t->trend_first; i < MONTHLY_TREND; i++) {
 		char m[16];
 
 		snprintf(m, sizeof m, "%04d-%02d", t->trend[i].year, t->trend[i].month);
-		json_array_append_new(trend, json_pack("{s:s, s:I}", "month", m,
+		append(trend, json_pack("{s:s, s:I}", "month", m,
 			"ooh_interruptions", (json_int_t)t->trend[i].ooh));
 	}
-	json_object_set_new(o, "trend", trend);
+	set(o, "trend", trend);
 	if (t->has_forecast)
-		json_object_set_new(o, "forecast", json_pack("{s:I, s:f, s:I, s:I, s:s, s:s}",
+		set(o, "forecast", json_pack("{s:I, s:f, s:I, s:I, s:s, s:s}",
 			"so_far", (json_int_t)t->so_far, "expected", t->fc.expected,
 			"low", (json_int_t)t->fc.low, "high", (json_int_t)t->fc.high,
 			"status", ind_status_name(t->fc_st.status), "why", t->fc_st.why));
 	else
-		json_object_set_new(o, "forecast", json_null());
+		set(o, "forecast", json_null());
 	return o;
 }
 
@@ -69,25 +90,25 @@ person(const struct monthly_report *r, const struct mr_person *p)
 	json_t *o = json_object(), *ind = json_object(), *pay = json_array();
 	enum ind_status w = IND_GREEN;
 
-	json_object_set_new(o, "handle", json_string(p->handle));
-	json_object_set_new(o, "name", json_string(p->name));
-	json_object_set_new(o, "manager", json_boolean(p->is_manager));
-	json_object_set_new(o, "shifts", json_integer(p->shifts));
-	json_object_set_new(o, "oncall_hours", json_real((double)p->oncall_seconds / 3600.0));
-	json_object_set_new(o, "interruptions", json_integer(p->interruptions));
-	json_object_set_new(o, "escalations", json_integer(p->escalations));
+	set(o, "handle", json_string(p->handle));
+	set(o, "name", json_string(p->name));
+	set(o, "manager", json_boolean(p->is_manager));
+	set(o, "shifts", json_integer(p->shifts));
+	set(o, "oncall_hours", json_real((double)p->oncall_seconds / 3600.0));
+	set(o, "interruptions", json_integer(p->interruptions));
+	set(o, "escalations", json_integer(p->escalations));
 	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
-		json_object_set_new(o, ind_def(i)->key, figure(p->v[i]));
-		json_object_set_new(ind, ind_def(i)->key, indicator(r, i, p->v[i], &p->st[i]));
+		set(o, ind_def(i)->key, figure(p->v[i]));
+		set(ind, ind_def(i)->key, indicator(r, i, p->v[i], &p->st[i]));
 		if (p->st[i].status > w)
 			w = p->st[i].status;
 	}
-	json_object_set_new(o, "status", json_string(ind_status_name(w)));
-	json_object_set_new(o, "indicators", ind);
+	set(o, "status", json_string(ind_status_name(w)));
+	set(o, "indicators", ind);
 	for (size_t i = 0; i < p->n_pay; i++)
-		json_array_append_new(pay, json_pack("{s:s, s:I}", "currency", p->pay[i].currency,
+		append(pay, json_pack("{s:s, s:I}", "currency", p->pay[i].currency,
 			"total_minor", (json_int_t)p->pay[i].total_minor));
-	json_object_set_new(o, "pay", pay);
+	set(o, "pay", pay);
 	return o;
 }
 
@@ -96,17 +117,17 @@ alert(const struct monthly_report *r, const struct mr_alert *a)
 {
 	json_t *o = json_object(), *ind = json_object();
 
-	json_object_set_new(o, "service", json_string(a->service));
-	json_object_set_new(o, "alert", json_string(a->alert));
-	json_object_set_new(o, "pages", json_integer(a->pages));
-	json_object_set_new(o, "ooh_pages", json_integer(a->ooh));
-	json_object_set_new(o, "sleep_pages", json_integer(a->sleep));
-	json_object_set_new(o, "unacted", json_integer(a->unacted));
-	json_object_set_new(o, "no_runbook", json_integer(a->no_runbook));
-	json_object_set_new(o, "status", json_string(ind_status_name(a->worst)));
+	set(o, "service", json_string(a->service));
+	set(o, "alert", json_string(a->alert));
+	set(o, "pages", json_integer(a->pages));
+	set(o, "ooh_pages", json_integer(a->ooh));
+	set(o, "sleep_pages", json_integer(a->sleep));
+	set(o, "unacted", json_integer(a->unacted));
+	set(o, "no_runbook", json_integer(a->no_runbook));
+	set(o, "status", json_string(ind_status_name(a->worst)));
 	for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
-		json_object_set_new(ind, ind_def(i)->key, indicator(r, i, a->v[i], &a->st[i]));
-	json_object_set_new(o, "indicators", ind);
+		set(ind, ind_def(i)->key, indicator(r, i, a->v[i], &a->st[i]));
+	set(o, "indicators", ind);
 	return o;
 }
 
@@ -118,33 +139,40 @@ render_json(const struct monthly_report *r, FILE *f)
 	char from[32], to[32];
 	int ret = 0;
 
+	lost = false;
 	time_format_utc(r->from, from, sizeof from);
 	time_format_utc(r->to, to, sizeof to);
-	json_object_set_new(root, "month", json_string(r->month_name));
-	json_object_set_new(root, "timezone", json_string(r->zone));
-	json_object_set_new(root, "from", json_string(from));
-	json_object_set_new(root, "to", json_string(to));
-	json_object_set_new(root, "status", json_string(ind_status_name(r->worst)));
-	json_object_set_new(root, "team", team(r));
+	set(root, "month", json_string(r->month_name));
+	set(root, "timezone", json_string(r->zone));
+	set(root, "from", json_string(from));
+	set(root, "to", json_string(to));
+	set(root, "status", json_string(ind_status_name(r->worst)));
+	set(root, "team", team(r));
 	for (size_t i = 0; i < r->n_people; i++)
-		json_array_append_new(people, person(r, &r->people[i]));
-	json_object_set_new(root, "people", people);
+		append(people, person(r, &r->people[i]));
+	set(root, "people", people);
 	for (size_t i = 0; i < r->n_alerts; i++)
-		json_array_append_new(alerts, alert(r, &r->alerts[i]));
-	json_object_set_new(root, "alerts", alerts);
+		append(alerts, alert(r, &r->alerts[i]));
+	set(root, "alerts", alerts);
 	for (size_t i = 0; i < r->n_services; i++)
-		json_array_append_new(services, json_pack("{s:s, s:I, s:I, s:I}",
+		append(services, json_pack("{s:s, s:I, s:I, s:I}",
 			"service", r->services[i].service, "pages", (json_int_t)r->services[i].pages,
 			"ooh_pages", (json_int_t)r->services[i].ooh,
 			"sleep_pages", (json_int_t)r->services[i].sleep));
-	json_object_set_new(root, "services", services);
+	set(root, "services", services);
 	for (int h = 0; h < 24; h++)
-		json_array_append_new(hours, json_integer(r->by_hour[h]));
-	json_object_set_new(root, "ooh_by_hour", hours);
-	/* A failed write is F's owner's to report (monthly.h). */
-	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 && !ferror(f))
-		ret = rota_fail(EX_SOFTWARE, "jansson cannot write the report");
-	fputc('\n', f);
+		append(hours, json_integer(r->by_hour[h]));
+	set(root, "ooh_by_hour", hours);
+	if (lost) {
+		ret = rota_fail(EX_DATAERR, "cannot write the report as JSON: a name, "
+				"service or alert in the database is not valid UTF-8");
+	} else {
+		/* A failed write is F's owner's to report (monthly.h). */
+		if (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 &&
+		    !ferror(f))
+			ret = rota_fail(EX_SOFTWARE, "jansson cannot write the report");
+		fputc('\n', f);
+	}
 	json_decref(root);
 	return ret;
 }

@@ -73,8 +73,7 @@ pay_render_json(const struct pay_month *m, const char *month, FILE *f)
 	for (size_t i = 0; i < m->n_lines; i++) {
 		const struct pay_line *l = &m->lines[i];
 		const struct person *p = &m->persons[l->person];
-
-		json_array_append_new(a, json_pack(
+		json_t *o = json_pack(
 			"{s:s, s:s, s:s, s:s, s:s, s:i, s:I, s:I, "
 			"s:{s:I, s:I, s:I, s:I, s:I, s:I}, "
 			"s:I, s:I, s:I, s:I}",
@@ -91,7 +90,16 @@ pay_render_json(const struct pay_month *m, const char *month, FILE *f)
 			"shifts", (json_int_t)l->shifts,
 			"active_minutes", (json_int_t)l->active_minutes,
 			"sleep_interruptions", (json_int_t)l->sleep_interruptions,
-			"toil_hours", (json_int_t)l->toil_hours));
+			"toil_hours", (json_int_t)l->toil_hours);
+
+		/* jansson refuses text that is not valid UTF-8: say so rather
+		 * than leave the person out of the array. */
+		if (o == NULL || json_array_append_new(a, o) != 0) {
+			json_decref(a);
+			return rota_fail(EX_DATAERR, "cannot write the pay of %s as JSON: "
+					 "their name or e-mail in the database is not valid UTF-8",
+					 p->handle);
+		}
 	}
 	/* A failed write is stdout's owner's to report (out_finish()). */
 	if (json_dumpf(a, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 && !ferror(f))

@@ -72,6 +72,33 @@ test_expect_success 'text libxml2 cannot encode: publish is exit 74, every old f
 	diff -r pub.before pub
 '
 
+# Before, rota pay --format json left such a person out of the array and
+# report monthly --format json dropped the keys, with exit 0.
+test_expect_success 'text jansson refuses: pay and report JSON exit 65, never an array without the person' '
+	feed_team &&
+	sqlite3 rota.db "UPDATE persons SET name = '"'"'Cy'"'"' || X'"'"'FFFE'"'"' WHERE handle = '"'"'cy'"'"'" &&
+	cat >rota.conf <<-\CONF &&
+	[rotation "ops"]
+	policy = standard
+	[policy "standard"]
+	currency = EUR
+	stipend_per_week = 500.00
+	CONF
+	export ROTA_CONFIG=$PWD/rota.conf &&
+	expect_status 0 rota pay 2027-03 --format csv &&
+	grep -q "^2027-03,cy," out &&
+	expect_unchanged 65 rota pay 2027-03 --format json &&
+	expect_file "rota: cannot write the pay of cy as JSON: their name or e-mail in the database is not valid UTF-8" err &&
+	test ! -s out &&
+	expect_unchanged 65 rota report monthly 2027-03 --format json &&
+	expect_file "rota: cannot write the report as JSON: a name, service or alert in the database is not valid UTF-8" err &&
+	test ! -s out &&
+	echo "last month" >r.json &&
+	expect_unchanged 65 rota report monthly 2027-03 --format json -o r.json &&
+	expect_file "last month" r.json &&
+	test -z "$(ls -A | grep rota-tmp)"
+'
+
 # many_people N: N more people (sqlite, for speed), each with a personal
 # feed to publish: a publish long enough to be caught writing.
 many_people() {
