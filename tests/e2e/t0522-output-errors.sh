@@ -107,6 +107,17 @@ many_people() {
 		SELECT 'p' || i, 'P ' || i, 'p' || i || '@example.com', 'Europe/Dublin', 0 FROM n"
 }
 
+# published_team: feed_team, 300 more people, published into ./pub (a
+# copy in ./pub.before), then one more person, whose token the next
+# publish makes.
+published_team() {
+	feed_team &&
+	many_people 300 &&
+	rota publish --dir pub >/dev/null &&
+	rota person add zed --name "Zed" --email zed@example.com --tz Europe/Dublin >/dev/null &&
+	cp -a pub pub.before
+}
+
 # publish_caught SIGNAL: starts publish --dir pub, stops it (SIGSTOP) as
 # soon as its temporary files appear, lists their modes in ./modes, then
 # sends SIGNAL and waits for it.
@@ -126,11 +137,7 @@ publish_caught() {
 }
 
 test_expect_success 'a publish killed half-way leaves only files nobody else can read; the next removes them' '
-	feed_team &&
-	many_people 300 &&
-	rota publish --dir pub >/dev/null &&
-	rota person add zed --name "Zed" --email zed@example.com --tz Europe/Dublin >/dev/null &&
-	cp -a pub pub.before &&
+	published_team &&
 	publish_caught KILL &&
 	test "$(cat status)" = 137 &&
 	expect_file 600 modes &&
@@ -143,11 +150,7 @@ test_expect_success 'a publish killed half-way leaves only files nobody else can
 '
 
 test_expect_success 'SIGTERM half-way through publish leaves every old file and no temporary' '
-	feed_team &&
-	many_people 300 &&
-	rota publish --dir pub >/dev/null &&
-	rota person add zed --name "Zed" --email zed@example.com --tz Europe/Dublin >/dev/null &&
-	cp -a pub pub.before &&
+	published_team &&
 	db_dump >before.sql &&
 	publish_caught TERM &&
 	test "$(cat status)" = 143 &&
