@@ -59,9 +59,10 @@ date_parse(const char *s, int *y, int *m, int *d)
 	const char *p = s;
 	int r;
 
-	if ((r = date_read(&p, y, m, d)) < 0 || *p != '\0')
-		return *p != '\0' ? -1 : r;
-	return 0;
+	/* After a -1, P may be past the end: it is not read again. */
+	if ((r = date_read(&p, y, m, d)) == -1 || *p != '\0')
+		return -1;
+	return r;
 }
 
 /* OUT set to T: 0, or TIME_OUT_OF_RANGE. */
