@@ -8,7 +8,10 @@
 #include <jansson.h>
 
 #include "cli/audit-format.h"
+#include "common/escape.h"
+#include "common/jsonx.h"
 #include "common/out.h"
+#include "common/text.h"
 #include "common/timefmt.h"
 #include "common/xalloc.h"
 
@@ -44,6 +47,24 @@ emit(const char *key, json_t *v)
 	}
 }
 
+/* The stored JSON text of a before or after (NULL: none). Text that is
+ * not valid UTF-8, which jansson refuses to read, is read with U+FFFD for
+ * its bad bytes; text that is not JSON at all (edited by hand) is shown
+ * as a string: never a null in place of what is stored. */
+static json_t *
+load(const char *text)
+{
+	char *fixed;
+	json_t *j;
+
+	if (text == NULL)
+		return NULL;
+	fixed = utf8_repaired(text);
+	j = json_loads(fixed ? fixed : text, JSON_DECODE_ANY, NULL);
+	free(fixed);
+	return j != NULL ? j : jx_string(text);
+}
+
 /* A JSON value as a person reads it; caller frees. */
 static char *
 show(json_t *v)
@@ -56,7 +77,7 @@ show(json_t *v)
 		return xstrdup("yes");
 	if (json_is_false(v))
 		return xstrdup("no");
-	return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER);
+	return xnonnull(json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER));
 }
 
 /* Appends "KEY: OLD -> NEW" (or "KEY: NEW" when OLD is NULL) to buf. */
@@ -78,8 +99,7 @@ add_change(char *buf, size_t len, const char *key, json_t *old, json_t *new)
 static void
 summary(const char *before, const char *after, char *buf, size_t len)
 {
-	json_t *b = before ? json_loads(before, JSON_DECODE_ANY, NULL) : NULL;
-	json_t *a = after ? json_loads(after, JSON_DECODE_ANY, NULL) : NULL;
+	json_t *b = load(before), *a = load(after);
 	const char *key;
 	json_t *v;
 
@@ -104,8 +124,13 @@ summary(const char *before, const char *after, char *buf, size_t len)
 		snprintf(buf, len, "%s: %s", o == a ? "new" : "removed", fields);
 		free(fields);
 	}
-	if (strlen(buf) >= len - 1 && len > 4)
-		memcpy(buf + len - 4, "...", 4);
+	if (strlen(buf) >= len - 1 && len > 4) {
+		char *whole = xstrdup(buf);
+
+		text_copy(buf, len - 3, whole);         /* at a whole character */
+		strcat(buf, "...");
+		free(whole);
+	}
 	json_decref(a);
 	json_decref(b);
 }
@@ -127,7 +152,7 @@ audit_print_event(const struct audit_event *e)
 		const char *keys[2] = { "before", "after" };
 
 		for (int i = 0; i < 2; i++) {
-			json_t *j = texts[i] ? json_loads(texts[i], JSON_DECODE_ANY, NULL) : NULL;
+			json_t *j = load(texts[i]);
 
 			if (j == NULL)
 				out_null(keys[i], NULL);

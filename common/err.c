@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "common/err.h"
+#include "common/escape.h"
 
 static rota_sink sink;
 static void *sink_arg;
@@ -13,22 +14,6 @@ rota_set_sink(rota_sink s, void *arg)
 {
 	sink = s;
 	sink_arg = arg;
-}
-
-/* Writes TEXT with its control characters (C0 but tab, DEL, and C1 as
- * UTF-8) shown as \xHH: a message often quotes what the user or a file
- * gave, and a terminal must never receive a raw escape sequence. */
-static void
-write_visible(const char *text, FILE *f)
-{
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
-			fprintf(f, "\\x%02x", *p);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			fprintf(f, "\\xc2\\x%02x", *++p);
-		else
-			fputc(*p, f);
-	}
 }
 
 /* Formats one message and hands it to the sink, or writes it to stderr. */
@@ -48,7 +33,9 @@ report(enum rota_msg_kind kind, const char *file, long line, const char *fmt, va
 		return;
 	}
 	fprintf(stderr, "rota: %s", kind == ROTA_MSG_WARNING ? "warning: " : "");
-	write_visible(text, stderr);
+	/* A message often quotes what the user or a file gave: a terminal
+	 * must never receive a raw escape sequence. */
+	escape_write(stderr, text, true);
 	fputc('\n', stderr);
 }
 

@@ -5,6 +5,8 @@ librota_a_SOURCES += \
 	common/tz-ical.c common/tz-ical.h \
 	common/timefmt.c common/timefmt.h \
 	common/out.c common/out.h \
+	common/escape.c common/escape.h \
+	common/jsonx.c common/jsonx.h \
 	common/config.c common/config.h \
 	common/secret.c common/secret.h \
 	common/strset.c common/strset.h \

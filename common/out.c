@@ -7,19 +7,30 @@
 #include <unistd.h>
 
 #include "common/err.h"
+#include "common/escape.h"
+#include "common/jsonx.h"
 #include "common/out.h"
 #include "common/xalloc.h"
 
 /* Text output is buffered as a list of lines and tables, in order, and
- * written when the outermost container ends. */
+ * written when the outermost container ends; a list of rows given by a
+ * function (out_list_rows) at the top level is written as it comes
+ * instead. */
 enum item_kind { ITEM_LINE, ITEM_TABLE };
+
+/* How a table takes its rows: kept to be printed at the end, or (a
+ * streamed table) measured in a first pass and printed in a second. */
+enum table_pass { TABLE_KEEP, TABLE_MEASURE, TABLE_PRINT };
 
 struct table {
 	char *title;
 	size_t ncols;
 	char **headers;           /* ncols */
 	size_t nrows;
-	struct row *rows;
+	struct row *rows;         /* TABLE_KEEP */
+	enum table_pass pass;
+	size_t *widths;           /* nwidths: measured (before printing) */
+	size_t nwidths;
 };
 
 struct row {
@@ -41,6 +52,8 @@ struct frame {
 	const char *key;          /* in the parent object */
 	struct table *table;      /* FRAME_LIST and FRAME_ROW (its list's) */
 	char **row;               /* FRAME_ROW: cells of the current row */
+	bool stream;              /* FRAME_LIST: rows written as they end */
+	size_t nrows;             /* FRAME_LIST: rows so far */
 };
 
 static struct {
@@ -50,6 +63,7 @@ static struct {
 	struct item *items;
 	size_t nitems;
 	json_t *root;
+	bool failed;              /* a write of JSON failed */
 } out;
 
 void
@@ -86,15 +100,15 @@ attach_json(const char *key, json_t *value)
 {
 	struct frame *f = top();
 
-	if (f == NULL) {
+	jx_new(value);
+	if (f == NULL)
 		out.root = value;
-	} else if (json_is_array(f->json)) {
-		json_array_append_new(f->json, value);
-	} else if (key != NULL) {
-		json_object_set_new(f->json, key, value);
-	} else {
+	else if (json_is_array(f->json))
+		jx_append(f->json, value);
+	else if (key != NULL)
+		jx_set(f->json, key, value);
+	else
 		json_decref(value);
-	}
 }
 
 static struct frame *
@@ -125,7 +139,7 @@ pop(void)
 void
 out_list_begin(const char *key, const char *title)
 {
-	struct frame *f = push(FRAME_LIST, key, out.json ? json_array() : NULL);
+	struct frame *f = push(FRAME_LIST, key, out.json ? jx_new(json_array()) : NULL);
 
 	if (!out.json) {
 		f->table = xcalloc(1, sizeof *f->table);
@@ -144,7 +158,7 @@ void
 out_row_begin(void)
 {
 	struct frame *list = top();
-	struct frame *f = push(FRAME_ROW, NULL, out.json ? json_object() : NULL);
+	struct frame *f = push(FRAME_ROW, NULL, out.json ? jx_new(json_object()) : NULL);
 
 	if (!out.json) {
 		f->table = list->table;
@@ -152,11 +166,31 @@ out_row_begin(void)
 	}
 }
 
+static void write_json_row(json_t *row, bool first);
+static void measure_row(struct table *t, char **cells, size_t len);
+static void print_row(const struct table *t, char **cells, size_t len);
+static void free_cells(char **cells, size_t len);
+
 void
 out_row_end(void)
 {
-	struct frame *f = top();
+	struct frame *f = top(), *list = &out.stack[out.depth - 2];
 
+	list->nrows++;
+	if (list->stream) {
+		/* Written (or measured) now and forgotten. */
+		if (out.json) {
+			write_json_row(f->json, list->nrows == 1);
+		} else {
+			if (f->table->pass == TABLE_MEASURE)
+				measure_row(f->table, f->row, f->table->ncols);
+			else
+				print_row(f->table, f->row, f->table->ncols);
+			free_cells(f->row, f->table->ncols);
+		}
+		out.depth--;
+		return;
+	}
 	if (!out.json) {
 		struct table *t = f->table;
 
@@ -169,7 +203,7 @@ out_row_end(void)
 void
 out_object_begin(const char *key)
 {
-	push(FRAME_OBJECT, key, out.json ? json_object() : NULL);
+	push(FRAME_OBJECT, key, out.json ? jx_new(json_object()) : NULL);
 }
 
 void
@@ -179,16 +213,21 @@ out_object_end(void)
 }
 
 /* Puts a text cell under HEADER in the current row, or a "Header: value"
- * line in the current object. Takes ownership of VALUE. */
+ * line in the current object. Takes ownership of VALUE. What it holds is
+ * shown escaped (escape_visible): a cell stays on its line and a
+ * terminal obeys no sequence stored in the database. */
 static void
-put_text(const char *header, char *value)
+put_text(const char *header, char *raw)
 {
 	struct frame *f = top();
+	char *value;
 
 	if (header == NULL || f == NULL) {
-		free(value);
+		free(raw);
 		return;
 	}
+	value = escape_visible(raw, false);
+	free(raw);
 	if (f->kind == FRAME_ROW) {
 		struct table *t = f->table;
 		size_t col;
@@ -214,8 +253,10 @@ void
 out_str(const char *key, const char *header, const char *value)
 {
 	if (out.json) {
+		/* Text that is not UTF-8 (stored by hand or by an older rota)
+		 * is shown with U+FFFD for its bad bytes, never left out. */
 		if (key != NULL)
-			attach_json(key, value ? json_string(value) : json_null());
+			attach_json(key, jx_string(value));
 	} else {
 		put_text(header, xstrdup(value ? value : "-"));
 	}
@@ -264,13 +305,15 @@ void
 out_note(const char *fmt, ...)
 {
 	va_list ap;
-	char *line;
+	char *text, *line;
 
 	if (out.json)
 		return;
 	va_start(ap, fmt);
-	line = xvasprintf(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
+	line = escape_visible(text, true);
+	free(text);
 	if (out.depth == 0) {
 		puts(line);
 		free(line);
@@ -291,63 +334,89 @@ width(const char *s)
 	return w;
 }
 
-static const char *
-cell_at(const struct table *t, size_t r, size_t c)
+/* Widens T's columns (t->widths, from its headers at first) to fit a
+ * row of LEN cells. */
+static void
+measure_row(struct table *t, char **cells, size_t len)
 {
-	return c < t->rows[r].len && t->rows[r].cells[c] ? t->rows[r].cells[c] : "";
+	if (t->ncols > 0)
+		t->widths = xreallocarray(t->widths, t->ncols, sizeof *t->widths);
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c >= t->nwidths)
+			t->widths[c] = width(t->headers[c]);
+		if (c < len && cells[c] != NULL && width(cells[c]) > t->widths[c])
+			t->widths[c] = width(cells[c]);
+	}
+	if (t->ncols > t->nwidths)
+		t->nwidths = t->ncols;
+}
+
+/* Pads TEXT to column C's width (the last column is not padded). */
+static void
+print_cell(const struct table *t, size_t c, const char *text)
+{
+	size_t w = c < t->nwidths ? t->widths[c] : 0, tw = width(text);
+
+	if (c + 1 < t->ncols)
+		printf("%s%*s  ", text, (int)(w > tw ? w - tw : 0), "");
+	else
+		fputs(text, stdout);
+}
+
+static void
+print_header(const struct table *t)
+{
+	if (t->title)
+		printf("%s\n", t->title);
+	if (t->ncols == 0)
+		return;
+	if (out.colour)
+		fputs("\033[1m", stdout);
+	for (size_t c = 0; c < t->ncols; c++)
+		print_cell(t, c, t->headers[c]);
+	if (out.colour)
+		fputs("\033[0m", stdout);
+	putchar('\n');
+}
+
+/* One row of LEN cells (NULL: empty), fewer than the columns when
+ * columns appeared after it. */
+static void
+print_row(const struct table *t, char **cells, size_t len)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		print_cell(t, c, c < len && cells[c] ? cells[c] : "");
+	putchar('\n');
 }
 
 static void
 print_table(struct table *t)
 {
-	size_t *w = xcalloc(t->ncols + 1, sizeof *w);
+	for (size_t r = 0; r < t->nrows; r++)
+		measure_row(t, t->rows[r].cells, t->rows[r].len);
+	measure_row(t, NULL, 0);        /* a table of headers alone */
+	print_header(t);
+	for (size_t r = 0; r < t->nrows; r++)
+		print_row(t, t->rows[r].cells, t->rows[r].len);
+}
 
-	if (t->title)
-		printf("%s\n", t->title);
-	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = width(t->headers[c]);
-		for (size_t r = 0; r < t->nrows; r++) {
-			const char *cell = cell_at(t, r, c);
-			if (width(cell) > w[c])
-				w[c] = width(cell);
-		}
-	}
-	if (t->ncols > 0) {
-		if (out.colour)
-			fputs("\033[1m", stdout);
-		for (size_t c = 0; c < t->ncols; c++)
-			if (c + 1 < t->ncols)
-				printf("%-*s  ", (int)w[c], t->headers[c]);
-			else
-				fputs(t->headers[c], stdout);
-		if (out.colour)
-			fputs("\033[0m", stdout);
-		putchar('\n');
-	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			const char *cell = cell_at(t, r, c);
-			if (c + 1 < t->ncols)
-				printf("%s%*s  ", cell, (int)(w[c] - width(cell)), "");
-			else
-				fputs(cell, stdout);
-		}
-		putchar('\n');
-	}
-	free(w);
+static void
+free_cells(char **cells, size_t len)
+{
+	for (size_t c = 0; c < len; c++)
+		free(cells[c]);
+	free(cells);
 }
 
 static void
 free_table(struct table *t)
 {
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->rows[r].len; c++)
-			free(t->rows[r].cells[c]);
-		free(t->rows[r].cells);
-	}
+	for (size_t r = 0; r < t->nrows; r++)
+		free_cells(t->rows[r].cells, t->rows[r].len);
 	for (size_t c = 0; c < t->ncols; c++)
 		free(t->headers[c]);
 	free(t->rows);
+	free(t->widths);
 	free(t->headers);
 	free(t->title);
 	free(t);
@@ -358,7 +427,8 @@ print_all(void)
 {
 	if (out.json) {
 		if (out.root != NULL) {
-			json_dumpf(out.root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+			if (json_dumpf(out.root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
+				out.failed = true;
 			putchar('\n');
 			json_decref(out.root);
 			out.root = NULL;
@@ -382,7 +452,71 @@ print_all(void)
 int
 out_finish(void)
 {
-	if (fflush(stdout) != 0 || ferror(stdout))
+	if (fflush(stdout) != 0 || ferror(stdout) || out.failed)
 		return rota_fail(EX_IOERR, "cannot write output");
 	return 0;
+}
+
+/* Writes ROW as an element of the top-level array being streamed, as
+ * json_dumpf would inside the whole array, and frees it. */
+static void
+write_json_row(json_t *row, bool first)
+{
+	char *text = xnonnull(json_dumps(row, JSON_INDENT(2) | JSON_PRESERVE_ORDER));
+	const char *p, *nl;
+
+	fputs(first ? "[\n  " : ",\n  ", stdout);
+	for (p = text; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		fwrite(p, 1, (size_t)(nl - p) + 1, stdout);
+		fputs("  ", stdout);
+	}
+	fputs(p, stdout);
+	free(text);
+	json_decref(row);
+}
+
+int
+out_list_rows(const char *key, const char *title, out_rows_fn rows, void *arg,
+	      size_t *n)
+{
+	struct table *t;
+	struct frame *f;
+	int r;
+
+	if (n != NULL)
+		*n = 0;
+	if (out.depth > 0) {
+		/* Inside an object: kept with it, like any list. */
+		out_list_begin(key, title);
+		r = rows(arg);
+		if (n != NULL)
+			*n = top()->nrows;
+		out_list_end();
+		return r;
+	}
+	if (out.json) {
+		f = push(FRAME_LIST, key, NULL);
+		f->stream = true;
+		r = rows(arg);
+		fputs(f->nrows > 0 ? "\n]\n" : "[]\n", stdout);
+	} else {
+		t = xcalloc(1, sizeof *t);
+		t->title = title ? xstrdup(title) : NULL;
+		t->pass = TABLE_MEASURE;
+		f = push(FRAME_LIST, key, NULL);
+		f->stream = true;
+		f->table = t;
+		if ((r = rows(arg)) == 0) {
+			measure_row(t, NULL, 0);
+			t->pass = TABLE_PRINT;
+			f->nrows = 0;
+			print_header(t);
+			r = rows(arg);
+		}
+		free_table(t);
+	}
+	if (n != NULL)
+		*n = f->nrows;
+	out.depth--;
+	return r;
 }

@@ -9,11 +9,19 @@
  * A field with a NULL header appears only in JSON; one with a NULL key only
  * in the text. Lists and objects nest: a list inside an object is a table
  * under its title, and an array under its key. Everything is written by the
- * outermost *_end() call (tables must be measured before they are aligned). */
+ * outermost *_end() call (tables must be measured before they are aligned),
+ * except the rows of out_list_rows.
+ *
+ * Text shows stored bytes escaped (common/escape.h: \x1b, \x0a, \xff):
+ * a cell is one line and no control sequence reaches the terminal. JSON
+ * shows text that is not valid UTF-8 with U+FFFD for each bad byte; a
+ * value jansson cannot take ends the program with EX_SOFTWARE, never a
+ * key left out. */
 #ifndef ROTA_OUT_H
 #define ROTA_OUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -28,6 +36,18 @@ void out_list_begin(const char *key, const char *title);
 void out_list_end(void);
 void out_row_begin(void);
 void out_row_end(void);
+
+/* A list that grows with the database, never held whole: ROWS(ARG)
+ * writes each row (out_row_begin ... out_row_end) and returns 0 or an
+ * exit status. At the top level JSON is written row by row, and a table
+ * is measured by a first call of ROWS, which prints nothing, and printed
+ * by a second: ROWS must give the same rows both times (run it inside
+ * one read transaction) and add no notes. Inside an object ROWS is
+ * called once and the list kept like any other. *N (may be NULL) gets
+ * the number of rows. Returns what ROWS returned. */
+typedef int (*out_rows_fn)(void *arg);
+int out_list_rows(const char *key, const char *title, out_rows_fn rows, void *arg,
+		  size_t *n);
 
 /* An object (JSON) or "Header: value" lines (text). */
 void out_object_begin(const char *key);

@@ -8,13 +8,16 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/escape.h"
+#include "common/text.h"
 #include "common/xalloc.h"
 #include "reports/monthly.h"
 
 #define COLS 16
 #define CELL 96
 
-/* A table measured before it is printed. */
+/* A table measured before it is printed. Cells hold the text as stored,
+ * cut at a whole character; it is escaped (common/escape.h) as printed. */
 struct table {
 	char (*cell)[COLS][CELL];
 	size_t rows, cols;
@@ -28,7 +31,7 @@ row(struct table *t, const char *first)
 	t->cell = xreallocarray(t->cell, t->rows + 1, sizeof *t->cell);
 	for (size_t c = 0; c < t->cols; c++)
 		t->cell[t->rows][c][0] = '\0';
-	snprintf(t->cell[t->rows][0], CELL, "%s", first);
+	text_copy(t->cell[t->rows][0], CELL, first);
 	t->rows++;
 }
 
@@ -39,10 +42,13 @@ static void
 set(struct table *t, size_t c, const char *fmt, ...)
 {
 	va_list ap;
+	char *text;
 
 	va_start(ap, fmt);
-	vsnprintf(t->cell[t->rows - 1][c], CELL, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
+	text_copy(t->cell[t->rows - 1][c], CELL, text);
+	free(text);
 }
 
 static const char *
@@ -62,15 +68,20 @@ colour_of(const char *word)
 static void
 print(FILE *f, struct table *t, bool colour)
 {
+	char **shown = xcalloc(t->rows * COLS + 1, sizeof *shown);
 	size_t w[COLS] = { 0 };
 
+	/* Stored text (a handle, a service, an alert) shows its control
+	 * characters escaped: one line a row, no sequence for the terminal. */
 	for (size_t r = 0; r < t->rows; r++)
-		for (size_t c = 0; c < t->cols; c++)
-			if (strlen(t->cell[r][c]) > w[c])
-				w[c] = strlen(t->cell[r][c]);
+		for (size_t c = 0; c < t->cols; c++) {
+			shown[r * COLS + c] = escape_visible(t->cell[r][c], false);
+			if (strlen(shown[r * COLS + c]) > w[c])
+				w[c] = strlen(shown[r * COLS + c]);
+		}
 	for (size_t r = 0; r < t->rows; r++) {
 		for (size_t c = 0; c < t->cols; c++) {
-			const char *s = t->cell[r][c];
+			const char *s = shown[r * COLS + c];
 			const char *col = colour && r > 0 && (int)c == t->status_col ? colour_of(s) : NULL;
 			bool last = c + 1 == t->cols;
 
@@ -86,6 +97,9 @@ print(FILE *f, struct table *t, bool colour)
 		}
 		fputc('\n', f);
 	}
+	for (size_t i = 0; i < t->rows * COLS; i++)
+		free(shown[i]);
+	free(shown);
 	free(t->cell);
 	t->cell = NULL;
 	t->rows = 0;
@@ -97,9 +111,11 @@ status_line(FILE *f, bool colour, const struct ind_result *st)
 	const char *name = ind_status_name(st->status);
 
 	if (colour)
-		fprintf(f, "  %s%-5s\033[0m  %s\n", colour_of(name), name, st->why);
+		fprintf(f, "  %s%-5s\033[0m  ", colour_of(name), name);
 	else
-		fprintf(f, "  %-5s  %s\n", name, st->why);
+		fprintf(f, "  %-5s  ", name);
+	escape_write(f, st->why, true);     /* may name a service or an alert */
+	fputc('\n', f);
 }
 
 int
@@ -110,7 +126,9 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 	char v[128];
 	size_t shown;
 
-	fprintf(f, "Monthly report %s (%s)\n", r->month_name, r->zone);
+	fprintf(f, "Monthly report %s (", r->month_name);
+	escape_write(f, r->zone, true);
+	fputs(")\n", f);
 	fprintf(f, "Overall: %s\n\n", ind_status_name(r->worst));
 
 	fputs("Team\n", f);

@@ -285,6 +285,12 @@ tests_unit_test_pages_service_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0460-report-rules.sh
 # -- out-of-hours rotations: the hours counted, follow the sun (issue 20) --
 E2E_TESTS += tests/e2e/t0461-out-of-hours-counting.sh
+# -- output never carries raw controls; lists stream (issue 21, t0560-t0569) --
+UNIT_TESTS += tests/unit/test-escape
+tests_unit_test_escape_SOURCES = tests/unit/test-escape.c
+tests_unit_test_escape_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_escape_LDADD = $(UNIT_LDADD)
+E2E_TESTS += tests/e2e/t0560-output-controls.sh
 
 # -- writers: CSV for spreadsheets, full disks, closed pipes (t0520-t0539, issue 21) --
 E2E_TESTS += tests/e2e/t0520-csv-formulas.sh tests/e2e/t0521-full-disk.sh \
