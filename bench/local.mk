@@ -25,3 +25,6 @@ bench_bench_feed_SOURCES = bench/bench-feed.c $(BENCH_COMMON)
 bench_bench_feed_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_SRCDIR='"$(abs_top_srcdir)"'
 bench_bench_feed_LDADD = $(ROTA_LIBS)
 EXTRA_DIST += bench/bench-feed.py
+# -- lists: leave list over 1,000,000 rows, time and peak memory --
+#   bench/bench-lists.sh --rota ./rota
+EXTRA_DIST += bench/bench-lists.sh

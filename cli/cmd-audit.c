@@ -10,14 +10,35 @@
 #include "common/out.h"
 #include "service/audit.h"
 
+struct audit_rows {
+	const struct svc *s;
+	int64_t since;
+	const char *object;
+};
+
+static int
+print_event(void *row, void *arg)
+{
+	(void)arg;
+	audit_print_event(row);
+	return 0;
+}
+
+static int
+audit_rows(void *arg)
+{
+	const struct audit_rows *a = arg;
+
+	return audit_each(a->s, a->since, a->object, print_event, NULL);
+}
+
 static int
 exec_audit(struct ctx *ctx, int argc, char **argv)
 {
 	const char *since_arg = cmd_opt(ctx, "since"), *object = cmd_opt(ctx, "object");
 	const struct tz_zone *zone = tz_utc();
 	struct svc s = cmd_svc(ctx);
-	struct audit_event *v;
-	int64_t since = INT64_MIN;
+	struct audit_rows a = { &s, INT64_MIN, object };
 	size_t n;
 	int r;
 
@@ -26,17 +47,13 @@ exec_audit(struct ctx *ctx, int argc, char **argv)
 	/* A date is midnight where the reader is, like everywhere else. */
 	if (ctx->actor.known && tz_lookup(ctx->actor.person.tz) != NULL)
 		zone = tz_lookup(ctx->actor.person.tz);
-	if (since_arg != NULL && (r = time_arg(ctx, "--since", since_arg, zone, &since)) != 0)
+	if (since_arg != NULL && (r = time_arg(ctx, "--since", since_arg, zone, &a.since)) != 0)
 		return r;
-	if ((r = audit_list(&s, since, object, &v, &n)) != 0)
+	/* Row by row, however long the trail: never all of it in memory. */
+	if ((r = out_list_rows(NULL, NULL, audit_rows, &a, &n)) != 0)
 		return r;
-	out_list_begin(NULL, NULL);
-	for (size_t i = 0; i < n; i++)
-		audit_print_event(&v[i]);
 	if (n == 0)
 		out_note("No audit events%s.", since_arg || object ? " match" : " yet");
-	out_list_end();
-	store_audit_free(v, n);
 	return 0;
 }
 
@@ -54,5 +71,6 @@ const struct cmd_entry cmd_audit_entry = {
 	.help = "Times are UTC. CHANGE sums up what changed (field: before -> after);\n"
 		"with --json, before and after are the whole objects. Only managers read\n"
 		"the reason of someone else's leave and the source of their leave import.\n",
+	.flags = CMD_STREAM,
 	.exec = exec_audit,
 };

@@ -459,8 +459,16 @@ cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 static int
 run(struct ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
 {
+	bool began;
 	int r;
 
+	if (e->flags & CMD_STREAM) {
+		if ((r = store_read_begin(ctx->db, &began)) != 0)
+			return r;
+		r = e->exec(ctx, argc, argv);
+		store_read_end(ctx->db, began);
+		return r;
+	}
 	if (!(e->flags & CMD_WRITE))
 		return e->exec(ctx, argc, argv);
 	if ((r = store_begin(ctx->db)) != 0)

@@ -33,6 +33,9 @@ enum cmd_flags {
 	CMD_NO_DB = 2,                /* does not open the database */
 	CMD_HIDDEN = 4,               /* not listed in `rota --help` */
 	CMD_LOOKUP = 8,               /* reads a few rows: store_read_few() */
+	/* Lists rows as it reads them (out_list_rows), however many: in one
+	 * read transaction, each page read once (store_read_few()). */
+	CMD_STREAM = 16,
 };
 
 /* One option of a command, declared once in the command's entry: the

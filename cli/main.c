@@ -184,7 +184,7 @@ main(int argc, char **argv)
 		ctx.db_path = db_path;
 		if ((r = store_open(db_path, &ctx.db)) != 0)
 			goto done;
-		if (e->flags & CMD_LOOKUP)
+		if (e->flags & (CMD_LOOKUP | CMD_STREAM))
 			store_read_few(ctx.db);
 	} else {
 		/* NULL when nothing says where (completion then offers no names). */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/xalloc.h"
 #include "service/audit.h"
 
 /* The private field of each kind of event, whose owner is the person the
@@ -76,26 +77,69 @@ redact(const struct svc *s, struct audit_event *e)
 	drop_field(&e->after, field);
 }
 
+/* Hands the events a reader may see on, as they are read. */
+struct audit_each_arg {
+	const struct svc *s;
+	const char *object;
+	store_row_fn *fn;
+	void *arg;
+};
+
+static int
+audit_visible(void *row, void *arg)
+{
+	const struct audit_each_arg *a = arg;
+	struct audit_event *e = row;
+
+	if (a->object != NULL && strcmp(e->object, a->object) != 0)
+		return 0;
+	redact(a->s, e);
+	return a->fn(e, a->arg);
+}
+
+int
+audit_each(const struct svc *s, int64_t since, const char *object, store_row_fn *fn,
+	   void *arg)
+{
+	struct audit_each_arg a = { s, object, fn, arg };
+
+	return store_audit_each(s->db, since, audit_visible, &a);
+}
+
+/* Keeps a copy of each event of an audit_list. */
+struct audit_kept {
+	struct audit_event *v;
+	size_t n;
+};
+
+static int
+keep_event(void *row, void *arg)
+{
+	const struct audit_event *e = row;
+	struct audit_kept *k = arg;
+	struct audit_event *copy;
+
+	k->v = xpush(k->v, &k->n, sizeof *k->v);
+	copy = &k->v[k->n - 1];
+	*copy = *e;
+	copy->before = e->before ? xstrdup(e->before) : NULL;
+	copy->after = e->after ? xstrdup(e->after) : NULL;
+	return 0;
+}
+
 int
 audit_list(const struct svc *s, int64_t since, const char *object,
 	   struct audit_event **v, size_t *n)
 {
-	size_t kept = 0;
-	int r;
+	struct audit_kept k = { NULL, 0 };
+	int r = audit_each(s, since, object, keep_event, &k);
 
-	if ((r = store_audit_list(s->db, since, v, n)) != 0)
-		return r;
-	for (size_t i = 0; i < *n; i++) {
-		struct audit_event *e = &(*v)[i];
-
-		if (object != NULL && strcmp(e->object, object) != 0) {
-			free(e->before);
-			free(e->after);
-			continue;
-		}
-		redact(s, e);
-		(*v)[kept++] = *e;
+	if (r != 0) {
+		store_audit_free(k.v, k.n);
+		k.v = NULL;
+		k.n = 0;
 	}
-	*n = kept;
-	return 0;
+	*v = k.v;
+	*n = k.n;
+	return r;
 }

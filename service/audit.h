@@ -17,5 +17,9 @@
  * out. Free *V with store_audit_free. */
 int audit_list(const struct svc *s, int64_t since, const char *object,
 	       struct audit_event **v, size_t *n);
+/* The same events, each handed to FN (a struct audit_event) as it is
+ * read: nothing held. */
+int audit_each(const struct svc *s, int64_t since, const char *object, store_row_fn *fn,
+	       void *arg);
 
 #endif

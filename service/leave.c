@@ -131,49 +131,75 @@ leave_remove(const struct svc *s, int64_t id, struct leave *l, struct person *p)
 }
 
 int
-leave_list(const struct svc *s, const char *handle, const char *from, const char *to,
-	   struct person *p, struct leave_item **v, size_t *n)
+leave_list_query(const struct svc *s, const char *handle, const char *from, const char *to,
+		 struct leave_query *q)
 {
 	const struct tz_zone *zone = tz_utc();
-	int64_t start = s->now, end = INT64_MAX;
-	struct leave *l;
 	int r;
 
-	memset(p, 0, sizeof *p);
-	*v = NULL;
-	*n = 0;
+	memset(q, 0, sizeof *q);
+	q->start = s->now;
+	q->end = INT64_MAX;
 	if (handle != NULL || !s->actor->privileged) {
-		if ((r = svc_subject_person(s, "leave list", handle, p)) != 0)
+		if ((r = svc_subject_person(s, "leave list", handle, &q->person)) != 0)
 			return r;
-		zone = tz_lookup_or_utc(p->tz);
+		zone = tz_lookup_or_utc(q->person.tz);
 	} else if (s->actor->known) {
 		zone = tz_lookup_or_utc(s->actor->person.tz);
 	}
-	if (from != NULL && (r = leave_time("--from", from, zone, false, &start)) != 0)
+	if (from != NULL && (r = leave_time("--from", from, zone, false, &q->start)) != 0)
 		return r;
-	if (to != NULL && (r = leave_time("--to", to, zone, true, &end)) != 0)
+	if (to != NULL && (r = leave_time("--to", to, zone, true, &q->end)) != 0)
 		return r;
-	if (end <= start && from == NULL)
+	if (q->end <= q->start && from == NULL)
 		return rota_fail(EX_USAGE, "--to %s is in the past: give --from too", to);
-	if (end <= start)
+	if (q->end <= q->start)
 		return rota_fail(EX_USAGE, "--to %s is before --from %s", to, from);
-	if ((r = store_leave_list(s->db, p->id, start, end, &l, n)) != 0)
-		return r;
-	*v = xcalloc(*n ? *n : 1, sizeof **v);
-	for (size_t i = 0; i < *n && r == 0; i++) {
-		struct person who;
+	return 0;
+}
 
-		(*v)[i].leave = l[i];
-		if ((r = store_person_get_id(s->db, l[i].person_id, &who)) == 0)
-			snprintf((*v)[i].tz, sizeof (*v)[i].tz, "%s", who.tz);
+int
+leave_list_each(const struct svc *s, const struct leave_query *q, store_row_fn *fn,
+		void *arg)
+{
+	return store_leave_each(s->db, q->person.id, q->start, q->end, fn, arg);
+}
+
+/* Keeps each leave_item in the array of a leave_list. */
+struct leave_kept {
+	struct leave_item *v;
+	size_t n;
+};
+
+static int
+keep_leave(void *row, void *arg)
+{
+	struct leave_kept *k = arg;
+
+	k->v = xpush(k->v, &k->n, sizeof *k->v);
+	k->v[k->n - 1] = *(const struct leave_item *)row;
+	return 0;
+}
+
+int
+leave_list(const struct svc *s, const char *handle, const char *from, const char *to,
+	   struct person *p, struct leave_item **v, size_t *n)
+{
+	struct leave_kept k = { NULL, 0 };
+	struct leave_query q;
+	int r;
+
+	*v = NULL;
+	*n = 0;
+	r = leave_list_query(s, handle, from, to, &q);
+	*p = q.person;
+	if (r == 0 && (r = leave_list_each(s, &q, keep_leave, &k)) != 0) {
+		free(k.v);
+		return r;
 	}
-	free(l);
-	if (r != 0) {
-		free(*v);
-		*v = NULL;
-		*n = 0;
-	}
-	return r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
+	*v = k.v;
+	*n = k.n;
+	return r;
 }
 
 /* Leave rows of the calendar: one per occurrence, its summary the reason. */

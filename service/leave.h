@@ -29,12 +29,6 @@ int leave_add(const struct svc *s, const char *handle, const char *from, const c
 /* Removes leave ID: its person or a manager. *L and *P get what it was. */
 int leave_remove(const struct svc *s, int64_t id, struct leave *l, struct person *p);
 
-/* One leave listed, with its person's zone. */
-struct leave_item {
-	struct leave leave;
-	char tz[TZ_MAX];
-};
-
 /* The leave that has not ended by FROM (NULL: now) and starts before the
  * end of TO (NULL: ever), of HANDLE, or (HANDLE NULL) of the actor, or of
  * everyone when the actor is a manager. FROM and TO are read in that
@@ -43,6 +37,18 @@ struct leave_item {
  * free(*v). */
 int leave_list(const struct svc *s, const char *handle, const char *from, const char *to,
 	       struct person *p, struct leave_item **v, size_t *n);
+
+/* The same in two steps, for a list that never holds its rows: whose
+ * leave and when, checked and read as leave_list reads them; then each
+ * leave (a struct leave_item) handed to FN as it is read, in that order. */
+struct leave_query {
+	struct person person;   /* id 0: everyone */
+	int64_t start, end;
+};
+int leave_list_query(const struct svc *s, const char *handle, const char *from,
+		     const char *to, struct leave_query *q);
+int leave_list_each(const struct svc *s, const struct leave_query *q, store_row_fn *fn,
+		    void *arg);
 
 /* A shift of the person that the imported leave overlaps. */
 struct leave_conflict {

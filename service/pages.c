@@ -144,7 +144,7 @@ handle_of(const struct person *v, size_t n, int64_t id)
 }
 
 int
-pages_list(const struct svc *s, int year, int month, struct pages_month *out)
+pages_month_open(const struct svc *s, int year, int month, struct pages_month *out)
 {
 	struct local_time lt;
 	int r;
@@ -159,18 +159,65 @@ pages_list(const struct svc *s, int year, int month, struct pages_month *out)
 	}
 	out->year = year;
 	out->month = month;
-	if ((r = store_person_list(s->db, &out->people, &out->n_people)) != 0 ||
-	    (r = store_page_list(s->db, report_month_start(out->zone, year, month, 0),
-				 report_month_start(out->zone, year, month, 1),
-				 &out->v, &out->n)) != 0)
+	return store_person_list(s->db, &out->people, &out->n_people);
+}
+
+/* Hands a page read by store_page_each on with its people's handles. */
+struct pages_each_arg {
+	const struct pages_month *m;
+	store_row_fn *fn;
+	void *arg;
+};
+
+static int
+page_with_handles(void *row, void *arg)
+{
+	const struct pages_each_arg *a = arg;
+	const struct page *p = row;
+	struct page_listed l = {
+		.page = p,
+		.responder = handle_of(a->m->people, a->m->n_people, p->responder_id),
+		.escalation = handle_of(a->m->people, a->m->n_people, p->escalation_person_id),
+	};
+
+	return a->fn(&l, a->arg);
+}
+
+int
+pages_each(const struct svc *s, const struct pages_month *m, store_row_fn *fn, void *arg)
+{
+	struct pages_each_arg a = { m, fn, arg };
+
+	return store_page_each(s->db, report_month_start(m->zone, m->year, m->month, 0),
+			       report_month_start(m->zone, m->year, m->month, 1),
+			       page_with_handles, &a);
+}
+
+/* Keeps each page of a pages_list in its arrays. */
+static int
+keep_page(void *row, void *arg)
+{
+	const struct page_listed *l = row;
+	struct pages_month *m = arg;
+	size_t n = m->n;
+
+	m->v = xpush(m->v, &m->n, sizeof *m->v);
+	m->v[n] = *l->page;
+	m->responder = xreallocarray(m->responder, m->n, sizeof *m->responder);
+	m->escalation = xreallocarray(m->escalation, m->n, sizeof *m->escalation);
+	m->responder[n] = l->responder;
+	m->escalation[n] = l->escalation;
+	return 0;
+}
+
+int
+pages_list(const struct svc *s, int year, int month, struct pages_month *out)
+{
+	int r;
+
+	if ((r = pages_month_open(s, year, month, out)) != 0 ||
+	    (r = pages_each(s, out, keep_page, out)) != 0)
 		return r;
-	out->responder = xcalloc(out->n + 1, sizeof *out->responder);
-	out->escalation = xcalloc(out->n + 1, sizeof *out->escalation);
-	for (size_t i = 0; i < out->n; i++) {
-		out->responder[i] = handle_of(out->people, out->n_people, out->v[i].responder_id);
-		out->escalation[i] = handle_of(out->people, out->n_people,
-					       out->v[i].escalation_person_id);
-	}
 	return 0;
 }
 

@@ -66,6 +66,17 @@ struct pages_month {
  * current month), oldest first. Free with pages_month_free (also after a
  * failure). */
 int pages_list(const struct svc *s, int year, int month, struct pages_month *out);
+
+/* The same in two steps, for a list that never holds its pages: the
+ * month, its zone and the people (v NULL), then each page handed to FN
+ * as a struct page_listed as it is read, in that order. */
+struct page_listed {
+	const struct page *page;
+	const char *responder, *escalation;   /* handles, or NULL */
+};
+int pages_month_open(const struct svc *s, int year, int month, struct pages_month *out);
+int pages_each(const struct svc *s, const struct pages_month *m, store_row_fn *fn,
+	       void *arg);
 void pages_month_free(struct pages_month *m);
 
 #endif

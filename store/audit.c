@@ -60,13 +60,25 @@ drop_event(void *elem)
 	free(e->after);
 }
 
+static const char list_sql[] =
+	"SELECT id, at, actor, action, object, before, after FROM audit_events "
+	"WHERE at >= ? ORDER BY at, id";
+
+int
+store_audit_each(struct store *s, int64_t since, store_row_fn *fn, void *arg)
+{
+	sqlite3_stmt *st = db_stmt(s, list_sql);
+	struct audit_event e;
+
+	if (st != NULL)
+		db_bind_int(st, 1, since);
+	return db_each(s, st, read_event, drop_event, &e, sizeof e, fn, arg);
+}
+
 int
 store_audit_list(struct store *s, int64_t since, struct audit_event **v, size_t *n)
 {
-	static const char sql[] =
-		"SELECT id, at, actor, action, object, before, after FROM audit_events "
-		"WHERE at >= ? ORDER BY at, id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	sqlite3_stmt *st = db_stmt(s, list_sql);
 
 	if (st != NULL)
 		db_bind_int(st, 1, since);

@@ -500,6 +500,24 @@ store_commit(struct store *s)
 	return exec(s, "COMMIT");
 }
 
+int
+store_read_begin(struct store *s, bool *began)
+{
+	int r = 0;
+
+	*began = sqlite3_get_autocommit(s->db) != 0;
+	if (*began && (r = exec(s, "BEGIN")) != 0)
+		*began = false;
+	return r;
+}
+
+void
+store_read_end(struct store *s, bool began)
+{
+	if (began)
+		store_rollback(s);
+}
+
 void
 store_rollback(struct store *s)
 {
@@ -616,6 +634,29 @@ db_list(struct store *s, sqlite3_stmt *st, db_read_fn *read, size_t size, void *
 	size_t *n)
 {
 	return db_list_owning(s, st, read, NULL, size, v, n);
+}
+
+int
+db_each(struct store *s, sqlite3_stmt *st, db_read_fn *read, void (*drop)(void *row),
+	void *row, size_t size, store_row_fn *each, void *arg)
+{
+	int r, err = 0;
+
+	if (st == NULL)
+		return EX_SOFTWARE;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(row, 0, size);
+		if ((err = read(st, row)) == 0)
+			err = each(row, arg);
+		if (drop != NULL)
+			drop(row);
+		if (err != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (err == 0 && r != SQLITE_DONE)
+		err = db_error(s);
+	return err;
 }
 
 int

@@ -4,9 +4,12 @@
 #include "common/err.h"
 #include "store/store-private.h"
 
-#define LEAVE_COLS \
-	"SELECT l.id, l.person_id, p.handle, l.start_at, l.end_at, l.reason, l.source " \
-	"FROM leave l JOIN persons p ON p.id = l.person_id "
+#define LEAVE_SELECT \
+	"SELECT l.id, l.person_id, p.handle, l.start_at, l.end_at, l.reason, l.source"
+#define LEAVE_FROM "FROM leave l JOIN persons p ON p.id = l.person_id "
+#define LEAVE_COLS LEAVE_SELECT " " LEAVE_FROM
+#define LEAVE_LISTED "WHERE (?1 = 0 OR l.person_id = ?1) AND l.end_at > ?2 AND l.start_at < ?3 " \
+	"ORDER BY l.start_at, p.handle"
 
 static int
 read_leave(sqlite3_stmt *st, void *out)
@@ -21,6 +24,16 @@ read_leave(sqlite3_stmt *st, void *out)
 	db_text(st, 5, l->reason, sizeof l->reason);
 	db_text(st, 6, l->source, sizeof l->source);
 	return 0;
+}
+
+/* A leave with its person's zone (column 7). */
+static int
+read_leave_item(sqlite3_stmt *st, void *out)
+{
+	struct leave_item *it = out;
+
+	db_text(st, 7, it->tz, sizeof it->tz);
+	return read_leave(st, &it->leave);
 }
 
 int
@@ -57,9 +70,7 @@ int
 store_leave_list(struct store *s, int64_t person_id, int64_t from, int64_t to,
 		 struct leave **v, size_t *n)
 {
-	static const char sql[] =
-		LEAVE_COLS "WHERE (?1 = 0 OR l.person_id = ?1) AND l.end_at > ?2 AND l.start_at < ?3 "
-		"ORDER BY l.start_at, p.handle";
+	static const char sql[] = LEAVE_COLS LEAVE_LISTED;
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st != NULL) {
@@ -68,6 +79,22 @@ store_leave_list(struct store *s, int64_t person_id, int64_t from, int64_t to,
 		db_bind_int(st, 3, to);
 	}
 	return db_list(s, st, read_leave, sizeof **v, (void **)v, n);
+}
+
+int
+store_leave_each(struct store *s, int64_t person_id, int64_t from, int64_t to,
+		 store_row_fn *fn, void *arg)
+{
+	static const char sql[] = LEAVE_SELECT ", p.tz " LEAVE_FROM LEAVE_LISTED;
+	sqlite3_stmt *st = db_stmt(s, sql);
+	struct leave_item it;
+
+	if (st != NULL) {
+		db_bind_int(st, 1, person_id);
+		db_bind_int(st, 2, from);
+		db_bind_int(st, 3, to);
+	}
+	return db_each(s, st, read_leave_item, NULL, &it, sizeof it, fn, arg);
 }
 
 int

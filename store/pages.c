@@ -202,8 +202,8 @@ read_page(sqlite3_stmt *st, void *out)
 	return read_page_class(st, 16, p->id, &p->class);
 }
 
-int
-store_page_list(struct store *s, int64_t from, int64_t to, struct page **v, size_t *n)
+static sqlite3_stmt *
+page_list_stmt(struct store *s, int64_t from, int64_t to)
 {
 	static const char sql[] =
 		"SELECT id, source, source_id, created_at, acknowledged_at, resolved_at, "
@@ -217,7 +217,21 @@ store_page_list(struct store *s, int64_t from, int64_t to, struct page **v, size
 		db_bind_int(st, 1, from);
 		db_bind_int(st, 2, to);
 	}
-	return db_list(s, st, read_page, sizeof **v, (void **)v, n);
+	return st;
+}
+
+int
+store_page_list(struct store *s, int64_t from, int64_t to, struct page **v, size_t *n)
+{
+	return db_list(s, page_list_stmt(s, from, to), read_page, sizeof **v, (void **)v, n);
+}
+
+int
+store_page_each(struct store *s, int64_t from, int64_t to, store_row_fn *fn, void *arg)
+{
+	struct page p;
+
+	return db_each(s, page_list_stmt(s, from, to), read_page, NULL, &p, sizeof p, fn, arg);
 }
 
 static int

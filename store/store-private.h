@@ -76,6 +76,13 @@ int db_list(struct store *s, sqlite3_stmt *st, db_read_fn *read,
 int db_list_owning(struct store *s, sqlite3_stmt *st, db_read_fn *read,
 		   void (*drop)(void *elem), size_t size, void **v, size_t *n);
 
+/* Runs ST, reading each row into ROW (SIZE bytes, zeroed first) with READ
+ * and handing it to EACH(ROW, ARG) before the next is read, so that
+ * nothing grows with the rows; DROP (may be NULL) then frees what READ
+ * put in ROW. 0, READ's or EACH's first non-zero return, or db_error(). */
+int db_each(struct store *s, sqlite3_stmt *st, db_read_fn *read, void (*drop)(void *row),
+	    void *row, size_t size, store_row_fn *each, void *arg);
+
 /* Runs an UPDATE or DELETE: 0, STORE_NOT_FOUND when no row changed, or
  * db_error(). */
 int db_changed(struct store *s, sqlite3_stmt *st);

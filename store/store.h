@@ -43,6 +43,12 @@ const char *store_path(const struct store *s);
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
+/* A read transaction, so that a list read twice (out_list_rows) reads the
+ * same rows both times: writers go on, this connection sees the database
+ * as it was at its first read. Inside a transaction already it does
+ * nothing; *BEGAN says whether it began one, for store_read_end. */
+int store_read_begin(struct store *s, bool *began);
+void store_read_end(struct store *s, bool began);
 /* For a transaction that adds many rows (a large page import), called
  * before store_begin: the rollback journal instead of the WAL while nobody
  * else has the database open (the WAL writes every new page twice, to the
@@ -117,12 +123,25 @@ int store_member_leave(struct store *s, int64_t term_id, int64_t person_id, int6
 int store_member_list(struct store *s, int64_t term_id, struct membership **v, size_t *n);
 int store_member_get(struct store *s, int64_t term_id, int64_t person_id, struct membership *out);
 
+/* Receives each row of a list read row by row (store_*_each), valid until
+ * it returns; a non-zero return stops the reading and is returned. */
+typedef int store_row_fn(void *row, void *arg);
+
 /* Leave. PERSON_ID 0: everyone. Rows overlapping [from, to). */
 int store_leave_add(struct store *s, struct leave *l, int64_t now);
 int store_leave_get(struct store *s, int64_t id, struct leave *out);
 int store_leave_list(struct store *s, int64_t person_id, int64_t from, int64_t to,
 		     struct leave **v, size_t *n);
 int store_leave_remove(struct store *s, int64_t id);
+/* One leave listed, with its person's zone. */
+struct leave_item {
+	struct leave leave;
+	char tz[TZ_MAX];
+};
+/* The rows of store_leave_list in its order, each a struct leave_item
+ * handed to FN as it is read. */
+int store_leave_each(struct store *s, int64_t person_id, int64_t from, int64_t to,
+		     store_row_fn *fn, void *arg);
 
 /* Shifts. Zero fields of the filter do not filter; from/to select shifts
  * overlapping [from, to) (to = 0: open-ended). Sorted by start, then tier
@@ -195,6 +214,9 @@ int store_audit_add(struct store *s, int64_t at, const char *actor,
 		    const char *before, const char *after);
 int store_audit_list(struct store *s, int64_t since, struct audit_event **v, size_t *n);
 void store_audit_free(struct audit_event *v, size_t n);
+/* The events of store_audit_list in its order, each a struct audit_event
+ * handed to FN as it is read (its before and after freed after FN). */
+int store_audit_each(struct store *s, int64_t since, store_row_fn *fn, void *arg);
 
 /* Schedule generation, checks and `rota now` (store/schedule.c): list
  * queries shaped so that one call serves a whole term. */
@@ -396,6 +418,9 @@ int store_page_insert_many(struct store *s, struct page *v, size_t n, int64_t no
  * (then id). */
 int store_page_list(struct store *s, int64_t from, int64_t to,
 		    struct page **v, size_t *n);
+/* The same pages, each a struct page handed to FN as it is read. */
+int store_page_each(struct store *s, int64_t from, int64_t to, store_row_fn *fn,
+		    void *arg);
 /* Updates the stored page of P's source and source_id with P's
  * acknowledgement, resolution, responder, escalation, acted and class;
  * *changed says whether anything differed. */
