@@ -34,7 +34,8 @@ enum cmd_flags {
 	CMD_HIDDEN = 4,               /* not listed in `rota --help` */
 	CMD_LOOKUP = 8,               /* reads a few rows: store_read_few() */
 	/* Lists rows as it reads them (out_list_rows), however many: in one
-	 * read transaction, each page read once (store_read_few()). */
+	 * read transaction, each page read once, sorts in a temporary file
+	 * (store_read_stream()). */
 	CMD_STREAM = 16,
 };
 

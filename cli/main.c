@@ -184,8 +184,10 @@ main(int argc, char **argv)
 		ctx.db_path = db_path;
 		if ((r = store_open(db_path, &ctx.db)) != 0)
 			goto done;
-		if (e->flags & (CMD_LOOKUP | CMD_STREAM))
+		if (e->flags & CMD_LOOKUP)
 			store_read_few(ctx.db);
+		if (e->flags & CMD_STREAM)
+			store_read_stream(ctx.db);
 	} else {
 		/* NULL when nothing says where (completion then offers no names). */
 		database_path(db_opt, ctx.cfg, true, &db_path);

@@ -468,6 +468,17 @@ store_read_few(struct store *s)
 }
 
 void
+store_read_stream(struct store *s)
+{
+	/* As store_read_few; and a sort over the whole table (leave list
+	 * orders 10^6 rows by start, which no index gives) spills to a
+	 * temporary file rather than memory: 98 MB of sorter in memory
+	 * otherwise (temp_store = MEMORY, store_open). */
+	store_read_few(s);
+	sqlite3_exec(s->db, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
+}
+
+void
 store_close(struct store *s)
 {
 	if (s == NULL)

@@ -38,6 +38,10 @@ void store_close(struct store *s);
  * through the memory map. A fault on a page of a mapped 45 MB file costs
  * some 20 us on this machine, a read() of it 2 (bench/README.md). */
 void store_read_few(struct store *s);
+/* For a command that lists rows as it reads them, however many
+ * (CMD_STREAM): store_read_few, and sorts kept in a temporary file, so
+ * that its memory does not grow with the table. */
+void store_read_stream(struct store *s);
 const char *store_path(const struct store *s);
 
 int store_begin(struct store *s);
