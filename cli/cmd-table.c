@@ -72,6 +72,7 @@ extern const struct cmd_entry cmd_report_monthly_entry;
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_completion_entry;
+extern const struct cmd_entry cmd_help_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -135,6 +136,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* -- demo, completion -- */
 	&cmd_demo_entry,
 	&cmd_completion_entry,
+	&cmd_help_entry,
 	NULL,
 };
 

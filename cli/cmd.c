@@ -440,6 +440,160 @@ cmd_print_help(const struct cmd_entry *e, FILE *f)
 	fputs(") come before the command; see rota(1).\n", f);
 }
 
+/* -- Help for the program, a group, a command ----------------------------- */
+
+void
+cmd_print_global_help(FILE *f)
+{
+	fputs("usage: rota", f);
+	cmd_print_synopsis(cmd_global_options, f);
+	fputs(" COMMAND [ARGS]\n\nGlobal options:\n", f);
+	cmd_print_options(cmd_global_options, 0, f);
+	fputs("\nCommands:\n", f);
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
+		if (!((*e)->flags & CMD_HIDDEN))
+			fprintf(f, "  %-18s %s\n", (*e)->name, (*e)->summary);
+	fputs("\n`rota help COMMAND` or `rota COMMAND --help` for one command or "
+	      "group;\n`rota completion bash` prints a bash completion script.\n"
+	      "See rota(1) for the whole story, and EXIT STATUS there.\n", f);
+}
+
+/* Whether entry E's name starts with the word GROUP and a space. */
+static bool
+in_group(const struct cmd_entry *e, const char *group)
+{
+	size_t len = strlen(group);
+
+	return strncmp(e->name, group, len) == 0 && e->name[len] == ' ';
+}
+
+bool
+cmd_is_group(const char *word)
+{
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
+		if (!((*e)->flags & CMD_HIDDEN) && in_group(*e, word))
+			return true;
+	return false;
+}
+
+void
+cmd_print_group(const char *group, FILE *f)
+{
+	fprintf(f, "usage: rota %s COMMAND [ARGS]\n\nCommands:\n", group);
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
+		if (!((*e)->flags & CMD_HIDDEN) && in_group(*e, group))
+			fprintf(f, "  %-18s %s\n", (*e)->name, (*e)->summary);
+	fprintf(f, "\n`rota help %s COMMAND` or `rota %s COMMAND --help` for one "
+		"command.\n", group, group);
+}
+
+/* The number of single-character edits between A and B, at most 9. */
+static size_t
+edits(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[33];
+
+	if (la > 32 || lb > 32)
+		return 9;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb] < 9 ? row[lb] : 9;
+}
+
+/* The listed word closest to WORD within two edits, or NULL: among the
+ * groups' and commands' first words when GROUP is NULL, else among GROUP's
+ * second words. Written to BUF. */
+static const char *
+closest(const char *group, const char *word, char *buf, size_t len)
+{
+	size_t best = 3;
+	const char *found = NULL;
+
+	for (const struct cmd_entry *const *e = cmd_table; *e; e++) {
+		const char *name = (*e)->name, *space = strchr(name, ' ');
+		char w[64];
+		size_t d;
+
+		if ((*e)->flags & CMD_HIDDEN)
+			continue;
+		if (group != NULL && !in_group(*e, group))
+			continue;
+		if (group != NULL)
+			snprintf(w, sizeof w, "%s", space + 1);
+		else
+			snprintf(w, sizeof w, "%.*s", space != NULL ? (int)(space - name) :
+				 (int)strlen(name), name);
+		if ((d = edits(word, w)) < best) {
+			best = d;
+			snprintf(buf, len, "%s", w);
+			found = buf;
+		}
+	}
+	return found;
+}
+
+int
+cmd_no_entry(int argc, char **argv, bool help)
+{
+	char near[64];
+	const char *n;
+
+	if (argc == 0) {
+		cmd_print_global_help(stdout);
+		return 0;
+	}
+	if (cmd_is_group(argv[0]) && (argc == 1 || (help && argv[1][0] == '-'))) {
+		cmd_print_group(argv[0], stdout);
+		return 0;
+	}
+	if (cmd_is_group(argv[0])) {
+		if (argv[1][0] == '-')
+			return rota_fail(EX_USAGE, "%s takes a command before its "
+					 "options (see rota help %s)", argv[0], argv[0]);
+		if ((n = closest(argv[0], argv[1], near, sizeof near)) != NULL)
+			return rota_fail(EX_USAGE, "unknown command '%s %s'; did you mean "
+					 "'%s %s'? (see rota help %s)", argv[0], argv[1],
+					 argv[0], n, argv[0]);
+		return rota_fail(EX_USAGE, "unknown command '%s %s' (see rota help %s)",
+				 argv[0], argv[1], argv[0]);
+	}
+	if ((n = closest(NULL, argv[0], near, sizeof near)) != NULL)
+		return rota_fail(EX_USAGE, "unknown command '%s'; did you mean '%s'? "
+				 "(see rota help)", argv[0], n);
+	return rota_fail(EX_USAGE, "unknown command '%s' (see rota help)", argv[0]);
+}
+
+int
+cmd_help_words(int argc, char **argv)
+{
+	const struct cmd_entry *e = NULL;
+	int used = 0;
+
+	if (argc > 0 && (e = cmd_find(argc, argv, &used)) != NULL && used == argc) {
+		cmd_print_help(e, stdout);
+		return 0;
+	}
+	if (argc > 0 && e != NULL)
+		return rota_fail(EX_USAGE, "unknown command '%s %s' (see rota help %s)",
+				 e->name, argv[used], e->name);
+	return cmd_no_entry(argc, argv, false);
+}
+
 int
 cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 {

@@ -136,6 +136,20 @@ void cmd_print_options(const struct cmd_option *opts, size_t column, FILE *f);
 /* Prints the usage line, the summary, the positional arguments, the
  * options and the rest of the help text. */
 void cmd_print_help(const struct cmd_entry *e, FILE *f);
+/* Prints `rota --help`: the global options and the listed commands. */
+void cmd_print_global_help(FILE *f);
+/* Whether WORD is the first word of listed commands ("swap"). */
+bool cmd_is_group(const char *word);
+/* Prints GROUP's commands, one line each, as `rota --help` lists them. */
+void cmd_print_group(const char *group, FILE *f);
+/* For words ARGV (argc of them, after the global options) naming no
+ * command: none, the program's help; a group alone, or followed by options
+ * among which HELP says --help is, its commands (0); else "unknown
+ * command" with the nearest name, EX_USAGE. */
+int cmd_no_entry(int argc, char **argv, bool help);
+/* `rota help WORDS`: the help of the command, group or program they name,
+ * as `rota WORDS --help` prints it (0); EX_USAGE for an unknown one. */
+int cmd_help_words(int argc, char **argv);
 /* Prints "rota: MESSAGE" and the running command's usage line; EX_USAGE. */
 int cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

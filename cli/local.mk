@@ -51,4 +51,4 @@ rota_full_SOURCES += cli/cmd-pay.c
 rota_full_SOURCES += cli/cmd-report-monthly.c
 # -- demo, completion --
 rota_full_SOURCES += cli/cmd-demo.c cli/demo-story.c cli/demo-story.h cli/demo.c cli/demo.h $(SAMPLE_PAGES_SOURCES)
-rota_full_SOURCES += cli/cmd-completion.c
+rota_full_SOURCES += cli/cmd-completion.c cli/cmd-help.c

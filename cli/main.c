@@ -18,20 +18,6 @@
 #include "common/tz.h"
 #include "common/xalloc.h"
 
-static void
-print_global_help(FILE *f)
-{
-	fputs("usage: rota", f);
-	cmd_print_synopsis(cmd_global_options, f);
-	fputs(" COMMAND [ARGS]\n\nGlobal options:\n", f);
-	cmd_print_options(cmd_global_options, 0, f);
-	fputs("\nCommands:\n", f);
-	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
-		if (!((*e)->flags & CMD_HIDDEN))
-			fprintf(f, "  %-18s %s\n", (*e)->name, (*e)->summary);
-	fputs("\nSee rota(1) for the whole story, and EXIT STATUS there.\n", f);
-}
-
 /* The database path: --db, $ROTA_DB, the config's [core] database, else
  * $XDG_DATA_HOME/rota/rota.db (~/.local/share when unset). *OUT is
  * malloc'd; NULL with a status when nothing says where (an empty --db or
@@ -129,7 +115,7 @@ main(int argc, char **argv)
 		if (cmd_elsewhere != NULL && strcmp(name, "help") == 0)
 			return cmd_elsewhere(all);
 		if (strcmp(name, "help") == 0) {
-			print_global_help(stdout);
+			cmd_print_global_help(stdout);
 			free(given);
 			return out_finish();
 		}
@@ -156,13 +142,12 @@ main(int argc, char **argv)
 	if (e == NULL && cmd_elsewhere != NULL)
 		return cmd_elsewhere(all);
 	if (argc == 0) {
-		print_global_help(stderr);
+		cmd_print_global_help(stderr);
 		return EX_USAGE;
 	}
-	if (e == NULL) {
-		rota_fail(EX_USAGE, "unknown command '%s' (see rota --help)", argv[0]);
-		return EX_USAGE;
-	}
+	/* A group (`rota swap`) lists its commands; else a suggestion. */
+	if (e == NULL)
+		return cmd_no_entry(argc, argv, wants_help(argc, argv));
 	argc -= used - 1;
 	argv += used - 1;
 	argv[0] = (char *)e->name;

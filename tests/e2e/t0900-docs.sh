@@ -184,7 +184,9 @@ test_expect_success 'the completion script is built from the command table, vali
 	expect_status 0 rota completion bash &&
 	cmp out "$COMP_SCRIPT" &&
 	grep -q "^complete -F _rota rota$" out &&
-	rota --help >help && grep -qx "Commands:" help && ! grep -q completion help
+	rota --help >help && grep -qx "Commands:" help &&
+	grep -qx "\`rota completion bash\` prints a bash completion script." help &&
+	! grep -q "^  completion" help
 '
 
 test_expect_success 'completing the first word offers the commands' '
