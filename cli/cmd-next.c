@@ -82,12 +82,12 @@ exec_next(struct ctx *ctx, int argc, char **argv)
 	struct person p;
 	struct next_shift *v;
 	const char *count_opt = cmd_opt(ctx, "count");
-	int64_t count = 5;
+	int count = 5;
 	bool windowed = false;
 	size_t n;
 	int r;
 
-	if (count_opt != NULL && (r = id_arg(ctx, "--count", count_opt, &count)) != 0)
+	if (count_opt != NULL && (r = count_arg(ctx, "--count", count_opt, 0, &count)) != 0)
 		return r;
 	if (argc > 2)
 		return cmd_usage_error(ctx, "next takes at most one HANDLE");

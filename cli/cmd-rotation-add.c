@@ -36,7 +36,7 @@ exec_rotation_add(struct ctx *ctx, int argc, char **argv)
 	    weekday_time_parse(handoff, &rot.handoff_dow, &rot.handoff_minute) < 0)
 		return cmd_usage_error(ctx, "--handoff: '%s' is not a weekday and time such "
 				       "as \"Mon 10:00\"", handoff);
-	if (days != NULL && (r = int_arg(ctx, "--shift-days", days, 1, 28, &rot.shift_days)) != 0)
+	if (days != NULL && (r = count_arg(ctx, "--shift-days", days, 28, &rot.shift_days)) != 0)
 		return r;
 	if ((r = rotation_add(&s, &rot)) != 0)
 		return r;

@@ -25,7 +25,7 @@ exec_term_add(struct ctx *ctx, int argc, char **argv)
 	if ((r = name_arg(ctx, "term name", argv[1], t.name, sizeof t.name)) != 0)
 		return r;
 	if (weeks != NULL &&
-	    (r = int_arg(ctx, "--weeks", weeks, 1, TERM_WEEKS_MAX, &t.weeks)) != 0)
+	    (r = count_arg(ctx, "--weeks", weeks, TERM_WEEKS_MAX, &t.weeks)) != 0)
 		return r;
 	if ((r = term_add(&s, rotation, start, &t, &rot)) != 0)
 		return usage_if(ctx, r);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,25 @@ id_arg(struct ctx *ctx, const char *what, const char *s, int64_t *out)
 	if (errno != 0 || end == s || *end != '\0' || v <= 0)
 		return cmd_usage_error(ctx, "%s: '%s' is not an id (a positive number)", what, s);
 	*out = v;
+	return 0;
+}
+
+int
+count_arg(struct ctx *ctx, const char *what, const char *s, int max, int *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v <= 0 || v > INT_MAX ||
+	    (max > 0 && v > max)) {
+		if (max > 0)
+			return cmd_usage_error(ctx, "%s: '%s' must be a positive number, "
+					       "at most %d", what, s, max);
+		return cmd_usage_error(ctx, "%s: '%s' must be a positive number", what, s);
+	}
+	*out = (int)v;
 	return 0;
 }
 

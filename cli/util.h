@@ -26,6 +26,10 @@ int zone_arg(struct ctx *ctx, const char *option, const char *name, const struct
 int time_arg(struct ctx *ctx, const char *what, const char *s, const struct tz_zone *zone, int64_t *out);
 /* A positive whole number; EX_USAGE otherwise. */
 int id_arg(struct ctx *ctx, const char *what, const char *s, int64_t *out);
+/* A count or number option (--count, --weeks): a positive whole number,
+ * at most MAX when MAX is positive; else EX_USAGE, "must be a positive
+ * number". The one reader of every such option. */
+int count_arg(struct ctx *ctx, const char *what, const char *s, int max, int *out);
 /* Copies S into a fixed field, refusing text too long for it (EX_USAGE). */
 int text_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len);
 

@@ -57,7 +57,7 @@ test_expect_success 'bad input is refused and changes nothing' '
 	expect_unchanged 64 rota rotation add x --tier secondary --tz UTC &&
 	expect_err "--tier: '"'"'secondary'"'"' is not a tier" &&
 	expect_unchanged 64 rota rotation add x --tier primary --tz UTC --shift-days 0 &&
-	expect_err "--shift-days: '"'"'0'"'"' is not a whole number from 1 to 28" &&
+	expect_err "--shift-days: '"'"'0'"'"' must be a positive number, at most 28" &&
 	expect_unchanged 64 rota rotation add x --tier primary --tz UTC --shift-days 7x &&
 	expect_unchanged 64 rota rotation add x --tier primary &&
 	expect_err "--tz is required" &&

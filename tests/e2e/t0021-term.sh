@@ -153,7 +153,7 @@ test_expect_success 'bad input is refused and changes nothing' '
 	expect_err "--start: bad date '"'"'2027-02-30'"'"'" &&
 	expect_unchanged 64 rota term add u --rotation ops --start tomorrow &&
 	expect_unchanged 64 rota term add u --rotation ops --start 2027-05-01 --weeks 0 &&
-	expect_err "--weeks: '"'"'0'"'"' is not a whole number from 1 to 520" &&
+	expect_err "--weeks: '"'"'0'"'"' must be a positive number, at most 520" &&
 	expect_unchanged 64 rota term add u --rotation ops --start 2027-05-01 --weeks 521 &&
 	expect_unchanged 64 rota term add u --rotation ops &&
 	expect_err "--start is required" &&
