@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/setup.h"
 #include "cli/util.h"
 #include "reports/month.h"
 #include "service/pay.h"
@@ -38,10 +39,8 @@ exec_pay(struct ctx *ctx, int argc, char **argv)
 			return cmd_usage_error(ctx, "unknown format '%s' (text, csv or json)",
 					       format);
 	}
-	if (argc != 2)
-		return cmd_usage_error(ctx, "pay takes one month, YYYY-MM");
-	if (report_month_parse(argv[1], &year, &month) < 0)
-		return cmd_usage_error(ctx, "bad month '%s' (YYYY-MM, as in 2027-01)", argv[1]);
+	if ((r = month_arg(ctx, argc, argv, &year, &month)) != 0)
+		return r;
 	snprintf(label, sizeof label, "%04d-%02d", year, month);
 	if ((r = pay_view(&s, year, month, &m)) == 0)
 		r = render(&m, label, stdout);
@@ -51,7 +50,7 @@ exec_pay(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_pay_entry = {
 	.name = "pay",
-	.args = "YYYY-MM",
+	.args = "[YYYY-MM]",
 	.options = (const struct cmd_option[]){
 		{ "format", 0, "text|csv|json", "text: an aligned table and a total per "
 		  "currency (the default); csv: one row per person and currency, for "
@@ -67,7 +66,8 @@ const struct cmd_entry cmd_pay_entry = {
 		"JSON gives {\"person\", \"currency\", \"total_minor\", \"components\":\n"
 		"{\"stipend_minor\", ...}, \"toil_hours\", ...} per line, amounts in minor units.\n"
 		"\n"
-		"Months are calendar months in [report] timezone. Each rotation is paid by\n"
+		"Months are calendar months in [report] timezone (without YYYY-MM, the\n"
+		"current one). Each rotation is paid by\n"
 		"the [policy] its [rotation] section names (rota.conf(5)): a stipend per\n"
 		"weekly shift and day rates, pro-rated by the minutes held in the month;\n"
 		"active out-of-hours work, rounded up to a step; a bonus and time off in\n"

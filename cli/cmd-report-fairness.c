@@ -129,11 +129,15 @@ exec_report_fairness(struct ctx *ctx, int argc, char **argv)
 {
 	struct svc s = cmd_svc(ctx);
 	struct fairness_view v;
+	char current[NAME_MAX_];
 	int r;
 
-	if (argc != 2)
-		return cmd_usage_error(ctx, "report fairness takes one TERM");
-	if ((r = report_fairness(&s, argv[1], &v)) == 0)
+	if (argc > 2)
+		return cmd_usage_error(ctx, "report fairness takes at most one TERM");
+	if (argc < 2 && (r = usage_if(ctx, report_current_term(&s, current,
+							      sizeof current))) != 0)
+		return r;
+	if ((r = report_fairness(&s, argc < 2 ? current : argv[1], &v)) == 0)
 		print_report(&v);
 	fairness_view_free(&v);
 	return r;
@@ -141,7 +145,7 @@ exec_report_fairness(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_report_fairness_entry = {
 	.name = "report fairness",
-	.args = "TERM",
+	.args = "[TERM]",
 	.summary = "how evenly a term's on-call load is shared",
 	.help = "Per member: weeks held, on-call hours (for a rotation covering out of\n"
 		"hours, only its on-call windows inside the shifts they held: the hours\n"

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/setup.h"
 #include "cli/util.h"
 #include "common/atomic.h"
 #include "common/err.h"
@@ -70,11 +71,8 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 			return cmd_usage_error(ctx, "unknown format '%s' (text, csv, json "
 					       "or html)", format);
 	}
-	if (argc != 2)
-		return cmd_usage_error(ctx, "report monthly takes one month, YYYY-MM");
-	if (report_month_parse(argv[1], &year, &month) != 0)
-		return cmd_usage_error(ctx, "bad month '%s' (want YYYY-MM, such as 2027-01)",
-				       argv[1]);
+	if ((ret = month_arg(ctx, argc, argv, &year, &month)) != 0)
+		return ret;
 	if ((ret = report_monthly(&s, year, month, &r)) != 0)
 		return ret;
 	if (out != NULL && strcmp(out, "-") != 0)
@@ -88,7 +86,7 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_report_monthly_entry = {
 	.name = "report monthly",
-	.args = "YYYY-MM",
+	.args = "[YYYY-MM]",
 	.options = (const struct cmd_option[]){
 		{ "format", 0, "text|csv|json|html", "text (the default; --json means json), "
 		  "csv (one row per person), json (every figure) or html (one "

@@ -10,6 +10,7 @@
 #include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "reports/month.h"
 
 int
 name_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len)
@@ -35,12 +36,16 @@ int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, int 
 	return 0;
 }
 
-const char *
-term_state(const struct term *t, int64_t now)
+int
+month_arg(struct ctx *ctx, int argc, char **argv, int *year, int *month)
 {
-	if (now < t->start)
-		return "upcoming";
-	return now < t->end ? "current" : "ended";
+	if (argc > 2)
+		return cmd_usage_error(ctx, "%s takes at most one month, YYYY-MM", argv[0]);
+	if (argc < 2)
+		return report_month_now(ctx->cfg, ctx->now, year, month);
+	if (report_month_parse(argv[1], year, month) < 0)
+		return cmd_usage_error(ctx, "bad month '%s' (YYYY-MM, as in 2027-01)", argv[1]);
+	return 0;
 }
 
 void

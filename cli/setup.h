@@ -17,11 +17,12 @@
  * not starting with '-' or a space. EX_USAGE otherwise. */
 int name_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len);
 
+/* The month of a command taking [YYYY-MM] (ARGV[1], ARGC - 1 of them):
+ * the one given, else the current one in [report] timezone
+ * (report_month_now); EX_USAGE for a bad or second month. */
+int month_arg(struct ctx *ctx, int argc, char **argv, int *year, int *month);
 /* A whole number in [min, max]; EX_USAGE otherwise. */
 int int_arg(struct ctx *ctx, const char *what, const char *s, int min, int max, int *out);
-
-/* "upcoming", "current" or "ended" at NOW. */
-const char *term_state(const struct term *t, int64_t now);
 
 /* ISO 8601 wall clock in ZONE with its offset, "2027-03-29T10:00:00+01:00"
  * (at least 26 bytes). */

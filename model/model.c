@@ -121,3 +121,11 @@ week_held_whole(int64_t start, int64_t end, int64_t slot_start, int64_t slot_end
 {
 	return start <= slot_start && end >= slot_end;
 }
+
+const char *
+term_state(const struct term *t, int64_t now)
+{
+	if (now < t->start)
+		return "upcoming";
+	return now < t->end ? "current" : "ended";
+}

@@ -139,6 +139,9 @@ struct swap {
 void shift_uid_make(const char *rotation, const char *term, int slot,
 		    char *buf, size_t len);
 
+/* "upcoming", "current" or "ended" at NOW: the one rule of a term's state. */
+const char *term_state(const struct term *t, int64_t now);
+
 /* Whether one person's time in a week, [START, END) (from their first part
  * in it to the end of their last), is the whole week [SLOT_START,
  * SLOT_END): the minimum gap between one person's shifts is a rule of

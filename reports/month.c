@@ -24,6 +24,21 @@ report_zone(const struct config *cfg, const struct tz_zone **zone, const char **
 }
 
 int
+report_month_now(const struct config *cfg, int64_t now, int *year, int *month)
+{
+	const struct tz_zone *zone;
+	struct local_time lt;
+	int r;
+
+	if ((r = report_zone(cfg, &zone, NULL)) != 0)
+		return r;
+	tz_to_local(zone, now, &lt);
+	*year = lt.year;
+	*month = lt.month;
+	return 0;
+}
+
+int
 report_month_parse(const char *s, int *year, int *month)
 {
 	int y = 0, m;

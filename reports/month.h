@@ -16,6 +16,10 @@
  * message sink. */
 int report_zone(const struct config *cfg, const struct tz_zone **zone, const char **name);
 
+/* The month NOW falls in, in [report] timezone (report_zone): the default
+ * month of every command that takes one. 0, or report_zone's EX_CONFIG. */
+int report_month_now(const struct config *cfg, int64_t now, int *year, int *month);
+
 /* Reads "YYYY-MM" (four digits, a dash, two digits; year 1970-9999, month
  * 01-12). 0 or -1. */
 int report_month_parse(const char *s, int *year, int *month);

@@ -146,17 +146,13 @@ handle_of(const struct person *v, size_t n, int64_t id)
 int
 pages_month_open(const struct svc *s, int year, int month, struct pages_month *out)
 {
-	struct local_time lt;
 	int r;
 
 	memset(out, 0, sizeof *out);
 	if ((r = report_zone(s->cfg, &out->zone, NULL)) != 0)
 		return r;
-	if (year == 0) {
-		tz_to_local(out->zone, s->now, &lt);
-		year = lt.year;
-		month = lt.month;
-	}
+	if (year == 0 && (r = report_month_now(s->cfg, s->now, &year, &month)) != 0)
+		return r;
 	out->year = year;
 	out->month = month;
 	return store_person_list(s->db, &out->people, &out->n_people);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/err.h"
 #include "common/xalloc.h"
 #include "common/share.h"
 #include "service/oncall.h"
@@ -259,6 +260,35 @@ follow_the_sun(const struct svc *s, struct fairness_view *v)
 	free(all);
 	oncall_offices_free(&o);
 	return 0;
+}
+
+int
+report_current_term(const struct svc *s, char *name, size_t len)
+{
+	struct term *v;
+	size_t n, current = 0, at = 0;
+	char list[1024] = "";
+	int r;
+
+	if ((r = store_term_list(s->db, 0, &v, &n)) != 0)
+		return r;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(term_state(&v[i], s->now), "current") == 0 &&
+		    current++ == 0)
+			snprintf(name, len, "%s", v[i].name);
+	for (size_t i = 0; i < n && at < sizeof list; i++)
+		at += (size_t)snprintf(list + at, sizeof list - at, "%s%s (%s)",
+				       i == 0 ? "" : ", ", v[i].name,
+				       term_state(&v[i], s->now));
+	free(v);
+	if (current == 1)
+		return 0;
+	if (n == 0)
+		return rota_fail(EX_USAGE, "no terms yet: give a TERM (see rota term add)");
+	if (current == 0)
+		return rota_fail(EX_USAGE, "no term is current: give a TERM, one of %s", list);
+	return rota_fail(EX_USAGE, "%zu terms are current: give a TERM, one of %s",
+			 current, list);
 }
 
 int

@@ -52,4 +52,9 @@ struct fairness_view {
 int report_fairness(const struct svc *s, const char *term, struct fairness_view *out);
 void fairness_view_free(struct fairness_view *v);
 
+/* The name of the one current term (term_state) in NAME (LEN bytes), the
+ * term a report on "the current term" is of; EX_USAGE listing every term
+ * with its state when none or several are current. */
+int report_current_term(const struct svc *s, char *name, size_t len);
+
 #endif

@@ -169,8 +169,8 @@ test_expect_success 'an unknown term' '
 	schedule &&
 	expect_unchanged 65 rota report fairness h9 &&
 	expect_err "rota: unknown term '"'"'h9'"'"' (see rota term list)" &&
-	expect_unchanged 64 rota report fairness &&
-	expect_err "usage: rota report fairness TERM"
+	expect_unchanged 64 rota report fairness h1 h2 &&
+	expect_err "usage: rota report fairness [TERM]"
 '
 
 test_done

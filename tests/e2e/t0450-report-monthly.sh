@@ -152,15 +152,14 @@ test_expect_success 'a month with no pages is green with nothing to measure' '
 test_expect_success 'bad month, unknown format, extra arguments' '
 	team &&
 	expect_unchanged 64 rota report monthly 2027-13 &&
-	expect_err "rota: bad month '"'"'2027-13'"'"' (want YYYY-MM, such as 2027-01)" &&
+	expect_err "rota: bad month '"'"'2027-13'"'"' (YYYY-MM, as in 2027-01)" &&
 	expect_status 64 rota report monthly 2027-1 &&
 	expect_err "bad month '"'"'2027-1'"'"'" &&
 	expect_status 64 rota report monthly january &&
 	expect_status 64 rota report monthly 2027-01 --format pdf &&
 	expect_err "rota: unknown format '"'"'pdf'"'"' (text, csv, json or html)" &&
-	expect_status 64 rota report monthly &&
-	expect_err "report monthly takes one month, YYYY-MM" &&
 	expect_status 64 rota report monthly 2027-01 2027-02 &&
+	expect_err "report monthly takes at most one month, YYYY-MM" &&
 	expect_status 64 rota report monthly 2027-01 --bogus &&
 	expect_err "--bogus"
 '
