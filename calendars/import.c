@@ -16,6 +16,7 @@
 
 #include "calendars/import.h"
 #include "common/err.h"
+#include "common/text.h"
 #include "common/tz-ical.h"
 #include "common/xalloc.h"
 
@@ -621,51 +622,6 @@ transparent(icalcomponent *c)
 	return t != NULL && icalproperty_get_transp(t) == ICAL_TRANSP_TRANSPARENT;
 }
 
-/* Copies S into BUF as one line of valid UTF-8: control characters
- * become spaces, bytes that are not UTF-8 '?', cut at a character. */
-static void
-clean_text(char *buf, size_t len, const char *s)
-{
-	size_t o = 0;
-	const unsigned char *u = (const unsigned char *)(s ? s : "");
-
-	while (*u != '\0') {
-		size_t n = 1;
-
-		if (*u >= 0xC2 && *u <= 0xDF)
-			n = 2;
-		else if (*u >= 0xE0 && *u <= 0xEF)
-			n = 3;
-		else if (*u >= 0xF0 && *u <= 0xF4)
-			n = 4;
-		else if (*u >= 0x80)
-			n = 0;                  /* not a lead byte */
-		for (size_t k = 1; k < n; k++)
-			if ((u[k] & 0xC0) != 0x80)
-				n = 0;
-		if (n == 3 && ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] >= 0xA0)))
-			n = 0;                  /* overlong, or a surrogate */
-		if (n == 4 && ((u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] >= 0x90)))
-			n = 0;
-		if (o + (n ? n : 1) >= len)
-			break;
-		if (n == 0) {
-			buf[o++] = '?';
-			u++;
-		} else if (n == 1) {
-			buf[o++] = *u < 0x20 || *u == 0x7f ? ' ' : (char)*u;
-			u++;
-		} else {
-			memcpy(buf + o, u, n);
-			o += n;
-			u += n;
-		}
-	}
-	while (o > 0 && buf[o - 1] == ' ')
-		o--;
-	buf[o] = '\0';
-}
-
 /* Adds one occurrence of E (or of OVERRIDE when it replaces it). */
 static int
 emit(struct parse *p, const struct ev *e, icalcomponent *from, const char *rid,
@@ -697,7 +653,7 @@ emit(struct parse *p, const struct ev *e, icalcomponent *from, const char *rid,
 	oc->start = start;
 	oc->end = end;
 	oc->all_day = all_day;
-	clean_text(oc->summary, sizeof oc->summary, icalcomponent_get_summary(from));
+	text_clean(oc->summary, sizeof oc->summary, icalcomponent_get_summary(from));
 	oc->line = e->line;
 	return 0;
 }
@@ -929,6 +885,7 @@ read_events(struct parse *p)
 {
 	struct ev *v = NULL;
 	size_t n = 0;
+	char why[96];
 	int r = 0;
 
 	for (size_t i = 0; i < p->np; i++) {
@@ -955,6 +912,12 @@ read_events(struct parse *p)
 		if (strlen(e->uid) >= ICS_UID_MAX) {
 			r = fail(p, prop_line(p, e->block, "UID"), "a UID longer than %d bytes",
 				 ICS_UID_MAX - 1);
+			goto done;
+		}
+		/* A UID is a key, stored and compared: refused, never cleaned
+		 * (two cleaned ones could become one). */
+		if (text_fault(e->uid, TEXT_LINE, why, sizeof why) != 0) {
+			r = fail(p, prop_line(p, e->block, "UID"), "UID: %s", why);
 			goto done;
 		}
 		if (icalcomponent_count_properties(c, ICAL_UID_PROPERTY) > 1 ||

@@ -11,6 +11,7 @@
 
 #include "cli/cmd.h"
 #include "common/err.h"
+#include "common/text.h"
 #include "common/xalloc.h"
 
 const struct cmd_option cmd_global_options[] = {
@@ -75,7 +76,7 @@ cmd_parse_options(const struct cmd_option *opts, const char *mode, int argc,
 {
 	size_t n = count_options(opts);
 	struct option *longs = xcalloc(n + 1, sizeof *longs);
-	char *shorts = xmalloc(strlen(mode) + 2 * n + 1), *s = shorts;
+	char *shorts = xmalloc(strlen(mode) + 2 * n + 1), *s = shorts, why[96];
 	int c, r = 0;
 
 	s += strlen(strcpy(shorts, mode));
@@ -117,6 +118,12 @@ cmd_parse_options(const struct cmd_option *opts, const char *mode, int argc,
 		given[*n_given].opt = o;
 		given[*n_given].value = o->meta != NULL ? optarg : NULL;
 		(*n_given)++;
+		/* The one rule for text, where every option's value enters. */
+		if (o->meta != NULL && text_fault(optarg, TEXT_LINE, why, sizeof why) != 0) {
+			snprintf(err, errlen, "--%s: %s", o->name, why);
+			r = -1;
+			break;
+		}
 	}
 	free(longs);
 	free(shorts);
@@ -265,6 +272,9 @@ parse(struct ctx *ctx, int *argc, char ***argv)
 	if (first < 0)
 		return cmd_usage_error(ctx, "%s", err);
 	np = *argc - first;
+	for (int i = 0; i < np; i++)
+		if (text_fault((*argv)[first + i], TEXT_LINE, err, sizeof err) != 0)
+			return cmd_usage_error(ctx, "argument %d: %s", i + 1, err);
 	pos = xcalloc((size_t)np + 2, sizeof *pos);
 	pos[0] = (*argv)[0];
 	for (int i = 0; i < np; i++)
@@ -597,13 +607,15 @@ cmd_help_words(int argc, char **argv)
 int
 cmd_usage_error(struct ctx *ctx, const char *fmt, ...)
 {
+	char msg[512];
 	va_list ap;
 
-	fputs("rota: ", stderr);
+	/* Through the error sink: it shows control characters as \xHH, and
+	 * the message may quote what was typed. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	rota_fail(EX_USAGE, "%s", msg);
 	cmd_print_usage(ctx->entry, stderr);
 	return EX_USAGE;
 }

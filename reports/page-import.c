@@ -640,6 +640,20 @@ resolve(struct import *im, const char *named, struct page *p)
 	return 0;
 }
 
+/* The one rule for text (text_fault), on every field a page is read
+ * from; columns rota does not read are not looked at. */
+static int
+check_text(struct import *im, char **f)
+{
+	char why[96];
+
+	for (int r = 0; r < N_ROLES; r++)
+		if (im->col[r] >= 0 && text_fault(f[im->col[r]],
+						    r == C_ALERT ? TEXT_LINES : TEXT_LINE, why, sizeof why) != 0)
+			return bad(im, "%s: %s", headers[im->format][r], why);
+	return 0;
+}
+
 static int
 read_row(struct import *im, char **f, struct page *p)
 {
@@ -647,9 +661,11 @@ read_row(struct import *im, char **f, struct page *p)
 	const char *id, *v, *svc;
 	int64_t t;
 	bool b, acked = true;
-	int tr;
+	int tr, e;
 
 	memset(p, 0, sizeof *p);
+	if ((e = check_text(im, f)) != 0)
+		return e;
 	text_copy(p->source, sizeof p->source, format_names[im->format]);
 	id = field(im, f, C_ID);
 	if (*id == '\0')

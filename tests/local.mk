@@ -210,6 +210,12 @@ tests_unit_test_notify_SOURCES = tests/unit/test-notify.c $(STORE_FIXTURE)
 tests_unit_test_notify_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_notify_LDADD = $(UNIT_LDADD)
 
+# The one rule for text that enters (issue 21).
+UNIT_TESTS += tests/unit/test-text
+tests_unit_test_text_SOURCES = tests/unit/test-text.c
+tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_text_LDADD = $(UNIT_LDADD)
+
 # -- pages (t0400-t0429) --
 UNIT_TESTS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages \
 	tests/unit/test-csv tests/unit/test-idset
