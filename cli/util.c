@@ -131,11 +131,9 @@ text_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len
 {
 	size_t n = strlen(s);
 
+	/* Its characters were checked with every argument (cmd.c). */
 	if (n >= len)
 		return cmd_usage_error(ctx, "%s is too long (at most %zu characters)", what, len - 1);
-	for (const char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20)
-			return cmd_usage_error(ctx, "%s must not contain control characters", what);
 	memcpy(buf, s, n + 1);
 	return 0;
 }

@@ -30,7 +30,8 @@ int id_arg(struct ctx *ctx, const char *what, const char *s, int64_t *out);
  * at most MAX when MAX is positive; else EX_USAGE, "must be a positive
  * number". The one reader of every such option. */
 int count_arg(struct ctx *ctx, const char *what, const char *s, int max, int *out);
-/* Copies S into a fixed field, refusing text too long for it (EX_USAGE). */
+/* Copies S (an argument, so text by the rule of common/text.h) into a
+ * fixed field, refusing text too long for it (EX_USAGE). */
 int text_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len);
 
 /* svc_require_person and svc_require_manager, for CTX. */

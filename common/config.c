@@ -9,6 +9,7 @@
 
 #include "common/config.h"
 #include "common/err.h"
+#include "common/text.h"
 #include "common/xalloc.h"
 
 struct entry {
@@ -120,7 +121,7 @@ on_entry(void *user, const char *raw_section, const char *key, const char *value
 {
 	struct config *cfg = user;
 	const struct known *k;
-	char *section, *sub;
+	char *section, *sub, why[96];
 
 	if (split_section(raw_section, &section, &sub) < 0) {
 		cfg->error = rota_fail_at(EX_CONFIG, cfg->path, cfg->line,
@@ -136,6 +137,9 @@ on_entry(void *user, const char *raw_section, const char *key, const char *value
 	} else if (!key_known(k, key)) {
 		cfg->error = rota_fail_at(EX_CONFIG, cfg->path, cfg->line,
 					  "unknown key '%s' in [%s]", key, section);
+	} else if (text_fault(value, TEXT_LINE, why, sizeof why) != 0) {
+		/* The one rule for text (common/text.h), on every value. */
+		cfg->error = rota_fail_at(EX_CONFIG, cfg->path, cfg->line, "%s: %s", key, why);
 	}
 	if (cfg->error) {
 		free(section);

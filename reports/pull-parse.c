@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/text.h"
 #include "common/timefmt.h"
 #include "common/xalloc.h"
 #include "reports/pull.h"
@@ -70,7 +71,26 @@ str_at(json_t *obj, const char *path)
 static void
 copy(char *dst, size_t len, const char *src)
 {
-	snprintf(dst, len, "%s", src ? src : "");
+	text_copy(dst, len, src ? src : "");
+}
+
+/* Copies the string at PATH under OBJ ("" when there is none) into DST,
+ * cut at a whole character; -1 with ERR set ("incident P1: title: ...")
+ * when it breaks the rule for text (text_fault). ITEM names the incident
+ * or alert. */
+static int
+take(char *dst, size_t len, json_t *obj, const char *path, enum text_allow allow,
+     const char *item, char *err, size_t errlen)
+{
+	const char *s = str_at(obj, path);
+	char why[96];
+
+	if (s != NULL && text_fault(s, allow, why, sizeof why) != 0) {
+		snprintf(err, errlen, "%s: %s: %s", item, path, why);
+		return -1;
+	}
+	copy(dst, len, s);
+	return 0;
 }
 
 static int
@@ -105,6 +125,7 @@ pagerduty_parse_incidents(const char *body, struct page_vec *out, bool *more,
 			  char *err, size_t errlen)
 {
 	json_t *root, *arr, *inc, *acks;
+	char item[160];
 	size_t i;
 
 	if ((arr = load_array(body, "incidents", &root, err, errlen)) == NULL)
@@ -119,21 +140,28 @@ pagerduty_parse_incidents(const char *body, struct page_vec *out, bool *more,
 		}
 		p = page_vec_push(out);
 		copy(p->source, sizeof p->source, "pagerduty");
-		copy(p->source_id, sizeof p->source_id, id);
 		if (api_time_parse(created, &p->created) < 0) {
 			snprintf(err, errlen, "incident %s: bad created_at '%s'", id, created);
 			json_decref(root);
 			return -1;
 		}
-		copy(p->alert, sizeof p->alert, str_at(inc, "title") ? str_at(inc, "title")
-								 : str_at(inc, "summary"));
-		copy(p->service, sizeof p->service, str_at(inc, "service.summary"));
-		copy(p->urgency, sizeof p->urgency, str_at(inc, "urgency"));
+		snprintf(item, sizeof item, "incident %s", id);
 		/* Named responder: the acknowledger (below and in the log
 		 * entries), else the assignee, as in PagerDuty's CSV export. */
-		copy(p->responder_name, sizeof p->responder_name,
-		     str_at(json_array_get(json_object_get(inc, "assignments"), 0),
-			    "assignee.summary"));
+		if (take(p->source_id, sizeof p->source_id, inc, "id", TEXT_LINE, item,
+			 err, errlen) < 0 ||
+		    take(p->alert, sizeof p->alert, inc, str_at(inc, "title") ? "title" : "summary",
+			 TEXT_LINES, item, err, errlen) < 0 ||
+		    take(p->service, sizeof p->service, inc, "service.summary", TEXT_LINE, item,
+			 err, errlen) < 0 ||
+		    take(p->urgency, sizeof p->urgency, inc, "urgency", TEXT_LINE, item,
+			 err, errlen) < 0 ||
+		    take(p->responder_name, sizeof p->responder_name,
+			 json_array_get(json_object_get(inc, "assignments"), 0),
+			 "assignee.summary", TEXT_LINE, item, err, errlen) < 0) {
+			json_decref(root);
+			return -1;
+		}
 		/* Only open incidents still list their acknowledgements; the log
 		 * entries read next give the rest. */
 		acks = json_object_get(inc, "acknowledgements");
@@ -141,8 +169,11 @@ pagerduty_parse_incidents(const char *body, struct page_vec *out, bool *more,
 			json_t *a = json_array_get(acks, 0);
 			const char *at = str_at(a, "at");
 
-			copy(p->responder_name, sizeof p->responder_name,
-			     str_at(a, "acknowledger.summary"));
+			if (take(p->responder_name, sizeof p->responder_name, a,
+				 "acknowledger.summary", TEXT_LINE, item, err, errlen) < 0) {
+				json_decref(root);
+				return -1;
+			}
 			if (at != NULL && api_time_parse(at, &p->acknowledged) == 0)
 				p->acted = true;
 		}
@@ -173,6 +204,7 @@ pagerduty_apply_log_entries(const char *body, struct page_vec *pages, bool *more
 			    char *err, size_t errlen)
 {
 	json_t *root, *arr, *entry;
+	char item[160];
 	size_t i;
 
 	if ((arr = load_array(body, "log_entries", &root, err, errlen)) == NULL)
@@ -196,8 +228,12 @@ pagerduty_apply_log_entries(const char *body, struct page_vec *pages, bool *more
 		if (strcmp(type, "acknowledge_log_entry") == 0) {
 			if (p->acknowledged == 0 || t < p->acknowledged) {
 				p->acknowledged = t;
-				copy(p->responder_name, sizeof p->responder_name,
-				     str_at(entry, "agent.summary"));
+				snprintf(item, sizeof item, "log entry of incident %s", inc);
+				if (take(p->responder_name, sizeof p->responder_name, entry,
+					 "agent.summary", TEXT_LINE, item, err, errlen) < 0) {
+					json_decref(root);
+					return -1;
+				}
 			}
 			p->acted = true;
 		} else if (strcmp(type, "resolve_log_entry") == 0) {
@@ -220,6 +256,7 @@ opsgenie_parse_alerts(const char *body, struct page_vec *out, char **next,
 {
 	json_t *root, *arr, *alert, *tags, *tag;
 	const char *n;
+	char item[160];
 	size_t i, j;
 
 	*next = NULL;
@@ -237,27 +274,38 @@ opsgenie_parse_alerts(const char *body, struct page_vec *out, char **next,
 		}
 		p = page_vec_push(out);
 		copy(p->source, sizeof p->source, "opsgenie");
-		copy(p->source_id, sizeof p->source_id, id);
 		if (api_time_parse(created, &p->created) < 0) {
 			snprintf(err, errlen, "alert %s: bad createdAt '%s'", id, created);
 			json_decref(root);
 			return -1;
 		}
-		copy(p->alert, sizeof p->alert, str_at(alert, "message"));
-		copy(p->urgency, sizeof p->urgency, str_at(alert, "priority"));
-		/* Named responder: the acknowledger (below), else the owner. */
-		copy(p->responder_name, sizeof p->responder_name, str_at(alert, "owner"));
-		/* The alert list names no service: the entity, else the source
+		snprintf(item, sizeof item, "alert %s", id);
+		/* Named responder: the acknowledger (below), else the owner.
+		 * The alert list names no service: the entity, else the source
 		 * (the integration that raised it). */
-		copy(p->service, sizeof p->service,
-		     str_at(alert, "entity") && *str_at(alert, "entity") ? str_at(alert, "entity")
-									 : str_at(alert, "source"));
+		if (take(p->source_id, sizeof p->source_id, alert, "id", TEXT_LINE, item,
+			 err, errlen) < 0 ||
+		    take(p->alert, sizeof p->alert, alert, "message", TEXT_LINES, item,
+			 err, errlen) < 0 ||
+		    take(p->urgency, sizeof p->urgency, alert, "priority", TEXT_LINE, item,
+			 err, errlen) < 0 ||
+		    take(p->responder_name, sizeof p->responder_name, alert, "owner", TEXT_LINE,
+			 item, err, errlen) < 0 ||
+		    take(p->service, sizeof p->service, alert,
+			 str_at(alert, "entity") && *str_at(alert, "entity") ? "entity" : "source",
+			 TEXT_LINE, item, err, errlen) < 0) {
+			json_decref(root);
+			return -1;
+		}
 		/* report.ackTime and closeTime are milliseconds after creation. */
 		if (json_is_integer(ack) && json_is_true(json_object_get(alert, "acknowledged"))) {
 			p->acknowledged = p->created + json_integer_value(ack) / 1000;
 			p->acted = true;
-			copy(p->responder_name, sizeof p->responder_name,
-			     str_at(alert, "report.acknowledgedBy"));
+			if (take(p->responder_name, sizeof p->responder_name, alert,
+				 "report.acknowledgedBy", TEXT_LINE, item, err, errlen) < 0) {
+				json_decref(root);
+				return -1;
+			}
 		}
 		if (json_is_integer(close))
 			p->resolved = p->created + json_integer_value(close) / 1000;

@@ -216,6 +216,11 @@ tests_unit_test_text_SOURCES = tests/unit/test-text.c
 tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
 
+# Hostile text where it enters (issue 21, t0500-t0519).
+E2E_TESTS += tests/e2e/t0500-text-page-csv.sh tests/e2e/t0501-text-arguments.sh \
+	tests/e2e/t0502-text-config.sh tests/e2e/t0503-text-pull.sh tests/e2e/t0504-text-calendar.sh
+EXTRA_DIST += tests/e2e/lib-text.sh
+
 # -- pages (t0400-t0429) --
 UNIT_TESTS += tests/unit/test-classify tests/unit/test-interruptions tests/unit/test-pages \
 	tests/unit/test-csv tests/unit/test-idset

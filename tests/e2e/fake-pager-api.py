@@ -18,6 +18,10 @@ with the recorded bodies of SCENARIO:
   unavailable  every request gets 503, without Retry-After.
   retry503   as ok, the first request answered 503 with Retry-After: 1.
   hang       no request gets an answer (for 10 s).
+  longtext   one incident and one alert whose service and title are longer
+             than rota keeps, in characters of two and three bytes.
+  control    one incident and one alert with a control character in the
+             title (ESC) and in the message (U+009B).
 """
 import json
 import os
@@ -90,6 +94,30 @@ def alert(aid, tiny, created, message, entity, ack=None, close=None, by=None, ta
     return a
 
 
+def incident(iid, title, service):
+    return {"id": iid, "incident_number": 901, "title": title,
+            "created_at": "2027-01-05T02:10:00Z", "status": "resolved", "urgency": "high",
+            "service": {"id": "PSVC9", "type": "service_reference", "summary": service},
+            "assignments": [], "acknowledgements": []}
+
+
+# The answers of the scenarios of hostile text, by path.
+HOSTILE = {
+    "longtext": {
+        "/incidents": {"incidents": [incident("PLONG", "x" + "\u20ac" * 100, "\u00e9" * 100)],
+                       "more": False},
+        "/v2/alerts": {"data": [alert("og-long", "9", "2027-01-05T01:00:00Z",
+                                      "x" + "\u20ac" * 100, "\u00e9" * 100)], "paging": {}},
+    },
+    "control": {
+        "/incidents": {"incidents": [incident("PCTRL", "disk\u001b[2Jfull", "database")],
+                       "more": False},
+        "/v2/alerts": {"data": [alert("og-ctrl", "9", "2027-01-05T01:00:00Z", "Di\u009bsk",
+                                      "database")], "paging": {}},
+    },
+}
+
+
 class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -128,6 +156,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(500, {"error": {"message": "Internal error"}})
         if SCENARIO == "malformed":
             return self.reply(200, b"<html>maintenance</html>")
+        if SCENARIO in HOSTILE:
+            return self.reply(200, HOSTILE[SCENARIO].get(
+                url.path, {"log_entries": [], "limit": 100, "offset": 0, "more": False}))
         port = self.server.server_address[1]
         base = "http://127.0.0.1:%d" % port
         if url.path == "/incidents":

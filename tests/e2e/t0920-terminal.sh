@@ -327,7 +327,7 @@ test_tty 'publish that fails halfway: the error on a line of its own under the b
 
 test_tty 'an argument with a control character is not echoed raw to a terminal' '
 	team &&
-	{ on_tty "rota person show \"\$(printf \"x\\033[31my\")\""; test $? = 65; } &&
+	{ on_tty "rota person show \"\$(printf \"x\\033[31my\")\""; test $? = 64; } &&
 	cat -v tty &&
 	no_esc tty
 '
