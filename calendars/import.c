@@ -28,10 +28,10 @@ enum line_kind { LINE_PROPERTY, LINE_BEGIN, LINE_END };
 
 struct line {
 	long no;                        /* physical line of its first part */
-	char *text;                     /* unfolded */
+	char *text;                     /* unfolded, NUL-terminated, in parse.buf */
+	size_t len;
 	size_t name_len;
 	enum line_kind kind;
-	char comp[COMP_MAX];            /* of BEGIN/END, upper case */
 };
 
 struct block {
@@ -50,8 +50,12 @@ struct parse {
 	const char *name;
 	const struct ics_options *o;
 	const struct tz_zone *zone;
+	char *buf;                      /* the unfolded lines, one after another */
 	struct line *lines;
 	size_t nl;
+	size_t events;                  /* BEGIN:VEVENT lines so far */
+	long stop_line;                 /* where libical stopped (parse_lines), or 0 */
+	size_t stop_begin;              /* the line of its component's BEGIN */
 	struct block *blocks;
 	size_t nb;
 	struct pair *pairs;
@@ -109,41 +113,56 @@ name_char(char c)
 	       c == '-';
 }
 
-static void
-push_line(struct parse *p, long no, const char *s, size_t n, size_t *cap)
+/* Whether line L is BEGIN:VEVENT (any case, spaces around the value). */
+static bool
+begins_event(const struct line *l)
 {
-	if (p->nl == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		p->lines = xreallocarray(p->lines, *cap, sizeof *p->lines);
-	}
-	memset(&p->lines[p->nl], 0, sizeof p->lines[p->nl]);
-	p->lines[p->nl].no = no;
-	p->lines[p->nl].text = xasprintf("%.*s", (int)n, s);
-	p->nl++;
+	const char *v = l->text + 6;
+	size_t n;
+
+	if (l->len < 12 || strncasecmp(l->text, "BEGIN:", 6) != 0)
+		return false;
+	while (*v == ' ')
+		v++;
+	n = strlen(v);
+	while (n > 0 && v[n - 1] == ' ')
+		n--;
+	return n == 6 && strncasecmp(v, "VEVENT", 6) == 0;
 }
 
-static void
-append_line(struct line *l, const char *s, size_t n)
+/* The last line is whole (no continuation follows): counts its event,
+ * and refuses the calendar as soon as it holds too many. */
+static int
+line_done(struct parse *p)
 {
-	size_t have = strlen(l->text);
-	char *t = xmalloc(have + n + 1);
+	struct line *l = &p->lines[p->nl - 1];
 
-	memcpy(t, l->text, have);
-	memcpy(t + have, s, n);
-	t[have + n] = '\0';
-	free(l->text);
-	l->text = t;
+	/* Trailing white space is no part of it (as icalparser_get_line). */
+	while (l->len > 0 && strchr(" \t\r\v\f", l->text[l->len - 1]) != NULL)
+		l->text[--l->len] = '\0';
+
+	if (begins_event(l) && ++p->events > ICS_MAX_EVENTS)
+		return fail(p, l->no, "more than %d events: too many to import",
+			    ICS_MAX_EVENTS);
+	return 0;
 }
 
-/* Splits and unfolds TEXT into p->lines. */
+/* Splits and unfolds TEXT into p->lines, their text in p->buf: one pass,
+ * each byte copied once, so that time and memory grow with LEN alone.
+ * Stops at the first line past a limit (ICS_MAX_LINES, ICS_MAX_EVENTS). */
 static int
 split(struct parse *p, const char *text, size_t len)
 {
 	const char *s = text, *end = text + len;
+	char *w;
 	size_t cap = 0;
 	bool after_blank = true;
 	long no = 0;
+	int r;
 
+	/* Each line's end (LF, or CR LF) leaves room for its NUL; the last
+	 * line may have none. */
+	w = p->buf = xmalloc(len + 1);
 	/* A UTF-8 byte order mark is not part of the first line. */
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
@@ -157,19 +176,41 @@ split(struct parse *p, const char *text, size_t len)
 		if (n > 0 && s[n - 1] == '\r')
 			n--;
 		if (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+			struct line *l = &p->lines[p->nl - 1];
+
 			if (after_blank)
 				return fail(p, no, "a continuation line (it starts with a space) "
 					    "follows no line");
-			append_line(&p->lines[p->nl - 1], s + 1, n - 1);
+			/* The last line's NUL is at w - 1: write over it. */
+			memcpy(w - 1, s + 1, n - 1);
+			w += n - 1;
+			w[-1] = '\0';
+			l->len += n - 1;
 		} else if (n == 0) {
 			after_blank = true;
 		} else {
-			push_line(p, no, s, n, &cap);
+			if (p->nl > 0 && (r = line_done(p)) != 0)
+				return r;
+			if (p->nl == ICS_MAX_LINES)
+				return fail(p, no, "more than %ld lines: too many to import",
+					    ICS_MAX_LINES);
+			if (p->nl == cap) {
+				cap = cap ? cap * 2 : 256;
+				p->lines = xreallocarray(p->lines, cap, sizeof *p->lines);
+			}
+			memset(&p->lines[p->nl], 0, sizeof p->lines[p->nl]);
+			p->lines[p->nl].no = no;
+			p->lines[p->nl].text = w;
+			p->lines[p->nl].len = n;
+			p->nl++;
+			memcpy(w, s, n);
+			w += n;
+			*w++ = '\0';
 			after_blank = false;
 		}
 		s = nl ? nl + 1 : end;
 	}
-	return 0;
+	return p->nl > 0 ? line_done(p) : 0;
 }
 
 /* Classifies the lines and builds the blocks: BEGIN/END must nest, the
@@ -184,6 +225,7 @@ nest(struct parse *p)
 		return fail(p, 1, "empty: not an iCalendar calendar");
 	for (size_t i = 0; i < p->nl; i++) {
 		struct line *l = &p->lines[i];
+		char comp[COMP_MAX];            /* of BEGIN/END, upper case */
 		const char *v;
 		size_t vn;
 
@@ -214,15 +256,15 @@ nest(struct parse *p)
 			return fail(p, l->no, "bad %s line: \"%.40s\"",
 				    l->kind == LINE_BEGIN ? "BEGIN" : "END", l->text);
 		for (size_t k = 0; k < vn; k++)
-			l->comp[k] = (char)(v[k] >= 'a' && v[k] <= 'z' ? v[k] - 32 : v[k]);
-		l->comp[vn] = '\0';
+			comp[k] = (char)(v[k] >= 'a' && v[k] <= 'z' ? v[k] - 32 : v[k]);
+		comp[vn] = '\0';
 		if (l->kind == LINE_BEGIN) {
 			struct block *b;
 
-			if (depth == 0 && strcmp(l->comp, "VCALENDAR") != 0)
+			if (depth == 0 && strcmp(comp, "VCALENDAR") != 0)
 				return fail(p, l->no, "%s%s", i == 0 ?
 					    "not an iCalendar calendar: it starts with BEGIN:" :
-					    "outside any VCALENDAR: BEGIN:", l->comp);
+					    "outside any VCALENDAR: BEGIN:", comp);
 			if (depth == DEPTH_MAX)
 				return fail(p, l->no, "components nested too deeply");
 			if (p->nb == cap) {
@@ -230,7 +272,7 @@ nest(struct parse *p)
 				p->blocks = xreallocarray(p->blocks, cap, sizeof *p->blocks);
 			}
 			b = &p->blocks[p->nb];
-			memcpy(b->name, l->comp, sizeof b->name);
+			memcpy(b->name, comp, sizeof b->name);
 			b->first = i;
 			b->last = p->nl;
 			b->depth = depth;
@@ -239,11 +281,11 @@ nest(struct parse *p)
 			const struct block *top;
 
 			if (depth == 0)
-				return fail(p, l->no, "END:%s closes nothing", l->comp);
+				return fail(p, l->no, "END:%s closes nothing", comp);
 			top = &p->blocks[stack[depth - 1]];
-			if (strcmp(top->name, l->comp) != 0)
+			if (strcmp(top->name, comp) != 0)
 				return fail(p, l->no, "END:%s does not close BEGIN:%s of line %ld",
-					    l->comp, top->name, p->lines[top->first].no);
+					    comp, top->name, p->lines[top->first].no);
 			p->blocks[stack[--depth]].last = i;
 		}
 	}
@@ -254,6 +296,75 @@ nest(struct parse *p)
 			    b->name, b->name);
 	}
 	return 0;
+}
+
+/* --- libical --- */
+
+/* Adds C, a calendar libical has read, to the root: one calendar is the
+ * root, several go under an XROOT (as icalparser_parse does). */
+static void
+add_root(struct parse *p, icalcomponent *c)
+{
+	icalcomponent *x;
+
+	if (p->root == NULL) {
+		p->root = c;
+		return;
+	}
+	if (icalcomponent_isa(p->root) != ICAL_XROOT_COMPONENT) {
+		x = icalcomponent_new(ICAL_XROOT_COMPONENT);
+		icalcomponent_add_component(x, p->root);
+		p->root = x;
+	}
+	icalcomponent_add_component(p->root, c);
+}
+
+/* Gives libical the scanned lines, one at a time, into p->root, so that
+ * its components are the blocks; returns how many it was given. It stops
+ * after the first line it refuses (a property removed, a line it cannot
+ * read), closing the components open there with END lines of their
+ * names, so that the tree is whole and the error in it: libical removes
+ * a refused property by a search from the first of its component, and
+ * every line after a refused one would cost the whole component again. */
+static size_t
+parse_lines(struct parse *p)
+{
+	icalerrorstate es = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
+	icalparser *ip = icalparser_new();
+	size_t open[DEPTH_MAX], i;
+	int depth = 0;
+
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+	for (i = 0; i < p->nl; i++) {
+		const struct line *l = &p->lines[i];
+		icalcomponent *c = icalparser_add_line(ip, l->text);
+
+		/* nest() paired every BEGIN with its END: the blocks, in order. */
+		if (l->kind == LINE_BEGIN)
+			open[depth++] = i;
+		else if (l->kind == LINE_END)
+			depth--;
+		if (c != NULL)
+			add_root(p, c);
+		if (icalparser_get_state(ip) == ICALPARSER_ERROR && depth > 0) {
+			p->stop_line = l->no;
+			p->stop_begin = open[depth - 1];
+			i++;
+			break;
+		}
+	}
+	while (i < p->nl && depth > 0) {
+		const struct line *b = &p->lines[open[--depth]];
+		char *end = xasprintf("END%s", b->text + b->name_len);
+		icalcomponent *c = icalparser_add_line(ip, end);
+
+		free(end);
+		if (c != NULL)
+			add_root(p, c);
+	}
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, es);
+	icalparser_free(ip);
+	return i;
 }
 
 /* --- pairing libical's components with the blocks --- */
@@ -385,11 +496,25 @@ check_errors(struct parse *p)
 
 	for (size_t i = 0; i < p->np; i++) {
 		icalcomponent *c = p->pairs[i].c;
+		icalproperty *e = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
 
-		for (icalproperty *e = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
-		     e != NULL; e = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
+		/* Only the first of a component: libical adds them in the order
+		 * of its lines, and each costs a look through the component's
+		 * lines (find_line), so all of them would cost the square of
+		 * its length. */
+		if (e != NULL) {
 			const char *text = icalproperty_get_xlicerror(e);
-			long l = error_line(p, p->pairs[i].block, text ? text : "");
+			size_t b = p->pairs[i].block;
+			long l;
+
+			/* The error of the line libical stopped at is the last of
+			 * its component: when it is the only one, its line is
+			 * known, not guessed. */
+			if (p->stop_line != 0 && b != SIZE_MAX && p->blocks[b].first == p->stop_begin &&
+			    icalcomponent_count_properties(c, ICAL_XLICERROR_PROPERTY) == 1)
+				l = p->stop_line;
+			else
+				l = error_line(p, b, text ? text : "");
 
 			if (best == 0 || l < best) {
 				char *cut;
@@ -992,35 +1117,27 @@ ics_parse(const char *text, size_t len, const char *name, const struct ics_optio
 	  struct ics_result *out)
 {
 	struct parse p = { .name = name, .o = o, .out = out };
-	size_t total = 0, cap = 0, cursor = 0;
-	char *norm, *w;
+	size_t cap = 0, cursor = 0, fed;
 	int r;
 
 	memset(out, 0, sizeof *out);
 	p.zone = o->zone ? o->zone : tz_utc();
 	if ((r = split(&p, text, len)) != 0 || (r = nest(&p)) != 0)
 		goto done;
-	/* libical reads the scanned lines, so its components are the blocks. */
-	for (size_t i = 0; i < p.nl; i++)
-		total += strlen(p.lines[i].text) + 2;
-	w = norm = xmalloc(total + 1);
-	for (size_t i = 0; i < p.nl; i++) {
-		size_t k = strlen(p.lines[i].text);
-
-		memcpy(w, p.lines[i].text, k);
-		w += k;
-		*w++ = '\r';
-		*w++ = '\n';
-	}
-	*w = '\0';
-	p.root = icalparser_parse_string(norm);
-	free(norm);
+	fed = parse_lines(&p);
 	if (p.root == NULL) {
 		r = fail(&p, 1, "not an iCalendar calendar");
 		goto done;
 	}
 	pair_walk(&p, p.root, 0, &cursor, p.nl, &cap);
-	if ((r = check_errors(&p)) != 0 || (r = read_events(&p)) != 0)
+	if ((r = check_errors(&p)) != 0)
+		goto done;
+	/* libical stopped at a line without saying why in the tree. */
+	if (fed < p.nl) {
+		r = fail(&p, p.lines[fed - 1].no, "libical cannot read this line");
+		goto done;
+	}
+	if ((r = read_events(&p)) != 0)
 		goto done;
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, cmp_occurrence);
@@ -1029,8 +1146,7 @@ done:
 		ics_result_free(out);
 	if (p.root != NULL)
 		icalcomponent_free(p.root);
-	for (size_t i = 0; i < p.nl; i++)
-		free(p.lines[i].text);
+	free(p.buf);
 	free(p.lines);
 	free(p.blocks);
 	free(p.pairs);

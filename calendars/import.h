@@ -28,9 +28,13 @@
  * not iCalendar at all, BEGIN/END that do not match, a line that is not
  * NAME:VALUE, anything libical's parser flags (X-LIC-ERROR), an event
  * without UID or DTSTART, a bad date, DTEND before DTSTART, a TZID that
- * names no known zone, two events with one UID (and recurrence id), an
- * RRULE that repeats more than ICS_MAX_ITERATIONS times before the horizon
- * ends, or more than ICS_MAX_OCCURRENCES occurrences in the horizon. */
+ * names no known zone, two events with one UID (and recurrence id), a UID
+ * that is not text by the rule of common/text.h, more than ICS_MAX_LINES
+ * lines or ICS_MAX_EVENTS events, an RRULE that repeats more than
+ * ICS_MAX_ITERATIONS times before the horizon ends, or more than
+ * ICS_MAX_OCCURRENCES occurrences in the horizon. Time and memory grow
+ * linearly with the text: a calendar is refused at the first line past a
+ * limit, and a bad one at its first error. */
 #ifndef ROTA_CALENDARS_IMPORT_H
 #define ROTA_CALENDARS_IMPORT_H
 
@@ -44,6 +48,10 @@
 #define ICS_SUMMARY_MAX 256
 #define ICS_MAX_OCCURRENCES 20000
 #define ICS_MAX_ITERATIONS 100000L
+/* Limits on the calendar itself, checked as its lines are read (before
+ * libical parses anything), so that time and memory stay bounded: */
+#define ICS_MAX_EVENTS 20000            /* BEGIN:VEVENT lines */
+#define ICS_MAX_LINES 200000L           /* lines, once unfolded */
 
 /* The import horizon: recurrences are expanded, and events read, from
  * this many days before now to this many after. */

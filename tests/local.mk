@@ -218,7 +218,8 @@ tests_unit_test_text_LDADD = $(UNIT_LDADD)
 
 # Hostile text where it enters (issue 21, t0500-t0519).
 E2E_TESTS += tests/e2e/t0500-text-page-csv.sh tests/e2e/t0501-text-arguments.sh \
-	tests/e2e/t0502-text-config.sh tests/e2e/t0503-text-pull.sh tests/e2e/t0504-text-calendar.sh
+	tests/e2e/t0502-text-config.sh tests/e2e/t0503-text-pull.sh tests/e2e/t0504-text-calendar.sh \
+	tests/e2e/t0505-ics-limits.sh
 EXTRA_DIST += tests/e2e/lib-text.sh
 
 # -- pages (t0400-t0429) --
