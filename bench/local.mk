@@ -28,3 +28,8 @@ EXTRA_DIST += bench/bench-feed.py
 # -- lists: leave list over 1,000,000 rows, time and peak memory --
 #   bench/bench-lists.sh --rota ./rota
 EXTRA_DIST += bench/bench-lists.sh
+# -- .ics import against hostile calendars (issue 21) --
+#   bench/bench-ics.py --rota ./rota
+# times leave import of 10,000-80,000 bad lines, 16 MiB of tiny events and
+# the largest calendars rota takes (time and peak memory).
+EXTRA_DIST += bench/bench-ics.py
