@@ -176,8 +176,6 @@ split(struct parse *p, const char *text, size_t len)
 		if (n > 0 && s[n - 1] == '\r')
 			n--;
 		if (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
-			struct line *l = &p->lines[p->nl - 1];
-
 			if (after_blank)
 				return fail(p, no, "a continuation line (it starts with a space) "
 					    "follows no line");
@@ -185,7 +183,7 @@ split(struct parse *p, const char *text, size_t len)
 			memcpy(w - 1, s + 1, n - 1);
 			w += n - 1;
 			w[-1] = '\0';
-			l->len += n - 1;
+			p->lines[p->nl - 1].len += n - 1;
 		} else if (n == 0) {
 			after_blank = true;
 		} else {
