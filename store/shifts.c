@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/timefmt.h"
 #include "common/xalloc.h"
 #include "store/store-private.h"
 
@@ -30,6 +31,13 @@ read_shift(sqlite3_stmt *st, void *out)
 	db_text(st, 10, sh->handle, sizeof sh->handle);
 	sh->start = db_int(st, 11, 0);
 	sh->end = db_int(st, 12, 0);
+	/* rota never stores such a time (a feed would print year 0). */
+	if (!time_in_range(sh->start) || !time_in_range(sh->end)) {
+		bool start = !time_in_range(sh->start);
+
+		snprintf(word, sizeof word, "%lld", (long long)(start ? sh->start : sh->end));
+		return db_bad_value(st, "shift", sh->id, start ? "start_at" : "end_at", word);
+	}
 	db_text(st, 13, word, sizeof word);
 	if (origin_parse(word, &sh->origin) < 0)
 		return db_bad_value(st, "shift", sh->id, "origin", word);

@@ -49,6 +49,19 @@ test_expect_success 'a term to the last weeks of 2199: its feed ends in 2199, ne
 	expect_file "DTSTART;TZID=Europe/Dublin:21991223T100000" last
 '
 
+test_expect_success 'a shift edited past 2199 in the database: 65 naming it, never a year-0 feed' '
+	ops &&
+	rota term add t --rotation ops --start 2027-01-04 --weeks 2 >/dev/null &&
+	rota volunteer join t ana >/dev/null &&
+	rota schedule generate t >/dev/null &&
+	sqlite3 rota.db "UPDATE shifts SET end_at = 253402300800, slot_end = 253402300800 WHERE id = 2" &&
+	expect_unchanged 65 rota feed export --rotation ops &&
+	expect_file "rota: $ROTA_DB: shift 2 has an unknown end_at '"'"'253402300800'"'"': the database is damaged or was edited by hand; recover it (sqlite3 $ROTA_DB .recover) or restore a backup" err &&
+	test ! -s out &&
+	expect_unchanged 65 rota schedule show &&
+	expect_err "shift 2 has an unknown end_at"
+'
+
 test_expect_success 'times on the command line and in ROTA_NOW are checked against the range' '
 	ops &&
 	expect_unchanged 64 rota now --at 2200-01-01 &&
