@@ -184,8 +184,8 @@ void monthly_pay_text(const struct mr_person *p, char *buf, size_t len);
 
 /* Renderers (reports/render-*.c): write R to F; 0, or a status after
  * printing why when a library fails (EX_IOERR: libxml2 cannot encode the
- * text; EX_DATAERR: jansson refuses it, text in the database that is not
- * valid UTF-8, and nothing is written). A failed write to F is reported by
+ * text; the JSON shows text that is not valid UTF-8 with U+FFFD, as every
+ * --json output does, common/jsonx.h). A failed write to F is reported by
  * F's owner with its reason (atomic_close(), out_finish()). */
 /* Aligned text for people; COLOUR: status words in colour. */
 int render_text(const struct monthly_report *r, FILE *f, bool colour);

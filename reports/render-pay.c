@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "common/err.h"
+#include "common/jsonx.h"
 #include "common/xalloc.h"
 #include "reports/csv.h"
 #include "reports/money.h"
@@ -74,11 +75,11 @@ pay_render_json(const struct pay_month *m, const char *month, FILE *f)
 		const struct pay_line *l = &m->lines[i];
 		const struct person *p = &m->persons[l->person];
 		json_t *o = json_pack(
-			"{s:s, s:s, s:s, s:s, s:s, s:i, s:I, s:I, "
+			"{s:s, s:s, s:o, s:o, s:s, s:i, s:I, s:I, "
 			"s:{s:I, s:I, s:I, s:I, s:I, s:I}, "
 			"s:I, s:I, s:I, s:I}",
-			"month", month, "person", p->handle, "name", p->name,
-			"email", p->email, "currency", l->currency, "exponent", l->exponent,
+			"month", month, "person", p->handle, "name", jx_string(p->name),
+			"email", jx_string(p->email), "currency", l->currency, "exponent", l->exponent,
 			"total_minor", (json_int_t)l->total, "capped_minor", (json_int_t)l->capped,
 			"components",
 			"stipend_minor", (json_int_t)l->stipend,
@@ -92,14 +93,9 @@ pay_render_json(const struct pay_month *m, const char *month, FILE *f)
 			"sleep_interruptions", (json_int_t)l->sleep_interruptions,
 			"toil_hours", (json_int_t)l->toil_hours);
 
-		/* jansson refuses text that is not valid UTF-8: say so rather
-		 * than leave the person out of the array. */
-		if (o == NULL || json_array_append_new(a, o) != 0) {
-			json_decref(a);
-			return rota_fail(EX_DATAERR, "cannot write the pay of %s as JSON: "
-					 "their name or e-mail in the database is not valid UTF-8",
-					 p->handle);
-		}
+		/* Names and e-mails go through jx_string: text that is not valid
+		 * UTF-8 shows U+FFFD, and nobody is left out of the array. */
+		jx_append(a, o);
 	}
 	/* A failed write is stdout's owner's to report (out_finish()). */
 	if (json_dumpf(a, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 && !ferror(f))
