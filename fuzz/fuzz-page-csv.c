@@ -1,7 +1,8 @@
 /* libFuzzer target of `rota page import` (reports/page-import.h,
  * page_import): a CSV export of PagerDuty, Opsgenie or the generic format
  * in, its pages stored or the file refused, never a crash, a leak, an
- * undefined behaviour or a hang. Seeds: fuzz/page-csv-seeds/.
+ * undefined behaviour or a hang, and never a stored text that breaks the
+ * text rule (common/text.h). Seeds: fuzz/page-csv-seeds/.
  *
  * The parser reads rows into pages and gives each its responder from the
  * store, so it runs against a team in a database in a temporary folder
@@ -23,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/text.h"
 #include "fuzz/fuzz.h"
 #include "reports/page-import.h"
 #include "service/oncall.h"
@@ -130,6 +132,24 @@ windows(void *arg, const struct rotation *rot, int64_t from, int64_t to,
 	return oncall_rotation_windows(arg, rot, from, to, v, n);
 }
 
+/* A stored page whose text breaks the text rule (common/text.h): page
+ * import checks every field where it enters, so none may get in. */
+static int
+check_text(void *row, void *arg)
+{
+	const struct page *p = row;
+	const char *line[] = { p->source_id, p->responder_name, p->service, p->urgency,
+			       p->runbook_url };
+
+	(void)arg;
+	for (size_t i = 0; i < sizeof line / sizeof line[0]; i++)
+		if (text_fault(line[i], TEXT_LINE, NULL, 0) != 0)
+			abort();
+	if (text_fault(p->alert, TEXT_LINES, NULL, 0) != 0)
+		abort();
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -150,8 +170,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	must(store_begin(db), "store_begin");
 	if (page_import(db, cfg, fuzz_file(data, size), format, T0 + 10 * WEEK, &hook,
-			NULL, &res) == 0 && res.imported > res.pages)
-		abort();        /* more pages stored than read */
+			NULL, &res) == 0) {
+		if (res.imported > res.pages)
+			abort();        /* more pages stored than read */
+		must(store_page_each(db, INT64_MIN, INT64_MAX, check_text, NULL),
+		     "store_page_each");
+	}
 	store_rollback(db);
 	return 0;
 }
