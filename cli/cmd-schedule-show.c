@@ -1,12 +1,32 @@
 /* rota schedule show: the shifts, in time order. */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "cli/cmd.h"
 #include "cli/util.h"
 #include "common/out.h"
 #include "service/roster.h"
+
+struct shift_rows {
+	const struct svc *s;
+	const char *rotation, *handle;
+	int64_t from, to;
+};
+
+static int
+print_row(void *row, void *arg)
+{
+	(void)arg;
+	print_shift_row(row);
+	return 0;
+}
+
+static int
+shift_rows(void *arg)
+{
+	const struct shift_rows *q = arg;
+
+	return roster_show(q->s, q->rotation, q->handle, q->from, q->to, print_row, NULL);
+}
 
 static int
 exec_schedule_show(struct ctx *ctx, int argc, char **argv)
@@ -14,10 +34,9 @@ exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 	const char *rotation = cmd_opt(ctx, "rotation"), *from = cmd_opt(ctx, "from");
 	const char *to = cmd_opt(ctx, "to"), *handle = cmd_opt(ctx, "person");
 	struct svc s = cmd_svc(ctx);
-	struct shift_filter f = { 0 };
 	const struct tz_zone *zone = tz_utc();
 	struct rotation rot;
-	struct shift *v;
+	struct shift_rows q = { &s, rotation, handle, 0, 0 };
 	size_t n;
 	int r;
 
@@ -32,21 +51,17 @@ exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 	} else if (ctx->actor.known && tz_lookup(ctx->actor.person.tz) != NULL) {
 		zone = tz_lookup(ctx->actor.person.tz);
 	}
-	f.from = ctx->now;
-	if ((from != NULL && (r = time_arg(ctx, "--from", from, zone, &f.from)) != 0) ||
-	    (to != NULL && (r = time_arg(ctx, "--to", to, zone, &f.to)) != 0))
+	q.from = ctx->now;
+	if ((from != NULL && (r = time_arg(ctx, "--from", from, zone, &q.from)) != 0) ||
+	    (to != NULL && (r = time_arg(ctx, "--to", to, zone, &q.to)) != 0))
 		return r;
-	if (to != NULL && f.to <= f.from)
+	if (to != NULL && q.to <= q.from)
 		return cmd_usage_error(ctx, "--to %s is not after the start of the listing", to);
-	if ((r = roster_show(&s, rotation, handle, f.from, f.to, &v, &n)) != 0)
+	/* Row by row, however many: never the whole schedule in memory. */
+	if ((r = out_list_rows(NULL, NULL, shift_rows, &q, &n)) != 0)
 		return r;
 	if (n == 0)
 		out_note("no shifts%s", from == NULL ? " from now on (see --from)" : "");
-	out_list_begin(NULL, NULL);
-	for (size_t i = 0; i < n; i++)
-		print_shift_row(&v[i]);
-	out_list_end();
-	free(v);
 	return 0;
 }
 
@@ -67,4 +82,5 @@ const struct cmd_entry cmd_schedule_show_entry = {
 		"array of {id, rotation, tier, person, start, end, origin} with UTC\n"
 		"times, sorted by start.\n",
 	.exec = exec_schedule_show,
+	.flags = CMD_STREAM,
 };

@@ -187,15 +187,13 @@ roster_next(const struct svc *s, const char *handle, size_t max, struct person *
 
 int
 roster_show(const struct svc *s, const char *rotation, const char *handle, int64_t from,
-	    int64_t to, struct shift **v, size_t *n)
+	    int64_t to, store_row_fn *fn, void *arg)
 {
 	struct shift_filter f = { .from = from, .to = to };
 	struct rotation rot;
 	struct person p;
 	int r;
 
-	*v = NULL;
-	*n = 0;
 	if (rotation != NULL) {
 		if ((r = svc_find_rotation(s, rotation, &rot)) != 0)
 			return r;
@@ -206,7 +204,7 @@ roster_show(const struct svc *s, const char *rotation, const char *handle, int64
 			return r;
 		f.person_id = p.id;
 	}
-	return store_shift_list(s->db, &f, v, n);
+	return store_shift_each(s->db, &f, fn, arg);
 }
 
 int

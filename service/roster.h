@@ -51,9 +51,10 @@ int roster_next(const struct svc *s, const char *handle, size_t max, struct pers
 		struct next_shift **v, size_t *n);
 
 /* The shifts overlapping [FROM, TO) (TO 0: no end) of ROTATION and of
- * HANDLE (each NULL: all), in time order, into *V (*N; free()). */
+ * HANDLE (each NULL: all), in time order, each a struct shift handed to
+ * FN as it is read (never the whole list in memory). */
 int roster_show(const struct svc *s, const char *rotation, const char *handle,
-		int64_t from, int64_t to, struct shift **v, size_t *n);
+		int64_t from, int64_t to, store_row_fn *fn, void *arg);
 
 /* Every person, by handle, into *V (*N; free()). */
 int roster_people(const struct svc *s, struct person **v, size_t *n);

@@ -54,9 +54,9 @@ read_shift(sqlite3_stmt *st, void *out)
 	"AND (?3 = 0 OR s.person_id = ?3) AND s.end_at > ?4 AND (?5 = 0 OR s.start_at < ?5) " \
 	"AND (?6 OR s.cancelled_at IS NULL) ORDER BY s.start_at, r.tier = 'escalation', r.name"
 
-int
-store_shift_list(struct store *s, const struct shift_filter *f,
-		 struct shift **v, size_t *n)
+/* The statement of store_shift_list and store_shift_each, bound to F. */
+static sqlite3_stmt *
+shift_query(struct store *s, const struct shift_filter *f)
 {
 	/* "?N = 0 OR ..." hides the column from the planner: a leading
 	 * equality on the most selective id given lets it use an index. */
@@ -75,7 +75,23 @@ store_shift_list(struct store *s, const struct shift_filter *f,
 		db_bind_int(st, 5, f->to);
 		db_bind_int(st, 6, f->include_cancelled);
 	}
-	return db_list(s, st, read_shift, sizeof **v, (void **)v, n);
+	return st;
+}
+
+int
+store_shift_list(struct store *s, const struct shift_filter *f,
+		 struct shift **v, size_t *n)
+{
+	return db_list(s, shift_query(s, f), read_shift, sizeof **v, (void **)v, n);
+}
+
+int
+store_shift_each(struct store *s, const struct shift_filter *f, store_row_fn *fn,
+		 void *arg)
+{
+	struct shift sh;
+
+	return db_each(s, shift_query(s, f), read_shift, NULL, &sh, sizeof sh, fn, arg);
 }
 
 int

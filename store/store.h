@@ -157,6 +157,9 @@ struct shift_filter {
 };
 int store_shift_list(struct store *s, const struct shift_filter *f,
 		     struct shift **v, size_t *n);
+/* The same shifts, each a struct shift handed to FN as it is read. */
+int store_shift_each(struct store *s, const struct shift_filter *f, store_row_fn *fn,
+		     void *arg);
 int store_shift_get(struct store *s, int64_t id, struct shift *out);
 /* Inserts a new shift (slot of a term); sets sh->id and sh->uid. */
 int store_shift_insert(struct store *s, struct shift *sh, int64_t now);

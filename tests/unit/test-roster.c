@@ -77,27 +77,57 @@ test_next(void **state)
 	assert_int_equal(roster_next(&t->svc, NULL, 5, &who, &v, &n), EX_NOPERM);
 }
 
+/* What roster_show handed over, in order. */
+struct shown {
+	struct shift v[8];
+	size_t n;
+};
+
+static int
+collect(void *row, void *arg)
+{
+	struct shown *sh = arg;
+
+	assert_true(sh->n < 8);
+	sh->v[sh->n++] = *(const struct shift *)row;
+	return 0;
+}
+
+/* A row function's failure ends the listing with its status. */
+static int
+refuse(void *row, void *arg)
+{
+	(void)row;
+	++*(int *)arg;
+	return EX_IOERR;
+}
+
 static void
 test_show(void **state)
 {
 	struct team *t = *state;
-	struct shift *v;
-	size_t n;
+	struct shown sh = { .n = 0 };
+	int calls = 0;
 
 	act_as(t, &t->dee);
-	assert_int_equal(roster_show(&t->svc, NULL, NULL, 0, 0, &v, &n), 0);
-	assert_int_equal(n, 6);
-	free(v);
-	assert_int_equal(roster_show(&t->svc, "ops", "bo", T0 + 2 * W, 0, &v, &n), 0);
-	assert_int_equal(n, 1);
-	assert_int_equal(v[0].id, t->shift[4]);
-	free(v);
-	assert_int_equal(roster_show(&t->svc, NULL, NULL, T0 + W, T0 + 2 * W, &v, &n), 0);
-	assert_int_equal(n, 1);
-	assert_string_equal(v[0].handle, "bo");
-	free(v);
-	assert_int_equal(roster_show(&t->svc, "esc", NULL, 0, 0, &v, &n), EX_DATAERR);
+	assert_int_equal(roster_show(&t->svc, NULL, NULL, 0, 0, collect, &sh), 0);
+	assert_int_equal(sh.n, 6);
+	for (size_t i = 1; i < sh.n; i++)
+		assert_true(sh.v[i - 1].start <= sh.v[i].start);
+	sh.n = 0;
+	assert_int_equal(roster_show(&t->svc, "ops", "bo", T0 + 2 * W, 0, collect, &sh), 0);
+	assert_int_equal(sh.n, 1);
+	assert_int_equal(sh.v[0].id, t->shift[4]);
+	sh.n = 0;
+	assert_int_equal(roster_show(&t->svc, NULL, NULL, T0 + W, T0 + 2 * W, collect, &sh), 0);
+	assert_int_equal(sh.n, 1);
+	assert_string_equal(sh.v[0].handle, "bo");
+	assert_int_equal(roster_show(&t->svc, NULL, NULL, 0, 0, refuse, &calls), EX_IOERR);
+	assert_int_equal(calls, 1);
+	sh.n = 0;
+	assert_int_equal(roster_show(&t->svc, "esc", NULL, 0, 0, collect, &sh), EX_DATAERR);
 	assert_string_equal(last_error, "unknown rotation 'esc' (see rota rotation list)");
+	assert_int_equal(sh.n, 0);
 }
 
 static void
