@@ -28,8 +28,8 @@ expect_full_fs() {
 }
 
 test_expect_success 'the full file system of these tests is full, and rota_on_full_fs returns the status' '
-	mkdir fs && echo previous >fs/old &&
-	{ ROTA_BIN=/bin/cp rota_on_full_fs fs /etc/services fs/new && st=0 || st=$?; } &&
+	mkdir fs && echo previous >fs/old && seq 2000 >src &&
+	{ ROTA_BIN=/bin/cp rota_on_full_fs fs src fs/new && st=0 || st=$?; } &&
 	test "$st" = 1 &&
 	grep -q "No space left on device" err &&
 	test -f fs.after/new && ! test -s fs.after/new &&
