@@ -10,6 +10,7 @@ librota_a_SOURCES += \
 librota_a_SOURCES += service/service.c service/service.h
 librota_a_SOURCES += service/swap.c service/swap.h service/cover.c service/cover.h
 librota_a_SOURCES += service/team.c service/team.h
+librota_a_SOURCES += service/privacy.c service/privacy.h
 librota_a_SOURCES += service/feeds.c service/feeds.h
 librota_a_SOURCES += service/calendar-sync.c service/calendar-sync.h \
 	service/leave.c service/leave.h service/holiday.c service/holiday.h

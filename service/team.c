@@ -7,6 +7,7 @@
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "service/privacy.h"
 #include "service/team.h"
 
 int
@@ -40,7 +41,8 @@ person_set(const struct svc *s, const struct person *in, bool set_manager)
 	else if ((r = svc_require_manager(s, p->is_manager ? "person set --manager" :
 					  "person set --no-manager")) != 0)
 		return r;
-	if ((r = store_person_update(s->db, p)) != 0)
+	if ((r = svc_keep_a_manager(s, &before, p->is_manager)) != 0 ||
+	    (r = store_person_update(s->db, p)) != 0)
 		return r;
 	return svc_audit(s, "person.set", p->handle, person_to_json(&before), person_to_json(p));
 }
@@ -55,7 +57,8 @@ person_remove(const struct svc *s, const char *handle)
 	int r;
 
 	if ((r = svc_require_manager(s, "person remove")) != 0 ||
-	    (r = svc_find_person(s, handle, &p)) != 0)
+	    (r = svc_find_person(s, handle, &p)) != 0 ||
+	    (r = svc_keep_a_manager(s, &p, false)) != 0)
 		return r;
 	f.person_id = p.id;
 	if ((r = store_shift_list(s->db, &f, &v, &n)) != 0)

@@ -330,6 +330,10 @@ E2E_TESTS += tests/e2e/t0407-page-import-large.sh
 # -- who may do what, run as ordinary OS users (t0030; needs root to make them) --
 E2E_TESTS += tests/e2e/t0030-permissions.sh
 EXTRA_DIST += tests/mutation-check.sh
+# -- private figures, the integrity of pay and rights (issue 23, t0630-t0649) --
+EXTRA_DIST += tests/e2e/lib-users.sh
+E2E_TESTS += tests/e2e/t0630-last-manager.sh tests/e2e/t0631-smtp-tls.sh
+EXTRA_DIST += tests/e2e/smtp-recorder.py
 
 # -- lib.sh itself: the chain lint, return in a loop, background processes stopped --
 E2E_TESTS += tests/e2e/t0002-lib-chain-lint.sh

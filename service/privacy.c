@@ -1,0 +1,39 @@
+/* Private figures and the rights that must not vanish: see privacy.h. */
+#include "config.h"
+
+#include <string.h>
+
+#include "common/err.h"
+#include "service/privacy.h"
+
+bool
+svc_may_read_private(const struct svc *s, const char *handle)
+{
+	return s->actor->privileged ||
+	       (s->actor->known && strcmp(s->actor->person.handle, handle) == 0);
+}
+
+int
+svc_require_private(const struct svc *s, const char *what, const char *handle)
+{
+	if (svc_may_read_private(s, handle))
+		return 0;
+	return rota_fail(EX_NOPERM, "%s: only %s or a manager may (you are %s)", what, handle,
+			 s->actor->label);
+}
+
+int
+svc_keep_a_manager(const struct svc *s, const struct person *p, bool stays)
+{
+	int64_t managers;
+	int r;
+
+	if (!p->is_manager || stays)
+		return 0;
+	if ((r = store_manager_count(s->db, &managers)) != 0)
+		return r;
+	if (managers > 1)
+		return 0;
+	return rota_fail(EX_DATAERR, "%s is the last manager; make someone else a manager "
+			 "first", p->handle);
+}

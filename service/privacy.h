@@ -1,0 +1,29 @@
+/* Who may read what is private to a person, and the rights that must
+ * never vanish: one function per rule, used by every command that needs
+ * it. What is private to a person: their pay and wellbeing figures
+ * (report monthly, pay), their leave reasons and the calendar addresses
+ * they import from (audit, leave list), their feed's secret token (feed
+ * url, feed rotate-token, feed export of their personal feed, publish).
+ * Conventions of service/service.h. */
+#ifndef ROTA_SERVICE_PRIVACY_H
+#define ROTA_SERVICE_PRIVACY_H
+
+#include <stdbool.h>
+
+#include "service/service.h"
+
+/* Whether the actor may read what is private to the person HANDLE:
+ * that person themselves, a manager, or root. */
+bool svc_may_read_private(const struct svc *s, const char *handle);
+
+/* 0 when svc_may_read_private(S, HANDLE), else EX_NOPERM "WHAT: only
+ * HANDLE or a manager may (you are ACTOR)". */
+int svc_require_private(const struct svc *s, const char *what, const char *handle);
+
+/* The team keeps a manager: P (as stored) may not stop being one, nor be
+ * removed, when P is the last manager. STAYS: whether P remains a manager
+ * after the change. 0, or EX_DATAERR "P is the last manager; make someone
+ * else a manager first" (or the store's status). */
+int svc_keep_a_manager(const struct svc *s, const struct person *p, bool stays);
+
+#endif
