@@ -60,6 +60,20 @@ need(const struct config *cfg, const char *what, const char *key, const char *v)
 			 what, key, config_path(cfg) != NULL ? "" : "; no configuration file was read");
 }
 
+/* A user name and password go only over TLS: an smtps:// URL, or
+ * smtp:// with starttls = yes (which refuses a server without it).
+ * Otherwise AUTH would send the password in the clear. */
+static int
+smtp_login_encrypted(const struct notify_config *c)
+{
+	if (c->username == NULL || c->starttls ||
+	    strncasecmp(c->smtp_url, "smtps://", 8) == 0)
+		return 0;
+	return rota_fail(EX_CONFIG, "[notify] username is set but smtp_url %s is not "
+			 "encrypted: the password would be sent in the clear; set "
+			 "[notify] starttls = yes, or use an smtps:// smtp_url", c->smtp_url);
+}
+
 static int
 load_sending(const struct config *cfg, struct notify_config *c)
 {
@@ -100,7 +114,7 @@ load_sending(const struct config *cfg, struct notify_config *c)
 	if (c->username != NULL && c->password == NULL)
 		return rota_fail(EX_CONFIG, "[notify] username is set but there is no "
 				 "password: set $ROTA_SMTP_PASSWORD or [notify] password_file");
-	return 0;
+	return smtp_login_encrypted(c);
 }
 
 int

@@ -77,14 +77,15 @@ test_expect_success 'the SMTP password: from a file only its owner reads, or the
 		username=rota "password_file=$PWD/none" &&
 	expect_unchanged 78 rota --config n.conf notify &&
 	expect_file "rota: n.conf:6: cannot read [notify] password_file $PWD/none: No such file or directory" err &&
-	notify_conf n.conf email=yes smtp_url=smtp://127.0.0.1:1 from=rota@example.com username=rota &&
+	notify_conf n.conf email=yes smtp_url=smtp://127.0.0.1:1 from=rota@example.com username=rota \
+		starttls=yes &&
 	expect_unchanged 78 rota --config n.conf notify &&
 	expect_file "rota: [notify] username is set but there is no password: set \$ROTA_SMTP_PASSWORD or [notify] password_file" err &&
 	ROTA_SMTP_PASSWORD=s3cret expect_status 75 rota --config n.conf notify &&
 	expect_err "failed: Couldn'"'"'t connect to server" && ! grep -q s3cret out err &&
 	chmod 600 pw &&
 	notify_conf n.conf email=yes smtp_url=smtp://127.0.0.1:1 from=rota@example.com \
-		username=rota "password_file=$PWD/pw" &&
+		username=rota "password_file=$PWD/pw" starttls=yes &&
 	expect_status 75 rota --config n.conf notify && ! grep -q s3cret out err
 '
 
