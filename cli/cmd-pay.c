@@ -8,6 +8,7 @@
 #include "cli/cmd.h"
 #include "cli/setup.h"
 #include "cli/util.h"
+#include "common/atomic.h"
 #include "reports/month.h"
 #include "service/pay.h"
 
@@ -20,10 +21,25 @@ static const struct {
 	{ "text", pay_render_text }, { "csv", pay_render_csv }, { "json", pay_render_json },
 };
 
+/* Writes M to PATH, replaced whole or not at all, as report monthly -o. */
+static int
+write_file(const struct pay_month *m, renderer render, const char *label,
+	   const char *path)
+{
+	struct atomic_file a;
+	int r;
+
+	if ((r = atomic_open(&a, path, ATOMIC_MODE_DEFAULT)) == 0 &&
+	    (r = render(m, label, a.f)) == 0)
+		r = atomic_commit(&a);
+	atomic_discard(&a);
+	return r;
+}
+
 static int
 exec_pay(struct ctx *ctx, int argc, char **argv)
 {
-	const char *format = cmd_opt(ctx, "format");
+	const char *format = cmd_opt(ctx, "format"), *out = cmd_opt(ctx, "output");
 	renderer render = ctx->json ? pay_render_json : pay_render_text;
 	struct svc s = cmd_svc(ctx);
 	struct pay_month m;
@@ -42,8 +58,12 @@ exec_pay(struct ctx *ctx, int argc, char **argv)
 	if ((r = month_arg(ctx, argc, argv, &year, &month)) != 0)
 		return r;
 	snprintf(label, sizeof label, "%04d-%02d", year, month);
-	if ((r = pay_view(&s, year, month, &m)) == 0)
-		r = render(&m, label, stdout);
+	if ((r = pay_view(&s, year, month, &m)) == 0) {
+		if (out != NULL && strcmp(out, "-") != 0)
+			r = write_file(&m, render, label, out);
+		else
+			r = render(&m, label, stdout);
+	}
 	pay_month_free(&m);
 	return r;
 }
@@ -55,6 +75,8 @@ const struct cmd_entry cmd_pay_entry = {
 		{ "format", 0, "text|csv|json", "text: an aligned table and a total per "
 		  "currency (the default); csv: one row per person and currency, for "
 		  "payroll; json: an array of objects (also with --json)", 0, 0 },
+		{ "output", 'o', "FILE", "write to FILE (atomically: replaced whole or "
+		  "not at all) instead of stdout; - is stdout", 0, 0 },
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
 	.summary = "what each person earned in a month, for payroll",
