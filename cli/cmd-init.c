@@ -24,7 +24,10 @@ const struct cmd_entry cmd_init_entry = {
 	.name = "init",
 	.args = "",
 	.summary = "create the database, or migrate an old one to this version",
-	.help = "The database is created with its folders if missing. Running init\n"
-		"again is harmless: it only applies migrations that are missing.\n",
+	.help = "The database is created with its folders if missing (every other\n"
+		"command refuses a database whose folder does not exist, and the default\n"
+		"database until init has created it). Running init again is harmless:\n"
+		"it only applies migrations that are missing.\n",
+	.flags = CMD_MAKES_DB,
 	.exec = exec_init,
 };

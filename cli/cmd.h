@@ -37,6 +37,9 @@ enum cmd_flags {
 	 * read transaction, each page read once, sorts in a temporary file
 	 * (store_read_stream()). */
 	CMD_STREAM = 16,
+	/* Creates the database and its folders when missing (rota init);
+	 * every other command refuses a missing folder (database_missing). */
+	CMD_MAKES_DB = 64,
 };
 
 /* One option of a command, declared once in the command's entry: the

@@ -22,15 +22,18 @@
  * $XDG_DATA_HOME/rota/rota.db (~/.local/share when unset). *OUT is
  * malloc'd; NULL with a status when nothing says where (an empty --db or
  * [core] database, no HOME): never a database somewhere nobody chose.
- * QUIET: no message (a command that may run without a database). */
+ * QUIET: no message (a command that may run without a database).
+ * *DFLT: whether the path is the default one. */
 static int
-database_path(const char *opt, const struct config *cfg, bool quiet, char **out)
+database_path(const char *opt, const struct config *cfg, bool quiet, char **out,
+	      bool *dflt)
 {
 	const char *env = getenv("ROTA_DB"), *v, *xdg, *home;
 	struct stat sb;
 	long line = 0;
 
 	*out = NULL;
+	*dflt = false;
 	if (opt != NULL && *opt == '\0')
 		return quiet ? EX_USAGE : rota_fail(EX_USAGE, "--db: the database path is "
 						    "empty; give a file, as in --db ./rota.db");
@@ -51,6 +54,7 @@ database_path(const char *opt, const struct config *cfg, bool quiet, char **out)
 		*out = xstrdup(v);
 		return 0;
 	}
+	*dflt = true;
 	xdg = getenv("XDG_DATA_HOME");
 	if (xdg != NULL && *xdg != '\0') {
 		*out = xasprintf("%s/rota/rota.db", xdg);
@@ -92,6 +96,7 @@ main(int argc, char **argv)
 	char *db_path = NULL, **all = argv, err[256];
 	size_t n;
 	int first, used, r;
+	bool dflt;
 
 	/* A closed output pipe ends rota quietly, as it ends cat or grep
 	 * (SIGPIPE, status 141 in the shell), even when whoever started rota
@@ -164,9 +169,12 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (!(e->flags & CMD_NO_DB)) {
-		if ((r = database_path(db_opt, ctx.cfg, false, &db_path)) != 0)
+		if ((r = database_path(db_opt, ctx.cfg, false, &db_path, &dflt)) != 0)
 			goto done;
 		ctx.db_path = db_path;
+		if (!(e->flags & CMD_MAKES_DB) &&
+		    (r = database_missing(db_path, dflt)) != 0)
+			goto done;
 		if ((r = store_open(db_path, &ctx.db)) != 0)
 			goto done;
 		if (e->flags & CMD_LOOKUP)
@@ -175,7 +183,7 @@ main(int argc, char **argv)
 			store_read_stream(ctx.db);
 	} else {
 		/* NULL when nothing says where (completion then offers no names). */
-		database_path(db_opt, ctx.cfg, true, &db_path);
+		database_path(db_opt, ctx.cfg, true, &db_path, &dflt);
 		ctx.db_path = db_path;
 	}
 	if ((r = actor_resolve(&ctx, as)) != 0)

@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
 #include "common/timefmt.h"
+#include "common/xalloc.h"
 
 int
 find_person(struct ctx *ctx, const char *handle, struct person *out)
@@ -338,4 +340,32 @@ audit(struct ctx *ctx, const char *action, const char *object, json_t *before, j
 	struct svc s = cmd_svc(ctx);
 
 	return svc_audit(&s, action, object, before, after);
+}
+
+int
+database_missing(const char *path, bool default_path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+	char *dir;
+	int r = 0;
+
+	if (default_path && stat(path, &sb) != 0 && (errno == ENOENT || errno == ENOTDIR))
+		return rota_fail(EX_NOINPUT, "no database yet at %s: create it with "
+				 "rota init (or say where it is with --db or ROTA_DB)", path);
+	if (slash != NULL) {
+		dir = xstrdup(path);
+		dir[slash == path ? 1 : slash - path] = '\0';
+		if (stat(dir, &sb) != 0 && (errno == ENOENT || errno == ENOTDIR))
+			r = rota_fail(EX_NOINPUT, "%s: the database's folder %s does not "
+				      "exist; check the path, or create the database with "
+				      "rota init", path, dir);
+		else if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+			r = rota_fail(EX_NOINPUT, "%s: the database's folder %s is not "
+				      "a folder; check the path", path, dir);
+		free(dir);
+		if (r != 0)
+			return r;
+	}
+	return 0;
 }

@@ -69,6 +69,12 @@ void print_time(const char *key, const char *header, const struct tz_zone *zone,
  * a service operation refused what was typed (its message is out). */
 int usage_if(struct ctx *ctx, int r);
 
+/* 0 when the database at PATH may be opened by a command other than rota
+ * init: its folder exists, and, for the default path (DEFAULT_PATH: no
+ * --db, ROTA_DB or [core] database said where), the file too. Else
+ * EX_NOINPUT after saying so and that rota init creates it. */
+int database_missing(const char *path, bool default_path);
+
 /* svc_audit, for CTX. */
 int audit(struct ctx *ctx, const char *action, const char *object,
 	  json_t *before, json_t *after);

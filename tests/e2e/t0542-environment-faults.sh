@@ -42,7 +42,7 @@ test_expect_success 'a database in a read-only folder: 77, saying what to make w
 	expect_file "rota: $ROTA_DB: $READONLY" err &&
 	expect_status 77 perm_checked $ROTA --db dir/new.db person list &&
 	expect_file "rota: dir/new.db: cannot open the database: Permission denied; make the file and its folder writable by you" err &&
-	expect_status 77 perm_checked $ROTA --db dir/sub/new.db person list &&
+	expect_status 77 perm_checked $ROTA --db dir/sub/new.db init &&
 	expect_file "rota: dir/sub: cannot create folder: Permission denied" err &&
 	chmod 0755 dir &&
 	ls -A dir >files &&
