@@ -404,7 +404,7 @@ out:
 static int
 story(struct demo *d)
 {
-	char primary[64], managers[64], start[32], upto[16];
+	char primary[64], managers[64], start[16], upto[16];
 	char leave1[16], leave2[16], leave3[16], leave4[16], first_week[16];
 	int64_t now = d->base->now, term_end = now + 26 * 7 * 86400LL;
 	struct local_time lt;
@@ -414,7 +414,9 @@ story(struct demo *d)
 	tz_to_local(d->dublin, now, &lt);
 	snprintf(primary, sizeof primary, "primary-%04d-%02d", lt.year, lt.month);
 	snprintf(managers, sizeof managers, "managers-%04d-%02d", lt.year, lt.month);
-	time_format_utc(now, start, sizeof start);
+	/* A date, as a user types it: tomorrow in Dublin. The term starts at
+	 * the first handoff from its midnight on. */
+	day_after(d, now, 1, start, sizeof start);
 	day_after(d, now, 21, leave1, sizeof leave1);
 	day_after(d, now, 27, leave2, sizeof leave2);
 	day_after(d, now, 49, leave3, sizeof leave3);

@@ -9,8 +9,11 @@ section() { awk -v h="$1" '$0 == h { p = 1; next } /^[a-z]+\$ rota / { p = 0 } p
 test_expect_success 'the demo tells the whole story and leaves a consistent database' '
 	expect_status 0 rota demo demo &&
 	expect_out "A sample team on a fresh database: demo/rota.db" &&
-	grep -x "mia\\$ rota term add primary-2027-01 --rotation primary --start 2027-01-01T12:00:00Z --weeks 26" out &&
+	grep -x "mia\\$ rota term add primary-2027-01 --rotation primary --start 2027-01-02 --weeks 26" out &&
 	grep -x "mia\\$ rota schedule generate primary-2027-01" out &&
+	grep "^[a-z]*\\$ rota " out >typed &&
+	test "$(wc -l <typed)" -gt 30 &&
+	! grep -E "[0-9]T[0-9:]+Z|T[0-9:]+[+-][0-9][0-9]:" typed &&
 	grep -x "mia\\$ rota rotation add primary --tier primary --tz Europe/Dublin --handoff '"'"'Mon 10:00'"'"' --covers out-of-hours" out &&
 	test "$(q "SELECT r.name FROM rotation_cover c JOIN rotations r ON r.id = c.rotation_id")" = primary &&
 	test "$(q "SELECT count(*) FROM rotation_offices")" = 0 &&
