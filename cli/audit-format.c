@@ -1,6 +1,8 @@
 /* rota audit's rows: see audit-format.h. */
 #include "config.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,12 +67,29 @@ load(const char *text)
 	return j != NULL ? j : jx_string(text);
 }
 
-/* A JSON value as a person reads it; caller frees. */
-static char *
-show(json_t *v)
+/* Whether S is an instant as rota stores it, "2027-01-04T10:00:00Z"
+ * (*T gets it): what a person reads in their own zone. */
+static bool
+is_utc_time(const char *s, int64_t *t)
 {
+	return strlen(s) == 20 && s[10] == 'T' && s[19] == 'Z' &&
+	       time_parse(s, tz_utc(), t) == 0;
+}
+
+/* A JSON value as a person reads it, an instant in ZONE; caller frees. */
+static char *
+show(json_t *v, const struct tz_zone *zone)
+{
+	int64_t t;
+
 	if (v == NULL || json_is_null(v))
 		return xstrdup("-");
+	if (json_is_string(v) && is_utc_time(json_string_value(v), &t)) {
+		char buf[32];
+
+		time_format_local(t, zone, buf, sizeof buf);
+		return xstrdup(buf);
+	}
 	if (json_is_string(v))
 		return xstrdup(json_string_value(v));
 	if (json_is_true(v))
@@ -82,9 +101,10 @@ show(json_t *v)
 
 /* Appends "KEY: OLD -> NEW" (or "KEY: NEW" when OLD is NULL) to buf. */
 static void
-add_change(char *buf, size_t len, const char *key, json_t *old, json_t *new)
+add_change(char *buf, size_t len, const char *key, json_t *old, json_t *new,
+	   const struct tz_zone *zone)
 {
-	char *a = old ? show(old) : NULL, *b = show(new);
+	char *a = old ? show(old, zone) : NULL, *b = show(new, zone);
 	size_t used = strlen(buf);
 
 	if (used < len)
@@ -97,7 +117,8 @@ add_change(char *buf, size_t len, const char *key, json_t *old, json_t *new)
 /* The short text summary of a change: the fields that differ, or what
  * was created or removed. */
 static void
-summary(const char *before, const char *after, char *buf, size_t len)
+summary(const char *before, const char *after, char *buf, size_t len,
+	const struct tz_zone *zone)
 {
 	json_t *b = load(before), *a = load(after);
 	const char *key;
@@ -108,11 +129,11 @@ summary(const char *before, const char *after, char *buf, size_t len)
 		json_object_foreach(a, key, v) {
 			json_t *old = json_object_get(b, key);
 			if (old == NULL || !json_equal(old, v))
-				add_change(buf, len, key, old ? old : json_null(), v);
+				add_change(buf, len, key, old ? old : json_null(), v, zone);
 		}
 		json_object_foreach(b, key, v)
 			if (json_object_get(a, key) == NULL)
-				add_change(buf, len, key, v, json_null());
+				add_change(buf, len, key, v, json_null(), zone);
 		if (buf[0] == '\0')
 			snprintf(buf, len, "no change");
 	} else if (json_is_object(a) || json_is_object(b)) {
@@ -120,7 +141,7 @@ summary(const char *before, const char *after, char *buf, size_t len)
 		char *fields = xcalloc(1, len);
 
 		json_object_foreach(o, key, v)
-			add_change(fields, len, key, NULL, v);
+			add_change(fields, len, key, NULL, v, zone);
 		snprintf(buf, len, "%s: %s", o == a ? "new" : "removed", fields);
 		free(fields);
 	}
@@ -136,11 +157,14 @@ summary(const char *before, const char *after, char *buf, size_t len)
 }
 
 void
-audit_print_event(const struct audit_event *e)
+audit_print_event(const struct audit_event *e, const struct tz_zone *zone)
 {
 	char when[32], text[SUMMARY_MAX];
 
-	time_format_utc(e->at, when, sizeof when);
+	if (out_json())
+		time_format_utc(e->at, when, sizeof when);
+	else
+		time_format_local(e->at, zone, when, sizeof when);
 	out_row_begin();
 	out_int("id", NULL, e->id);
 	out_str("time", "TIME", when);
@@ -161,7 +185,7 @@ audit_print_event(const struct audit_event *e)
 			json_decref(j);
 		}
 	} else {
-		summary(e->before, e->after, text, sizeof text);
+		summary(e->before, e->after, text, sizeof text, zone);
 		out_str(NULL, "CHANGE", text);
 	}
 	out_row_end();

@@ -14,13 +14,13 @@ struct audit_rows {
 	const struct svc *s;
 	int64_t since;
 	const char *object;
+	const struct tz_zone *zone;
 };
 
 static int
 print_event(void *row, void *arg)
 {
-	(void)arg;
-	audit_print_event(row);
+	audit_print_event(row, arg);
 	return 0;
 }
 
@@ -29,30 +29,31 @@ audit_rows(void *arg)
 {
 	const struct audit_rows *a = arg;
 
-	return audit_each(a->s, a->since, a->object, print_event, NULL);
+	return audit_each(a->s, a->since, a->object, print_event, (void *)a->zone);
 }
 
 static int
 exec_audit(struct ctx *ctx, int argc, char **argv)
 {
 	const char *since_arg = cmd_opt(ctx, "since"), *object = cmd_opt(ctx, "object");
-	const struct tz_zone *zone = tz_utc();
+	const struct tz_zone *zone = reader_zone(ctx);
 	struct svc s = cmd_svc(ctx);
-	struct audit_rows a = { &s, INT64_MIN, object };
+	struct audit_rows a = { &s, INT64_MIN, object, zone };
 	size_t n;
 	int r;
 
 	if (argc != 1)
 		return cmd_usage_error(ctx, "audit takes no arguments besides its options");
-	/* A date is midnight where the reader is, like everywhere else. */
-	if (ctx->actor.known && tz_lookup(ctx->actor.person.tz) != NULL)
-		zone = tz_lookup(ctx->actor.person.tz);
+	/* A date is midnight where the reader is, like everywhere else; the
+	 * times show there too, the zone said once below the table. */
 	if (since_arg != NULL && (r = time_arg(ctx, "--since", since_arg, zone, &a.since)) != 0)
 		return r;
 	/* Row by row, however long the trail: never all of it in memory. */
 	if ((r = out_list_rows(NULL, NULL, audit_rows, &a, &n)) != 0)
 		return r;
-	if (n == 0)
+	if (n > 0)
+		out_note("Times in %s.", tz_name(zone));
+	else
 		out_note("No audit events%s.", since_arg || object ? " match" : " yet");
 	return 0;
 }
@@ -68,7 +69,9 @@ const struct cmd_entry cmd_audit_entry = {
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
 	.summary = "list who changed what, and when",
-	.help = "Times are UTC. CHANGE sums up what changed (field: before -> after);\n"
+	.help = "Times show in your own zone (UTC when you are nobody in rota), said\n"
+		"below the table, times inside CHANGE too; --json gives them in UTC (ISO\n"
+		"8601 with Z). CHANGE sums up what changed (field: before -> after);\n"
 		"with --json, before and after are the whole objects. Only managers read\n"
 		"the reason of someone else's leave and the source of their leave import.\n",
 	.flags = CMD_STREAM,

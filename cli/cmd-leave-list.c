@@ -23,8 +23,7 @@ print_leave_row(void *row, void *arg)
 	out_row_begin();
 	out_int("id", "ID", l->id);
 	out_str("person", "PERSON", l->handle);
-	out_time("start", "FROM", l->start, wz);
-	out_time("end", "UNTIL", l->end, wz);
+	out_leave_span(l, wz, "FROM", "TO");
 	out_str("tz", "ZONE", it->tz);
 	out_str("reason", "REASON", l->reason[0] ? l->reason : NULL);
 	out_str("source", NULL, l->source);

@@ -11,6 +11,7 @@
 #include "common/out.h"
 #include "common/timefmt.h"
 #include "reports/month.h"
+#include "service/leave.h"
 
 int
 name_arg(struct ctx *ctx, const char *what, const char *s, char *buf, size_t len)
@@ -164,11 +165,43 @@ print_leave(const struct leave *l, const struct tz_zone *zone)
 	out_object_begin(NULL);
 	out_int("id", "Leave:", l->id);
 	out_str("person", "Person:", l->handle);
-	out_time("start", "From:", l->start, zone);
-	out_time("end", "Until:", l->end, zone);
+	out_leave_span(l, zone, "From:", "To:");
 	out_str("tz", "Time zone:", tz_name(zone));
 	out_str("reason", "Reason:", l->reason[0] ? l->reason : NULL);
 	out_object_end();
+}
+
+void
+out_leave_span(const struct leave *l, const struct tz_zone *zone, const char *from_h,
+	       const char *to_h)
+{
+	char a[32], b[32];
+	int64_t last;
+	bool days = leave_whole_days(l, zone, &last);
+
+	if (out_json()) {
+		out_time("start", NULL, l->start, zone);
+		out_time("end", NULL, l->end, zone);
+		if (days) {
+			date_format_local(l->start, zone, a, sizeof a);
+			date_format_local(last, zone, b, sizeof b);
+			out_str("first_day", NULL, a);
+			out_str("last_day", NULL, b);
+		} else {
+			out_null("first_day", NULL);
+			out_null("last_day", NULL);
+		}
+		return;
+	}
+	if (days) {
+		day_format_local(l->start, zone, a, sizeof a);
+		day_format_local(last, zone, b, sizeof b);
+	} else {
+		time_format_local(l->start, zone, a, sizeof a);
+		time_format_local(l->end, zone, b, sizeof b);
+	}
+	out_str(NULL, from_h, a);
+	out_str(NULL, to_h, b);
 }
 
 void

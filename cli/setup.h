@@ -50,6 +50,15 @@ void print_term(struct ctx *ctx, const struct term *t, const struct rotation *ro
 /* One leave, its times in ZONE (the person's) in text and UTC in JSON. */
 void print_leave(const struct leave *l, const struct tz_zone *zone);
 
+/* The span of leave L in ZONE (its person's) as cells FROM_H and TO_H:
+ * whole days as given, "Mon 2027-01-04" to "Sun 2027-01-10", both
+ * included; else the times, "Mon 2027-01-04 09:00" to the end. JSON: its
+ * "start" and "end" in UTC (the end not included), "first_day" and
+ * "last_day" ("2027-01-10", both included; null when it is not whole
+ * days), as the audit trail's leave_to_json. */
+void out_leave_span(const struct leave *l, const struct tz_zone *zone, const char *from_h,
+		    const char *to_h);
+
 /* One public holiday as "Field: value" lines, or a JSON object. */
 void print_holiday(const struct holiday *h);
 

@@ -203,8 +203,7 @@ find_shift(struct ctx *ctx, const char *arg, int64_t prefer_person, struct shift
 		return r;
 	}
 	/* A date is midnight in the acting person's zone: where they are. */
-	if (ctx->actor.known && tz_lookup(ctx->actor.person.tz) != NULL)
-		zone = tz_lookup(ctx->actor.person.tz);
+	zone = reader_zone(ctx);
 	if ((r = time_arg(ctx, "shift", arg, zone, &t)) != 0)
 		return r;
 	f.from = t;
@@ -340,6 +339,14 @@ audit(struct ctx *ctx, const char *action, const char *object, json_t *before, j
 	struct svc s = cmd_svc(ctx);
 
 	return svc_audit(&s, action, object, before, after);
+}
+
+const struct tz_zone *
+reader_zone(const struct ctx *ctx)
+{
+	const struct tz_zone *zone = ctx->actor.known ? tz_lookup(ctx->actor.person.tz) : NULL;
+
+	return zone != NULL ? zone : tz_utc();
 }
 
 int

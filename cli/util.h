@@ -69,6 +69,10 @@ void print_time(const char *key, const char *header, const struct tz_zone *zone,
  * a service operation refused what was typed (its message is out). */
 int usage_if(struct ctx *ctx, int r);
 
+/* The zone of the person reading: the acting person's, else UTC (root,
+ * or a login that is nobody in rota). */
+const struct tz_zone *reader_zone(const struct ctx *ctx);
+
 /* 0 when the database at PATH may be opened by a command other than rota
  * init: its folder exists, and, for the default path (DEFAULT_PATH: no
  * --db, ROTA_DB or [core] database said where), the file too. Else

@@ -146,6 +146,35 @@ date_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t len)
 	snprintf(buf, len, "%04d-%02d-%02d", lt.year, lt.month, lt.day);
 }
 
+void
+day_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t len)
+{
+	struct local_time lt;
+
+	tz_to_local(zone, t, &lt);
+	snprintf(buf, len, "%s %04d-%02d-%02d", weekdays[lt.wday], lt.year, lt.month, lt.day);
+}
+
+void
+time_format_typed(int64_t t, const struct tz_zone *zone, char *buf, size_t len)
+{
+	struct local_time lt;
+	int64_t back;
+	int n, off;
+
+	tz_to_local(zone, t, &lt);
+	n = snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d", lt.year, lt.month, lt.day,
+		     lt.hour, lt.minute);
+	if (lt.second != 0 && n > 0 && (size_t)n < len)
+		n += snprintf(buf + n, len - (size_t)n, ":%02d", lt.second);
+	if (time_parse(buf, zone, &back) == 0 && back == t)
+		return;
+	off = lt.utc_offset < 0 ? -lt.utc_offset : lt.utc_offset;
+	if (n > 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "%c%02d:%02d", lt.utc_offset < 0 ? '-' : '+',
+			 off / 3600, off / 60 % 60);
+}
+
 int
 rota_clock(int64_t *now)
 {

@@ -40,6 +40,16 @@ void time_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t 
 /* Writes "YYYY-MM-DD" of instant T in ZONE into buf (at least 11 bytes). */
 void date_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t len);
 
+/* Writes "Mon 2027-01-04", the day of T in ZONE, into buf: a whole day
+ * as a person reads it. */
+void day_format_local(int64_t t, const struct tz_zone *zone, char *buf, size_t len);
+
+/* T as a person types it for a command reading ZONE's wall clock,
+ * "2027-02-03T10:00" (with the seconds when there are any), which
+ * time_parse() reads back as T; in the hour a DST change repeats, where
+ * the wall clock is ambiguous, with the offset: "2027-10-31T01:30+01:00". */
+void time_format_typed(int64_t t, const struct tz_zone *zone, char *buf, size_t len);
+
 /* The current time: $ROTA_NOW (an ISO 8601 instant) when set, for tests and
  * reproducible demos, else the system clock. 0, or -1 with a message when
  * ROTA_NOW cannot be read. */

@@ -13,6 +13,7 @@
 #include "common/err.h"
 #include "common/text.h"
 #include "common/timefmt.h"
+#include "common/tz.h"
 #include "common/xalloc.h"
 #include "reports/classify.h"
 #include "reports/csv.h"
@@ -617,10 +618,13 @@ resolve(struct import *im, const char *named, struct page *p)
 		if (pid == 0 || (who = person_id(im, pid)) == NULL) {
 			char when[32];
 
-			time_format_utc(p->created, when, sizeof when);
+			/* In the rotation's zone, as the schedule shows it. */
+			time_format_local(p->created, tz_lookup_or_utc(rot->tz), when,
+					  sizeof when);
 			return bad(im,
 				"page %s names no responder and nobody is on call in "
-				"rotation '%s' at %s", p->source_id, rot->name, when);
+				"rotation '%s' at %s %s", p->source_id, rot->name, when,
+				rot->tz);
 		}
 	}
 	p->responder_id = who != NULL ? who->id : 0;

@@ -1,6 +1,7 @@
 /* Leave: see leave.h. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,15 +15,68 @@
 #include "service/team.h"
 #include "store/import.h"
 
-json_t *
-leave_to_json(const struct leave *l)
+/* Whether T is a midnight in ZONE (the first instant of its day there). */
+static bool
+is_midnight(int64_t t, const struct tz_zone *zone)
 {
-	char start[32], end[32];
+	struct local_time lt;
+
+	tz_to_local(zone, t, &lt);
+	return t == tz_from_local(zone, lt.year, lt.month, lt.day, 0, 0, 0);
+}
+
+bool
+leave_whole_days(const struct leave *l, const struct tz_zone *zone, int64_t *last)
+{
+	struct local_time lt;
+
+	if (l->end <= l->start || !is_midnight(l->start, zone) || !is_midnight(l->end, zone))
+		return false;
+	if (last != NULL) {
+		tz_to_local(zone, l->end - 1, &lt);
+		*last = tz_from_local(zone, lt.year, lt.month, lt.day, 0, 0, 0);
+	}
+	return true;
+}
+
+const char *
+leave_span_text(const struct leave *l, const struct tz_zone *zone, char *buf, size_t len)
+{
+	char a[32], b[32];
+	int64_t last;
+
+	if (leave_whole_days(l, zone, &last)) {
+		day_format_local(l->start, zone, a, sizeof a);
+		day_format_local(last, zone, b, sizeof b);
+		if (last == l->start) {
+			snprintf(buf, len, "%s", a);
+			return buf;
+		}
+	} else {
+		time_format_local(l->start, zone, a, sizeof a);
+		time_format_local(l->end, zone, b, sizeof b);
+	}
+	snprintf(buf, len, "from %s to %s", a, b);
+	return buf;
+}
+
+json_t *
+leave_to_json(const struct leave *l, const struct tz_zone *zone)
+{
+	char start[32], end[32], first_day[16], last_day[16];
+	int64_t last;
+	bool days = leave_whole_days(l, zone, &last);
 
 	time_format_utc(l->start, start, sizeof start);
 	time_format_utc(l->end, end, sizeof end);
-	return json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)l->id, "person",
-			 l->handle, "start", start, "end", end, "reason", l->reason);
+	if (days) {
+		date_format_local(l->start, zone, first_day, sizeof first_day);
+		date_format_local(last, zone, last_day, sizeof last_day);
+	}
+	return json_pack("{s:I, s:s, s:s?, s:s?, s:s, s:s, s:s}", "id", (json_int_t)l->id,
+			 "person", l->handle, "first_day", days ? first_day : NULL,
+			 "last_day", days ? last_day : NULL, "start", start, "end", end,
+			 "reason", l->reason);
 }
 
 /* A time of leave, WHAT naming it in messages: "YYYY-MM-DD" is midnight
@@ -58,14 +112,12 @@ check_overlap(const struct svc *s, const struct leave *l, const struct tz_zone *
 	if ((r = store_leave_list(s->db, l->person_id, l->start, l->end, &v, &n)) != 0)
 		return r;
 	if (n > 0) {
-		char start[32], end[32];
+		char span[LEAVE_SPAN_MAX];
 
-		time_format_local(v[0].start, zone, start, sizeof start);
-		time_format_local(v[0].end, zone, end, sizeof end);
-		r = rota_fail(EX_DATAERR, "this leave overlaps leave %lld of %s (%s to %s%s%s); "
+		r = rota_fail(EX_DATAERR, "this leave overlaps leave %lld of %s (%s%s%s); "
 			      "remove that first (rota leave remove %lld)", (long long)v[0].id,
-			      l->handle, start, end, v[0].reason[0] ? ", " : "", v[0].reason,
-			      (long long)v[0].id);
+			      l->handle, leave_span_text(&v[0], zone, span, sizeof span),
+			      v[0].reason[0] ? ", " : "", v[0].reason, (long long)v[0].id);
 	}
 	free(v);
 	return r;
@@ -105,7 +157,7 @@ leave_add(const struct svc *s, const char *handle, const char *from, const char 
 	    (r = store_leave_add(s->db, l, s->now)) != 0)
 		return r;
 	snprintf(object, sizeof object, "leave %lld", (long long)l->id);
-	return svc_audit(s, "leave.add", object, NULL, leave_to_json(l));
+	return svc_audit(s, "leave.add", object, NULL, leave_to_json(l, zone));
 }
 
 int
@@ -127,7 +179,8 @@ leave_remove(const struct svc *s, int64_t id, struct leave *l, struct person *p)
 	    (r = store_leave_remove(s->db, id)) != 0)
 		return r == STORE_NOT_FOUND ? EX_SOFTWARE : r;
 	snprintf(object, sizeof object, "leave %lld", (long long)id);
-	return svc_audit(s, "leave.remove", object, leave_to_json(l), NULL);
+	return svc_audit(s, "leave.remove", object,
+			 leave_to_json(l, tz_lookup_or_utc(p->tz)), NULL);
 }
 
 int

@@ -17,8 +17,28 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/tz.h"
 #include "service/calendar-sync.h"
 #include "service/service.h"
+
+/* Whether L is whole days in ZONE: it starts and ends at a midnight there,
+ * as leave given as dates does. Then *LAST (may be NULL) gets the start
+ * of its last day, which it includes (the end is the midnight after). */
+bool leave_whole_days(const struct leave *l, const struct tz_zone *zone, int64_t *last);
+
+/* L as a person reads it, into BUF: "from Mon 2027-01-04 to Sun
+ * 2027-01-10" (both days included), or "Thu 2027-01-07" for one day, when
+ * it is whole days in ZONE, else "from Mon 2027-01-04 09:00 to Mon
+ * 2027-01-04 13:00" in ZONE's wall clock. The one way every message shows
+ * leave. */
+#define LEAVE_SPAN_MAX 64
+const char *leave_span_text(const struct leave *l, const struct tz_zone *zone, char *buf,
+			    size_t len);
+
+/* L as JSON for the audit trail (a new reference): "first_day" and
+ * "last_day", "YYYY-MM-DD", both included, when it is whole days in ZONE
+ * (else null), "start" and "end" in UTC (the end not included). */
+json_t *leave_to_json(const struct leave *l, const struct tz_zone *zone);
 
 /* HANDLE's (NULL: the actor's) leave from FROM to TO with REASON (may be
  * ""): refused when it overlaps another leave of theirs (EX_DATAERR naming
@@ -78,8 +98,5 @@ struct leave_import {
 int leave_import(const struct svc *s, const char *arg, const char *handle,
 		 struct leave_import *out);
 void leave_import_free(struct leave_import *r);
-
-/* For the audit trail and --json. A new reference. */
-json_t *leave_to_json(const struct leave *l);
 
 #endif

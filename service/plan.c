@@ -14,6 +14,7 @@
 #include "scheduler/coverage.h"
 #include "scheduler/generate.h"
 #include "service/cover.h"
+#include "service/leave.h"
 
 #define DAY 86400
 
@@ -766,7 +767,7 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 	    size_t *n)
 {
 	const struct membership *m = member_of(in, sh->person_id);
-	char a[32], b[32];
+	char a[32], span[LEAVE_SPAN_MAX];
 	bool manager = m != NULL && m->is_manager;
 	int r;
 
@@ -776,10 +777,9 @@ check_shift(struct store *db, const struct plan_input *in, const struct shift *s
 		if (l->person_id != sh->person_id || l->end <= sh->start || l->start >= sh->end ||
 		    l->end <= lo)
 			continue;
-		local(in, l->start, a, sizeof a);
-		local(in, l->end, b, sizeof b);
+		leave_span_text(l, in->zone, span, sizeof span);
 		problem(v, n, in, PLAN_LEAVE, sh, sh->start, sh->end,
-			"%s is on leave from %s to %s%s%s", sh->handle, a, b,
+			"%s is on leave %s%s%s", sh->handle, span,
 			l->reason[0] ? ": " : "", l->reason);
 	}
 	for (size_t k = 0; k < in->n_member_shifts; k++) {
@@ -998,6 +998,7 @@ static void
 fixes(const struct plan_input *in, const struct plan_members *pm, int64_t lo,
       struct plan_problem *v, size_t from, size_t n)
 {
+	const struct tz_zone *zone = tz_lookup_or_utc(in->rot.tz);
 	struct gen_params p;
 	bool gap_applies;
 
@@ -1013,11 +1014,13 @@ fixes(const struct plan_input *in, const struct plan_members *pm, int64_t lo,
 				 (long long)pr->shift_id, who);
 			continue;
 		}
+		/* As the manager types it: the rotation's wall clock, which
+		 * override --from and --to read. */
 		if (pr->start <= lo)
 			snprintf(a, sizeof a, "now");
 		else
-			time_format_utc(pr->start, a, sizeof a);
-		time_format_utc(pr->end, b, sizeof b);
+			time_format_typed(pr->start, zone, a, sizeof a);
+		time_format_typed(pr->end, zone, b, sizeof b);
 		snprintf(pr->fix, sizeof pr->fix, "rota override --rotation %s --from %s --to %s %s",
 			 in->rot.name, a, b, who);
 	}

@@ -12,6 +12,7 @@
 #include "common/tz.h"
 #include "common/xalloc.h"
 #include "scheduler/constraints.h"
+#include "service/leave.h"
 
 /* Everything read from the store for one check; freed by check_free. */
 struct check_input {
@@ -71,7 +72,7 @@ explain(struct shift_verdict *v, const struct check_input *in, const struct shif
 	const struct person *p, const struct gen_params *gp, const struct gen_interval *own,
 	size_t n_own)
 {
-	char a[32], b[32];
+	char a[32];
 
 	switch (v->code) {
 	case GEN_NOT_MEMBER:
@@ -84,10 +85,12 @@ explain(struct shift_verdict *v, const struct check_input *in, const struct shif
 		break;
 	case GEN_ON_LEAVE:
 		for (size_t i = 0; i < in->n_leave; i++) {
-			when(in->leave[i].start, p->tz, a, sizeof a);
-			when(in->leave[i].end, p->tz, b, sizeof b);
-			snprintf(v->why, sizeof v->why, "on leave from %s to %s %s (leave %lld)",
-				 a, b, p->tz, (long long)in->leave[i].id);
+			char span[LEAVE_SPAN_MAX];
+
+			leave_span_text(&in->leave[i], tz_lookup_or_utc(p->tz), span,
+					sizeof span);
+			snprintf(v->why, sizeof v->why, "on leave %s %s (leave %lld)",
+				 span, p->tz, (long long)in->leave[i].id);
 			break;
 		}
 		break;

@@ -19,13 +19,13 @@ test_expect_success 'dates are whole days in the person'"'"'s zone, both ends in
 	expect_status 0 rota leave add ana 2027-05-01 2027-05-31 --reason holiday &&
 	expect_file "Leave:                   1
 Person:                  ana
-From:                    Sat 2027-05-01 00:00
-Until:                   Tue 2027-06-01 00:00
+From:                    Sat 2027-05-01
+To:                      Mon 2027-05-31
 Time zone:               Europe/Dublin
 Reason:                  holiday" out &&
 	expect_status 0 rota --json leave add bo 2027-05-01 2027-05-01 &&
-	test "$(json "j[\"id\"], j[\"start\"], j[\"end\"], j[\"tz\"]")" = \
-		"2 2027-05-01T07:00:00Z 2027-05-02T07:00:00Z America/Los_Angeles" &&
+	test "$(json "j[\"id\"], j[\"start\"], j[\"end\"], j[\"first_day\"], j[\"last_day\"], j[\"tz\"]")" = \
+		"2 2027-05-01T07:00:00Z 2027-05-02T07:00:00Z 2027-05-01 2027-05-01 America/Los_Angeles" &&
 	test "$(leaves)" = "ana|2027-04-30 23:00:00|2027-05-31 23:00:00|holiday
 bo|2027-05-01 07:00:00|2027-05-02 07:00:00|"
 '
@@ -51,8 +51,8 @@ test_expect_success 'a volunteer records their own leave; a manager anyone'"'"'s
 	expect_status 0 rota --as ana leave add 2027-05-01 2027-05-02 --reason "dentist, then rest" &&
 	expect_status 0 rota --as mo leave add bo 2027-05-01 2027-05-02 &&
 	test "$(sqlite3 rota.db "SELECT actor, action, object, after FROM audit_events WHERE action = '"'"'leave.add'"'"'")" = \
-		"root as ana|leave.add|leave 1|{\"id\":1,\"person\":\"ana\",\"start\":\"2027-04-30T23:00:00Z\",\"end\":\"2027-05-02T23:00:00Z\",\"reason\":\"dentist, then rest\"}
-root as mo|leave.add|leave 2|{\"id\":2,\"person\":\"bo\",\"start\":\"2027-05-01T07:00:00Z\",\"end\":\"2027-05-03T07:00:00Z\",\"reason\":\"\"}" &&
+		"root as ana|leave.add|leave 1|{\"id\":1,\"person\":\"ana\",\"first_day\":\"2027-05-01\",\"last_day\":\"2027-05-02\",\"start\":\"2027-04-30T23:00:00Z\",\"end\":\"2027-05-02T23:00:00Z\",\"reason\":\"dentist, then rest\"}
+root as mo|leave.add|leave 2|{\"id\":2,\"person\":\"bo\",\"first_day\":\"2027-05-01\",\"last_day\":\"2027-05-02\",\"start\":\"2027-05-01T07:00:00Z\",\"end\":\"2027-05-03T07:00:00Z\",\"reason\":\"\"}" &&
 	expect_unchanged 77 rota --as ana leave add bo 2027-07-01 2027-07-02 &&
 	expect_err "leave add for someone else: managers only (you are root as ana)" &&
 	expect_unchanged 77 rota leave add 2027-07-01 2027-07-02 &&
@@ -63,7 +63,7 @@ test_expect_success 'overlapping leave is refused, naming the other' '
 	team &&
 	rota leave add ana 2027-05-01 2027-05-31 --reason holiday >/dev/null &&
 	expect_unchanged 65 rota leave add ana 2027-05-31 2027-06-02 &&
-	expect_err "this leave overlaps leave 1 of ana (Sat 2027-05-01 00:00 to Tue 2027-06-01 00:00, holiday); remove that first (rota leave remove 1)" &&
+	expect_err "this leave overlaps leave 1 of ana (from Sat 2027-05-01 to Mon 2027-05-31, holiday); remove that first (rota leave remove 1)" &&
 	expect_unchanged 65 rota leave add ana 2027-04-01 2027-06-30 &&
 	expect_unchanged 65 rota leave add ana 2027-05-31T23:59:59+01:00 2027-06-01T12:00:00+01:00 &&
 	expect_status 0 rota leave add ana 2027-06-01 2027-06-01 &&
@@ -100,9 +100,9 @@ test_expect_success 'leave list: managers see everyone, volunteers themselves' '
 	rota leave add bo 2027-05-01 2027-05-01 >/dev/null &&
 	rota leave add mo 2026-12-01 2026-12-02 >/dev/null &&
 	expect_status 0 rota leave list &&
-	expect_file "ID  PERSON  FROM                  UNTIL                 ZONE                 REASON
-1   ana     Sat 2027-05-01 00:00  Tue 2027-06-01 00:00  Europe/Dublin        holiday
-2   bo      Sat 2027-05-01 00:00  Sun 2027-05-02 00:00  America/Los_Angeles  -" out &&
+	expect_file "ID  PERSON  FROM            TO              ZONE                 REASON
+1   ana     Sat 2027-05-01  Mon 2027-05-31  Europe/Dublin        holiday
+2   bo      Sat 2027-05-01  Sat 2027-05-01  America/Los_Angeles  -" out &&
 	expect_status 0 rota --as bo --json leave list &&
 	test "$(json "[(l[\"id\"], l[\"person\"], l[\"start\"], l[\"end\"]) for l in j]")" = \
 		"[(2, '"'"'bo'"'"', '"'"'2027-05-01T07:00:00Z'"'"', '"'"'2027-05-02T07:00:00Z'"'"')]" &&
@@ -111,8 +111,8 @@ test_expect_success 'leave list: managers see everyone, volunteers themselves' '
 	expect_err "leave list for someone else: managers only" &&
 	expect_status 0 rota --as mo leave list ana && expect_out "holiday" &&
 	expect_status 0 rota --as mo leave list --from 2026-11-01 --to 2026-12-01 &&
-	expect_file "ID  PERSON  FROM                  UNTIL                 ZONE              REASON
-3   mo      Tue 2026-12-01 00:00  Thu 2026-12-03 00:00  Australia/Sydney  -" out &&
+	expect_file "ID  PERSON  FROM            TO              ZONE              REASON
+3   mo      Tue 2026-12-01  Wed 2026-12-02  Australia/Sydney  -" out &&
 	expect_status 0 rota leave list bo --from 2027-05-02 &&
 	expect_out "No leave for bo in that time." &&
 	expect_status 0 rota --json leave list bo --from 2027-05-02 && test "$(cat out)" = "[]"
@@ -139,8 +139,8 @@ test_expect_success 'leave remove: by its owner or a manager, audited' '
 	test "$(json "j[\"person\"], j[\"start\"]")" = "bo 2027-05-01T07:00:00Z" &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM leave")" = 0 &&
 	test "$(sqlite3 rota.db "SELECT actor, object, before, after IS NULL FROM audit_events WHERE action = '"'"'leave.remove'"'"'")" = \
-		"root as ana|leave 1|{\"id\":1,\"person\":\"ana\",\"start\":\"2027-04-30T23:00:00Z\",\"end\":\"2027-05-31T23:00:00Z\",\"reason\":\"holiday\"}|1
-root as mo|leave 2|{\"id\":2,\"person\":\"bo\",\"start\":\"2027-05-01T07:00:00Z\",\"end\":\"2027-05-02T07:00:00Z\",\"reason\":\"\"}|1" &&
+		"root as ana|leave 1|{\"id\":1,\"person\":\"ana\",\"first_day\":\"2027-05-01\",\"last_day\":\"2027-05-31\",\"start\":\"2027-04-30T23:00:00Z\",\"end\":\"2027-05-31T23:00:00Z\",\"reason\":\"holiday\"}|1
+root as mo|leave 2|{\"id\":2,\"person\":\"bo\",\"first_day\":\"2027-05-01\",\"last_day\":\"2027-05-01\",\"start\":\"2027-05-01T07:00:00Z\",\"end\":\"2027-05-02T07:00:00Z\",\"reason\":\"\"}|1" &&
 	expect_unchanged 65 rota leave remove 1 &&
 	expect_err "no leave 1 (see rota leave list)" &&
 	expect_unchanged 64 rota leave remove one &&

@@ -106,9 +106,9 @@ Mon 2027-01-25 10:00  bo -> ana  balance
 Mon 2027-02-08 10:00  ana -> bo  leave
 term t1: 8 weeks, 2 changed, 3 kept as they were (1 started, 2 frozen); times in Europe/Dublin
 Not fixed (in weeks the generator may not change); the command that would fix each:
-PROBLEM  SHIFT  PERSON  FROM                  KEPT     DETAIL                                                             FIX
-leave    1      cy      Mon 2027-01-04 10:00  started  cy is on leave from Thu 2027-01-07 00:00 to Fri 2027-01-08 00:00   rota override 1 bo
-leave    2      ana     Mon 2027-01-11 10:00  frozen   ana is on leave from Tue 2027-01-12 00:00 to Wed 2027-01-13 00:00  rota override 2 bo" out &&
+PROBLEM  SHIFT  PERSON  FROM                  KEPT     DETAIL                          FIX
+leave    1      cy      Mon 2027-01-04 10:00  started  cy is on leave Thu 2027-01-07   rota override 1 bo
+leave    2      ana     Mon 2027-01-11 10:00  frozen   ana is on leave Tue 2027-01-12  rota override 2 bo" out &&
 	expect_file "rota: warning: 2 problems in term t1 left as they were: the generator may not change their weeks; the command that would fix each is listed" err &&
 	test "$(who --from 2027-01-01)" = "cy ana dee ana cy bo dee bo" &&
 	printf "[schedule]\nfreeze_days = 3\n" >rota.conf &&
@@ -127,8 +127,8 @@ test_expect_success 'a swapped shift stays when the schedule is re-generated' '
 Mon 2027-01-25 10:00  bo -> ana  balance
 term t1: 8 weeks, 1 changed, 3 kept as they were (2 frozen, 1 swapped); times in Europe/Dublin
 Not fixed (in weeks the generator may not change); the command that would fix each:
-PROBLEM  SHIFT  PERSON  FROM                  KEPT     DETAIL                                                            FIX
-leave    6      bo      Mon 2027-02-08 10:00  swapped  bo is on leave from Tue 2027-02-09 00:00 to Wed 2027-02-10 00:00  rota override 6 ana" out &&
+PROBLEM  SHIFT  PERSON  FROM                  KEPT     DETAIL                         FIX
+leave    6      bo      Mon 2027-02-08 10:00  swapped  bo is on leave Tue 2027-02-09  rota override 6 ana" out &&
 	expect_err "1 problem in term t1 left as it was: the generator may not change its week" &&
 	test "$(who)" = "cy ana dee ana cy bo dee bo" &&
 	rota --json schedule show --from 2027-02-08T12:00:00Z --to 2027-02-09 >out &&
@@ -311,7 +311,7 @@ Mon 2027-03-22 10:00  - -> dee  uncovered
 term m1: 4 weeks, 3 changed, 0 kept as they were; times in Europe/Dublin
 Not fixed (in weeks the generator may not change); the command that would fix each:
 PROBLEM    SHIFT  PERSON  FROM                  KEPT     DETAIL                               FIX
-uncovered  -      -       Wed 2027-03-03 14:00  started  no shift, and no member may take it  rota override --rotation ops --from now --to 2027-03-08T10:00:00Z HANDLE" out &&
+uncovered  -      -       Wed 2027-03-03 14:00  started  no shift, and no member may take it  rota override --rotation ops --from now --to 2027-03-08T10:00 HANDLE" out &&
 	expect_err "1 problem in term m1 left as it was"
 '
 

@@ -52,7 +52,7 @@ test_expect_success 'leave after generation, a member who left and a cancelled s
 	expect_file "TERM  PROBLEM    SHIFT  PERSON  FROM                  TO                    DETAIL
 t1    uncovered  3      dee     Wed 2027-01-20 12:00  Mon 2027-01-25 10:00  dee left the term on Wed 2027-01-20 12:00 and still holds this shift
 t1    uncovered  -      -       Mon 2027-01-25 10:00  Mon 2027-02-01 10:00  its shift was cancelled
-t1    leave      6      ana     Mon 2027-02-08 10:00  Mon 2027-02-15 10:00  ana is on leave from Wed 2027-02-10 00:00 to Thu 2027-02-11 00:00: dentist
+t1    leave      6      ana     Mon 2027-02-08 10:00  Mon 2027-02-15 10:00  ana is on leave Wed 2027-02-10: dentist
 t1    uncovered  7      dee     Mon 2027-02-15 10:00  Mon 2027-02-22 10:00  dee left the term on Wed 2027-01-20 12:00 and still holds this shift" out &&
 	expect_err "rota: 4 problems found" &&
 	ROTA_NOW=2027-01-20T12:00:00Z expect_status 65 rota --json schedule check t1 &&
@@ -99,9 +99,9 @@ test_expect_success 'each part of a week is checked, and a window inside a week 
 	expect_status 65 rota schedule check t1 &&
 	expect_file "TERM  PROBLEM    SHIFT  PERSON  FROM                  TO                    DETAIL
 t1    uncovered  -      -       Wed 2027-02-03 10:00  Fri 2027-02-05 10:00  nobody covers this part of the week
-t1    leave      9      bo      Fri 2027-02-05 10:00  Mon 2027-02-08 10:00  bo is on leave from Sat 2027-02-06 00:00 to Sun 2027-02-07 00:00" out &&
+t1    leave      9      bo      Fri 2027-02-05 10:00  Mon 2027-02-08 10:00  bo is on leave Sat 2027-02-06" out &&
 	expect_status 65 rota --json schedule check t1 &&
-	test "$(json "[p[\"fix\"] for p in j]")" = "['"'"'rota override --rotation ops --from 2027-02-03T10:00:00Z --to 2027-02-05T10:00:00Z dee'"'"', '"'"'rota override 9 dee'"'"']"
+	test "$(json "[p[\"fix\"] for p in j]")" = "['"'"'rota override --rotation ops --from 2027-02-03T10:00 --to 2027-02-05T10:00 dee'"'"', '"'"'rota override 9 dee'"'"']"
 '
 
 test_expect_success 'generate keeps a split week, moves what its parts make too close, and lists the hole with its override' '
@@ -114,11 +114,11 @@ Mon 2027-01-25 10:00  bo -> ana  gap
 term t1: 8 weeks, 1 changed, 3 kept as they were (2 frozen, 1 split); times in Europe/Dublin
 Not fixed (in weeks the generator may not change); the command that would fix each:
 PROBLEM    SHIFT  PERSON  FROM                  KEPT   DETAIL                               FIX
-uncovered  -      -       Wed 2027-02-03 10:00  split  nobody covers this part of the week  rota override --rotation ops --from 2027-02-03T10:00:00Z --to 2027-02-05T10:00:00Z dee" out &&
+uncovered  -      -       Wed 2027-02-03 10:00  split  nobody covers this part of the week  rota override --rotation ops --from 2027-02-03T10:00 --to 2027-02-05T10:00 dee" out &&
 	expect_status 65 rota schedule check t1 &&
 	expect_file "TERM  PROBLEM    SHIFT  PERSON  FROM                  TO                    DETAIL
 t1    uncovered  -      -       Wed 2027-02-03 10:00  Fri 2027-02-05 10:00  nobody covers this part of the week" out &&
-	expect_status 0 rota override --rotation ops --from 2027-02-03T10:00:00Z --to 2027-02-05T10:00:00Z dee &&
+	expect_status 0 rota override --rotation ops --from 2027-02-03T10:00 --to 2027-02-05T10:00 dee &&
 	expect_status 0 rota schedule check t1 &&
 	expect_status 0 rota schedule generate t1 &&
 	expect_out "no changes" && test ! -s err

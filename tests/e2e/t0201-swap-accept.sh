@@ -54,7 +54,7 @@ test_expect_success 'accepting is refused when it breaks a hard rule, saying whi
 	rota leave add dee 2027-01-05 2027-01-06 >/dev/null &&
 	rota --as ana swap request 1 >/dev/null &&
 	expect_unchanged 65 rota --as dee swap accept 1 &&
-	expect_file "rota: dee cannot take shift 1: on leave from Tue 2027-01-05 00:00 to Thu 2027-01-07 00:00 Europe/Dublin (leave 1)" err &&
+	expect_file "rota: dee cannot take shift 1: on leave from Tue 2027-01-05 to Wed 2027-01-06 Europe/Dublin (leave 1)" err &&
 	expect_unchanged 65 rota --as bo swap accept 1 &&
 	expect_file "rota: bo cannot take shift 1: breaks the minimum gap of 1 shift(s) off: already on call from Mon 2027-01-11 10:00 Europe/Dublin (shift 2)" err &&
 	test "$(swap_state 1)" = "open|-"
@@ -65,7 +65,7 @@ test_expect_success 'leave recorded after the request still counts' '
 	rota --as ana swap request 1 --with dee >/dev/null &&
 	rota leave add dee 2027-01-10 2027-01-10 >/dev/null &&
 	expect_unchanged 65 rota --as dee swap accept 1 &&
-	expect_err "rota: dee cannot take shift 1: on leave from Sun 2027-01-10 00:00 to Mon 2027-01-11 00:00 Europe/Dublin (leave 1)"
+	expect_err "rota: dee cannot take shift 1: on leave Sun 2027-01-10 Europe/Dublin (leave 1)"
 '
 
 test_expect_success 'a closed or unknown request cannot be accepted' '

@@ -21,7 +21,7 @@ test_expect_success 'someone with no other shift comes first; leave rules people
 1     zed     -                     -
 2     cy      Mon 2027-01-18 10:00  7.0
 Not bo: breaks the minimum gap of 1 shift(s) off: already on call from Mon 2027-01-11 10:00 Europe/Dublin (shift 2).
-Not dee: on leave from Fri 2027-01-08 00:00 to Sat 2027-01-09 00:00 Europe/Dublin (leave 1)." out &&
+Not dee: on leave Fri 2027-01-08 Europe/Dublin (leave 1)." out &&
 	expect_status 0 rota --as ana --json swap suggest 1 &&
 	test "$(json "[(c[\"rank\"], c[\"person\"], c[\"nearest_shift\"], c[\"nearest_start\"], c[\"distance_days\"]) for c in j]")" = \
 		"[(1, '"'"'zed'"'"', None, None, None), (2, '"'"'cy'"'"', 3, '"'"'2027-01-18T10:00:00Z'"'"', 7.0)]"

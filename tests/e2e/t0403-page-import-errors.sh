@@ -50,7 +50,7 @@ test_expect_success 'an unknown responder, and a page nobody can be given' '
 	expect_file "rota: who.csv:3: unknown responder '\''zoe'\'' (see rota person list)" err &&
 	printf "%s\nG1,2027-01-02T10:00:00Z,,,,checkout,a,high,false,\n" "$HEAD" >before.csv &&
 	expect_unchanged 65 rota page import before.csv &&
-	expect_file "rota: before.csv:2: page G1 names no responder and nobody is on call in rotation '\''ops'\'' at 2027-01-02T10:00:00Z" err
+	expect_file "rota: before.csv:2: page G1 names no responder and nobody is on call in rotation '\''ops'\'' at Sat 2027-01-02 10:00 Europe/Dublin" err
 '
 
 test_expect_success 'with two primary rotations a service needs its own; rota.conf gives it' '

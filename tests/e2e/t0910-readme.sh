@@ -67,7 +67,7 @@ check() {
 	"rota volunteer join 2027-h1 "*)
 		kv Term 2027-h1 && kv Joined "$5" ;;
 	"rota leave add ana 2027-05-01 2027-05-31")
-		kv Person ana && kv From "Sat 2027-05-01 00:00" && kv Until "Tue 2027-06-01 00:00" &&
+		kv Person ana && kv From "Sat 2027-05-01" && kv To "Mon 2027-05-31" &&
 		kv "Time zone" Europe/Dublin ;;
 	"rota schedule generate 2027-h1 --dry-run")
 		# the diff of every week, nothing written
@@ -157,7 +157,8 @@ ana|2027-03-10 13:00:00|2027-03-15 10:00:00|override" ;;
 		grep -Eq " root as dee +swap.accept +shift 8 +person: bo -> dee" out &&
 		grep -Eq " root +shift.override +shift 10 +person: dee -> bo" out &&
 		grep -Eq " root as cy +swap.request +swap 2 " out &&
-		grep -Eq "^2027-03-10T13:00:00Z +root +shift.override +shift 29 .*person: bo -> ana" out ;;
+		grep -Eq "^Wed 2027-03-10 13:00 +root +shift.override +shift 29 .*person: bo -> ana" out &&
+		tail -n 1 out | grep -qx "Times in UTC." ;;
 	"rota pay 2027-01 --format csv")
 		# the payroll CSV's header (the tour sets no [policy], so no row)
 		head -n 1 out | grep -q "^month,person,name,email,currency,shifts," ;;

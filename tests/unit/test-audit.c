@@ -65,11 +65,14 @@ test_volunteer_view(void **state)
 	act_as(t, &t->bo);
 	read_trail(t, NULL, trail, sizeof trail);
 	assert_string_equal(trail,
-		"leave.add {\"id\":1,\"person\":\"ana\",\"start\":\"2027-02-01T00:00:00Z\","
+		"leave.add {\"id\":1,\"person\":\"ana\",\"first_day\":\"2027-02-01\","
+		"\"last_day\":\"2027-02-03\",\"start\":\"2027-02-01T00:00:00Z\","
 		"\"end\":\"2027-02-04T00:00:00Z\"}"
-		"|leave.add {\"id\":2,\"person\":\"bo\",\"start\":\"2027-03-01T00:00:00Z\","
+		"|leave.add {\"id\":2,\"person\":\"bo\",\"first_day\":\"2027-03-01\","
+		"\"last_day\":\"2027-03-02\",\"start\":\"2027-03-01T00:00:00Z\","
 		"\"end\":\"2027-03-03T00:00:00Z\",\"reason\":\"wedding\"}"
-		"|leave.remove {\"id\":1,\"person\":\"ana\",\"start\":\"2027-02-01T00:00:00Z\","
+		"|leave.remove {\"id\":1,\"person\":\"ana\",\"first_day\":\"2027-02-01\","
+		"\"last_day\":\"2027-02-03\",\"start\":\"2027-02-01T00:00:00Z\","
 		"\"end\":\"2027-02-04T00:00:00Z\"}"
 		"|leave.import {\"added\":2}");
 
@@ -90,9 +93,11 @@ test_manager_view(void **state)
 	act_as(t, &t->mo);
 	read_trail(t, "leave 1", trail, sizeof trail);
 	assert_string_equal(trail,
-		"leave.add {\"id\":1,\"person\":\"ana\",\"start\":\"2027-02-01T00:00:00Z\","
+		"leave.add {\"id\":1,\"person\":\"ana\",\"first_day\":\"2027-02-01\","
+		"\"last_day\":\"2027-02-03\",\"start\":\"2027-02-01T00:00:00Z\","
 		"\"end\":\"2027-02-04T00:00:00Z\",\"reason\":\"surgery\"}"
-		"|leave.remove {\"id\":1,\"person\":\"ana\",\"start\":\"2027-02-01T00:00:00Z\","
+		"|leave.remove {\"id\":1,\"person\":\"ana\",\"first_day\":\"2027-02-01\","
+		"\"last_day\":\"2027-02-03\",\"start\":\"2027-02-01T00:00:00Z\","
 		"\"end\":\"2027-02-04T00:00:00Z\",\"reason\":\"surgery\"}");
 	read_trail(t, "cy", trail, sizeof trail);
 	assert_non_null(strstr(trail, "secret-token"));

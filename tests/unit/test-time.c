@@ -432,6 +432,35 @@ test_offsets_after_the_listed_changes(void **state)
 	assert_int_equal(tz_utc_offset(tz_lookup("UTC"), utc("2100-01-01T00:00:00Z")), 0);
 }
 
+/* What a person types for a command reading the zone's wall clock, read
+ * back as the same instant; the offset only where the clock repeats. */
+static void
+test_typed_times(void **state)
+{
+	const struct tz_zone *dublin = tz_lookup("Europe/Dublin"), *la = tz_lookup("America/Los_Angeles");
+	char buf[40];
+	int64_t back;
+	(void)state;
+	time_format_typed(utc("2027-02-03T10:00:00Z"), dublin, buf, sizeof buf);
+	assert_string_equal(buf, "2027-02-03T10:00");
+	time_format_typed(utc("2027-07-01T09:00:00Z"), dublin, buf, sizeof buf);
+	assert_string_equal(buf, "2027-07-01T10:00");
+	time_format_typed(utc("2027-07-01T09:00:30Z"), la, buf, sizeof buf);
+	assert_string_equal(buf, "2027-07-01T02:00:30");
+	/* 01:30 on 31 October happens twice in Dublin: the first (IST) reads
+	 * back without an offset, the second (GMT) needs one. */
+	time_format_typed(utc("2027-10-31T00:30:00Z"), dublin, buf, sizeof buf);
+	assert_string_equal(buf, "2027-10-31T01:30");
+	time_format_typed(utc("2027-10-31T01:30:00Z"), dublin, buf, sizeof buf);
+	assert_string_equal(buf, "2027-10-31T01:30+00:00");
+	assert_int_equal(time_parse(buf, dublin, &back), 0);
+	assert_int_equal(back, utc("2027-10-31T01:30:00Z"));
+	day_format_local(utc("2027-01-10T23:59:59Z"), dublin, buf, sizeof buf);
+	assert_string_equal(buf, "Sun 2027-01-10");
+	day_format_local(utc("2027-01-10T23:59:59Z"), tz_lookup("Asia/Kolkata"), buf, sizeof buf);
+	assert_string_equal(buf, "Mon 2027-01-11");
+}
+
 int
 main(void)
 {
@@ -450,6 +479,7 @@ main(void)
 		cmocka_unit_test(test_weekday_time_and_hours),
 		cmocka_unit_test(test_offsets_agree_with_libical),
 		cmocka_unit_test(test_offsets_after_the_listed_changes),
+		cmocka_unit_test(test_typed_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }
