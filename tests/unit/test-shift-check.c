@@ -200,8 +200,8 @@ test_leave(void **state)
 	assert_int_equal(store_leave_add(f->base.db, &l, 0), 0);
 	assert_int_equal(shift_check(f->base.db, f->cfg, &w0, &f->cy, &v), 0);
 	assert_int_equal(v.code, GEN_ON_LEAVE);
-	snprintf(want, sizeof want, "on leave from Tue 2027-01-05 00:00 to Thu 2027-01-07 "
-		 "00:00 Europe/Dublin (leave %lld)", (long long)l.id);
+	snprintf(want, sizeof want, "on leave from Tue 2027-01-05 to Wed 2027-01-06 "
+		 "Europe/Dublin (leave %lld)", (long long)l.id);
 	assert_string_equal(v.why, want);
 
 	/* Leave that ends as the shift starts is no obstacle. */
