@@ -86,13 +86,17 @@ bad:
 }
 
 void
-print_person(const struct person *p)
+sleep_format(int start, int end, char *buf, size_t len)
+{
+	snprintf(buf, len, "%02d:%02d-%02d:%02d", start / 60, start % 60, end / 60, end % 60);
+}
+
+void
+print_person_fields(const struct person *p)
 {
 	char sleep[48];
 
-	snprintf(sleep, sizeof sleep, "%02d:%02d-%02d:%02d", p->sleep_start / 60,
-		 p->sleep_start % 60, p->sleep_end / 60, p->sleep_end % 60);
-	out_object_begin(NULL);
+	sleep_format(p->sleep_start, p->sleep_end, sleep, sizeof sleep);
 	out_str("handle", "Handle:", p->handle);
 	out_str("name", "Name:", p->name);
 	out_str("email", "Email:", p->email);
@@ -100,5 +104,12 @@ print_person(const struct person *p)
 	out_str("office", "Office:", p->office[0] ? p->office : NULL);
 	out_bool("manager", "Manager:", p->is_manager);
 	out_str("sleep", "Sleep hours:", sleep);
+}
+
+void
+print_person(const struct person *p)
+{
+	out_object_begin(NULL);
+	print_person_fields(p);
 	out_object_end();
 }

@@ -16,5 +16,9 @@ int person_office_arg(struct ctx *ctx, const char *office, struct person *p);
 int sleep_arg(struct ctx *ctx, const char *s, struct person *p);
 /* One person as "Field: value" lines, or a JSON object. */
 void print_person(const struct person *p);
+/* The same fields, inside an object the caller begins and ends. */
+void print_person_fields(const struct person *p);
+/* "22:00-07:00" of sleep hours START-END (minutes after midnight). */
+void sleep_format(int start, int end, char *buf, size_t len);
 
 #endif

@@ -3,6 +3,7 @@
 # -- pages: import, classification --
 librota_a_SOURCES += \
 	reports/classify.c reports/classify.h \
+	reports/responder.c reports/responder.h \
 	reports/interruptions.c reports/interruptions.h \
 	reports/csv.c reports/csv.h \
 	reports/page-import.c reports/page-import.h

@@ -329,6 +329,7 @@ static struct mr_person *
 person_slot(struct store *db, struct monthly_report *r, int64_t id, bool add, int *err)
 {
 	struct person p;
+	struct person_attrs then;
 	int ret;
 
 	for (size_t k = 0; k < r->n_people; k++)
@@ -336,7 +337,10 @@ person_slot(struct store *db, struct monthly_report *r, int64_t id, bool add, in
 			return &r->people[k];
 	if (!add || id == 0)
 		return NULL;
-	if ((ret = store_person_get_id(db, id, &p)) != 0) {
+	/* A manager at the month's end (or now, when earlier). */
+	if ((ret = store_person_get_id(db, id, &p)) != 0 ||
+	    (ret = store_person_attrs_at(db, id, r->now < r->to ? r->now : r->to - 1,
+					 &then)) != 0) {
 		if (ret != STORE_NOT_FOUND)
 			*err = ret;
 		return NULL;
@@ -346,7 +350,7 @@ person_slot(struct store *db, struct monthly_report *r, int64_t id, bool add, in
 	r->people[r->n_people].id = id;
 	snprintf(r->people[r->n_people].handle, HANDLE_MAX, "%s", p.handle);
 	snprintf(r->people[r->n_people].name, NAME_MAX_, "%s", p.name);
-	r->people[r->n_people].is_manager = p.is_manager;
+	r->people[r->n_people].is_manager = then.is_manager;
 	r->people[r->n_people].v[IND_WEEKS_SINCE] = -1;
 	return &r->people[r->n_people++];
 }
@@ -505,7 +509,7 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 	       const struct by_person *bp, size_t nbp,
 	       const struct shift *sh, size_t nsh, const struct tz_zone *rzone)
 {
-	struct person pe;
+	struct person_attrs pe;
 	const struct tz_zone *zone;
 	size_t k = 0, ni = 0, lo = 0, hi = nbp, first;
 	struct interruption *in = NULL;
@@ -516,7 +520,8 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 	int64_t ref = r->now < r->to ? r->now : r->to, last_end = INT64_MIN;
 	int ret = 0;
 
-	if ((ret = store_person_get_id(db, mp->id, &pe)) != 0)
+	/* Days of rest in the zone in force when the month began. */
+	if ((ret = store_person_attrs_at(db, mp->id, r->from, &pe)) != 0)
 		goto done;
 	zone = tz_lookup(pe.tz);
 	if (zone == NULL)
@@ -547,8 +552,16 @@ person_figures(struct store *db, const struct config *cfg, struct monthly_report
 		if (is_ooh(in[i].class))
 			mp->v[IND_OOH]++;
 		if (in[i].class == PAGE_SLEEP) {
+			struct person_attrs then;
+			const struct tz_zone *z;
+
+			/* The night of the sleep hours in force then. */
+			if ((ret = store_person_attrs_at(db, mp->id, in[i].start, &then)) != 0)
+				goto done;
+			z = tz_lookup(then.tz);
 			mp->v[IND_SLEEP]++;
-			nights[nn++] = night_of(zone, pe.sleep_start, pe.sleep_end, in[i].start);
+			nights[nn++] = night_of(z ? z : rzone, then.sleep_start, then.sleep_end,
+						in[i].start);
 		}
 	}
 	mp->v[IND_DAILY_REST] = rest_broken_days(zone, r->year, r->month, w, ni, DAILY_REST);
@@ -614,12 +627,9 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 	     size_t np, const struct tz_zone *rzone)
 {
 	struct interruption *in = NULL;
-	struct zone_of { int64_t id; const struct tz_zone *zone; } *zones = NULL;
-	size_t nzones = 0;
 	int64_t *ack = xreallocarray(NULL, np + 1, sizeof *ack);
 	int64_t *res = xreallocarray(NULL, np + 1, sizeof *res);
 	size_t nack = 0, nres = 0, ni = 0;
-	int64_t zone_of = -1;           /* the responder whose zone ZONE is */
 	const struct tz_zone *zone = rzone;
 	int ret = 0;
 
@@ -658,30 +668,17 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 		r->team.v[IND_TEAM_OOH]++;
 		if (in[j].start < r->now)
 			r->team.so_far++;
-		if (in[j].responder_id != zone_of) {
-			struct person pe;
-			size_t z;
+		/* The hour in the responder's zone in force then. */
+		zone = rzone;
+		if (in[j].responder_id != 0) {
+			struct person_attrs then;
 
-			zone_of = in[j].responder_id;
-			/* Each responder's zone is looked up once. */
-			for (z = 0; z < nzones && zones[z].id != zone_of; z++)
-				;
-			if (z == nzones) {
-				zone = rzone;
-				if (zone_of != 0) {
-					if ((ret = store_person_get_id(db, zone_of, &pe)) == 0 &&
-					    tz_lookup(pe.tz) != NULL)
-						zone = tz_lookup(pe.tz);
-					else if (ret != STORE_NOT_FOUND && ret != 0)
-						goto out;
-					ret = 0;
-				}
-				if ((nzones & (nzones - 1)) == 0)
-					zones = xreallocarray(zones, nzones ? 2 * nzones : 1,
-							      sizeof *zones);
-				zones[nzones++] = (struct zone_of){ zone_of, zone };
-			}
-			zone = zones[z].zone;
+			ret = store_person_attrs_at(db, in[j].responder_id, in[j].start, &then);
+			if (ret == 0 && tz_lookup(then.tz) != NULL)
+				zone = tz_lookup(then.tz);
+			else if (ret != STORE_NOT_FOUND && ret != 0)
+				goto out;
+			ret = 0;
 		}
 		tz_to_local(zone, in[j].start, &lt);
 		r->by_hour[lt.hour]++;
@@ -695,7 +692,6 @@ team_figures(struct store *db, struct monthly_report *r, const struct page_row *
 	r->team.count[IND_ACK_MEDIAN] = r->team.count[IND_ACK_P95] = (int64_t)nack;
 	r->team.count[IND_RESOLVE_MEDIAN] = r->team.count[IND_RESOLVE_P95] = (int64_t)nres;
 out:
-	free(zones);
 	free(in);
 	free(ack);
 	free(res);

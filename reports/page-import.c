@@ -16,6 +16,7 @@
 #include "common/tz.h"
 #include "common/xalloc.h"
 #include "reports/classify.h"
+#include "reports/responder.h"
 #include "reports/csv.h"
 #include "reports/page-import.h"
 
@@ -285,12 +286,6 @@ struct rotation_shifts {
 	int64_t win_from, win_to;
 };
 
-struct person_cal {
-	bool built, ok;
-	struct work_calendar cal;
-	struct sleep_window sleep;
-};
-
 /* A responder field as the file writes it, and whom it named. */
 struct named {
 	char key[NAME_MAX_];
@@ -307,7 +302,7 @@ struct import {
 	size_t n_cols;
 	struct person *people;
 	size_t n_people;
-	struct person_cal *cals;
+	struct responder_cals cals;     /* who was where and asleep when */
 	struct office *offices;
 	size_t n_offices;
 	struct holiday *holidays;
@@ -533,26 +528,12 @@ person_id(struct import *im, int64_t id)
 	return NULL;
 }
 
-static enum page_class
-classify(struct import *im, struct person *p, int64_t t)
+/* The class of the page created at T to P: by what was in force for P
+ * then (reports/responder.h). */
+static int
+classify(struct import *im, const struct person *p, int64_t t, enum page_class *out)
 {
-	struct person_cal *pc = &im->cals[p - im->people];
-
-	if (!pc->built) {
-		const struct office *o = NULL;
-
-		pc->built = true;
-		for (size_t i = 0; i < im->n_offices; i++)
-			if (im->offices[i].id == p->office_id)
-				o = &im->offices[i];
-		pc->ok = work_calendar_init(&pc->cal, o ? o->tz : p->tz, o ? o->hours : NULL,
-					    o ? o->id : -1, im->holidays,
-					    o ? im->n_holidays : 0) == 0 &&
-			 sleep_window_init(&pc->sleep, p->tz, p->sleep_start, p->sleep_end) == 0;
-	}
-	if (!pc->ok)
-		return PAGE_UNCLASSIFIED;
-	return classify_instant(&pc->cal, &pc->sleep, t);
+	return responder_classify(&im->cals, p->id, t, out);
 }
 
 /* -- rows -- */
@@ -640,7 +621,9 @@ resolve(struct import *im, const char *named, struct page *p)
 				p->escalation_person_id = esc->id;
 		}
 	}
-	p->class = who != NULL ? classify(im, who, p->created) : PAGE_IN_HOURS;
+	p->class = PAGE_IN_HOURS;
+	if (who != NULL && (e = classify(im, who, p->created, &p->class)) != 0)
+		return e;
 	return 0;
 }
 
@@ -761,16 +744,13 @@ read_row(struct import *im, char **f, struct page *p)
 static void
 import_free(struct import *im)
 {
-	for (size_t i = 0; i < im->n_people; i++)
-		if (im->cals != NULL && im->cals[i].built)
-			work_calendar_free(&im->cals[i].cal);
+	responder_cals_free(&im->cals);
 	for (size_t i = 0; i < im->n_shifts; i++) {
 		free(im->shifts[i].v);
 		free(im->shifts[i].win);
 	}
 	free(im->shifts);
 	free(im->names);
-	free(im->cals);
 	free(im->people);
 	free(im->offices);
 	free(im->holidays);
@@ -788,7 +768,8 @@ load(struct import *im)
 				    &im->n_holidays)) != 0 ||
 	    (e = store_rotation_list(im->s, &im->rotations, &im->n_rotations)) != 0)
 		return e;
-	im->cals = xcalloc(im->n_people ? im->n_people : 1, sizeof *im->cals);
+	responder_cals_init(&im->cals, im->s, im->offices, im->n_offices, im->holidays,
+			    im->n_holidays);
 	return 0;
 }
 

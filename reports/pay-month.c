@@ -13,6 +13,7 @@
 #include "reports/money.h"
 #include "reports/month.h"
 #include "reports/pay-month.h"
+#include "reports/responder.h"
 
 #define DAY 86400
 
@@ -108,9 +109,12 @@ struct work_state {
 	size_t *by_person;                /* shift indexes by person, then start */
 	struct id_index { int64_t id; size_t index; } *ids;  /* persons by id */
 	size_t n_ids;
-	struct work_calendar *cals;       /* per person */
-	struct sleep_window *sleeps;
-	bool *cal_ok;
+	struct office *offices;
+	size_t n_offices;
+	struct holiday *holidays;         /* of the month's days, and 2 more each side */
+	size_t n_holidays;
+	struct responder_cals rc;         /* what was in force for whom when */
+	struct pay_person *days;          /* per shift: whose days its day rates count */
 };
 
 /* The policy index of rotation ROTATION_ID, or -1. */
@@ -192,49 +196,35 @@ load_persons(struct store *s, struct pay_month *m, int64_t *ids, size_t n)
 	return 0;
 }
 
-/* Each person's working week (office hours, zone and public holidays)
- * and sleep window, as classify.h wants them. */
+/* Every office and the public holidays of the month's days (2 more each
+ * side, for every zone), for what was in force for each person when
+ * (reports/responder.h). */
 static int
-load_calendars(struct store *s, struct pay_month *m, struct work_state *w,
-	       int64_t from, int64_t to)
+load_calendars(struct store *s, struct work_state *w, int64_t from, int64_t to)
 {
 	const struct tz_zone *utc = tz_utc();
 	char from_day[16], to_day[16];
-	int r = 0;
+	int r;
 
 	date_format_local(from - 2 * DAY, utc, from_day, sizeof from_day);
 	date_format_local(to + 2 * DAY, utc, to_day, sizeof to_day);
-	w->cals = xcalloc(m->n_persons + 1, sizeof *w->cals);
-	w->sleeps = xcalloc(m->n_persons + 1, sizeof *w->sleeps);
-	w->cal_ok = xcalloc(m->n_persons + 1, sizeof *w->cal_ok);
-	for (size_t i = 0; i < m->n_persons && r == 0; i++) {
-		const struct person *p = &m->persons[i];
-		struct holiday *h = NULL;
-		size_t nh = 0;
-		struct office o;
+	if ((r = store_office_list(s, &w->offices, &w->n_offices)) != 0 ||
+	    (r = store_holiday_list(s, 0, from_day, to_day, &w->holidays, &w->n_holidays)) != 0)
+		return r;
+	responder_cals_init(&w->rc, s, w->offices, w->n_offices, w->holidays, w->n_holidays);
+	return 0;
+}
 
-		if (p->office_id != 0 && (r = store_office_get_id(s, p->office_id, &o)) != 0 &&
-		    r != STORE_NOT_FOUND)
-			break;
-		if (p->office_id != 0 && r == 0) {
-			if ((r = store_holiday_list(s, p->office_id, from_day, to_day, &h, &nh)) != 0)
-				break;
-			if (work_calendar_init(&w->cals[i], o.tz, o.hours, p->office_id, h, nh) < 0)
-				r = rota_fail(EX_DATAERR, "office '%s' has an unreadable zone "
-					      "or business hours", o.name);
-		} else if ((r = 0, work_calendar_init(&w->cals[i], p->tz, NULL, 0, NULL, 0) < 0)) {
-			r = rota_fail(EX_DATAERR, "person '%s' has an unknown time zone '%s'",
-				      p->handle, p->tz);
-		}
-		free(h);
-		if (r != 0)
-			break;
-		w->cal_ok[i] = true;
-		if (sleep_window_init(&w->sleeps[i], p->tz, p->sleep_start, p->sleep_end) < 0)
-			r = rota_fail(EX_DATAERR, "person '%s' has an unknown time zone '%s'",
-				      p->handle, p->tz);
-	}
-	return r;
+/* Why what was in force for person P (AT) cannot be judged: EX_DATAERR
+ * after saying so. */
+static int
+unreadable(const struct person *p, const struct responder_at *at)
+{
+	if (at->cal == NULL && at->office != NULL)
+		return rota_fail(EX_DATAERR, "office '%s' has an unreadable zone "
+				 "or business hours", at->office->name);
+	return rota_fail(EX_DATAERR, "person '%s' has an unknown time zone '%s'",
+			 p->handle, at->attrs->tz);
 }
 
 /* The policy paying work of person PERSON_ID at T: the shift they held
@@ -422,28 +412,41 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 	for (size_t i = 0; i < m->n_persons; i++)
 		w.ids[w.n_ids++] = (struct id_index){ m->persons[i].id, i };
 	qsort(w.ids, w.n_ids, sizeof *w.ids, id_index_cmp);
-	if ((r = load_calendars(s, m, &w, m->from, m->to)) != 0)
+	if ((r = load_calendars(s, &w, m->from, m->to)) != 0)
 		goto done;
 
 	pp = xcalloc(m->n_persons + 1, sizeof *pp);
 	for (size_t i = 0; i < m->n_persons; i++) {
 		pp[i].id = m->persons[i].id;
 		snprintf(pp[i].handle, sizeof pp[i].handle, "%s", m->persons[i].handle);
-		pp[i].zone = w.sleeps[i].zone;
-		pp[i].holidays = w.cals[i].holidays;
-		pp[i].n_holidays = w.cals[i].n_holidays;
 	}
 	ps = xcalloc(w.n_shifts + 1, sizeof *ps);
+	w.days = xcalloc(w.n_shifts + 1, sizeof *w.days);
 	for (size_t i = 0; i < w.n_shifts; i++) {
 		const struct shift *sh = &w.shifts[i];
+		size_t k = find_person(&w, sh->person_id);
+		int64_t week = sh->slot_end > sh->slot_start ? sh->slot_start : sh->start;
+		struct responder_at at;
 		int days = 7;
 
-		for (size_t k = 0; k < w.n_rots; k++)
-			if (w.rots[k].id == sh->rotation_id)
-				days = w.rots[k].shift_days;
-		ps[nps++] = (struct pay_shift){ find_person(&w, sh->person_id),
-			(size_t)rotation_policy(&w, sh->rotation_id), sh->start, sh->end, days,
-			sh->slot_start, sh->slot_end };
+		/* Day rates count the days of the zone, and the public holidays
+		 * of the office, in force for the holder at the week's start. */
+		if ((r = responder_at(&w.rc, sh->person_id, week, &at)) != 0)
+			goto done;
+		if (at.cal == NULL || at.sleep == NULL) {
+			r = unreadable(&m->persons[k], &at);
+			goto done;
+		}
+		w.days[i] = pp[k];
+		w.days[i].zone = at.sleep->zone;
+		w.days[i].holidays = at.cal->holidays;
+		w.days[i].n_holidays = at.cal->n_holidays;
+
+		for (size_t j = 0; j < w.n_rots; j++)
+			if (w.rots[j].id == sh->rotation_id)
+				days = w.rots[j].shift_days;
+		ps[nps++] = (struct pay_shift){ k, (size_t)rotation_policy(&w, sh->rotation_id),
+			sh->start, sh->end, days, sh->slot_start, sh->slot_end, &w.days[i] };
 	}
 
 	/* Active work: each responder's acknowledge-to-resolve intervals,
@@ -460,8 +463,9 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 		qsort(v, nv, sizeof *v, page_cmp);
 		for (size_t i = 0; i < nv;) {
 			int64_t who = v[i].responder_id, a = v[i].acknowledged, b = v[i].resolved;
-			int64_t rot = v[i].rotation_id;
+			int64_t rot = v[i].rotation_id, ooh;
 			size_t j = i + 1, k = find_person(&w, who);
+			struct responder_at bad = { 0 };
 			long pol;
 
 			while (j < nv && v[j].responder_id == who && v[j].acknowledged <= b) {
@@ -475,10 +479,14 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 			pol = work_policy(&w, who, a, rot);
 			if (pol < 0)
 				continue;
-			pw[npw++] = (struct pay_work){ k, (size_t)pol, a,
-				classify_out_of_hours_seconds(&w.cals[k], &w.sleeps[k], a, b) };
+			if ((r = responder_ooh_seconds(&w.rc, who, a, b, &ooh, &bad)) != 0 ||
+			    (bad.attrs != NULL && (r = unreadable(&m->persons[k], &bad)) != 0))
+				break;
+			pw[npw++] = (struct pay_work){ k, (size_t)pol, a, ooh };
 		}
 		free(v);
+		if (r != 0)
+			goto done;
 	}
 
 	/* Sleep-hour interruptions. */
@@ -492,8 +500,9 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 
 		if (!interruption_in_month(it, m->from, m->to) || k == (size_t)-1)
 			continue;
-		if (c == PAGE_UNCLASSIFIED)
-			c = classify_instant(&w.cals[k], &w.sleeps[k], it->start);
+		if (c == PAGE_UNCLASSIFIED &&
+		    (r = responder_classify(&w.rc, it->responder_id, it->start, &c)) != 0)
+			goto done;
 		if (c != PAGE_SLEEP)
 			continue;
 		pol = work_policy(&w, it->responder_id, it->start,
@@ -508,13 +517,10 @@ pay_month_compute_rows(struct store *s, const struct config *cfg, int year, int 
 		pay_compute(&in, &m->lines, &m->n_lines);
 	}
 done:
-	if (w.cals != NULL)
-		for (size_t i = 0; i < m->n_persons; i++)
-			if (w.cal_ok[i])
-				work_calendar_free(&w.cals[i]);
-	free(w.cals);
-	free(w.sleeps);
-	free(w.cal_ok);
+	responder_cals_free(&w.rc);
+	free(w.offices);
+	free(w.holidays);
+	free(w.days);
 	free(w.rots);
 	free(w.rot_policy);
 	free(w.by_person);

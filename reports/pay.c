@@ -148,7 +148,8 @@ pay_compute(const struct pay_input *in, struct pay_line **out, size_t *n)
 		shift_week(s, &week_start, &week_end);
 		p->stipend += week_share(pol->stipend_per_week * s->shift_days, 7,
 					  week_start, week_end, a, b);
-		pay_shift_days(pol, &in->persons[s->person], week_start, week_end, a, b,
+		pay_shift_days(pol, s->days ? s->days : &in->persons[s->person], week_start,
+			       week_end, a, b,
 			       &wd, &we, &ho);
 		p->weekday += wd;
 		p->weekend += we;

@@ -76,6 +76,10 @@ struct pay_shift {
 	int64_t start, end;
 	int shift_days;                   /* the rotation's nominal length */
 	int64_t slot_start, slot_end;     /* its week; both 0: [start, end) */
+	/* Whose calendar days and holidays its day rates count: NULL, the
+	 * person's; else the zone and office in force for them at the
+	 * week's start (a later change re-prices no week before it). */
+	const struct pay_person *days;
 };
 
 /* One merged piece of active work, in the month of its start. */

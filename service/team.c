@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/err.h"
 #include "common/timefmt.h"
@@ -19,6 +20,31 @@ person_add(const struct svc *s, struct person *p)
 	    (r = store_person_add(s->db, p, s->now)) != 0)
 		return r;
 	return svc_audit(s, "person.add", p->handle, NULL, person_to_json(p));
+}
+
+/* Whether A and B differ in what is kept as history: the values that
+ * judge past instants (zone, office, sleep hours, manager flag). */
+static bool
+history_differs(const struct person *a, const struct person *b)
+{
+	return strcmp(a->tz, b->tz) != 0 || a->office_id != b->office_id ||
+	       a->is_manager != b->is_manager || a->sleep_start != b->sleep_start ||
+	       a->sleep_end != b->sleep_end;
+}
+
+/* Stores P's new details over BEFORE: the persons row, and when its zone,
+ * office, sleep hours or manager flag change, a history entry in force
+ * from now, so that nothing before now is judged again by them. */
+static int
+person_store(const struct svc *s, const struct person *before, const struct person *p)
+{
+	bool kept = history_differs(before, p);
+	int r;
+
+	if ((kept && (r = store_person_history_begin(s->db, p->id)) != 0) ||
+	    (r = store_person_update(s->db, p)) != 0)
+		return r;
+	return kept ? store_person_history_add(s->db, s->now, p) : 0;
 }
 
 int
@@ -42,9 +68,15 @@ person_set(const struct svc *s, const struct person *in, bool set_manager)
 					  "person set --no-manager")) != 0)
 		return r;
 	if ((r = svc_keep_a_manager(s, &before, p->is_manager)) != 0 ||
-	    (r = store_person_update(s->db, p)) != 0)
+	    (r = person_store(s, &before, p)) != 0)
 		return r;
 	return svc_audit(s, "person.set", p->handle, person_to_json(&before), person_to_json(p));
+}
+
+int
+person_history(const struct svc *s, int64_t person_id, struct person_attrs **v, size_t *n)
+{
+	return store_person_history(s->db, person_id, v, n);
 }
 
 int

@@ -20,6 +20,11 @@ int person_add(const struct svc *s, struct person *p);
  * managers only, even when it changes nothing); without, it stays. */
 int person_set(const struct svc *s, const struct person *p, bool set_manager);
 
+/* Person PERSON_ID's zone, office, sleep hours and manager flag as kept
+ * (store_person_history), oldest first, with who made each change. */
+int person_history(const struct svc *s, int64_t person_id, struct person_attrs **v,
+		   size_t *n);
+
 /* Removes HANDLE (managers only), who must hold no current or future
  * shift (EX_DATAERR saying how to hand them on); their history stays. */
 int person_remove(const struct svc *s, const char *handle);

@@ -486,6 +486,7 @@ store_close(struct store *s)
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].stmt);
 	free(s->cache);
+	person_history_forget(s);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -533,6 +534,7 @@ void
 store_rollback(struct store *s)
 {
 	await_writer(s);
+	person_history_forget(s);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

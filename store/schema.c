@@ -440,6 +440,28 @@ static const char migration_12[] =
 	"  office_id INTEGER NOT NULL REFERENCES offices(id),"
 	"  PRIMARY KEY (rotation_id, office_id));";
 
+/* A person's zone, office, sleep hours and manager flag as history
+ * (issue 23): each row holds the values in force from valid_from (UTC; 0:
+ * from the beginning) until the person's next row. Every rule that judges
+ * a past instant (a page's class, pay, the monthly report) reads the row
+ * in force then (store_person_attrs_at), so a change never reclassifies
+ * what came before it. The persons row keeps the current values, for the
+ * schedule's future. Each person's values as they stand become their
+ * first row, valid from the beginning. */
+static const char migration_13[] =
+	"CREATE TABLE IF NOT EXISTS person_history ("
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  valid_from INTEGER NOT NULL,"
+	"  tz TEXT NOT NULL,"
+	"  office_id INTEGER REFERENCES offices(id),"
+	"  is_manager INTEGER NOT NULL CHECK (is_manager IN (0, 1)),"
+	"  sleep_start INTEGER NOT NULL,"
+	"  sleep_end INTEGER NOT NULL,"
+	"  PRIMARY KEY (person_id, valid_from)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO person_history (person_id, valid_from, tz, office_id, "
+	"  is_manager, sleep_start, sleep_end) SELECT id, 0, tz, office_id, is_manager, "
+	"  sleep_start, sleep_end FROM persons ORDER BY id;";
+
 const struct store_migration store_migrations[] = {
 	{ 1, migration_1 },
 	{ 2, migration_2 },
@@ -453,6 +475,7 @@ const struct store_migration store_migrations[] = {
 	{ 10, migration_10 },
 	{ 11, migration_11 },
 	{ 12, migration_12 },
+	{ 13, migration_13 },
 };
 const size_t store_n_migrations =
 	sizeof store_migrations / sizeof store_migrations[0];

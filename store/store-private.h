@@ -32,7 +32,11 @@ struct store {
 	 * store_rollback() call it first. */
 	void (*await_writer)(void *arg);
 	void *await_arg;
+	/* People's history read so far (store/person-history.c). */
+	struct person_history_cache *history;
 };
+/* Frees what store/person-history.c keeps (store_close). */
+void person_history_forget(struct store *s);
 
 /* A prepared statement for SQL (a string literal), reset and unbound,
  * owned by the store until store_close (the cache grows to hold every

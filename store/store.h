@@ -97,6 +97,44 @@ int store_person_remove(struct store *s, int64_t id, int64_t now);
  * set the team up). */
 int store_manager_count(struct store *s, int64_t *n);
 
+/* A person's zone, office, sleep hours and manager flag as history
+ * (store/person-history.c): the values in force from FROM (UTC; 0: from
+ * the beginning) until the next entry's FROM. Every rule that judges a
+ * past instant uses the entry in force then; the schedule's future uses
+ * the persons row (struct person), which holds the latest. */
+struct person_attrs {
+	int64_t from;
+	char tz[TZ_MAX];
+	int64_t office_id;              /* 0: none */
+	char office[NAME_MAX_];         /* its name, "" when none */
+	bool is_manager;
+	int sleep_start, sleep_end;     /* minutes after midnight, own zone */
+	char by[2 * HANDLE_MAX + 8];    /* who made the change (the audit
+					 * trail's actor), "" when unknown */
+};
+/* Whoever changes a person's zone, office, sleep hours or manager flag,
+ * in one transaction: store_person_history_begin before changing their
+ * persons row (a person with no entry yet gets one with the values of
+ * that row, from the beginning), then store_person_history_add: P's
+ * values are in force from FROM (a later change at the same instant
+ * replaces the earlier). */
+int store_person_history_begin(struct store *s, int64_t person_id);
+int store_person_history_add(struct store *s, int64_t from, const struct person *p);
+/* Person PERSON_ID's entries, oldest first, in a malloc'd array (free());
+ * never empty for a person who exists: one with no entry (nothing kept
+ * has changed since they were added) has their persons row, from the
+ * beginning. STORE_NOT_FOUND for nobody. Read once per person and kept
+ * by the store until the next change of the history. */
+int store_person_history(struct store *s, int64_t person_id, struct person_attrs **v,
+			 size_t *n);
+/* The entry of person PERSON_ID in force at T (from the same cache: a
+ * month of pages costs one query per person, not one per page). */
+int store_person_attrs_at(struct store *s, int64_t person_id, int64_t t,
+			  struct person_attrs *out);
+/* The index of the entry of V[0..N) (oldest first, N > 0) in force at T:
+ * the last that starts at or before T, else the first. */
+size_t person_attrs_index(const struct person_attrs *v, size_t n, int64_t t);
+
 /* Rotations, terms and their members. */
 int store_rotation_add(struct store *s, struct rotation *r, int64_t now);
 int store_rotation_get(struct store *s, const char *name, struct rotation *out);

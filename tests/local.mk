@@ -120,6 +120,12 @@ tests_unit_test_plan_SOURCES = tests/unit/test-plan.c $(STORE_FIXTURE)
 tests_unit_test_plan_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_plan_LDADD = $(UNIT_LDADD)
 
+# -- people's history (issue 23) --
+UNIT_TESTS += tests/unit/test-person-history
+tests_unit_test_person_history_SOURCES = tests/unit/test-person-history.c $(STORE_FIXTURE)
+tests_unit_test_person_history_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_person_history_LDADD = $(UNIT_LDADD)
+
 TESTS += $(check_PROGRAMS)
 
 E2E_TESTS = \
@@ -354,3 +360,10 @@ E2E_TESTS += tests/e2e/t0544-feed-names.sh
 
 # -- fuzzing: the regressions of its findings (fuzz/README.md, issue 21) --
 E2E_TESTS += tests/e2e/t0570-page-import-durations.sh
+
+# -- a person's zone, office, sleep and manager flag as history (issue 23, t0650-t0669) --
+EXTRA_DIST += tests/e2e/lib-history.sh
+E2E_TESTS += tests/e2e/t0650-history-pay.sh
+E2E_TESTS += tests/e2e/t0651-history-office-manager.sh
+E2E_TESTS += tests/e2e/t0652-history-dst.sh
+E2E_TESTS += tests/e2e/t0653-history-migration.sh

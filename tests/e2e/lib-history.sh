@@ -1,0 +1,74 @@
+# Shared set-up of the history tests (t065x): a person's zone, office,
+# sleep hours and manager flag apply from when they change (issue 23).
+#
+# histteam: rota.conf with months in UTC and rotation ops paid by policy
+# standard (EUR: no stipend or day rates; 60.00 an active out-of-hours
+# hour counted by the minute, so a minute is 1.00; 100.00 per sleep
+# interruption); mo, a manager (Dublin); me, a volunteer in
+# Europe/Dublin with no office (Mon-Fri 09:00-18:00 in their own zone,
+# asleep 22:00-07:00); rotation ops (primary, Europe/Dublin), the only
+# one, so every page of service api is ops work. People are added on
+# 2026-12-01.
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+
+hist_config() {
+	cat >rota.conf <<'CONF'
+[report]
+timezone = UTC
+
+[rotation "ops"]
+policy = standard
+
+[policy "standard"]
+currency = EUR
+active_hour_rate = 60.00
+active_rounding_minutes = 1
+sleep_interruption_bonus = 100.00
+CONF
+	ROTA_CONFIG=$PWD/rota.conf
+	export ROTA_CONFIG
+}
+
+histteam() {
+	hist_config &&
+	ROTA_NOW=2026-12-01T09:00:00Z rota person add mo --name "Mo Reyes" --email mo@example.com --tz Europe/Dublin --manager >/dev/null &&
+	ROTA_NOW=2026-12-01T09:00:00Z rota person add me --name "Me Self" --email me@example.com --tz Europe/Dublin >/dev/null &&
+	ROTA_NOW=2026-12-01T09:00:00Z rota rotation add ops --tier primary --tz Europe/Dublin >/dev/null
+}
+
+# import_pages AT LINE...: imports the pages (id,created,acknowledged,
+# resolved,responder, times in UTC) at instant AT.
+import_pages() {
+	local at=$1
+	shift
+	{ echo "id,created_at,acknowledged_at,resolved_at,responder,service"
+	  for l in "$@"; do echo "$l,api"; done; } >pages.csv &&
+	ROTA_NOW=$at rota page import pages.csv --format generic >/dev/null
+}
+
+# january: me's pages of January 2027, imported on 1 February:
+#  q1 Tue 5 Jan 13:00-14:00Z: business hours in Dublin (in_hours), no
+#     out-of-hours minute;
+#  q2 Sat 9 Jan 12:00-20:20Z: a Saturday, awake until 22:00: 500
+#     out-of-hours minutes, 500.00 (out_of_hours).
+# Judged again in Pacific/Kiritimati (UTC+14), q1 would be 03:00-04:00
+# on Wednesday, asleep: 60 out-of-hours minutes more (560.00, what rota
+# paid before issue 23 while page list still said in_hours); with sleep
+# hours 13:00-17:00 in Dublin, the same.
+january() {
+	import_pages 2027-02-01T00:00:00Z \
+		"q1,2027-01-05T13:00:00Z,2027-01-05T13:00:00Z,2027-01-05T14:00:00Z,me" \
+		"q2,2027-01-09T12:00:00Z,2027-01-09T12:00:00Z,2027-01-09T20:20:00Z,me"
+}
+
+# pay_of MONTH: me's total in MONTH (rota pay's CSV).
+pay_of() {
+	rota pay "$1" --format csv >pay.csv &&
+	awk -F, '$2 == "me" { print $NF }' pay.csv
+}
+
+# classes MONTH: "ID CLASS" of every page of MONTH, as rota page list shows.
+classes() {
+	rota --json page list --month "$1" >out &&
+	json '"\n".join(p["source_id"] + " " + p["class"] for p in j)'
+}
