@@ -19,7 +19,8 @@ const struct cmd_entry cmd_person_remove_entry = {
 	.name = "person remove",
 	.args = "HANDLE",
 	.summary = "remove a person who holds no future shifts (managers)",
-	.help = "Their past shifts, pages and pay stay in the history under their handle.\n",
+	.help = "Their past shifts, pages and pay stay in the history under their handle;\n"
+		"their SSH keys are removed (rota key remove).\n",
 	.flags = CMD_WRITE,
 	.exec = exec_person_remove,
 };

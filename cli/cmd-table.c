@@ -69,6 +69,10 @@ extern const struct cmd_entry cmd_page_pull_entry;
 extern const struct cmd_entry cmd_pay_entry;
 /* -- monthly report -- */
 extern const struct cmd_entry cmd_report_monthly_entry;
+/* -- ssh keys -- */
+extern const struct cmd_entry cmd_key_add_entry;
+extern const struct cmd_entry cmd_key_list_entry;
+extern const struct cmd_entry cmd_key_remove_entry;
 /* -- demo, completion -- */
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_completion_entry;
@@ -133,6 +137,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pay_entry,
 	/* -- monthly report -- */
 	&cmd_report_monthly_entry,
+	/* -- ssh keys -- */
+	&cmd_key_add_entry,
+	&cmd_key_list_entry,
+	&cmd_key_remove_entry,
 	/* -- demo, completion -- */
 	&cmd_demo_entry,
 	&cmd_completion_entry,

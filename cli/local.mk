@@ -49,6 +49,9 @@ rota_full_SOURCES += cli/cmd-page-pull.c
 rota_full_SOURCES += cli/cmd-pay.c
 # -- monthly report --
 rota_full_SOURCES += cli/cmd-report-monthly.c
+# -- ssh keys --
+rota_full_SOURCES += cli/keys.c cli/keys.h \
+	cli/cmd-key-add.c cli/cmd-key-list.c cli/cmd-key-remove.c
 # -- demo, completion --
 rota_full_SOURCES += cli/cmd-demo.c cli/demo-story.c cli/demo-story.h cli/demo.c cli/demo.h $(SAMPLE_PAGES_SOURCES)
 rota_full_SOURCES += cli/cmd-completion.c cli/cmd-help.c

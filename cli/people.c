@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,16 +11,10 @@
 int
 handle_arg(struct ctx *ctx, const char *s, char *buf, size_t len)
 {
-	size_t n = strlen(s);
-
-	if (n == 0 || n >= len || !isalnum((unsigned char)s[0]))
-		goto bad;
-	for (const char *p = s; *p; p++)
-		if (!isalnum((unsigned char)*p) && *p != '.' && *p != '_' && *p != '-')
-			goto bad;
-	memcpy(buf, s, n + 1);
-	return 0;
-bad:
+	if (handle_valid(s) && strlen(s) < len) {
+		memcpy(buf, s, strlen(s) + 1);
+		return 0;
+	}
 	return cmd_usage_error(ctx, "bad handle '%s': use 1-%zu letters, digits, '.', "
 			       "'_' or '-', starting with a letter or digit", s, len - 1);
 }

@@ -67,6 +67,7 @@ static const struct known {
 	{ "opsgenie", 0, { "api_url", "token_file", "timeout_seconds", "max_retry_after",
 			   NULL } },
 	{ "caldav", 0, { "username", "password_file", "timeout", NULL } },
+	{ "serve", 0, { "authorized_keys", "command", NULL } },
 };
 
 static const struct known *

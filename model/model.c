@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -128,4 +129,17 @@ term_state(const struct term *t, int64_t now)
 	if (now < t->start)
 		return "upcoming";
 	return now < t->end ? "current" : "ended";
+}
+
+bool
+handle_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= HANDLE_MAX || !isalnum((unsigned char)s[0]))
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '.' && *p != '_' && *p != '-')
+			return false;
+	return true;
 }

@@ -157,4 +157,9 @@ bool week_held_whole(int64_t start, int64_t end, int64_t slot_start, int64_t slo
 void shift_part_uid_make(const char *rotation, const char *term, int slot,
 			 int64_t start, char *buf, size_t len);
 
+/* Whether S is a handle: 1 to HANDLE_MAX - 1 letters, digits, '.', '_'
+ * or '-', starting with a letter or digit (safe in a forced command of
+ * authorized_keys, and in a file name). */
+bool handle_valid(const char *s);
+
 #endif

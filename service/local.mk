@@ -21,3 +21,4 @@ librota_a_SOURCES += service/audit.c service/audit.h
 librota_a_SOURCES += service/setup.c service/setup.h
 librota_a_SOURCES += service/roster.c service/roster.h
 librota_a_SOURCES += service/oncall.c service/oncall.h
+librota_a_SOURCES += service/keys.c service/keys.h

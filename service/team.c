@@ -8,6 +8,7 @@
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "service/keys.h"
 #include "service/privacy.h"
 #include "service/team.h"
 
@@ -101,7 +102,8 @@ person_remove(const struct svc *s, const char *handle)
 				 "override them (rota override) or regenerate after they "
 				 "leave their terms (rota volunteer leave)", p.handle, n,
 				 n == 1 ? "" : "s");
-	if ((r = store_person_remove(s->db, p.id, s->now)) != 0)
+	if ((r = keys_remove_person(s, &p)) != 0 ||
+	    (r = store_person_remove(s->db, p.id, s->now)) != 0)
 		return r;
 	return svc_audit(s, "person.remove", p.handle, person_to_json(&p), NULL);
 }

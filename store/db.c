@@ -478,11 +478,23 @@ store_read_stream(struct store *s)
 	sqlite3_exec(s->db, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
 }
 
+/* Calls and clears store_on_end's hook, if any. */
+static void
+end_hook(struct store *s, bool committed)
+{
+	void (*fn)(void *, bool) = s->on_end;
+
+	s->on_end = NULL;
+	if (fn != NULL)
+		fn(s->on_end_arg, committed);
+}
+
 void
 store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	end_hook(s, false);
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].stmt);
 	free(s->cache);
@@ -509,7 +521,11 @@ store_begin(struct store *s)
 int
 store_commit(struct store *s)
 {
-	return exec(s, "COMMIT");
+	int r = exec(s, "COMMIT");
+
+	if (r == 0)
+		end_hook(s, true);
+	return r;
 }
 
 int
@@ -537,6 +553,17 @@ store_rollback(struct store *s)
 	person_history_forget(s);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	end_hook(s, false);
+}
+
+int
+store_on_end(struct store *s, void (*fn)(void *arg, bool committed), void *arg)
+{
+	if (s->on_end != NULL)
+		return rota_fail(EX_SOFTWARE, "internal error: two end-of-transaction hooks");
+	s->on_end = fn;
+	s->on_end_arg = arg;
+	return 0;
 }
 
 bool

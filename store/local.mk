@@ -22,3 +22,5 @@ librota_a_SOURCES += store/pages.c
 librota_a_SOURCES += store/report.c
 # -- import speed --
 librota_a_SOURCES += store/pages-bulk.c
+# -- ssh keys --
+librota_a_SOURCES += store/keys.c

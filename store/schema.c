@@ -462,6 +462,20 @@ static const char migration_13[] =
 	"  is_manager, sleep_start, sleep_end) SELECT id, 0, tz, office_id, is_manager, "
 	"  sleep_start, sleep_end FROM persons ORDER BY id;";
 
+/* SSH public keys, one identity each (issue 23): authorized_keys is
+ * written from this table (service/keys.c). A table of its own, so that
+ * the migration may run again. */
+static const char migration_14[] =
+	"CREATE TABLE IF NOT EXISTS ssh_keys ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  type TEXT NOT NULL,"
+	"  blob TEXT NOT NULL UNIQUE,"                 /* the key's base64 */
+	"  comment TEXT NOT NULL DEFAULT '',"
+	"  fingerprint TEXT NOT NULL UNIQUE,"          /* SHA256:..., from ssh-keygen -l */
+	"  added_at INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS ssh_keys_person ON ssh_keys (person_id);";
+
 const struct store_migration store_migrations[] = {
 	{ 1, migration_1 },
 	{ 2, migration_2 },
@@ -476,6 +490,7 @@ const struct store_migration store_migrations[] = {
 	{ 11, migration_11 },
 	{ 12, migration_12 },
 	{ 13, migration_13 },
+	{ 14, migration_14 },
 };
 const size_t store_n_migrations =
 	sizeof store_migrations / sizeof store_migrations[0];

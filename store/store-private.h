@@ -4,6 +4,7 @@
 #define ROTA_STORE_PRIVATE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,6 +35,9 @@ struct store {
 	void *await_arg;
 	/* People's history read so far (store/person-history.c). */
 	struct person_history_cache *history;
+	/* store_on_end's: called when the transaction ends. */
+	void (*on_end)(void *arg, bool committed);
+	void *on_end_arg;
 };
 /* Frees what store/person-history.c keeps (store_close). */
 void person_history_forget(struct store *s);

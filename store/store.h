@@ -578,4 +578,35 @@ int store_told_set(struct store *s, int64_t term_id, int slot);
 /* Records a run of rota notify at NOW that tells shift news: its id. */
 int store_notify_run_add(struct store *s, int64_t now, int64_t *id);
 
+/* SSH public keys (issue 23): the database is their source of truth;
+ * service/keys.c writes authorized_keys from them. */
+#define KEY_TYPE_MAX 64
+#define KEY_BLOB_MAX 8192               /* base64; a 16384-bit RSA key takes 2.8 KB */
+#define KEY_COMMENT_MAX 256
+#define KEY_FINGERPRINT_MAX 80          /* "SHA256:" and 43 base64 characters */
+struct ssh_key {
+	int64_t id;
+	int64_t person_id;
+	char handle[HANDLE_MAX];        /* the holder's */
+	char type[KEY_TYPE_MAX];        /* ssh-ed25519 */
+	char blob[KEY_BLOB_MAX];        /* the key's base64 */
+	char comment[KEY_COMMENT_MAX];
+	char fingerprint[KEY_FINGERPRINT_MAX];
+	int64_t added_at;
+};
+/* Adds K (its id set); EX_DATAERR when its key or fingerprint is known. */
+int store_key_add(struct store *s, struct ssh_key *k, int64_t now);
+/* The key whose base64 is BLOB: 0 or STORE_NOT_FOUND. */
+int store_key_get_blob(struct store *s, const char *blob, struct ssh_key *out);
+/* Every key (PERSON_ID 0) or PERSON_ID's, by holder's handle and id. */
+int store_key_list(struct store *s, int64_t person_id, struct ssh_key **v, size_t *n);
+/* Removes key ID: 0 or STORE_NOT_FOUND. */
+int store_key_remove(struct store *s, int64_t id);
+/* When the running transaction ends, FN(ARG, COMMITTED) is called once:
+ * COMMITTED is true after store_commit succeeds, false at store_rollback
+ * (or store_close with the transaction still open). For a file written
+ * inside the transaction, put back as it was when the transaction does
+ * not commit. One at a time: EX_SOFTWARE when one is already set. */
+int store_on_end(struct store *s, void (*fn)(void *arg, bool committed), void *arg);
+
 #endif

@@ -358,6 +358,10 @@ EXTRA_DIST += tests/e2e/lib-faults.sh
 E2E_TESTS += tests/e2e/t0543-date-range.sh
 E2E_TESTS += tests/e2e/t0544-feed-names.sh
 
+# -- SSH keys and the deployment (issue 23, t0620-t0629) --
+E2E_TESTS += tests/e2e/t0620-key.sh tests/e2e/t0621-key-malformed.sh
+EXTRA_DIST += tests/e2e/lib-keys.sh
+
 # -- fuzzing: the regressions of its findings (fuzz/README.md, issue 21) --
 E2E_TESTS += tests/e2e/t0570-page-import-durations.sh
 
