@@ -6,13 +6,13 @@ test_expect_success 'init creates the database and its folders' '
 	expect_status 0 rota --db sub/dir/rota.db init &&
 	expect_out "Schema version:" &&
 	test -f sub/dir/rota.db &&
-	test "$(sqlite3 sub/dir/rota.db "PRAGMA user_version")" = 13 &&
+	test "$(sqlite3 sub/dir/rota.db "PRAGMA user_version")" = 14 &&
 	test "$(sqlite3 sub/dir/rota.db "PRAGMA journal_mode")" = wal
 '
 
 test_expect_success 'init twice is harmless' '
 	rota init >/dev/null && expect_status 0 rota --json init &&
-	test "$(json "j[\"schema_version\"]")" = 13
+	test "$(json "j[\"schema_version\"]")" = 14
 '
 
 test_expect_success 'ROTA_DB, then the config file, then XDG_DATA_HOME' '
@@ -32,7 +32,7 @@ test_expect_success 'an old database is migrated by any command' '
 		CREATE INDEX shifts_rotation_time ON shifts (rotation_id, start_at);
 		PRAGMA user_version = 1" &&
 	expect_status 0 rota person list &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 13 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 14 &&
 	sqlite3 rota.db "SELECT count(*) FROM notifications" >/dev/null &&
 	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM sqlite_master
 		WHERE type = '\''index'\'' AND name LIKE '\''shifts_rotation%'\''")" = shifts_rotation_cover
@@ -42,7 +42,7 @@ test_expect_success 'migration 7: the trend reads out-of-hours pages from their 
 	rota init >/dev/null &&
 	sqlite3 rota.db "DROP INDEX pages_ooh_time; PRAGMA user_version = 6" &&
 	expect_status 0 rota person list &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 13 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 14 &&
 	sqlite3 rota.db "EXPLAIN QUERY PLAN SELECT responder_id, created_at FROM pages
 		WHERE created_at >= 0 AND created_at < 9 AND class IN ('\''out_of_hours'\'', '\''sleep'\'')
 		ORDER BY created_at" >plan.out &&
@@ -56,7 +56,7 @@ test_expect_success 'migration 9: the key leads with source_id, pages_responder_
 	sqlite3 rota.db "CREATE INDEX pages_responder_time ON pages (responder_id, created_at);
 		PRAGMA user_version = 8" &&
 	expect_status 0 rota person list &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 13 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 14 &&
 	test "$(sqlite3 rota.db "SELECT count(*) FROM sqlite_master
 		WHERE name = '\''pages_responder_time'\''")" = 0 &&
 	test "$(sqlite3 rota.db "SELECT group_concat(name) FROM (SELECT name
@@ -188,7 +188,7 @@ test_expect_success 'rota starts quickly: no libical, libcurl or libxml2' '
 test_expect_success 'every other command runs in rota-full, with the same arguments' '
 	rota init >/dev/null &&
 	expect_status 0 rota --json --db other.db init && test -f other.db &&
-	test "$(json "j[\"schema_version\"]")" = 13 &&
+	test "$(json "j[\"schema_version\"]")" = 14 &&
 	expect_status 0 rota --help && expect_out "report monthly" &&
 	expect_status 0 rota --db other.db now && expect_out "no rotations yet"
 '

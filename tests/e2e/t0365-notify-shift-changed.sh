@@ -278,7 +278,7 @@ test_expect_success 'an upgraded database: the schedule it had is not news, late
 		PRAGMA user_version = 10" &&
 	ROTA_NOW=2027-01-01T12:05:00Z expect_status 0 rota notify &&
 	expect_file "0 sent, 0 failed." out && test "$(mail_count)" = 0 &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 13 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 14 &&
 	rota override 3 ana >/dev/null &&
 	ROTA_NOW=2027-01-01T12:10:00Z expect_status 0 rota notify &&
 	expect_out "3 sent, 0 failed." && test "$(mail_count)" = 2

@@ -23,7 +23,7 @@ test_expect_success 'the upgrade keeps every figure: pay, page list, the monthly
 	export ROTA_NOW=2027-02-10T12:00:00Z &&
 	sqlite3 rota.db "SELECT * FROM pages ORDER BY id" >pages.before &&
 	expect_status 0 rota pay 2027-01 --format csv &&
-	test "$(sqlite3 rota.db "PRAGMA user_version")" = 13 &&
+	test "$(sqlite3 rota.db "PRAGMA user_version")" = 14 &&
 	grep -q "^2027-01,me,Me Self,me@example.com,EUR,0,0.00,0.00,0.00,0.00,560,560.00,0,0.00,0,0.00,560.00\$" out &&
 	sqlite3 rota.db "SELECT * FROM pages ORDER BY id" >pages.after &&
 	diff -u pages.before pages.after &&
