@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "calendars/fetch.h"
 #include "common/err.h"
@@ -76,7 +77,9 @@ fetch_file(const char *path, struct fetch_result *out)
 	FILE *f;
 
 	memset(out, 0, sizeof *out);
-	if ((f = fopen(path, "rb")) == NULL)
+	/* "-": standard input (through rota serve, the caller's file). */
+	f = strcmp(path, "-") == 0 ? fdopen(dup(STDIN_FILENO), "rb") : fopen(path, "rb");
+	if (f == NULL)
 		return rota_fail(EX_NOINPUT, "%s: %s", path, strerror(errno));
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
 		if (n > (size_t)FETCH_MAX_BYTES - out->len) {

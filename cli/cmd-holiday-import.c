@@ -33,7 +33,9 @@ const struct cmd_entry cmd_holiday_import_entry = {
 	.options = (const struct cmd_option[]){ { NULL, 0, NULL, NULL, 0, 0 } },
 	.summary = "import an office's public holidays from a calendar (managers)",
 	.help = "  OFFICE     the office they apply to (see rota office list)\n"
-		"  FILE|URL   an iCalendar file, or an http:// or https:// URL of one\n"
+		"  FILE|URL   an iCalendar file (- for standard input: one source, each\n"
+		"             import from it replacing the last), or an http:// or\n"
+		"             https:// URL of one\n"
 		"\n"
 		"Each day an event covers, in the office's zone, becomes a public holiday\n"
 		"named by its SUMMARY: all-day events their dates (DTEND excluded; no\n"

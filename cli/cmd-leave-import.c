@@ -61,7 +61,9 @@ const struct cmd_entry cmd_leave_import_entry = {
 	.args = "FILE|URL [HANDLE]",
 	.options = (const struct cmd_option[]){ { NULL, 0, NULL, NULL, 0, 0 } },
 	.summary = "import leave from an out-of-office calendar (.ics)",
-	.help = "  FILE|URL   an iCalendar file, or an http:// or https:// URL of one\n"
+	.help = "  FILE|URL   an iCalendar file (- for standard input: one source, each\n"
+		"             import from it replacing the last), or an http:// or\n"
+		"             https:// URL of one\n"
 		"  HANDLE     whose leave (default: you; someone else: managers)\n"
 		"\n"
 		"Every busy event of the calendar becomes leave: all-day events are\n"

@@ -76,7 +76,8 @@ const struct cmd_entry cmd_page_import_entry = {
 	},
 	.summary = "import pages from a CSV export (managers)",
 	.help = "  FILE          a CSV file: PagerDuty's incident export, Opsgenie's alert\n"
-		"                export, or the generic format of rota(1)\n"
+		"                export, or the generic format of rota(1); - for\n"
+		"                standard input\n"
 		"Each page gets its responder (who acknowledged it, else who was on call\n"
 		"for its service) and its class: in hours, out of hours or sleep. A page\n"
 		"naming nobody that arrives while its rotation, covering out of hours,\n"

@@ -77,6 +77,8 @@ extern const struct cmd_entry cmd_key_remove_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_completion_entry;
 extern const struct cmd_entry cmd_help_entry;
+/* -- rota served over SSH -- */
+extern const struct cmd_entry cmd_serve_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -145,6 +147,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
 	&cmd_completion_entry,
 	&cmd_help_entry,
+	&cmd_serve_entry,
 	NULL,
 };
 

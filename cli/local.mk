@@ -1,5 +1,5 @@
 # rota: the quick commands, linked without libical, libcurl or libxml2.
-rota_SOURCES += cli/main.c cli/cmd.c cli/cmd.h cli/cmd-table-quick.c \
+rota_SOURCES += cli/main.c cli/main.h cli/cmd.c cli/cmd.h cli/cmd-table-quick.c \
 	cli/actor.c cli/actor.h cli/util.c cli/util.h \
 	cli/cmd-now.c cli/cmd-next.c
 # rota-full: every command.
@@ -55,3 +55,5 @@ rota_full_SOURCES += cli/keys.c cli/keys.h \
 # -- demo, completion --
 rota_full_SOURCES += cli/cmd-demo.c cli/demo-story.c cli/demo-story.h cli/demo.c cli/demo.h $(SAMPLE_PAGES_SOURCES)
 rota_full_SOURCES += cli/cmd-completion.c cli/cmd-help.c
+# -- rota serve: a caller's command run over SSH (issue 23) --
+rota_full_SOURCES += cli/cmd-serve.c cli/served.c cli/served.h cli/main.h

@@ -10,6 +10,7 @@
 
 #include "cli/actor.h"
 #include "cli/cmd.h"
+#include "cli/main.h"
 #include "cli/util.h"
 #include "common/atomic.h"
 #include "common/err.h"
@@ -87,7 +88,7 @@ wants_help(int argc, char **argv)
 }
 
 int
-main(int argc, char **argv)
+rota_main(int argc, char **argv, const struct serving *sv)
 {
 	struct ctx ctx = { 0 };
 	struct cmd_given *given = xcalloc((size_t)argc + 1, sizeof *given);
@@ -124,6 +125,12 @@ main(int argc, char **argv)
 			free(given);
 			return out_finish();
 		}
+		/* Through rota serve, the database and configuration are the
+		 * server's own: --db and --config are refused. */
+		if (sv != NULL && (r = sv->check_global(name)) != 0) {
+			free(given);
+			return r;
+		}
 		if (strcmp(name, "db") == 0)
 			db_opt = v;
 		else if (strcmp(name, "config") == 0)
@@ -157,18 +164,25 @@ main(int argc, char **argv)
 	argv += used - 1;
 	argv[0] = (char *)e->name;
 	ctx.entry = e;
+	if (sv != NULL && (r = sv->check(e, argc, argv)) != 0)
+		return r;
 	if (wants_help(argc, argv)) {
 		cmd_print_help(e, stdout);
 		return out_finish();
 	}
 	out_init(ctx.json);
+	if (sv != NULL) {
+		db_opt = sv->db_path;
+		config_opt = sv->config_path;
+	}
 	if ((r = config_load(config_opt, &ctx.cfg)) != 0)
 		return r;
 	if (rota_clock(&ctx.now) < 0) {
 		r = EX_USAGE;
 		goto done;
 	}
-	if (!(e->flags & CMD_NO_DB)) {
+	/* Served, every command opens the database: HANDLE must be a person. */
+	if (!(e->flags & CMD_NO_DB) || sv != NULL) {
 		if ((r = database_path(db_opt, ctx.cfg, false, &db_path, &dflt)) != 0)
 			goto done;
 		ctx.db_path = db_path;
@@ -186,7 +200,8 @@ main(int argc, char **argv)
 		database_path(db_opt, ctx.cfg, true, &db_path, &dflt);
 		ctx.db_path = db_path;
 	}
-	if ((r = actor_resolve(&ctx, as)) != 0)
+	if ((r = sv != NULL ? actor_serve(&ctx, sv->handle, as) :
+	     actor_resolve(&ctx, as)) != 0)
 		goto done;
 	r = cmd_run(&ctx, e, argc, argv);
 	if (r == 0)
@@ -197,4 +212,10 @@ done:
 	free(db_path);
 	tz_cleanup();
 	return r;
+}
+
+int
+main(int argc, char **argv)
+{
+	return rota_main(argc, argv, NULL);
 }

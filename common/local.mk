@@ -14,4 +14,5 @@ librota_a_SOURCES += \
 	common/text.c common/text.h \
 	common/share.c common/share.h \
 	common/atomic.c common/atomic.h \
+	common/words.c common/words.h \
 	common/html-save.c common/html-save.h

@@ -107,7 +107,8 @@ csv_open(const char *path)
 	struct stat st;
 	struct csv *c;
 	void *map;
-	int fd = open(path, O_RDONLY);
+	/* "-": standard input (through rota serve, the caller's file). */
+	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY);
 
 	if (fd < 0)
 		return NULL;

@@ -56,7 +56,10 @@ source_read(const struct svc *s, const char *arg, const char *for_what,
 
 		if ((r = fetch_file(arg, &src->fetched)) != 0)
 			return r;
-		if ((abs = realpath(arg, NULL)) == NULL)
+		/* Standard input is one source, whatever file was sent. */
+		if (strcmp(arg, "-") == 0)
+			abs = xstrdup(arg);
+		else if ((abs = realpath(arg, NULL)) == NULL)
 			return rota_fail(EX_NOINPUT, "%s: %s", arg, strerror(errno));
 		src->source = abs;
 		return 0;

@@ -371,3 +371,10 @@ E2E_TESTS += tests/e2e/t0650-history-pay.sh
 E2E_TESTS += tests/e2e/t0651-history-office-manager.sh
 E2E_TESTS += tests/e2e/t0652-history-dst.sh
 E2E_TESTS += tests/e2e/t0653-history-migration.sh
+
+# -- rota served over SSH (issue 23, t0600-t0619) --
+UNIT_TESTS += tests/unit/test-words
+tests_unit_test_words_SOURCES = tests/unit/test-words.c
+tests_unit_test_words_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_words_LDADD = $(UNIT_LDADD)
+E2E_TESTS += tests/e2e/t0600-serve.sh
