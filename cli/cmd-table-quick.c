@@ -55,3 +55,5 @@ run_full_program(char **argv)
 }
 
 int (*const cmd_elsewhere)(char **argv) = run_full_program;
+/* Client mode is the full program's (cli/remote.c). */
+int (*const cmd_remote)(const struct config *, const char *, int, char **) = NULL;

@@ -7,9 +7,11 @@
 #include <stddef.h>
 
 #include "cli/cmd.h"
+#include "cli/remote.h"
 
 /* This program runs every command itself. */
 int (*const cmd_elsewhere)(char **argv) = NULL;
+int (*const cmd_remote)(const struct config *, const char *, int, char **) = remote_run;
 
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_person_add_entry;

@@ -101,6 +101,10 @@ extern const struct cmd_entry *const cmd_table[];
  * main's ARGV in the full program instead, for the other commands and the
  * help that lists them all; returns only on failure, with an exit status. */
 extern int (*const cmd_elsewhere)(char **argv);
+/* Client mode ([remote] host): in the full program remote_run
+ * (cli/remote.h); NULL in `rota`, which runs the full program for it. */
+extern int (*const cmd_remote)(const struct config *cfg, const char *host,
+			       int argc, char **argv);
 
 /* The entry named by the first one or two words of argv, or NULL. *used
  * gets how many words named it. */

@@ -56,4 +56,5 @@ rota_full_SOURCES += cli/keys.c cli/keys.h \
 rota_full_SOURCES += cli/cmd-demo.c cli/demo-story.c cli/demo-story.h cli/demo.c cli/demo.h $(SAMPLE_PAGES_SOURCES)
 rota_full_SOURCES += cli/cmd-completion.c cli/cmd-help.c
 # -- rota serve: a caller's command run over SSH (issue 23) --
-rota_full_SOURCES += cli/cmd-serve.c cli/served.c cli/served.h cli/main.h
+rota_full_SOURCES += cli/cmd-serve.c cli/served.c cli/served.h cli/main.h \
+	cli/remote.c cli/remote.h

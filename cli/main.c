@@ -75,6 +75,27 @@ database_path(const char *opt, const struct config *cfg, bool quiet, char **out,
 	return 0;
 }
 
+/* The server of client mode: $ROTA_REMOTE (set but empty: none, run
+ * here), else the config's [remote] host; NULL for none. */
+static const char *
+remote_host(const struct config *cfg)
+{
+	const char *env = getenv("ROTA_REMOTE"), *v;
+
+	if (env != NULL)
+		return *env != '\0' ? env : NULL;
+	v = config_get(cfg, "remote", NULL, "host", NULL);
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/* Commands that run here in client mode too: they need no database. */
+static bool
+runs_offline(const struct cmd_entry *e)
+{
+	return strcmp(e->name, "completion") == 0 || strcmp(e->name, "help") == 0 ||
+	       strcmp(e->name, "serve") == 0;
+}
+
 static bool
 wants_help(int argc, char **argv)
 {
@@ -92,9 +113,10 @@ rota_main(int argc, char **argv, const struct serving *sv)
 {
 	struct ctx ctx = { 0 };
 	struct cmd_given *given = xcalloc((size_t)argc + 1, sizeof *given);
-	const char *db_opt = NULL, *config_opt = NULL, *as = NULL;
+	const char *db_opt = NULL, *config_opt = NULL, *as = NULL, *host;
 	const struct cmd_entry *e;
-	char *db_path = NULL, **all = argv, err[256];
+	char *db_path = NULL, **all = argv, err[256], *name_word;
+	int n_all = argc;
 	size_t n;
 	int first, used, r;
 	bool dflt;
@@ -162,6 +184,7 @@ rota_main(int argc, char **argv, const struct serving *sv)
 		return cmd_no_entry(argc, argv, wants_help(argc, argv));
 	argc -= used - 1;
 	argv += used - 1;
+	name_word = argv[0];
 	argv[0] = (char *)e->name;
 	ctx.entry = e;
 	if (sv != NULL && (r = sv->check(e, argc, argv)) != 0)
@@ -177,6 +200,13 @@ rota_main(int argc, char **argv, const struct serving *sv)
 	}
 	if ((r = config_load(config_opt, &ctx.cfg)) != 0)
 		return r;
+	/* Client mode: the command runs on the server, through ssh. */
+	if (sv == NULL && !runs_offline(e) && (host = remote_host(ctx.cfg)) != NULL) {
+		argv[0] = name_word;      /* main's words as they were given */
+		r = cmd_remote != NULL ? cmd_remote(ctx.cfg, host, n_all, all) :
+		    cmd_elsewhere(all);
+		goto done;
+	}
 	if (rota_clock(&ctx.now) < 0) {
 		r = EX_USAGE;
 		goto done;

@@ -68,6 +68,8 @@ static const struct known {
 			   NULL } },
 	{ "caldav", 0, { "username", "password_file", "timeout", NULL } },
 	{ "serve", 0, { "authorized_keys", "command", NULL } },
+	/* -- client mode: rota on a laptop runs commands on the server -- */
+	{ "remote", 0, { "host", "port", "ssh", NULL } },
 };
 
 static const struct known *

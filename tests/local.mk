@@ -378,3 +378,4 @@ tests_unit_test_words_SOURCES = tests/unit/test-words.c
 tests_unit_test_words_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_words_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0600-serve.sh
+E2E_TESTS += tests/e2e/t0601-ssh.sh
