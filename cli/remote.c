@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,6 +29,7 @@ struct call {
 	const char *out_path;         /* -o FILE, written here */
 	char **owned;                 /* the words made here, freed after */
 	size_t n_owned;
+	char *width;                  /* --width's value, made here */
 };
 
 static void
@@ -99,6 +101,38 @@ done:
 	free(given);
 }
 
+/* The global option NAME of this program, or NULL when it has none. */
+static const struct cmd_option *
+global_option(const char *name)
+{
+	for (const struct cmd_option *o = cmd_global_options; o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0)
+			return o;
+	return NULL;
+}
+
+/* What this side's terminal says, as the server cannot see it: on a
+ * terminal, --color=always (unless NO_COLOR is set) and --width of its
+ * columns, each unless given (the server's output is a pipe, which gets
+ * no colour and every column). */
+static void
+terminal_words(struct call *c, bool colour_given, bool width_given)
+{
+	const struct cmd_option *colour = global_option("color"), *width = global_option("width");
+	const char *no_colour = getenv("NO_COLOR");
+	struct winsize ws;
+
+	if (c->out_path != NULL || !isatty(STDOUT_FILENO))
+		return;
+	if (colour != NULL && !colour_given && (no_colour == NULL || *no_colour == '\0'))
+		add_option(c, colour, "always");
+	if (width != NULL && !width_given && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20) {
+		c->width = xasprintf("%u", (unsigned)ws.ws_col);
+		add_option(c, width, c->width);
+	}
+}
+
 /* The words of ARGV (main's) to send, "rota" first. */
 static void
 call_words(int argc, char **argv, struct call *c)
@@ -108,6 +142,9 @@ call_words(int argc, char **argv, struct call *c)
 	const struct cmd_entry *e;
 	int first, used;
 	size_t n;
+
+	bool colour_given = false, width_given = false;
+	struct call cmd = { 0 };
 
 	memcpy(copy, argv, (size_t)argc * sizeof *copy);
 	add(c, "rota");
@@ -119,12 +156,29 @@ call_words(int argc, char **argv, struct call *c)
 
 		if (strcmp(o->name, "config") == 0)
 			continue;
+		colour_given = colour_given || strcmp(o->name, "color") == 0;
+		width_given = width_given || strcmp(o->name, "width") == 0 ||
+			      strcmp(o->name, "wide") == 0;
 		add_option(c, o, given[i].value);
 	}
 	e = cmd_find(argc - first, copy + first, &used);
+	/* The command's words first, to know whether -o takes the output. */
+	command_words(e, argc - first - used + 1, copy + first + used - 1, &cmd);
+	c->out_path = cmd.out_path;
+	terminal_words(c, colour_given, width_given);
 	for (int i = 0; i < used; i++)
 		add(c, copy[first + i]);
-	command_words(e, argc - first - used + 1, copy + first + used - 1, c);
+	for (int i = 0; i < cmd.n; i++)
+		add(c, cmd.words[i]);
+	c->in_path = cmd.in_path;
+	c->stdin_sent = cmd.stdin_sent;
+	if (cmd.n_owned > 0) {
+		c->owned = xreallocarray(c->owned, c->n_owned + cmd.n_owned, sizeof *c->owned);
+		memcpy(c->owned + c->n_owned, cmd.owned, cmd.n_owned * sizeof *cmd.owned);
+		c->n_owned += cmd.n_owned;
+	}
+	free(cmd.owned);
+	free(cmd.words);
 	free(copy);
 	free(given);
 }
@@ -281,6 +335,7 @@ done:
 			close(pipefd[i]);
 	for (size_t i = 0; i < c.n_owned; i++)
 		free(c.owned[i]);
+	free(c.width);
 	free(c.owned);
 	free(c.words);
 	free(line);
