@@ -102,6 +102,7 @@ test_expect_success 'serve refuses the server'"'"'s own commands and options nam
 	refused 77 mo "notify --dry-run" "rota: serve: notify is not allowed here: it runs on the server only, from the service account'"'"'s timer" &&
 	refused 77 mo "report monthly 2027-01 -o report.txt" "rota: serve: --output is not allowed here: it names a file on the server (rota on your side takes -o and writes the file there)" &&
 	refused 77 mo "feed export --person ana --output=ana.ics" "rota: serve: --output is not allowed here: it names a file on the server (rota on your side takes -o and writes the file there)" &&
+	refused 77 ana "pay 2027-01 -o pay.txt" "rota: serve: --output is not allowed here: it names a file on the server (rota on your side takes -o and writes the file there)" &&
 	refused 77 mo "page import $ROTA_DB" "rota: serve: page import '"'"'$ROTA_DB'"'"' is not allowed here: give - and send the file on standard input (rota on your side does)" &&
 	refused 77 ana "leave import /etc/hostname" "rota: serve: leave import '"'"'/etc/hostname'"'"' is not allowed here: give - and send the file on standard input, or a URL (rota on your side does)" &&
 	refused 77 mo "holiday import Dublin x.ics" "rota: serve: holiday import '"'"'x.ics'"'"' is not allowed here: give - and send the file on standard input, or a URL (rota on your side does)" &&

@@ -153,6 +153,9 @@ test_expect_success_ssh '-o FILE is written on the client, atomically, and only 
 	expect_status 0 remote mo rota feed export --person ana --output=ana.ics &&
 	rota feed export --person ana >want.ics &&
 	cmp want.ics ana.ics &&
+	expect_status 0 remote mo rota pay 2027-01 --format csv -o pay.csv &&
+	rota pay 2027-01 --format csv >want.csv &&
+	cmp want.csv pay.csv &&
 	echo old >kept.txt &&
 	expect_status 64 remote mo rota report monthly 2027-13 -o kept.txt &&
 	expect_err "2027-13" &&
