@@ -74,10 +74,11 @@ while [ $i -lt $PEOPLE ]; do
 	i=$((i + 1))
 done
 "$ROTA" schedule generate t1 >/dev/null
-# holder WEEK: the handle holding week WEEK (1-based) now.
-holder() {
-	sqlite3 -cmd ".timeout 5000" "$ROTA_DB" "SELECT p.handle FROM shifts s JOIN persons p ON p.id = s.person_id
-		WHERE s.slot = $1 - 1 AND s.cancelled_at IS NULL"
+# week N: "HANDLE SHIFT", the holder and id of the Nth week (from 1).
+week() {
+	sqlite3 -cmd ".timeout 5000" "$ROTA_DB" "SELECT p.handle || ' ' || s.id FROM shifts s
+		JOIN persons p ON p.id = s.person_id WHERE s.cancelled_at IS NULL
+		ORDER BY s.start_at LIMIT 1 OFFSET $1 - 1"
 }
 
 # sshd on a free loopback port, the keys, the client's config.
@@ -134,8 +135,10 @@ done
 # $DIR/MODE-accept.I. MODE ssh: rota in client mode with the person's
 # key; local: rota --as on the database itself.
 client() {
-	local mode=$1 i=$2 week=$(($2 + 1)) a b end t0 t1 id shift
+	local mode=$1 i=$2 a b t end t0 t1 id shift
 	a=$(sed -n 1p "$DIR/pair.$i") b=$(sed -n 2p "$DIR/pair.$i") shift=$(sed -n 3p "$DIR/pair.$i")
+	# The last run may have left the shift with the other.
+	[ "$(holder_of "$shift")" = "$a" ] || { t=$a a=$b b=$t; }
 	end=$(($(date +%s) + SECONDS_RUN))
 	: >"$DIR/$mode-request.$i"
 	: >"$DIR/$mode-accept.$i"
@@ -147,15 +150,17 @@ client() {
 		[ -n "$id" ] || { echo "client $i: swap request failed" >&2; return 1; }
 		echo $(((t1 - t0) / 1000)) >>"$DIR/$mode-request.$i"
 		t0=$(date +%s%N)
-		run "$mode" $b swap accept "$id" >/dev/null
+		run "$mode" $b swap accept "$id" >/dev/null ||
+			{ echo "client $i: swap accept failed" >&2; return 1; }
 		t1=$(date +%s%N)
 		echo $(((t1 - t0) / 1000)) >>"$DIR/$mode-accept.$i"
 		t=$a a=$b b=$t
 	done
 }
-# shift_of WEEK: the id of the shift of week WEEK.
-shift_of() {
-	sqlite3 -cmd ".timeout 5000" "$ROTA_DB" "SELECT id FROM shifts WHERE slot = $1 - 1 AND cancelled_at IS NULL"
+# holder_of SHIFT: the handle holding the shift now.
+holder_of() {
+	sqlite3 -cmd ".timeout 5000" "$ROTA_DB" "SELECT p.handle FROM shifts s
+		JOIN persons p ON p.id = s.person_id WHERE s.id = $1"
 }
 run() {
 	local mode=$1 who=$2
@@ -182,7 +187,8 @@ stats() {
 # Each client's pair and shift, read before they start.
 i=0
 while [ $i -lt $CLIENTS ]; do
-	{ holder $((i + 1)) && holder $((i + 1 + CLIENTS)) && shift_of $((i + 1)); } >"$DIR/pair.$i"
+	set -- $(week $((i + 1))) $(week $((i + 1 + CLIENTS)))
+	printf '%s\n' "$1" "$3" "$2" >"$DIR/pair.$i"
 	i=$((i + 1))
 done
 for mode in ssh local; do
