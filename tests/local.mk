@@ -371,6 +371,7 @@ E2E_TESTS += tests/e2e/t0650-history-pay.sh
 E2E_TESTS += tests/e2e/t0651-history-office-manager.sh
 E2E_TESTS += tests/e2e/t0652-history-dst.sh
 E2E_TESTS += tests/e2e/t0653-history-migration.sh
+E2E_TESTS += tests/e2e/t0654-history-figures.sh
 
 # -- rota served over SSH (issue 23, t0600-t0619) --
 UNIT_TESTS += tests/unit/test-words
