@@ -37,6 +37,16 @@ etc/rota-notify.service: $(srcdir)/etc/rota-notify.service.in rota-notify-unit-a
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 rota-notify-unit-always:
 .PHONY: rota-notify-unit-always
+# -- publish --
+# rota-publish.service and its timer, made and installed as notify's are.
+EXTRA_DIST += etc/rota-publish.service.in etc/rota-publish.timer
+CLEANFILES += etc/rota-publish.service
+noinst_DATA += etc/rota-publish.service
+etc/rota-publish.service: $(srcdir)/etc/rota-publish.service.in rota-notify-unit-always
+	$(AM_V_GEN)$(MKDIR_P) etc && \
+	sed 's|@bindir[@]|$(bindir)|g' $(srcdir)/etc/rota-publish.service.in >$@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 if WITH_SYSTEMD_UNITS
-systemdsystemunit_DATA = etc/rota-notify.service etc/rota-notify.timer
+systemdsystemunit_DATA = etc/rota-notify.service etc/rota-notify.timer \
+	etc/rota-publish.service etc/rota-publish.timer
 endif
