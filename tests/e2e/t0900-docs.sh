@@ -237,6 +237,8 @@ test_expect_success 'make install puts rota, the pages, the completion and the e
 	expect_file "./usr/bin/rota
 ./usr/lib/systemd/system/rota-notify.service
 ./usr/lib/systemd/system/rota-notify.timer
+./usr/lib/systemd/system/rota-publish.service
+./usr/lib/systemd/system/rota-publish.timer
 ./usr/libexec/rota/rota-full
 ./usr/share/bash-completion/completions/rota
 ./usr/share/doc/rota/rota.conf.example
@@ -248,6 +250,9 @@ test_expect_success 'make install puts rota, the pages, the completion and the e
 	cmp inst/usr/share/man/man5/rota.conf.5 "$MAN5" &&
 	grep -qx "ExecStart=/usr/bin/rota notify" inst/usr/lib/systemd/system/rota-notify.service &&
 	cmp inst/usr/lib/systemd/system/rota-notify.timer "$ROTA_SRCDIR/etc/rota-notify.timer" &&
+	grep -qx "ExecStart=/usr/bin/rota publish --dir /var/lib/rota/feeds" \
+		inst/usr/lib/systemd/system/rota-publish.service &&
+	cmp inst/usr/lib/systemd/system/rota-publish.timer "$ROTA_SRCDIR/etc/rota-publish.timer" &&
 	make -s -C "$ROTA_BUILDDIR" uninstall DESTDIR="$PWD/inst" prefix=/usr >make.out 2>&1 &&
 	test -z "$(cd inst && find . -type f)"
 '
