@@ -360,6 +360,7 @@ E2E_TESTS += tests/e2e/t0544-feed-names.sh
 
 # -- SSH keys and the deployment (issue 23, t0620-t0629) --
 E2E_TESTS += tests/e2e/t0620-key.sh tests/e2e/t0621-key-malformed.sh
+E2E_TESTS += tests/e2e/t0622-deployment.sh
 EXTRA_DIST += tests/e2e/lib-keys.sh
 
 # -- fuzzing: the regressions of its findings (fuzz/README.md, issue 21) --
