@@ -106,6 +106,7 @@ test_expect_success 'serve refuses the server'"'"'s own commands and options nam
 	refused 77 mo "page import $ROTA_DB" "rota: serve: page import '"'"'$ROTA_DB'"'"' is not allowed here: give - and send the file on standard input (rota on your side does)" &&
 	refused 77 ana "leave import /etc/hostname" "rota: serve: leave import '"'"'/etc/hostname'"'"' is not allowed here: give - and send the file on standard input, or a URL (rota on your side does)" &&
 	refused 77 mo "holiday import Dublin x.ics" "rota: serve: holiday import '"'"'x.ics'"'"' is not allowed here: give - and send the file on standard input, or a URL (rota on your side does)" &&
+	refused 77 mo "key add ana /root/.ssh/id_ed25519.pub" "rota: serve: key add '"'"'/root/.ssh/id_ed25519.pub'"'"' is not allowed here: give - and send the file on standard input (rota on your side does)" &&
 	refused 64 mo "frobnicate" "rota: unknown command '"'"'frobnicate'"'"' (see rota help)"
 '
 
