@@ -32,6 +32,12 @@ audit_rows(void *arg)
 	return audit_each(a->s, a->since, a->object, print_event, (void *)a->zone);
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "CHANGE", 1, OUT_WRAP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_audit(struct ctx *ctx, int argc, char **argv)
 {
@@ -49,6 +55,7 @@ exec_audit(struct ctx *ctx, int argc, char **argv)
 	if (since_arg != NULL && (r = time_arg(ctx, "--since", since_arg, zone, &a.since)) != 0)
 		return r;
 	/* Row by row, however long the trail: never all of it in memory. */
+	out_columns(columns);
 	if ((r = out_list_rows(NULL, NULL, audit_rows, &a, &n)) != 0)
 		return r;
 	if (n > 0)

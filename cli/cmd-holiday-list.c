@@ -10,6 +10,13 @@
 #include "common/timefmt.h"
 #include "service/holiday.h"
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "NAME", 0, OUT_CUT },
+	{ "DAY", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_holiday_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -28,6 +35,7 @@ exec_holiday_list(struct ctx *ctx, int argc, char **argv)
 	if (n == 0)
 		out_note("No public holidays%s%s %s %d: add them with rota holiday add.",
 			 o.id ? " for " : "", o.name, year ? "in" : "from", y);
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
 		int hy, hm, hd;

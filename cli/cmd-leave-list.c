@@ -39,6 +39,13 @@ leave_rows(void *arg)
 	return leave_list_each(lr->s, lr->q, print_leave_row, NULL);
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "REASON", 0, OUT_WRAP },
+	{ "ZONE", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_leave_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -55,6 +62,7 @@ exec_leave_list(struct ctx *ctx, int argc, char **argv)
 						&q))) != 0)
 		return r;
 	/* Row by row, however many: never the whole table in memory. */
+	out_columns(columns);
 	if ((r = out_list_rows(NULL, NULL, leave_rows, &lr, &n)) != 0)
 		return r;
 	if (n == 0)

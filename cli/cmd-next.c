@@ -75,6 +75,15 @@ print_shift(const struct next_shift *x, const struct person *p, int64_t now, boo
 	out_row_end();
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "ZONE", 4, OUT_KEEP },
+	{ "TIER", 3, OUT_KEEP },
+	{ "END", 2, OUT_KEEP },
+	{ "ON CALL FROM", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_next(struct ctx *ctx, int argc, char **argv)
 {
@@ -97,6 +106,7 @@ exec_next(struct ctx *ctx, int argc, char **argv)
 		out_note("%s has no shifts to come", p.handle);
 	for (size_t i = 0; i < n; i++)
 		windowed |= v[i].out_of_hours;
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++)
 		print_shift(&v[i], &p, ctx->now, windowed);

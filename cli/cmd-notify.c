@@ -43,6 +43,15 @@ print_row(const struct notification *n)
 	out_row_end();
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "SUBJECT", 0, OUT_CUT },
+	{ "KIND", 1, OUT_KEEP },
+	{ "CHANNEL", 2, OUT_KEEP },
+	{ "ID", 3, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_notify(struct ctx *ctx, int argc, char **argv)
 {
@@ -61,6 +70,7 @@ exec_notify(struct ctx *ctx, int argc, char **argv)
 				 "webhook = yes in [notify] (see rota.conf(5))");
 	}
 	r = notify_run(ctx->db, &c, ctx->now, dry_run, &o);
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < o.n; i++)
 		print_row(&o.v[i]);

@@ -67,6 +67,12 @@ print_on_duty(const struct on_duty *d, void *arg)
 	out_row_end();
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "ON CALL", 0, OUT_CUT },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_now(struct ctx *ctx, int argc, char **argv)
 {
@@ -82,6 +88,7 @@ exec_now(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (argc > 1)
 		return cmd_usage_error(ctx, "now takes no arguments");
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	r = roster_now(&s, at, print_on_duty, &uncovered);
 	out_list_end();

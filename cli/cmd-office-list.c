@@ -8,6 +8,14 @@
 #include "common/out.h"
 #include "service/setup.h"
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "OFFICE", 0, OUT_CUT },
+	{ "HOLIDAYS THIS YEAR", 2, OUT_KEEP },
+	{ "PEOPLE", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_office_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -23,6 +31,7 @@ exec_office_list(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (n == 0)
 		out_note("No offices yet: add one with rota office add.");
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
 		out_row_begin();

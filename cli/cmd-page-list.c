@@ -79,6 +79,15 @@ list_pages(void *arg)
 	return pages_each(pr->s, pr->m, print_page, (void *)pr->m->zone);
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "ALERT", 0, OUT_CUT },
+	{ "ESCALATED TO", 3, OUT_KEEP },
+	{ "CLASS", 2, OUT_KEEP },
+	{ "RESPONDER", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_page_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -95,6 +104,7 @@ exec_page_list(struct ctx *ctx, int argc, char **argv)
 	if (month != NULL && report_month_parse(month, &y, &m) < 0)
 		return cmd_usage_error(ctx, "--month: bad month '%s' (expected YYYY-MM)", month);
 	/* Row by row, however many: never the whole month in memory. */
+	out_columns(columns);
 	if ((r = pages_month_open(&s, y, m, &pm)) == 0 &&
 	    (r = out_list_rows(NULL, NULL, list_pages, &pr, &n)) == 0 && n == 0)
 		out_note("No pages in %04d-%02d.", pm.year, pm.month);

@@ -8,6 +8,15 @@
 #include "common/out.h"
 #include "service/roster.h"
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "NAME", 0, OUT_CUT },
+	{ "OFFICE", 1, OUT_KEEP },
+	{ "ZONE", 2, OUT_KEEP },
+	{ "EMAIL", 3, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_person_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -22,6 +31,7 @@ exec_person_list(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (n == 0)
 		out_note("No people yet: add one with rota person add.");
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
 		out_row_begin();

@@ -14,11 +14,20 @@
 
 #define DAY 86400
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "SMALLEST GAP (DAYS)", 1, OUT_KEEP },
+	{ "WEEKS", 2, OUT_KEEP },
+	{ "ON-CALL HOURS", 3, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static void
 print_members(const struct fair_report *rep, const int64_t *pages)
 {
 	char vs[64];
 
+	out_columns(columns);
 	out_list_begin("members", NULL);
 	for (size_t i = 0; i < rep->n_members; i++) {
 		const struct fair_member_figures *m = &rep->members[i];

@@ -4,40 +4,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cmd.h"
 #include "cli/setup.h"
 #include "cli/util.h"
 #include "common/atomic.h"
 #include "common/err.h"
+#include "common/out.h"
 #include "reports/month.h"
 #include "reports/monthly.h"
 #include "service/reports.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
 
+/* STDOUT: F is standard output, coloured and fitted to the terminal as
+ * every table (common/out.h); a file gets neither. */
 static int
 render(const struct monthly_report *r, enum format fmt, FILE *f, const char *name,
-       bool colour)
+       bool is_stdout)
 {
 	switch (fmt) {
-	case FMT_TEXT: return render_text(r, f, colour);
+	case FMT_TEXT: return render_text(r, f, is_stdout && out_colour(),
+					  is_stdout ? out_width() : 0);
 	case FMT_CSV: return render_csv(r, f);
 	case FMT_JSON: return render_json(r, f);
 	case FMT_HTML: return render_html(r, f, name);
 	}
 	return EX_SOFTWARE;
-}
-
-/* Colour on a terminal unless NO_COLOR is set to a non-empty value
- * (no-color.org), as out_init() decides for every other command. */
-static bool
-colour_wanted(void)
-{
-	const char *no_colour = getenv("NO_COLOR");
-
-	return isatty(STDOUT_FILENO) && (no_colour == NULL || *no_colour == '\0');
 }
 
 /* Writes the report to PATH, replaced whole or not at all. */
@@ -79,7 +72,7 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 		ret = write_file(&r, fmt, out);
 	else
 		ret = render(&r, fmt, stdout, "standard output",
-			     fmt == FMT_TEXT && colour_wanted());
+			     fmt == FMT_TEXT);
 	monthly_free(&r);
 	return ret;
 }

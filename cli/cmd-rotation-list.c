@@ -10,6 +10,15 @@
 #include "service/oncall.h"
 #include "service/roster.h"
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "TERMS", 1, OUT_KEEP },
+	{ "ZONE", 2, OUT_KEEP },
+	{ "DAYS", 3, OUT_KEEP },
+	{ "TIER", 4, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_rotation_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -25,6 +34,7 @@ exec_rotation_list(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (n == 0)
 		out_note("No rotations yet: add one with rota rotation add.");
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct rotation *rot = &v[i].rotation;

@@ -41,6 +41,13 @@ print_problem(const struct plan_problem *p)
 	out_row_end();
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "DETAIL", 0, OUT_WRAP },
+	{ "TERM", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_schedule_check(struct ctx *ctx, int argc, char **argv)
 {
@@ -55,6 +62,7 @@ exec_schedule_check(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (n == 0)
 		out_note("no problems");
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++)
 		print_problem(&v[i]);

@@ -28,6 +28,15 @@ shift_rows(void *arg)
 	return roster_show(q->s, q->rotation, q->handle, q->from, q->to, print_row, NULL);
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "PERSON", 0, OUT_CUT },
+	{ "ORIGIN", 1, OUT_KEEP },
+	{ "ZONE", 2, OUT_KEEP },
+	{ "TIER", 3, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 {
@@ -58,6 +67,7 @@ exec_schedule_show(struct ctx *ctx, int argc, char **argv)
 	if (to != NULL && q.to <= q.from)
 		return cmd_usage_error(ctx, "--to %s is not after the start of the listing", to);
 	/* Row by row, however many: never the whole schedule in memory. */
+	out_columns(columns);
 	if ((r = out_list_rows(NULL, NULL, shift_rows, &q, &n)) != 0)
 		return r;
 	if (n == 0)

@@ -10,6 +10,14 @@
 #include "common/out.h"
 #include "service/swap.h"
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "DECIDED BY", 3, OUT_KEEP },
+	{ "ROTATION", 2, OUT_KEEP },
+	{ "SHIFT", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_swap_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -24,6 +32,7 @@ exec_swap_list(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "swap list takes no arguments");
 	if ((r = swap_list(&s, !all, &v, &sh, &n)) != 0)
 		return r;
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++)
 		print_swap_row(&v[i], &sh[i]);

@@ -35,6 +35,12 @@ print_candidate(size_t rank, const struct swap_candidate *c)
 	out_row_end();
 }
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "PERSON", 0, OUT_CUT },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_swap_suggest(struct ctx *ctx, int argc, char **argv)
 {
@@ -50,6 +56,7 @@ exec_swap_suggest(struct ctx *ctx, int argc, char **argv)
 			    &sh)) != 0 ||
 	    (r = swap_suggest(&s, &sh, &v, &n, &takers)) != 0)
 		return r;
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < takers; i++)
 		print_candidate(i + 1, &v[i]);

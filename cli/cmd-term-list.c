@@ -9,6 +9,15 @@
 #include "common/out.h"
 #include "service/setup.h"
 
+/* How the table gives way on a narrow terminal (common/out-fit.h). */
+static const struct out_col columns[] = {
+	{ "ZONE", 1, OUT_KEEP },
+	{ "SHIFTS", 2, OUT_KEEP },
+	{ "ROTATION", 3, OUT_KEEP },
+	{ "MEMBERS", 4, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 static int
 exec_term_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -24,6 +33,7 @@ exec_term_list(struct ctx *ctx, int argc, char **argv)
 		return r;
 	if (n == 0)
 		out_note("No terms yet: add one with rota term add.");
+	out_columns(columns);
 	out_list_begin(NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct term *t = &v[i].term;

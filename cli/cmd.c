@@ -21,6 +21,11 @@ const struct cmd_option cmd_global_options[] = {
 	  "$XDG_CONFIG_HOME/rota/rota.conf, /etc/rota/rota.conf)", 0, 0 },
 	{ "json", 0, NULL, "print JSON for scripts instead of tables", 0, 0 },
 	{ "as", 0, "HANDLE", "act as another person (managers and root only)", 0, 0 },
+	{ "color", 0, "always|never|auto", "colour in tables and reports: auto (the "
+	  "default) when stdout is a terminal and NO_COLOR is unset", 0, 0 },
+	{ "width", 0, "N", "fit tables to N columns (at least 20) as on a terminal that "
+	  "wide (else the terminal's; a pipe gets every column)", 0, 0 },
+	{ "wide", 0, NULL, "print every column of tables, however wide the terminal", 0, 0 },
 	{ "help", 'h', NULL, "this list; `rota COMMAND --help` for one command",
 	  CMD_OPT_ALONE, 0 },
 	{ "version", 0, NULL, "print the version", CMD_OPT_ALONE, 0 },

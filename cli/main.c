@@ -96,6 +96,34 @@ runs_offline(const struct cmd_entry *e)
 	       strcmp(e->name, "serve") == 0;
 }
 
+/* --color and --width (common/out.h: out_view): 0 or EX_USAGE. */
+static int
+view_option(const char *name, const char *v, enum out_colour *colour, size_t *width)
+{
+	static const char *const modes[] = { "auto", "always", "never" };
+	char *end;
+	long n;
+
+	if (strcmp(name, "color") == 0) {
+		for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
+			if (strcmp(v, modes[i]) == 0) {
+				*colour = (enum out_colour)i;
+				return 0;
+			}
+		return rota_fail(EX_USAGE, "--color: '%s' is not always, never or auto "
+				 "(see rota --help)", v);
+	}
+	n = strtol(v, &end, 10);
+	if (end == v || *end != '\0' || n <= 0 || n > OUT_WIDTH_MAX)
+		return rota_fail(EX_USAGE, "--width: '%s' must be a positive number, at "
+				 "most %d (see rota --help)", v, OUT_WIDTH_MAX);
+	if (n < OUT_WIDTH_MIN)
+		return rota_fail(EX_USAGE, "--width: '%s' is too narrow for a table: at "
+				 "least %d (see rota --help)", v, OUT_WIDTH_MIN);
+	*width = (size_t)n;
+	return 0;
+}
+
 static bool
 wants_help(int argc, char **argv)
 {
@@ -117,7 +145,9 @@ rota_main(int argc, char **argv, const struct serving *sv)
 	const struct cmd_entry *e;
 	char *db_path = NULL, **all = argv, err[256], *name_word;
 	int n_all = argc;
-	size_t n;
+	size_t n, width = 0;
+	enum out_colour colour = OUT_COLOUR_AUTO;
+	bool wide = false;
 	int first, used, r;
 	bool dflt;
 
@@ -161,8 +191,16 @@ rota_main(int argc, char **argv, const struct serving *sv)
 			ctx.json = true;
 		else if (strcmp(name, "as") == 0)
 			as = v;
+		else if (strcmp(name, "wide") == 0)
+			wide = true;
+		else if ((strcmp(name, "color") == 0 || strcmp(name, "width") == 0) &&
+			 view_option(name, v, &colour, &width) != 0) {
+			free(given);
+			return EX_USAGE;
+		}
 	}
 	free(given);
+	out_view(colour, width, wide);
 	if (first < 0 && cmd_elsewhere != NULL)
 		return cmd_elsewhere(all);
 	if (first < 0) {

@@ -4,12 +4,14 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "common/err.h"
 #include "common/escape.h"
 #include "common/jsonx.h"
 #include "common/out.h"
+#include "common/out-fit.h"
 #include "common/xalloc.h"
 
 /* Text output is buffered as a list of lines and tables, in order, and
@@ -31,6 +33,8 @@ struct table {
 	enum table_pass pass;
 	size_t *widths;           /* nwidths: measured (before printing) */
 	size_t nwidths;
+	const struct out_col *cols;  /* as declared (out_columns), or NULL */
+	struct out_fit_col *fit;  /* ncols: as printed (out_fit) */
 };
 
 struct row {
@@ -58,6 +62,10 @@ struct frame {
 
 static struct {
 	bool json, colour;
+	enum out_colour colour_mode;
+	size_t width;             /* --width, 0: not given */
+	bool wide;
+	const struct out_col *next_cols;  /* for the next table begun */
 	struct frame stack[16];
 	int depth;
 	struct item *items;
@@ -67,13 +75,61 @@ static struct {
 } out;
 
 void
-out_init(bool json)
+out_view(enum out_colour colour, size_t width, bool wide)
+{
+	out.colour_mode = colour;
+	out.width = width;
+	out.wide = wide;
+}
+
+bool
+out_colour(void)
 {
 	const char *no_colour = getenv("NO_COLOR");
 
+	switch (out.colour_mode) {
+	case OUT_COLOUR_ALWAYS: return true;
+	case OUT_COLOUR_NEVER: return false;
+	case OUT_COLOUR_AUTO: break;
+	}
+	return isatty(STDOUT_FILENO) && (no_colour == NULL || *no_colour == '\0');
+}
+
+size_t
+out_width(void)
+{
+	struct winsize ws;
+	const char *env;
+	char *end;
+	long n;
+
+	if (out.wide)
+		return 0;
+	if (out.width > 0)
+		return out.width;
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	if ((env = getenv("COLUMNS")) != NULL && *env != '\0') {
+		n = strtol(env, &end, 10);
+		if (*end == '\0' && n > 0 && n <= OUT_WIDTH_MAX)
+			return n < OUT_WIDTH_MIN ? OUT_WIDTH_MIN : (size_t)n;
+	}
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col < OUT_WIDTH_MIN ? OUT_WIDTH_MIN : ws.ws_col;
+	return 0;
+}
+
+void
+out_columns(const struct out_col *cols)
+{
+	out.next_cols = cols;
+}
+
+void
+out_init(bool json)
+{
 	out.json = json;
-	out.colour = !json && isatty(STDOUT_FILENO) &&
-		     (no_colour == NULL || *no_colour == '\0');
+	out.colour = !json && out_colour();
 }
 
 bool
@@ -144,6 +200,8 @@ out_list_begin(const char *key, const char *title)
 	if (!out.json) {
 		f->table = xcalloc(1, sizeof *f->table);
 		f->table->title = title ? xstrdup(title) : NULL;
+		f->table->cols = out.next_cols;
+		out.next_cols = NULL;
 		add_item(ITEM_TABLE, NULL, f->table);
 	}
 }
@@ -322,16 +380,11 @@ out_note(const char *fmt, ...)
 	}
 }
 
-/* Display width of UTF-8 text: code points, which is right for the names
- * and arrows rota prints (no wide characters). */
+/* Display width of text as a terminal shows it (common/out-fit.h). */
 static size_t
 width(const char *s)
 {
-	size_t w = 0;
-
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xc0) != 0x80;
-	return w;
+	return out_text_width(s);
 }
 
 /* Widens T's columns (t->widths, from its headers at first) to fit a
@@ -351,32 +404,31 @@ measure_row(struct table *t, char **cells, size_t len)
 		t->nwidths = t->ncols;
 }
 
-/* Pads TEXT to column C's width (the last column is not padded). */
+/* Chooses T's columns for the terminal (out_fit), once measured. */
 static void
-print_cell(const struct table *t, size_t c, const char *text)
+fit_table(struct table *t)
 {
-	size_t w = c < t->nwidths ? t->widths[c] : 0, tw = width(text);
+	t->fit = xcalloc(t->ncols + 1, sizeof *t->fit);
+	for (size_t c = 0; c < t->ncols; c++) {
+		const struct out_col *d = out_col_find(t->cols, t->headers[c]);
 
-	if (c + 1 < t->ncols)
-		printf("%s%*s  ", text, (int)(w > tw ? w - tw : 0), "");
-	else
-		fputs(text, stdout);
+		t->fit[c] = (struct out_fit_col){ .header = t->headers[c],
+			.drop = d ? d->drop : 0, .give = d ? d->give : OUT_KEEP,
+			.width = c < t->nwidths ? t->widths[c] : 0 };
+	}
+	out_fit(t->fit, t->ncols, out_width());
 }
 
 static void
-print_header(const struct table *t)
+print_header(struct table *t)
 {
 	if (t->title)
 		printf("%s\n", t->title);
 	if (t->ncols == 0)
 		return;
-	if (out.colour)
-		fputs("\033[1m", stdout);
-	for (size_t c = 0; c < t->ncols; c++)
-		print_cell(t, c, t->headers[c]);
-	if (out.colour)
-		fputs("\033[0m", stdout);
-	putchar('\n');
+	fit_table(t);
+	out_write_row(stdout, t->fit, t->ncols, t->headers, NULL,
+		      out.colour ? "\033[1m" : NULL);
 }
 
 /* One row of LEN cells (NULL: empty), fewer than the columns when
@@ -384,9 +436,23 @@ print_header(const struct table *t)
 static void
 print_row(const struct table *t, char **cells, size_t len)
 {
-	for (size_t c = 0; c < t->ncols; c++)
-		print_cell(t, c, c < len && cells[c] ? cells[c] : "");
-	putchar('\n');
+	char **all = cells;
+
+	if (len < t->ncols) {
+		all = xcalloc(t->ncols, sizeof *all);
+		memcpy(all, cells, len * sizeof *all);
+	}
+	out_write_row(stdout, t->fit, t->ncols, all, NULL, NULL);
+	if (all != cells)
+		free(all);
+}
+
+/* Under the table: which columns were left out to fit. */
+static void
+print_footer(const struct table *t)
+{
+	if (t->fit != NULL)
+		out_write_left_out(stdout, t->fit, t->ncols, out_width());
 }
 
 static void
@@ -398,6 +464,7 @@ print_table(struct table *t)
 	print_header(t);
 	for (size_t r = 0; r < t->nrows; r++)
 		print_row(t, t->rows[r].cells, t->rows[r].len);
+	print_footer(t);
 }
 
 static void
@@ -417,6 +484,7 @@ free_table(struct table *t)
 		free(t->headers[c]);
 	free(t->rows);
 	free(t->widths);
+	free(t->fit);
 	free(t->headers);
 	free(t->title);
 	free(t);
@@ -503,6 +571,8 @@ out_list_rows(const char *key, const char *title, out_rows_fn rows, void *arg,
 		t = xcalloc(1, sizeof *t);
 		t->title = title ? xstrdup(title) : NULL;
 		t->pass = TABLE_MEASURE;
+		t->cols = out.next_cols;
+		out.next_cols = NULL;
 		f = push(FRAME_LIST, key, NULL);
 		f->stream = true;
 		f->table = t;
@@ -512,6 +582,7 @@ out_list_rows(const char *key, const char *title, out_rows_fn rows, void *arg,
 			f->nrows = 0;
 			print_header(t);
 			r = rows(arg);
+			print_footer(t);
 		}
 		free_table(t);
 	}

@@ -25,8 +25,38 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* JSON or text; colour (bold headers) only when stdout is a terminal and
- * NO_COLOR is unset. */
+#include "common/out-fit.h"
+
+/* --width's range. */
+#define OUT_WIDTH_MIN 20
+#define OUT_WIDTH_MAX 10000
+
+enum out_colour { OUT_COLOUR_AUTO, OUT_COLOUR_ALWAYS, OUT_COLOUR_NEVER };
+
+/* The caller's terminal as the global options tell it (a command run
+ * through SSH, whose stdout is not the caller's terminal): --color,
+ * --width (0: not given) and --wide. Before out_init. */
+void out_view(enum out_colour colour, size_t width, bool wide);
+
+/* Whether stdout gets colour, the one rule: --color=always or never, or
+ * (auto, the default) when stdout is a terminal and NO_COLOR is unset or
+ * empty (no-color.org). */
+bool out_colour(void);
+
+/* The columns tables printed on stdout are fitted to (common/out-fit.h),
+ * or 0 to print every column: with --wide, or when stdout is not a
+ * terminal and --width was not given (pipes and scripts get the whole
+ * table). Else --width, else $COLUMNS, else the terminal's width (at
+ * least OUT_WIDTH_MIN). */
+size_t out_width(void);
+
+/* Declares the columns of the next table begun (out_list_begin or
+ * out_list_rows): how important each is and how it may give way on a
+ * narrow terminal. COLS ends with { NULL } and must outlive the table
+ * (a static array); a column not in it is always shown whole. */
+void out_columns(const struct out_col *cols);
+
+/* JSON or text; colour (bold headers) by out_colour(). */
 void out_init(bool json);
 bool out_json(void);
 

@@ -187,8 +187,9 @@ void monthly_pay_text(const struct mr_person *p, char *buf, size_t len);
  * text; the JSON shows text that is not valid UTF-8 with U+FFFD, as every
  * --json output does, common/jsonx.h). A failed write to F is reported by
  * F's owner with its reason (atomic_close(), out_finish()). */
-/* Aligned text for people; COLOUR: status words in colour. */
-int render_text(const struct monthly_report *r, FILE *f, bool colour);
+/* Aligned text for people; COLOUR: status words in colour; WIDTH: the
+ * tables fitted to that many columns (common/out-fit.h), 0: whole. */
+int render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width);
 /* One row per person; the columns are listed in rota(1). */
 int render_csv(const struct monthly_report *r, FILE *f);
 /* Every figure of the report (rota(1) describes the object). */

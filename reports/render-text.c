@@ -9,6 +9,7 @@
 
 #include "common/err.h"
 #include "common/escape.h"
+#include "common/out-fit.h"
 #include "common/text.h"
 #include "common/xalloc.h"
 #include "reports/monthly.h"
@@ -22,6 +23,8 @@ struct table {
 	char (*cell)[COLS][CELL];
 	size_t rows, cols;
 	int status_col;                 /* colour this column's words; -1: none */
+	const struct out_col *decl;     /* how each column gives way (out-fit.h) */
+	size_t limit;                   /* fit to this many columns; 0: all */
 };
 
 /* A new row whose first cell is FIRST. */
@@ -69,34 +72,33 @@ static void
 print(FILE *f, struct table *t, bool colour)
 {
 	char **shown = xcalloc(t->rows * COLS + 1, sizeof *shown);
-	size_t w[COLS] = { 0 };
+	struct out_fit_col fit[COLS];
+	const char *sgr[COLS];
 
 	/* Stored text (a handle, a service, an alert) shows its control
 	 * characters escaped: one line a row, no sequence for the terminal. */
+	for (size_t c = 0; c < t->cols; c++) {
+		const struct out_col *d = out_col_find(t->decl, t->cell[0][c]);
+
+		fit[c] = (struct out_fit_col){ .header = t->cell[0][c], .drop = d ? d->drop : 0,
+					       .give = d ? d->give : OUT_KEEP };
+	}
 	for (size_t r = 0; r < t->rows; r++)
 		for (size_t c = 0; c < t->cols; c++) {
-			shown[r * COLS + c] = escape_visible(t->cell[r][c], false);
-			if (strlen(shown[r * COLS + c]) > w[c])
-				w[c] = strlen(shown[r * COLS + c]);
-		}
-	for (size_t r = 0; r < t->rows; r++) {
-		for (size_t c = 0; c < t->cols; c++) {
-			const char *s = shown[r * COLS + c];
-			const char *col = colour && r > 0 && (int)c == t->status_col ? colour_of(s) : NULL;
-			bool last = c + 1 == t->cols;
+			size_t w;
 
-			if (r == 0 && colour)
-				fputs("\033[1m", f);
-			if (col != NULL)
-				fputs(col, f);
-			fputs(s, f);
-			if (col != NULL || (r == 0 && colour))
-				fputs("\033[0m", f);
-			if (!last)
-				fprintf(f, "%*s", (int)(w[c] - strlen(s) + 2), "");
+			shown[r * COLS + c] = escape_visible(t->cell[r][c], false);
+			if ((w = out_text_width(shown[r * COLS + c])) > fit[c].width)
+				fit[c].width = w;
 		}
-		fputc('\n', f);
+	out_fit(fit, t->cols, t->limit);
+	for (size_t r = 0; r < t->rows; r++) {
+		for (size_t c = 0; c < t->cols; c++)
+			sgr[c] = !colour ? NULL : r == 0 ? "\033[1m" :
+				 (int)c == t->status_col ? colour_of(shown[r * COLS + c]) : NULL;
+		out_write_row(f, fit, t->cols, shown + r * COLS, sgr, NULL);
 	}
+	out_write_left_out(f, fit, t->cols, t->limit);
 	for (size_t i = 0; i < t->rows * COLS; i++)
 		free(shown[i]);
 	free(shown);
@@ -105,24 +107,58 @@ print(FILE *f, struct table *t, bool colour)
 	t->rows = 0;
 }
 
+/* "  amber  why", the why wrapped under itself to WIDTH (0: one line). */
 static void
-status_line(FILE *f, bool colour, const struct ind_result *st)
+status_line(FILE *f, bool colour, size_t width, const struct ind_result *st)
 {
 	const char *name = ind_status_name(st->status);
+	char *why = escape_visible(st->why, true);  /* may name a service or an alert */
 
 	if (colour)
 		fprintf(f, "  %s%-5s\033[0m  ", colour_of(name), name);
 	else
 		fprintf(f, "  %-5s  ", name);
-	escape_write(f, st->why, true);     /* may name a service or an alert */
-	fputc('\n', f);
+	out_write_wrapped(f, why, width, 9, 9);
+	free(why);
 }
 
+/* A heading HEAD (ending in a newline) wrapped to WIDTH (0: as it is). */
+static void
+heading_line(FILE *f, const char *head, size_t width)
+{
+	char *text = xstrdup(head);
+
+	text[strcspn(text, "\n")] = '\0';
+	out_write_wrapped(f, text, width, 0, 2);
+	free(text);
+}
+
+/* How the tables give way on a narrow terminal: what a manager reads
+ * first (who, how often out of hours and woken, the share, the status)
+ * stays; the finer indicators are left out first. */
+static const struct out_col team_cols[] = {
+	{ "INDICATOR", 0, OUT_CUT }, { "THRESHOLDS (AMBER / RED)", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+static const struct out_col people_cols[] = {
+	{ "PERSON", 0, OUT_CUT }, { "SHIFTS", 5, OUT_KEEP }, { "HOURS", 7, OUT_KEEP },
+	{ "NIGHTS", 6, OUT_KEEP }, { "RUN", 11, OUT_KEEP }, { "MAX/SHIFT", 9, OUT_KEEP },
+	{ "DAILY", 13, OUT_KEEP }, { "WEEKLY", 12, OUT_KEEP }, { "SHARE", 3, OUT_KEEP },
+	{ "WEEKS SINCE", 8, OUT_KEEP }, { "CLOSE", 14, OUT_KEEP },
+	{ "ESCALATED", 10, OUT_KEEP }, { "PAY", 4, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+static const struct out_col alert_cols[] = {
+	{ "SERVICE", 0, OUT_KEEP }, { "ALERT", 0, OUT_CUT }, { "NO ACTION", 2, OUT_KEEP },
+	{ "NO RUNBOOK", 1, OUT_KEEP }, { "SLEEP", 3, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 int
-render_text(const struct monthly_report *r, FILE *f, bool colour)
+render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width)
 {
 	const struct mr_team *t = &r->team;
-	struct table tb = { 0 };
+	struct table tb = { .limit = width };
 	char v[128];
 	size_t shown;
 
@@ -134,6 +170,7 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 	fputs("Team\n", f);
 	tb.cols = 4;
 	tb.status_col = 2;
+	tb.decl = team_cols;
 	row(&tb, "INDICATOR");
 	set(&tb, 1, "VALUE");
 	set(&tb, 2, "STATUS");
@@ -169,13 +206,14 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 			" page%s\n", t->owners_pages, t->owners_pages == 1 ? "" : "s");
 	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
 		if (t->st[i].status != IND_GREEN || i == IND_TEAM_OOH)
-			status_line(f, colour, &t->st[i]);
+			status_line(f, colour, width, &t->st[i]);
 	if (t->has_forecast)
-		status_line(f, colour, &t->fc_st);
+		status_line(f, colour, width, &t->fc_st);
 
 	fputs("\nPeople\n", f);
 	tb.cols = 16;
 	tb.status_col = 15;
+	tb.decl = people_cols;
 	row(&tb, "PERSON");
 	{
 		/* Shifts, on-call hours, each person indicator in order, status. */
@@ -216,7 +254,7 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 			if (r->people[k].st[i].status > IND_GREEN) {
 				if (shown++ == 0)
 					fputs("Why:\n", f);
-				status_line(f, colour, &r->people[k].st[i]);
+				status_line(f, colour, width, &r->people[k].st[i]);
 			}
 	shown = 0;
 	for (size_t k = 0; k < r->n_people; k++)
@@ -224,12 +262,13 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 			if (monthly_grey_shown(&r->people[k].st[i], r->people[k].v[i])) {
 				if (shown++ == 0)
 					fputs("Too few to judge (shown, not judged):\n", f);
-				status_line(f, colour, &r->people[k].st[i]);
+				status_line(f, colour, width, &r->people[k].st[i]);
 			}
 
 	fputs("\nNoisiest alerts\n", f);
 	tb.cols = 8;
 	tb.status_col = 7;
+	tb.decl = alert_cols;
 	row(&tb, "SERVICE");
 	set(&tb, 1, "ALERT");
 	set(&tb, 2, "PAGES");
@@ -266,8 +305,8 @@ render_text(const struct monthly_report *r, FILE *f, bool colour)
 		for (size_t k = 0; k < r->n_alerts; k++)
 			if (r->alerts[k].st[i].status > IND_GREEN) {
 				if (shown++ == 0)
-					fputs(heading[i], f);
-				status_line(f, colour, &r->alerts[k].st[i]);
+					heading_line(f, heading[i], width);
+				status_line(f, colour, width, &r->alerts[k].st[i]);
 			}
 	}
 	return 0;

@@ -381,3 +381,12 @@ tests_unit_test_words_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_words_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0600-serve.sh
 E2E_TESTS += tests/e2e/t0601-ssh.sh
+
+# -- tables fit the terminal; --color, --width, --wide (issues 22, 23; t0590-t0599) --
+UNIT_TESTS += tests/unit/test-out-fit
+tests_unit_test_out_fit_SOURCES = tests/unit/test-out-fit.c
+tests_unit_test_out_fit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_out_fit_LDADD = $(UNIT_LDADD)
+E2E_TESTS += tests/e2e/t0590-table-width.sh
+E2E_TESTS += tests/e2e/t0591-color-terminal.sh
+EXTRA_DIST += tests/e2e/lib-tty.sh

@@ -9,7 +9,7 @@ set -u
 : "${ROTA_SRCDIR:=$ROTA_BUILDDIR}"
 ROTA_BIN="$ROTA_BUILDDIR/rota"
 export LANG=C LC_ALL=C TZ=UTC NO_COLOR=1
-unset ROTA_CONFIG XDG_CONFIG_HOME XDG_DATA_HOME
+unset ROTA_CONFIG XDG_CONFIG_HOME XDG_DATA_HOME COLUMNS
 TEST_NAME=$(basename "$0" .sh)
 TEST_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/rota-$TEST_NAME.XXXXXX")
 # The EXIT trap stops every background process the tests recorded (see

@@ -10,6 +10,7 @@
 # bsdutils); without script or a pty (no /dev/pts) every test is a SKIP.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-report.sh"
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-tty.sh"
 
 # After the report's month: the pages of January are in the past.
 AFTER=2027-02-20T00:00:00Z
@@ -33,20 +34,6 @@ test_tty() {
 		return 0
 	fi
 	test_expect_success "$@"
-}
-
-# on_tty CMD: runs the shell command CMD (rota in it is the rota under
-# test) on a pseudo-terminal, which is its stdin, stdout and stderr but
-# where CMD redirects them. What the terminal received is in ./tty byte
-# for byte (stty -onlcr: the pty adds no CR before each LF). Returns
-# CMD's exit status.
-on_tty() {
-	{
-		echo "stty -onlcr || exit 125"
-		printf 'rota() { %s "%s" "$@"; }\n' "${ROTA_VALGRIND:-}" "$ROTA_BIN"
-		printf '%s\n' "$1"
-	} >tty.sh &&
-	TERM=xterm script -qec "sh ./tty.sh" /dev/null </dev/null >tty
 }
 
 # screen FILE: the lines a terminal shows after receiving FILE (LF as the
