@@ -9,16 +9,25 @@
 #include "cli/setup.h"
 #include "cli/util.h"
 #include "common/atomic.h"
+#include "common/out.h"
 #include "reports/month.h"
 #include "service/pay.h"
 
 typedef int (*renderer)(const struct pay_month *, const char *, FILE *);
 
+/* The table, fitted to the terminal as every table is on stdout (a
+ * file written with -o gets every column). */
+static int
+render_text(const struct pay_month *m, const char *month, FILE *f)
+{
+	return pay_render_text(m, month, f, f == stdout ? out_width() : 0);
+}
+
 static const struct {
 	const char *name;
 	renderer render;
 } formats[] = {
-	{ "text", pay_render_text }, { "csv", pay_render_csv }, { "json", pay_render_json },
+	{ "text", render_text }, { "csv", pay_render_csv }, { "json", pay_render_json },
 };
 
 /* Writes M to PATH, replaced whole or not at all, as report monthly -o. */
@@ -40,7 +49,7 @@ static int
 exec_pay(struct ctx *ctx, int argc, char **argv)
 {
 	const char *format = cmd_opt(ctx, "format"), *out = cmd_opt(ctx, "output");
-	renderer render = ctx->json ? pay_render_json : pay_render_text;
+	renderer render = ctx->json ? pay_render_json : render_text;
 	struct svc s = cmd_svc(ctx);
 	struct pay_month m;
 	int r, year, month;

@@ -11,12 +11,25 @@
 #include "common/timefmt.h"
 #include "service/schedule.h"
 
+/* How the tables give way on a narrow terminal (common/out-fit.h): the
+ * command that fixes a problem is never cut; its detail wraps. */
+static const struct out_col unfixed_columns[] = {
+	{ "DETAIL", 0, OUT_WRAP },
+	{ "KEPT", 1, OUT_KEEP },
+	{ NULL, 0, OUT_KEEP },
+};
+static const struct out_col change_columns[] = {
+	{ "WHY", 0, OUT_WRAP },
+	{ NULL, 0, OUT_KEEP },
+};
+
 /* What generation left as it was, inside the caller's object. */
 static void
 print_unfixed(const struct schedule_result *res)
 {
 	if (res->n_unfixed == 0 && !out_json())
 		return;
+	out_columns(unfixed_columns);
 	out_list_begin("unfixed", "Not fixed (in weeks the generator may not change); "
 		       "the command that would fix each:");
 	for (size_t i = 0; i < res->n_unfixed; i++) {
@@ -110,6 +123,7 @@ print_result(const struct schedule_result *res, bool dry_run)
 	print_kept(d, kept, sizeof kept);
 	if (d->n_changes == 0)
 		out_note("no changes");
+	out_columns(change_columns);
 	out_list_begin("changes", NULL);
 	for (size_t i = 0; i < d->n_changes; i++) {
 		const struct plan_change *c = &d->changes[i];

@@ -251,6 +251,10 @@ out_write_row(FILE *f, const struct out_fit_col *c, size_t n,
 		if (!c[i].shown)
 			continue;
 		sw = out_text_width(s);
+		if (c[i].right && sw < c[i].fit) {
+			pad(f, c[i].fit - sw);
+			sw = c[i].fit;
+		}
 		begin_cell(f, sgr, i);
 		if (sw <= c[i].fit) {
 			fputs(s, f);

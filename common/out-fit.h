@@ -41,6 +41,7 @@ struct out_fit_col {
 	const char *header;       /* in: its header as printed */
 	int drop;                 /* in */
 	enum out_give give;       /* in */
+	bool right;               /* in: aligned right (padded before) */
 	size_t width;             /* in: its widest cell, the header included */
 	bool shown;               /* out */
 	size_t fit;               /* out: the width it is printed at */
@@ -63,7 +64,8 @@ size_t out_fit(struct out_fit_col *c, size_t n, size_t limit);
 const struct out_col *out_col_find(const struct out_col *cols, const char *header);
 
 /* Writes one row of the N columns C (as out_fit left them) to F: each
- * shown column's cell (NULL: empty) padded to its width but the last;
+ * shown column's cell (NULL: empty) padded to its width but the last
+ * (a column aligned right: padded before, the last one too);
  * the flexible column cut to its width with "…", or wrapped onto lines
  * of its own under it. SGR (may be NULL), per column: a colour sequence
  * written before the cell's text and reset after it. LINE_SGR (may be

@@ -18,7 +18,7 @@
  * written when the outermost container ends; a list of rows given by a
  * function (out_list_rows) at the top level is written as it comes
  * instead. */
-enum item_kind { ITEM_LINE, ITEM_TABLE };
+enum item_kind { ITEM_LINE, ITEM_FIELD, ITEM_TABLE };
 
 /* How a table takes its rows: kept to be printed at the end, or (a
  * streamed table) measured in a first pass and printed in a second. */
@@ -302,7 +302,7 @@ put_text(const char *header, char *raw)
 		free(f->row[col]);
 		f->row[col] = value;
 	} else {
-		add_item(ITEM_LINE, xasprintf("%-24s %s", header, value), NULL);
+		add_item(ITEM_FIELD, xasprintf("%-24s %s", header, value), NULL);
 		free(value);
 	}
 }
@@ -506,6 +506,10 @@ print_all(void)
 	for (size_t i = 0; i < out.nitems; i++) {
 		if (out.items[i].kind == ITEM_LINE) {
 			puts(out.items[i].line);
+			free(out.items[i].line);
+		} else if (out.items[i].kind == ITEM_FIELD) {
+			/* "Header: value", the value wrapped under itself. */
+			out_write_wrapped(stdout, out.items[i].line, out_width(), 0, 25);
 			free(out.items[i].line);
 		} else {
 			print_table(out.items[i].table);

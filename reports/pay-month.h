@@ -63,8 +63,9 @@ void pay_month_free(struct pay_month *m);
 /* rota pay's forms of M (reports/render-pay.c), MONTH its "YYYY-MM": an
  * aligned table and a total per currency; CSV for payroll, one row per
  * person and currency (reports/csv.h's field rule); a JSON array, amounts
- * in minor units. 0, or EX_IOERR. */
-int pay_render_text(const struct pay_month *m, const char *month, FILE *f);
+ * in minor units. 0, or EX_IOERR. The table is fitted to WIDTH columns
+ * (common/out-fit.h; 0: every column). */
+int pay_render_text(const struct pay_month *m, const char *month, FILE *f, size_t width);
 int pay_render_csv(const struct pay_month *m, const char *month, FILE *f);
 int pay_render_json(const struct pay_month *m, const char *month, FILE *f);
 

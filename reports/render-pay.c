@@ -10,6 +10,7 @@
 
 #include "common/err.h"
 #include "common/jsonx.h"
+#include "common/out-fit.h"
 #include "common/xalloc.h"
 #include "reports/csv.h"
 #include "reports/money.h"
@@ -107,13 +108,18 @@ pay_render_json(const struct pay_month *m, const char *month, FILE *f)
 
 /* Right-aligned columns; the totals per currency below. */
 int
-pay_render_text(const struct pay_month *m, const char *month, FILE *f)
+pay_render_text(const struct pay_month *m, const char *month, FILE *f, size_t width)
 {
 	enum { NCOL = 14 };
 	static const char *const head[NCOL] = {
 		"PERSON", "CUR", "SHIFTS", "STIPEND", "WEEKDAY", "WEEKEND", "HOLIDAY",
 		"ACTIVE MIN", "ACTIVE", "SLEEP", "SLEEP BONUS", "TOIL H", "CAPPED", "TOTAL",
 	};
+	/* On a narrow terminal (common/out-fit.h): who, the currency and the
+	 * total stay; the parts of the total go, the finest first. */
+	static const int drop[NCOL] = { 0, 0, 3, 2, 8, 7, 9, 12, 4, 6, 5, 10, 11, 0 };
+	struct out_fit_col fit[NCOL];
+	char *shown[NCOL];
 	size_t rows = m->n_lines, w[NCOL];
 	char (*cell)[NCOL][MONEY_BUF + HANDLE_MAX] = xcalloc(rows + 1, sizeof *cell);
 
@@ -149,14 +155,19 @@ pay_render_text(const struct pay_month *m, const char *month, FILE *f)
 			if (strlen(r[c]) > w[c])
 				w[c] = strlen(r[c]);
 	}
-	for (size_t c = 0; c < NCOL; c++)
-		fprintf(f, c == 0 ? "%-*s" : c == 1 ? "  %-*s" : "  %*s", (int)w[c], head[c]);
-	fputc('\n', f);
+	for (size_t c = 0; c < NCOL; c++) {
+		fit[c] = (struct out_fit_col){ .header = head[c], .drop = drop[c],
+			.give = c == 0 ? OUT_CUT : OUT_KEEP, .right = c > 1, .width = w[c] };
+		shown[c] = (char *)head[c];
+	}
+	out_fit(fit, NCOL, width);
+	out_write_row(f, fit, NCOL, shown, NULL, NULL);
 	for (size_t i = 0; i < rows; i++) {
 		for (size_t c = 0; c < NCOL; c++)
-			fprintf(f, c == 0 ? "%-*s" : c == 1 ? "  %-*s" : "  %*s", (int)w[c], cell[i][c]);
-		fputc('\n', f);
+			shown[c] = cell[i][c];
+		out_write_row(f, fit, NCOL, shown, NULL, NULL);
 	}
+	out_write_left_out(f, fit, NCOL, width);
 	free(cell);
 	/* One total per currency, in the order they first appear. */
 	for (size_t i = 0; i < rows; i++) {

@@ -389,4 +389,5 @@ tests_unit_test_out_fit_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_out_fit_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0590-table-width.sh
 E2E_TESTS += tests/e2e/t0591-color-terminal.sh
+E2E_TESTS += tests/e2e/t0592-pay-width.sh
 EXTRA_DIST += tests/e2e/lib-tty.sh

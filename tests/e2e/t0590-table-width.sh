@@ -128,7 +128,7 @@ test_expect_success 'report monthly at 80: who, out of hours, woken, share, pay,
 	grep -x -F "(Left out to fit: SLEEP; --wide shows it.)" w80.txt
 '
 
-test_expect_success 'report fairness, leave list and swap list at 80' '
+test_expect_success 'report fairness (its lines wrapped), leave list and swap list at 80' '
 	world &&
 	rota --width 80 report fairness h1 >w80.txt &&
 	rota report fairness h1 >pipe.txt &&
@@ -136,6 +136,10 @@ test_expect_success 'report fairness, leave list and swap list at 80' '
 	grep -x -F "PERSON  WEEKS  LOAD (WEEKS)  SMALLEST GAP (DAYS)  INTERRUPTIONS  VS AVERAGE" w80.txt &&
 	grep -x -F "(Left out to fit: ON-CALL HOURS; --wide shows it.)" w80.txt &&
 	grep "^PERSON  WEEKS  ON-CALL HOURS  LOAD (WEEKS)" pipe.txt &&
+	test "$(cols w80.txt)" -le 80 &&
+	grep -x -F "Above the average load:  ana +0.50 weeks (+33.3%), bo +0.50 weeks (+33.3%), cy" w80.txt &&
+	grep -x -F "                         +0.50 weeks (+33.3%)" w80.txt &&
+	grep -x -F "Above the average load:  ana +0.50 weeks (+33.3%), bo +0.50 weeks (+33.3%), cy +0.50 weeks (+33.3%)" pipe.txt &&
 	check "leave list --from 2027-01-01" \
 		"ID  PERSON  FROM                  UNTIL                 REASON" \
 		"(Left out to fit: ZONE; --wide shows it.)" &&
