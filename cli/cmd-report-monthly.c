@@ -73,7 +73,9 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 	}
 	if ((ret = month_arg(ctx, argc, argv, &year, &month)) != 0)
 		return ret;
-	if ((ret = report_monthly(&s, year, month, &r)) != 0)
+	/* The page shows the change against last month. */
+	if ((ret = (fmt == FMT_HTML ? report_monthly_compared : report_monthly)(&s, year, month,
+										 &r)) != 0)
 		return ret;
 	if (out != NULL && strcmp(out, "-") != 0)
 		ret = write_file(&r, fmt, out);

@@ -74,6 +74,23 @@ report_monthly(const struct svc *s, int year, int month, struct monthly_report *
 	return 0;
 }
 
+int
+report_monthly_compared(const struct svc *s, int year, int month, struct monthly_report *out)
+{
+	struct monthly_report *prev = xcalloc(1, sizeof *prev);
+	int py, pm, r;
+
+	monthly_previous(year, month, &py, &pm);
+	if ((r = report_monthly(s, year, month, out)) != 0 ||
+	    (r = report_monthly(s, py, pm, prev)) != 0) {
+		monthly_free(prev);
+		free(prev);
+		return r;
+	}
+	out->prev = prev;
+	return 0;
+}
+
 /* What the fairness report reads from the store. */
 struct fair_input {
 	struct shift *shifts;
