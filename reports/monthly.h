@@ -214,8 +214,9 @@ int render_csv(const struct monthly_report *r, FILE *f);
 /* Every figure of the report (rota(1) describes the object). */
 int render_json(const struct monthly_report *r, FILE *f);
 /* One self-contained HTML page with inline CSS and three SVG charts,
- * built as a libxml2 tree, so every value is escaped. NAME: F's name in
- * messages. */
+ * built as a libxml2 tree, so every value is escaped; the change against
+ * last month when R->prev is set (report_monthly_compared). NAME: F's
+ * name in messages. */
 int render_html(const struct monthly_report *r, FILE *f, const char *name);
 
 #endif
