@@ -54,7 +54,7 @@ rota_full_SOURCES += cli/keys.c cli/keys.h \
 	cli/cmd-key-add.c cli/cmd-key-list.c cli/cmd-key-remove.c
 # -- demo, completion --
 rota_full_SOURCES += cli/cmd-demo.c cli/demo-story.c cli/demo-story.h cli/demo.c cli/demo.h $(SAMPLE_PAGES_SOURCES)
-rota_full_SOURCES += cli/cmd-completion.c cli/cmd-help.c
+rota_full_SOURCES += cli/cmd-completion.c cli/completion.h cli/completion-zsh.c cli/cmd-help.c
 # -- rota serve: a caller's command run over SSH (issue 23) --
 rota_full_SOURCES += cli/cmd-serve.c cli/served.c cli/served.h cli/main.h \
 	cli/remote.c cli/remote.h
