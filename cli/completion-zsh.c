@@ -196,7 +196,8 @@ print_global(FILE *f)
 	fputs(" )\n\n", f);
 }
 
-/* The fixed part: values, and walking the words. */
+/* The fixed part: values (COMMAND: a command or group, then a group's
+ * command, for rota help), and walking the words. */
 static const char zsh_body[] =
 	"# _rota_names KIND: the names rota knows, from the same database as the\n"
 	"# line typed (its --db and --config).\n"
@@ -222,6 +223,13 @@ static const char zsh_body[] =
 	"\t\tZONE) _time_zone && ret=0 ;;\n"
 	"\t\tDIR) _directories && ret=0 ;;\n"
 	"\t\tFILE|PATH|URL) _files && ret=0 ;;\n"
+	"\t\tCOMMAND)\n"
+	"\t\t\tlocal -a reply\n"
+	"\t\t\tif (( CURRENT > 2 )) && _rota_group $words[CURRENT-1]; then\n"
+	"\t\t\t\t_describe -t commands \"rota $words[CURRENT-1] command\" reply && ret=0\n"
+	"\t\t\telse\n"
+	"\t\t\t\t_rota_first && ret=0\n"
+	"\t\t\tfi ;;\n"
 	"\t\tesac\n"
 	"\tdone\n"
 	"\t(( $#choices )) && compadd -a choices && ret=0\n"

@@ -41,14 +41,16 @@ test_expect_success 'every option of every command is in its command'"'"'s specs
 	done <opts
 '
 
-test_expect_success 'zsh completes rota sw to swap, and a group'"'"'s commands' '
+test_expect_success 'zsh completes rota sw to swap, a group'"'"'s commands, and rota help'"'"'s' '
 	zcomplete "rota sw" >got && expect_file "swap " got &&
 	zcomplete "rota swap " >got &&
 	expect_file "accept cancel decline list request suggest " got &&
 	zcomplete "rota rep" >got && expect_file "report " got &&
 	zcomplete "rota " >got && tr " " "\n" <got >words &&
 	grep -qx person words && grep -qx completion words && grep -qx pay words &&
-	test "$(wc -l <words)" -gt 20
+	test "$(wc -l <words)" -gt 20 &&
+	zcomplete "rota help sw" >got && expect_file "swap " got &&
+	zcomplete "rota help swap re" >got && expect_file "request " got
 '
 
 test_expect_success 'zsh completes a command'"'"'s options and their choices' '
