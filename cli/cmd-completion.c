@@ -453,7 +453,7 @@ exec_completion(struct ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_completion_entry = {
 	.name = "completion",
 	.args = "bash|zsh",
-	.summary = "print a bash or zsh completion script (see rota(1) to enable it)",
+	.summary = "print a bash or zsh completion script",
 	.help = "  bash          the bash script; `make install` puts it where bash-completion\n"
 		"                loads it ($(datadir)/bash-completion/completions/rota)\n"
 		"  zsh           the zsh script, a #compdef function; `make install` puts it\n"
