@@ -80,8 +80,15 @@ db_fail(const char *path, int code, int sys_errno, const char *msg)
 int
 db_error(struct store *s)
 {
-	return db_fail(s->path, sqlite3_errcode(s->db), sqlite3_system_errno(s->db),
-		       sqlite3_errmsg(s->db));
+	s->failed = db_fail(s->path, sqlite3_errcode(s->db), sqlite3_system_errno(s->db),
+			    sqlite3_errmsg(s->db));
+	return s->failed;
+}
+
+int
+db_failed(const struct store *s)
+{
+	return s->failed != 0 ? s->failed : EX_SOFTWARE;
 }
 
 /* Waits while a page import's writer thread uses the connection. */
@@ -629,7 +636,7 @@ db_one(struct store *s, sqlite3_stmt *st, db_read_fn *read, void *out)
 	int r;
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	r = sqlite3_step(st);
 	if (r == SQLITE_ROW) {
 		r = read(st, out);
@@ -649,7 +656,7 @@ db_list_owning(struct store *s, sqlite3_stmt *st, db_read_fn *read,
 	*v = NULL;
 	*n = 0;
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		*v = xpush(*v, n, size);
 		if ((err = read(st, (char *)*v + (*n - 1) * size)) != 0)
@@ -683,7 +690,7 @@ db_each(struct store *s, sqlite3_stmt *st, db_read_fn *read, void (*drop)(void *
 	int r, err = 0;
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(row, 0, size);
 		if ((err = read(st, row)) == 0)

@@ -28,7 +28,7 @@ store_office_add(struct store *s, struct office *o, int64_t now)
 	char what[NAME_MAX_ + 16];
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, o->name);
 	db_bind_text(st, 2, o->tz);
 	db_bind_text(st, 3, o->hours);
@@ -76,7 +76,7 @@ store_holiday_add(struct store *s, struct holiday *h, const char *source,
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, h->office_id);
 	db_bind_text(st, 2, h->day);
 	db_bind_text(st, 3, h->name);
@@ -136,7 +136,7 @@ store_holiday_remove(struct store *s, int64_t id)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, id);
 	return db_changed(s, st);
 }

@@ -42,7 +42,7 @@ store_swap_add(struct store *s, struct swap *w)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, w->shift_id);
 	db_bind_int(st, 2, w->requester_id);
 	db_bind_id(st, 3, w->target_id);
@@ -90,7 +90,7 @@ store_swap_decide(struct store *s, int64_t id, enum swap_state state,
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, swap_state_name(state));
 	db_bind_id(st, 3, by_person_id);
@@ -107,7 +107,7 @@ store_swap_close_for_shift(struct store *s, int64_t shift_id, int64_t at)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, shift_id);
 	db_bind_int(st, 2, at);
 	return db_step_done(s, st);
@@ -122,7 +122,7 @@ store_swap_decline_add(struct store *s, int64_t swap_id, int64_t person_id, int6
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, swap_id);
 	db_bind_int(st, 2, person_id);
 	db_bind_int(st, 3, at);
@@ -139,7 +139,7 @@ store_swap_declined(struct store *s, int64_t swap_id, int64_t person_id, bool *o
 
 	*out = false;
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, swap_id);
 	db_bind_int(st, 2, person_id);
 	r = sqlite3_step(st);
