@@ -101,9 +101,9 @@ read_holiday(sqlite3_stmt *st, void *out)
 	return 0;
 }
 
-int
-store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
-		   const char *to_day, struct holiday **v, size_t *n)
+/* The statement of store_holiday_list and store_holiday_each. */
+static sqlite3_stmt *
+holiday_query(struct store *s, int64_t office_id, const char *from_day, const char *to_day)
 {
 	static const char sql[] =
 		HOLIDAY_COLS "WHERE (?1 = 0 OR h.office_id = ?1) AND (?2 IS NULL OR h.day >= ?2) "
@@ -115,7 +115,25 @@ store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
 		db_bind_text(st, 2, from_day);
 		db_bind_text(st, 3, to_day);
 	}
-	return db_list(s, st, read_holiday, sizeof **v, (void **)v, n);
+	return st;
+}
+
+int
+store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
+		   const char *to_day, struct holiday **v, size_t *n)
+{
+	return db_list(s, holiday_query(s, office_id, from_day, to_day), read_holiday,
+		       sizeof **v, (void **)v, n);
+}
+
+int
+store_holiday_each(struct store *s, int64_t office_id, const char *from_day,
+		   const char *to_day, store_row_fn *fn, void *arg)
+{
+	struct holiday h;
+
+	return db_each(s, holiday_query(s, office_id, from_day, to_day), read_holiday, NULL,
+		       &h, sizeof h, fn, arg);
 }
 
 int
@@ -214,11 +232,22 @@ store_person_get_id(struct store *s, int64_t id, struct person *out)
 	return db_one(s, st, read_person, out);
 }
 
+static const char person_list_sql[] =
+	PERSON_COLS "WHERE p.removed_at IS NULL ORDER BY p.handle";
+
 int
 store_person_list(struct store *s, struct person **v, size_t *n)
 {
-	static const char sql[] = PERSON_COLS "WHERE p.removed_at IS NULL ORDER BY p.handle";
-	return db_list(s, db_stmt(s, sql), read_person, sizeof **v, (void **)v, n);
+	return db_list(s, db_stmt(s, person_list_sql), read_person, sizeof **v, (void **)v, n);
+}
+
+int
+store_person_each(struct store *s, store_row_fn *fn, void *arg)
+{
+	struct person p;
+
+	return db_each(s, db_stmt(s, person_list_sql), read_person, NULL, &p, sizeof p, fn,
+		       arg);
 }
 
 int

@@ -169,6 +169,15 @@ int store_member_get(struct store *s, int64_t term_id, int64_t person_id, struct
  * it returns; a non-zero return stops the reading and is returned. */
 typedef int store_row_fn(void *row, void *arg);
 
+/* The rows of store_person_list, store_holiday_list and store_swap_list,
+ * in their order, each (a struct person, holiday or swap) handed to FN
+ * as it is read. */
+int store_person_each(struct store *s, store_row_fn *fn, void *arg);
+int store_holiday_each(struct store *s, int64_t office_id, const char *from_day,
+		       const char *to_day, store_row_fn *fn, void *arg);
+int store_swap_each(struct store *s, int64_t person_id, bool open_only, store_row_fn *fn,
+		    void *arg);
+
 /* Leave. PERSON_ID 0: everyone. Rows overlapping [from, to). */
 int store_leave_add(struct store *s, struct leave *l, int64_t now);
 int store_leave_get(struct store *s, int64_t id, struct leave *out);

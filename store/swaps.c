@@ -64,9 +64,9 @@ store_swap_get(struct store *s, int64_t id, struct swap *out)
 	return db_one(s, st, read_swap, out);
 }
 
-int
-store_swap_list(struct store *s, int64_t person_id, bool open_only,
-		struct swap **v, size_t *n)
+/* The statement of store_swap_list and store_swap_each. */
+static sqlite3_stmt *
+swap_query(struct store *s, int64_t person_id, bool open_only)
 {
 	static const char sql[] =
 		SWAP_COLS "WHERE (?1 = 0 OR w.requester_id = ?1 OR w.target_id = ?1 "
@@ -77,7 +77,25 @@ store_swap_list(struct store *s, int64_t person_id, bool open_only,
 		db_bind_int(st, 1, person_id);
 		db_bind_int(st, 2, open_only);
 	}
-	return db_list(s, st, read_swap, sizeof **v, (void **)v, n);
+	return st;
+}
+
+int
+store_swap_each(struct store *s, int64_t person_id, bool open_only, store_row_fn *fn,
+		void *arg)
+{
+	struct swap w;
+
+	return db_each(s, swap_query(s, person_id, open_only), read_swap, NULL, &w, sizeof w,
+		       fn, arg);
+}
+
+int
+store_swap_list(struct store *s, int64_t person_id, bool open_only,
+		struct swap **v, size_t *n)
+{
+	return db_list(s, swap_query(s, person_id, open_only), read_swap, sizeof **v,
+		       (void **)v, n);
 }
 
 int
