@@ -22,6 +22,8 @@ with the recorded bodies of SCENARIO:
              than rota keeps, in characters of two and three bytes.
   control    one incident and one alert with a control character in the
              title (ESC) and in the message (U+009B).
+  id127, id128  one incident and one alert whose id is 127 (rota's limit)
+             or 128 bytes long.
 """
 import json
 import os
@@ -116,6 +118,13 @@ HOSTILE = {
                                       "database")], "paging": {}},
     },
 }
+for n in (127, 128):
+    HOSTILE["id%d" % n] = {
+        "/incidents": {"incidents": [incident("P" * n, "Disk full", "database")],
+                       "more": False},
+        "/v2/alerts": {"data": [alert("a" * n, "9", "2027-01-05T01:00:00Z", "Disk full",
+                                      "database")], "paging": {}},
+    }
 
 
 class Handler(BaseHTTPRequestHandler):
