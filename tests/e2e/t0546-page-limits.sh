@@ -8,25 +8,10 @@
 # a whole character.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "$ROTA_SRCDIR/tests/e2e/lib-pages.sh"
+. "$ROTA_SRCDIR/tests/e2e/lib-text.sh"
 
+export ROTA_PAGERDUTY_TOKEN=pd-secret-token ROTA_OPSGENIE_TOKEN=og-secret-key
 HEAD=id,created_at,acknowledged_at,resolved_at,responder,service,alert,urgency,escalated,runbook_url
-FAKE_API="$ROTA_SRCDIR/tests/e2e/fake-pager-api.py"
-
-# repeat N TEXT: TEXT N times.
-repeat() {
-	/usr/bin/python3 -c "import sys; sys.stdout.write(sys.argv[2] * int(sys.argv[1]))" "$1" "$2"
-}
-
-# api SCENARIO: fake-pager-api.py in the background, rota.conf at it.
-api() {
-	mkdir -p api &&
-	test_bg /usr/bin/python3 "$FAKE_API" "$PWD/api" "$1" 2>>api/log &&
-	test_wait_for 5 "the fake API to start" test -s api/port &&
-	printf "[pagerduty]\napi_url = http://127.0.0.1:%s\n[opsgenie]\napi_url = http://127.0.0.1:%s\n" \
-		"$(cat api/port)" "$(cat api/port)" >rota.conf &&
-	export ROTA_CONFIG="$PWD/rota.conf" ROTA_PAGERDUTY_TOKEN=pd-secret-token \
-		ROTA_OPSGENIE_TOKEN=og-secret-key
-}
 
 test_expect_success 'CSV: an id of 127 bytes is imported whole, one of 128 refused at its line' '
 	schedule &&
