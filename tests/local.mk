@@ -366,6 +366,7 @@ E2E_TESTS += tests/e2e/t0543-date-range.sh
 E2E_TESTS += tests/e2e/t0544-feed-names.sh
 E2E_TESTS += tests/e2e/t0545-damaged-tables.sh
 E2E_TESTS += tests/e2e/t0546-page-limits.sh
+E2E_TESTS += tests/e2e/t0547-pull-limits.sh
 
 # -- SSH keys and the deployment (issue 23, t0620-t0629) --
 E2E_TESTS += tests/e2e/t0620-key.sh tests/e2e/t0621-key-malformed.sh
