@@ -194,7 +194,7 @@ store_person_add(struct store *s, struct person *p, int64_t now)
 	char what[HANDLE_MAX + 16];
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, p->handle);
 	db_bind_text(st, 2, p->name);
 	db_bind_text(st, 3, p->email);
@@ -259,7 +259,7 @@ store_person_update(struct store *s, const struct person *p)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, p->name);
 	db_bind_text(st, 2, p->email);
 	db_bind_text(st, 3, p->tz);
@@ -282,7 +282,7 @@ store_person_remove(struct store *s, int64_t id, int64_t now)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, id);
 	return db_changed(s, st);
