@@ -112,8 +112,8 @@ const struct cmd_entry cmd_report_monthly_entry = {
 		"saying why; a share or a time is grey, too few to judge, below its\n"
 		"minimum count (the share from 5 team out-of-hours interruptions, the\n"
 		"medians from 5 pages, the 95th percentiles from 20, the forecast from 3\n"
-		"interruptions or a quarter of the month), and is never alerted on. Pay\n"
-		"shows as rota pay shows it: a manager sees everyone's, anyone else their\n"
-		"own.\n",
+		"interruptions or a quarter of the month), and is never alerted on. A\n"
+		"manager sees every person's row; anyone else the team's figures and\n"
+		"their own row only (pay and wellbeing figures are private).\n",
 	.exec = exec_report_monthly,
 };
