@@ -2,10 +2,11 @@
 rota_SOURCES += cli/main.c cli/main.h cli/cmd.c cli/cmd.h cli/cmd-table-quick.c \
 	cli/actor.c cli/actor.h cli/util.c cli/util.h \
 	cli/cmd-now.c cli/cmd-next.c
+rota_SOURCES += cli/db-group.c cli/db-group.h
 # rota-full: every command.
 rota_full_SOURCES += \
 	cli/main.c cli/cmd.c cli/cmd.h cli/cmd-table.c cli/actor.c cli/actor.h cli/util.c cli/util.h \
-	cli/cmd-init.c \
+	cli/cmd-init.c cli/db-group.c cli/db-group.h \
 	cli/people.c cli/people.h \
 	cli/cmd-person-add.c cli/cmd-person-list.c cli/cmd-person-show.c \
 	cli/cmd-person-set.c cli/cmd-person-remove.c

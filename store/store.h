@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "model/model.h"
 
@@ -25,8 +26,14 @@
 struct store;
 
 /* Opens (creating it and its folders if needed) the database at PATH and
- * brings its schema to the latest version. */
+ * brings its schema to the latest version. A database it creates is
+ * readable by its owner only (0600, whatever the umask), as are its -wal
+ * and -shm files: it holds feed tokens, leave reasons and pay. */
 int store_open(const char *path, struct store **out);
+/* The group NAME (GID) that databases created from now on belong to:
+ * the database file is then 0660 and owned by it, and so are the -wal
+ * and -shm files this user makes; NULL: none, 0600 (the default). */
+void store_create_group(const char *name, gid_t gid);
 /* The same, migrating only up to TARGET (tests build old databases). */
 int store_open_version(const char *path, int target, struct store **out);
 int store_migrate(struct store *s, int target);

@@ -348,7 +348,7 @@ EXTRA_DIST += tests/mutation-check.sh
 # -- private figures, the integrity of pay and rights (issue 23, t0630-t0649) --
 EXTRA_DIST += tests/e2e/lib-users.sh
 E2E_TESTS += tests/e2e/t0630-last-manager.sh tests/e2e/t0631-smtp-tls.sh \
-	tests/e2e/t0632-private-figures.sh
+	tests/e2e/t0632-private-figures.sh tests/e2e/t0633-file-modes.sh
 EXTRA_DIST += tests/e2e/smtp-recorder.py
 
 # -- lib.sh itself: the chain lint, return in a loop, background processes stopped --
