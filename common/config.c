@@ -70,6 +70,7 @@ static const struct known {
 	{ "serve", 0, { "authorized_keys", "command", NULL } },
 	/* -- client mode: rota on a laptop runs commands on the server -- */
 	{ "remote", 0, { "host", "port", "ssh", NULL } },
+	{ "import", 0, { "host", "username", "password_file", NULL } },
 };
 
 static const struct known *

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/url.h"
 #include "common/xalloc.h"
 #include "service/audit.h"
 #include "service/privacy.h"
@@ -64,6 +65,28 @@ drop_field(char **text, const char *field)
 	json_decref(j);
 }
 
+/* TEXT with its FIELD, a calendar's address, as url_shown() shows it, in
+ * place: printed to anyone, its secret path and query never are. */
+static void
+shorten_field(char **text, const char *field)
+{
+	json_t *j, *v;
+	char *shown;
+
+	if (*text == NULL)
+		return;
+	j = json_loads(*text, JSON_DECODE_ANY, NULL);
+	v = json_is_object(j) ? json_object_get(j, field) : NULL;
+	if (json_is_string(v)) {
+		shown = url_shown(json_string_value(v));
+		json_object_set_new(j, field, json_string(shown));
+		free(shown);
+		free(*text);
+		*text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	}
+	json_decref(j);
+}
+
 /* Leaves out of E what the actor may not read. */
 static void
 redact(const struct svc *s, struct audit_event *e)
@@ -80,6 +103,10 @@ redact(const struct svc *s, struct audit_event *e)
 					       json_is_object(a) ? a : NULL));
 	json_decref(b);
 	json_decref(a);
+	if (theirs && strcmp(field, "source") == 0) {
+		shorten_field(&e->before, field);
+		shorten_field(&e->after, field);
+	}
 	if (theirs)
 		return;
 	drop_field(&e->before, field);

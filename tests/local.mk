@@ -348,8 +348,13 @@ EXTRA_DIST += tests/mutation-check.sh
 # -- private figures, the integrity of pay and rights (issue 23, t0630-t0649) --
 EXTRA_DIST += tests/e2e/lib-users.sh
 E2E_TESTS += tests/e2e/t0630-last-manager.sh tests/e2e/t0631-smtp-tls.sh \
-	tests/e2e/t0632-private-figures.sh tests/e2e/t0633-file-modes.sh
+	tests/e2e/t0632-private-figures.sh tests/e2e/t0633-file-modes.sh \
+	tests/e2e/t0634-calendar-urls.sh
 EXTRA_DIST += tests/e2e/smtp-recorder.py
+UNIT_TESTS += tests/unit/test-url
+tests_unit_test_url_SOURCES = tests/unit/test-url.c
+tests_unit_test_url_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_url_LDADD = $(UNIT_LDADD)
 
 # -- lib.sh itself: the chain lint, return in a loop, background processes stopped --
 E2E_TESTS += tests/e2e/t0002-lib-chain-lint.sh
