@@ -79,18 +79,19 @@ test_expect_success 'publish: a new folder 0711 (0700 under umask 077), its file
 	test "$(stat -c %a feeds/ops.ics)" = 640
 '
 
-test_expect_success 'report monthly -o and feed export -o follow the umask; an existing file keeps its mode' '
+test_expect_success 'report monthly -o, pay -o and feed export -o follow the umask; an existing file keeps its mode' '
 	schedule &&
 	for m in 022 077 002; do
-		rm -f r.csv ops.ics &&
+		rm -f r.csv p.csv ops.ics &&
 		(umask $m && rota report monthly 2027-01 --format csv -o r.csv >/dev/null &&
+		 rota pay 2027-01 --format csv -o p.csv >/dev/null &&
 		 rota feed export --rotation ops -o ops.ics >/dev/null) &&
 		case $m in
 		022) want=644 ;;
 		077) want=600 ;;
 		002) want=664 ;;
 		esac &&
-		test "$(stat -c %a r.csv ops.ics | sort -u)" = "$want" || return 1
+		test "$(stat -c %a r.csv p.csv ops.ics | sort -u)" = "$want" || return 1
 	done &&
 	chmod 640 r.csv &&
 	(umask 000 && rota report monthly 2027-01 --format csv -o r.csv >/dev/null) &&
