@@ -1,26 +1,32 @@
 #!/bin/sh
 # bench-lists: `rota leave list` over a table of N leave rows (default
 # 1,000,000): wall time and peak resident memory of the whole process, as
-# a table, as --json, and with a filter that keeps one row (the floor).
+# a table, as --json, and with a filter that keeps one row (the floor);
+# then `rota person list` over a table of M people (--people, default
+# 1,000,000; 0 skips it), as a table and as --json.
 # Run by hand, not a test (bench/README.md, "Lists: bench-lists"):
 #
-#   bench/bench-lists.sh --rota ./rota [--rows N] [--db PATH] [--keep]
+#   bench/bench-lists.sh --rota ./rota [--rows N] [--people M] [--db PATH] [--keep]
 #
-# The database is made once (100 people, leave rows spread over 100 years
-# from 1971, through the sqlite3 shell) and reused when --keep finds it.
+# The databases are made once (100 people, leave rows spread over 100
+# years from 1971; PATH-people, M people; through the sqlite3 shell) and
+# reused when --keep finds them.
 set -eu
 
 ROTA=./rota
 ROWS=1000000
+PEOPLE=1000000
 DB=bench-lists.db
 KEEP=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--rota) ROTA=$2; shift 2 ;;
 	--rows) ROWS=$2; shift 2 ;;
+	--people) PEOPLE=$2; shift 2 ;;
 	--db) DB=$2; shift 2 ;;
 	--keep) KEEP=1; shift ;;
-	*) echo "usage: $0 [--rota PATH] [--rows N] [--db PATH] [--keep]" >&2; exit 64 ;;
+	*) echo "usage: $0 [--rota PATH] [--rows N] [--people M] [--db PATH] [--keep]" >&2
+	   exit 64 ;;
 	esac
 done
 
@@ -71,3 +77,21 @@ PY
 run "leave list (table)" leave list --from 1970-01-01
 run "leave list --json" --json leave list --from 1970-01-01
 run "leave list, one row" leave list p7 --from 2000-01-01 --to 2000-01-01
+
+[ "$PEOPLE" -gt 0 ] || exit 0
+if [ "$KEEP" = 0 ] || [ ! -f "$DB-people" ]; then
+	rm -f "$DB-people" "$DB-people-wal" "$DB-people-shm"
+	"$ROTA" --db "$DB-people" init >/dev/null
+	sqlite3 "$DB-people" <<SQL
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $PEOPLE)
+INSERT INTO persons (handle, name, email, tz, created_at)
+SELECT printf('p%07d', i), 'Person ' || i, 'p' || i || '@example.com',
+       CASE i % 3 WHEN 0 THEN 'Europe/Dublin' WHEN 1 THEN 'America/New_York'
+                  ELSE 'Asia/Kolkata' END, 0 FROM n;
+SQL
+fi
+DB=$DB-people
+echo "database: $DB, $(sqlite3 "$DB" 'SELECT count(*) FROM persons') people," \
+	"$(( $(stat -c %s "$DB") / 1048576 )) MiB"
+run "person list (table)" person list
+run "person list --json" --json person list

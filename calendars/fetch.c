@@ -5,19 +5,55 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "calendars/fetch.h"
 #include "common/err.h"
+#include "common/secret.h"
+#include "common/url.h"
 #include "common/xalloc.h"
 
 static const struct http_peer calendar_server = {
 	.name = "the server",
 	.timeout_key = "[http] timeout_seconds",
-	.auth_hint = "rota sends no credentials for a calendar: give the address "
-		     "that needs none (its secret or public URL)",
+	.auth_hint = "give the address that needs no credentials (its secret or public "
+		     "URL), or set [import] host, username and password_file",
 	.missing_hint = "no such calendar at that address: is the URL right?",
+	.short_url = true,      /* a calendar's path is often its secret */
 };
+
+/* The credentials of [import] for URL: only when its host is [import]
+ * host (never sent elsewhere, nor on a redirect to another host).
+ * *USER and *PASS are NULL when none apply; free *PASS with secret_free. */
+static int
+credentials(const struct config *cfg, const char *url, const char **user, char **pass)
+{
+	long line = 0;
+	const char *host = config_get(cfg, "import", NULL, "host", &line);
+	const char *name = config_get(cfg, "import", NULL, "username", NULL);
+	char want[256];
+	int r;
+
+	*user = NULL;
+	*pass = NULL;
+	if (name == NULL || *name == '\0')
+		return 0;
+	if (host == NULL || *host == '\0')
+		return rota_fail(EX_CONFIG, "[import] username is set but [import] host is not: "
+				 "name the one host the credentials are for");
+	url_host(url, want, sizeof want);
+	if (strcasecmp(want, host) != 0)
+		return 0;
+	if ((r = secret_get(cfg, "ROTA_IMPORT_PASSWORD", "import", "password_file",
+			    pass)) != 0)
+		return r;
+	if (*pass == NULL)
+		return rota_fail(EX_CONFIG, "[import] username is set but there is no password: "
+				 "set $ROTA_IMPORT_PASSWORD or [import] password_file");
+	*user = name;
+	return 0;
+}
 
 void
 fetch_result_free(struct fetch_result *r)
@@ -36,6 +72,7 @@ fetch_url(const struct config *cfg, struct store *s, const char *url, const char
 		.peer = &calendar_server, .url = url, .headers = accept,
 		.max_bytes = FETCH_MAX_BYTES, .follow_redirects = true,
 	};
+	char *pass = NULL;
 	int r;
 
 	memset(out, 0, sizeof *out);
@@ -44,10 +81,16 @@ fetch_url(const struct config *cfg, struct store *s, const char *url, const char
 	if ((r = config_get_int(cfg, "http", NULL, "timeout_seconds", HTTP_DEFAULT_TIMEOUT,
 				1, 3600, &rq.timeout)) != 0 ||
 	    (r = http_retry_load(cfg, NULL, &rq.retry)) != 0 ||
-	    (r = http_cache_load(s, cache_key, now, &out->sent, &rq)) != 0)
+	    (r = credentials(cfg, url, &rq.username, &pass)) != 0 ||
+	    (r = http_cache_load(s, cache_key, now, &out->sent, &rq)) != 0) {
+		secret_free(pass);
 		return r;
+	}
+	rq.password = pass;
 	out->conditional = rq.etag != NULL;
-	if ((r = http_call(&rq, &out->http)) != 0)
+	r = http_call(&rq, &out->http);
+	secret_free(pass);
+	if (r != 0)
 		return r;
 	out->not_modified = out->http.outcome == HTTP_NOT_MODIFIED;
 	out->body = out->http.body ? out->http.body : xstrdup("");

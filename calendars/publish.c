@@ -194,8 +194,9 @@ stage_open(struct batch *b, const char *name, const char *label, FILE **f)
 		b->files = xreallocarray(b->files, b->cap, sizeof *b->files);
 	}
 	a = b->files[b->n++] = xmalloc(sizeof *a);
-	/* Served by a web server running as someone else: 0644 once renamed. */
-	r = atomic_open_as(a, dest, 0644, label != NULL ? label : dest);
+	/* A file the user writes: 0666 less the umask (a web server running as
+	 * someone else reads it under the usual 022), or the mode it has. */
+	r = atomic_open_as(a, dest, ATOMIC_MODE_DEFAULT, label != NULL ? label : dest);
 	*f = a->f;
 	return r;
 }
@@ -620,7 +621,8 @@ publish_dir(struct store *db, const struct feed_settings *fs, const char *dir,
 	int r;
 
 	memset(out, 0, sizeof *out);
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+	/* 0711: the web server may pass, nobody may list the secret names. */
+	if (mkdir(dir, 0711) != 0 && errno != EEXIST)
 		return rota_fail(EX_CANTCREAT, "cannot create %s: %s", dir, strerror(errno));
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
 		return rota_fail(EX_CANTCREAT, "%s is not a folder", dir);

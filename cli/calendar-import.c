@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 
 #include "cli/calendar-import.h"
 #include "common/out.h"
+#include "common/url.h"
 
 void
 import_print(const struct sync_result *res, const char *key, const char *value,
@@ -14,9 +16,11 @@ import_print(const struct sync_result *res, const char *key, const char *value,
 	const struct import_counts *c = &res->counts;
 	const struct ics_result *ics = &res->ics;
 	bool nm = src->fetched.not_modified;
+	/* A calendar's address is shown without its secret parts. */
+	char *source = url_shown(src->source), *arg = url_shown(src->arg);
 
 	out_object_begin(NULL);
-	out_str("source", NULL, src->source);
+	out_str("source", NULL, source);
 	out_str(key, NULL, value);
 	out_bool("not_modified", NULL, nm);
 	out_int("added", NULL, (int64_t)c->added);
@@ -27,12 +31,14 @@ import_print(const struct sync_result *res, const char *key, const char *value,
 	out_int("free", NULL, (int64_t)ics->transparent);
 	if (nm)
 		out_note("%s: not modified since the last import (HTTP 304): nothing to do",
-			 src->arg);
+			 arg);
 	else
 		out_note("%s: %s %s: added %zu, updated %zu, removed %zu, unchanged %zu",
-			 src->arg, what, value, c->added, c->updated, c->removed, c->unchanged);
+			 arg, what, value, c->added, c->updated, c->removed, c->unchanged);
 	if (ics->cancelled || ics->transparent)
 		out_note("left out: %zu cancelled, %zu marked free (TRANSP:TRANSPARENT)",
 			 ics->cancelled, ics->transparent);
 	out_object_end();
+	free(source);
+	free(arg);
 }

@@ -1,7 +1,8 @@
-/* rota completion (hidden): a bash completion script built from the
+/* rota completion: a bash or zsh completion script built from the
  * command table, so it never lags behind the commands.
  *
- *   rota completion bash          the script (make installs it)
+ *   rota completion bash          the bash script (make installs it)
+ *   rota completion zsh           the zsh script (cli/completion-zsh.c)
  *   rota completion names KIND    handles, offices, rotations or terms, one
  *                                 a line, for the script to offer; nothing
  *                                 when the database does not exist yet
@@ -25,6 +26,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/completion.h"
 #include "common/err.h"
 
 #define OPT_MAX 64
@@ -61,9 +63,8 @@ entry_options(const struct cmd_entry *e, struct opts *o)
 		opts_add(o, c->name, c->meta, c->letter);
 }
 
-/* Whether S is safe to print unquoted inside the script. */
-static bool
-is_plain(const char *s)
+bool
+completion_plain(const char *s)
 {
 	if (*s == '\0')
 		return false;
@@ -73,38 +74,58 @@ is_plain(const char *s)
 	return true;
 }
 
+size_t
+completion_args(const char *args, struct completion_arg *v, size_t max)
+{
+	const char *p = args;
+	size_t n = 0;
+	int depth = 0;
+
+	while (*p != '\0' && n < max) {
+		struct completion_arg *a = &v[n];
+		size_t len = 0;
+
+		while (*p == ' ' || *p == '[' || *p == ']' || *p == '(' || *p == ')') {
+			depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
+			p++;
+		}
+		if (*p == '\0')
+			break;
+		a->optional = depth > 0;
+		while (p[len] != '\0' && p[len] != ' ' && p[len] != '[' &&
+		       p[len] != ']' && p[len] != '(' && p[len] != ')') {
+			if (len + 1 < sizeof a->meta)
+				a->meta[len] = p[len];
+			len++;
+		}
+		a->meta[len < sizeof a->meta ? len : sizeof a->meta - 1] = '\0';
+		p += len;
+		len = strlen(a->meta);
+		a->repeated = len > 3 && strcmp(a->meta + len - 3, "...") == 0;
+		if (a->repeated)
+			a->meta[len - 3] = '\0';
+		if (strcmp(a->meta, "|") == 0 || a->meta[0] == '\0' ||
+		    !completion_plain(a->meta))
+			continue;
+		n++;
+	}
+	return n;
+}
+
 /* Prints the positional metavariables of ARGS: "[HANDLE] FROM TO" gives
- * " HANDLE FROM TO". */
+ * " HANDLE FROM TO"; a repeated one ("COMMAND...") none. */
 static void
 print_positionals(FILE *f, const char *args)
 {
-	const char *p = args;
+	struct completion_arg v[16];
+	size_t n = completion_args(args, v, sizeof v / sizeof v[0]);
 
-	while (*p != '\0') {
-		char word[WORD_MAX];
-		size_t len = 0;
-
-		while (*p == ' ' || *p == '[' || *p == ']' || *p == '(' || *p == ')')
-			p++;
-		if (*p == '\0')
-			break;
-		while (p[len] != '\0' && p[len] != ' ' && p[len] != '[' &&
-		       p[len] != ']' && p[len] != '(' && p[len] != ')') {
-			if (len + 1 < sizeof word)
-				word[len] = p[len];
-			len++;
-		}
-		word[len < sizeof word ? len : sizeof word - 1] = '\0';
-		p += len;
-		if (strcmp(word, "|") == 0 || strcmp(word, "...") == 0 || !is_plain(word))
-			continue;
-		fprintf(f, " %s", word);
-	}
+	for (size_t i = 0; i < n && !v[i].repeated; i++)
+		fprintf(f, " %s", v[i].meta);
 }
 
-/* Whether the first word of entry I was already printed. */
-static bool
-first_word_seen(size_t i, const char *word, size_t len)
+bool
+completion_first_word_seen(size_t i, const char *word, size_t len)
 {
 	for (size_t j = 0; j < i; j++) {
 		const char *name = cmd_table[j]->name;
@@ -117,8 +138,8 @@ first_word_seen(size_t i, const char *word, size_t len)
 	return false;
 }
 
-static size_t
-first_word_len(const char *name)
+size_t
+completion_first_word_len(const char *name)
 {
 	const char *sp = strchr(name, ' ');
 	return sp ? (size_t)(sp - name) : strlen(name);
@@ -131,18 +152,18 @@ print_words(FILE *f)
 	      "_rota_words() {\n\tcase $1 in\n\t'') echo '", f);
 	for (size_t i = 0; cmd_table[i] != NULL; i++) {
 		const char *name = cmd_table[i]->name;
-		size_t len = first_word_len(name);
-		if ((cmd_table[i]->flags & CMD_HIDDEN) || first_word_seen(i, name, len))
+		size_t len = completion_first_word_len(name);
+		if ((cmd_table[i]->flags & CMD_HIDDEN) || completion_first_word_seen(i, name, len))
 			continue;
 		fprintf(f, "%s%.*s", i ? " " : "", (int)len, name);
 	}
 	fputs("' ;;\n", f);
 	for (size_t i = 0; cmd_table[i] != NULL; i++) {
 		const char *name = cmd_table[i]->name;
-		size_t len = first_word_len(name);
+		size_t len = completion_first_word_len(name);
 		bool any = false;
 		if ((cmd_table[i]->flags & CMD_HIDDEN) || name[len] == '\0' ||
-		    first_word_seen(i, name, len))
+		    completion_first_word_seen(i, name, len))
 			continue;
 		fprintf(f, "\t%.*s) echo '", (int)len, name);
 		for (size_t j = i; cmd_table[j] != NULL; j++) {
@@ -175,11 +196,11 @@ print_commands(FILE *f)
 		opts_add(&o, "help", NULL, 0);
 		fprintf(f, "\t'%s')\n\t\t_rota_opts='", e->name);
 		for (size_t j = 0; j < o.n; j++) {
-			if (!is_plain(o.v[j].name))
+			if (!completion_plain(o.v[j].name))
 				continue;
 			fprintf(f, "%s%s", j ? " " : "", o.v[j].name);
 			if (o.v[j].value[0] != '\0')
-				fprintf(f, "=%s", is_plain(o.v[j].value) ? o.v[j].value : "TEXT");
+				fprintf(f, "=%s", completion_plain(o.v[j].value) ? o.v[j].value : "TEXT");
 		}
 		fputs("'\n\t\t_rota_args='", f);
 		print_positionals(f, e->args);
@@ -415,26 +436,41 @@ exec_completion(struct ctx *ctx, int argc, char **argv)
 		print_bash(stdout);
 		return 0;
 	}
+	if (argc == 2 && strcmp(argv[1], "zsh") == 0) {
+		completion_print_zsh(stdout);
+		return 0;
+	}
 	if (argc == 2 && strcmp(argv[1], "options") == 0) {
 		print_options(stdout);
 		return 0;
 	}
 	if (argc == 3 && strcmp(argv[1], "names") == 0)
 		return print_names(ctx, argv[2]);
-	return cmd_usage_error(ctx, "completion takes bash, options, or names KIND");
+	return cmd_usage_error(ctx, "completion takes bash or zsh (or, for the scripts, "
+			       "options, or names KIND)");
 }
 
 const struct cmd_entry cmd_completion_entry = {
 	.name = "completion",
-	.args = "bash | options | names handle|office|rotation|term",
-	.summary = "print a bash completion script built from the command table",
-	.help = "  bash          the script; `make install` puts it where bash-completion\n"
-		"                finds it ($(datadir)/bash-completion/completions/rota)\n"
-		"  options       every option of every command, \"COMMAND --option\" (and\n"
-		"                \"COMMAND -o\"), then the global ones, one a line\n"
-		"  names KIND    the handles, offices, rotations or terms in the database,\n"
-		"                one a line (the script offers them); nothing when there\n"
-		"                is no database yet\n",
-	.flags = CMD_NO_DB | CMD_HIDDEN,
+	.args = "bash|zsh",
+	.summary = "print a bash or zsh completion script",
+	.help = "  bash          the bash script; `make install` puts it where bash-completion\n"
+		"                loads it ($(datadir)/bash-completion/completions/rota)\n"
+		"  zsh           the zsh script, a #compdef function; `make install` puts it\n"
+		"                in $(datadir)/zsh/vendor-completions/_rota\n"
+		"\n"
+		"Both are built from the command table, so they offer every command,\n"
+		"option and choice this rota has, and the handles, offices, rotations\n"
+		"and terms of the database the line names (--db, else the default).\n"
+		"Without make install: eval \"$(rota completion bash)\" in ~/.bashrc;\n"
+		"for zsh, rota completion zsh >~/.zfunc/_rota with ~/.zfunc in $fpath\n"
+		"before compinit.\n"
+		"\n"
+		"The scripts also use two forms of their own: `rota completion options`\n"
+		"(every option of every command, \"COMMAND --option\", then the global\n"
+		"ones, one a line) and `rota completion names KIND` (the handles,\n"
+		"offices, rotations or terms in the database, one a line; nothing when\n"
+		"there is no database yet).\n",
+	.flags = CMD_NO_DB,
 	.exec = exec_completion,
 };

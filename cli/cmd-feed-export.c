@@ -46,7 +46,8 @@ const struct cmd_entry cmd_feed_export_entry = {
 	.name = "feed export",
 	.args = "",
 	.options = (const struct cmd_option[]){
-		{ "person", 0, "HANDLE", "HANDLE's shifts, across every rotation",
+		{ "person", 0, "HANDLE", "HANDLE's shifts, across every rotation (yours, or "
+		  "anyone's as a manager)",
 		  CMD_OPT_REQUIRED, 1 },
 		{ "rotation", 0, "R", "everyone's shifts in rotation R", CMD_OPT_REQUIRED, 1 },
 		{ "output", 'o', "FILE", "write FILE (replaced whole, never half-written) "

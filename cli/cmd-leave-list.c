@@ -1,10 +1,13 @@
 /* rota leave list: recorded leave, yours or (for managers) everyone's. */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "cli/cmd.h"
 #include "cli/setup.h"
 #include "cli/util.h"
 #include "common/out.h"
+#include "common/url.h"
 #include "service/leave.h"
 
 struct leave_rows {
@@ -18,6 +21,7 @@ print_leave_row(void *row, void *arg)
 	const struct leave_item *it = row;
 	const struct leave *l = &it->leave;
 	const struct tz_zone *wz = tz_lookup_or_utc(it->tz);
+	char *source = url_shown(l->source);    /* a calendar's, without its secret */
 
 	(void)arg;
 	out_row_begin();
@@ -26,8 +30,9 @@ print_leave_row(void *row, void *arg)
 	out_leave_span(l, wz, "FROM", "TO");
 	out_str("tz", "ZONE", it->tz);
 	out_str("reason", "REASON", l->reason[0] ? l->reason : NULL);
-	out_str("source", NULL, l->source);
+	out_str("source", NULL, source);
 	out_row_end();
+	free(source);
 	return 0;
 }
 

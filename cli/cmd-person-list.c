@@ -1,8 +1,6 @@
 /* rota person list: everyone, one row each. */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "cli/cmd.h"
 #include "cli/util.h"
 #include "common/out.h"
@@ -18,33 +16,44 @@ static const struct out_col columns[] = {
 };
 
 static int
+print_person_row(void *row, void *arg)
+{
+	const struct person *p = row;
+
+	(void)arg;
+	out_row_begin();
+	out_str("handle", "HANDLE", p->handle);
+	out_str("name", "NAME", p->name);
+	out_str("email", "EMAIL", p->email);
+	out_str("tz", "ZONE", p->tz);
+	out_str("office", "OFFICE", p->office[0] ? p->office : NULL);
+	out_bool("manager", "MANAGER", p->is_manager);
+	out_row_end();
+	return 0;
+}
+
+static int
+person_rows(void *arg)
+{
+	return roster_people_each(arg, print_person_row, NULL);
+}
+
+static int
 exec_person_list(struct ctx *ctx, int argc, char **argv)
 {
 	struct svc s = cmd_svc(ctx);
-	struct person *v;
 	size_t n;
 	int r;
 
+	(void)argv;
 	if (argc > 1)
 		return cmd_usage_error(ctx, "person list takes no arguments");
-	if ((r = roster_people(&s, &v, &n)) != 0)
+	/* Row by row, however many: never the whole table in memory. */
+	out_columns(columns);
+	if ((r = out_list_rows(NULL, NULL, person_rows, &s, &n)) != 0)
 		return r;
 	if (n == 0)
 		out_note("No people yet: add one with rota person add.");
-	out_columns(columns);
-	out_list_begin(NULL, NULL);
-	for (size_t i = 0; i < n; i++) {
-		out_row_begin();
-		out_str("handle", "HANDLE", v[i].handle);
-		out_str("name", "NAME", v[i].name);
-		out_str("email", "EMAIL", v[i].email);
-		out_str("tz", "ZONE", v[i].tz);
-		out_str("office", "OFFICE", v[i].office[0] ? v[i].office : NULL);
-		out_bool("manager", "MANAGER", v[i].is_manager);
-		out_row_end();
-	}
-	out_list_end();
-	free(v);
 	return 0;
 }
 
@@ -52,5 +61,6 @@ const struct cmd_entry cmd_person_list_entry = {
 	.name = "person list",
 	.args = "",
 	.summary = "list people",
+	.flags = CMD_STREAM,
 	.exec = exec_person_list,
 };

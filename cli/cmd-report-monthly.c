@@ -66,7 +66,9 @@ exec_report_monthly(struct ctx *ctx, int argc, char **argv)
 	}
 	if ((ret = month_arg(ctx, argc, argv, &year, &month)) != 0)
 		return ret;
-	if ((ret = report_monthly(&s, year, month, &r)) != 0)
+	/* The page shows the change against last month. */
+	if ((ret = (fmt == FMT_HTML ? report_monthly_compared : report_monthly)(&s, year, month,
+										 &r)) != 0)
 		return ret;
 	if (out != NULL && strcmp(out, "-") != 0)
 		ret = write_file(&r, fmt, out);
@@ -103,8 +105,8 @@ const struct cmd_entry cmd_report_monthly_entry = {
 		"saying why; a share or a time is grey, too few to judge, below its\n"
 		"minimum count (the share from 5 team out-of-hours interruptions, the\n"
 		"medians from 5 pages, the 95th percentiles from 20, the forecast from 3\n"
-		"interruptions or a quarter of the month), and is never alerted on. Pay\n"
-		"shows as rota pay shows it: a manager sees everyone's, anyone else their\n"
-		"own.\n",
+		"interruptions or a quarter of the month), and is never alerted on. A\n"
+		"manager sees every person's row; anyone else the team's figures and\n"
+		"their own row only (pay and wellbeing figures are private).\n",
 	.exec = exec_report_monthly,
 };

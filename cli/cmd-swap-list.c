@@ -2,8 +2,6 @@
  * managers); --all adds the decided ones. */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "cli/cmd.h"
 #include "cli/swaps.h"
 #include "cli/util.h"
@@ -18,30 +16,47 @@ static const struct out_col columns[] = {
 	{ NULL, 0, OUT_KEEP },
 };
 
+struct swap_rows {
+	const struct svc *s;
+	bool all;
+};
+
+static int
+print_swap_item(void *row, void *arg)
+{
+	const struct swap_item *it = row;
+
+	(void)arg;
+	print_swap_row(&it->swap, &it->shift);
+	return 0;
+}
+
+static int
+swap_rows(void *arg)
+{
+	const struct swap_rows *sr = arg;
+
+	return swap_list_each(sr->s, !sr->all, print_swap_item, NULL);
+}
+
 static int
 exec_swap_list(struct ctx *ctx, int argc, char **argv)
 {
 	struct svc s = cmd_svc(ctx);
-	bool all = cmd_flag(ctx, "all");
-	struct swap *v;
-	struct shift *sh;
+	struct swap_rows sr = { &s, cmd_flag(ctx, "all") };
 	size_t n;
 	int r;
 
+	(void)argv;
 	if (argc != 1)
 		return cmd_usage_error(ctx, "swap list takes no arguments");
-	if ((r = swap_list(&s, !all, &v, &sh, &n)) != 0)
-		return r;
+	/* Row by row, however many: never the whole table in memory. */
 	out_columns(columns);
-	out_list_begin(NULL, NULL);
-	for (size_t i = 0; i < n; i++)
-		print_swap_row(&v[i], &sh[i]);
+	if ((r = out_list_rows(NULL, NULL, swap_rows, &sr, &n)) != 0)
+		return r;
 	if (n == 0)
-		out_note("No %sswap requests%s.", all ? "" : "open ",
+		out_note("No %sswap requests%s.", sr.all ? "" : "open ",
 			 ctx->actor.privileged ? "" : " to or from you");
-	out_list_end();
-	free(v);
-	free(sh);
 	return 0;
 }
 
@@ -56,5 +71,6 @@ const struct cmd_entry cmd_swap_list_entry = {
 	.summary = "list open swap requests to and from you",
 	.help = "Volunteers see the requests they made, those made to them, and those\n"
 		"open to anyone in their terms; managers see every request.\n",
+	.flags = CMD_STREAM,
 	.exec = exec_swap_list,
 };

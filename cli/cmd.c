@@ -469,7 +469,7 @@ cmd_print_global_help(FILE *f)
 		if (!((*e)->flags & CMD_HIDDEN))
 			fprintf(f, "  %-18s %s\n", (*e)->name, (*e)->summary);
 	fputs("\n`rota help COMMAND` or `rota COMMAND --help` for one command or "
-	      "group;\n`rota completion bash` prints a bash completion script.\n"
+	      "group;\n`rota completion bash` or `zsh` prints a completion script.\n"
 	      "See rota(1) for the whole story, and EXIT STATUS there.\n", f);
 }
 

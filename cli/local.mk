@@ -2,10 +2,11 @@
 rota_SOURCES += cli/main.c cli/main.h cli/cmd.c cli/cmd.h cli/cmd-table-quick.c \
 	cli/actor.c cli/actor.h cli/util.c cli/util.h \
 	cli/cmd-now.c cli/cmd-next.c
+rota_SOURCES += cli/db-group.c cli/db-group.h
 # rota-full: every command.
 rota_full_SOURCES += \
 	cli/main.c cli/cmd.c cli/cmd.h cli/cmd-table.c cli/actor.c cli/actor.h cli/util.c cli/util.h \
-	cli/cmd-init.c \
+	cli/cmd-init.c cli/db-group.c cli/db-group.h \
 	cli/people.c cli/people.h \
 	cli/cmd-person-add.c cli/cmd-person-list.c cli/cmd-person-show.c \
 	cli/cmd-person-set.c cli/cmd-person-remove.c
@@ -54,7 +55,7 @@ rota_full_SOURCES += cli/keys.c cli/keys.h \
 	cli/cmd-key-add.c cli/cmd-key-list.c cli/cmd-key-remove.c
 # -- demo, completion --
 rota_full_SOURCES += cli/cmd-demo.c cli/demo-story.c cli/demo-story.h cli/demo.c cli/demo.h $(SAMPLE_PAGES_SOURCES)
-rota_full_SOURCES += cli/cmd-completion.c cli/cmd-help.c
+rota_full_SOURCES += cli/cmd-completion.c cli/completion.h cli/completion-zsh.c cli/cmd-help.c
 # -- rota serve: a caller's command run over SSH (issue 23) --
 rota_full_SOURCES += cli/cmd-serve.c cli/served.c cli/served.h cli/main.h \
 	cli/remote.c cli/remote.h

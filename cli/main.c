@@ -10,6 +10,7 @@
 
 #include "cli/actor.h"
 #include "cli/cmd.h"
+#include "cli/db-group.h"
 #include "cli/main.h"
 #include "cli/util.h"
 #include "common/atomic.h"
@@ -257,7 +258,8 @@ rota_main(int argc, char **argv, const struct serving *sv)
 		if (!(e->flags & CMD_MAKES_DB) &&
 		    (r = database_missing(db_path, dflt)) != 0)
 			goto done;
-		if ((r = store_open(db_path, &ctx.db)) != 0)
+		if ((r = db_group_setup(ctx.cfg)) != 0 ||
+		    (r = store_open(db_path, &ctx.db)) != 0)
 			goto done;
 		if (e->flags & CMD_LOOKUP)
 			store_read_few(ctx.db);

@@ -33,7 +33,7 @@ static const struct known {
 	int has_sub;              /* [section "sub"] */
 	const char *keys[32];
 } known[] = {
-	{ "core", 0, { "database", NULL } },
+	{ "core", 0, { "database", "group", NULL } },
 	{ "schedule", 0, { "freeze_days", "min_gap_shifts", "recovery_shifts",
 			   "heavy_sleep_interruptions", "holiday_weight", NULL } },
 	{ "rotation", 1, { "freeze_days", "min_gap_shifts", "recovery_shifts",
@@ -70,6 +70,7 @@ static const struct known {
 	{ "serve", 0, { "authorized_keys", "command", NULL } },
 	/* -- client mode: rota on a laptop runs commands on the server -- */
 	{ "remote", 0, { "host", "port", "ssh", NULL } },
+	{ "import", 0, { "host", "username", "password_file", NULL } },
 };
 
 static const struct known *
@@ -225,11 +226,41 @@ open_config(struct config *cfg, int explicit)
 	return 0;
 }
 
+/* The keys whose value is itself a secret (a webhook's address is its
+ * credential); those holding a file name or a user name are not. */
+static const struct {
+	const char *section, *key, *env;
+} secret_keys[] = {
+	{ "notify", "webhook_url", "$ROTA_WEBHOOK_URL" },
+};
+
+/* A configuration file holding a secret that others may read (MODE, of
+ * a regular file) is refused, as a password file is (common/secret.h). */
+static int
+check_secrets(const struct config *cfg, mode_t mode)
+{
+	for (size_t i = 0; i < sizeof secret_keys / sizeof secret_keys[0]; i++) {
+		long line = 0;
+		const char *v = config_get(cfg, secret_keys[i].section, NULL,
+					   secret_keys[i].key, &line);
+
+		if (v == NULL || *v == '\0' || !(mode & (S_IRGRP | S_IROTH)))
+			continue;
+		return rota_fail_at(EX_CONFIG, cfg->path, line, "[%s] %s is a secret, but "
+				    "%s may be read by others (mode %04o): chmod 600 %s "
+				    "(or set %s instead)", secret_keys[i].section,
+				    secret_keys[i].key, cfg->path, (unsigned)(mode & 07777),
+				    cfg->path, secret_keys[i].env);
+	}
+	return 0;
+}
+
 int
 config_load(const char *explicit_path, struct config **out)
 {
 	struct config *cfg = xcalloc(1, sizeof *cfg);
 	int explicit = explicit_path != NULL;
+	struct stat sb;
 	int r;
 
 	cfg->path = explicit_path ? xstrdup(explicit_path) : default_path(&explicit);
@@ -243,6 +274,8 @@ config_load(const char *explicit_path, struct config **out)
 		*out = cfg;
 		return 0;
 	}
+	if (fstat(fileno(cfg->file), &sb) != 0)
+		sb.st_mode = 0;
 	r = ini_parse_stream(read_line, cfg, on_entry, cfg);
 	if (ferror(cfg->file) && cfg->error == 0)
 		cfg->error = rota_fail(EX_IOERR, "%s: cannot read configuration: %s",
@@ -252,6 +285,8 @@ config_load(const char *explicit_path, struct config **out)
 	if (r != 0 && cfg->error == 0)
 		cfg->error = rota_fail_at(EX_CONFIG, cfg->path, r > 0 ? r : cfg->line,
 					  "not an INI line (expected [section] or key = value)");
+	if (cfg->error == 0 && S_ISREG(sb.st_mode))
+		cfg->error = check_secrets(cfg, sb.st_mode);
 	if (cfg->error) {
 		r = cfg->error;
 		config_free(cfg);

@@ -16,4 +16,5 @@ librota_a_SOURCES += \
 	common/share.c common/share.h \
 	common/atomic.c common/atomic.h \
 	common/words.c common/words.h \
-	common/html-save.c common/html-save.h
+	common/html-save.c common/html-save.h \
+	common/url.c common/url.h

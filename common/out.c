@@ -570,7 +570,11 @@ out_list_rows(const char *key, const char *title, out_rows_fn rows, void *arg,
 		f = push(FRAME_LIST, key, NULL);
 		f->stream = true;
 		r = rows(arg);
-		fputs(f->nrows > 0 ? "\n]\n" : "[]\n", stdout);
+		/* A failed read ends the output where it stopped: nothing if
+		 * no row came, else an array left open, which no reader takes
+		 * for a whole (and shorter) list. */
+		if (r == 0)
+			fputs(f->nrows > 0 ? "\n]\n" : "[]\n", stdout);
 	} else {
 		t = xcalloc(1, sizeof *t);
 		t->title = title ? xstrdup(title) : NULL;

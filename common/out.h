@@ -74,7 +74,9 @@ void out_row_end(void);
  * by a second: ROWS must give the same rows both times (run it inside
  * one read transaction) and add no notes. Inside an object ROWS is
  * called once and the list kept like any other. *N (may be NULL) gets
- * the number of rows. Returns what ROWS returned. */
+ * the number of rows. Returns what ROWS returned; when ROWS fails, the
+ * JSON written so far is not closed (nothing at all before a first row),
+ * so that a failed read never looks like a whole, shorter list. */
 typedef int (*out_rows_fn)(void *arg);
 int out_list_rows(const char *key, const char *title, out_rows_fn rows, void *arg,
 		  size_t *n);

@@ -1,27 +1,46 @@
-# etc: the annotated example configuration and the bash completion.
+# etc: the annotated example configuration and the completion scripts.
 #
-# The completion is generated at build time from the command table of the
-# rota just built (`rota completion bash`), so it always matches it. It is
-# installed as $(bashcompdir)/rota, where bash-completion loads it on demand.
-bashcompdir = $(datadir)/bash-completion/completions
+# The completions are generated at build time from the command table of
+# the rota just built (`rota completion bash`, `rota completion zsh`), so
+# they always match it. bash's is installed as $(bashcompdir)/rota, where
+# bash-completion loads it on demand; zsh's as $(zshcompdir)/_rota, a
+# folder of zsh's $fpath (configure --with-bash-completion-dir and
+# --with-zsh-completion-dir; no for none).
 
 EXTRA_DIST += etc/rota.conf
-noinst_DATA = etc/rota.bash
-CLEANFILES += etc/rota.bash
+noinst_DATA = etc/rota.bash etc/_rota
+CLEANFILES += etc/rota.bash etc/_rota
 
 # A clean environment: no user configuration or clock may break the build.
 etc/rota.bash: rota$(EXEEXT) rota-full$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) etc && \
 	env -u ROTA_NOW ROTA_CONFIG=/dev/null ./rota$(EXEEXT) completion bash >$@.tmp && \
 	mv -f $@.tmp $@
+etc/_rota: rota$(EXEEXT) rota-full$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) etc && \
+	env -u ROTA_NOW ROTA_CONFIG=/dev/null ./rota$(EXEEXT) completion zsh >$@.tmp && \
+	mv -f $@.tmp $@
 
-install-data-local: etc/rota.bash
-	$(MKDIR_P) '$(DESTDIR)$(bashcompdir)' '$(DESTDIR)$(docdir)'
-	$(INSTALL_DATA) etc/rota.bash '$(DESTDIR)$(bashcompdir)/rota'
+install-data-local: etc/rota.bash etc/_rota
+	$(MKDIR_P) '$(DESTDIR)$(docdir)'
 	$(INSTALL_DATA) $(srcdir)/etc/rota.conf '$(DESTDIR)$(docdir)/rota.conf.example'
+if WITH_BASH_COMPLETION
+	$(MKDIR_P) '$(DESTDIR)$(bashcompdir)'
+	$(INSTALL_DATA) etc/rota.bash '$(DESTDIR)$(bashcompdir)/rota'
+endif
+if WITH_ZSH_COMPLETION
+	$(MKDIR_P) '$(DESTDIR)$(zshcompdir)'
+	$(INSTALL_DATA) etc/_rota '$(DESTDIR)$(zshcompdir)/_rota'
+endif
 
 uninstall-local:
-	rm -f '$(DESTDIR)$(bashcompdir)/rota' '$(DESTDIR)$(docdir)/rota.conf.example'
+	rm -f '$(DESTDIR)$(docdir)/rota.conf.example'
+if WITH_BASH_COMPLETION
+	rm -f '$(DESTDIR)$(bashcompdir)/rota'
+endif
+if WITH_ZSH_COMPLETION
+	rm -f '$(DESTDIR)$(zshcompdir)/_rota'
+endif
 
 # -- notify --
 # The systemd service and timer of rota notify, in $(systemdsystemunitdir)

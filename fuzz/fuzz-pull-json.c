@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/text.h"
 #include "fuzz/fuzz.h"
 #include "reports/pull.h"
 
@@ -26,19 +27,31 @@ static const char INCIDENTS[] =
 	"{\"id\": \"PB2\", \"created_at\": \"2027-01-13T19:30:00Z\"},"
 	"{\"id\": \"PC3\", \"created_at\": \"2027-01-20T14:00:00Z\"}], \"more\": false}";
 
-/* A page as a parser may leave it: its texts end inside their fields. */
+/* A page as a parser may leave it: its texts end inside their fields,
+ * and each follows the rule for text of common/text.h (valid UTF-8, no
+ * control character but tab, a line feed only in the alert): the parsers
+ * check every text where it enters, and cut one only at a whole
+ * character, so none that breaks the rule may be stored. */
 static void
 check(const struct page_vec *v)
 {
 	for (size_t i = 0; i < v->n; i++) {
 		const struct page *p = &v->v[i];
+		const char *line[] = { p->source, p->source_id, p->service, p->responder_name,
+				       p->urgency, p->runbook_url };
 
 		if (strnlen(p->source_id, sizeof p->source_id) == sizeof p->source_id ||
 		    strnlen(p->alert, sizeof p->alert) == sizeof p->alert ||
 		    strnlen(p->service, sizeof p->service) == sizeof p->service ||
 		    strnlen(p->responder_name, sizeof p->responder_name) ==
 			    sizeof p->responder_name ||
-		    strnlen(p->urgency, sizeof p->urgency) == sizeof p->urgency)
+		    strnlen(p->urgency, sizeof p->urgency) == sizeof p->urgency ||
+		    strnlen(p->runbook_url, sizeof p->runbook_url) == sizeof p->runbook_url)
+			abort();
+		for (size_t k = 0; k < sizeof line / sizeof line[0]; k++)
+			if (text_fault(line[k], TEXT_LINE, NULL, 0) != 0)
+				abort();
+		if (text_fault(p->alert, TEXT_LINES, NULL, 0) != 0)
 			abort();
 	}
 }

@@ -10,6 +10,7 @@
 
 #include "common/config.h"
 #include "common/err.h"
+#include "common/url.h"
 #include "common/xalloc.h"
 #include "http/http.h"
 
@@ -43,7 +44,7 @@ http_init(void)
 bool
 http_is_url(const char *s)
 {
-	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0;
+	return url_is_http(s);
 }
 
 struct http_session {
@@ -544,8 +545,10 @@ http_explain(const struct http_request *rq, const struct http_response *rs, char
 	bool secret = p && p->secret_url;
 	/* libcurl's own words name the host: not for a secret URL. */
 	const char *detail = secret ? curl_easy_strerror((CURLcode)rs->curl_code) : rs->detail;
-	char *at = secret ? xstrdup(name) : xasprintf("%s at %s", name, rq->url);
-	char *req = secret ? xstrdup("") : xasprintf(" for %s %s", method, rq->url);
+	char *url = p && p->short_url ? url_shown(rq->url) : xstrdup(rq->url);
+	char *to = p && p->short_url && rs->location ? url_shown(rs->location) : NULL;
+	char *at = secret ? xstrdup(name) : xasprintf("%s at %s", name, url);
+	char *req = secret ? xstrdup("") : xasprintf(" for %s %s", method, url);
 	char *st = status_words(rs->status), *note;
 	int code = http_outcome_exit(rs->outcome);
 
@@ -588,7 +591,7 @@ http_explain(const struct http_request *rq, const struct http_response *rs, char
 					 at, detail);
 		else if (rs->location != NULL && !secret)
 			*msg = xasprintf("%s redirects%s (%s) to %s: use that URL", name, req, st,
-					 rs->location);
+					 to ? to : rs->location);
 		else
 			*msg = xasprintf("%s answered %s%s, which rota does not follow", name, st,
 					 req);
@@ -615,6 +618,8 @@ http_explain(const struct http_request *rq, const struct http_response *rs, char
 	}
 	if (*msg == NULL && code != 0)
 		*msg = xasprintf("%s: %s", at, detail);
+	free(url);
+	free(to);
 	free(at);
 	free(req);
 	free(st);

@@ -81,6 +81,7 @@ struct http_peer {
 	const char *auth_hint;        /* what to check after a 401 or 403 */
 	const char *missing_hint;     /* after a 404 or 410; NULL: "is the URL right?" */
 	bool secret_url;              /* the URL is a secret: never in a message */
+	bool short_url;               /* its path may be: shown as url_shown() does */
 };
 
 /* The retry policy of one call (see above); zero: never retried. */

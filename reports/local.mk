@@ -23,5 +23,7 @@ librota_a_SOURCES += \
 	reports/stats.c reports/stats.h \
 	reports/indicators.c reports/indicators.h \
 	reports/monthly.c reports/monthly.h \
+	reports/findings.c reports/findings.h \
 	reports/render-text.c reports/render-csv.c reports/render-json.c \
-	reports/render-html.c
+	reports/render-html.c reports/html.h reports/html-node.c reports/html-charts.c \
+	reports/html-strip.c

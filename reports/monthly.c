@@ -501,6 +501,41 @@ oncall_within(const struct monthly_oncall *oc, size_t noc, const struct shift *s
 	return overlap(s->start, s->end, from, to);
 }
 
+static int
+cmp_part(const void *a, const void *b)
+{
+	const struct mr_part *x = a, *y = b;
+	int c = strcmp(x->rotation, y->rotation);
+
+	if (c != 0)
+		return c;
+	if (x->tier != y->tier)
+		return x->tier < y->tier ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The month's shifts SH[0..NSH) (parts of a week included), cut to it,
+ * for the who-was-on-call strip. */
+static void
+parts(struct monthly_report *r, const struct shift *sh, size_t nsh)
+{
+	r->parts = xcalloc(nsh + 1, sizeof *r->parts);
+	for (size_t i = 0; i < nsh; i++) {
+		struct mr_part *pt;
+
+		if (overlap(sh[i].start, sh[i].end, r->from, r->to) == 0)
+			continue;
+		pt = &r->parts[r->n_parts++];
+		snprintf(pt->rotation, sizeof pt->rotation, "%s", sh[i].rotation);
+		snprintf(pt->handle, sizeof pt->handle, "%s", sh[i].handle);
+		pt->tier = sh[i].tier;
+		pt->start = sh[i].start > r->from ? sh[i].start : r->from;
+		pt->end = sh[i].end < r->to ? sh[i].end : r->to;
+	}
+	if (r->n_parts > 0)
+		qsort(r->parts, r->n_parts, sizeof *r->parts, cmp_part);
+}
+
 /* Every figure of one person. */
 static int
 person_figures(struct store *db, const struct config *cfg, struct monthly_report *r,
@@ -899,6 +934,7 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 		worst(&r->worst, r->team.fc_st.status);
 	}
 
+	parts(r, sh, nsh);
 	bp = index_people(p, np, &nbp);
 	for (size_t k = 0; k < r->n_people; k++)
 		if ((ret = person_figures(db, cfg, r, oc, noc, &r->people[k], p, np, bp, nbp,
@@ -932,10 +968,33 @@ monthly_free(struct monthly_report *r)
 	free(r->people);
 	free(r->alerts);
 	free(r->services);
+	free(r->parts);
+	if (r->prev != NULL)
+		monthly_free(r->prev);
+	free(r->prev);
 	r->people = NULL;
 	r->alerts = NULL;
 	r->services = NULL;
-	r->n_people = r->n_alerts = r->n_services = 0;
+	r->parts = NULL;
+	r->prev = NULL;
+	r->n_people = r->n_alerts = r->n_services = r->n_parts = 0;
+}
+
+void
+monthly_previous(int year, int month, int *py, int *pm)
+{
+	*py = year;
+	*pm = month;
+	month_add(py, pm, -1);
+}
+
+const struct mr_person *
+monthly_person(const struct monthly_report *r, int64_t id)
+{
+	for (size_t k = 0; k < r->n_people; k++)
+		if (r->people[k].id == id)
+			return &r->people[k];
+	return NULL;
 }
 
 static void

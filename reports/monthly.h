@@ -112,6 +112,15 @@ struct mr_service {
 	int64_t pages, ooh, sleep;
 };
 
+/* A shift, or the part of one, inside the month: who held it, for the
+ * page's who-was-on-call strip. */
+struct mr_part {
+	char rotation[NAME_MAX_];
+	enum tier tier;
+	char handle[HANDLE_MAX];
+	int64_t start, end;     /* cut to [from, to) */
+};
+
 struct monthly_report {
 	int year, month;
 	char month_name[8];             /* "2027-01" */
@@ -127,6 +136,11 @@ struct monthly_report {
 	size_t n_services;
 	int64_t by_hour[24];    /* out-of-hours interruptions by the responder's local hour */
 	enum ind_status worst;  /* of every indicator */
+	struct mr_part *parts;  /* by rotation, tier, start; cancelled ones left out */
+	size_t n_parts;
+	/* Last month's report, for the change against it (HTML); NULL
+	 * unless asked for (report_monthly_compared, service/reports.h). */
+	struct monthly_report *prev;
 };
 
 /* Reads [report] goal, goal_amber_pct, forecast_min_interruptions,
@@ -156,6 +170,12 @@ int monthly_build(struct store *db, const struct config *cfg, int year, int mont
 		  int64_t now, const struct monthly_oncall *oc, size_t noc,
 		  struct monthly_report *out);
 void monthly_free(struct monthly_report *r);
+
+/* The month before YEAR-MONTH, in *PY-*PM. */
+void monthly_previous(int year, int month, int *py, int *pm);
+
+/* The person of id ID in R, or NULL (R's people are sorted by handle). */
+const struct mr_person *monthly_person(const struct monthly_report *r, int64_t id);
 
 /* The red indicators of a month, for burnout alerts (`rota notify`);
  * an indicator not judged (grey) is never red, so never told
@@ -195,8 +215,9 @@ int render_csv(const struct monthly_report *r, FILE *f);
 /* Every figure of the report (rota(1) describes the object). */
 int render_json(const struct monthly_report *r, FILE *f);
 /* One self-contained HTML page with inline CSS and three SVG charts,
- * built as a libxml2 tree, so every value is escaped. NAME: F's name in
- * messages. */
+ * built as a libxml2 tree, so every value is escaped; the change against
+ * last month when R->prev is set (report_monthly_compared). NAME: F's
+ * name in messages. */
 int render_html(const struct monthly_report *r, FILE *f, const char *name);
 
 #endif

@@ -660,8 +660,12 @@ read_row(struct import *im, char **f, struct page *p)
 	if (*id == '\0')
 		return rota_fail_at(EX_DATAERR, im->path, im->line, "empty %s",
 				    im->col[C_ID] >= 0 ? h[C_ID] : h[C_ID2]);
+	/* The key of the page: refused, never cut (two ids cut to one
+	 * would be one page). */
 	if (strlen(id) >= sizeof p->source_id)
-		return bad(im, "%s '%s' is too long", im->col[C_ID] >= 0 ? h[C_ID] : h[C_ID2], id);
+		return bad(im, "%s: %zu bytes, longer than the limit of %zu bytes",
+			   im->col[C_ID] >= 0 ? h[C_ID] : h[C_ID2], strlen(id),
+			   sizeof p->source_id - 1);
 	text_copy(p->source_id, sizeof p->source_id, id);
 
 	v = field(im, f, C_CREATED);

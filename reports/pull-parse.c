@@ -93,6 +93,33 @@ take(char *dst, size_t len, json_t *obj, const char *path, enum text_allow allow
 	return 0;
 }
 
+/* The name of an incident or alert in a message: KIND and its ID, an id
+ * too long to show cut (at a whole character) with "...". */
+static void
+name_item(char *item, size_t len, const char *kind, const char *id)
+{
+	char shown[41];
+
+	text_copy(shown, sizeof shown, id);
+	snprintf(item, len, "%s %s%s", kind, shown, strlen(id) > strlen(shown) ? "..." : "");
+}
+
+/* Copies the id of OBJ, which keys its page, into DST: refused (-1, ERR
+ * naming ITEM, the field and the limit) when longer than DST holds, never
+ * cut, as two ids cut to one would be one page. */
+static int
+take_id(char *dst, size_t len, json_t *obj, const char *item, char *err, size_t errlen)
+{
+	const char *s = str_at(obj, "id");
+
+	if (s != NULL && strlen(s) >= len) {
+		snprintf(err, errlen, "%s: id: %zu bytes, longer than the limit of %zu bytes",
+			 item, strlen(s), len - 1);
+		return -1;
+	}
+	return take(dst, len, obj, "id", TEXT_LINE, item, err, errlen);
+}
+
 static int
 fail(char *err, size_t errlen, const char *what)
 {
@@ -145,11 +172,10 @@ pagerduty_parse_incidents(const char *body, struct page_vec *out, bool *more,
 			json_decref(root);
 			return -1;
 		}
-		snprintf(item, sizeof item, "incident %s", id);
+		name_item(item, sizeof item, "incident", id);
 		/* Named responder: the acknowledger (below and in the log
 		 * entries), else the assignee, as in PagerDuty's CSV export. */
-		if (take(p->source_id, sizeof p->source_id, inc, "id", TEXT_LINE, item,
-			 err, errlen) < 0 ||
+		if (take_id(p->source_id, sizeof p->source_id, inc, item, err, errlen) < 0 ||
 		    take(p->alert, sizeof p->alert, inc, str_at(inc, "title") ? "title" : "summary",
 			 TEXT_LINES, item, err, errlen) < 0 ||
 		    take(p->service, sizeof p->service, inc, "service.summary", TEXT_LINE, item,
@@ -228,7 +254,7 @@ pagerduty_apply_log_entries(const char *body, struct page_vec *pages, bool *more
 		if (strcmp(type, "acknowledge_log_entry") == 0) {
 			if (p->acknowledged == 0 || t < p->acknowledged) {
 				p->acknowledged = t;
-				snprintf(item, sizeof item, "log entry of incident %s", inc);
+				name_item(item, sizeof item, "log entry of incident", inc);
 				if (take(p->responder_name, sizeof p->responder_name, entry,
 					 "agent.summary", TEXT_LINE, item, err, errlen) < 0) {
 					json_decref(root);
@@ -279,12 +305,11 @@ opsgenie_parse_alerts(const char *body, struct page_vec *out, char **next,
 			json_decref(root);
 			return -1;
 		}
-		snprintf(item, sizeof item, "alert %s", id);
+		name_item(item, sizeof item, "alert", id);
 		/* Named responder: the acknowledger (below), else the owner.
 		 * The alert list names no service: the entity, else the source
 		 * (the integration that raised it). */
-		if (take(p->source_id, sizeof p->source_id, alert, "id", TEXT_LINE, item,
-			 err, errlen) < 0 ||
+		if (take_id(p->source_id, sizeof p->source_id, alert, item, err, errlen) < 0 ||
 		    take(p->alert, sizeof p->alert, alert, "message", TEXT_LINES, item,
 			 err, errlen) < 0 ||
 		    take(p->urgency, sizeof p->urgency, alert, "priority", TEXT_LINE, item,

@@ -15,6 +15,9 @@
 
 #define PAGE_LIMIT 100
 #define BODY_MAX (64L * 1024 * 1024)  /* one page of 100 is far smaller */
+/* The answers one list may take (100,000 items): an API that always says
+ * there is more would otherwise be asked forever, the pages growing. */
+#define ANSWERS_MAX 1000
 
 static const struct http_peer peers[] = {
 	[PULL_PAGERDUTY] = {
@@ -60,6 +63,20 @@ malformed(const struct http *h, const char *url, const char *why)
 	return rota_fail(EX_DATAERR, "%s: GET %s: unexpected answer: %s", h->name, url, why);
 }
 
+/* 0 while a list has taken fewer than ANSWERS_MAX answers (N so far),
+ * else exit 65 saying so: URL was the last one and still said more. */
+static int
+too_many(const struct http *h, const char *url, long n)
+{
+	char why[160];
+
+	if (n < ANSWERS_MAX)
+		return 0;
+	snprintf(why, sizeof why, "more than %d answers of %d items: pull a shorter "
+		 "window (--since, --until)", ANSWERS_MAX, PAGE_LIMIT);
+	return malformed(h, url, why);
+}
+
 static char *
 iso(int64_t t)
 {
@@ -79,21 +96,25 @@ pull_pagerduty(struct http *h, struct page_vec *out)
 	bool more = true;
 	int rc = 0;
 
-	for (long offset = 0; rc == 0 && more; offset += PAGE_LIMIT) {
+	for (long n = 0; rc == 0 && more; n++) {
 		snprintf(url, sizeof url, "%s/incidents?since=%s&until=%s&limit=%d&offset=%ld"
-			 "&time_zone=UTC", r->api_url, since, until, PAGE_LIMIT, offset);
+			 "&time_zone=UTC", r->api_url, since, until, PAGE_LIMIT, n * PAGE_LIMIT);
 		if ((rc = get(h, url, &b)) == 0 &&
 		    pagerduty_parse_incidents(b.body, out, &more, err, sizeof err) < 0)
 			rc = malformed(h, url, err);
+		if (rc == 0 && more)
+			rc = too_many(h, url, n + 1);
 	}
 	/* Acknowledgements and resolutions may come after the window. */
 	more = out->n > 0;
-	for (long offset = 0; rc == 0 && more; offset += PAGE_LIMIT) {
+	for (long n = 0; rc == 0 && more; n++) {
 		snprintf(url, sizeof url, "%s/log_entries?since=%s&until=%s&limit=%d&offset=%ld"
-			 "&time_zone=UTC", r->api_url, since, now, PAGE_LIMIT, offset);
+			 "&time_zone=UTC", r->api_url, since, now, PAGE_LIMIT, n * PAGE_LIMIT);
 		if ((rc = get(h, url, &b)) == 0 &&
 		    pagerduty_apply_log_entries(b.body, out, &more, err, sizeof err) < 0)
 			rc = malformed(h, url, err);
+		if (rc == 0 && more)
+			rc = too_many(h, url, n + 1);
 	}
 	http_response_free(&b);
 	free(since);
@@ -109,6 +130,7 @@ pull_opsgenie(struct http *h, struct page_vec *out)
 	char query[128], err[256], *url, *next = NULL, *escaped;
 	struct http_response b = { 0 };
 	size_t base = strlen(r->api_url);
+	long n = 0;
 	int rc = 0;
 
 	/* Opsgenie's search syntax takes createdAt in epoch milliseconds. */
@@ -127,6 +149,8 @@ pull_opsgenie(struct http *h, struct page_vec *out)
 		if (rc == 0 && next != NULL &&
 		    (strncmp(next, r->api_url, base) != 0 || next[base] != '/'))
 			rc = malformed(h, url, "paging.next leaves the API host");
+		if (rc == 0 && next != NULL)
+			rc = too_many(h, url, ++n);
 		free(url);
 		url = next;
 		next = NULL;

@@ -12,6 +12,7 @@
 #include "common/out-fit.h"
 #include "common/text.h"
 #include "common/xalloc.h"
+#include "reports/findings.h"
 #include "reports/monthly.h"
 
 #define COLS 16
@@ -122,13 +123,12 @@ status_line(FILE *f, bool colour, size_t width, const struct ind_result *st)
 	free(why);
 }
 
-/* A heading HEAD (ending in a newline) wrapped to WIDTH (0: as it is). */
+/* "HEAD:" wrapped to WIDTH (0: as it is). */
 static void
 heading_line(FILE *f, const char *head, size_t width)
 {
-	char *text = xstrdup(head);
+	char *text = xasprintf("%s:", head);
 
-	text[strcspn(text, "\n")] = '\0';
 	out_write_wrapped(f, text, width, 0, 2);
 	free(text);
 }
@@ -154,13 +154,32 @@ static const struct out_col alert_cols[] = {
 	{ NULL, 0, OUT_KEEP },
 };
 
+/* The findings FS[0..NF) of OF (and of INDICATOR unless it is -1), after
+ * "HEADING:" (none: NULL) when there is one. */
+static void
+told(FILE *f, bool colour, size_t width, const struct finding *fs, size_t nf,
+     enum finding_of of,
+     int indicator, const char *heading)
+{
+	bool shown = false;
+
+	for (size_t k = 0; k < nf; k++)
+		if (fs[k].of == of && (indicator < 0 || fs[k].indicator == indicator)) {
+			if (!shown && heading != NULL)
+				heading_line(f, heading, width);
+			shown = true;
+			status_line(f, colour, width, fs[k].st);
+		}
+}
+
 int
 render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width)
 {
 	const struct mr_team *t = &r->team;
 	struct table tb = { .limit = width };
 	char v[128];
-	size_t shown;
+	struct finding *fs;
+	size_t nf = monthly_findings(r, &fs);
 
 	fprintf(f, "Monthly report %s (", r->month_name);
 	escape_write(f, r->zone, true);
@@ -204,11 +223,8 @@ render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width)
 	if (t->owners_pages > 0)
 		fprintf(f, "Handled by the services' own teams in business hours: %" PRId64
 			" page%s\n", t->owners_pages, t->owners_pages == 1 ? "" : "s");
-	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
-		if (t->st[i].status != IND_GREEN || i == IND_TEAM_OOH)
-			status_line(f, colour, width, &t->st[i]);
-	if (t->has_forecast)
-		status_line(f, colour, width, &t->fc_st);
+	told(f, colour, width, fs, nf, FINDING_TEAM, -1, NULL);
+	told(f, colour, width, fs, nf, FINDING_FORECAST, -1, NULL);
 
 	fputs("\nPeople\n", f);
 	tb.cols = 16;
@@ -248,22 +264,9 @@ render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width)
 		set(&tb, c + 1, "%s", ind_status_name(w));
 	}
 	print(f, &tb, colour);
-	shown = 0;
-	for (size_t k = 0; k < r->n_people; k++)
-		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
-			if (r->people[k].st[i].status > IND_GREEN) {
-				if (shown++ == 0)
-					fputs("Why:\n", f);
-				status_line(f, colour, width, &r->people[k].st[i]);
-			}
-	shown = 0;
-	for (size_t k = 0; k < r->n_people; k++)
-		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
-			if (monthly_grey_shown(&r->people[k].st[i], r->people[k].v[i])) {
-				if (shown++ == 0)
-					fputs("Too few to judge (shown, not judged):\n", f);
-				status_line(f, colour, width, &r->people[k].st[i]);
-			}
+	told(f, colour, width, fs, nf, FINDING_PERSON, -1, "Why");
+	told(f, colour, width, fs, nf, FINDING_PERSON_GREY, -1,
+	      "Too few to judge (shown, not judged)");
 
 	fputs("\nNoisiest alerts\n", f);
 	tb.cols = 8;
@@ -292,22 +295,8 @@ render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width)
 	print(f, &tb, colour);
 	if (r->n_alerts > 10)
 		fprintf(f, "(%zu more alerts in --format json)\n", r->n_alerts - 10);
-	for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++) {
-		/* Each indicator under a heading that says what follows. */
-		static const char *const heading[] = {
-			[IND_ALERT_OOH] = "Alerts that interrupted someone out of hours:\n",
-			[IND_ALERT_UNACTED] = "Could it have waited until morning? "
-				"(resolved out of hours without anyone acting):\n",
-			[IND_ALERT_NO_RUNBOOK] = "Alerts without a runbook link:\n",
-		};
-
-		shown = 0;
-		for (size_t k = 0; k < r->n_alerts; k++)
-			if (r->alerts[k].st[i].status > IND_GREEN) {
-				if (shown++ == 0)
-					heading_line(f, heading[i], width);
-				status_line(f, colour, width, &r->alerts[k].st[i]);
-			}
-	}
+	for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
+		told(f, colour, width, fs, nf, FINDING_ALERT, i, finding_alert_heading(i));
+	free(fs);
 	return 0;
 }

@@ -4,35 +4,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/url.h"
 #include "common/xalloc.h"
 #include "service/audit.h"
+#include "service/privacy.h"
 
 /* The private field of each kind of event, whose owner is the person the
  * event is about. */
 static const struct {
 	const char *action, *field;
+	bool office;            /* the event is about an office: managers' only */
 } private_fields[] = {
-	{ "leave.add", "reason" },
-	{ "leave.remove", "reason" },
-	{ "leave.import", "source" },
+	{ "leave.add", "reason", false },
+	{ "leave.remove", "reason", false },
+	{ "leave.import", "source", false },
+	{ "holiday.import", "source", true },
 };
 
+/* The private field of ACTION, or NULL; *OFFICE: whether it is an
+ * office's. */
 static const char *
-private_field(const char *action)
+private_field(const char *action, bool *office)
 {
 	for (size_t i = 0; i < sizeof private_fields / sizeof private_fields[0]; i++)
-		if (strcmp(private_fields[i].action, action) == 0)
+		if (strcmp(private_fields[i].action, action) == 0) {
+			*office = private_fields[i].office;
 			return private_fields[i].field;
+		}
 	return NULL;
 }
 
 /* The handle of the person event E is about: its "person" field (leave
- * add and remove), else its object (leave import). */
+ * add and remove), else its object (leave import); "" (nobody) for an
+ * office's. */
 static const char *
-owner(const struct audit_event *e, json_t *before, json_t *after)
+owner(const struct audit_event *e, bool office, json_t *before, json_t *after)
 {
 	json_t *p = json_object_get(after ? after : before, "person");
 
+	if (office)
+		return "";
 	return json_is_string(p) ? json_string_value(p) : e->object;
 }
 
@@ -54,23 +65,48 @@ drop_field(char **text, const char *field)
 	json_decref(j);
 }
 
+/* TEXT with its FIELD, a calendar's address, as url_shown() shows it, in
+ * place: printed to anyone, its secret path and query never are. */
+static void
+shorten_field(char **text, const char *field)
+{
+	json_t *j, *v;
+	char *shown;
+
+	if (*text == NULL)
+		return;
+	j = json_loads(*text, JSON_DECODE_ANY, NULL);
+	v = json_is_object(j) ? json_object_get(j, field) : NULL;
+	if (json_is_string(v)) {
+		shown = url_shown(json_string_value(v));
+		json_object_set_new(j, field, json_string(shown));
+		free(shown);
+		free(*text);
+		*text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	}
+	json_decref(j);
+}
+
 /* Leaves out of E what the actor may not read. */
 static void
 redact(const struct svc *s, struct audit_event *e)
 {
-	const char *field = private_field(e->action);
+	bool office = false, theirs;
+	const char *field = private_field(e->action, &office);
 	json_t *b, *a;
-	bool theirs;
 
-	if (field == NULL || s->actor->privileged)
+	if (field == NULL)
 		return;
 	b = e->before ? json_loads(e->before, JSON_DECODE_ANY, NULL) : NULL;
 	a = e->after ? json_loads(e->after, JSON_DECODE_ANY, NULL) : NULL;
-	theirs = s->actor->known &&
-		 strcmp(owner(e, json_is_object(b) ? b : NULL, json_is_object(a) ? a : NULL),
-			s->actor->person.handle) == 0;
+	theirs = svc_may_read_private(s, owner(e, office, json_is_object(b) ? b : NULL,
+					       json_is_object(a) ? a : NULL));
 	json_decref(b);
 	json_decref(a);
+	if (theirs && strcmp(field, "source") == 0) {
+		shorten_field(&e->before, field);
+		shorten_field(&e->after, field);
+	}
 	if (theirs)
 		return;
 	drop_field(&e->before, field);

@@ -8,6 +8,7 @@
 
 #include "common/err.h"
 #include "common/timefmt.h"
+#include "common/url.h"
 #include "common/xalloc.h"
 #include "service/calendar-sync.h"
 
@@ -64,6 +65,12 @@ source_read(const struct svc *s, const char *arg, const char *for_what,
 		src->source = abs;
 		return 0;
 	}
+	/* Stored, it would be shown (audit, leave list) and backed up. */
+	if (url_has_userinfo(arg))
+		return rota_fail(EX_USAGE, "the calendar's address holds a user name or "
+				 "password, which rota would store and show: give the address "
+				 "without them, and set [import] host, username and "
+				 "password_file (a file only you may read) as for CalDAV");
 	src->is_url = true;
 	src->source = xstrdup(arg);
 	src->cache_key = xasprintf("%s#%s", arg, for_what);
@@ -182,7 +189,7 @@ calendar_sync(const struct svc *s, const char *arg, const struct sync_target *t,
 {
 	struct ics_options io = { .zone = t->zone, .skip_transparent = t->skip_transparent };
 	struct window w;
-	char for_what[48];
+	char for_what[48], *shown;
 	int r;
 
 	memset(out, 0, sizeof *out);
@@ -203,9 +210,10 @@ calendar_sync(const struct svc *s, const char *arg, const struct sync_target *t,
 		w.to = io.to = ROTA_TIME_END;
 	date_format_local(w.from, t->zone, w.from_day, sizeof w.from_day);
 	date_format_local(w.to, t->zone, w.to_day, sizeof w.to_day);
-	if ((r = ics_parse(out->src.fetched.body, out->src.fetched.len, arg, &io,
-			   &out->ics)) != 0 ||
-	    (r = store_begin(s->db)) != 0)
+	shown = url_shown(arg);
+	r = ics_parse(out->src.fetched.body, out->src.fetched.len, shown, &io, &out->ics);
+	free(shown);
+	if (r != 0 || (r = store_begin(s->db)) != 0)
 		return r;
 	if ((r = apply(s, t, &w, out)) != 0 || (r = store_commit(s->db)) != 0) {
 		store_rollback(s->db);

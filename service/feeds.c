@@ -9,6 +9,7 @@
 #include "common/err.h"
 #include "service/feeds.h"
 #include "service/oncall.h"
+#include "service/privacy.h"
 
 /* What the feeds ask about when holders are on call (fs->oncall): the
  * rotations, loaded once a build. */
@@ -99,7 +100,8 @@ feed_export(const struct svc *s, const char *handle, const char *rotation, char 
 	*text = NULL;
 	*events = 0;
 	if (handle != NULL) {
-		if ((r = svc_find_person(s, handle, &p)) != 0)
+		if ((r = svc_find_person(s, handle, &p)) != 0 ||
+		    (r = svc_require_private(s, "feed export --person", p.handle)) != 0)
 			return r;
 		snprintf(name, sizeof name, "On call \xe2\x80\x94 %s", p.name);
 	} else {
@@ -134,10 +136,7 @@ feed_owner(const struct svc *s, const char *handle, const char *what, struct per
 	if ((r = svc_find_person(s, handle != NULL ? handle : s->actor->person.handle,
 				 out)) != 0)
 		return r;
-	if (s->actor->privileged || (s->actor->known && s->actor->person.id == out->id))
-		return 0;
-	return rota_fail(EX_NOPERM, "%s: only %s or a manager may (you are %s)", what,
-			 out->handle, s->actor->label);
+	return svc_require_private(s, what, out->handle);
 }
 
 /* [feed] base_url + "/" + token + ".ics", or "" when base_url is unset. */

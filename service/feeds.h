@@ -12,11 +12,11 @@
 #include "service/service.h"
 
 /* One feed as iCalendar text: HANDLE's shifts across every rotation, or
- * with HANDLE NULL everyone's in ROTATION. Anyone may export any feed, as
- * anyone may read the schedule (rota schedule show): a feed holds shifts,
- * nothing private; the secret is a personal feed's published address
- * (below). *TEXT (free it) and *EVENTS get the feed and its number of
- * events. */
+ * with HANDLE NULL everyone's in ROTATION. Anyone may export a
+ * rotation's feed, as anyone may read the schedule (rota schedule show);
+ * a personal feed is its person's or a manager's (service/privacy.h), as
+ * its published copy is secret (below). *TEXT (free it) and *EVENTS get
+ * the feed and its number of events. */
 int feed_export(const struct svc *s, const char *handle, const char *rotation,
 		char **text, size_t *events);
 

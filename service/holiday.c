@@ -70,28 +70,52 @@ holiday_remove(const struct svc *s, int64_t id, struct holiday *h)
 }
 
 int
-holiday_list(const struct svc *s, const char *office, int year, struct office *o,
-	     int *from_year, struct holiday **v, size_t *n)
+holiday_list_query(const struct svc *s, const char *office, int year,
+		   struct holiday_query *q)
 {
-	char from[11], to[11];
+	struct office *o = &q->office;
 	int r;
 
-	memset(o, 0, sizeof *o);
-	*v = NULL;
-	*n = 0;
+	memset(q, 0, sizeof *q);
 	if (office != NULL && (r = svc_find_office(s, office, o)) != 0)
 		return r;
 	if (year == 0) {
 		struct local_time lt;
 
 		tz_to_local(tz_lookup_or_utc(o->id ? o->tz : "UTC"), s->now, &lt);
-		*from_year = lt.year;
+		q->from_year = lt.year;
 	} else {
-		*from_year = year;
+		q->from_year = year;
 	}
-	snprintf(from, sizeof from, "%04d-01-01", *from_year);
-	snprintf(to, sizeof to, "%04d-12-31", *from_year);
-	return store_holiday_list(s->db, o->id, from, year ? to : NULL, v, n);
+	snprintf(q->from, sizeof q->from, "%04d-01-01", q->from_year);
+	if (year != 0)
+		snprintf(q->to, sizeof q->to, "%04d-12-31", q->from_year);
+	return 0;
+}
+
+int
+holiday_list_each(const struct svc *s, const struct holiday_query *q, store_row_fn *fn,
+		  void *arg)
+{
+	return store_holiday_each(s->db, q->office.id, q->from, q->to[0] ? q->to : NULL, fn,
+				  arg);
+}
+
+int
+holiday_list(const struct svc *s, const char *office, int year, struct office *o,
+	     int *from_year, struct holiday **v, size_t *n)
+{
+	struct holiday_query q;
+	int r;
+
+	*v = NULL;
+	*n = 0;
+	r = holiday_list_query(s, office, year, &q);
+	*o = q.office;
+	*from_year = q.from_year;
+	if (r != 0)
+		return r;
+	return store_holiday_list(s->db, q.office.id, q.from, q.to[0] ? q.to : NULL, v, n);
 }
 
 /* Holiday rows of the calendar: every date in ZONE whose day overlaps an

@@ -23,10 +23,26 @@ int holiday_add(const struct svc *s, const char *office, const char *day, const 
 /* Removes holiday ID; *H gets what it was. */
 int holiday_remove(const struct svc *s, int64_t id, struct holiday *h);
 
-/* The holidays of OFFICE (NULL: every office) in YEAR, or with YEAR 0 from
- * the start of this year (in the office's zone, else UTC) on. *O gets the
- * office (id 0 for every office), *FROM_YEAR the year they start from;
- * *V (*N entries) by day; free(*v). */
+/* Which holidays a list shows: those of OFFICE (id 0: every office) from
+ * FROM (YYYY-MM-DD) to TO (empty: no end). */
+struct holiday_query {
+	struct office office;
+	int from_year;
+	char from[11], to[11];
+};
+
+/* The query of the holidays of OFFICE (NULL: every office) in YEAR, or
+ * with YEAR 0 from the start of this year (in the office's zone, else
+ * UTC) on. */
+int holiday_list_query(const struct svc *s, const char *office, int year,
+		       struct holiday_query *q);
+
+/* Q's holidays by day, each a struct holiday handed to FN as it is read. */
+int holiday_list_each(const struct svc *s, const struct holiday_query *q, store_row_fn *fn,
+		      void *arg);
+
+/* The same into *V (*N entries); *O gets the office (id 0 for every
+ * office), *FROM_YEAR the year they start from; free(*v). */
 int holiday_list(const struct svc *s, const char *office, int year, struct office *o,
 		 int *from_year, struct holiday **v, size_t *n);
 

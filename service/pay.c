@@ -4,15 +4,17 @@
 #include <string.h>
 
 #include "service/pay.h"
+#include "service/privacy.h"
 
-/* Keeps only the lines of PERSON_ID. */
+/* Keeps only the lines the actor may read (service/privacy.h): a
+ * manager's every line, anyone else's their own. */
 static void
-keep_person(struct pay_month *m, int64_t person_id)
+keep_visible(const struct svc *s, struct pay_month *m)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < m->n_lines; i++)
-		if (m->persons[m->lines[i].person].id == person_id)
+		if (svc_may_read_private(s, m->persons[m->lines[i].person].handle))
 			m->lines[n++] = m->lines[i];
 	m->n_lines = n;
 }
@@ -28,7 +30,6 @@ pay_view(const struct svc *s, int year, int month, struct pay_month *out)
 		return r;
 	if ((r = pay_month_compute(s->db, s->cfg, year, month, out)) != 0)
 		return r;
-	if (!s->actor->privileged)
-		keep_person(out, s->actor->person.id);
+	keep_visible(s, out);
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include "common/share.h"
 #include "service/oncall.h"
 #include "service/plan.h"
+#include "service/privacy.h"
 #include "service/reports.h"
 
 #define WEEK_SECONDS (7 * 86400)
@@ -53,6 +54,19 @@ oncall_month_free(struct monthly_oncall *oc, size_t n)
 	free(oc);
 }
 
+/* A person's figures (pay, wellbeing) are theirs: a volunteer's report
+ * keeps the team's figures and their own row only, in every format. */
+static void
+keep_visible_people(const struct svc *s, struct monthly_report *r)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < r->n_people; i++)
+		if (svc_may_read_private(s, r->people[i].handle))
+			r->people[kept++] = r->people[i];
+	r->n_people = kept;
+}
+
 int
 report_monthly(const struct svc *s, int year, int month, struct monthly_report *out)
 {
@@ -66,11 +80,24 @@ report_monthly(const struct svc *s, int year, int month, struct monthly_report *
 	oncall_month_free(oc, noc);
 	if (r != 0)
 		return r;
-	/* rota pay's rule: a volunteer sees their own pay only. */
-	if (!s->actor->privileged)
-		for (size_t i = 0; i < out->n_people; i++)
-			if (!s->actor->known || out->people[i].id != s->actor->person.id)
-				out->people[i].n_pay = 0;
+	keep_visible_people(s, out);
+	return 0;
+}
+
+int
+report_monthly_compared(const struct svc *s, int year, int month, struct monthly_report *out)
+{
+	struct monthly_report *prev = xcalloc(1, sizeof *prev);
+	int py, pm, r;
+
+	monthly_previous(year, month, &py, &pm);
+	if ((r = report_monthly(s, year, month, out)) != 0 ||
+	    (r = report_monthly(s, py, pm, prev)) != 0) {
+		monthly_free(prev);
+		free(prev);
+		return r;
+	}
+	out->prev = prev;
 	return 0;
 }
 

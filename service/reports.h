@@ -17,6 +17,10 @@
  * everyone's, anyone else only their own (others' pay is left empty).
  * Free *OUT with monthly_free (also after a failure). */
 int report_monthly(const struct svc *s, int year, int month, struct monthly_report *out);
+/* The same, with last month's report in OUT->prev, by the same rules
+ * (the HTML page shows the change against it). */
+int report_monthly_compared(const struct svc *s, int year, int month,
+			    struct monthly_report *out);
 
 /* Follow the sun: how many hours a week an out-of-hours rotation would be
  * on call with some of its offices (each alone, each pair, all of them). */

@@ -208,9 +208,9 @@ roster_show(const struct svc *s, const char *rotation, const char *handle, int64
 }
 
 int
-roster_people(const struct svc *s, struct person **v, size_t *n)
+roster_people_each(const struct svc *s, store_row_fn *fn, void *arg)
 {
-	return store_person_list(s->db, v, n);
+	return store_person_each(s->db, fn, arg);
 }
 
 int

@@ -56,8 +56,9 @@ int roster_next(const struct svc *s, const char *handle, size_t max, struct pers
 int roster_show(const struct svc *s, const char *rotation, const char *handle,
 		int64_t from, int64_t to, store_row_fn *fn, void *arg);
 
-/* Every person, by handle, into *V (*N; free()). */
-int roster_people(const struct svc *s, struct person **v, size_t *n);
+/* Every person, by handle, each a struct person handed to FN as it is
+ * read (never the whole list in memory). */
+int roster_people_each(const struct svc *s, store_row_fn *fn, void *arg);
 
 /* A rotation as `rota rotation list` shows it. */
 struct roster_rotation {

@@ -607,40 +607,77 @@ visible(const struct svc *s, const struct swap *w, const struct shift *sh, bool 
 	return 0;
 }
 
+/* What swap_list_each hands each request read on to. */
+struct swap_each {
+	const struct svc *s;
+	store_row_fn *fn;
+	void *arg;
+};
+
+/* A request read by store_swap_each: its shift, and FN's if the actor
+ * sees it. */
+static int
+each_swap(void *row, void *arg)
+{
+	const struct swap_each *e = arg;
+	struct swap_item it = { .swap = *(const struct swap *)row };
+	bool see = true;
+	int r;
+
+	if ((r = request_shift(e->s, &it.swap, &it.shift)) != 0 ||
+	    (!e->s->actor->privileged && (r = visible(e->s, &it.swap, &it.shift, &see)) != 0))
+		return r;
+	return see ? e->fn(&it, e->arg) : 0;
+}
+
+int
+swap_list_each(const struct svc *s, bool open_only, store_row_fn *fn, void *arg)
+{
+	struct swap_each e = { s, fn, arg };
+	bool everyone = s->actor->privileged;
+	int r;
+
+	if (!everyone && (r = svc_require_person(s)) != 0)
+		return r;
+	return store_swap_each(s->db, everyone ? 0 : s->actor->person.id, open_only, each_swap,
+			       &e);
+}
+
+/* Keeps each request of a swap_list. */
+struct swaps_kept {
+	struct swap *v;
+	struct shift *shifts;
+	size_t n, nshifts;
+};
+
+static int
+keep_swap(void *row, void *arg)
+{
+	const struct swap_item *it = row;
+	struct swaps_kept *k = arg;
+
+	k->v = xpush(k->v, &k->n, sizeof *k->v);
+	k->v[k->n - 1] = it->swap;
+	k->shifts = xpush(k->shifts, &k->nshifts, sizeof *k->shifts);
+	k->shifts[k->nshifts - 1] = it->shift;
+	return 0;
+}
+
 int
 swap_list(const struct svc *s, bool open_only, struct swap **v, struct shift **shifts,
 	  size_t *n)
 {
-	bool everyone = s->actor->privileged;
-	size_t kept = 0;
-	int r;
+	struct swaps_kept k = { NULL, NULL, 0, 0 };
+	int r = swap_list_each(s, open_only, keep_swap, &k);
 
-	*v = NULL;
-	*shifts = NULL;
-	*n = 0;
-	if (!everyone && (r = svc_require_person(s)) != 0)
-		return r;
-	if ((r = store_swap_list(s->db, everyone ? 0 : s->actor->person.id, open_only,
-				 v, n)) != 0)
-		return r;
-	*shifts = xcalloc(*n + 1, sizeof **shifts);
-	for (size_t i = 0; i < *n && r == 0; i++) {
-		bool see = true;
-
-		if ((r = request_shift(s, &(*v)[i], &(*shifts)[kept])) != 0 ||
-		    (!everyone && (r = visible(s, &(*v)[i], &(*shifts)[kept], &see)) != 0))
-			break;
-		if (see)
-			(*v)[kept++] = (*v)[i];
-	}
-	*n = kept;
 	if (r != 0) {
-		free(*v);
-		free(*shifts);
-		*v = NULL;
-		*shifts = NULL;
-		*n = 0;
+		free(k.v);
+		free(k.shifts);
+		k = (struct swaps_kept){ NULL, NULL, 0, 0 };
 	}
+	*v = k.v;
+	*shifts = k.shifts;
+	*n = k.n;
 	return r;
 }
 

@@ -52,6 +52,17 @@ int swap_get(const struct svc *s, int64_t id, struct swap *w, struct shift *sh);
 int swap_list(const struct svc *s, bool open_only, struct swap **v,
 	      struct shift **shifts, size_t *n);
 
+/* One request of swap_list_each, with its shift. */
+struct swap_item {
+	struct swap swap;
+	struct shift shift;
+};
+
+/* The requests of swap_list in its order, each a struct swap_item handed
+ * to FN as it is read (its shift and whether the actor sees it looked up
+ * by statements reused for every row): never the whole list in memory. */
+int swap_list_each(const struct svc *s, bool open_only, store_row_fn *fn, void *arg);
+
 /* A manager gives shift SHIFT_ID to HANDLE: all of it, or from now when
  * it is in progress (the part already worked stays with its holder). A
  * shift that has ended may not change; one that breaks a hard rule only

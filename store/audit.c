@@ -17,7 +17,7 @@ store_audit_add(struct store *s, int64_t at, const char *actor, const char *acti
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, at);
 	db_bind_text(st, 2, actor);
 	db_bind_text(st, 3, action);

@@ -40,7 +40,7 @@ store_caldav_put(struct store *s, const char *collection, const struct caldav_ev
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, collection);
 	db_bind_text(st, 2, e->uid);
 	db_bind_text(st, 3, e->href);
@@ -57,7 +57,7 @@ store_caldav_remove(struct store *s, const char *collection, const char *uid)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, collection);
 	db_bind_text(st, 2, uid);
 	return db_changed(s, st);

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -80,8 +82,15 @@ db_fail(const char *path, int code, int sys_errno, const char *msg)
 int
 db_error(struct store *s)
 {
-	return db_fail(s->path, sqlite3_errcode(s->db), sqlite3_system_errno(s->db),
-		       sqlite3_errmsg(s->db));
+	s->failed = db_fail(s->path, sqlite3_errcode(s->db), sqlite3_system_errno(s->db),
+			    sqlite3_errmsg(s->db));
+	return s->failed;
+}
+
+int
+db_failed(const struct store *s)
+{
+	return s->failed != 0 ? s->failed : EX_SOFTWARE;
 }
 
 /* Waits while a page import's writer thread uses the connection. */
@@ -352,6 +361,72 @@ make_parents(const char *path)
 	return r;
 }
 
+/* The group of the databases created from now on, and its name; none:
+ * (gid_t)-1. */
+static gid_t create_gid = (gid_t)-1;
+static char create_group_name[64];
+
+void
+store_create_group(const char *name, gid_t gid)
+{
+	snprintf(create_group_name, sizeof create_group_name, "%s", name ? name : "");
+	create_gid = name ? gid : (gid_t)-1;
+}
+
+/* Gives FD (PATH) to the group, mode MODE. */
+static int
+give_group(int fd, const char *path, mode_t mode)
+{
+	if ((create_gid != (gid_t)-1 && fchown(fd, (uid_t)-1, create_gid) != 0) ||
+	    fchmod(fd, mode) != 0)
+		return rota_fail(EX_NOPERM, "%s: cannot give it to group %s: %s (are you a "
+				 "member of it?)", path, create_group_name, strerror(errno));
+	return 0;
+}
+
+/* Creates the database file PATH, empty, for its owner only (0600), or
+ * for its group too (0660, owned by the group) when one is set, whatever
+ * the umask: sqlite gives the -wal and -shm files it creates the database
+ * file's mode. An existing file is left as it is; a failure to create is
+ * left for sqlite to report. */
+static int
+create_private(const char *path)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	int r;
+
+	if (fd < 0)
+		return 0;
+	if ((r = give_group(fd, path, create_gid == (gid_t)-1 ? 0600 : 0660)) != 0)
+		unlink(path);
+	close(fd);
+	return r;
+}
+
+/* With a group set, the -wal and -shm files of PATH that this user made
+ * are given to it as well (sqlite makes them with the database's mode but
+ * the user's own group). */
+static int
+group_companions(const char *path)
+{
+	static const char *const ext[] = { "-wal", "-shm" };
+	struct stat st;
+	int r = 0;
+
+	for (size_t i = 0; i < 2 && r == 0 && create_gid != (gid_t)-1; i++) {
+		char *f = xasprintf("%s%s", path, ext[i]);
+		int fd = open(f, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+		if (fd >= 0 && fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+		    st.st_gid != create_gid)
+			r = give_group(fd, f, st.st_mode & 0660);
+		if (fd >= 0)
+			close(fd);
+		free(f);
+	}
+	return r;
+}
+
 /* Runs a PRAGMA journal_mode statement, MODE set to the mode it answers
  * ("" if none): SQLITE_ROW, or sqlite's result code. */
 static int
@@ -408,7 +483,7 @@ store_open_version(const char *path, int target, struct store **out)
 	if (path[0] == '\0' || path[0] == ':')
 		return rota_fail(EX_USAGE, "'%s' is not a database file name: give "
 				 "a path, as in --db ./rota.db", path);
-	if ((r = make_parents(path)) != 0)
+	if ((r = make_parents(path)) != 0 || (r = create_private(path)) != 0)
 		return r;
 	/* rota is one thread: sqlite need not lock a mutex on every
 	 * allocation and page-cache call (it does by default, and it is a
@@ -443,7 +518,8 @@ store_open_version(const char *path, int target, struct store **out)
 		      "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
 		      "PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY; "
 		      "PRAGMA journal_size_limit = 16777216")) != 0 ||
-	    (r = use_wal(s)) != 0 || (r = store_migrate(s, target)) != 0) {
+	    (r = use_wal(s)) != 0 || (r = store_migrate(s, target)) != 0 ||
+	    (r = group_companions(path)) != 0) {
 		store_close(s);
 		return r;
 	}
@@ -629,7 +705,7 @@ db_one(struct store *s, sqlite3_stmt *st, db_read_fn *read, void *out)
 	int r;
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	r = sqlite3_step(st);
 	if (r == SQLITE_ROW) {
 		r = read(st, out);
@@ -649,7 +725,7 @@ db_list_owning(struct store *s, sqlite3_stmt *st, db_read_fn *read,
 	*v = NULL;
 	*n = 0;
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		*v = xpush(*v, n, size);
 		if ((err = read(st, (char *)*v + (*n - 1) * size)) != 0)
@@ -683,7 +759,7 @@ db_each(struct store *s, sqlite3_stmt *st, db_read_fn *read, void (*drop)(void *
 	int r, err = 0;
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(row, 0, size);
 		if ((err = read(st, row)) == 0)

@@ -80,7 +80,7 @@ store_person_set_feed_token(struct store *s, int64_t person_id, const char *toke
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, person_id);
 	db_bind_text(st, 2, token);
 	return db_changed(s, st);

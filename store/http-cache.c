@@ -39,7 +39,7 @@ store_http_cache_put(struct store *s, const char *key, const char *etag,
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, key);
 	db_bind_text(st, 2, etag);
 	db_bind_text(st, 3, last_modified);
@@ -54,7 +54,7 @@ store_http_cache_remove(struct store *s, const char *key)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, key);
 	return db_changed(s, st);
 }

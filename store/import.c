@@ -48,7 +48,7 @@ store_leave_import_add(struct store *s, int64_t person_id, const char *source,
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, person_id);
 	db_bind_int(st, 2, r->start);
 	db_bind_int(st, 3, r->end);
@@ -68,7 +68,7 @@ store_leave_import_update(struct store *s, const struct imported_row *r)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, r->start);
 	db_bind_int(st, 2, r->end);
 	db_bind_text(st, 3, r->text);
@@ -116,7 +116,7 @@ store_holiday_import_add(struct store *s, int64_t office_id, const char *source,
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, office_id);
 	db_bind_text(st, 2, r->day);
 	db_bind_text(st, 3, r->text);
@@ -133,7 +133,7 @@ store_holiday_import_update(struct store *s, const struct imported_row *r)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, r->text);
 	db_bind_int(st, 2, r->id);
 	return db_changed(s, st);

@@ -37,7 +37,7 @@ store_key_add(struct store *s, struct ssh_key *k, int64_t now)
 	char what[KEY_FINGERPRINT_MAX + 16];
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, k->person_id);
 	db_bind_text(st, 2, k->type);
 	db_bind_text(st, 3, k->blob);
@@ -79,7 +79,7 @@ store_key_remove(struct store *s, int64_t id)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, id);
 	return db_changed(s, st);
 }

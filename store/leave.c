@@ -45,7 +45,7 @@ store_leave_add(struct store *s, struct leave *l, int64_t now)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, l->person_id);
 	db_bind_int(st, 2, l->start);
 	db_bind_int(st, 3, l->end);
@@ -104,7 +104,7 @@ store_leave_remove(struct store *s, int64_t id)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, id);
 	return db_changed(s, st);
 }

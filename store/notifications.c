@@ -77,7 +77,7 @@ store_notification_add(struct store *s, struct notification *n, bool *added)
 	if (added != NULL)
 		*added = false;
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, n->kind);
 	db_bind_text(st, 2, n->dedup_key);
 	db_bind_text(st, 3, n->channel);
@@ -129,7 +129,7 @@ store_notification_sent(struct store *s, int64_t id, int64_t at)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, at);
 	db_bind_int(st, 2, id);
 	return db_changed(s, st);
@@ -144,7 +144,7 @@ store_notification_failed(struct store *s, int64_t id, const char *error)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, error);
 	db_bind_int(st, 2, id);
 	return db_changed(s, st);
@@ -236,7 +236,7 @@ told_exec(struct store *s, const char *sql, int64_t term_id, int slot)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, term_id);
 	db_bind_int(st, 2, slot);
 	return db_step_done(s, st);
@@ -261,7 +261,7 @@ store_told_set(struct store *s, int64_t term_id, int slot)
 	    (r = told_exec(s, keep_sql, term_id, slot)) != 0)
 		return r;
 	if ((st = db_stmt(s, term_sql)) == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, term_id);
 	return db_step_done(s, st);
 }
@@ -273,7 +273,7 @@ store_notify_run_add(struct store *s, int64_t now, int64_t *id)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, now);
 	return db_insert(s, st, "notify run", id);
 }

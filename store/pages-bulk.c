@@ -811,9 +811,11 @@ store_page_bulk_plan(struct page_bulk *b, size_t more)
 static int
 restore_indexes(struct page_bulk *b)
 {
+	int r;
+
 	for (; b->n_restored < b->n_dropped; b->n_restored++)
-		if (exec(b->s, b->dropped[b->n_restored].sql) != 0)
-			return EX_SOFTWARE;
+		if ((r = exec(b->s, b->dropped[b->n_restored].sql)) != 0)
+			return r;
 	return 0;
 }
 

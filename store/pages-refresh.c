@@ -21,7 +21,7 @@ store_page_refresh(struct store *s, const struct page *p, bool *changed)
 
 	*changed = false;
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, p->source);
 	db_bind_text(st, 2, p->source_id);
 	db_bind_id(st, 3, p->acknowledged);

@@ -140,7 +140,7 @@ store_page_insert_many(struct store *s, struct page *v, size_t n, int64_t now,
 			k++;
 		rows = insert_rows[k];
 		if ((st = db_stmt(s, insert_sql(k))) == NULL)
-			return EX_SOFTWARE;
+			return db_failed(s);
 		for (int i = 0; i < rows; i++)
 			bind_page(st, 1 + i * PAGE_COLS, &v[done + (size_t)i], now);
 		while ((r = sqlite3_step(st)) == SQLITE_ROW) {

@@ -28,7 +28,7 @@ store_office_add(struct store *s, struct office *o, int64_t now)
 	char what[NAME_MAX_ + 16];
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, o->name);
 	db_bind_text(st, 2, o->tz);
 	db_bind_text(st, 3, o->hours);
@@ -76,7 +76,7 @@ store_holiday_add(struct store *s, struct holiday *h, const char *source,
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, h->office_id);
 	db_bind_text(st, 2, h->day);
 	db_bind_text(st, 3, h->name);
@@ -101,9 +101,9 @@ read_holiday(sqlite3_stmt *st, void *out)
 	return 0;
 }
 
-int
-store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
-		   const char *to_day, struct holiday **v, size_t *n)
+/* The statement of store_holiday_list and store_holiday_each. */
+static sqlite3_stmt *
+holiday_query(struct store *s, int64_t office_id, const char *from_day, const char *to_day)
 {
 	static const char sql[] =
 		HOLIDAY_COLS "WHERE (?1 = 0 OR h.office_id = ?1) AND (?2 IS NULL OR h.day >= ?2) "
@@ -115,7 +115,25 @@ store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
 		db_bind_text(st, 2, from_day);
 		db_bind_text(st, 3, to_day);
 	}
-	return db_list(s, st, read_holiday, sizeof **v, (void **)v, n);
+	return st;
+}
+
+int
+store_holiday_list(struct store *s, int64_t office_id, const char *from_day,
+		   const char *to_day, struct holiday **v, size_t *n)
+{
+	return db_list(s, holiday_query(s, office_id, from_day, to_day), read_holiday,
+		       sizeof **v, (void **)v, n);
+}
+
+int
+store_holiday_each(struct store *s, int64_t office_id, const char *from_day,
+		   const char *to_day, store_row_fn *fn, void *arg)
+{
+	struct holiday h;
+
+	return db_each(s, holiday_query(s, office_id, from_day, to_day), read_holiday, NULL,
+		       &h, sizeof h, fn, arg);
 }
 
 int
@@ -136,7 +154,7 @@ store_holiday_remove(struct store *s, int64_t id)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, id);
 	return db_changed(s, st);
 }
@@ -176,7 +194,7 @@ store_person_add(struct store *s, struct person *p, int64_t now)
 	char what[HANDLE_MAX + 16];
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, p->handle);
 	db_bind_text(st, 2, p->name);
 	db_bind_text(st, 3, p->email);
@@ -214,11 +232,22 @@ store_person_get_id(struct store *s, int64_t id, struct person *out)
 	return db_one(s, st, read_person, out);
 }
 
+static const char person_list_sql[] =
+	PERSON_COLS "WHERE p.removed_at IS NULL ORDER BY p.handle";
+
 int
 store_person_list(struct store *s, struct person **v, size_t *n)
 {
-	static const char sql[] = PERSON_COLS "WHERE p.removed_at IS NULL ORDER BY p.handle";
-	return db_list(s, db_stmt(s, sql), read_person, sizeof **v, (void **)v, n);
+	return db_list(s, db_stmt(s, person_list_sql), read_person, sizeof **v, (void **)v, n);
+}
+
+int
+store_person_each(struct store *s, store_row_fn *fn, void *arg)
+{
+	struct person p;
+
+	return db_each(s, db_stmt(s, person_list_sql), read_person, NULL, &p, sizeof p, fn,
+		       arg);
 }
 
 int
@@ -230,7 +259,7 @@ store_person_update(struct store *s, const struct person *p)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, p->name);
 	db_bind_text(st, 2, p->email);
 	db_bind_text(st, 3, p->tz);
@@ -253,7 +282,7 @@ store_person_remove(struct store *s, int64_t id, int64_t now)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, id);
 	return db_changed(s, st);

@@ -46,7 +46,7 @@ store_person_history_begin(struct store *s, int64_t person_id)
 
 	person_history_forget(s);
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, person_id);
 	return db_step_done(s, st);
 }
@@ -61,7 +61,7 @@ store_person_history_add(struct store *s, int64_t from, const struct person *p)
 
 	person_history_forget(s);
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, p->id);
 	db_bind_int(st, 2, from);
 	db_bind_text(st, 3, p->tz);

@@ -52,7 +52,7 @@ store_report_ooh_each(struct store *s, int64_t from, int64_t to,
 	int r;
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, from);
 	db_bind_int(st, 2, to);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -199,7 +199,7 @@ store_report_page_rows(struct store *s, int64_t from, int64_t to, bool alerts,
 	out->to = to;
 	out->has_alerts = alerts;
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, from);
 	db_bind_int(st, 2, to);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {

@@ -41,7 +41,7 @@ store_rotation_add(struct store *s, struct rotation *r, int64_t now)
 	char what[NAME_MAX_ + 16];
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, r->name);
 	db_bind_text(st, 2, tier_name(r->tier));
 	db_bind_text(st, 3, r->tz);
@@ -69,14 +69,14 @@ store_rotation_set_cover(struct store *s, int64_t rotation_id, bool out_of_hours
 
 	for (size_t i = 0; i < 3 && steps[i] != NULL; i++) {
 		if ((st = db_stmt(s, steps[i])) == NULL)
-			return EX_SOFTWARE;
+			return db_failed(s);
 		db_bind_int(st, 1, rotation_id);
 		if ((r = db_step_done(s, st)) != 0)
 			return r;
 	}
 	for (size_t i = 0; out_of_hours && i < n; i++) {
 		if ((st = db_stmt(s, add_office)) == NULL)
-			return EX_SOFTWARE;
+			return db_failed(s);
 		db_bind_int(st, 1, rotation_id);
 		db_bind_int(st, 2, offices[i]);
 		if ((r = db_step_done(s, st)) != 0)
@@ -177,7 +177,7 @@ store_term_add(struct store *s, struct term *t, int64_t now)
 	char what[NAME_MAX_ + 16];
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_text(st, 1, t->name);
 	db_bind_int(st, 2, t->rotation_id);
 	db_bind_int(st, 3, t->start);
@@ -250,7 +250,7 @@ store_member_join(struct store *s, int64_t term_id, int64_t person_id, int64_t a
 	int r;
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, term_id);
 	db_bind_int(st, 2, person_id);
 	db_bind_int(st, 3, at);
@@ -269,7 +269,7 @@ store_member_leave(struct store *s, int64_t term_id, int64_t person_id, int64_t 
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, term_id);
 	db_bind_int(st, 2, person_id);
 	db_bind_int(st, 3, at);

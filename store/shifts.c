@@ -133,7 +133,7 @@ store_shift_insert(struct store *s, struct shift *sh, int64_t now)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	new_shift_defaults(sh);
 	db_bind_text(st, 1, sh->uid);
 	db_bind_int(st, 2, sh->rotation_id);
@@ -168,14 +168,14 @@ record_release(struct store *s, int64_t shift_id, int64_t person_id, int64_t now
 	int r;
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, shift_id);
 	db_bind_int(st, 2, person_id);
 	db_bind_int(st, 3, now);
 	if ((r = db_step_done(s, st)) != 0)
 		return r;
 	if ((st = db_stmt(s, forget_sql)) == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, shift_id);
 	db_bind_int(st, 2, person_id);
 	return db_step_done(s, st);
@@ -195,7 +195,7 @@ store_shift_reshape(struct store *s, int64_t shift_id, int64_t person_id, int64_
 	if ((r = record_release(s, shift_id, person_id, now)) != 0)
 		return r;
 	if ((st = db_stmt(s, sql)) == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, shift_id);
 	db_bind_int(st, 2, person_id);
 	db_bind_text(st, 3, origin_name(origin));
@@ -234,7 +234,7 @@ store_shift_cancel(struct store *s, int64_t shift_id, int64_t now)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, shift_id);
 	db_bind_int(st, 2, now);
 	return db_changed(s, st);
@@ -300,7 +300,7 @@ store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 	*v = NULL;
 	*n = 0;
 	if ((st = db_stmt(s, members_sql)) == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, term_id);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		h = xpush(h, &nh, sizeof *h);
@@ -353,7 +353,7 @@ store_member_history(struct store *s, int64_t term_id, int64_t rotation_id,
 	return 0;
 fail:
 	free(h);
-	return st == NULL ? EX_SOFTWARE : db_error(s);
+	return st == NULL ? db_failed(s) : db_error(s);
 }
 
 /* A row of store_now. */
@@ -408,7 +408,7 @@ store_now_each(struct store *s, int64_t t, void (*fn)(const struct on_call *c, v
 	int r, err = 0;
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, t);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_int64(st, 1) == last)
@@ -493,7 +493,7 @@ store_shift_insert_many(struct store *s, struct shift *v, size_t n, int64_t now)
 			k++;
 		rows = insert_rows[k];
 		if ((st = db_stmt(s, insert_sql(k))) == NULL)
-			return EX_SOFTWARE;
+			return db_failed(s);
 		for (int i = 0; i < rows; i++) {
 			struct shift *sh = &v[done + (size_t)i];
 

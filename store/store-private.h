@@ -38,6 +38,7 @@ struct store {
 	/* store_on_end's: called when the transaction ends. */
 	void (*on_end)(void *arg, bool committed);
 	void *on_end_arg;
+	int failed;                 /* the status db_error() last returned */
 };
 /* Frees what store/person-history.c keeps (store_close). */
 void person_history_forget(struct store *s);
@@ -48,9 +49,17 @@ void person_history_forget(struct store *s);
  * prepared). NULL after printing the error. */
 sqlite3_stmt *db_stmt(struct store *s, const char *sql);
 
-/* Prints the connection's last error and returns its exit status
- * (EX_TEMPFAIL when the database is locked, EX_SOFTWARE otherwise). */
+/* Prints the connection's last error and returns its exit status, as
+ * db_fail() in store/db.c maps it (EX_TEMPFAIL busy, EX_DATAERR damaged,
+ * EX_IOERR full or I/O, EX_NOPERM read-only; EX_SOFTWARE only for what
+ * rota cannot explain). */
 int db_error(struct store *s);
+
+/* The status of the error db_error() last printed (EX_SOFTWARE if none):
+ * what a caller returns when db_stmt() gave NULL, so that a statement
+ * that cannot be prepared (a damaged schema, a busy or full database)
+ * exits as its message says, never 70. */
+int db_failed(const struct store *s);
 
 /* Runs a statement that returns no rows. 0, or db_error(). */
 int db_step_done(struct store *s, sqlite3_stmt *st);

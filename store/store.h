@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "model/model.h"
 
@@ -25,8 +26,14 @@
 struct store;
 
 /* Opens (creating it and its folders if needed) the database at PATH and
- * brings its schema to the latest version. */
+ * brings its schema to the latest version. A database it creates is
+ * readable by its owner only (0600, whatever the umask), as are its -wal
+ * and -shm files: it holds feed tokens, leave reasons and pay. */
 int store_open(const char *path, struct store **out);
+/* The group NAME (GID) that databases created from now on belong to:
+ * the database file is then 0660 and owned by it, and so are the -wal
+ * and -shm files this user makes; NULL: none, 0600 (the default). */
+void store_create_group(const char *name, gid_t gid);
 /* The same, migrating only up to TARGET (tests build old databases). */
 int store_open_version(const char *path, int target, struct store **out);
 int store_migrate(struct store *s, int target);
@@ -168,6 +175,15 @@ int store_member_get(struct store *s, int64_t term_id, int64_t person_id, struct
 /* Receives each row of a list read row by row (store_*_each), valid until
  * it returns; a non-zero return stops the reading and is returned. */
 typedef int store_row_fn(void *row, void *arg);
+
+/* The rows of store_person_list, store_holiday_list and store_swap_list,
+ * in their order, each (a struct person, holiday or swap) handed to FN
+ * as it is read. */
+int store_person_each(struct store *s, store_row_fn *fn, void *arg);
+int store_holiday_each(struct store *s, int64_t office_id, const char *from_day,
+		       const char *to_day, store_row_fn *fn, void *arg);
+int store_swap_each(struct store *s, int64_t person_id, bool open_only, store_row_fn *fn,
+		    void *arg);
 
 /* Leave. PERSON_ID 0: everyone. Rows overlapping [from, to). */
 int store_leave_add(struct store *s, struct leave *l, int64_t now);

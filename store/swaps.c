@@ -42,7 +42,7 @@ store_swap_add(struct store *s, struct swap *w)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, w->shift_id);
 	db_bind_int(st, 2, w->requester_id);
 	db_bind_id(st, 3, w->target_id);
@@ -64,9 +64,9 @@ store_swap_get(struct store *s, int64_t id, struct swap *out)
 	return db_one(s, st, read_swap, out);
 }
 
-int
-store_swap_list(struct store *s, int64_t person_id, bool open_only,
-		struct swap **v, size_t *n)
+/* The statement of store_swap_list and store_swap_each. */
+static sqlite3_stmt *
+swap_query(struct store *s, int64_t person_id, bool open_only)
 {
 	static const char sql[] =
 		SWAP_COLS "WHERE (?1 = 0 OR w.requester_id = ?1 OR w.target_id = ?1 "
@@ -77,7 +77,25 @@ store_swap_list(struct store *s, int64_t person_id, bool open_only,
 		db_bind_int(st, 1, person_id);
 		db_bind_int(st, 2, open_only);
 	}
-	return db_list(s, st, read_swap, sizeof **v, (void **)v, n);
+	return st;
+}
+
+int
+store_swap_each(struct store *s, int64_t person_id, bool open_only, store_row_fn *fn,
+		void *arg)
+{
+	struct swap w;
+
+	return db_each(s, swap_query(s, person_id, open_only), read_swap, NULL, &w, sizeof w,
+		       fn, arg);
+}
+
+int
+store_swap_list(struct store *s, int64_t person_id, bool open_only,
+		struct swap **v, size_t *n)
+{
+	return db_list(s, swap_query(s, person_id, open_only), read_swap, sizeof **v,
+		       (void **)v, n);
 }
 
 int
@@ -90,7 +108,7 @@ store_swap_decide(struct store *s, int64_t id, enum swap_state state,
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, swap_state_name(state));
 	db_bind_id(st, 3, by_person_id);
@@ -107,7 +125,7 @@ store_swap_close_for_shift(struct store *s, int64_t shift_id, int64_t at)
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, shift_id);
 	db_bind_int(st, 2, at);
 	return db_step_done(s, st);
@@ -122,7 +140,7 @@ store_swap_decline_add(struct store *s, int64_t swap_id, int64_t person_id, int6
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, swap_id);
 	db_bind_int(st, 2, person_id);
 	db_bind_int(st, 3, at);
@@ -139,7 +157,7 @@ store_swap_declined(struct store *s, int64_t swap_id, int64_t person_id, bool *o
 
 	*out = false;
 	if (st == NULL)
-		return EX_SOFTWARE;
+		return db_failed(s);
 	db_bind_int(st, 1, swap_id);
 	db_bind_int(st, 2, person_id);
 	r = sqlite3_step(st);

@@ -286,15 +286,20 @@ UNIT_TESTS += tests/unit/test-report
 tests_unit_test_report_SOURCES = tests/unit/test-report.c
 tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_LDADD = $(UNIT_LDADD)
+UNIT_TESTS += tests/unit/test-findings
+tests_unit_test_findings_SOURCES = tests/unit/test-findings.c
+tests_unit_test_findings_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_findings_LDADD = $(UNIT_LDADD)
 UNIT_TESTS += tests/unit/test-report-rows
 tests_unit_test_report_rows_SOURCES = tests/unit/test-report-rows.c \
 	tests/unit/store-fixture.c tests/unit/store-fixture.h
 tests_unit_test_report_rows_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_rows_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh
+E2E_TESTS += tests/e2e/t0490-report-html-browser.sh
 E2E_TESTS += tests/e2e/t0470-report-too-few.sh tests/e2e/t0471-report-month-bounds.sh \
 	tests/e2e/t0472-report-escalations.sh tests/e2e/t0473-report-json-figures.sh
-EXTRA_DIST += tests/e2e/lib-report.sh
+EXTRA_DIST += tests/e2e/lib-report.sh tests/e2e/lib-report-html.sh
 UNIT_TESTS += tests/unit/test-pages-service
 tests_unit_test_pages_service_SOURCES = tests/unit/test-pages-service.c $(SERVICE_FIXTURE)
 tests_unit_test_pages_service_CFLAGS = $(UNIT_CFLAGS)
@@ -317,7 +322,9 @@ E2E_TESTS += tests/e2e/t0520-csv-formulas.sh tests/e2e/t0521-full-disk.sh \
 # -- everyday CLI: help, completion, defaults, numbers (t0480-t0489, issue 22) --
 E2E_TESTS += tests/e2e/t0480-help.sh tests/e2e/t0481-numbers.sh tests/e2e/t0482-defaults.sh \
 	tests/e2e/t0483-pay-output.sh tests/e2e/t0484-database-folder.sh \
-	tests/e2e/t0485-times-in-zone.sh tests/e2e/t0486-leave-days.sh
+	tests/e2e/t0485-times-in-zone.sh tests/e2e/t0486-leave-days.sh \
+	tests/e2e/t0487-completion-zsh.sh
+EXTRA_DIST += tests/e2e/zsh-complete.zsh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh
@@ -340,8 +347,14 @@ E2E_TESTS += tests/e2e/t0030-permissions.sh
 EXTRA_DIST += tests/mutation-check.sh
 # -- private figures, the integrity of pay and rights (issue 23, t0630-t0649) --
 EXTRA_DIST += tests/e2e/lib-users.sh
-E2E_TESTS += tests/e2e/t0630-last-manager.sh tests/e2e/t0631-smtp-tls.sh
+E2E_TESTS += tests/e2e/t0630-last-manager.sh tests/e2e/t0631-smtp-tls.sh \
+	tests/e2e/t0632-private-figures.sh tests/e2e/t0633-file-modes.sh \
+	tests/e2e/t0634-calendar-urls.sh
 EXTRA_DIST += tests/e2e/smtp-recorder.py
+UNIT_TESTS += tests/unit/test-url
+tests_unit_test_url_SOURCES = tests/unit/test-url.c
+tests_unit_test_url_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_url_LDADD = $(UNIT_LDADD)
 
 # -- lib.sh itself: the chain lint, return in a loop, background processes stopped --
 E2E_TESTS += tests/e2e/t0002-lib-chain-lint.sh
@@ -357,6 +370,9 @@ E2E_TESTS += tests/e2e/t0542-environment-faults.sh
 EXTRA_DIST += tests/e2e/lib-faults.sh
 E2E_TESTS += tests/e2e/t0543-date-range.sh
 E2E_TESTS += tests/e2e/t0544-feed-names.sh
+E2E_TESTS += tests/e2e/t0545-damaged-tables.sh
+E2E_TESTS += tests/e2e/t0546-page-limits.sh
+E2E_TESTS += tests/e2e/t0547-pull-limits.sh
 
 # -- SSH keys and the deployment (issue 23, t0620-t0629) --
 E2E_TESTS += tests/e2e/t0620-key.sh tests/e2e/t0621-key-malformed.sh

@@ -22,6 +22,13 @@ with the recorded bodies of SCENARIO:
              than rota keeps, in characters of two and three bytes.
   control    one incident and one alert with a control character in the
              title (ESC) and in the message (U+009B).
+  id127, id128  one incident and one alert whose id is 127 (rota's limit)
+             or 128 bytes long.
+  answers1000, answers1001  lists of 1,000 answers (rota's limit) or more:
+             each answer an empty page that says there is more, the last
+             of 1,000 saying there is no more or (answers1001) never.
+  size64m, size64m1  one answer of exactly 64 MiB (rota's limit; an empty
+             list and spaces) or one byte more, for each list.
 """
 import json
 import os
@@ -116,6 +123,13 @@ HOSTILE = {
                                       "database")], "paging": {}},
     },
 }
+for n in (127, 128):
+    HOSTILE["id%d" % n] = {
+        "/incidents": {"incidents": [incident("P" * n, "Disk full", "database")],
+                       "more": False},
+        "/v2/alerts": {"data": [alert("a" * n, "9", "2027-01-05T01:00:00Z", "Disk full",
+                                      "database")], "paging": {}},
+    }
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -156,6 +170,20 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(500, {"error": {"message": "Internal error"}})
         if SCENARIO == "malformed":
             return self.reply(200, b"<html>maintenance</html>")
+        if SCENARIO.startswith("answers"):
+            n = int(q.get("offset", ["0"])[0]) // 100 + 1
+            more = SCENARIO == "answers1001" or n < 1000
+            base = "http://127.0.0.1:%d" % self.server.server_address[1]
+            if url.path == "/v2/alerts":
+                nxt = base + "/v2/alerts?limit=100&offset=%d" % (n * 100)
+                return self.reply(200, {"data": [], "paging": {"next": nxt} if more else {}})
+            key = "incidents" if url.path == "/incidents" else "log_entries"
+            return self.reply(200, {key: [], "more": more})
+        if SCENARIO.startswith("size64m"):
+            key = {"/incidents": "incidents", "/log_entries": "log_entries"}.get(url.path, "data")
+            data = json.dumps({key: [], "more": False}).encode()
+            size = 64 * 1024 * 1024 + (1 if SCENARIO == "size64m1" else 0)
+            return self.reply(200, data + b" " * (size - len(data)))
         if SCENARIO in HOSTILE:
             return self.reply(200, HOSTILE[SCENARIO].get(
                 url.path, {"log_entries": [], "limit": 100, "offset": 0, "more": False}))

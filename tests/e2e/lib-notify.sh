@@ -152,6 +152,8 @@ notify_conf() {
 	*" shift_news="*) ;;
 	*) echo "shift_news = no" >>"$f" ;;
 	esac
+	# It may hold webhook_url, a secret: rota refuses it readable by others.
+	chmod 600 "$f"
 }
 
 # notes: kind|channel|recipient|state|attempts|error of every row.

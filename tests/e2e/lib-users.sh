@@ -107,3 +107,10 @@ perm_team() {
 	lay h1 $VOL ana bo ana bo $VOL &&
 	open_db
 }
+
+# ooo FILE SUMMARY: a one-event calendar, 1-2 March 2027, all day.
+ooo() {
+	printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//rota-tests//EN BEGIN:VEVENT \
+		UID:ooo@example.com DTSTAMP:20261201T000000Z "DTSTART;VALUE=DATE:20270301" \
+		"DTEND;VALUE=DATE:20270303" "SUMMARY:$2" END:VEVENT END:VCALENDAR >"$1"
+}

@@ -6,13 +6,6 @@
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-swap.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-users.sh"
 
-# ooo FILE SUMMARY: a one-event calendar, 1-2 March 2027, all day.
-ooo() {
-	printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//rota-tests//EN BEGIN:VEVENT \
-		UID:ooo@example.com DTSTAMP:20261201T000000Z "DTSTART;VALUE=DATE:20270301" \
-		"DTEND;VALUE=DATE:20270303" "SUMMARY:$2" END:VEVENT END:VCALENDAR >"$1"
-}
-
 test_expect_success_users 'a volunteer changes their own details, audited as themselves' '
 	perm_team &&
 	expect_status 0 as_vol rota person set $VOL --name "Val Lopez" --tz Asia/Kolkata --sleep 23:00-06:00 &&

@@ -163,9 +163,9 @@ test_expect_success 'HTTP errors name the status, exit 69 or 75, and change noth
 	expect_unchanged 69 rota leave import "$URL/404.ics" ana &&
 	expect_file "rota: the server answered HTTP 404 Not Found for GET $URL/404.ics: no such calendar at that address: is the URL right?" err &&
 	expect_unchanged 69 rota leave import "$URL/401.ics" ana &&
-	expect_file "rota: the server answered HTTP 401 Unauthorized for GET $URL/401.ics: rota sends no credentials for a calendar: give the address that needs none (its secret or public URL)" err &&
+	expect_file "rota: the server answered HTTP 401 Unauthorized for GET $URL/401.ics: give the address that needs no credentials (its secret or public URL), or set [import] host, username and password_file" err &&
 	expect_unchanged 69 rota holiday import Dublin "$URL/403.ics" &&
-	expect_err "rota: the server answered HTTP 403 Forbidden for GET $URL/403.ics: rota sends no credentials" &&
+	expect_err "rota: the server answered HTTP 403 Forbidden for GET $URL/403.ics: give the address that needs no credentials" &&
 	expect_unchanged 75 rota leave import "$URL/500.ics" ana &&
 	expect_file "rota: the server answered HTTP 500 Internal Server Error for GET $URL/500.ics: try again later" err &&
 	expect_unchanged 75 rota leave import "$URL/503.ics" ana &&

@@ -67,16 +67,16 @@ mo,Mo Reyes" names || return 1
 
 # Before, report monthly showed everyone's pay to anyone, which rota pay
 # shows to managers only: the service applies pay's rule to both.
-test_expect_success 'report monthly shows a volunteer their own pay only, as rota pay does' '
+test_expect_success 'report monthly shows a volunteer their own row and pay only, as rota pay does' '
 	payteam &&
 	pays="\" \".join(p[\"handle\"] + \"=\" + \",\".join(str(x[\"total_minor\"]) for x in p[\"pay\"]) for p in j[\"people\"])" &&
 	expect_status 0 rota --json report monthly 2027-01 &&
 	test "$(json "$pays")" = "ana=63000 bo=59000 cy=59000 dee=55607 mo=30000" &&
 	expect_status 0 rota --as bo --json report monthly 2027-01 &&
-	test "$(json "$pays")" = "ana= bo=59000 cy= dee= mo=" &&
+	test "$(json "$pays")" = "bo=59000" &&
 	expect_status 0 rota --as bo report monthly 2027-01 --format csv &&
 	grep -q "^2027-01,bo,\"Chen, Bo\",.*,590.00 EUR,green,0$" out &&
-	grep -q "^2027-01,ana,Ana Lopez,.*,,[a-z]*,0$" out &&
+	test "$(wc -l <out)" = 2 &&
 	expect_status 0 rota --as bo pay 2027-01 --format csv &&
 	expect_out "2027-01,bo,\"Chen, Bo\",bo@example.com,EUR,1,500.00,50.00,40.00,0.00,0,0.00,0,0.00,0,0.00,590.00"
 '

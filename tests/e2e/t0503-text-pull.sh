@@ -6,7 +6,6 @@
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-text.sh"
 
-FAKE_API="$ROTA_SRCDIR/tests/e2e/fake-pager-api.py"
 export ROTA_NOW=2027-01-20T12:00:00Z \
 	ROTA_PAGERDUTY_TOKEN=pd-secret-token ROTA_OPSGENIE_TOKEN=og-secret-key
 
@@ -19,21 +18,6 @@ one_person() (
 	rota volunteer join t1 ana >/dev/null &&
 	rota schedule generate t1 >/dev/null
 )
-
-# api SCENARIO: fake-pager-api.py in the background, rota.conf at it.
-api() {
-	mkdir -p api &&
-	test_bg /usr/bin/python3 "$FAKE_API" "$PWD/api" "$1" 2>>api/log &&
-	test_wait_for 5 "the fake API to start" test -s api/port &&
-	printf "[pagerduty]\napi_url = http://127.0.0.1:%s\n[opsgenie]\napi_url = http://127.0.0.1:%s\n" \
-		"$(cat api/port)" "$(cat api/port)" >rota.conf &&
-	export ROTA_CONFIG="$PWD/rota.conf"
-}
-
-# repeat N TEXT: TEXT N times.
-repeat() {
-	/usr/bin/python3 -c "import sys; sys.stdout.write(sys.argv[2] * int(sys.argv[1]))" "$1" "$2"
-}
 
 test_expect_success 'a long service and title of many-byte characters are cut at a whole character' '
 	one_person && api longtext &&

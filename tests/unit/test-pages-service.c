@@ -244,15 +244,25 @@ test_pay(void **state)
 	pay_month_free(&m);
 }
 
-/* The person HANDLE of report R. */
+/* The row of HANDLE in report R, or NULL. */
 static const struct mr_person *
-in_report(const struct monthly_report *r, const char *handle)
+row_of(const struct monthly_report *r, const char *handle)
 {
 	for (size_t i = 0; i < r->n_people; i++)
 		if (strcmp(r->people[i].handle, handle) == 0)
 			return &r->people[i];
-	fail_msg("%s is not in the report", handle);
 	return NULL;
+}
+
+/* The person HANDLE of report R: fails the test when not there. */
+static const struct mr_person *
+in_report(const struct monthly_report *r, const char *handle)
+{
+	const struct mr_person *p = row_of(r, handle);
+
+	if (p == NULL)
+		fail_msg("%s is not in the report", handle);
+	return p;
 }
 
 static void
@@ -260,6 +270,8 @@ test_monthly(void **state)
 {
 	struct team *t = *state;
 	struct monthly_report r;
+	struct mr_team team;
+	enum ind_status worst;
 
 	import(t);
 	act_as(t, &t->mo);
@@ -273,23 +285,31 @@ test_monthly(void **state)
 	assert_int_equal(in_report(&r, "dee")->shifts, 0);
 	for (size_t i = 0; i < r.n_people; i++)
 		assert_int_equal(r.people[i].n_pay, strcmp(r.people[i].handle, "dee") != 0);
+	team = r.team;
+	worst = r.worst;
 	monthly_free(&r);
 
-	/* A volunteer reads the report, with rota pay's rule for the pay. */
+	/* A volunteer reads the team's figures whole, and of the people their
+	 * own row only (service/privacy.h). */
 	act_as(t, &t->bo);
 	assert_int_equal(report_monthly(&t->svc, 2027, 1, &r), 0);
-	assert_int_equal(r.n_people, 4);
+	assert_int_equal(r.n_people, 1);
 	assert_int_equal(in_report(&r, "bo")->n_pay, 1);
 	assert_int_equal(in_report(&r, "bo")->pay[0].total_minor, 50000);
-	assert_int_equal(in_report(&r, "ana")->n_pay, 0);
-	assert_int_equal(in_report(&r, "cy")->n_pay, 0);
-	assert_int_equal(in_report(&r, "ana")->v[IND_SLEEP], 1);   /* the figures stay */
+	assert_null(row_of(&r, "ana"));
+	assert_null(row_of(&r, "cy"));
+	assert_int_equal(r.team.pages, team.pages);
+	assert_int_equal(r.team.interruptions, team.interruptions);
+	assert_int_equal(r.team.sleep_interruptions, team.sleep_interruptions);
+	assert_memory_equal(r.team.v, team.v, sizeof team.v);
+	assert_int_equal(r.worst, worst);
 	monthly_free(&r);
 
+	/* Someone who is no person in rota: the team's figures, nobody's row. */
 	act_as_nobody(t);
 	assert_int_equal(report_monthly(&t->svc, 2027, 1, &r), 0);
-	for (size_t i = 0; i < r.n_people; i++)
-		assert_int_equal(r.people[i].n_pay, 0);
+	assert_int_equal(r.n_people, 0);
+	assert_int_equal(r.team.pages, team.pages);
 	monthly_free(&r);
 }
 

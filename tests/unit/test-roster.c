@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "common/xalloc.h"
 #include "service/roster.h"
 #include "tests/unit/service-fixture.h"
 
@@ -130,20 +131,36 @@ test_show(void **state)
 	assert_int_equal(sh.n, 0);
 }
 
+/* Keeps each person of roster_people_each. */
+struct people_kept {
+	struct person *v;
+	size_t n;
+};
+
+static int
+keep_person(void *row, void *arg)
+{
+	struct people_kept *k = arg;
+
+	k->v = xpush(k->v, &k->n, sizeof *k->v);
+	k->v[k->n - 1] = *(const struct person *)row;
+	return 0;
+}
+
 static void
 test_people_and_rotations(void **state)
 {
 	struct team *t = *state;
+	struct people_kept kept = { NULL, 0 };
 	struct roster_rotation *r;
-	struct person *p;
 	size_t n;
 
 	act_as(t, &t->dee);
-	assert_int_equal(roster_people(&t->svc, &p, &n), 0);
-	assert_int_equal(n, 6);
-	assert_string_equal(p[0].handle, "ana");
-	assert_string_equal(p[5].handle, "mo");
-	free(p);
+	assert_int_equal(roster_people_each(&t->svc, keep_person, &kept), 0);
+	assert_int_equal(kept.n, 6);
+	assert_string_equal(kept.v[0].handle, "ana");
+	assert_string_equal(kept.v[5].handle, "mo");
+	free(kept.v);
 	assert_int_equal(roster_rotations(&t->svc, &r, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(r[0].rotation.name, "ops");

@@ -180,7 +180,8 @@ test_feeds(void **state)
 	config_free(cfg);
 }
 
-/* Anyone may export any feed: the schedule is the team's. */
+/* Anyone may export a rotation's feed, the schedule being the team's; a
+ * personal feed is its person's or a manager's (service/privacy.h). */
 static void
 test_feed_export(void **state)
 {
@@ -189,11 +190,20 @@ test_feed_export(void **state)
 	char *text;
 
 	act_as(t, &t->bo);
+	assert_int_equal(feed_export(&t->svc, "ana", NULL, &text, &events), EX_NOPERM);
+	assert_string_equal(last_error, "feed export --person: only ana or a manager may "
+			    "(you are bo)");
+	assert_null(text);
+	assert_int_equal(feed_export(&t->svc, "bo", NULL, &text, &events), 0);
+	assert_non_null(strstr(text, "BEGIN:VCALENDAR\r\n"));
+	free(text);
+	act_as(t, &t->mo);
 	assert_int_equal(feed_export(&t->svc, "ana", NULL, &text, &events), 0);
 	assert_int_equal(events, 2);
 	assert_int_equal(strncmp(text, "BEGIN:VCALENDAR\r\n", 17), 0);
 	assert_non_null(strstr(text, "On call \xe2\x80\x94 "));
 	free(text);
+	act_as(t, &t->bo);
 	assert_int_equal(feed_export(&t->svc, NULL, "ops", &text, &events), 0);
 	assert_int_equal(events, 6);
 	free(text);

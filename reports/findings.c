@@ -1,0 +1,55 @@
+/* The findings of a monthly report: see findings.h. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "common/xalloc.h"
+#include "reports/findings.h"
+
+static void
+push(struct finding **v, size_t *n, enum finding_of of, int indicator, size_t index,
+     const struct ind_result *st)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = (struct finding){ of, indicator, index, st };
+}
+
+size_t
+monthly_findings(const struct monthly_report *r, struct finding **v)
+{
+	const struct mr_team *t = &r->team;
+	size_t n = 0;
+
+	*v = NULL;
+	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
+		if (t->st[i].status != IND_GREEN || i == IND_TEAM_OOH)
+			push(v, &n, FINDING_TEAM, i, 0, &t->st[i]);
+	if (t->has_forecast)
+		push(v, &n, FINDING_FORECAST, IND_COUNT, 0, &t->fc_st);
+	for (size_t k = 0; k < r->n_people; k++)
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
+			if (r->people[k].st[i].status > IND_GREEN)
+				push(v, &n, FINDING_PERSON, i, k, &r->people[k].st[i]);
+	for (size_t k = 0; k < r->n_people; k++)
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
+			if (monthly_grey_shown(&r->people[k].st[i], r->people[k].v[i]))
+				push(v, &n, FINDING_PERSON_GREY, i, k, &r->people[k].st[i]);
+	for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
+		for (size_t k = 0; k < r->n_alerts; k++)
+			if (r->alerts[k].st[i].status > IND_GREEN)
+				push(v, &n, FINDING_ALERT, i, k, &r->alerts[k].st[i]);
+	return n;
+}
+
+const char *
+finding_alert_heading(int i)
+{
+	static const char *const heading[] = {
+		[IND_ALERT_OOH] = "Alerts that interrupted someone out of hours",
+		[IND_ALERT_UNACTED] = "Could it have waited until morning? "
+			"(resolved out of hours without anyone acting)",
+		[IND_ALERT_NO_RUNBOOK] = "Alerts without a runbook link",
+	};
+
+	return heading[i];
+}

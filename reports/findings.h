@@ -1,0 +1,43 @@
+/* The findings of a monthly report: every sentence it tells (a status and
+ * why), in one list and one order, which the text and the HTML renderers
+ * both read, so that both tell the same findings. */
+#ifndef ROTA_FINDINGS_H
+#define ROTA_FINDINGS_H
+
+#include <stddef.h>
+
+#include "reports/monthly.h"
+
+enum finding_of {
+	FINDING_TEAM,           /* a team indicator */
+	FINDING_FORECAST,       /* the forecast of the month */
+	FINDING_PERSON,         /* a person's indicator, amber or red */
+	FINDING_PERSON_GREY,    /* a person's, too few to judge, with something to see */
+	FINDING_ALERT,          /* an alert's indicator, amber or red */
+};
+
+struct finding {
+	enum finding_of of;
+	int indicator;                  /* enum ind_id; IND_COUNT for the forecast */
+	size_t index;                   /* of the person or the alert in the report */
+	const struct ind_result *st;    /* in the report */
+};
+
+/* The findings of R, in this order:
+ *  - the team's out-of-hours interruptions always, then every other team
+ *    indicator that is not green (grey included), in indicator order;
+ *  - the forecast, when the report has one;
+ *  - each person's amber and red indicators, person by person;
+ *  - each person's grey ones that have something to see
+ *    (monthly_grey_shown), person by person;
+ *  - the alerts' amber and red indicators, indicator by indicator (out of
+ *    hours, resolved without anyone acting, without a runbook), noisiest
+ *    alert first within each.
+ * Returns how many; free *V with free(). */
+size_t monthly_findings(const struct monthly_report *r, struct finding **v);
+
+/* The heading of the alerts' findings of indicator I (IND_ALERT_FIRST ..
+ * IND_ALERT_LAST), saying what follows: "Alerts without a runbook link". */
+const char *finding_alert_heading(int i);
+
+#endif
