@@ -219,4 +219,23 @@ lines" &&
 	! grep -q "Accepted publickey" srv/sshd.log
 '
 
+test_expect_success_ssh 'a terminal'"'"'s colour and width travel: a table as on the terminal here' '
+	team && ssh_server mo &&
+	. "$ROTA_SRCDIR/tests/e2e/lib-tty.sh" &&
+	printf "[remote]\nhost = %s@127.0.0.1:%s\nssh = %s\n" $SSH_SVC $SSH_PORT \
+		"$PWD/keys/ssh-mo" >laptop.conf &&
+	on_tty "stty cols 40; unset NO_COLOR; ROTA_CONFIG=$PWD/laptop.conf rota person list" &&
+	mv tty remote.tty &&
+	on_tty "stty cols 40; unset NO_COLOR; rota --as mo person list" &&
+	cmp tty remote.tty &&
+	grep -q "$(printf "\033\\[")" tty &&
+	test "$(sed -n 1p tty | tr -d "\033" | wc -c)" -le 60 &&
+	on_tty "stty cols 40; ROTA_CONFIG=$PWD/laptop.conf rota person list" &&
+	mv tty remote.tty &&
+	on_tty "stty cols 40; rota --as mo person list" &&
+	cmp tty remote.tty &&
+	! grep -q "$(printf "\033")" tty &&
+	test "$(awk "{ if (length > m) m = length } END { print m }" tty)" -le 40
+'
+
 test_done
