@@ -101,23 +101,6 @@ holiday_list_each(const struct svc *s, const struct holiday_query *q, store_row_
 				  arg);
 }
 
-int
-holiday_list(const struct svc *s, const char *office, int year, struct office *o,
-	     int *from_year, struct holiday **v, size_t *n)
-{
-	struct holiday_query q;
-	int r;
-
-	*v = NULL;
-	*n = 0;
-	r = holiday_list_query(s, office, year, &q);
-	*o = q.office;
-	*from_year = q.from_year;
-	if (r != 0)
-		return r;
-	return store_holiday_list(s->db, q.office.id, q.from, q.to[0] ? q.to : NULL, v, n);
-}
-
 /* Holiday rows of the calendar: every date in ZONE whose day overlaps an
  * occurrence inside [FROM, TO) (a timed event marks each day it touches). */
 static struct imported_row *

@@ -41,11 +41,6 @@ int holiday_list_query(const struct svc *s, const char *office, int year,
 int holiday_list_each(const struct svc *s, const struct holiday_query *q, store_row_fn *fn,
 		      void *arg);
 
-/* The same into *V (*N entries); *O gets the office (id 0 for every
- * office), *FROM_YEAR the year they start from; free(*v). */
-int holiday_list(const struct svc *s, const char *office, int year, struct office *o,
-		 int *from_year, struct holiday **v, size_t *n);
-
 /* What holiday import did. */
 struct holiday_import {
 	struct office office;

@@ -643,44 +643,6 @@ swap_list_each(const struct svc *s, bool open_only, store_row_fn *fn, void *arg)
 			       &e);
 }
 
-/* Keeps each request of a swap_list. */
-struct swaps_kept {
-	struct swap *v;
-	struct shift *shifts;
-	size_t n, nshifts;
-};
-
-static int
-keep_swap(void *row, void *arg)
-{
-	const struct swap_item *it = row;
-	struct swaps_kept *k = arg;
-
-	k->v = xpush(k->v, &k->n, sizeof *k->v);
-	k->v[k->n - 1] = it->swap;
-	k->shifts = xpush(k->shifts, &k->nshifts, sizeof *k->shifts);
-	k->shifts[k->nshifts - 1] = it->shift;
-	return 0;
-}
-
-int
-swap_list(const struct svc *s, bool open_only, struct swap **v, struct shift **shifts,
-	  size_t *n)
-{
-	struct swaps_kept k = { NULL, NULL, 0, 0 };
-	int r = swap_list_each(s, open_only, keep_swap, &k);
-
-	if (r != 0) {
-		free(k.v);
-		free(k.shifts);
-		k = (struct swaps_kept){ NULL, NULL, 0, 0 };
-	}
-	*v = k.v;
-	*shifts = k.shifts;
-	*n = k.n;
-	return r;
-}
-
 /* The manager gives [FROM, TO) of ROT to P: checks that the range lies
  * in the rotation's terms and within one holder's parts (or windows
  * nobody covers), and the hard rules unless FORCE; splits and merges;

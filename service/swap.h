@@ -45,20 +45,15 @@ int swap_cancel(const struct svc *s, int64_t id, struct swap *w, struct shift *s
 /* Request ID and its shift: EX_DATAERR "unknown swap request N". */
 int swap_get(const struct svc *s, int64_t id, struct swap *w, struct shift *sh);
 
-/* Requests the actor may see: managers every one, a volunteer those they
- * made or were asked, and those open to anyone in a term they belong to;
- * OPEN_ONLY leaves out the decided ones. *V (*N entries) gets them with
- * their shifts in *SHIFTS, free() both. */
-int swap_list(const struct svc *s, bool open_only, struct swap **v,
-	      struct shift **shifts, size_t *n);
-
 /* One request of swap_list_each, with its shift. */
 struct swap_item {
 	struct swap swap;
 	struct shift shift;
 };
 
-/* The requests of swap_list in its order, each a struct swap_item handed
+/* Requests the actor may see: managers every one, a volunteer those they
+ * made or were asked, and those open to anyone in a term they belong to;
+ * OPEN_ONLY leaves out the decided ones. Each is a struct swap_item handed
  * to FN as it is read (its shift and whether the actor sees it looked up
  * by statements reused for every row): never the whole list in memory. */
 int swap_list_each(const struct svc *s, bool open_only, store_row_fn *fn, void *arg);
