@@ -28,6 +28,9 @@ EXTRA_DIST += bench/bench-feed.py
 # -- lists: leave list over 1,000,000 rows, time and peak memory --
 #   bench/bench-lists.sh --rota ./rota
 EXTRA_DIST += bench/bench-lists.sh
+# -- page CSV: one record of 200 MB, from the file and from a pipe (issue 21) --
+#   bench/bench-csv-record.sh ./rota
+EXTRA_DIST += bench/bench-csv-record.sh
 # -- .ics import against hostile calendars (issue 21) --
 #   bench/bench-ics.py --rota ./rota
 # times leave import of 10,000-80,000 bad lines, 16 MiB of tiny events and

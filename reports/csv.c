@@ -72,7 +72,6 @@ struct csv {
 	const char *data;
 	size_t len, pos;
 	bool mapped;              /* data is a mapping to unmap */
-	bool owned;               /* data is malloc'd */
 	long line;                /* physical line at pos, from 1 */
 	char *buf;                /* the fields of the current record */
 	size_t buf_len, buf_cap;
@@ -101,6 +100,47 @@ csv_open_mem(const char *data, size_t len)
 	return make(data, len);
 }
 
+/* A pipe (standard input, which is how rota serve passes the caller's
+ * file) is copied to an unlinked temporary file, to be mapped as a file
+ * is: the reader's memory stays bounded by one record, however much the
+ * pipe brings. The temporary file's descriptor, or -1 with errno set. */
+static int
+spool(int fd)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096], buf[65536];
+	ssize_t got;
+	int out, n = snprintf(path, sizeof path, "%s/rota-csv.XXXXXX",
+			      dir != NULL && *dir != '\0' ? dir : "/tmp");
+
+	if (n < 0 || (size_t)n >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((out = mkstemp(path)) < 0)
+		return -1;
+	unlink(path);
+	while ((got = read(fd, buf, sizeof buf)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			goto fail;
+		for (ssize_t done = 0; done < got;) {
+			ssize_t put = write(out, buf + done, (size_t)(got - done));
+
+			if (put < 0 && errno != EINTR)
+				goto fail;
+			done += put > 0 ? put : 0;
+		}
+	}
+	return out;
+fail:
+	n = errno;
+	close(out);
+	errno = n;
+	return -1;
+}
+
 struct csv *
 csv_open(const char *path)
 {
@@ -108,53 +148,41 @@ csv_open(const char *path)
 	struct csv *c;
 	void *map;
 	/* "-": standard input (through rota serve, the caller's file). */
-	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY), e;
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
-		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		int copy = spool(fd);
 
+		e = errno;
+		close(fd);
+		if ((fd = copy) < 0) {
+			errno = e;
+			return NULL;
+		}
+	}
+	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+		e = S_ISDIR(st.st_mode) ? EISDIR : errno;
 		close(fd);
 		errno = e;
 		return NULL;
 	}
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (st.st_size == 0) {
 		close(fd);
-		if (map == MAP_FAILED)
-			return NULL;
-		madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
-		c = make(map, (size_t)st.st_size);
-		c->mapped = true;
-		return c;
+		return make("", 0);
 	}
-	{
-		/* A pipe or an empty file: read it all. */
-		size_t len = 0, cap = 0;
-		char *data = NULL;
-		ssize_t got;
-
-		do {
-			if (cap - len < 65536)
-				data = xreallocarray(data, cap = cap * 2 + 65536, 1);
-			got = read(fd, data + len, cap - len);
-			if (got > 0)
-				len += (size_t)got;
-		} while (got > 0 || (got < 0 && errno == EINTR));
-		if (got < 0) {
-			int e = errno;
-
-			free(data);
-			close(fd);
-			errno = e;
-			return NULL;
-		}
-		close(fd);
-		c = make(data, len);
-		c->owned = true;
-		return c;
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	e = errno;
+	close(fd);
+	if (map == MAP_FAILED) {
+		errno = e;
+		return NULL;
 	}
+	madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+	c = make(map, (size_t)st.st_size);
+	c->mapped = true;
+	return c;
 }
 
 void
@@ -164,8 +192,6 @@ csv_close(struct csv *c)
 		return;
 	if (c->mapped)
 		munmap((void *)c->data, c->len);
-	else if (c->owned)
-		free((void *)c->data);
 	free(c->buf);
 	free(c->starts);
 	free(c->fields);
@@ -250,11 +276,21 @@ end_field(struct csv *c)
 	c->n_fields++;
 }
 
+/* A record past CSV_RECORD_MAX: an error, so that what one record holds
+ * in memory has a bound. */
+static int
+too_long(struct csv *c)
+{
+	c->error = "a record longer than the limit of 1048576 bytes";
+	c->pos = c->len;
+	return -1;
+}
+
 int
 csv_next(struct csv *c, char ***fields, size_t *n, long *line)
 {
 	const char *d = c->data;
-	size_t len = c->len;
+	size_t len = c->len, record;
 
 	/* Blank lines between records are skipped. */
 	while (c->pos < len && (d[c->pos] == '\n' || d[c->pos] == '\r')) {
@@ -265,6 +301,11 @@ csv_next(struct csv *c, char ***fields, size_t *n, long *line)
 	*line = c->line;
 	if (c->pos >= len)
 		return 0;
+	record = c->pos;
+	/* Nothing past the limit is looked at: a record that has not ended
+	 * by then is refused, however far the rest of the file goes. */
+	if (len - record > CSV_RECORD_MAX + 1)
+		len = record + CSV_RECORD_MAX + 1;
 	c->buf_len = 0;
 	c->n_fields = 0;
 	for (;;) {
@@ -282,6 +323,8 @@ csv_next(struct csv *c, char ***fields, size_t *n, long *line)
 				for (const char *nl = memchr(d + p, '\n', upto - p); nl != NULL;
 				     nl = memchr(nl + 1, '\n', (size_t)(d + upto - nl - 1)))
 					c->line++;
+				if (q == NULL && len < c->len)
+					return too_long(c);
 				if (q == NULL) {
 					c->error = "unterminated quoted field";
 					c->pos = len;
@@ -313,10 +356,12 @@ csv_next(struct csv *c, char ***fields, size_t *n, long *line)
 			}
 			put(c, d + start, p - start);
 		}
+		if (p - record > CSV_RECORD_MAX)
+			return too_long(c);
 		end_field(c);
 		if (p < len && d[p] == ',') {
 			c->pos = p + 1;
-			if (c->pos >= len) {
+			if (c->pos >= c->len) {
 				/* "a,b," at the very end: one more, empty field. */
 				begin_field(c);
 				end_field(c);
@@ -325,9 +370,9 @@ csv_next(struct csv *c, char ***fields, size_t *n, long *line)
 			continue;
 		}
 		/* End of record: CRLF, LF, a lone CR, or the end of the input. */
-		if (p < len && d[p] == '\r')
+		if (p < c->len && d[p] == '\r')
 			p++;
-		if (p < len && d[p] == '\n') {
+		if (p < c->len && d[p] == '\n') {
 			p++;
 			c->line++;
 		}

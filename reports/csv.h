@@ -1,11 +1,12 @@
 /* RFC 4180 CSV: a writer of fields, and a reader.
  *
- * The reader: quoted fields with embedded commas, doubled
- * quotes and line breaks, CRLF or LF line ends, an optional UTF-8 byte
- * order mark. A CRLF inside a quoted field reads as LF. Each record knows the physical line it starts on, so errors
- * can say FILE:LINE. Blank lines are skipped. The file is mapped, not
- * copied; fields are NUL-terminated copies in the reader's own buffer,
- * valid until the next csv_next(). */
+ * The reader: quoted fields with embedded commas, doubled quotes and line
+ * breaks, CRLF or LF line ends, an optional UTF-8 byte order mark. A CRLF
+ * inside a quoted field reads as LF. Each record knows the physical line
+ * it starts on, so errors can say FILE:LINE. Blank lines are skipped. The
+ * file is mapped, not copied (a pipe is first copied to an unlinked
+ * temporary file); fields are NUL-terminated copies in the reader's own
+ * buffer, valid until the next csv_next(). */
 #ifndef ROTA_CSV_H
 #define ROTA_CSV_H
 
@@ -37,6 +38,11 @@ struct csv *csv_open(const char *path);
 /* Reads from memory (not copied: DATA must outlive the reader). */
 struct csv *csv_open_mem(const char *data, size_t len);
 void csv_close(struct csv *c);
+
+/* The longest record read, in bytes of the input (its line breaks and
+ * separators included): a longer one is malformed input, so that a reader
+ * holds at most this much, whatever the file. */
+#define CSV_RECORD_MAX 1048576
 
 /* The next record: 1 with *fields (n of them) and *line set, 0 at the end
  * of the input, -1 on malformed input (csv_error() says what, *line where

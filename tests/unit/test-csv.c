@@ -4,6 +4,7 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -120,6 +121,66 @@ test_growth(void **state)
 	csv_close(c);
 }
 
+/* A record of LEN bytes ("a,b..." of one unquoted field, or quoted when
+ * QUOTE) then END and a second record "next". */
+static char *
+record_of(size_t len, bool quote, const char *end, size_t *total)
+{
+	size_t tail = strlen(end) + strlen("next\n");
+	char *in = malloc(len + tail + 1);
+
+	assert_non_null(in);
+	memset(in, 'a', len);
+	if (quote) {
+		in[0] = '"';
+		in[len - 1] = '"';
+	}
+	sprintf(in + len, "%snext\n", end);
+	*total = len + tail;
+	return in;
+}
+
+/* CSV_RECORD_MAX bytes is a record, one more is refused, whatever ends it
+ * (LF, CRLF, a trailing separator) and whether quoted or not; the line
+ * count goes on right after a record at the limit. */
+static void
+test_record_limit(void **state)
+{
+	static const char *const ends[] = { "\n", "\r\n", ",\n" };
+	struct csv *c;
+	char **f, *in;
+	size_t n, total;
+	long line;
+
+	(void)state;
+	for (size_t e = 0; e < 3; e++) {
+		for (int quote = 0; quote < 2; quote++) {
+			size_t at = CSV_RECORD_MAX - (e == 2 ? 1 : 0);
+
+			in = record_of(at, quote, ends[e], &total);
+			c = csv_open_mem(in, total);
+			assert_int_equal(csv_next(c, &f, &n, &line), 1);
+			assert_int_equal(n, e == 2 ? 2 : 1);
+			assert_int_equal(strlen(f[0]), quote ? at - 2 : at);
+			assert_int_equal(csv_next(c, &f, &n, &line), 1);
+			assert_int_equal(line, 2);
+			assert_string_equal(f[0], "next");
+			csv_close(c);
+			free(in);
+
+			in = record_of(at + 1, quote, ends[e], &total);
+			c = csv_open_mem(in, total);
+			assert_int_equal(csv_next(c, &f, &n, &line), -1);
+			assert_int_equal(line, 1);
+			assert_string_equal(csv_error(c),
+					    "a record longer than the limit of 1048576 bytes");
+			assert_int_equal(csv_next(c, &f, &n, &line), 0);
+			csv_close(c);
+			free(in);
+		}
+	}
+}
+
 /* S as WRITE (csv_put, csv_number) writes it. */
 static char *
 written(void (*write)(FILE *, const char *), const char *s)
@@ -231,6 +292,7 @@ main(void)
 		cmocka_unit_test(test_quoting_and_lines),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_record_limit),
 		cmocka_unit_test(test_writer),
 		cmocka_unit_test(test_numbers),
 	};
