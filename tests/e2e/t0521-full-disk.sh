@@ -1,7 +1,7 @@
 #!/bin/sh
 # Issue 21, failures are loud and leave nothing half-done: every file rota
-# writes (report monthly -o, feed export -o, each file of publish --dir)
-# goes through one writer (common/atomic.h). On a file system filled to
+# writes (report monthly -o, pay -o, feed export -o, each file of publish
+# --dir) goes through one writer (common/atomic.h). On a file system filled to
 # the brim (a small tmpfs, lib.sh's rota_on_full_fs) the command exits 74
 # saying which file and why, the previous file is byte-identical, keeps
 # its mode, no temporary is left, and the database is unchanged.
@@ -48,6 +48,20 @@ test_expect_success 'report monthly -o, in each format, on a full disk: exit 74,
 	done &&
 	expect_full_fs fs "rota: cannot write fs/new.csv: No space left on device" \
 		report monthly 2027-03 --format csv -o fs/new.csv
+'
+
+test_expect_success 'pay -o, in each format, on a full disk: exit 74, the old pay file as it was' '
+	feed_team &&
+	mkdir fs &&
+	for fmt in text csv json; do
+		printf "last month, %s\n" $fmt >fs/pay.$fmt && chmod 640 fs/pay.$fmt || return 1
+	done &&
+	for fmt in text csv json; do
+		expect_full_fs fs "rota: cannot write fs/pay.$fmt: No space left on device" \
+			pay 2027-03 --format $fmt -o fs/pay.$fmt || return 1
+	done &&
+	expect_full_fs fs "rota: cannot write fs/new.csv: No space left on device" \
+		pay 2027-03 --format csv -o fs/new.csv
 '
 
 test_expect_success 'feed export -o on a full disk: exit 74, the old feed as it was' '
