@@ -38,7 +38,7 @@ static const char css[] =
 	".attention{list-style:none;padding:0;margin:0}"
 	".attention li{margin:0 0 6px}"
 	".why{margin:2px 0;font-size:14px}"
-	".todo{font-size:15px;margin:6px 0 10px}"
+	".advice{font-size:15px;margin:6px 0 10px}"
 	".scroll{overflow-x:auto;max-width:100%}"
 	"table{border-collapse:collapse;font-size:14px;margin:6px 0 10px}"
 	"th,td{padding:5px 8px;border-bottom:1px solid #e6e8eb;text-align:left;"
@@ -204,7 +204,7 @@ alerts(xmlNodePtr body, const struct monthly_report *r, const struct finding *fs
 	       "table. Fix or retune those that interrupt people out of hours, let those "
 	       "resolved without anyone acting wait until morning (lower their urgency), and "
 	       "give every alert a runbook link." : "No alert needs work this month.");
-	attr(p, "class", "todo");
+	attr(p, "class", "advice");
 	if (r->n_alerts == 0)
 		return;
 	tbl = table_box(s);

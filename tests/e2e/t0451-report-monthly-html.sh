@@ -110,16 +110,16 @@ test_expect_success 'every finding of the text report is in the page, once, and 
 
 test_expect_success 'alerts to fix: one section, the sentence saying what to do, then each kind of finding' '
 	the_page &&
-	test "$(x "count(//section[@id=\"alerts\"]/p[@class=\"todo\"])")" = 1 &&
-	x "normalize-space(//section[@id=\"alerts\"]/p[@class=\"todo\"])" >todo &&
-	grep -q "^What to do: start with the noisiest alerts" todo &&
+	test "$(x "count(//section[@id=\"alerts\"]/p[@class=\"advice\"])")" = 1 &&
+	x "normalize-space(//section[@id=\"alerts\"]/p[@class=\"advice\"])" >advice &&
+	grep -q "^What to do: start with the noisiest alerts" advice &&
 	x "//section[@id=\"alerts\"]/h3/text()" >kinds &&
 	expect_file "Alerts that interrupted someone out of hours
 Could it have waited until morning? (resolved out of hours without anyone acting)
 Alerts without a runbook link" kinds &&
 	test "$(x "count(//section[@id=\"alerts\"]//tr)")" = 6 &&
 	test "$(x "string(//section[@id=\"alerts\"]//tr[2]/td[1])")" = payments &&
-	test "$(x "count(//p[@class=\"todo\"] | //p[@class=\"overall\"])")" = 2
+	test "$(x "count(//p[@class=\"advice\"] | //p[@class=\"overall\"])")" = 2
 '
 
 test_expect_success 'a quiet month: no alert to fix, nobody needs attention' '
