@@ -32,6 +32,8 @@ feed_settings_load(const struct config *cfg, int64_t now, struct feed_settings *
 	out->history_weeks = (int)history;
 	out->oncall = NULL;
 	out->oncall_arg = NULL;
+	out->zone = tz_utc();
+	out->zone_name = "UTC";
 	return 0;
 }
 

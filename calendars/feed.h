@@ -46,6 +46,7 @@
 #include <libical/ical.h>
 
 #include "common/config.h"
+#include "common/tz.h"
 #include "model/model.h"
 #include "scheduler/office-hours.h"
 
@@ -66,10 +67,16 @@ struct feed_settings {
 	int history_weeks;          /* past shifts kept: those ending after now - this */
 	feed_oncall_fn oncall;      /* NULL: every holder on call throughout */
 	void *oncall_arg;
+	/* The zone of a time told to everyone, not to one person or of one
+	 * rotation (when publish's index was written), and its name: the
+	 * service's display zone (report_zone(), reports/month.h); UTC as
+	 * loaded. */
+	const struct tz_zone *zone;
+	const char *zone_name;
 };
 
 /* Reads [feed] alarm_minutes, refresh_minutes and history_weeks (defaults
- * 30, 60, 8), with no oncall function. 0, or EX_CONFIG after printing
+ * 30, 60, 8), with no oncall function and times told to everyone in UTC. 0, or EX_CONFIG after printing
  * which key is wrong. */
 int feed_settings_load(const struct config *cfg, int64_t now, struct feed_settings *out);
 

@@ -396,10 +396,14 @@ write_index(struct batch *batch, const struct feed_settings *fs,
 	el(head, "style", style);
 	body = el(html, "body", NULL);
 	el(body, "h1", "On call");
+	node = el(body, "p", "Published ");
+	time_format_local(fs->now, fs->zone, buf, sizeof buf);
 	time_format_utc(fs->now, stamp, sizeof stamp);
-	snprintf(buf, sizeof buf, "Published %s by rota. Calendar clients refresh the feeds "
-		 "every %d minutes.", stamp, fs->refresh_minutes);
-	el(body, "p", buf);
+	attr(el(node, "time", buf), "datetime", stamp);
+	snprintf(buf, sizeof buf, " (%s) by rota. Calendar clients refresh the feeds every %d "
+		 "minutes.", fs->zone_name, fs->refresh_minutes);
+	xmlNodeAddContent(node, (const xmlChar *)buf);
+	attr(node, "id", "published");
 
 	el(body, "h2", "On call now");
 	tb = table(body, now_cols);

@@ -12,7 +12,8 @@
  *                   '-', and the rotation's id is appended then).
  *   index.html      for managers: who is on call now and next, how far
  *                   each rotation is scheduled, links to the rotation
- *                   feeds; no personal feed links. Its name also keeps
+ *                   feeds; no personal feed links; when it was
+ *                   published, in fs->zone. Its name also keeps
  *                   common servers from listing the folder.
  * Every file is written to a temporary file in the folder (common/atomic.h:
  * mode 0600, every write checked); one syncfs(2) puts them all on disk;

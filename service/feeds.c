@@ -7,6 +7,7 @@
 
 #include "calendars/feed.h"
 #include "common/err.h"
+#include "reports/month.h"
 #include "service/feeds.h"
 #include "service/oncall.h"
 #include "service/privacy.h"
@@ -198,7 +199,8 @@ feed_publish_dir(const struct svc *s, const char *dir, publish_progress progress
 
 	if ((r = svc_require_manager(s, "publish")) != 0)
 		return r;
-	if ((r = settings_load(s, &src, &fs)) == 0)
+	if ((r = settings_load(s, &src, &fs)) == 0 &&
+	    (r = report_zone(s->cfg, &fs.zone, &fs.zone_name)) == 0)
 		r = publish_dir(s->db, &fs, dir, progress, arg, out);
 	oncall_source_free(&src);
 	return r;

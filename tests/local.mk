@@ -296,6 +296,7 @@ tests_unit_test_report_rows_SOURCES = tests/unit/test-report-rows.c \
 tests_unit_test_report_rows_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_rows_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0450-report-monthly.sh tests/e2e/t0451-report-monthly-html.sh
+E2E_TESTS += tests/e2e/t0452-publish-index-time.sh
 E2E_TESTS += tests/e2e/t0490-report-html-browser.sh
 E2E_TESTS += tests/e2e/t0470-report-too-few.sh tests/e2e/t0471-report-month-bounds.sh \
 	tests/e2e/t0472-report-escalations.sh tests/e2e/t0473-report-json-figures.sh
