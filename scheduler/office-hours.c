@@ -2,6 +2,7 @@
  * office-hours.h. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,7 @@
 #include "scheduler/office-hours.h"
 
 static int
-cmp_day(const void *a, const void *b)
+cmp_int64(const void *a, const void *b)
 {
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 
@@ -40,7 +41,7 @@ work_calendar_init(struct work_calendar *c, const char *tz, const char *hours,
 		c->holidays[c->n_holidays++] = days_from_civil(y, m, d);
 	}
 	if (c->n_holidays > 1)
-		qsort(c->holidays, c->n_holidays, sizeof *c->holidays, cmp_day);
+		qsort(c->holidays, c->n_holidays, sizeof *c->holidays, cmp_int64);
 	return 0;
 }
 
@@ -206,6 +207,54 @@ oncall_windows(const struct work_calendar *c, size_t n, int64_t from, int64_t to
 	}
 	time_span_push(v, nv, &vcap, t, to, from, to);
 	free(open);
+}
+
+void
+oncall_windows_over(const struct work_calendar *c, size_t n,
+		    const struct office_period *p, size_t np, int64_t from, int64_t to,
+		    struct time_span **v, size_t *nv)
+{
+	int64_t *cut = xcalloc(2 * np + 2, sizeof *cut);
+	struct work_calendar *open = xcalloc(n ? n : 1, sizeof *open);
+	bool *counted = xcalloc(n ? n : 1, sizeof *counted);
+	size_t ncut = 0, vcap = 0;
+
+	*v = NULL;
+	*nv = 0;
+	/* Pieces between the instants where an office starts or stops
+	 * counting: within one, the same offices count throughout. */
+	cut[ncut++] = from;
+	cut[ncut++] = to;
+	for (size_t i = 0; i < np; i++) {
+		if (p[i].from > from && p[i].from < to)
+			cut[ncut++] = p[i].from;
+		if (p[i].to > from && p[i].to < to)
+			cut[ncut++] = p[i].to;
+	}
+	qsort(cut, ncut, sizeof *cut, cmp_int64);
+	for (size_t i = 0; i + 1 < ncut; i++) {
+		struct time_span *w;
+		size_t k = 0, nw;
+
+		if (cut[i] == cut[i + 1])
+			continue;
+		memset(counted, 0, n * sizeof *counted);
+		for (size_t j = 0; j < np; j++)
+			if (p[j].from <= cut[i] && p[j].to > cut[i] && !counted[p[j].office]) {
+				counted[p[j].office] = true;
+				open[k++] = c[p[j].office];     /* borrowed */
+			}
+		oncall_windows(open, k, cut[i], cut[i + 1], &w, &nw);
+		for (size_t j = 0; j < nw; j++)
+			if (*nv > 0 && (*v)[*nv - 1].to == w[j].from)
+				(*v)[*nv - 1].to = w[j].to;     /* one window across the cut */
+			else
+				time_span_push(v, nv, &vcap, w[j].from, w[j].to, from, to);
+		free(w);
+	}
+	free(counted);
+	free(open);
+	free(cut);
 }
 
 int64_t

@@ -73,6 +73,21 @@ void work_calendar_spans(const struct work_calendar *c, int64_t from, int64_t to
 void oncall_windows(const struct work_calendar *c, size_t n, int64_t from, int64_t to,
 		    struct time_span **v, size_t *nv);
 
+/* One office (its index in a calendar array) counted over [from, to):
+ * a member's office for the time it was theirs. */
+struct office_period {
+	size_t office;
+	int64_t from, to;
+};
+
+/* As oncall_windows, for offices that count only during their periods:
+ * at each instant of [FROM, TO) the offices among C[0..N) with a period
+ * P[0..NP) covering it (none: on call). So a member's move to another
+ * office changes the windows from the move on, never before it. */
+void oncall_windows_over(const struct work_calendar *c, size_t n,
+			 const struct office_period *p, size_t np, int64_t from, int64_t to,
+			 struct time_span **v, size_t *nv);
+
 /* The seconds of [FROM, TO) inside the N spans V (in time order, not
  * overlapping, as oncall_windows gives them): how long a shift held
  * from FROM to TO is on call. */

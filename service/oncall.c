@@ -25,6 +25,7 @@ oncall_offices_free(struct oncall_offices *o)
 		work_calendar_free(&o->cal[i]);
 	free(o->cal);
 	free(o->offices);
+	free(o->periods);
 	memset(o, 0, sizeof *o);
 }
 
@@ -55,6 +56,88 @@ calendars_build(struct store *db, const struct office *o, size_t n, int64_t from
 	return r;
 }
 
+/* The index in O of office OFFICE_ID, read and appended when not there. */
+static int
+office_index(struct store *db, struct oncall_offices *o, int64_t office_id, size_t *out)
+{
+	int r;
+
+	for (*out = 0; *out < o->n; (*out)++)
+		if (o->offices[*out].id == office_id)
+			return 0;
+	o->offices = xpush(o->offices, &o->n, sizeof *o->offices);
+	if ((r = store_office_get_id(db, office_id, &o->offices[o->n - 1])) != 0)
+		o->n--;
+	return r;
+}
+
+/* Into O, the offices of PERSON_ID's history (store_person_history) in
+ * [FROM, TO), each counted for the time it was theirs. */
+static int
+member_periods(struct store *db, int64_t person_id, int64_t from, int64_t to,
+	       struct oncall_offices *o)
+{
+	struct person_attrs *h;
+	size_t nh;
+	int r = store_person_history(db, person_id, &h, &nh);
+
+	if (r == STORE_NOT_FOUND)
+		return 0;               /* removed since: no office */
+	for (size_t k = 0; k < nh && r == 0; k++) {
+		int64_t a = h[k].from > from ? h[k].from : from;
+		int64_t b = k + 1 < nh && h[k + 1].from < to ? h[k + 1].from : to;
+		size_t i;
+
+		if (h[k].office_id == 0 || a >= b ||
+		    (r = office_index(db, o, h[k].office_id, &i)) != 0)
+			continue;
+		o->periods = xpush(o->periods, &o->n_periods, sizeof *o->periods);
+		o->periods[o->n_periods - 1] = (struct office_period){ i, a, b };
+	}
+	free(h);
+	return r;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct office *)a)->name, ((const struct office *)b)->name);
+}
+
+/* The offices of ROT's members in [FROM, TO) (store_rotation_members),
+ * by name, each counted while some member had it. */
+static int
+members_offices(struct store *db, const struct rotation *rot, int64_t from, int64_t to,
+		struct oncall_offices *o)
+{
+	struct office *read;
+	int64_t *ids;
+	size_t n, *where;
+	int r;
+
+	if ((r = store_rotation_members(db, rot->id, from, to, &ids, &n)) != 0)
+		return r;
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = member_periods(db, ids[i], from, to, o);
+	free(ids);
+	if (r != 0 || o->n < 2)
+		return r;
+	/* By name, as the chosen ones are; the periods follow their office. */
+	read = xreallocarray(NULL, o->n, sizeof *read);
+	memcpy(read, o->offices, o->n * sizeof *read);
+	qsort(o->offices, o->n, sizeof *o->offices, by_name);
+	where = xcalloc(o->n, sizeof *where);
+	for (size_t i = 0; i < o->n; i++)
+		for (size_t j = 0; j < o->n; j++)
+			if (o->offices[j].id == read[i].id)
+				where[i] = j;
+	for (size_t k = 0; k < o->n_periods; k++)
+		o->periods[k].office = where[o->periods[k].office];
+	free(where);
+	free(read);
+	return 0;
+}
+
 int
 oncall_offices_load(struct store *db, const struct rotation *rot, int64_t from, int64_t to,
 		    struct oncall_offices *out)
@@ -64,9 +147,20 @@ oncall_offices_load(struct store *db, const struct rotation *rot, int64_t from, 
 	memset(out, 0, sizeof *out);
 	if (!rot->out_of_hours)
 		return 0;
-	if ((r = store_rotation_offices(db, rot->id, from, to, &out->chosen, &out->offices,
-					&out->n)) != 0)
+	if ((r = store_rotation_chosen_offices(db, rot->id, &out->offices, &out->n)) != 0)
 		return r;
+	out->chosen = out->n > 0;
+	if (out->chosen) {
+		out->periods = xcalloc(out->n, sizeof *out->periods);
+		for (size_t i = 0; i < out->n; i++)
+			out->periods[i] = (struct office_period){ i, from, to };
+		out->n_periods = out->n;
+	} else {
+		free(out->offices);
+		out->offices = NULL;
+		if ((r = members_offices(db, rot, from, to, out)) != 0)
+			return r;
+	}
 	return calendars_build(db, out->offices, out->n, from, to, &out->cal);
 }
 
@@ -88,7 +182,7 @@ oncall_rotation_windows(struct store *db, const struct rotation *rot, int64_t fr
 		return 0;
 	}
 	if ((r = oncall_offices_load(db, rot, from, to, &o)) == 0)
-		oncall_windows(o.cal, o.n, from, to, v, n);
+		oncall_windows_over(o.cal, o.n, o.periods, o.n_periods, from, to, v, n);
 	oncall_offices_free(&o);
 	return r;
 }

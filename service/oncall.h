@@ -2,10 +2,10 @@
  * throughout its shifts; one covering out of hours only while none of
  * its offices is in business hours (scheduler/office-hours.h): the
  * offices chosen for it (rota rotation set --offices), or else those of
- * its terms' members, each with its public holidays. Every reader of
- * on-call time (now and next, feeds, reports, pay, classification of a
- * page whose responder comes from the schedule) asks here, so that they
- * agree. Also the setting of a rotation's hours (rotation add/set). */
+ * its terms' members (the office each had at each instant), each with
+ * its public holidays. Every reader of on-call time (now and next,
+ * feeds, reports, pay, classification of a page whose responder comes
+ * from the schedule) asks here, so that they agree. Also the setting of a rotation's hours (rotation add/set). */
 #ifndef ROTA_SERVICE_ONCALL_H
 #define ROTA_SERVICE_ONCALL_H
 
@@ -17,13 +17,20 @@
 #include "service/service.h"
 
 /* The working weeks of the offices whose hours rotation ROT leaves out,
- * for instants in [FROM, TO) (the members' offices are those of the terms
- * overlapping it). Empty for a rotation covering every hour. */
+ * for instants in [FROM, TO), and when each counts. Chosen offices count
+ * throughout. Otherwise the members of the terms overlapping [FROM, TO)
+ * count the offices they had at each instant, as their history
+ * (store_person_history) says: a move to another office changes the
+ * windows from the move on, never before it, so past shifts, pages'
+ * responders, pay and reports stay as they were. Empty for a rotation
+ * covering every hour. */
 struct oncall_offices {
 	struct office *offices;         /* by name */
 	struct work_calendar *cal;      /* one per office */
 	size_t n;
 	bool chosen;                    /* chosen for the rotation, not its members' */
+	struct office_period *periods;  /* when each office counts */
+	size_t n_periods;
 };
 
 /* 0, or a store status / EX_DATAERR (an office's zone or hours unreadable,

@@ -86,36 +86,42 @@ store_rotation_set_cover(struct store *s, int64_t rotation_id, bool out_of_hours
 }
 
 int
-store_rotation_offices(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
-		       bool *chosen, struct office **v, size_t *n)
+store_rotation_chosen_offices(struct store *s, int64_t rotation_id, struct office **v,
+			      size_t *n)
 {
-	/* The offices chosen for the rotation; when none were, those of the
-	 * members of its terms that overlap [from, to). */
-	static const char chosen_sql[] =
+	static const char sql[] =
 		OFFICE_COLS "WHERE o.id IN (SELECT office_id FROM rotation_offices "
 		"WHERE rotation_id = ?1) ORDER BY o.name";
-	static const char members_sql[] =
-		OFFICE_COLS "WHERE o.id IN (SELECT p.office_id FROM persons p "
-		"JOIN memberships m ON m.person_id = p.id JOIN terms t ON t.id = m.term_id "
-		"WHERE t.rotation_id = ?1 AND t.start_at < ?3 AND t.end_at > ?2 "
-		"AND m.joined_at < ?3 AND (m.left_at IS NULL OR m.left_at > ?2)) ORDER BY o.name";
-	sqlite3_stmt *st = db_stmt(s, chosen_sql);
-	int r;
+	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st != NULL)
 		db_bind_int(st, 1, rotation_id);
-	if ((r = db_list(s, st, read_office, sizeof **v, (void **)v, n)) != 0)
-		return r;
-	*chosen = *n > 0;
-	if (*chosen)
-		return 0;
-	free(*v);
-	if ((st = db_stmt(s, members_sql)) != NULL) {
+	return db_list(s, st, read_office, sizeof **v, (void **)v, n);
+}
+
+static int
+read_person_id(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = db_int(st, 0, 0);
+	return 0;
+}
+
+int
+store_rotation_members(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
+		       int64_t **v, size_t *n)
+{
+	static const char sql[] =
+		"SELECT DISTINCT m.person_id FROM memberships m JOIN terms t ON t.id = m.term_id "
+		"WHERE t.rotation_id = ?1 AND t.start_at < ?3 AND t.end_at > ?2 "
+		"AND m.joined_at < ?3 AND (m.left_at IS NULL OR m.left_at > ?2) ORDER BY 1";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL) {
 		db_bind_int(st, 1, rotation_id);
 		db_bind_int(st, 2, from);
 		db_bind_int(st, 3, to);
 	}
-	return db_list(s, st, read_office, sizeof **v, (void **)v, n);
+	return db_list(s, st, read_person_id, sizeof **v, (void **)v, n);
 }
 
 int

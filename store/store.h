@@ -151,11 +151,15 @@ int store_rotation_list(struct store *s, struct rotation **v, size_t *n);
  * the N OFFICES chosen (none: its members' offices), or every hour. */
 int store_rotation_set_cover(struct store *s, int64_t rotation_id, bool out_of_hours,
 			     const int64_t *offices, size_t n);
-/* The offices whose hours rotation ROTATION_ID leaves out: those chosen
- * for it (*CHOSEN true), else those of the members of its terms that
- * overlap [from, to). By name. */
-int store_rotation_offices(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
-			   bool *chosen, struct office **v, size_t *n);
+/* The offices chosen for rotation ROTATION_ID (rota rotation set
+ * --offices), by name; none when it follows its members' offices. */
+int store_rotation_chosen_offices(struct store *s, int64_t rotation_id, struct office **v,
+				  size_t *n);
+/* The ids of the people in rotation ROTATION_ID's terms overlapping
+ * [FROM, TO) who were members at some instant of it, ascending. Their
+ * offices over time are their history (store_person_history). */
+int store_rotation_members(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
+			   int64_t **v, size_t *n);
 int store_term_add(struct store *s, struct term *t, int64_t now);
 int store_term_get(struct store *s, const char *name, struct term *out);
 int store_term_get_id(struct store *s, int64_t id, struct term *out);

@@ -390,6 +390,12 @@ E2E_TESTS += tests/e2e/t0651-history-office-manager.sh
 E2E_TESTS += tests/e2e/t0652-history-dst.sh
 E2E_TESTS += tests/e2e/t0653-history-migration.sh
 E2E_TESTS += tests/e2e/t0654-history-figures.sh
+UNIT_TESTS += tests/unit/test-oncall-periods
+tests_unit_test_oncall_periods_SOURCES = tests/unit/test-oncall-periods.c
+tests_unit_test_oncall_periods_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_oncall_periods_LDADD = $(UNIT_LDADD)
+E2E_TESTS += tests/e2e/t0655-history-oncall-office.sh
+E2E_TESTS += tests/e2e/t0656-history-oncall-dst.sh
 
 # -- rota served over SSH (issue 23, t0600-t0619) --
 UNIT_TESTS += tests/unit/test-words

@@ -10,6 +10,7 @@
 # one, so every page of service api is ops work. People are added on
 # 2026-12-01.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-team.sh"
 
 hist_config() {
 	cat >rota.conf <<'CONF'
@@ -71,4 +72,23 @@ pay_of() {
 classes() {
 	rota --json page list --month "$1" >out &&
 	json '"\n".join(p["source_id"] + " " + p["class"] for p in j)'
+}
+
+# oohteam: histteam's people, with offices Dublin (Europe/Dublin) and LA
+# (America/Los_Angeles), both Mon-Fri 09:00-18:00 local, me in Dublin's;
+# ops covers out of hours with its members' offices (none chosen); term
+# t1 from Mon 4 Jan 2027 10:00 Dublin, 16 weeks, me its only member,
+# holding every week. In winter Dublin is open 09:00-18:00Z, LA
+# 17:00-02:00Z.
+oohteam() {
+	histteam &&
+	export ROTA_NOW=2026-12-01T10:00:00Z &&
+	rota office add Dublin --tz Europe/Dublin >/dev/null &&
+	rota office add LA --tz America/Los_Angeles >/dev/null &&
+	rota person set me --office Dublin >/dev/null &&
+	rota rotation set ops --covers out-of-hours >/dev/null &&
+	rota term add t1 --rotation ops --start 2027-01-04 --weeks 16 >/dev/null &&
+	rota volunteer join t1 me >/dev/null &&
+	lay t1 me me me me me me me me me me me me me me me me &&
+	unset ROTA_NOW
 }
