@@ -166,3 +166,57 @@ responder_ooh_seconds(struct responder_cals *c, int64_t person_id, int64_t from,
 	}
 	return 0;
 }
+
+/* What responder_reclassify gathers: the pages whose class moves. */
+struct reclassify {
+	struct responder_cals cals;
+	int64_t person_id;
+	struct page_class_change {
+		int64_t page_id;
+		enum page_class class;
+	} *v;
+	size_t n;
+};
+
+static int
+reclassify_page(void *row, void *arg)
+{
+	const struct page *p = row;
+	struct reclassify *rc = arg;
+	enum page_class c;
+	int r;
+
+	if (p->responder_id != rc->person_id)
+		return 0;
+	if ((r = responder_classify(&rc->cals, p->responder_id, p->created, &c)) != 0)
+		return r;
+	if (c != p->class) {
+		rc->v = xpush(rc->v, &rc->n, sizeof *rc->v);
+		rc->v[rc->n - 1] = (struct page_class_change){ p->id, c };
+	}
+	return 0;
+}
+
+int
+responder_reclassify(struct store *s, int64_t person_id, int64_t from)
+{
+	struct reclassify rc = { .person_id = person_id };
+	struct office *offices = NULL;
+	struct holiday *holidays = NULL;
+	size_t n_offices = 0, n_holidays = 0;
+	int r;
+
+	if ((r = store_office_list(s, &offices, &n_offices)) == 0 &&
+	    (r = store_holiday_list(s, 0, NULL, NULL, &holidays, &n_holidays)) == 0) {
+		responder_cals_init(&rc.cals, s, offices, n_offices, holidays, n_holidays);
+		r = store_page_each(s, from, INT64_MAX, reclassify_page, &rc);
+		responder_cals_free(&rc.cals);
+	}
+	/* Set once the reading is over, not under its statement. */
+	for (size_t i = 0; i < rc.n && r == 0; i++)
+		r = store_page_set_class(s, rc.v[i].page_id, rc.v[i].class);
+	free(rc.v);
+	free(holidays);
+	free(offices);
+	return r;
+}

@@ -70,4 +70,11 @@ int responder_classify(struct responder_cals *c, int64_t person_id, int64_t t,
 int responder_ooh_seconds(struct responder_cals *c, int64_t person_id, int64_t from,
 			  int64_t to, int64_t *out, struct responder_at *bad);
 
+/* After a change of person PERSON_ID's history in force from FROM, sets
+ * again the class of each of their pages created at or after FROM (a
+ * page whose time was ahead of its import, or imported under a test
+ * clock) to the class of its time, as page import would now give it.
+ * Pages before FROM are never touched. 0 or the store's status. */
+int responder_reclassify(struct store *s, int64_t person_id, int64_t from);
+
 #endif

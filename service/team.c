@@ -8,6 +8,7 @@
 #include "common/err.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
+#include "reports/responder.h"
 #include "service/keys.h"
 #include "service/privacy.h"
 #include "service/team.h"
@@ -35,7 +36,9 @@ history_differs(const struct person *a, const struct person *b)
 
 /* Stores P's new details over BEFORE: the persons row, and when its zone,
  * office, sleep hours or manager flag change, a history entry in force
- * from now, so that nothing before now is judged again by them. */
+ * from now, so that nothing before now is judged again by them, and
+ * their pages from now on (ahead of their import) take the class of
+ * their time. */
 static int
 person_store(const struct svc *s, const struct person *before, const struct person *p)
 {
@@ -43,9 +46,10 @@ person_store(const struct svc *s, const struct person *before, const struct pers
 	int r;
 
 	if ((kept && (r = store_person_history_begin(s->db, p->id)) != 0) ||
-	    (r = store_person_update(s->db, p)) != 0)
+	    (r = store_person_update(s->db, p)) != 0 || !kept ||
+	    (r = store_person_history_add(s->db, s->now, p)) != 0)
 		return r;
-	return kept ? store_person_history_add(s->db, s->now, p) : 0;
+	return responder_reclassify(s->db, p->id, s->now);
 }
 
 int

@@ -16,6 +16,7 @@ librota_a_SOURCES += store/caldav.c
 librota_a_SOURCES += store/notifications.c
 # -- pages --
 librota_a_SOURCES += store/pages-refresh.c
+librota_a_SOURCES += store/pages-class.c
 librota_a_SOURCES += store/pages.c
 # -- pay --
 # -- monthly report --

@@ -490,6 +490,9 @@ int store_page_each(struct store *s, int64_t from, int64_t to, store_row_fn *fn,
  * acknowledgement, resolution, responder, escalation, acted and class;
  * *changed says whether anything differed. */
 int store_page_refresh(struct store *s, const struct page *p, bool *changed);
+/* Sets the class of page PAGE_ID (NULL for PAGE_UNCLASSIFIED).
+ * STORE_NOT_FOUND for no such page. */
+int store_page_set_class(struct store *s, int64_t page_id, enum page_class c);
 /* How many pages are stored. */
 int store_page_count(struct store *s, int64_t *n);
 /* CalDAV publishing state (store/caldav.c): per collection URL, the event
