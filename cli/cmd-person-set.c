@@ -75,7 +75,9 @@ const struct cmd_entry cmd_person_set_entry = {
 	.summary = "change a person's details (yourself, or anyone as a manager)",
 	.help = "  HANDLE               whose details: yours, or anyone's as a manager\n"
 		"\nA new zone, office, sleep hours or manager flag applies from now on (kept\n"
-		"as history, see rota person show): earlier pages and pay stay as judged.\n",
+		"as history, see rota person show): earlier pages and pay stay as judged.\n"
+		"It cannot be back-dated, so pay already given never moves: for a change\n"
+		"made late, settle the difference in payroll (see rota(1)).\n",
 	.flags = CMD_WRITE,
 	.exec = exec_person_set,
 };

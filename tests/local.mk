@@ -397,6 +397,7 @@ tests_unit_test_oncall_periods_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0655-history-oncall-office.sh
 E2E_TESTS += tests/e2e/t0656-history-oncall-dst.sh
 E2E_TESTS += tests/e2e/t0657-history-future-pages.sh
+E2E_TESTS += tests/e2e/t0658-history-no-backdating.sh
 
 # -- rota served over SSH (issue 23, t0600-t0619) --
 UNIT_TESTS += tests/unit/test-words
