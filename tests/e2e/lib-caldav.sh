@@ -7,10 +7,6 @@
 
 CALDAV_PW='s3cret-Pw-7731'
 
-free_port() {
-	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # wait_http URL: until something answers there (10 s at most).
 wait_http() {
 	test_wait_for 10 "something to answer at $1" curl -s -o /dev/null "$1"

@@ -89,7 +89,3 @@ token() {
 	sqlite3 rota.db "SELECT coalesce(feed_token, '') FROM persons WHERE handle = '$1'"
 }
 
-# free_port: a TCP port nobody listens on at the moment, on loopback.
-free_port() {
-	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}

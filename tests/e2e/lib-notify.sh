@@ -12,10 +12,6 @@
 # Both are started with lib.sh's test_bg, so stopped when the test ends;
 # receivers_down stops them before (a receiver gone away).
 
-free_port() {
-	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # wait_port PORT: until something listens there (10 s at most).
 wait_port() {
 	/usr/bin/python3 - "$1" <<'EOF'

@@ -48,11 +48,6 @@ as_svc() {
 	fi
 }
 
-# ssh_free_port: a TCP port nobody listens on at the moment, on loopback.
-ssh_free_port() {
-	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # ssh_server HANDLE...: the database ./rota.db handed to the service
 # account (it and the test's folder theirs alone), sshd started as that
 # account on SSH_PORT with a key for each HANDLE in its authorized_keys
@@ -66,7 +61,7 @@ ssh_server() {
 	local dir=$PWD h
 	mkdir -m 700 srv keys &&
 	ssh-keygen -q -t ed25519 -N "" -C "rota test host" -f srv/hostkey &&
-	SSH_PORT=$(ssh_free_port) &&
+	SSH_PORT=$(free_port) &&
 	cat >srv/sshd_config <<-EOF_SSHD &&
 	Port $SSH_PORT
 	ListenAddress 127.0.0.1

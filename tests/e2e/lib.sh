@@ -249,6 +249,12 @@ test_wait_for() {
 	done
 }
 
+# free_port: a TCP port nobody listens on at the moment, on loopback (for
+# a server a test starts: sshd, nginx, Radicale, a stub).
+free_port() {
+	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 # expect_status N CMD...: runs CMD, keeping stdout in ./out and stderr in
 # ./err, and fails unless it exits with N.
 expect_status() {

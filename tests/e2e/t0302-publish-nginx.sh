@@ -4,41 +4,7 @@
 # re-publish the same UID has the new person and a higher SEQUENCE.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "$ROTA_SRCDIR/tests/e2e/lib-feed.sh"
-
-# nginx_start DIR: serves DIR on a free loopback port ($PORT), stopped
-# when the test ends (nginx in the foreground, started by test_bg). As root its workers run as root too: the test
-# folders are private to their owner.
-nginx_start() {
-	PORT=$(free_port) && mkdir -p ng/tmp &&
-	cat >ng/nginx.conf <<-CONF &&
-	$( [ "$(id -u)" = 0 ] && echo "user root;" )
-	worker_processes 1;
-	pid $PWD/ng/nginx.pid;
-	error_log $PWD/ng/error.log;
-	events { worker_connections 64; }
-	http {
-		include /etc/nginx/mime.types;
-		access_log off;
-		client_body_temp_path $PWD/ng/tmp/body;
-		proxy_temp_path $PWD/ng/tmp/proxy;
-		fastcgi_temp_path $PWD/ng/tmp/fastcgi;
-		uwsgi_temp_path $PWD/ng/tmp/uwsgi;
-		scgi_temp_path $PWD/ng/tmp/scgi;
-		server {
-			listen 127.0.0.1:$PORT;
-			root $PWD/$1;
-			autoindex off;
-			# Debian's mime.types has no .ics: what rota.1 tells operators.
-			types { text/calendar ics; text/html html; }
-		}
-	}
-	CONF
-	test_bg nginx -p "$PWD/ng" -c "$PWD/ng/nginx.conf" -e "$PWD/ng/error.log" \
-		-g "daemon off;" &&
-	test_wait_for 5 "nginx to answer on port $PORT" \
-		curl -s -o /dev/null "http://127.0.0.1:$PORT/" ||
-	{ cat ng/error.log; return 1; }
-}
+. "$ROTA_SRCDIR/tests/e2e/lib-nginx.sh"
 
 # fetch PATH FILE: GETs http://127.0.0.1:$PORT/PATH into FILE; prints the
 # status and content type.
@@ -49,7 +15,7 @@ fetch() {
 test_expect_success 'curl fetches every feed from nginx; python3-icalendar reads the schedule' '
 	feed_team &&
 	rota publish --dir pub >/dev/null &&
-	nginx_start pub &&
+	nginx_start "$PWD/pub" &&
 	test "$(fetch ops.ics ops.ics)" = "200 text/calendar" &&
 	same_as_schedule ops.ics --rotation ops &&
 	test "$(fetch esc.ics esc.ics)" = "200 text/calendar" &&
@@ -67,7 +33,7 @@ test_expect_success 'after a swap and a re-publish: same UID, new person, higher
 	rota person add zed --name Zed --email zed@example.com --tz Europe/Dublin >/dev/null &&
 	rota volunteer join h1 zed >/dev/null &&
 	rota publish --dir pub >/dev/null &&
-	nginx_start pub &&
+	nginx_start "$PWD/pub" &&
 	uid=$(sqlite3 rota.db "SELECT uid FROM shifts WHERE id = 2") &&
 	fetch ops.ics ops.ics >/dev/null &&
 	test "$($FEED_PY uid ops.ics $uid)" = "ana 0 CONFIRMED" &&
@@ -93,7 +59,7 @@ test_expect_success 'after a swap and a re-publish: same UID, new person, higher
 test_expect_success 'a shift that no longer exists is CANCELLED with a raised SEQUENCE' '
 	feed_team &&
 	rota publish --dir pub >/dev/null &&
-	nginx_start pub &&
+	nginx_start "$PWD/pub" &&
 	uid=$(sqlite3 rota.db "SELECT uid FROM shifts WHERE id = 4") &&
 	sqlite3 rota.db "UPDATE shifts SET cancelled_at = 1, sequence = sequence + 1 WHERE id = 4" &&
 	rota publish --dir pub >/dev/null &&
@@ -106,7 +72,7 @@ test_expect_success 'a shift that no longer exists is CANCELLED with a raised SE
 test_expect_success 'a rotated token: the old address is gone after the next publish' '
 	feed_team &&
 	rota publish --dir pub >/dev/null &&
-	nginx_start pub &&
+	nginx_start "$PWD/pub" &&
 	old=$(token ana) &&
 	test "$(fetch $old.ics a.ics | cut -d" " -f1)" = 200 &&
 	rota --as ana feed rotate-token >/dev/null &&

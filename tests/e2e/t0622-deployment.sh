@@ -11,12 +11,33 @@
 #
 # It needs root (useradd; CI runs the suite as root). Each run makes an
 # account of its own, rota-dep-PID, with its home in the test's folder,
-# and removes it at the end. Steps share one folder, $DEP.
+# and removes it however the run ends; an account left by a run killed
+# outright (SIGKILL) goes at the start of the next. Steps share one
+# folder, $DEP.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-keys.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-ssh.sh"
+. "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-nginx.sh"
 
 SVC=rota-dep-$$
+
+# dep_account_gone USER: the OS user USER removed, if there is one, with
+# whatever it still runs (the sshd of a run killed outright).
+dep_account_gone() {
+	id -u "$1" >/dev/null 2>&1 || return 0
+	ps -o pid= -u "$1" | xargs -r kill 2>/dev/null
+	test_wait_for 5 "$1's processes to end" userdel "$1" >&2
+}
+
+# Accounts of earlier runs whose process is gone (never another account:
+# t0601's rota-t-svc and the bench's rota-bench are kept on purpose).
+for u in $(getent passwd | cut -d: -f1 | grep '^rota-dep-[0-9][0-9]*$'); do
+	kill -0 "${u#rota-dep-}" 2>/dev/null || dep_account_gone "$u"
+done
+# This run's account goes at its end, after lib.sh's test_cleanup has
+# stopped its servers; an interrupt or a kill (INT, TERM, HUP) exits
+# through this trap too (lib.sh's traps for them exit).
+trap 'test_cleanup; dep_account_gone $SVC' EXIT
 DEP=$TEST_ROOT/dep
 HOMEDIR=$DEP/var-lib-rota
 # Step 3's configuration: the account's own, which sshd's sessions read
@@ -106,7 +127,7 @@ test_expect_success 'a schedule on the server, from next Monday' '
 '
 
 test_expect_success 'steps 6 and 10: sshd run as the account; a volunteer swaps from the laptop' '
-	SSH_PORT=$(ssh_free_port) && S=$HOMEDIR/sshd &&
+	SSH_PORT=$(free_port) && S=$HOMEDIR/sshd &&
 	mkdir -m 700 "$S" &&
 	ssh-keygen -q -t ed25519 -N "" -f "$S/hostkey" &&
 	cat >"$S/sshd_config" <<-EOF &&
@@ -167,33 +188,7 @@ test_expect_success 'steps 7 and 8: the publish unit'"'"'s command as the accoun
 		sed "s|^[^ ]*/rota |$ROTA_BIN |; s|/var/lib/rota|$HOMEDIR|g") &&
 	svc $cmd >out &&
 	chmod 711 "$HOMEDIR" "$HOMEDIR/feeds" &&
-	PORT=$(ssh_free_port) && mkdir -p ng/tmp &&
-	cat >ng/nginx.conf <<-CONF &&
-	worker_processes 1;
-	pid $PWD/ng/nginx.pid;
-	error_log $PWD/ng/error.log;
-	events { worker_connections 64; }
-	http {
-		include /etc/nginx/mime.types;
-		access_log off;
-		client_body_temp_path $PWD/ng/tmp/body;
-		proxy_temp_path $PWD/ng/tmp/proxy;
-		fastcgi_temp_path $PWD/ng/tmp/fastcgi;
-		uwsgi_temp_path $PWD/ng/tmp/uwsgi;
-		scgi_temp_path $PWD/ng/tmp/scgi;
-		server {
-			listen 127.0.0.1:$PORT;
-			location /feeds/ {
-				alias $HOMEDIR/feeds/;
-				autoindex off;
-				types { text/calendar ics; text/html html; }
-			}
-		}
-	}
-	CONF
-	test_bg nginx -p "$PWD/ng" -c "$PWD/ng/nginx.conf" -e "$PWD/ng/error.log" \
-		-g "daemon off;" &&
-	test_wait_for 5 "nginx on port $PORT" curl -s -o /dev/null "http://127.0.0.1:$PORT/" &&
+	nginx_start "$HOMEDIR/feeds" /feeds/ &&
 	token=$(sqlite3 "$HOMEDIR/rota.db" "SELECT feed_token FROM persons WHERE handle = '"'"'ana'"'"'") &&
 	test -n "$token" && test -e "$HOMEDIR/feeds/$token.ics" &&
 	test "$(curl -s -o index -w "%{http_code}" "http://127.0.0.1:$PORT/feeds/")" = 200 &&
