@@ -6,18 +6,18 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <unistd.h>
 
 #include "cli/cmd.h"
 #include "cli/util.h"
 #include "common/err.h"
 #include "common/out.h"
+#include "common/progress.h"
 #include "service/pages.h"
 
-/* A bar on stderr, on a terminal only. The cursor waits on the line
- * below it (each redraw goes up one line first), so that an error met
- * halfway is a line of its own under the bar; the bar at 100% is erased,
- * leaving the cursor where it began. */
+/* A bar on stderr, when progress_shown() says so (on a terminal). The
+ * cursor waits on the line below it (each redraw goes up one line first),
+ * so that an error met halfway is a line of its own under the bar; the
+ * bar at 100% is erased, leaving the cursor where it began. */
 static void
 progress(size_t done, size_t total)
 {
@@ -49,7 +49,7 @@ exec_page_import(struct ctx *ctx, int argc, char **argv)
 				       "(pagerduty, opsgenie or generic)", format_name);
 	if (argc != 2)
 		return cmd_usage_error(ctx, "page import takes one FILE");
-	if ((r = pages_import(&s, argv[1], format, isatty(STDERR_FILENO) ? progress : NULL,
+	if ((r = pages_import(&s, argv[1], format, progress_shown() ? progress : NULL,
 			      &res)) != 0)
 		return r;
 	if (out_json()) {

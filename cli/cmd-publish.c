@@ -2,18 +2,19 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <unistd.h>
 
 #include "cli/caldav.h"
 #include "cli/cmd.h"
 #include "cli/util.h"
 #include "common/out.h"
+#include "common/progress.h"
 #include "service/feeds.h"
 
-/* A bar on stderr, only when it is a terminal, redrawn when its percentage
- * changes. The cursor waits on the line below it (each redraw goes up one
- * line first), so that an error met halfway is a line of its own under
- * the bar; the bar at 100% is erased, leaving the cursor where it began. */
+/* A bar on stderr, when progress_shown() says so (on a terminal), redrawn
+ * when its percentage changes. The cursor waits on the line below it
+ * (each redraw goes up one line first), so that an error met halfway is
+ * a line of its own under the bar; the bar at 100% is erased, leaving the
+ * cursor where it began. */
 static void
 progress(size_t done, size_t total, void *arg)
 {
@@ -47,7 +48,7 @@ exec_publish(struct ctx *ctx, int argc, char **argv)
 			cmd_usage_error(ctx, "--caldav: empty URL");
 	if (*dir == '\0')
 		return cmd_usage_error(ctx, "--dir: empty folder name");
-	if ((r = feed_publish_dir(&s, dir, isatty(STDERR_FILENO) ? progress : NULL, &last,
+	if ((r = feed_publish_dir(&s, dir, progress_shown() ? progress : NULL, &last,
 				  &st)) != 0)
 		return r;
 	out_object_begin(NULL);
@@ -86,8 +87,8 @@ const struct cmd_entry cmd_publish_entry = {
 		"and removes personal feeds whose token is no longer anyone's (after\n"
 		"rota feed rotate-token, or a person's removal). Do not let the web server\n"
 		"list the folder: the personal file names are secrets. A progress bar is\n"
-		"shown on a terminal. With --json: {dir, personal, rotations, events,\n"
-		"tokens_created, removed, index}.\n"
+		"shown on a terminal (rota --progress says otherwise). With --json:\n"
+		"{dir, personal, rotations, events, tokens_created, removed, index}.\n"
 		"\n"
 		"With --caldav, puts one event (UID.ics) per shift of every rotation, from\n"
 		"[feed] history_weeks ago on, into the collection: new ones with\n"

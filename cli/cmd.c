@@ -23,6 +23,8 @@ const struct cmd_option cmd_global_options[] = {
 	{ "as", 0, "HANDLE", "act as another person (managers and root only)", 0, 0 },
 	{ "color", 0, "always|never|auto", "colour in tables and reports: auto (the "
 	  "default) when stdout is a terminal and NO_COLOR is unset", 0, 0 },
+	{ "progress", 0, "always|never|auto", "progress bars on stderr (page import, "
+	  "publish): auto (the default) when stderr is a terminal", 0, 0 },
 	{ "width", 0, "N", "fit tables to N columns (at least 20) as on a terminal that "
 	  "wide (else the terminal's; a pipe gets every column)", 0, 0 },
 	{ "wide", 0, NULL, "print every column of tables, however wide the terminal", 0, 0 },

@@ -16,6 +16,7 @@
 #include "common/atomic.h"
 #include "common/err.h"
 #include "common/out.h"
+#include "common/progress.h"
 #include "common/timefmt.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
@@ -97,23 +98,29 @@ runs_offline(const struct cmd_entry *e)
 	       strcmp(e->name, "serve") == 0;
 }
 
-/* --color and --width (common/out.h: out_view): 0 or EX_USAGE. */
+/* --color and --progress: *MODE the index of V in auto, always, never
+ * (enum out_colour, enum progress_mode); 0 or EX_USAGE. */
 static int
-view_option(const char *name, const char *v, enum out_colour *colour, size_t *width)
+mode_option(const char *name, const char *v, int *mode)
 {
 	static const char *const modes[] = { "auto", "always", "never" };
+
+	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
+		if (strcmp(v, modes[i]) == 0) {
+			*mode = (int)i;
+			return 0;
+		}
+	return rota_fail(EX_USAGE, "--%s: '%s' is not always, never or auto "
+			 "(see rota --help)", name, v);
+}
+
+/* --width (common/out.h: out_view): 0 or EX_USAGE. */
+static int
+width_option(const char *v, size_t *width)
+{
 	char *end;
 	long n;
 
-	if (strcmp(name, "color") == 0) {
-		for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
-			if (strcmp(v, modes[i]) == 0) {
-				*colour = (enum out_colour)i;
-				return 0;
-			}
-		return rota_fail(EX_USAGE, "--color: '%s' is not always, never or auto "
-				 "(see rota --help)", v);
-	}
 	n = strtol(v, &end, 10);
 	if (end == v || *end != '\0' || n <= 0 || n > OUT_WIDTH_MAX)
 		return rota_fail(EX_USAGE, "--width: '%s' must be a positive number, at "
@@ -147,7 +154,7 @@ rota_main(int argc, char **argv, const struct serving *sv)
 	char *db_path = NULL, **all = argv, err[256], *name_word;
 	int n_all = argc;
 	size_t n, width = 0;
-	enum out_colour colour = OUT_COLOUR_AUTO;
+	int colour = OUT_COLOUR_AUTO, progress = PROGRESS_AUTO;
 	bool wide = false;
 	int first, used, r;
 	bool dflt;
@@ -194,14 +201,16 @@ rota_main(int argc, char **argv, const struct serving *sv)
 			as = v;
 		else if (strcmp(name, "wide") == 0)
 			wide = true;
-		else if ((strcmp(name, "color") == 0 || strcmp(name, "width") == 0) &&
-			 view_option(name, v, &colour, &width) != 0) {
+		else if ((strcmp(name, "color") == 0 && mode_option(name, v, &colour) != 0) ||
+			 (strcmp(name, "progress") == 0 && mode_option(name, v, &progress) != 0) ||
+			 (strcmp(name, "width") == 0 && width_option(v, &width) != 0)) {
 			free(given);
 			return EX_USAGE;
 		}
 	}
 	free(given);
-	out_view(colour, width, wide);
+	out_view((enum out_colour)colour, width, wide);
+	progress_set((enum progress_mode)progress);
 	if (first < 0 && cmd_elsewhere != NULL)
 		return cmd_elsewhere(all);
 	if (first < 0) {

@@ -16,6 +16,7 @@
 #include "cli/served.h"
 #include "common/atomic.h"
 #include "common/err.h"
+#include "common/progress.h"
 #include "common/words.h"
 #include "common/xalloc.h"
 #include "http/http.h"
@@ -111,17 +112,22 @@ global_option(const char *name)
 	return NULL;
 }
 
-/* What this side's terminal says, as the server cannot see it: on a
- * terminal, --color=always (unless NO_COLOR is set) and --width of its
- * columns, each unless given (the server's output is a pipe, which gets
- * no colour and every column). */
+/* What this side's terminal says, as the server cannot see it (its
+ * output and error are pipes: no colour, every column, no progress bar):
+ * --progress=always when progress_shown() says so here (--progress as
+ * given to this side, else standard error a terminal), never sent as
+ * given; with standard output a terminal, --color=always (unless
+ * NO_COLOR is set) and --width of its columns, each unless given. */
 static void
 terminal_words(struct call *c, bool colour_given, bool width_given)
 {
 	const struct cmd_option *colour = global_option("color"), *width = global_option("width");
+	const struct cmd_option *progress = global_option("progress");
 	const char *no_colour = getenv("NO_COLOR");
 	struct winsize ws;
 
+	if (progress != NULL && progress_shown())
+		add_option(c, progress, "always");
 	if (c->out_path != NULL || !isatty(STDOUT_FILENO))
 		return;
 	if (colour != NULL && !colour_given && (no_colour == NULL || *no_colour == '\0'))
@@ -154,7 +160,8 @@ call_words(int argc, char **argv, struct call *c)
 	for (size_t i = 0; i < n; i++) {
 		const struct cmd_option *o = given[i].opt;
 
-		if (strcmp(o->name, "config") == 0)
+		/* --progress is decided here (terminal_words). */
+		if (strcmp(o->name, "config") == 0 || strcmp(o->name, "progress") == 0)
 			continue;
 		colour_given = colour_given || strcmp(o->name, "color") == 0;
 		width_given = width_given || strcmp(o->name, "width") == 0 ||

@@ -6,6 +6,7 @@ librota_a_SOURCES += \
 	common/timefmt.c common/timefmt.h \
 	common/out.c common/out.h \
 	common/out-fit.c common/out-fit.h \
+	common/progress.c common/progress.h \
 	common/escape.c common/escape.h \
 	common/jsonx.c common/jsonx.h \
 	common/config.c common/config.h \

@@ -406,6 +406,7 @@ tests_unit_test_words_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_words_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0600-serve.sh
 E2E_TESTS += tests/e2e/t0601-ssh.sh
+E2E_TESTS += tests/e2e/t0602-ssh-progress.sh
 
 # -- tables fit the terminal; --color, --width, --wide (issues 22, 23; t0590-t0599) --
 UNIT_TESTS += tests/unit/test-out-fit

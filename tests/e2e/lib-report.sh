@@ -50,3 +50,18 @@ pages() {
 	# cy, on call from the 25th: an in-hours page (10:00 in New York).
 	page 8 cy 2027-01-27T15:00:00 900 7200 in_hours web "latency"
 }
+
+# big N: a generic CSV of N pages from 2027-01-05, 97 s apart, for ana, bo
+# and cy in turn, out of hours and in.
+big() {
+	awk -v n="$1" 'BEGIN {
+		print "id,created_at,acknowledged_at,resolved_at,responder,service,alert,urgency,escalated,runbook_url"
+		split("ana bo cy", who, " ")
+		for (i = 1; i <= n; i++) {
+			t = 1799107200 + i * 97
+			printf "T%d,%s,%s,%s,%s,svc%d,alert %d,high,false,\n", i,
+				strftime("%Y-%m-%dT%H:%M:%SZ", t, 1), strftime("%Y-%m-%dT%H:%M:%SZ", t + 60, 1),
+				strftime("%Y-%m-%dT%H:%M:%SZ", t + 600, 1), who[i % 3 + 1], i % 3, i % 13
+		}
+	}'
+}

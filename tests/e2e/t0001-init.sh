@@ -157,7 +157,7 @@ test_expect_success 'a command'"'"'s --help lists its options, aligned, from its
 	expect_out "  --person HANDLE    HANDLE'"'"'s shifts, across every rotation" &&
 	expect_status 0 rota schedule generate --help && expect_out "  -n, --dry-run" &&
 	expect_status 0 rota --help && expect_out "  --db PATH                  the database" &&
-	expect_out "usage: rota [--db PATH] [--config PATH] [--json] [--as HANDLE] [--color always|never|auto] [--width N] [--wide] COMMAND [ARGS]"
+	expect_out "usage: rota [--db PATH] [--config PATH] [--json] [--as HANDLE] [--color always|never|auto] [--progress always|never|auto] [--width N] [--wide] COMMAND [ARGS]"
 '
 
 test_expect_success '--help and --version' '

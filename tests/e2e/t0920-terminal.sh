@@ -113,21 +113,6 @@ bar_frames() {
 	EOF
 }
 
-# big N: a generic CSV of N pages from 2027-01-05, 97 s apart, for ana, bo
-# and cy in turn, out of hours and in.
-big() {
-	awk -v n="$1" 'BEGIN {
-		print "id,created_at,acknowledged_at,resolved_at,responder,service,alert,urgency,escalated,runbook_url"
-		split("ana bo cy", who, " ")
-		for (i = 1; i <= n; i++) {
-			t = 1799107200 + i * 97
-			printf "T%d,%s,%s,%s,%s,svc%d,alert %d,high,false,\n", i,
-				strftime("%Y-%m-%dT%H:%M:%SZ", t, 1), strftime("%Y-%m-%dT%H:%M:%SZ", t + 60, 1),
-				strftime("%Y-%m-%dT%H:%M:%SZ", t + 600, 1), who[i % 3 + 1], i % 3, i % 13
-		}
-	}'
-}
-
 # coloured_words FILE: FILE with each status word in its colour and each
 # bold header cell put back to plain text: green (32), amber (bold 33),
 # red (bold 31), grey (90: too few to judge), each reset (0) right after
