@@ -378,6 +378,7 @@ E2E_TESTS += tests/e2e/t0547-pull-limits.sh
 # -- SSH keys and the deployment (issue 23, t0620-t0629) --
 E2E_TESTS += tests/e2e/t0620-key.sh tests/e2e/t0621-key-malformed.sh
 E2E_TESTS += tests/e2e/t0622-deployment.sh
+E2E_TESTS += tests/e2e/t0623-db-group.sh
 EXTRA_DIST += tests/e2e/lib-keys.sh tests/e2e/lib-nginx.sh
 
 # -- fuzzing: the regressions of its findings (fuzz/README.md, issue 21) --

@@ -24,6 +24,29 @@ make_user() {
 	done
 }
 
+# make_group GROUP USER...: the group GROUP, with the USERs among its
+# members, made once and left for the next run as the users are (a run
+# at the same time may be changing /etc/group: try again until it is so).
+make_group() {
+	local group=$1 tries=0 u
+	shift
+	until getent group "$group" >/dev/null; do
+		groupadd "$group" >/dev/null 2>&1 && break
+		tries=$((tries + 1))
+		[ "$tries" -lt 10 ] || { echo "groupadd $group failed" >&2; return 1; }
+		sleep 1
+	done
+	for u in "$@"; do
+		tries=0
+		until id -nG "$u" | tr " " "\n" | grep -qx "$group"; do
+			usermod -a -G "$group" "$u" >/dev/null 2>&1 && break
+			tries=$((tries + 1))
+			[ "$tries" -lt 10 ] || { echo "usermod -a -G $group $u failed" >&2; return 1; }
+			sleep 1
+		done
+	done
+}
+
 perm_skip=
 if [ "$(id -u)" != 0 ]; then
 	perm_skip="needs root to create the OS users $VOL, $MGR and $OUT (run make check as root, as CI does)"

@@ -80,10 +80,11 @@ test_expect_success 'steps 3 and 4: the database, made by the account, 0600 with
 	svc mkdir -p "$(dirname "$CONF")" &&
 	printf "[core]\ndatabase = %s/rota.db\n[serve]\ncommand = %s\n" "$HOMEDIR" "$ROTA_BIN" |
 		svc sh -c "cat >\"\$1\"" sh "$CONF" &&
-	svc_rota init >out &&
-	svc sh -c "chmod 600 rota.db*" &&
+	(umask 002 && svc_rota init >out) &&
+	(cd "$HOMEDIR" && ls -d rota.db*) >files &&
+	printf "rota.db\nrota.db-shm\nrota.db-wal\n" | cmp - files &&
 	for f in "$HOMEDIR"/rota.db*; do
-		test "$(stat -c "%U %a" "$f")" = "$SVC 600" || return 1
+		test "$(stat -c "%a %U %G" "$f")" = "600 $SVC $SVC" || return 1
 	done &&
 	svc_rota person list >out 2>err &&
 	test ! -s err
@@ -187,7 +188,8 @@ test_expect_success 'steps 7 and 8: the publish unit'"'"'s command as the accoun
 	cmd=$(sed -n "s|^ExecStart=||p" "$ROTA_BUILDDIR/etc/rota-publish.service" |
 		sed "s|^[^ ]*/rota |$ROTA_BIN |; s|/var/lib/rota|$HOMEDIR|g") &&
 	svc $cmd >out &&
-	chmod 711 "$HOMEDIR" "$HOMEDIR/feeds" &&
+	test "$(stat -c %a "$HOMEDIR/feeds")" = 711 &&
+	chmod 711 "$HOMEDIR" &&
 	nginx_start "$HOMEDIR/feeds" /feeds/ &&
 	token=$(sqlite3 "$HOMEDIR/rota.db" "SELECT feed_token FROM persons WHERE handle = '"'"'ana'"'"'") &&
 	test -n "$token" && test -e "$HOMEDIR/feeds/$token.ics" &&
@@ -206,10 +208,16 @@ test_expect_success 'steps 7 and 8: the publish unit'"'"'s command as the accoun
 	grep "^BEGIN:VCALENDAR" ops.ics
 '
 
-test_expect_success 'step 9: a backup with sqlite3 .backup holds the swap' '
-	svc sqlite3 "$HOMEDIR/rota.db" ".backup $HOMEDIR/backup.db" &&
+test_expect_success 'step 9: a backup with sqlite3 .backup under umask 077 holds the swap, 0600' '
+	svc sh -c "umask 077 && sqlite3 $HOMEDIR/rota.db \".backup $HOMEDIR/backup.db\"" &&
+	test "$(stat -c "%a %U" "$HOMEDIR/backup.db")" = "600 $SVC" &&
 	test "$(sqlite3 "$HOMEDIR/backup.db" "SELECT count(*) FROM swaps WHERE state = '"'"'accepted'"'"'")" = 1 &&
-	test "$(sqlite3 "$HOMEDIR/backup.db" "PRAGMA integrity_check")" = ok
+	test "$(sqlite3 "$HOMEDIR/backup.db" "PRAGMA integrity_check")" = ok &&
+	test ! -e "$HOMEDIR/rota.db-wal" && test ! -e "$HOMEDIR/rota.db-shm" &&
+	svc_rota person list >/dev/null &&
+	for f in "$HOMEDIR"/rota.db "$HOMEDIR"/rota.db-wal "$HOMEDIR"/rota.db-shm; do
+		test "$(stat -c "%a %U" "$f")" = "600 $SVC" || return 1
+	done
 '
 
 test_expect_success 'the service account goes' '
