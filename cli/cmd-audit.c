@@ -32,9 +32,14 @@ audit_rows(void *arg)
 	return audit_each(a->s, a->since, a->object, print_event, (void *)a->zone);
 }
 
-/* How the table gives way on a narrow terminal (common/out-fit.h). */
+/* How the table gives way on a narrow terminal (common/out-fit.h): when,
+ * who and what changed stay, the change wrapped under itself; the action
+ * goes first (CHANGE says new, removed or before -> after), then the
+ * object. */
 static const struct out_col columns[] = {
-	{ "CHANGE", 1, OUT_WRAP },
+	{ "CHANGE", 0, OUT_WRAP },
+	{ "ACTION", 2, OUT_KEEP },
+	{ "OBJECT", 1, OUT_KEEP },
 	{ NULL, 0, OUT_KEEP },
 };
 

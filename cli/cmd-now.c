@@ -67,9 +67,14 @@ print_on_duty(const struct on_duty *d, void *arg)
 	out_row_end();
 }
 
-/* How the table gives way on a narrow terminal (common/out-fit.h). */
+/* How the table gives way on a narrow terminal (common/out-fit.h): who
+ * and until when stay; the tier goes, a long rotation name is cut, then
+ * a long handle, then UNTIL's zone wraps under its time. */
 static const struct out_col columns[] = {
+	{ "ROTATION", 0, OUT_CUT },
+	{ "TIER", 1, OUT_KEEP },
 	{ "ON CALL", 0, OUT_CUT },
+	{ "UNTIL", 0, OUT_WRAP },
 	{ NULL, 0, OUT_KEEP },
 };
 

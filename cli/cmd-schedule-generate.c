@@ -152,9 +152,10 @@ print_result(const struct schedule_result *res, bool dry_run)
 	}
 	out_list_end();
 	print_midweek(d, zone);
-	out_note("term %s: %zu weeks, %zu changed, %s; times in %s%s", res->term.name,
-		 d->n_slots, d->n_changes, kept, d->rotation.tz,
-		 dry_run ? "\ndry run: nothing was changed" : "");
+	out_note("term %s: %zu weeks, %zu changed, %s; times in %s", res->term.name,
+		 d->n_slots, d->n_changes, kept, d->rotation.tz);
+	if (dry_run)
+		out_note("dry run: nothing was changed");
 	print_unfixed(res);
 	out_object_end();
 }

@@ -1,10 +1,13 @@
 #include <config.h>  /* autoconf's, not common/config.h */
 
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/escape.h"
 #include "common/out-fit.h"
+#include "common/xalloc.h"
 
 struct range {
 	uint32_t lo, hi;
@@ -115,6 +118,24 @@ flex_min(const struct out_fit_col *c)
 	return m < c->width ? m : c->width;
 }
 
+/* Narrows the shown columns that may give way, the flexible column
+ * FLEX first, then the others from the left, each at most to its
+ * minimum, until the table is OVER columns narrower. */
+static void
+cut_to_fit(struct out_fit_col *c, size_t n, size_t flex, size_t over)
+{
+	for (size_t i = flex; i < n && over > 0; i++) {
+		size_t room, take;
+
+		if (!c[i].shown || c[i].give == OUT_KEEP)
+			continue;
+		room = c[i].width - flex_min(&c[i]);
+		take = room < over ? room : over;
+		c[i].fit = c[i].width - take;
+		over -= take;
+	}
+}
+
 size_t
 out_fit(struct out_fit_col *c, size_t n, size_t limit)
 {
@@ -145,8 +166,7 @@ out_fit(struct out_fit_col *c, size_t n, size_t limit)
 			return left_out;
 		}
 		if (worst == n) {
-			if (flex < n && c[flex].shown)
-				c[flex].fit = flex_min(&c[flex]);
+			cut_to_fit(c, n, flex, total - limit);
 			return left_out;
 		}
 		c[worst].shown = false;
@@ -236,8 +256,8 @@ void
 out_write_row(FILE *f, const struct out_fit_col *c, size_t n,
 	      char *const *cells, const char *const *sgr, const char *line_sgr)
 {
-	size_t last = n, indent = 0, wrap = n, w;
-	const char *rest = NULL;
+	const char **rest = xcalloc(n + 1, sizeof *rest);
+	size_t last = n, end;
 
 	for (size_t i = 0; i < n; i++)
 		if (c[i].shown)
@@ -259,8 +279,7 @@ out_write_row(FILE *f, const struct out_fit_col *c, size_t n,
 		if (sw <= c[i].fit) {
 			fputs(s, f);
 		} else if (c[i].give == OUT_WRAP) {
-			fwrite(s, 1, wrap_piece(s, c[i].fit, &sw, &rest), f);
-			wrap = i;
+			fwrite(s, 1, wrap_piece(s, c[i].fit, &sw, &rest[i]), f);
 		} else {
 			/* Cut, with an ellipsis in its last column. */
 			fwrite(s, 1, fitting_bytes(s, c[i].fit - 1, &sw), f);
@@ -270,23 +289,37 @@ out_write_row(FILE *f, const struct out_fit_col *c, size_t n,
 		end_cell(f, sgr, i);
 		if (i != last)
 			pad(f, c[i].fit - sw + OUT_GAP);
-		if (wrap == n)
-			indent += c[i].fit + OUT_GAP;
 	}
 	end_line(f, line_sgr);
-	/* The rest of a wrapped cell, under it. */
-	while (rest != NULL && *rest != '\0') {
-		const char *piece = rest;
-		size_t len = wrap_piece(piece, c[wrap].fit, &w, &rest);
-
+	/* The rest of each wrapped cell, under it, a line at a time. */
+	for (;;) {
+		end = n;
+		for (size_t i = 0; i < n; i++)
+			if (rest[i] != NULL && *rest[i] != '\0')
+				end = i;
+		if (end == n)
+			break;
 		if (line_sgr != NULL)
 			fputs(line_sgr, f);
-		pad(f, indent);
-		begin_cell(f, sgr, wrap);
-		fwrite(piece, 1, len, f);
-		end_cell(f, sgr, wrap);
+		for (size_t i = 0; i <= end; i++) {
+			const char *piece = rest[i];
+			size_t w = 0;
+
+			if (!c[i].shown)
+				continue;
+			if (piece != NULL && *piece != '\0') {
+				size_t len = wrap_piece(piece, c[i].fit, &w, &rest[i]);
+
+				begin_cell(f, sgr, i);
+				fwrite(piece, 1, len, f);
+				end_cell(f, sgr, i);
+			}
+			if (i != end)
+				pad(f, c[i].fit - w + OUT_GAP);
+		}
 		end_line(f, line_sgr);
 	}
+	free(rest);
 }
 
 void
@@ -310,6 +343,93 @@ out_write_wrapped(FILE *f, const char *text, size_t limit, size_t at, size_t ind
 		fwrite(piece, 1, len, f);
 		fputc('\n', f);
 	}
+}
+
+/* The bytes of S (one line) the next line of COLS columns shows when
+ * wrapped as prose: up to the last run of at least RUN spaces that fits
+ * (the run left out), else up to the last space, else as much as fits
+ * (one character at least). *NEXT gets where its next line starts, past
+ * the spaces. */
+static size_t
+prose_piece(const char *s, size_t cols, size_t run, const char **next)
+{
+	size_t w, len, n = fitting_bytes(s, cols, &w), at = 0, any = 0;
+
+	if (s[n] == '\0') {
+		*next = s + n;
+		return n;
+	}
+	for (size_t i = 1; i <= n; i++) {
+		size_t j = i;
+
+		if (s[i] != ' ' || s[i - 1] == ' ')
+			continue;
+		while (s[j] == ' ')
+			j++;
+		any = i;
+		if (j - i >= run)
+			at = i;
+	}
+	if (at == 0)
+		at = any;
+	if (at == 0 && n > 0)       /* one word wider than the line */
+		at = n;
+	if (at == 0) {              /* a wide character in one column */
+		char_width(s, &len);
+		at = len;
+	}
+	for (*next = s + at; **next == ' '; (*next)++)
+		;
+	return at;
+}
+
+/* One LINE of prose (out_write_prose), wrapped to LIMIT. */
+static void
+write_prose_line(FILE *f, const char *line, size_t limit)
+{
+	const char *p, *items;
+	size_t lead = 0, run = 1, indent, at;
+
+	while (line[lead] == ' ')
+		lead++;
+	if (limit == 0 || out_text_width(line) <= limit || lead + OUT_FLEX_MIN > limit) {
+		fprintf(f, "%s\n", line);
+		return;
+	}
+	indent = lead + 2;
+	if ((items = strstr(line + lead, "  ")) != NULL) {
+		run = 2;
+		while (*items == ' ')
+			items++;
+		indent = bytes_width(line, (size_t)(items - line));
+	}
+	if (indent + OUT_FLEX_MIN > limit)
+		indent = 2;
+	for (p = line + lead, at = lead; *p != '\0'; at = indent) {
+		const char *piece = p;
+		size_t len = prose_piece(piece, limit - at, run, &p);
+
+		pad(f, at);
+		fwrite(piece, 1, len, f);
+		fputc('\n', f);
+	}
+}
+
+void
+out_write_prose(FILE *f, size_t limit, const char *fmt, ...)
+{
+	va_list ap;
+	char *text, *line, *nl;
+
+	va_start(ap, fmt);
+	text = xvasprintf(fmt, ap);
+	va_end(ap);
+	for (line = text; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
+		*nl = '\0';
+		write_prose_line(f, line, limit);
+	}
+	write_prose_line(f, line, limit);
+	free(text);
 }
 
 void

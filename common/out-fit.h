@@ -13,7 +13,9 @@
  * left out, unless narrowing the flexible column (never below its
  * header, nor below OUT_FLEX_MIN, OUT_WRAP_MIN for wrapped text) is enough; when only columns that are
  * always shown are left, the flexible column gets what remains (at
- * least its minimum). */
+ * least its minimum), and when that is still too wide, the other
+ * columns that may give way do too, from the left, each at most to its
+ * minimum. */
 #ifndef ROTA_OUT_FIT_H
 #define ROTA_OUT_FIT_H
 
@@ -66,8 +68,8 @@ const struct out_col *out_col_find(const struct out_col *cols, const char *heade
 /* Writes one row of the N columns C (as out_fit left them) to F: each
  * shown column's cell (NULL: empty) padded to its width but the last
  * (a column aligned right: padded before, the last one too);
- * the flexible column cut to its width with "…", or wrapped onto lines
- * of its own under it. SGR (may be NULL), per column: a colour sequence
+ * a column that gives way cut to its width with "…", or wrapped onto
+ * lines of its own under it. SGR (may be NULL), per column: a colour sequence
  * written before the cell's text and reset after it. LINE_SGR (may be
  * NULL): written at the start of each line and reset at its end. */
 void out_write_row(FILE *f, const struct out_fit_col *c, size_t n,
@@ -77,6 +79,18 @@ void out_write_row(FILE *f, const struct out_fit_col *c, size_t n,
  * one line) where the first line has AT columns written already, the
  * lines after it indented by INDENT spaces. */
 void out_write_wrapped(FILE *f, const char *text, size_t limit, size_t at, size_t indent);
+
+/* Lines for people around the tables (a note, a title, a summary): the
+ * text FMT makes, each of its lines followed by a newline and, when LIMIT
+ * is not 0 and the line is wider, wrapped onto lines of at most LIMIT
+ * columns at runs of spaces (the run left out), a word wider than the
+ * line broken where the line ends. A line listing items two spaces
+ * apart after a label ("Trend:  2026-12 4  2027-01 7") breaks only
+ * between its items, its next lines under the first item; any other
+ * line's next lines are indented 2 more than its own. LIMIT 0 writes
+ * the text as it is, byte for byte. */
+void out_write_prose(FILE *f, size_t limit, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Under a table that left out columns: a note naming them, and that
  * --wide shows them, wrapped to LIMIT. Nothing when none was left out. */

@@ -373,7 +373,7 @@ out_note(const char *fmt, ...)
 	line = escape_visible(text, true);
 	free(text);
 	if (out.depth == 0) {
-		puts(line);
+		out_write_prose(stdout, out_width(), "%s", line);
 		free(line);
 	} else {
 		add_item(ITEM_LINE, line, NULL);
@@ -423,7 +423,7 @@ static void
 print_header(struct table *t)
 {
 	if (t->title)
-		printf("%s\n", t->title);
+		out_write_prose(stdout, out_width(), "%s", t->title);
 	if (t->ncols == 0)
 		return;
 	fit_table(t);
@@ -505,7 +505,7 @@ print_all(void)
 	}
 	for (size_t i = 0; i < out.nitems; i++) {
 		if (out.items[i].kind == ITEM_LINE) {
-			puts(out.items[i].line);
+			out_write_prose(stdout, out_width(), "%s", out.items[i].line);
 			free(out.items[i].line);
 		} else if (out.items[i].kind == ITEM_FIELD) {
 			/* "Header: value", the value wrapped under itself. */

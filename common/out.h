@@ -93,7 +93,8 @@ void out_real(const char *key, const char *header, double value, int decimals);
 /* An explicit JSON null; "-" in text. */
 void out_null(const char *key, const char *header);
 
-/* A line for people only; ignored in JSON mode. */
+/* A line for people only, wrapped as out_write_prose does to
+ * out_width() (a table's title too); ignored in JSON mode. */
 void out_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Writes what is pending and checks stdout for write errors: EX_IOERR or 0. */

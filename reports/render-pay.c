@@ -125,7 +125,8 @@ pay_render_text(const struct pay_month *m, const char *month, FILE *f, size_t wi
 
 	fprintf(f, "Pay for %s\n", month);
 	if (rows == 0) {
-		fputs("nobody was paid (no shifts of a rotation with a policy, no paid work)\n", f);
+		out_write_prose(f, width, "nobody was paid (no shifts of a rotation with a policy, "
+				"no paid work)");
 		free(cell);
 		return 0;
 	}

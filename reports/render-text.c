@@ -177,13 +177,14 @@ render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width)
 {
 	const struct mr_team *t = &r->team;
 	struct table tb = { .limit = width };
-	char v[128];
+	char v[128], trend[MONTHLY_TREND * 32] = "", *zone;
+	size_t used = 0;
 	struct finding *fs;
 	size_t nf = monthly_findings(r, &fs);
 
-	fprintf(f, "Monthly report %s (", r->month_name);
-	escape_write(f, r->zone, true);
-	fputs(")\n", f);
+	zone = escape_visible(r->zone, true);
+	out_write_prose(f, width, "Monthly report %s (%s)", r->month_name, zone);
+	free(zone);
 	fprintf(f, "Overall: %s\n\n", ind_status_name(r->worst));
 
 	fputs("Team\n", f);
@@ -210,19 +211,21 @@ render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width)
 		set(&tb, 3, "%s / %s", a, rd);
 	}
 	print(f, &tb, colour);
-	fprintf(f, "Goal: fewer than %" PRId64 " out-of-hours interruptions a month\n", r->th.goal);
-	fputs("Trend:", f);
+	out_write_prose(f, width, "Goal: fewer than %" PRId64 " out-of-hours interruptions a month",
+			r->th.goal);
 	for (int i = t->trend_first; i < MONTHLY_TREND; i++)
-		fprintf(f, "  %04d-%02d %" PRId64, t->trend[i].year, t->trend[i].month, t->trend[i].ooh);
-	fputc('\n', f);
+		used += (size_t)snprintf(trend + used, sizeof trend - used, "  %04d-%02d %" PRId64,
+					 t->trend[i].year, t->trend[i].month, t->trend[i].ooh);
+	out_write_prose(f, width, "Trend:%s", trend);
 	if (t->has_forecast)
-		fprintf(f, "Forecast: %.1f (90%%: %" PRId64 " to %" PRId64 "), %" PRId64 " so far\n",
-			t->fc.expected, t->fc.low, t->fc.high, t->so_far);
-	fprintf(f, "Pages: %" PRId64 ", interruptions: %" PRId64 ", sleep interruptions: %" PRId64 "\n",
-		t->pages, t->interruptions, t->sleep_interruptions);
+		out_write_prose(f, width, "Forecast: %.1f (90%%: %" PRId64 " to %" PRId64 "), %" PRId64
+				" so far", t->fc.expected, t->fc.low, t->fc.high, t->so_far);
+	out_write_prose(f, width, "Pages: %" PRId64 ", interruptions: %" PRId64
+			", sleep interruptions: %" PRId64,
+			t->pages, t->interruptions, t->sleep_interruptions);
 	if (t->owners_pages > 0)
-		fprintf(f, "Handled by the services' own teams in business hours: %" PRId64
-			" page%s\n", t->owners_pages, t->owners_pages == 1 ? "" : "s");
+		out_write_prose(f, width, "Handled by the services' own teams in business hours: %"
+				PRId64 " page%s", t->owners_pages, t->owners_pages == 1 ? "" : "s");
 	told(f, colour, width, fs, nf, FINDING_TEAM, -1, NULL);
 	told(f, colour, width, fs, nf, FINDING_FORECAST, -1, NULL);
 
@@ -294,7 +297,7 @@ render_text(const struct monthly_report *r, FILE *f, bool colour, size_t width)
 	}
 	print(f, &tb, colour);
 	if (r->n_alerts > 10)
-		fprintf(f, "(%zu more alerts in --format json)\n", r->n_alerts - 10);
+		out_write_prose(f, width, "(%zu more alerts in --format json)", r->n_alerts - 10);
 	for (int i = IND_ALERT_FIRST; i <= IND_ALERT_LAST; i++)
 		told(f, colour, width, fs, nf, FINDING_ALERT, i, finding_alert_heading(i));
 	free(fs);

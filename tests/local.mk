@@ -417,4 +417,7 @@ tests_unit_test_out_fit_LDADD = $(UNIT_LDADD)
 E2E_TESTS += tests/e2e/t0590-table-width.sh
 E2E_TESTS += tests/e2e/t0591-color-terminal.sh
 E2E_TESTS += tests/e2e/t0592-pay-width.sh
+E2E_TESTS += tests/e2e/t0593-audit-width.sh
+E2E_TESTS += tests/e2e/t0594-prose-width.sh
+EXTRA_DIST += tests/e2e/lib-fit.sh
 EXTRA_DIST += tests/e2e/lib-tty.sh

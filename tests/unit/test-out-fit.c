@@ -227,6 +227,129 @@ test_left_out_note(void **state)
 	free(buf);
 }
 
+static void
+test_others_give_way_last(void **state)
+{
+	/* Nothing more to leave out and the flexible column at its floor:
+	 * the next that may be cut is cut, from the left, to what the limit
+	 * needs (10 + 2 + 17 + 2 + 20 = 51); one that keeps stays whole. */
+	struct out_fit_col c[] = { COL("ROTATION", 0, OUT_CUT, 37), COL("TIER", 1, OUT_KEEP, 10),
+				   COL("ON CALL", 0, OUT_CUT, 30), COL("UNTIL", 0, OUT_KEEP, 20) };
+
+	(void)state;
+	assert_int_equal(out_fit(c, 4, 51), 1);
+	assert_false(c[1].shown);
+	assert_int_equal(c[0].fit, 10);
+	assert_int_equal(c[2].fit, 17);
+	assert_int_equal(c[3].fit, 20);
+	/* Each at most to its floor: past it the table is left wider. */
+	assert_int_equal(out_fit(c, 4, 30), 1);
+	assert_int_equal(c[0].fit, 10);
+	assert_int_equal(c[2].fit, 10);
+	assert_int_equal(c[3].fit, 20);
+}
+
+static void
+test_write_two_wrapped(void **state)
+{
+	/* Two wrapped columns: their next lines side by side, each under
+	 * its own column, no blanks after the last piece of a line. */
+	struct out_fit_col c[] = { COL("A", 0, OUT_WRAP, 30), COL("B", 0, OUT_KEEP, 1),
+				   COL("UNTIL", 0, OUT_WRAP, 51) };
+	char *cells[] = { "one two three four five six", "x",
+			  "Mon 2027-01-11 10:00 America/Argentina/Buenos_Aires" };
+	char *got = row(c, 3, 45, cells);
+
+	(void)state;
+	assert_int_equal(c[0].fit, 20);
+	assert_int_equal(c[2].fit, 20);
+	assert_string_equal(got, "one two three four    x  Mon 2027-01-11 10:00\n"
+				 "five six                 America/Argentina/Bu\n"
+				 "                         enos_Aires\n");
+	free(got);
+}
+
+/* out_write_prose's lines for FMT's text at LIMIT; caller frees. */
+static char *
+prose(size_t limit, const char *text)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	out_write_prose(f, limit, "%s", text);
+	fclose(f);
+	return buf;
+}
+
+static void
+test_prose_sentence(void **state)
+{
+	/* At words, the spaces at a break left out, the next lines 2 in. */
+	char *got = prose(30, "Not bo: breaks the minimum gap of 1 shift(s) off (shift 6).");
+
+	(void)state;
+	assert_string_equal(got, "Not bo: breaks the minimum gap\n"
+				 "  of 1 shift(s) off (shift 6).\n");
+	free(got);
+	/* Each line of the text on its own; one that fits is left as it is. */
+	got = prose(24, "term h1: 6 weeks, 2 changed; times in Europe/Dublin\ndry run");
+	assert_string_equal(got, "term h1: 6 weeks, 2\n"
+				 "  changed; times in\n"
+				 "  Europe/Dublin\n"
+				 "dry run\n");
+	free(got);
+}
+
+static void
+test_prose_items(void **state)
+{
+	/* Items two spaces apart stay whole, the next lines under the first. */
+	char *got = prose(40, "Trend:  2026-10 0  2026-11 12  2026-12 4  2027-01 7");
+
+	(void)state;
+	assert_string_equal(got, "Trend:  2026-10 0  2026-11 12  2026-12 4\n"
+				 "        2027-01 7\n");
+	free(got);
+	got = prose(30, "Trend:  2026-10 0  2026-11 12  2026-12 4  2027-01 7");
+	assert_string_equal(got, "Trend:  2026-10 0  2026-11 12\n"
+				 "        2026-12 4  2027-01 7\n");
+	free(got);
+}
+
+static void
+test_prose_wide_and_long(void **state)
+{
+	/* CJK counts 2 a character; a word wider than the line is broken
+	 * where the line ends, never inside a character. */
+	char *got = prose(20, "Not \xe7\x94\xb0\xe4\xb8\xad\xe5\xa4\xaa\xe9\x83\x8e: "
+			  "/a/very/long/path/name/x.csv");
+
+	(void)state;
+	assert_string_equal(got, "Not \xe7\x94\xb0\xe4\xb8\xad\xe5\xa4\xaa\xe9\x83\x8e:\n"
+				 "  /a/very/long/path/\n"
+				 "  name/x.csv\n");
+	free(got);
+}
+
+static void
+test_prose_unlimited(void **state)
+{
+	/* LIMIT 0, or a line that fits: byte for byte, spaces and all. */
+	const char *text = "Trend:  2026-10 0  2026-11 12   \n\nTimes in UTC.";
+	char *got = prose(0, text), *want = NULL;
+
+	(void)state;
+	assert_int_equal(asprintf(&want, "%s\n", text), (int)strlen(text) + 1);
+	assert_string_equal(got, want);
+	free(got);
+	got = prose(80, text);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
 int
 main(void)
 {
@@ -242,6 +365,12 @@ main(void)
 		cmocka_unit_test(test_write_wrap),
 		cmocka_unit_test(test_write_wrap_long_word),
 		cmocka_unit_test(test_left_out_note),
+		cmocka_unit_test(test_others_give_way_last),
+		cmocka_unit_test(test_write_two_wrapped),
+		cmocka_unit_test(test_prose_sentence),
+		cmocka_unit_test(test_prose_items),
+		cmocka_unit_test(test_prose_wide_and_long),
+		cmocka_unit_test(test_prose_unlimited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
