@@ -13,6 +13,26 @@
 #include "common/xalloc.h"
 #include "store/store-private.h"
 
+/* The group of the databases created from now on, and its name; none:
+ * (gid_t)-1. */
+static gid_t create_gid = (gid_t)-1;
+static char create_group_name[64];
+
+/* Whether this process is a member of the group GID. */
+static bool
+in_group(gid_t gid)
+{
+	int n = getgroups(0, NULL);
+	gid_t *groups = xcalloc(n > 0 ? (size_t)n : 1, sizeof *groups);
+	bool in = getegid() == gid;
+
+	n = getgroups(n, groups);
+	for (int i = 0; i < n && !in; i++)
+		in = groups[i] == gid;
+	free(groups);
+	return in;
+}
+
 /* Why the folder of PATH cannot take a new file: an errno, or 0. */
 static int
 folder_errno(const char *path)
@@ -61,6 +81,12 @@ db_fail(const char *path, int code, int sys_errno, const char *msg)
 		 * for a file it could not create): the folder says why. */
 		if (sys_errno == ENOENT || sys_errno == 0)
 			sys_errno = folder_errno(path);
+		/* Shared with a group ([core] group) this user is not in. */
+		if (sys_errno == EACCES && create_gid != (gid_t)-1 && !in_group(create_gid))
+			return rota_fail(EX_NOPERM, "%s: cannot open the database: %s; it is "
+					 "shared with group %s ([core] group), which you are "
+					 "not in: ask its owner to add you", path,
+					 strerror(sys_errno), create_group_name);
 		if (sys_errno == EACCES || sys_errno == EPERM || sys_errno == EROFS)
 			return rota_fail(EX_NOPERM, "%s: cannot open the database: %s; "
 					 "make the file and its folder writable by "
@@ -360,11 +386,6 @@ make_parents(const char *path)
 	free(dir);
 	return r;
 }
-
-/* The group of the databases created from now on, and its name; none:
- * (gid_t)-1. */
-static gid_t create_gid = (gid_t)-1;
-static char create_group_name[64];
 
 void
 store_create_group(const char *name, gid_t gid)

@@ -32,7 +32,9 @@ struct store;
 int store_open(const char *path, struct store **out);
 /* The group NAME (GID) that databases created from now on belong to:
  * the database file is then 0660 and owned by it, and so are the -wal
- * and -shm files this user makes; NULL: none, 0600 (the default). */
+ * and -shm files this user makes; NULL: none, 0600 (the default). A
+ * database this user may not open, not being in the group, is refused
+ * saying so (EX_NOPERM). */
 void store_create_group(const char *name, gid_t gid);
 /* The same, migrating only up to TARGET (tests build old databases). */
 int store_open_version(const char *path, int target, struct store **out);

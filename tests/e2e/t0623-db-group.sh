@@ -6,7 +6,7 @@
 # whoever makes them first: sqlite makes them with the database's mode
 # but its creator's own group (users, which rota-t-out is in too), and
 # rota gives them to the group. Whoever is not in the group cannot open
-# the database at all.
+# the database at all, and is told why.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-swap.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-users.sh"
@@ -61,7 +61,7 @@ test_expect_success 'a member who is not the owner makes the -wal and -shm: they
 	test "$(sqlite3 shared/rota.db "SELECT count(*) FROM leave")" = 2
 '
 
-test_expect_success 'someone not in the group can open neither the database nor its -wal and -shm: 77, saying so, nothing changed' '
+test_expect_success 'someone not in the group can open neither the database nor its -wal and -shm: 77, saying why, nothing changed' '
 	shared &&
 	as_os $MGR sh -c "umask 077 && sqlite3 shared/rota.db \".backup shared/backup.db\"" &&
 	as_vol rota leave add 2027-03-01 2027-03-02 >/dev/null &&
@@ -74,10 +74,13 @@ test_expect_success 'someone not in the group can open neither the database nor 
 	chmod 770 shared &&
 	db_dump >before.sql &&
 	expect_status 77 as_out rota person list &&
-	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; make the file and its folder writable by you" err &&
+	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; it is shared with group $GRP ([core] group), which you are not in: ask its owner to add you" err &&
 	test ! -s out &&
 	chmod 771 shared &&
 	expect_status 77 as_out rota leave add 2027-05-01 2027-05-02 &&
+	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; it is shared with group $GRP ([core] group), which you are not in: ask its owner to add you" err &&
+	expect_status 77 env ROTA_CONFIG=/dev/null setpriv --reuid=$OUT --regid="$(id -g $OUT)" \
+		--init-groups "$ROTA_BIN" person list &&
 	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; make the file and its folder writable by you" err &&
 	db_dump >after.sql &&
 	diff before.sql after.sql
