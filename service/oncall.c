@@ -72,7 +72,8 @@ office_index(struct store *db, struct oncall_offices *o, int64_t office_id, size
 }
 
 /* Into O, the offices of PERSON_ID's history (store_person_history) in
- * [FROM, TO), each counted for the time it was theirs. */
+ * [FROM, TO) (their membership, inside the range asked for), each
+ * counted for the time it was theirs. */
 static int
 member_periods(struct store *db, int64_t person_id, int64_t from, int64_t to,
 	       struct oncall_offices *o)
@@ -105,21 +106,22 @@ by_name(const void *a, const void *b)
 }
 
 /* The offices of ROT's members in [FROM, TO) (store_rotation_members),
- * by name, each counted while some member had it. */
+ * by name, each counted while a member had it and was a member. */
 static int
 members_offices(struct store *db, const struct rotation *rot, int64_t from, int64_t to,
 		struct oncall_offices *o)
 {
+	struct membership *m;
 	struct office *read;
-	int64_t *ids;
 	size_t n, *where;
 	int r;
 
-	if ((r = store_rotation_members(db, rot->id, from, to, &ids, &n)) != 0)
+	if ((r = store_rotation_members(db, rot->id, from, to, &m, &n)) != 0)
 		return r;
 	for (size_t i = 0; i < n && r == 0; i++)
-		r = member_periods(db, ids[i], from, to, o);
-	free(ids);
+		r = member_periods(db, m[i].person_id, m[i].joined > from ? m[i].joined : from,
+				   m[i].left < to ? m[i].left : to, o);
+	free(m);
 	if (r != 0 || o->n < 2)
 		return r;
 	/* By name, as the chosen ones are; the periods follow their office. */

@@ -2,10 +2,11 @@
  * throughout its shifts; one covering out of hours only while none of
  * its offices is in business hours (scheduler/office-hours.h): the
  * offices chosen for it (rota rotation set --offices), or else those of
- * its terms' members (the office each had at each instant), each with
+ * its terms' members (the office each had while a member), each with
  * its public holidays. Every reader of on-call time (now and next,
  * feeds, reports, pay, classification of a page whose responder comes
- * from the schedule) asks here, so that they agree. Also the setting of a rotation's hours (rotation add/set). */
+ * from the schedule) asks here, so that they agree. Also the setting of
+ * a rotation's hours (rotation add/set). */
 #ifndef ROTA_SERVICE_ONCALL_H
 #define ROTA_SERVICE_ONCALL_H
 
@@ -18,12 +19,12 @@
 
 /* The working weeks of the offices whose hours rotation ROT leaves out,
  * for instants in [FROM, TO), and when each counts. Chosen offices count
- * throughout. Otherwise the members of the terms overlapping [FROM, TO)
- * count the offices they had at each instant, as their history
- * (store_person_history) says: a move to another office changes the
- * windows from the move on, never before it, so past shifts, pages'
- * responders, pay and reports stay as they were. Empty for a rotation
- * covering every hour. */
+ * throughout. Otherwise each member of the terms overlapping [FROM, TO)
+ * counts, while a member, the office they had at each instant, as their
+ * history (store_person_history) says: joining, leaving or moving to
+ * another office changes the windows from then on, never before, so past
+ * shifts, pages' responders, pay and reports stay as they were. Empty
+ * for a rotation covering every hour. */
 struct oncall_offices {
 	struct office *offices;         /* by name */
 	struct work_calendar *cal;      /* one per office */

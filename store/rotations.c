@@ -99,31 +99,6 @@ store_rotation_chosen_offices(struct store *s, int64_t rotation_id, struct offic
 	return db_list(s, st, read_office, sizeof **v, (void **)v, n);
 }
 
-static int
-read_person_id(sqlite3_stmt *st, void *out)
-{
-	*(int64_t *)out = db_int(st, 0, 0);
-	return 0;
-}
-
-int
-store_rotation_members(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
-		       int64_t **v, size_t *n)
-{
-	static const char sql[] =
-		"SELECT DISTINCT m.person_id FROM memberships m JOIN terms t ON t.id = m.term_id "
-		"WHERE t.rotation_id = ?1 AND t.start_at < ?3 AND t.end_at > ?2 "
-		"AND m.joined_at < ?3 AND (m.left_at IS NULL OR m.left_at > ?2) ORDER BY 1";
-	sqlite3_stmt *st = db_stmt(s, sql);
-
-	if (st != NULL) {
-		db_bind_int(st, 1, rotation_id);
-		db_bind_int(st, 2, from);
-		db_bind_int(st, 3, to);
-	}
-	return db_list(s, st, read_person_id, sizeof **v, (void **)v, n);
-}
-
 int
 store_rotation_get(struct store *s, const char *name, struct rotation *out)
 {
@@ -322,4 +297,22 @@ store_member_get(struct store *s, int64_t term_id, int64_t person_id, struct mem
 		db_bind_int(st, 2, person_id);
 	}
 	return db_one(s, st, read_member, out);
+}
+
+int
+store_rotation_members(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
+		       struct membership **v, size_t *n)
+{
+	static const char sql[] =
+		MEMBER_COLS "JOIN terms t ON t.id = m.term_id WHERE t.rotation_id = ?1 "
+		"AND t.start_at < ?3 AND t.end_at > ?2 AND m.joined_at < ?3 "
+		"AND (m.left_at IS NULL OR m.left_at > ?2) ORDER BY m.person_id, m.joined_at";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	if (st != NULL) {
+		db_bind_int(st, 1, rotation_id);
+		db_bind_int(st, 2, from);
+		db_bind_int(st, 3, to);
+	}
+	return db_list(s, st, read_member, sizeof **v, (void **)v, n);
 }

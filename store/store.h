@@ -157,11 +157,11 @@ int store_rotation_set_cover(struct store *s, int64_t rotation_id, bool out_of_h
  * --offices), by name; none when it follows its members' offices. */
 int store_rotation_chosen_offices(struct store *s, int64_t rotation_id, struct office **v,
 				  size_t *n);
-/* The ids of the people in rotation ROTATION_ID's terms overlapping
- * [FROM, TO) who were members at some instant of it, ascending. Their
- * offices over time are their history (store_person_history). */
+/* The memberships of rotation ROTATION_ID's terms overlapping [FROM,
+ * TO) that were current at some instant of it, by person. Their offices
+ * over time are their history (store_person_history). */
 int store_rotation_members(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
-			   int64_t **v, size_t *n);
+			   struct membership **v, size_t *n);
 int store_term_add(struct store *s, struct term *t, int64_t now);
 int store_term_get(struct store *s, const char *name, struct term *out);
 int store_term_get_id(struct store *s, int64_t id, struct term *out);

@@ -399,6 +399,7 @@ E2E_TESTS += tests/e2e/t0655-history-oncall-office.sh
 E2E_TESTS += tests/e2e/t0656-history-oncall-dst.sh
 E2E_TESTS += tests/e2e/t0657-history-future-pages.sh
 E2E_TESTS += tests/e2e/t0658-history-no-backdating.sh
+E2E_TESTS += tests/e2e/t0659-history-oncall-members.sh
 
 # -- rota served over SSH (issue 23, t0600-t0619) --
 UNIT_TESTS += tests/unit/test-words
