@@ -41,6 +41,45 @@ monthly_findings(const struct monthly_report *r, struct finding **v)
 	return n;
 }
 
+/* qsort: the most concerning first, as monthly_attention() says. */
+static int
+attention_order(const void *x, const void *y)
+{
+	const struct attention *a = x, *b = y;
+
+	if (a->worst != b->worst)
+		return a->worst > b->worst ? -1 : 1;
+	if (a->red != b->red)
+		return a->red > b->red ? -1 : 1;
+	if (a->amber != b->amber)
+		return a->amber > b->amber ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+size_t
+monthly_attention(const struct monthly_report *r, struct attention **v)
+{
+	size_t n = 0;
+
+	*v = NULL;
+	for (size_t k = 0; k < r->n_people; k++) {
+		struct attention a = { k, IND_GREEN, 0, 0 };
+
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
+			a.red += r->people[k].st[i].status == IND_RED;
+			a.amber += r->people[k].st[i].status == IND_AMBER;
+		}
+		if (a.red == 0 && a.amber == 0)
+			continue;
+		a.worst = a.red > 0 ? IND_RED : IND_AMBER;
+		*v = xreallocarray(*v, n + 1, sizeof **v);
+		(*v)[n++] = a;
+	}
+	if (n > 0)
+		qsort(*v, n, sizeof **v, attention_order);
+	return n;
+}
+
 const char *
 finding_alert_heading(int i)
 {

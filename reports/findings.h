@@ -36,6 +36,19 @@ struct finding {
  * Returns how many; free *V with free(). */
 size_t monthly_findings(const struct monthly_report *r, struct finding **v);
 
+/* A person who needs attention: amber or red on one indicator or more. */
+struct attention {
+	size_t index;           /* of the person in the report */
+	enum ind_status worst;  /* IND_AMBER or IND_RED */
+	int red, amber;         /* how many of their indicators are each */
+};
+
+/* The people of R who need attention, the most concerning first: red
+ * before amber, then more red indicators first, then more amber ones,
+ * then by handle (the report's order). Returns how many; free *V with
+ * free(). */
+size_t monthly_attention(const struct monthly_report *r, struct attention **v);
+
 /* The heading of the alerts' findings of indicator I (IND_ALERT_FIRST ..
  * IND_ALERT_LAST), saying what follows: "Alerts without a runbook link". */
 const char *finding_alert_heading(int i);

@@ -1,13 +1,14 @@
 /* The monthly report as one self-contained HTML page a manager reads in
  * 30 seconds: the headline first (the team against the goal, its trend,
- * the change against last month, who needs attention and why), then who
- * was on call when, the alerts to fix, the people, the charts, the team's
- * other figures and the services. Inline CSS and SVG, no script; every
- * node built with libxml2, so that every value is escaped when the tree is
- * written. Each finding (reports/findings.h, the list the text report
- * tells) is told once. */
+ * the change against last month, who needs attention, each once), then
+ * who was on call when, the alerts to fix, the people and why they need
+ * attention, the charts, the team's other figures and the services.
+ * Inline CSS and SVG, no script; every node built with libxml2, so that
+ * every value is escaped when the tree is written. Each finding
+ * (reports/findings.h, the list the text report tells) is told once. */
 #include "config.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,9 @@
 #include "reports/findings.h"
 #include "reports/html.h"
 #include "reports/monthly.h"
+
+/* The headline names at most this many people; it counts the others. */
+#define HEADLINE_PEOPLE 4
 
 static const char css[] =
 	"body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
@@ -133,11 +137,74 @@ has_last_month(const struct monthly_report *r)
 	return r->prev != NULL && r->team.trend_first < MONTHLY_TREND - 1;
 }
 
+/* P's indicators of status S as the headline names them: "sleep
+ * interruptions, nights interrupted". */
+static void
+indicators_of(const struct mr_person *p, enum ind_status s, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST && used < len; i++)
+		if (p->st[i].status == s)
+			used += (size_t)snprintf(buf + used, len - used, "%s%c%s",
+						 used > 0 ? ", " : "",
+						 tolower((unsigned char)ind_def(i)->label[0]),
+						 ind_def(i)->label + 1);
+}
+
+/* Who needs attention, each once and in a few lines: the
+ * HEADLINE_PEOPLE most concerning (monthly_attention) by name with the
+ * indicators that make them red or amber, then how many more and where
+ * to read about them. Why, in sentences, is in the people section. */
+static void
+attention(xmlNodePtr parent, const struct monthly_report *r)
+{
+	struct attention *who;
+	size_t n = monthly_attention(r, &who);
+	xmlNodePtr ul, li, a;
+	char buf[1024];
+
+	el(parent, "h2", "Who needs attention");
+	if (n == 0) {
+		el(parent, "p", "Nobody: no one's indicator is amber or red.");
+		return;
+	}
+	ul = el(parent, "ul", NULL);
+	attr(ul, "class", "attention");
+	for (size_t k = 0; k < n && k < HEADLINE_PEOPLE; k++) {
+		const struct mr_person *p = &r->people[who[k].index];
+
+		li = el(ul, "li", NULL);
+		badge(li, who[k].worst);
+		add_text(li, " ");
+		attr(el(li, "strong", p->handle), "title", "%s", p->name);
+		indicators_of(p, who[k].worst, buf, sizeof buf);
+		add_text(li, ": ");
+		add_text(li, buf);
+	}
+	if (n > HEADLINE_PEOPLE) {
+		int red = 0;
+
+		for (size_t k = HEADLINE_PEOPLE; k < n; k++)
+			red += who[k].worst == IND_RED;
+		li = el(ul, "li", NULL);
+		attr(li, "class", "more");
+		snprintf(buf, sizeof buf, "and %zu more (%d red, %zu amber), each with why under ",
+			 n - HEADLINE_PEOPLE, red, n - HEADLINE_PEOPLE - (size_t)red);
+		add_text(li, buf);
+		a = el(li, "a", "People");
+		attr(a, "href", "#why");
+		add_text(li, ".");
+	}
+	free(who);
+}
+
 static void
 headline(xmlNodePtr body, const struct monthly_report *r, const struct finding *fs, size_t nf)
 {
 	const struct tz_zone *zone = tz_lookup_or_utc(r->zone);
-	xmlNodePtr h = el(body, "header", NULL), head, text, p, ul = NULL;
+	xmlNodePtr h = el(body, "header", NULL), head, text, p;
 	struct local_time l;
 	char month[32], buf[256];
 	static const char *const wd[] = { "Sunday", "Monday", "Tuesday", "Wednesday",
@@ -169,21 +236,7 @@ headline(xmlNodePtr body, const struct monthly_report *r, const struct finding *
 		p = el(text, "p", "No earlier month with data to compare with.");
 	attr(p, "class", "change");
 	told(text, fs, nf, FINDING_FORECAST, -1);
-	el(text, "h2", "Who needs attention");
-	for (size_t k = 0, last = 0; k < nf; k++) {
-		if (fs[k].of != FINDING_PERSON)
-			continue;
-		if (ul == NULL) {
-			ul = el(text, "ul", NULL);
-			attr(ul, "class", "attention");
-			p = el(ul, "li", NULL);
-		} else if (fs[k].index != last)
-			p = el(ul, "li", NULL);
-		last = fs[k].index;
-		why(p, fs[k].st);
-	}
-	if (ul == NULL)
-		el(text, "p", "Nobody: no one's indicator is amber or red.");
+	attention(text, r);
 	chart_trend(head, r);
 }
 
@@ -314,6 +367,10 @@ people(xmlNodePtr body, const struct monthly_report *r, const struct finding *fs
 					 i > IND_PERSON_FIRST ? "; " : "", ind_def(i)->brief,
 					 ind_def(i)->label);
 	attr(el(s, "p", cols), "class", "columns");
+	if (any_of(fs, nf, FINDING_PERSON, -1)) {
+		attr(el(s, "h3", "Why they are amber or red"), "id", "why");
+		told(s, fs, nf, FINDING_PERSON, -1);
+	}
 	if (any_of(fs, nf, FINDING_PERSON_GREY, -1)) {
 		el(s, "h3", "Too few to judge (shown, not judged)");
 		told(s, fs, nf, FINDING_PERSON_GREY, -1);

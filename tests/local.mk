@@ -290,6 +290,10 @@ UNIT_TESTS += tests/unit/test-findings
 tests_unit_test_findings_SOURCES = tests/unit/test-findings.c
 tests_unit_test_findings_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_findings_LDADD = $(UNIT_LDADD)
+UNIT_TESTS += tests/unit/test-attention
+tests_unit_test_attention_SOURCES = tests/unit/test-attention.c
+tests_unit_test_attention_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_attention_LDADD = $(UNIT_LDADD)
 UNIT_TESTS += tests/unit/test-report-rows
 tests_unit_test_report_rows_SOURCES = tests/unit/test-report-rows.c \
 	tests/unit/store-fixture.c tests/unit/store-fixture.h

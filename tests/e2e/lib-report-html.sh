@@ -18,6 +18,33 @@ html_month() {
 	rota override bo --from 2027-01-13T18:00 --to 2027-01-14T09:00 >/dev/null
 }
 
+# crowd: twenty volunteers of rotation ops (all in Dublin, whose winter
+# time is UTC), twelve of them amber or red in January 2027: each woken
+# at 02:00 on the nights after the 4th, 6th, 8th and 10th (never two in
+# a row) as far as their share goes: ana all four (out of hours 4 amber,
+# sleep 4 and nights 4 red), bo cy dan eve three (sleep 3 and nights 3
+# red), fay gus hal ida jo kim lu two (sleep 2 and nights 2 amber); the
+# other eight none. 30 out-of-hours interruptions: ana's share is 13%.
+crowd() {
+	for h in ana bo cy dan eve fay gus hal ida jo kim lu max ned oli pia quin ros sam tia; do
+		rota person add $h --name "Person $h" --email $h@example.com --tz Europe/Dublin ||
+			return 1
+	done >/dev/null &&
+	rota rotation add ops --tier primary --tz Europe/Dublin >/dev/null &&
+	rota term add h1 --rotation ops --start 2027-01-04 --weeks 6 >/dev/null &&
+	for h in ana bo cy dan eve fay gus hal ida jo kim lu max ned oli pia quin ros sam tia; do
+		rota volunteer join h1 $h >/dev/null || return 1
+	done &&
+	rota schedule generate h1 >/dev/null &&
+	for h in ana:4 bo:3 cy:3 dan:3 eve:3 fay:2 gus:2 hal:2 ida:2 jo:2 kim:2 lu:2; do
+		for d in 05 07 09 11; do
+			[ "$d" -le $((3 + 2 * ${h#*:})) ] || break
+			page "${h%:*}-$d" "${h%:*}" "2027-01-${d}T02:00:00" 60 600 sleep db "disk full" ||
+				return 1
+		done || return 1
+	done
+}
+
 # html_facts FILE: what an HTML parser finds in FILE, one fact a line:
 # "why SENTENCE" for each finding (class why, its badge left out), "h2
 # TEXT", "strip WHO WHEN" for each entry of the on-call strip, "cell

@@ -73,27 +73,60 @@ the_page() {
 		2>/dev/null >pay && expect_file "544.64 EUR" pay
 }
 
-test_expect_success 'at 1280x800 the headline ends in the first screen; no table cell overflows or wraps' '
-	the_page &&
+# wide_ok CELLS: report.html at 1280x800 has its headline end in the
+# first screen, at least CELLS table cells, none overflowing or wrapped,
+# and no page wider than the window.
+wide_ok() {
 	measure 1280 800 >facts &&
 	cat facts &&
 	test "$(fact headline-bottom facts)" -gt 300 &&
 	test "$(fact headline-bottom facts)" -le 800 &&
-	test "$(fact cells facts)" -ge 100 &&
+	test "$(fact cells facts)" -ge "$1" &&
 	test "$(fact overflowing facts)" = 0 &&
 	test "$(fact wrapped facts)" = 0 &&
 	test "$(fact page-width facts)" -le 1280
-'
+}
 
-test_expect_success 'at 390 px no table cell overflows or wraps: the tables scroll in their own box, not the page' '
-	the_page &&
+# narrow_ok CELLS: report.html 390 px wide has at least CELLS table
+# cells, none overflowing or wrapped, no page wider than the window: the
+# tables scroll sideways in their own boxes.
+narrow_ok() {
 	measure 390 800 >facts &&
 	cat facts &&
-	test "$(fact cells facts)" -ge 100 &&
+	test "$(fact cells facts)" -ge "$1" &&
 	test "$(fact overflowing facts)" = 0 &&
 	test "$(fact wrapped facts)" = 0 &&
 	test "$(fact page-width facts)" -le 390 &&
 	test "$(fact scrolling-boxes facts)" -ge 2
+}
+
+test_expect_success 'at 1280x800 the headline ends in the first screen; no table cell overflows or wraps' '
+	the_page &&
+	wide_ok 100
+'
+
+test_expect_success 'at 390 px no table cell overflows or wraps: the tables scroll in their own box, not the page' '
+	the_page &&
+	narrow_ok 100
+'
+
+# crowd_page: crowd's January (lib-report-html.sh), twelve of twenty
+# people amber or red, in report.html.
+crowd_page() {
+	crowd &&
+	ROTA_NOW=2027-02-02T12:00:00Z expect_status 0 rota report monthly 2027-01 --format html \
+		-o report.html &&
+	test "$(xmllint --html --xpath "count(//section[@id=\"people\"]//tr)" report.html 2>/dev/null)" = 21
+}
+
+test_expect_success 'twelve of twenty amber or red at 1280x800: the headline still ends in the first screen' '
+	crowd_page &&
+	wide_ok 360
+'
+
+test_expect_success 'twelve of twenty amber or red at 390 px: no table cell overflows or wraps' '
+	crowd_page &&
+	narrow_ok 360
 '
 
 test_expect_success 'the measure sees cells that wrap, cells that overflow, a headline pushed down' '
