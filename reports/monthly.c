@@ -320,7 +320,6 @@ alerts(struct monthly_report *r, const struct page_rows *pr)
 			ind_eval(i, &r->th.t[i], who, a->v[i], &a->st[i]);
 			worst(&a->worst, a->st[i].status);
 		}
-		worst(&r->worst, a->worst);
 	}
 }
 
@@ -733,6 +732,23 @@ out:
 	return ret;
 }
 
+enum ind_status
+monthly_overall(const struct monthly_report *r)
+{
+	enum ind_status w = IND_GREEN;
+
+	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
+		worst(&w, r->team.st[i].status);
+	if (r->team.has_forecast)
+		worst(&w, r->team.fc_st.status);
+	for (size_t k = 0; k < r->n_people; k++)
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
+			worst(&w, r->people[k].st[i].status);
+	for (size_t k = 0; k < r->n_alerts; k++)
+		worst(&w, r->alerts[k].worst);
+	return w;
+}
+
 bool
 monthly_grey_shown(const struct ind_result *st, int64_t v)
 {
@@ -859,7 +875,6 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	int ret;
 
 	memset(r, 0, sizeof *r);
-	r->worst = IND_GREEN;
 	if ((ret = report_zone(cfg, &zone, &zname)) != 0)
 		return ret;
 	if ((ret = monthly_thresholds(cfg, &r->th)) != 0)
@@ -921,17 +936,14 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	if ((ret = team_figures(db, r, p, np, zone)) != 0 || (ret = trend(db, zone, r)) != 0)
 		goto done;
 	r->team.trend[MONTHLY_TREND - 1].ooh = r->team.v[IND_TEAM_OOH];
-	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++) {
+	for (int i = IND_TEAM_FIRST; i <= IND_TEAM_LAST; i++)
 		ind_judge(i, &r->th, "the team", r->team.v[i], r->team.count[i], &r->team.st[i]);
-		worst(&r->worst, r->team.st[i].status);
-	}
 	if (now >= r->from && now < r->to &&
 	    stats_forecast(r->team.so_far, now - r->from, r->to - r->from, &r->team.fc) == 0) {
 		r->team.has_forecast = true;
 		ind_forecast_judge(&r->th, r->team.so_far, now - r->from, r->to - r->from,
 				   r->team.fc.expected, r->team.fc.low, r->team.fc.high,
 				   &r->team.fc_st);
-		worst(&r->worst, r->team.fc_st.status);
 	}
 
 	parts(r, sh, nsh);
@@ -944,15 +956,14 @@ monthly_build(struct store *db, const struct config *cfg, int year, int month,
 	for (size_t k = 0; k < r->n_people; k++) {
 		struct mr_person *mp = &r->people[k];
 
-		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++) {
+		for (int i = IND_PERSON_FIRST; i <= IND_PERSON_LAST; i++)
 			ind_judge(i, &r->th, mp->handle, mp->v[i],
 				  i == IND_OOH_SHARE ? r->team.v[IND_TEAM_OOH] : 0, &mp->st[i]);
-			worst(&r->worst, mp->st[i].status);
-		}
 	}
 	if ((ret = pay(db, cfg, r, &pr)) != 0)
 		goto done;
 	alerts(r, &pr);
+	r->worst = monthly_overall(r);
 done:
 	free(sh);
 	store_report_page_rows_free(&pr);

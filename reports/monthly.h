@@ -135,7 +135,7 @@ struct monthly_report {
 	struct mr_service *services;    /* noisiest first */
 	size_t n_services;
 	int64_t by_hour[24];    /* out-of-hours interruptions by the responder's local hour */
-	enum ind_status worst;  /* of every indicator */
+	enum ind_status worst;  /* of every indicator it holds: monthly_overall() */
 	struct mr_part *parts;  /* by rotation, tier, start; cancelled ones left out */
 	size_t n_parts;
 	/* Last month's report, for the change against it (HTML); NULL
@@ -193,6 +193,12 @@ struct red_indicator {
 };
 int monthly_red(struct store *db, const struct config *cfg, int year, int month,
 		int64_t now, struct red_indicator **v, size_t *n);
+
+/* The overall status of R: the worst of the indicators it holds (the
+ * team's, the forecast's, each of its people's, each of its alerts'), so
+ * a report left with fewer people (service/privacy.h) is judged on those
+ * it shows only. */
+enum ind_status monthly_overall(const struct monthly_report *r);
 
 /* Whether the renderers list the sentence of an indicator not judged
  * (ST grey) of figure V: when there is something to see (V > 0). */

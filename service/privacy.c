@@ -22,6 +22,18 @@ svc_require_private(const struct svc *s, const char *what, const char *handle)
 			 s->actor->label);
 }
 
+void
+svc_report_visible(const struct svc *s, struct monthly_report *r)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < r->n_people; i++)
+		if (svc_may_read_private(s, r->people[i].handle))
+			r->people[kept++] = r->people[i];
+	r->n_people = kept;
+	r->worst = monthly_overall(r);
+}
+
 int
 svc_keep_a_manager(const struct svc *s, const struct person *p, bool stays)
 {

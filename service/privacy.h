@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "reports/monthly.h"
 #include "service/service.h"
 
 /* Whether the actor may read what is private to the person HANDLE:
@@ -19,6 +20,15 @@ bool svc_may_read_private(const struct svc *s, const char *handle);
 /* 0 when svc_may_read_private(S, HANDLE), else EX_NOPERM "WHAT: only
  * HANDLE or a manager may (you are ACTOR)". */
 int svc_require_private(const struct svc *s, const char *what, const char *handle);
+
+/* The monthly report R as the actor may see it, before any renderer, so
+ * every format agrees: a person's row (pay, wellbeing) only when
+ * svc_may_read_private; the team's figures, trend, forecast and alerts
+ * whole. Every status of the report is judged from what is left
+ * (monthly_overall), and the findings (reports/findings.h) are read from
+ * it: a volunteer's report is not red, and names nobody, for a row they
+ * may not see. */
+void svc_report_visible(const struct svc *s, struct monthly_report *r);
 
 /* The team keeps a manager: P (as stored) may not stop being one, nor be
  * removed, when P is the last manager. STAYS: whether P remains a manager

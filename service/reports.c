@@ -54,19 +54,6 @@ oncall_month_free(struct monthly_oncall *oc, size_t n)
 	free(oc);
 }
 
-/* A person's figures (pay, wellbeing) are theirs: a volunteer's report
- * keeps the team's figures and their own row only, in every format. */
-static void
-keep_visible_people(const struct svc *s, struct monthly_report *r)
-{
-	size_t kept = 0;
-
-	for (size_t i = 0; i < r->n_people; i++)
-		if (svc_may_read_private(s, r->people[i].handle))
-			r->people[kept++] = r->people[i];
-	r->n_people = kept;
-}
-
 int
 report_monthly(const struct svc *s, int year, int month, struct monthly_report *out)
 {
@@ -80,7 +67,7 @@ report_monthly(const struct svc *s, int year, int month, struct monthly_report *
 	oncall_month_free(oc, noc);
 	if (r != 0)
 		return r;
-	keep_visible_people(s, out);
+	svc_report_visible(s, out);
 	return 0;
 }
 
