@@ -13,6 +13,7 @@
 #include "common/secret.h"
 #include "common/tz.h"
 #include "common/xalloc.h"
+#include "reports/findings.h"
 #include "reports/month.h"
 #include "reports/monthly.h"
 
@@ -554,9 +555,9 @@ enqueue_burnout(struct store *s, const struct notify_config *c,
 }
 
 /* Every indicator red so far in the reporting month of NOW, for a person
- * or the team (alerts' own indicators are the services' business, not a
- * person's health): told to the managers once per person, indicator and
- * month, so it goes out the run after it turns red. */
+ * or the team, as the report's findings tell them (monthly_red): told to
+ * the managers once per person, indicator and month, so it goes out the
+ * run after it turns red. */
 static int
 collect_burnout(struct store *s, const struct notify_config *c, int64_t now, size_t *added)
 {
@@ -580,8 +581,7 @@ collect_burnout(struct store *s, const struct notify_config *c, int64_t now, siz
 			.status = "red", .text = v[i].why,
 		};
 
-		if (v[i].alert[0] == '\0')
-			r = enqueue_burnout(s, c, &a, now, added);
+		r = enqueue_burnout(s, c, &a, now, added);
 	}
 	free(v);
 	return r;

@@ -36,7 +36,7 @@
  * -- Burnout alerts --
  *
  * rota notify itself enqueues every indicator red in the reporting month
- * so far (reports/monthly.h, monthly_red); notify_burnout enqueues one
+ * so far (reports/findings.h, monthly_red); notify_burnout enqueues one
  * alert of the caller's:
  *
  *   struct burnout_alert a = { .handle = "ana", .indicator = "sleep_interruptions",

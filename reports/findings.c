@@ -1,7 +1,9 @@
 /* The findings of a monthly report: see findings.h. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/xalloc.h"
 #include "reports/findings.h"
@@ -91,4 +93,38 @@ finding_alert_heading(int i)
 	};
 
 	return heading[i];
+}
+
+int
+monthly_red(struct store *db, const struct config *cfg, int year, int month,
+	    int64_t now, struct red_indicator **v, size_t *n)
+{
+	struct monthly_report r;
+	struct finding *fs;
+	size_t nf;
+	int ret;
+
+	*v = NULL;
+	*n = 0;
+	if ((ret = monthly_build(db, cfg, year, month, now, NULL, 0, &r)) != 0)
+		return ret;
+	nf = monthly_findings(&r, &fs);
+	for (size_t k = 0; k < nf; k++) {
+		const struct finding *f = &fs[k];
+		struct red_indicator *x;
+
+		if (f->st->status != IND_RED || f->of == FINDING_ALERT)
+			continue;
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		x = &(*v)[(*n)++];
+		memset(x, 0, sizeof *x);
+		if (f->of == FINDING_PERSON)
+			snprintf(x->handle, sizeof x->handle, "%s", r.people[f->index].handle);
+		x->indicator = f->of == FINDING_FORECAST ? "forecast" : ind_def(f->indicator)->key;
+		snprintf(x->month, sizeof x->month, "%s", r.month_name);
+		snprintf(x->why, sizeof x->why, "%s", f->st->why);
+	}
+	free(fs);
+	monthly_free(&r);
+	return 0;
 }

@@ -5,8 +5,11 @@
 #define ROTA_FINDINGS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
+#include "common/config.h"
 #include "reports/monthly.h"
+#include "store/store.h"
 
 enum finding_of {
 	FINDING_TEAM,           /* a team indicator */
@@ -52,5 +55,21 @@ size_t monthly_attention(const struct monthly_report *r, struct attention **v);
 /* The heading of the alerts' findings of indicator I (IND_ALERT_FIRST ..
  * IND_ALERT_LAST), saying what follows: "Alerts without a runbook link". */
 const char *finding_alert_heading(int i);
+
+/* The red findings of a month as of NOW, for burnout alerts (`rota
+ * notify`): every finding of monthly_findings() that is red, but the
+ * alerts' (an alert's noise is its service's business, not a person's
+ * health), in the report's order: team, forecast, people by handle. A
+ * finding not judged (grey) is never red, so never told. One row each
+ * (HANDLE empty for the team's and the forecast's). The caller frees *V
+ * with free(). 0 or an exit status after printing why. */
+struct red_indicator {
+	char handle[HANDLE_MAX];
+	const char *indicator;  /* its key, static: "sleep_interruptions", "forecast" */
+	char month[8];          /* "2027-01" */
+	char why[320];          /* the report's sentence */
+};
+int monthly_red(struct store *db, const struct config *cfg, int year, int month,
+		int64_t now, struct red_indicator **v, size_t *n);
 
 #endif

@@ -177,23 +177,6 @@ void monthly_previous(int year, int month, int *py, int *pm);
 /* The person of id ID in R, or NULL (R's people are sorted by handle). */
 const struct mr_person *monthly_person(const struct monthly_report *r, int64_t id);
 
-/* The red indicators of a month, for burnout alerts (`rota notify`);
- * an indicator not judged (grey) is never red, so never told
- * (no indicator reads on-call hours, so they are not asked for): one
- * row per person and indicator (HANDLE empty for the team's and an
- * alert's; ALERT names the alert, "service / alert", for an alert's).
- * Sorted as the report lists them: team, people by handle, alerts. The
- * caller frees *v with free(). 0 or an exit status after printing why. */
-struct red_indicator {
-	char handle[HANDLE_MAX];
-	char alert[400];
-	const char *indicator;  /* its key, static: "sleep_interruptions" */
-	char month[8];          /* "2027-01" */
-	char why[320];          /* the report's sentence */
-};
-int monthly_red(struct store *db, const struct config *cfg, int year, int month,
-		int64_t now, struct red_indicator **v, size_t *n);
-
 /* The overall status of R: the worst of the indicators it holds (the
  * team's, the forecast's, each of its people's, each of its alerts'), so
  * a report left with fewer people (service/privacy.h) is judged on those
