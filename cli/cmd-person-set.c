@@ -77,7 +77,9 @@ const struct cmd_entry cmd_person_set_entry = {
 		"\nA new zone, office, sleep hours or manager flag applies from now on (kept\n"
 		"as history, see rota person show): earlier pages and pay stay as judged.\n"
 		"It cannot be back-dated, so pay already given never moves: for a change\n"
-		"made late, settle the difference in payroll (see rota(1)).\n",
+		"made late, settle the difference in payroll (see rota(1)).\n"
+		"The last manager, and a manager holding current or future shifts of the\n"
+		"escalation tier, cannot be given --no-manager (exit 65).\n",
 	.flags = CMD_WRITE,
 	.exec = exec_person_set,
 };

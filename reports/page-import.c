@@ -566,13 +566,47 @@ out_of_range(struct import *im, const char *name, const char *s)
 		   ROTA_DATE_RANGE, name, s);
 }
 
+/* Gives escalated page P its escalation person: whoever was on call in
+ * escalation rotation R at its creation, if a manager then (the flag in
+ * force then, reports/responder.h: the tier is managers only). A holder
+ * who was not is credited nothing, with a warning naming the page. */
+static int
+escalation_person(struct import *im, const struct rotation *r, struct page *p)
+{
+	struct responder_at then;
+	const struct person *holder;
+	char when[32], *where;
+	int64_t pid;
+	int e;
+
+	if ((e = on_call(im, r, p->created, &pid)) != 0)
+		return e;
+	if ((holder = person_id(im, pid)) == NULL)
+		return 0;
+	if ((e = responder_at(&im->cals, pid, p->created, &then)) != 0)
+		return e;
+	if (then.attrs->is_manager) {
+		p->escalation_person_id = pid;
+		return 0;
+	}
+	/* Where, as bad() says it: a pull has no file and no line. */
+	where = im->line > 0 ? xasprintf("%s:%ld", im->path, im->line) : xstrdup(im->path);
+	time_format_local(p->created, tz_lookup_or_utc(r->tz), when, sizeof when);
+	rota_warn("%s: page %s escalated at %s %s to %s, on call in rotation '%s', who was "
+		  "not a manager then (the escalation tier is managers only): the escalation "
+		  "is credited to nobody", where, p->source_id, when, r->tz, holder->handle,
+		  r->name);
+	free(where);
+	return 0;
+}
+
 /* Gives P (whose fields are read) its responder: the person NAMED
  * names, else whoever was on call for its service then; its escalation
  * person when it escalated; and its class. */
 static int
 resolve(struct import *im, const char *named, struct page *p)
 {
-	struct person *who = NULL, *esc;
+	struct person *who = NULL;
 	struct rotation *rot, *erot;
 	bool owners = false;
 	int e;
@@ -610,16 +644,10 @@ resolve(struct import *im, const char *named, struct page *p)
 	}
 	p->responder_id = who != NULL ? who->id : 0;
 	if (p->escalated) {
-		int64_t pid;
-
 		if ((e = service_rotation(im, p->service, TIER_ESCALATION, &erot)) != 0)
 			return e;
-		if (erot != NULL) {
-			if ((e = on_call(im, erot, p->created, &pid)) != 0)
-				return e;
-			if ((esc = person_id(im, pid)) != NULL)
-				p->escalation_person_id = esc->id;
-		}
+		if (erot != NULL && (e = escalation_person(im, erot, p)) != 0)
+			return e;
 	}
 	p->class = PAGE_IN_HOURS;
 	if (who != NULL && (e = classify(im, who, p->created, &p->class)) != 0)

@@ -18,7 +18,9 @@
  * in no volunteer's counts or pay (page_by_owners). An escalated page also
  * gets the person then on call in the escalation tier ([service "NAME"]
  * escalation = R, else the only escalation-tier rotation; none when there
- * is none). */
+ * is none) when they were a manager then (the flag in force at the page,
+ * reports/responder.h: the tier is managers only); a holder who was not
+ * gets none, and a warning names the page. */
 #ifndef ROTA_PAGE_IMPORT_H
 #define ROTA_PAGE_IMPORT_H
 

@@ -36,4 +36,12 @@ void svc_report_visible(const struct svc *s, struct monthly_report *r);
  * else a manager first" (or the store's status). */
 int svc_keep_a_manager(const struct svc *s, const struct person *p, bool stays);
 
+/* The escalation tier stays the managers': P (as stored) may not stop
+ * being a manager while holding a current or future shift of an
+ * escalation-tier rotation. STAYS: as for svc_keep_a_manager. 0, or
+ * EX_DATAERR naming the shifts to give to another manager first (or the
+ * store's status). Page import judges the past by the manager flag of
+ * then (reports/page-import.h). */
+int svc_keep_escalation_managed(const struct svc *s, const struct person *p, bool stays);
+
 #endif

@@ -73,6 +73,7 @@ person_set(const struct svc *s, const struct person *in, bool set_manager)
 					  "person set --no-manager")) != 0)
 		return r;
 	if ((r = svc_keep_a_manager(s, &before, p->is_manager)) != 0 ||
+	    (r = svc_keep_escalation_managed(s, &before, p->is_manager)) != 0 ||
 	    (r = person_store(s, &before, p)) != 0)
 		return r;
 	return svc_audit(s, "person.set", p->handle, person_to_json(&before), person_to_json(p));

@@ -355,7 +355,8 @@ EXTRA_DIST += tests/e2e/lib-users.sh
 E2E_TESTS += tests/e2e/t0630-last-manager.sh tests/e2e/t0631-smtp-tls.sh \
 	tests/e2e/t0632-private-figures.sh tests/e2e/t0633-file-modes.sh \
 	tests/e2e/t0634-calendar-urls.sh
-E2E_TESTS += tests/e2e/t0635-private-status.sh tests/e2e/t0636-burnout-findings.sh
+E2E_TESTS += tests/e2e/t0635-private-status.sh tests/e2e/t0636-burnout-findings.sh \
+	tests/e2e/t0637-escalation-managers.sh
 EXTRA_DIST += tests/e2e/smtp-recorder.py
 UNIT_TESTS += tests/unit/test-url
 tests_unit_test_url_SOURCES = tests/unit/test-url.c

@@ -11,14 +11,15 @@ HEADER="month,person,name,email,currency,shifts,stipend,weekday,weekend,holiday,
 
 # On 10 Feb: ana leaves the Dublin office (whose holiday of 6 Jan paid her
 # 50.00) for Tokyo and sleeps 08:00-16:00; bo moves to Dublin and its
-# office; dee to New York; ana becomes a manager and mo stops being one.
+# office; dee to New York; ana becomes a manager. On 16 Feb, his last
+# week of the escalation tier over (t0637: not before), mo stops being one.
 changes() {
 	export ROTA_NOW=2027-02-10T12:00:00Z &&
 	rota person set ana --no-office --tz Asia/Tokyo --sleep 08:00-16:00 >/dev/null &&
 	rota person set bo --tz Europe/Dublin --office Dublin >/dev/null &&
 	rota person set dee --tz America/New_York >/dev/null &&
 	rota person set ana --manager >/dev/null &&
-	rota person set mo --no-manager >/dev/null
+	ROTA_NOW=2027-02-16T00:00:00Z rota person set mo --no-manager >/dev/null
 }
 
 test_expect_success 'January'"'"'s pay, to the cent, before and after everyone moves' '
