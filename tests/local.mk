@@ -357,6 +357,10 @@ E2E_TESTS += tests/e2e/t0630-last-manager.sh tests/e2e/t0631-smtp-tls.sh \
 	tests/e2e/t0634-calendar-urls.sh
 E2E_TESTS += tests/e2e/t0635-private-status.sh tests/e2e/t0636-burnout-findings.sh \
 	tests/e2e/t0637-escalation-managers.sh
+UNIT_TESTS += tests/unit/test-report-visible
+tests_unit_test_report_visible_SOURCES = tests/unit/test-report-visible.c
+tests_unit_test_report_visible_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_visible_LDADD = $(UNIT_LDADD)
 EXTRA_DIST += tests/e2e/smtp-recorder.py
 UNIT_TESTS += tests/unit/test-url
 tests_unit_test_url_SOURCES = tests/unit/test-url.c
