@@ -57,27 +57,26 @@ const struct cmd_entry cmd_demo_entry = {
 	.args = "[DIR]",
 	.summary = "run a sample team end to end on a fresh database",
 	.help =
-		"Creates DIR/rota.db (DIR defaults to a new folder under $TMPDIR) and\n"
-		"runs the story of a team step by step, printing each command as its\n"
-		"user would type it: two offices (Dublin and San Francisco), seven\n"
-		"volunteers on a rotation covering out of hours (on call only while\n"
-		"both offices are closed), a managers-only escalation tier of three,\n"
-		"a 26-week term from the next handoff, leave, public holidays,\n"
-		"generation, now, next, a swap requested and accepted, a colleague\n"
-		"taking one night of someone's week (a partial swap), a manager\n"
-		"giving the rest of a week in progress to someone else when its holder\n"
-		"falls ill (the days already worked stay theirs: the past is never\n"
-		"rewritten), now in Dublin's business hours (the service owners\n"
-		"answer) and that evening in San Francisco (the volunteer does), and\n"
-		"the fairness report with the hours a week the volunteers are on\n"
-		"call with each office alone and with both (follow the sun). Then the clock moves three months on: a manager\n"
-		"imports those months' pages (DIR/pages.csv, a quiet month under the\n"
-		"goal and a noisy one over it), reads the monthly report of each, the\n"
-		"noisy month's pay, and writes its HTML report to\n"
-		"DIR/report-YYYY-MM.html. The team's settings (the goal, a paying\n"
-		"policy) are in DIR/rota.conf, written by the demo. ROTA_NOW pins\n"
-		"the clock for a repeatable story. The database named by --db and\n"
-		"the configuration named by --config are never touched.\n",
+		"Creates DIR/rota.db (DIR defaults to a new folder under $TMPDIR) and runs\n"
+		"the story of a team step by step, printing each command as its user would\n"
+		"type it: two offices (Dublin and San Francisco), seven volunteers on a\n"
+		"rotation covering out of hours (on call only while both offices are\n"
+		"closed), a managers-only escalation tier of three, a 26-week term from the\n"
+		"next handoff, leave, public holidays, generation, now, next, a swap\n"
+		"requested and accepted, a colleague taking one night of someone's week (a\n"
+		"partial swap), a manager giving the rest of a week in progress to someone\n"
+		"else when its holder falls ill (the days already worked stay theirs: the\n"
+		"past is never rewritten), now in Dublin's business hours (the service\n"
+		"owners answer) and that evening in San Francisco (the volunteer does), and\n"
+		"the fairness report with the hours a week the volunteers are on call with\n"
+		"each office alone and with both (follow the sun). Then the clock moves\n"
+		"three months on: a manager imports those months' pages (DIR/pages.csv, a\n"
+		"quiet month under the goal and a noisy one over it), reads the monthly\n"
+		"report of each, the noisy month's pay, and writes its HTML report to\n"
+		"DIR/report-YYYY-MM.html. The team's settings (the goal, a paying policy)\n"
+		"are in DIR/rota.conf, written by the demo. ROTA_NOW pins the clock for a\n"
+		"repeatable story. The database named by --db and the configuration named\n"
+		"by --config are never touched.\n",
 	.flags = CMD_NO_DB,
 	.exec = exec_demo,
 };

@@ -31,7 +31,7 @@ const struct cmd_entry cmd_holiday_import_entry = {
 	.name = "holiday import",
 	.args = "OFFICE FILE|URL",
 	.options = (const struct cmd_option[]){ { NULL, 0, NULL, NULL, 0, 0 } },
-	.summary = "import an office's public holidays from a calendar (managers)",
+	.summary = "import an office's holidays from a calendar (managers)",
 	.help = "  OFFICE     the office they apply to (see rota office list)\n"
 		"  FILE|URL   an iCalendar file (- for standard input: one source, each\n"
 		"             import from it replacing the last), or an http:// or\n"

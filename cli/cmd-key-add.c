@@ -57,7 +57,7 @@ exec_key_add(struct ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_key_add_entry = {
 	.name = "key add",
 	.args = "HANDLE FILE|-",
-	.summary = "let a person reach rota over SSH with a public key (managers)",
+	.summary = "let a person reach rota over SSH with a key (managers)",
 	.help = "  HANDLE   the person the key is for\n"
 		"  FILE     a public key (.pub file: TYPE BASE64 [COMMENT], one line);\n"
 		"           - reads it from standard input\n"

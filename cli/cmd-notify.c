@@ -99,7 +99,7 @@ const struct cmd_entry cmd_notify_entry = {
 		  0, 0 },
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
-	.summary = "send the handoff reminders, swap news and shift changes that are due",
+	.summary = "send the reminders, swap news and shift changes due",
 	.help = "Sends, by email and/or to a chat webhook as [notify] in rota.conf(5)\n"
 		"says: a reminder to the outgoing and the incoming person before each\n"
 		"handoff (lead_minutes), a message to the people a swap request asks,\n"

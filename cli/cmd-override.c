@@ -63,7 +63,7 @@ const struct cmd_entry cmd_override_entry = {
 		  "kept in the audit trail", 0, 0 },
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
-	.summary = "give a shift, or part of one, to someone directly (managers)",
+	.summary = "give a shift, or part of one, to someone (managers)",
 	.help = "  SHIFT|DATE   the shift's id (rota schedule show), or a time inside it\n"
 		"  HANDLE       who takes it\n"
 		"\n"

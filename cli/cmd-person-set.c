@@ -72,7 +72,7 @@ const struct cmd_entry cmd_person_set_entry = {
 		{ "sleep", 0, "HH:MM-HH:MM", "sleep hours in their zone", 0, 0 },
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
-	.summary = "change a person's details (yourself, or anyone as a manager)",
+	.summary = "change your details, or anyone's as a manager",
 	.help = "  HANDLE               whose details: yours, or anyone's as a manager\n"
 		"\nA new zone, office, sleep hours or manager flag applies from now on (kept\n"
 		"as history, see rota person show): earlier pages and pay stay as judged.\n"

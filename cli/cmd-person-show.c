@@ -63,7 +63,7 @@ exec_person_show(struct ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_person_show_entry = {
 	.name = "person show",
 	.args = "HANDLE",
-	.summary = "show one person and the history of their zone, office, sleep and role",
+	.summary = "show a person and the history of their details",
 	.help = "The history lists each change of the zone, office, sleep hours and manager\n"
 		"flag: from when it applies (UTC) and who made it. Every past instant is\n"
 		"judged by the values in force then (page classes, pay, reports).\n",

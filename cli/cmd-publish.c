@@ -74,7 +74,7 @@ const struct cmd_entry cmd_publish_entry = {
 		  "and ROTA_CALDAV_PASSWORD, never from the URL", CMD_OPT_REQUIRED, 1 },
 		{ NULL, 0, NULL, NULL, 0, 0 },
 	},
-	.summary = "write every feed into a folder, or the schedule into CalDAV (managers)",
+	.summary = "write every feed to a folder, or to CalDAV (managers)",
 	.help = "With --dir, writes, each atomically (a temporary file in DIR, synced,\n"
 		"renamed):\n"
 		"  TOKEN.ics       one personal feed per person, named by the person's\n"

@@ -55,7 +55,7 @@ exec_serve(struct ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_serve_entry = {
 	.name = "serve",
 	.args = "HANDLE",
-	.summary = "run the command in SSH_ORIGINAL_COMMAND as HANDLE (authorized_keys)",
+	.summary = "run SSH_ORIGINAL_COMMAND as HANDLE (authorized_keys)",
 	.help = "  HANDLE   the person whose key this is: the command runs as them,\n"
 		"           with their rights\n"
 		"The forced command of a key in the service account's authorized_keys:\n"

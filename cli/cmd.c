@@ -296,11 +296,70 @@ parse(struct ctx *ctx, int *argc, char ***argv)
 #define HELP_WIDTH 79         /* the last column help text may use */
 #define HELP_COLUMN_MAX 30    /* option help starts at most here */
 
-void
-cmd_print_synopsis(const struct cmd_option *opts, FILE *f)
+/* A line of help being written, wrapped to HELP_WIDTH: the words put on it
+ * stay whole, a space apart, and one that would pass the width starts a
+ * new line indented to INDENT. Every help text wraps through it. */
+struct line {
+	FILE *f;
+	size_t x;                     /* the column the cursor is at */
+	size_t indent;
+	bool fresh;                   /* nothing put since the line began */
+};
+
+/* A line whose cursor is at column X (what is before it printed). */
+static struct line
+line_at(FILE *f, size_t x, size_t indent)
+{
+	return (struct line){ .f = f, .x = x, .indent = indent, .fresh = true };
+}
+
+/* Puts the LEN bytes of WORD on L, after a space unless L is fresh. */
+static void
+line_put(struct line *l, const char *word, size_t len)
+{
+	if (!l->fresh && l->x + 1 + len > HELP_WIDTH) {
+		fprintf(l->f, "\n%*s", (int)l->indent, "");
+		l->x = l->indent;
+		l->fresh = true;
+	}
+	if (!l->fresh) {
+		fputc(' ', l->f);
+		l->x++;
+	}
+	fwrite(word, 1, len, l->f);
+	l->x += len;
+	l->fresh = false;
+}
+
+/* Puts each word of TEXT (separated by spaces) on L. */
+static void
+line_text(struct line *l, const char *text)
+{
+	while (*(text += strspn(text, " ")) != '\0') {
+		size_t len = strcspn(text, " ");
+
+		line_put(l, text, len);
+		text += len;
+	}
+}
+
+/* Appends S to the string in BUF (SIZE bytes), cut to fit. */
+static void
+append(char *buf, size_t size, const char *s)
+{
+	size_t used = strlen(buf);
+
+	snprintf(buf + used, size - used, "%s", s);
+}
+
+/* Puts OPTS on L as a usage line shows them, each a word: "--tz ZONE",
+ * "[--office OFFICE]", "(--person HANDLE | --rotation R)",
+ * "[--office OFFICE|--no-office]". */
+static void
+line_synopsis(struct line *l, const struct cmd_option *opts)
 {
 	size_t n = count_options(opts);
-	char one[128];
+	char one[128], word[512];
 
 	for (size_t i = 0; i < n; i++) {
 		bool first = true, required = false;
@@ -310,7 +369,8 @@ cmd_print_synopsis(const struct cmd_option *opts, FILE *f)
 		if (opts[i].group == 0) {
 			required = opts[i].flags & CMD_OPT_REQUIRED;
 			spec(&opts[i], true, one, sizeof one);
-			fprintf(f, required ? " %s" : " [%s]", one);
+			snprintf(word, sizeof word, required ? "%s" : "[%s]", one);
+			line_put(l, word, strlen(word));
 			continue;
 		}
 		for (size_t j = 0; j < i; j++)
@@ -320,21 +380,40 @@ cmd_print_synopsis(const struct cmd_option *opts, FILE *f)
 		for (size_t j = i; j < n; j++)
 			required = required || (opts[j].group == opts[i].group &&
 						 (opts[j].flags & CMD_OPT_REQUIRED));
-		fputs(required ? " (" : " [", f);
+		snprintf(word, sizeof word, "%s", required ? "(" : "[");
 		for (size_t j = i, m = 0; j < n; j++)
 			if (opts[j].group == opts[i].group) {
 				spec(&opts[j], true, one, sizeof one);
-				fprintf(f, "%s%s", m++ == 0 ? "" : required ? " | " : "|", one);
+				append(word, sizeof word, m++ == 0 ? "" : required ? " | " : "|");
+				append(word, sizeof word, one);
 			}
-		fputs(required ? ")" : "]", f);
+		append(word, sizeof word, required ? ")" : "]");
+		line_put(l, word, strlen(word));
 	}
+}
+
+/* "usage: rota NAME" ("usage: rota" when NAME is NULL): the start of a
+ * usage line, its later lines indented to stand under the arguments. */
+static struct line
+usage_start(FILE *f, const char *name)
+{
+	size_t indent = strlen("usage: rota ") + (name != NULL ? strlen(name) + 1 : 0);
+	struct line l = line_at(f, 0, indent);
+
+	line_text(&l, "usage: rota");
+	if (name != NULL)
+		line_text(&l, name);
+	return l;
 }
 
 void
 cmd_print_usage(const struct cmd_entry *e, FILE *f)
 {
-	fprintf(f, "usage: rota %s%s%s", e->name, *e->args ? " " : "", e->args);
-	cmd_print_synopsis(e->options, f);
+	struct line l = usage_start(f, e->name);
+
+	if (*e->args != '\0')
+		line_put(&l, e->args, strlen(e->args));
+	line_synopsis(&l, e->options);
 	fputc('\n', f);
 }
 
@@ -349,31 +428,6 @@ list_spec(const struct cmd_option *o, char *buf, size_t len)
 		snprintf(buf, len, "-%c, %s", o->letter, s);
 	else
 		snprintf(buf, len, "%s", s);
-}
-
-/* Prints TEXT from column AT on (the cursor is there), wrapped at word
- * boundaries, each further line indented to COLUMN. */
-static void
-print_wrapped(FILE *f, const char *text, size_t at, size_t column)
-{
-	size_t x = at;
-
-	while (*text != '\0') {
-		size_t len = strcspn(text, " ");
-
-		if (x > column && x + 1 + len > HELP_WIDTH) {
-			fprintf(f, "\n%*s", (int)column, "");
-			x = column;
-		} else if (x > column) {
-			fputc(' ', f);
-			x++;
-		}
-		fwrite(text, 1, len, f);
-		x += len;
-		text += len;
-		text += strspn(text, " ");
-	}
-	fputc('\n', f);
 }
 
 void
@@ -391,6 +445,7 @@ cmd_print_options(const struct cmd_option *opts, size_t column, FILE *f)
 			column = w;
 	}
 	for (size_t i = 0; i < n; i++) {
+		struct line l;
 		size_t w;
 
 		list_spec(&opts[i], one, sizeof one);
@@ -401,7 +456,9 @@ cmd_print_options(const struct cmd_option *opts, size_t column, FILE *f)
 			w = column;
 		}
 		fprintf(f, "%*s", (int)(column - w), "");
-		print_wrapped(f, opts[i].help, column, column);
+		l = line_at(f, column, column);
+		line_text(&l, opts[i].help);
+		fputc('\n', f);
 	}
 }
 
@@ -432,8 +489,10 @@ void
 cmd_print_help(const struct cmd_entry *e, FILE *f)
 {
 	const char *help = e->help != NULL ? e->help : "", *rest;
-	size_t column, k = 0, n = 0;
-	bool listed;
+	char text[512];
+	struct line l;
+	size_t column;
+	bool listed, first = true;
 
 	cmd_print_usage(e, f);
 	fprintf(f, "\n%s\n", e->summary);
@@ -448,13 +507,18 @@ cmd_print_help(const struct cmd_entry *e, FILE *f)
 			fputc('\n', f);
 		fputs(rest, f);
 	}
-	fputs("\nGlobal options (", f);
+	snprintf(text, sizeof text, "Global options (");
 	for (const struct cmd_option *o = cmd_global_options; o->name != NULL; o++)
-		n += !(o->flags & CMD_OPT_ALONE);
-	for (const struct cmd_option *o = cmd_global_options; o->name != NULL; o++)
-		if (!(o->flags & CMD_OPT_ALONE))
-			fprintf(f, "%s--%s", k++ == 0 ? "" : ", ", o->name);
-	fputs(") come before the command; see rota(1).\n", f);
+		if (!(o->flags & CMD_OPT_ALONE)) {
+			append(text, sizeof text, first ? "--" : ", --");
+			append(text, sizeof text, o->name);
+			first = false;
+		}
+	append(text, sizeof text, ") come before the command; see rota(1).");
+	fputc('\n', f);
+	l = line_at(f, 0, 0);
+	line_text(&l, text);
+	fputc('\n', f);
 }
 
 /* -- Help for the program, a group, a command ----------------------------- */
@@ -462,9 +526,12 @@ cmd_print_help(const struct cmd_entry *e, FILE *f)
 void
 cmd_print_global_help(FILE *f)
 {
-	fputs("usage: rota", f);
-	cmd_print_synopsis(cmd_global_options, f);
-	fputs(" COMMAND [ARGS]\n\nGlobal options:\n", f);
+	struct line l = usage_start(f, NULL);
+
+	line_synopsis(&l, cmd_global_options);
+	line_text(&l, "COMMAND");
+	line_text(&l, "[ARGS]");
+	fputs("\n\nGlobal options:\n", f);
 	cmd_print_options(cmd_global_options, 0, f);
 	fputs("\nCommands:\n", f);
 	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
@@ -496,12 +563,19 @@ cmd_is_group(const char *word)
 void
 cmd_print_group(const char *group, FILE *f)
 {
+	char text[256];
+	struct line l;
+
 	fprintf(f, "usage: rota %s COMMAND [ARGS]\n\nCommands:\n", group);
 	for (const struct cmd_entry *const *e = cmd_table; *e; e++)
 		if (!((*e)->flags & CMD_HIDDEN) && in_group(*e, group))
 			fprintf(f, "  %-18s %s\n", (*e)->name, (*e)->summary);
-	fprintf(f, "\n`rota help %s COMMAND` or `rota %s COMMAND --help` for one "
-		"command.\n", group, group);
+	snprintf(text, sizeof text, "`rota help %s COMMAND` or `rota %s COMMAND -h` "
+		 "for one command.", group, group);
+	fputc('\n', f);
+	l = line_at(f, 0, 0);
+	line_text(&l, text);
+	fputc('\n', f);
 }
 
 /* The number of single-character edits between A and B, at most 9. */

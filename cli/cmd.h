@@ -132,11 +132,10 @@ int cmd_parse_options(const struct cmd_option *opts, const char *mode, int argc,
 		      char **argv, struct cmd_given *given, size_t *n_given,
 		      char *err, size_t errlen);
 
-/* Prints "usage: rota NAME ARGS OPTIONS". */
+/* Prints "usage: rota NAME ARGS OPTIONS", the options as "--tz ZONE
+ * [--office OFFICE] (--person HANDLE | --rotation R)", wrapped to the
+ * terminal's usual 80 columns under the arguments. */
 void cmd_print_usage(const struct cmd_entry *e, FILE *f);
-/* Prints OPTS for a usage line: " --tz ZONE [--office OFFICE]
- * (--person HANDLE | --rotation R) [--office OFFICE|--no-office]". */
-void cmd_print_synopsis(const struct cmd_option *opts, FILE *f);
 /* Prints OPTS as an aligned list, their help from COLUMN on (or farther,
  * to fit the longest), wrapped to the terminal's usual 80 columns. */
 void cmd_print_options(const struct cmd_option *opts, size_t column, FILE *f);

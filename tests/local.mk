@@ -334,6 +334,7 @@ EXTRA_DIST += tests/e2e/zsh-complete.zsh
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh
 E2E_TESTS += tests/e2e/t0910-readme.sh
+E2E_TESTS += tests/e2e/t0911-help-fits.sh
 E2E_TESTS += tests/e2e/t0919-make-rota.sh
 E2E_TESTS += tests/e2e/t0920-terminal.sh
 E2E_TESTS += tests/e2e/t0990-demo.sh

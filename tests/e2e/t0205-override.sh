@@ -58,7 +58,8 @@ test_expect_success 'bad input changes nothing' '
 	ROTA_NOW=2027-01-12T00:00:00Z expect_unchanged 65 rota --as mo override 1 dee &&
 	expect_err "rota: override: shift 1 has ended: the past is not rewritten" &&
 	expect_unchanged 64 rota --as mo override 1 &&
-	expect_err "usage: rota override [SHIFT|DATE] HANDLE [--from TIME] [--to TIME] [--rotation NAME] [--force]" &&
+	expect_err "usage: rota override [SHIFT|DATE] HANDLE [--from TIME] [--to TIME]" &&
+	expect_err "                     [--rotation NAME] [--force]" &&
 	expect_unchanged 64 rota --as mo override 1 dee --soft &&
 	expect_err "unknown option"
 '

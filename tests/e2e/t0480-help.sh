@@ -31,7 +31,7 @@ test_expect_success 'every group lists its commands with rota G, rota G --help, 
 		{
 			echo "usage: rota $g COMMAND [ARGS]" && echo && echo "Commands:" &&
 			grep "^  $g " listed && echo &&
-			echo "\`rota help $g COMMAND\` or \`rota $g COMMAND --help\` for one command."
+			echo "\`rota help $g COMMAND\` or \`rota $g COMMAND -h\` for one command."
 		} >want &&
 		for form in "$g" "$g --help" "$g -h" "help $g"; do
 			expect_status 0 rota $form || return 1
@@ -54,7 +54,7 @@ Commands:
   swap cancel        withdraw a swap request you made
   swap suggest       who could take a shift, best first
 
-\`rota help swap COMMAND\` or \`rota swap COMMAND --help\` for one command." out
+\`rota help swap COMMAND\` or \`rota swap COMMAND -h\` for one command." out
 '
 
 test_expect_success 'rota help COMMAND is rota COMMAND --help for every listed command' '
