@@ -5,8 +5,10 @@
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "$ROTA_SRCDIR/tests/e2e/lib-team.sh"
 
+# usage_line CMD...: the usage line of CMD's help (its lines, when it
+# wraps), which a usage error prints too.
 usage_line() {
-	rota "$@" --help | head -1
+	rota "$@" --help | sed '/^$/,$d'
 }
 
 test_expect_success 'next --count: zero, negative, words, fractions and huge are refused' '
