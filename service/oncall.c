@@ -72,8 +72,8 @@ office_index(struct store *db, struct oncall_offices *o, int64_t office_id, size
 }
 
 /* Into O, the offices of PERSON_ID's history (store_person_history) in
- * [FROM, TO) (their membership, inside the range asked for), each
- * counted for the time it was theirs. */
+ * [FROM, TO) (the part of the range asked for when they were a member),
+ * each counted for the time it was theirs. */
 static int
 member_periods(struct store *db, int64_t person_id, int64_t from, int64_t to,
 	       struct oncall_offices *o)
@@ -83,7 +83,7 @@ member_periods(struct store *db, int64_t person_id, int64_t from, int64_t to,
 	int r = store_person_history(db, person_id, &h, &nh);
 
 	if (r == STORE_NOT_FOUND)
-		return 0;               /* removed since: no office */
+		return 0;               /* no such person: no office */
 	for (size_t k = 0; k < nh && r == 0; k++) {
 		int64_t a = h[k].from > from ? h[k].from : from;
 		int64_t b = k + 1 < nh && h[k + 1].from < to ? h[k + 1].from : to;

@@ -303,10 +303,14 @@ int
 store_rotation_members(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
 		       struct membership **v, size_t *n)
 {
+	/* A person removed without leaving the term is a member until then. */
 	static const char sql[] =
-		MEMBER_COLS "JOIN terms t ON t.id = m.term_id WHERE t.rotation_id = ?1 "
+		"SELECT m.term_id, m.person_id, p.handle, p.is_manager, m.joined_at, "
+		"COALESCE(min(m.left_at, p.removed_at), m.left_at, p.removed_at) AS until "
+		"FROM memberships m JOIN persons p ON p.id = m.person_id "
+		"JOIN terms t ON t.id = m.term_id WHERE t.rotation_id = ?1 "
 		"AND t.start_at < ?3 AND t.end_at > ?2 AND m.joined_at < ?3 "
-		"AND (m.left_at IS NULL OR m.left_at > ?2) ORDER BY m.person_id, m.joined_at";
+		"AND (until IS NULL OR until > ?2) ORDER BY m.person_id, m.joined_at";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	if (st != NULL) {

@@ -158,7 +158,8 @@ int store_rotation_set_cover(struct store *s, int64_t rotation_id, bool out_of_h
 int store_rotation_chosen_offices(struct store *s, int64_t rotation_id, struct office **v,
 				  size_t *n);
 /* The memberships of rotation ROTATION_ID's terms overlapping [FROM,
- * TO) that were current at some instant of it, by person. Their offices
+ * TO) that were current at some instant of it, by person; one whose
+ * person was removed ends then at the latest. Their offices
  * over time are their history (store_person_history). */
 int store_rotation_members(struct store *s, int64_t rotation_id, int64_t from, int64_t to,
 			   struct membership **v, size_t *n);

@@ -71,4 +71,13 @@ test_expect_success 'the month'"'"'s report and the feed before the join are the
 	diff -u before after
 '
 
+test_expect_success 'someone removed without leaving the term counts no more from then on' '
+	withraj && join &&
+	ROTA_NOW=2027-02-20T00:00:00Z rota person remove raj >/dev/null &&
+	ROTA_NOW=2027-02-16T19:00:00Z expect_status 0 rota now &&
+	expect_out "ops       primary  in hours: service owners  Wed 2027-02-17 02:00 Europe/Dublin" &&
+	ROTA_NOW=2027-02-23T19:00:00Z expect_status 0 rota now &&
+	expect_out "ops       primary  me       Wed 2027-02-24 09:00 Europe/Dublin"
+'
+
 test_done
