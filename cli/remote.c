@@ -160,8 +160,10 @@ call_words(int argc, char **argv, struct call *c)
 	for (size_t i = 0; i < n; i++) {
 		const struct cmd_option *o = given[i].opt;
 
-		/* --progress is decided here (terminal_words). */
-		if (strcmp(o->name, "config") == 0 || strcmp(o->name, "progress") == 0)
+		/* --progress is decided here (terminal_words), and so is
+		 * --color=auto: the terminal it means is this side's. */
+		if (strcmp(o->name, "config") == 0 || strcmp(o->name, "progress") == 0 ||
+		    (strcmp(o->name, "color") == 0 && strcmp(given[i].value, "auto") == 0))
 			continue;
 		colour_given = colour_given || strcmp(o->name, "color") == 0;
 		width_given = width_given || strcmp(o->name, "width") == 0 ||

@@ -85,7 +85,7 @@ db_fail(const char *path, int code, int sys_errno, const char *msg)
 		if (sys_errno == EACCES && create_gid != (gid_t)-1 && !in_group(create_gid))
 			return rota_fail(EX_NOPERM, "%s: cannot open the database: %s; it is "
 					 "shared with group %s ([core] group), which you are "
-					 "not in: ask its owner to add you", path,
+					 "not in: ask an administrator to add you", path,
 					 strerror(sys_errno), create_group_name);
 		if (sys_errno == EACCES || sys_errno == EPERM || sys_errno == EROFS)
 			return rota_fail(EX_NOPERM, "%s: cannot open the database: %s; "

@@ -5,7 +5,8 @@
 # would here, and one whose standard error is a file or pipe gets none;
 # standard output and the exit status are the same either way. --progress
 # decides for publish too (common/progress.c, the one rule), and rota
-# serve still refuses what it refused.
+# serve still refuses what it refused. --color=auto given on the client
+# means the client's terminal too.
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-report.sh"
 . "${ROTA_SRCDIR:-$(dirname "$0")/../..}/tests/e2e/lib-ssh.sh"
@@ -115,6 +116,20 @@ test_expect_success 'through rota serve, --progress is allowed; what serve refus
 	expect_unchanged 64 ssh_raw ana "rota --progress=sometimes next" &&
 	expect_file "rota: --progress: '"'"'sometimes'"'"' is not always, never or auto (see rota --help)" err &&
 	test ! -e /tmp/x.db && test ! -e /tmp/x
+'
+
+test_expect_success '--color=auto on the client means its own terminal, as --progress=auto does' '
+	served mo &&
+	on_tty "unset NO_COLOR; ROTA_CONFIG=$PWD/laptop.conf rota --color=auto person list" &&
+	mv tty remote.tty &&
+	on_tty "unset NO_COLOR; ROTA_DB=$PWD/here.db rota --as mo --color=auto person list" &&
+	grep -q "$(printf "\033\\[")" tty &&
+	cmp tty remote.tty &&
+	expect_status 0 env -u NO_COLOR ROTA_CONFIG="$PWD/laptop.conf" "$ROTA_BIN" --color=auto person list &&
+	! grep -q "$(printf "\033")" out &&
+	mv out remote.out &&
+	expect_status 0 rota --db here.db --as mo person list &&
+	cmp out remote.out
 '
 
 test_expect_success 'publish follows the same rule here: --progress=never on a terminal, always into a file; a bad value is 64' '

@@ -74,11 +74,11 @@ test_expect_success 'someone not in the group can open neither the database nor 
 	chmod 770 shared &&
 	db_dump >before.sql &&
 	expect_status 77 as_out rota person list &&
-	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; it is shared with group $GRP ([core] group), which you are not in: ask its owner to add you" err &&
+	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; it is shared with group $GRP ([core] group), which you are not in: ask an administrator to add you" err &&
 	test ! -s out &&
 	chmod 771 shared &&
 	expect_status 77 as_out rota leave add 2027-05-01 2027-05-02 &&
-	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; it is shared with group $GRP ([core] group), which you are not in: ask its owner to add you" err &&
+	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; it is shared with group $GRP ([core] group), which you are not in: ask an administrator to add you" err &&
 	expect_status 77 env ROTA_CONFIG=/dev/null setpriv --reuid=$OUT --regid="$(id -g $OUT)" \
 		--init-groups "$ROTA_BIN" person list &&
 	expect_file "rota: $PWD/shared/rota.db: cannot open the database: Permission denied; make the file and its folder writable by you" err &&
