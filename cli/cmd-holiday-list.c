@@ -8,10 +8,13 @@
 #include "common/timefmt.h"
 #include "service/holiday.h"
 
-/* How the table gives way on a narrow terminal (common/out-fit.h). */
+/* How the table gives way on a narrow terminal (common/out-fit.h): the
+ * day and its name stay, the name cut; the weekday goes first, then the
+ * office. */
 static const struct out_col columns[] = {
 	{ "NAME", 0, OUT_CUT },
-	{ "DAY", 1, OUT_KEEP },
+	{ "DAY", 2, OUT_KEEP },
+	{ "OFFICE", 1, OUT_KEEP },
 	{ NULL, 0, OUT_KEEP },
 };
 

@@ -75,8 +75,11 @@ print_shift(const struct next_shift *x, const struct person *p, int64_t now, boo
 	out_row_end();
 }
 
-/* How the table gives way on a narrow terminal (common/out-fit.h). */
+/* How the table gives way on a narrow terminal (common/out-fit.h): a
+ * long rotation name is cut before anything goes; then the zone, the
+ * tier, the end and when the holder may first be called. */
 static const struct out_col columns[] = {
+	{ "ROTATION", 0, OUT_CUT },
 	{ "ZONE", 4, OUT_KEEP },
 	{ "TIER", 3, OUT_KEEP },
 	{ "END", 2, OUT_KEEP },

@@ -43,12 +43,17 @@ print_row(const struct notification *n)
 	out_row_end();
 }
 
-/* How the table gives way on a narrow terminal (common/out-fit.h). */
+/* How the table gives way on a narrow terminal (common/out-fit.h): who
+ * gets what stays, the subject wrapped under itself; the id goes first,
+ * then the channel, the kind and the state; then a long recipient is
+ * cut. */
 static const struct out_col columns[] = {
-	{ "SUBJECT", 0, OUT_CUT },
-	{ "KIND", 1, OUT_KEEP },
-	{ "CHANNEL", 2, OUT_KEEP },
-	{ "ID", 3, OUT_KEEP },
+	{ "SUBJECT", 0, OUT_WRAP },
+	{ "TO", 0, OUT_CUT },
+	{ "STATE", 1, OUT_KEEP },
+	{ "KIND", 2, OUT_KEEP },
+	{ "CHANNEL", 3, OUT_KEEP },
+	{ "ID", 4, OUT_KEEP },
 	{ NULL, 0, OUT_KEEP },
 };
 

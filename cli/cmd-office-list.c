@@ -8,11 +8,15 @@
 #include "common/out.h"
 #include "service/setup.h"
 
-/* How the table gives way on a narrow terminal (common/out-fit.h). */
+/* How the table gives way on a narrow terminal (common/out-fit.h): the
+ * office, cut, stays; its holidays go first, then its people, its hours
+ * and its zone. */
 static const struct out_col columns[] = {
 	{ "OFFICE", 0, OUT_CUT },
-	{ "HOLIDAYS THIS YEAR", 2, OUT_KEEP },
-	{ "PEOPLE", 1, OUT_KEEP },
+	{ "HOLIDAYS THIS YEAR", 4, OUT_KEEP },
+	{ "PEOPLE", 3, OUT_KEEP },
+	{ "HOURS", 2, OUT_KEEP },
+	{ "ZONE", 1, OUT_KEEP },
 	{ NULL, 0, OUT_KEEP },
 };
 

@@ -41,10 +41,16 @@ print_problem(const struct plan_problem *p)
 	out_row_end();
 }
 
-/* How the table gives way on a narrow terminal (common/out-fit.h). */
+/* How the table gives way on a narrow terminal (common/out-fit.h): the
+ * problem, the shift, whose it is and the detail (wrapped) stay; the
+ * term goes first, then the end and the start (the detail says when);
+ * then a long handle is cut. */
 static const struct out_col columns[] = {
 	{ "DETAIL", 0, OUT_WRAP },
-	{ "TERM", 1, OUT_KEEP },
+	{ "PERSON", 0, OUT_CUT },
+	{ "TERM", 3, OUT_KEEP },
+	{ "TO", 2, OUT_KEEP },
+	{ "FROM", 1, OUT_KEEP },
 	{ NULL, 0, OUT_KEEP },
 };
 

@@ -12,13 +12,18 @@
 #include "service/schedule.h"
 
 /* How the tables give way on a narrow terminal (common/out-fit.h): the
- * command that fixes a problem is never cut; its detail wraps. */
+ * command that fixes a problem is never cut; its detail wraps, why it
+ * was kept goes, then its start (the detail says when), then a long
+ * handle is cut; a change between long handles wraps. */
 static const struct out_col unfixed_columns[] = {
 	{ "DETAIL", 0, OUT_WRAP },
-	{ "KEPT", 1, OUT_KEEP },
+	{ "PERSON", 0, OUT_CUT },
+	{ "KEPT", 2, OUT_KEEP },
+	{ "FROM", 1, OUT_KEEP },
 	{ NULL, 0, OUT_KEEP },
 };
 static const struct out_col change_columns[] = {
+	{ "CHANGE", 0, OUT_WRAP },
 	{ "WHY", 0, OUT_WRAP },
 	{ NULL, 0, OUT_KEEP },
 };

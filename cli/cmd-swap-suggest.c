@@ -35,9 +35,12 @@ print_candidate(size_t rank, const struct swap_candidate *c)
 	out_row_end();
 }
 
-/* How the table gives way on a narrow terminal (common/out-fit.h). */
+/* How the table gives way on a narrow terminal (common/out-fit.h): the
+ * rank, who (cut) and how far from their own shift stay; the time of
+ * that shift goes. */
 static const struct out_col columns[] = {
 	{ "PERSON", 0, OUT_CUT },
+	{ "NEAREST SHIFT", 1, OUT_KEEP },
 	{ NULL, 0, OUT_KEEP },
 };
 

@@ -109,10 +109,29 @@ fitting_bytes(const char *s, size_t cols, size_t *w)
 	return n;
 }
 
-static size_t
-flex_min(const struct out_fit_col *c)
+size_t
+out_word_width(const char *s)
 {
-	size_t floor = c->give == OUT_WRAP ? OUT_WRAP_MIN : OUT_FLEX_MIN;
+	size_t widest = 0, w = 0, len;
+
+	for (; *s != '\0'; s += len) {
+		size_t cw = char_width(s, &len);
+
+		w = *s == ' ' ? 0 : w + cw;
+		if (w > widest)
+			widest = w;
+	}
+	return widest;
+}
+
+/* The narrowest C is made: for wrapped text its widest word too (up to
+ * OUT_WRAP_WORD), unless BREAK_WORDS (the last resort). */
+static size_t
+floor_of(const struct out_fit_col *c, bool break_words)
+{
+	size_t word = c->word < OUT_WRAP_WORD ? c->word : OUT_WRAP_WORD;
+	size_t floor = c->give != OUT_WRAP ? OUT_FLEX_MIN :
+		       word > OUT_WRAP_MIN && !break_words ? word : OUT_WRAP_MIN;
 	size_t h = out_text_width(c->header), m = h > floor ? h : floor;
 
 	return m < c->width ? m : c->width;
@@ -120,20 +139,24 @@ flex_min(const struct out_fit_col *c)
 
 /* Narrows the shown columns that may give way, the flexible column
  * FLEX first, then the others from the left, each at most to its
- * minimum, until the table is OVER columns narrower. */
+ * minimum (then, if still needed, wrapped text inside its words), until
+ * the table is OVER columns narrower. */
 static void
 cut_to_fit(struct out_fit_col *c, size_t n, size_t flex, size_t over)
 {
-	for (size_t i = flex; i < n && over > 0; i++) {
-		size_t room, take;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k <= n && over > 0; k++) {
+			size_t i = k == 0 ? flex : k - 1, floor, room, take;
 
-		if (!c[i].shown || c[i].give == OUT_KEEP)
-			continue;
-		room = c[i].width - flex_min(&c[i]);
-		take = room < over ? room : over;
-		c[i].fit = c[i].width - take;
-		over -= take;
-	}
+			if (i == n || (k > 0 && i == flex) || !c[i].shown ||
+			    c[i].give == OUT_KEEP)
+				continue;
+			floor = floor_of(&c[i], pass == 1);
+			room = c[i].fit > floor ? c[i].fit - floor : 0;
+			take = room < over ? room : over;
+			c[i].fit -= take;
+			over -= take;
+		}
 }
 
 size_t
@@ -144,7 +167,8 @@ out_fit(struct out_fit_col *c, size_t n, size_t limit)
 	for (size_t i = 0; i < n; i++) {
 		c[i].shown = true;
 		c[i].fit = c[i].width;
-		if (flex == n && c[i].give != OUT_KEEP)
+		if (c[i].give != OUT_KEEP &&
+		    (flex == n || (c[i].give == OUT_WRAP && c[flex].give != OUT_WRAP)))
 			flex = i;
 	}
 	if (limit == 0)
@@ -161,7 +185,7 @@ out_fit(struct out_fit_col *c, size_t n, size_t limit)
 		if (total <= limit)
 			return left_out;
 		if (flex < n && c[flex].shown &&
-		    total - (c[flex].width - flex_min(&c[flex])) <= limit) {
+		    total - (c[flex].width - floor_of(&c[flex], false)) <= limit) {
 			c[flex].fit = c[flex].width - (total - limit);
 			return left_out;
 		}

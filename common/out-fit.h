@@ -8,14 +8,17 @@
  * the highest is left out first, ties from the right) and how it may
  * give way (numbers and times never: OUT_KEEP; a name may be cut with an
  * ellipsis: OUT_CUT; free text may be wrapped onto more lines: OUT_WRAP).
- * The first column that may give way is the table's one flexible column.
+ * The table's flexible column is its first column that may be wrapped,
+ * else its first that may be cut.
  * While the table is wider than the limit, the least important column is
  * left out, unless narrowing the flexible column (never below its
- * header, nor below OUT_FLEX_MIN, OUT_WRAP_MIN for wrapped text) is enough; when only columns that are
- * always shown are left, the flexible column gets what remains (at
+ * header, nor below OUT_FLEX_MIN, OUT_WRAP_MIN and OUT_WRAP_WORD for
+ * wrapped text) is enough; when only columns that are always shown are
+ * left, the flexible column gets what remains (at
  * least its minimum), and when that is still too wide, the other
  * columns that may give way do too, from the left, each at most to its
- * minimum. */
+ * minimum; then wrapped text is broken inside its words, down to
+ * OUT_WRAP_MIN. */
 #ifndef ROTA_OUT_FIT_H
 #define ROTA_OUT_FIT_H
 
@@ -27,8 +30,11 @@
 #define OUT_GAP 2
 /* The narrowest a flexible column is made (or its header, if wider). */
 #define OUT_FLEX_MIN 10
-/* ... and a column of text wrapped onto lines of its own. */
+/* ... and a column of text wrapped onto lines of its own; nor narrower
+ * than its widest word, up to OUT_WRAP_WORD (a zone's name, a handle),
+ * unless nothing else can give way. */
 #define OUT_WRAP_MIN 20
+#define OUT_WRAP_WORD 30
 
 enum out_give { OUT_KEEP, OUT_CUT, OUT_WRAP };
 
@@ -45,6 +51,7 @@ struct out_fit_col {
 	enum out_give give;       /* in */
 	bool right;               /* in: aligned right (padded before) */
 	size_t width;             /* in: its widest cell, the header included */
+	size_t word;              /* in: its widest word (0: not measured) */
 	bool shown;               /* out */
 	size_t fit;               /* out: the width it is printed at */
 };
@@ -55,6 +62,9 @@ struct out_fit_col {
  * characters 0, others 1. S is valid UTF-8 (escaped text); a byte that
  * is not counts 1. */
 size_t out_text_width(const char *s);
+
+/* The width of the widest word of S (its widest run without a space). */
+size_t out_word_width(const char *s);
 
 /* Chooses which of the N columns C are shown and at what width, for a
  * LIMIT of columns (0: no limit, every column shown at its width).

@@ -32,6 +32,7 @@ struct table {
 	struct row *rows;         /* TABLE_KEEP */
 	enum table_pass pass;
 	size_t *widths;           /* nwidths: measured (before printing) */
+	size_t *words;            /* nwidths: the widest word of each */
 	size_t nwidths;
 	const struct out_col *cols;  /* as declared (out_columns), or NULL */
 	struct out_fit_col *fit;  /* ncols: as printed (out_fit) */
@@ -392,13 +393,19 @@ width(const char *s)
 static void
 measure_row(struct table *t, char **cells, size_t len)
 {
-	if (t->ncols > 0)
+	if (t->ncols > 0) {
 		t->widths = xreallocarray(t->widths, t->ncols, sizeof *t->widths);
+		t->words = xreallocarray(t->words, t->ncols, sizeof *t->words);
+	}
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c >= t->nwidths)
+		if (c >= t->nwidths) {
 			t->widths[c] = width(t->headers[c]);
+			t->words[c] = 0;
+		}
 		if (c < len && cells[c] != NULL && width(cells[c]) > t->widths[c])
 			t->widths[c] = width(cells[c]);
+		if (c < len && cells[c] != NULL && out_word_width(cells[c]) > t->words[c])
+			t->words[c] = out_word_width(cells[c]);
 	}
 	if (t->ncols > t->nwidths)
 		t->nwidths = t->ncols;
@@ -414,7 +421,8 @@ fit_table(struct table *t)
 
 		t->fit[c] = (struct out_fit_col){ .header = t->headers[c],
 			.drop = d ? d->drop : 0, .give = d ? d->give : OUT_KEEP,
-			.width = c < t->nwidths ? t->widths[c] : 0 };
+			.width = c < t->nwidths ? t->widths[c] : 0,
+			.word = c < t->nwidths ? t->words[c] : 0 };
 	}
 	out_fit(t->fit, t->ncols, out_width());
 }
@@ -484,6 +492,7 @@ free_table(struct table *t)
 		free(t->headers[c]);
 	free(t->rows);
 	free(t->widths);
+	free(t->words);
 	free(t->fit);
 	free(t->headers);
 	free(t->title);

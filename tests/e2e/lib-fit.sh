@@ -41,3 +41,28 @@ wide_is_pipe() {
 	rota --wide --width 80 "$@" >wide.txt
 	test $? = "$status" && cmp wide.txt pipe.txt
 }
+# wide_world (lay from lib-team.sh): people with long handles, names and zones, a CJK name, long
+# office names (one in Japanese), a rotation with a long name in a long
+# zone, a term of 6 weeks laid out by lay.
+wide_world() {
+	rota office add "Dublin Docklands Headquarters (Grand Canal)" --tz Europe/Dublin \
+		--hours "Mon-Fri 09:00-17:30" >/dev/null &&
+	rota office add "東京本社 丸の内オフィス運用センター" --tz Asia/Tokyo >/dev/null &&
+	rota person add ana --name "Ana Alves" --email ana@example.com --tz Europe/Dublin \
+		--office "Dublin Docklands Headquarters (Grand Canal)" >/dev/null &&
+	rota person add christopher.vanderbilt-okonkwo --name "Christopher Vanderbilt-Okonkwo" \
+		--email christopher.vanderbilt-okonkwo@payments.example.com \
+		--tz America/Argentina/Buenos_Aires >/dev/null &&
+	rota person add taro --name "田中太郎さん東京本社運用部" --email taro.tanaka@example.jp \
+		--tz Asia/Tokyo --office "東京本社 丸の内オフィス運用センター" >/dev/null &&
+	rota person add rene --name "Renée François-Dupont de la Tour" \
+		--email rene.francois-dupont@example.com --tz Europe/Paris >/dev/null &&
+	rota person add mo --name "Mo Maas" --email mo@example.com --tz Europe/Dublin --manager >/dev/null &&
+	rota rotation add payments-platform-primary --tier primary \
+		--tz America/Argentina/Buenos_Aires >/dev/null &&
+	rota term add h1 --rotation payments-platform-primary --start 2027-01-04 --weeks 6 >/dev/null &&
+	for h in ana christopher.vanderbilt-okonkwo taro rene; do
+		rota volunteer join h1 $h >/dev/null || return 1
+	done &&
+	lay h1 ana christopher.vanderbilt-okonkwo taro rene ana christopher.vanderbilt-okonkwo
+}

@@ -33,6 +33,10 @@ test_text_width(void **state)
 	/* A zero-width space: 0. A stray byte (never printed unescaped): 1. */
 	assert_int_equal(out_text_width("a\xe2\x80\x8b" "b"), 2);
 	assert_int_equal(out_text_width("\xff"), 1);
+	/* The widest run without a space: what a wrapped line must hold. */
+	assert_int_equal(out_word_width("Mon 2027-01-18 10:00 America/Argentina/Buenos_Aires"), 30);
+	assert_int_equal(out_word_width("\xe7\x94\xb0\xe4\xb8\xad a"), 4);
+	assert_int_equal(out_word_width(""), 0);
 }
 
 #define COL(h, d, g, w) { .header = (h), .drop = (d), .give = (g), .width = (w) }
@@ -242,6 +246,15 @@ test_others_give_way_last(void **state)
 	assert_int_equal(c[0].fit, 10);
 	assert_int_equal(c[2].fit, 17);
 	assert_int_equal(c[3].fit, 20);
+	/* A wrapped column is the flexible one, and is not made narrower
+	 * than its widest word: 10 + 2 + 16 + 2 + 30 = 60. */
+	c[3] = (struct out_fit_col)COL("UNTIL", 0, OUT_WRAP, 51);
+	c[3].word = 30;
+	assert_int_equal(out_fit(c, 4, 60), 1);
+	assert_int_equal(c[3].fit, 30);
+	assert_int_equal(c[0].fit, 10);
+	assert_int_equal(c[2].fit, 16);
+	c[3] = (struct out_fit_col)COL("UNTIL", 0, OUT_KEEP, 20);
 	/* Each at most to its floor: past it the table is left wider. */
 	assert_int_equal(out_fit(c, 4, 30), 1);
 	assert_int_equal(c[0].fit, 10);
