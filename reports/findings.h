@@ -60,7 +60,8 @@ const char *finding_alert_heading(int i);
  * notify`): every finding of monthly_findings() that is red, but the
  * alerts' (an alert's noise is its service's business, not a person's
  * health), in the report's order: team, forecast, people by handle. A
- * finding not judged (grey) is never red, so never told. One row each
+ * finding not judged (grey) is never red, so never told (no indicator
+ * reads on-call hours, so the report is built without them). One row each
  * (HANDLE empty for the team's and the forecast's). The caller frees *V
  * with free(). 0 or an exit status after printing why. */
 struct red_indicator {

@@ -136,6 +136,9 @@ struct monthly_report {
 	size_t n_services;
 	int64_t by_hour[24];    /* out-of-hours interruptions by the responder's local hour */
 	enum ind_status worst;  /* of every indicator it holds: monthly_overall() */
+	/* A volunteer's: of the people, their own row only
+	 * (svc_report_visible), so the page speaks of theirs. */
+	bool own_row_only;
 	struct mr_part *parts;  /* by rotation, tier, start; cancelled ones left out */
 	size_t n_parts;
 	/* Last month's report, for the change against it (HTML); NULL

@@ -165,9 +165,12 @@ attention(xmlNodePtr parent, const struct monthly_report *r)
 	xmlNodePtr ul, li, a;
 	char buf[1024];
 
-	el(parent, "h2", "Who needs attention");
+	/* A volunteer sees their own row only: the page says nothing of
+	 * anyone else's. */
+	el(parent, "h2", r->own_row_only ? "Your indicators" : "Who needs attention");
 	if (n == 0) {
-		el(parent, "p", "Nobody: no one's indicator is amber or red.");
+		el(parent, "p", r->own_row_only ? "None of yours is amber or red." :
+		   "Nobody: no one's indicator is amber or red.");
 		return;
 	}
 	ul = el(parent, "ul", NULL);

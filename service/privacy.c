@@ -35,6 +35,7 @@ svc_report_visible(const struct svc *s, struct monthly_report *r)
 		if (svc_may_read_private(s, r->people[i].handle))
 			r->people[kept++] = r->people[i];
 	r->n_people = kept;
+	r->own_row_only = !s->actor->privileged;
 	r->worst = monthly_overall(r);
 }
 

@@ -140,10 +140,22 @@ test_expect_success 'HTML: bo'"'"'s page has no red or amber badge and names ana
 	grep -q "class=\"badge green\"" out &&
 	html_facts out >facts &&
 	grep -q "^p Overall status for January 2027:$" facts &&
+	grep -q "^h2 Who needs attention$" manager.facts &&
+	grep -A 1 "^h2 Your indicators$" facts >got &&
+	test "$(sed -n 2p got)" = "p None of yours is amber or red." &&
+	! grep -e "^h2 Who needs attention" -e "Nobody" facts &&
 	grep -v "^strip " facts >named && ! grep -w -e ana -e cy -e mo named &&
 	grep "^strip .*ana" facts && ! grep -e "Ana Alves" -e "Cy Chen" out &&
 	grep "^h2 Alerts to fix" -A 41 manager.facts >want &&
 	grep "^h2 Alerts to fix" -A 41 facts >got && diff -u want got
+'
+
+test_expect_success 'HTML: ana'"'"'s headline is about her own indicators' '
+	month &&
+	expect_unchanged 0 rota --as ana report monthly 2027-01 --format html &&
+	grep -A 2 "<h2>Your indicators</h2>" out >got &&
+	grep -q "<span class=\"badge red\">RED</span> <strong title=\"Ana Alves\">ana</strong>: sleep interruptions, nights interrupted</li></ul>" got &&
+	! grep -e "Who needs attention" -e "Nobody" out
 '
 
 test_done

@@ -104,6 +104,7 @@ test_volunteer(void **state)
 	report(&r, IND_RED, IND_GREEN);
 	svc_report_visible(&s, &r);
 	assert_string_equal(handles(&r), "bo");
+	assert_true(r.own_row_only);
 	assert_int_equal(r.worst, IND_GREEN);
 	monthly_free(&r);
 
@@ -142,6 +143,7 @@ test_manager(void **state)
 	report(&r, IND_RED, IND_GREEN);
 	svc_report_visible(&s, &r);
 	assert_string_equal(handles(&r), "ana bo cy");
+	assert_false(r.own_row_only);
 	assert_int_equal(r.worst, IND_RED);
 	monthly_free(&r);
 }
