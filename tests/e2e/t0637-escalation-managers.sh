@@ -25,8 +25,8 @@ paid() {
 }
 
 # escalated AT ID...: imports at instant AT one escalated page of ana's
-# for each ID, on Thursday 7 January at 03:00 plus ID hours (UTC), into
-# out and err.
+# for each ID (a digit), eID on Thursday 7 January at 0ID:00 UTC, stdout
+# and stderr into out and err.
 escalated() {
 	local at=$1 id
 	shift
