@@ -74,6 +74,13 @@ classes() {
 	json '"\n".join(p["source_id"] + " " + p["class"] for p in j)'
 }
 
+# responders MONTH: "ID RESPONDER CLASS" of every page of MONTH, nobody
+# when the service owners had it.
+responders() {
+	rota --json page list --month "$1" >out &&
+	json '"\n".join("%s %s %s" % (p["source_id"], p["responder"] or "nobody", p["class"]) for p in j)'
+}
+
 # oohteam: histteam's people, with offices Dublin (Europe/Dublin) and LA
 # (America/Los_Angeles), both Mon-Fri 09:00-18:00 local, me in Dublin's;
 # ops covers out of hours with its members' offices (none chosen); term

@@ -10,13 +10,6 @@
 
 PAY_HEADER="month,person,name,email,currency,shifts,stipend,weekday,weekend,holiday,active_minutes,active,sleep_interruptions,sleep_bonus,toil_hours,capped,total"
 
-# responders MONTH: "ID RESPONDER CLASS" of every page of MONTH, nobody
-# when the service owners had it.
-responders() {
-	rota --json page list --month "$1" >out &&
-	json '"\n".join("%s %s %s" % (p["source_id"], p["responder"] or "nobody", p["class"]) for p in j)'
-}
-
 # move: me moves from Dublin's office to LA's at 12:00Z on Wed 10 Feb.
 move() {
 	ROTA_NOW=2027-02-10T12:00:00Z rota --as me person set me --office LA >/dev/null

@@ -39,12 +39,6 @@ move() {
 #     (05:00) closed: me, asleep: 30 minutes and 100.00, 130.00 (with
 #     Kolkata's hours, the owners');
 #  k5 Mon 5 Apr 17:30Z: LA open (10:30): the service owners'.
-# responders MONTH: as t0655's.
-responders() {
-	rota --json page list --month "$1" >out &&
-	json '"\n".join("%s %s %s" % (p["source_id"], p["responder"] or "nobody", p["class"]) for p in j)'
-}
-
 kpages() {
 	import_pages "$1" \
 		"k0,2027-03-26T17:30:00Z,2027-03-26T17:30:00Z,2027-03-26T18:00:00Z," \

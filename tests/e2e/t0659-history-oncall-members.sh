@@ -22,12 +22,6 @@ leave() {
 	ROTA_NOW=2027-02-20T00:00:00Z rota volunteer leave t1 raj >/dev/null
 }
 
-# responders MONTH: as t0655's.
-responders() {
-	rota --json page list --month "$1" >out &&
-	json '"\n".join("%s %s %s" % (p["source_id"], p["responder"] or "nobody", p["class"]) for p in j)'
-}
-
 test_expect_success 'before the join Dublin'"'"'s evenings are the volunteers'"'"', after it LA'"'"'s hours are not' '
 	withraj && join && leave &&
 	ROTA_NOW=2027-02-09T19:00:00Z expect_status 0 rota now &&
