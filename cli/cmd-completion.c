@@ -113,15 +113,19 @@ completion_args(const char *args, struct completion_arg *v, size_t max)
 }
 
 /* Prints the positional metavariables of ARGS: "[HANDLE] FROM TO" gives
- * " HANDLE FROM TO"; a repeated one ("COMMAND...") none. */
+ * " HANDLE FROM TO"; a repeated one keeps its "..." ("COMMAND...") and
+ * ends the list. */
 static void
 print_positionals(FILE *f, const char *args)
 {
 	struct completion_arg v[16];
 	size_t n = completion_args(args, v, sizeof v / sizeof v[0]);
 
-	for (size_t i = 0; i < n && !v[i].repeated; i++)
-		fprintf(f, " %s", v[i].meta);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, " %s%s", v[i].meta, v[i].repeated ? "..." : "");
+		if (v[i].repeated)
+			break;
+	}
 }
 
 bool
@@ -179,12 +183,37 @@ print_words(FILE *f)
 	fputs("\tesac\n}\n\n", f);
 }
 
+/* Prints OPTS for _rota_opts: "--opt" for a flag, "--opt=VALUE" for one
+ * taking a value (TEXT when its metavariable is not plain), its letter
+ * after a bar ("--output|-o=FILE"). */
+static void
+print_opts(FILE *f, const struct opts *o)
+{
+	bool first = true;
+
+	for (size_t j = 0; j < o->n; j++) {
+		const struct opt *v = &o->v[j];
+		const char *value = v->value[0] == '\0' ? "" :
+				    completion_plain(v->value) ? v->value : "TEXT";
+
+		if (!completion_plain(v->name))
+			continue;
+		fprintf(f, "%s%s", first ? "" : " ", v->name);
+		if (v->letter != 0)
+			fprintf(f, "|-%c", v->letter);
+		if (*value != '\0')
+			fprintf(f, "=%s", value);
+		first = false;
+	}
+}
+
 /* The options, their values and the positional arguments of each command. */
 static void
 print_commands(FILE *f)
 {
-	fputs("# _rota_command CMD: sets _rota_opts (\"--opt\" or \"--opt=VALUE\"\n"
-	      "# for one taking a value) and _rota_args (the positional arguments).\n"
+	fputs("# _rota_command CMD: sets _rota_opts (\"--opt\", \"--opt=VALUE\" for one\n"
+	      "# taking a value, \"--opt|-o=VALUE\" for one with a letter) and\n"
+	      "# _rota_args (the positional arguments; \"COMMAND...\" for any number).\n"
 	      "_rota_command() {\n\tcase $1 in\n", f);
 	for (size_t i = 0; cmd_table[i] != NULL; i++) {
 		const struct cmd_entry *e = cmd_table[i];
@@ -195,13 +224,7 @@ print_commands(FILE *f)
 		entry_options(e, &o);
 		opts_add(&o, "help", NULL, 0);
 		fprintf(f, "\t'%s')\n\t\t_rota_opts='", e->name);
-		for (size_t j = 0; j < o.n; j++) {
-			if (!completion_plain(o.v[j].name))
-				continue;
-			fprintf(f, "%s%s", j ? " " : "", o.v[j].name);
-			if (o.v[j].value[0] != '\0')
-				fprintf(f, "=%s", completion_plain(o.v[j].value) ? o.v[j].value : "TEXT");
-		}
+		print_opts(f, &o);
 		fputs("'\n\t\t_rota_args='", f);
 		print_positionals(f, e->args);
 		fputs("' ;;\n", f);
@@ -211,7 +234,8 @@ print_commands(FILE *f)
 
 /* The fixed part: walking the words typed so far, and offering values. */
 static const char script_body[] =
-	"# _rota_value METAVAR CUR: offers what may stand for METAVAR.\n"
+	"# _rota_value METAVAR CUR: offers what may stand for METAVAR (COMMAND:\n"
+	"# a command or group first, then a group's commands, as rota help takes).\n"
 	"_rota_value() {\n"
 	"\tlocal cur=$2 part words='' IFS\n"
 	"\t[ \"$cur\" = = ] && cur=''\n"
@@ -225,6 +249,7 @@ static const char script_body[] =
 	"\t\tOFFICE) words+=\" $(_rota_names office)\" ;;\n"
 	"\t\tROTATION|R) words+=\" $(_rota_names rotation)\" ;;\n"
 	"\t\tTERM) words+=\" $(_rota_names term)\" ;;\n"
+	"\t\tCOMMAND) words+=\" $(_rota_words \"$_rota_prev\")\" ;;\n"
 	"\t\tZONE)\n"
 	"\t\t\tif [ -d /usr/share/zoneinfo ]; then\n"
 	"\t\t\t\twords+=\" $(cd /usr/share/zoneinfo && compgen -f -- \"$cur\")\"\n"
@@ -246,41 +271,61 @@ static const char script_body[] =
 	"\t\"${_rota_prog:-rota}\" \"${_rota_global[@]}\" completion names \"$1\" 2>/dev/null\n"
 	"}\n"
 	"\n"
-	"# The value metavariable of option OPT in the current _rota_opts, or \"\".\n"
-	"_rota_optvalue() {\n"
+	"# _rota_opt OPT: the entry of option OPT (its name or its letter) in the\n"
+	"# current _rota_opts (\"--output|-o=FILE\"), or nothing.\n"
+	"_rota_opt() {\n"
 	"\tlocal o\n"
 	"\tfor o in $_rota_opts; do\n"
-	"\t\tcase $o in \"$1\"=*) echo \"${o#*=}\"; return ;; esac\n"
+	"\t\t[[ \"|${o%%=*}|\" == *\"|$1|\"* ]] && { echo \"$o\"; return; }\n"
 	"\tdone\n"
 	"}\n"
 	"\n"
-	"# The option names of the current _rota_opts.\n"
+	"# The names and letters of the options of the current _rota_opts not\n"
+	"# given yet (_rota_given).\n"
 	"_rota_optnames() {\n"
 	"\tlocal o\n"
-	"\tfor o in $_rota_opts; do echo \"${o%%=*}\"; done\n"
+	"\tfor o in $_rota_opts; do\n"
+	"\t\to=${o%%=*}\n"
+	"\t\t[[ \" $_rota_given \" == *\" $o \"* ]] || echo \"${o//|/ }\"\n"
+	"\tdone\n"
+	"}\n"
+	"\n"
+	"# _rota_take: the option COMP_WORDS[i] is noted in _rota_given, and it\n"
+	"# and its value (when it takes one) in _rota_taken; i moves to the last\n"
+	"# word it used. Returns 1 when the word being completed is its value,\n"
+	"# offered.\n"
+	"_rota_take() {\n"
+	"\tlocal w=${COMP_WORDS[i]} e\n"
+	"\te=$(_rota_opt \"${w%%=*}\")\n"
+	"\t_rota_given+=\" ${e%%=*}\"\n"
+	"\t_rota_taken=(\"$w\")\n"
+	"\t[[ $w != -*=* && $e == *=* ]] || return 0\n"
+	"\t# \"--opt=\" is the words --opt and =, the value a third.\n"
+	"\t[ $((i + 1)) -lt \"$COMP_CWORD\" ] && [ \"${COMP_WORDS[i + 1]}\" = = ] &&\n"
+	"\t\ti=$((i + 1))\n"
+	"\tif [ $((i + 1)) -eq \"$COMP_CWORD\" ]; then\n"
+	"\t\t_rota_value \"${e#*=}\" \"$cur\"\n"
+	"\t\treturn 1\n"
+	"\tfi\n"
+	"\ti=$((i + 1))\n"
+	"\t_rota_taken+=(\"${COMP_WORDS[i]}\")\n"
+	"\treturn 0\n"
 	"}\n"
 	"\n"
 	"_rota() {\n"
 	"\tlocal cur=${COMP_WORDS[COMP_CWORD]} i=1 w v cmd n=0 dashdash=''\n"
-	"\tlocal _rota_opts=$_rota_global_opts\n"
-	"\tlocal _rota_args='' _rota_prog=${COMP_WORDS[0]}\n"
-	"\tlocal -a _rota_global=()\n"
+	"\tlocal _rota_opts=$_rota_global_opts _rota_given=''\n"
+	"\tlocal _rota_args='' _rota_prog=${COMP_WORDS[0]} _rota_prev=''\n"
+	"\tlocal -a _rota_global=() _rota_taken=()\n"
 	"\tCOMPREPLY=()\n"
-	"\t# Global options, before the command.\n"
+	"\t# Global options, before the command (those naming the database and\n"
+	"\t# the configuration kept for _rota_names; --as is not).\n"
 	"\twhile [ \"$i\" -lt \"$COMP_CWORD\" ]; do\n"
 	"\t\tw=${COMP_WORDS[i]}\n"
 	"\t\tcase $w in\n"
-	"\t\t-*=*) [ \"${w%%=*}\" != --as ] && _rota_global+=(\"$w\") ;;\n"
 	"\t\t-*)\n"
-	"\t\t\tv=$(_rota_optvalue \"$w\")\n"
-	"\t\t\tif [ -n \"$v\" ]; then\n"
-	"\t\t\t\t[ \"${COMP_WORDS[i + 1]}\" = = ] && i=$((i + 1))\n"
-	"\t\t\t\tif [ $((i + 1)) -eq \"$COMP_CWORD\" ]; then\n"
-	"\t\t\t\t\t_rota_value \"$v\" \"$cur\"; return 0\n"
-	"\t\t\t\tfi\n"
-	"\t\t\t\t[ \"$w\" != --as ] && _rota_global+=(\"$w\" \"${COMP_WORDS[i + 1]}\")\n"
-	"\t\t\t\ti=$((i + 1))\n"
-	"\t\t\tfi ;;\n"
+	"\t\t\t_rota_take || return 0\n"
+	"\t\t\t[ \"${w%%=*}\" != --as ] && _rota_global+=(\"${_rota_taken[@]}\") ;;\n"
 	"\t\t*) break ;;\n"
 	"\t\tesac\n"
 	"\t\ti=$((i + 1))\n"
@@ -304,23 +349,16 @@ static const char script_body[] =
 	"\t\ti=$((i + 1))\n"
 	"\tfi\n"
 	"\t_rota_command \"$cmd\"\n"
-	"\t# Its arguments so far: options, their values, positionals.\n"
+	"\t_rota_given=''\n"
+	"\t# Its arguments so far: options, their values, positionals (the last\n"
+	"\t# in _rota_prev).\n"
 	"\ti=$((i + 1))\n"
 	"\twhile [ \"$i\" -lt \"$COMP_CWORD\" ]; do\n"
 	"\t\tw=${COMP_WORDS[i]}\n"
 	"\t\tcase $dashdash$w in\n"
 	"\t\t--) dashdash=x ;;\n"
-	"\t\t-*=*) ;;\n"
-	"\t\t-*)\n"
-	"\t\t\tv=$(_rota_optvalue \"$w\")\n"
-	"\t\t\tif [ -n \"$v\" ]; then\n"
-	"\t\t\t\t[ \"${COMP_WORDS[i + 1]}\" = = ] && i=$((i + 1))\n"
-	"\t\t\t\tif [ $((i + 1)) -eq \"$COMP_CWORD\" ]; then\n"
-	"\t\t\t\t\t_rota_value \"$v\" \"$cur\"; return 0\n"
-	"\t\t\t\tfi\n"
-	"\t\t\t\ti=$((i + 1))\n"
-	"\t\t\tfi ;;\n"
-	"\t\t*) n=$((n + 1)) ;;\n"
+	"\t\t-*) _rota_take || return 0 ;;\n"
+	"\t\t*) n=$((n + 1)) _rota_prev=$w ;;\n"
 	"\t\tesac\n"
 	"\t\ti=$((i + 1))\n"
 	"\tdone\n"
@@ -328,8 +366,16 @@ static const char script_body[] =
 	"\t\tCOMPREPLY=($(compgen -W \"$(_rota_optnames)\" -- \"$cur\"))\n"
 	"\t\treturn 0\n"
 	"\tfi\n"
+	"\t# The positional argument N, or the last when it repeats (COMMAND...).\n"
 	"\tset -- $_rota_args\n"
-	"\t[ \"$n\" -lt \"$#\" ] && shift \"$n\" && _rota_value \"$1\" \"$cur\"\n"
+	"\t[ \"$#\" -gt 0 ] || return 0\n"
+	"\tif [ \"$n\" -lt \"$#\" ]; then\n"
+	"\t\tshift \"$n\"\n"
+	"\telse\n"
+	"\t\tshift $(($# - 1))\n"
+	"\t\t[[ $1 == *... ]] || return 0\n"
+	"\tfi\n"
+	"\t_rota_value \"${1%...}\" \"$cur\"\n"
 	"\treturn 0\n"
 	"}\n"
 	"\n"
@@ -342,11 +388,13 @@ print_bash(FILE *f)
 	      "# Generated from rota's command table by `rota completion bash`;\n"
 	      "# do not edit. Install as "
 	      "$(datadir)/bash-completion/completions/rota.\n\n", f);
+	struct opts global = { .n = 0 };
+
+	for (const struct cmd_option *o = cmd_global_options; o->name != NULL; o++)
+		opts_add(&global, o->name, o->meta, o->letter);
 	fputs("# The global options, which come before the command.\n"
 	      "_rota_global_opts='", f);
-	for (const struct cmd_option *o = cmd_global_options; o->name != NULL; o++)
-		fprintf(f, "%s--%s%s%s", o == cmd_global_options ? "" : " ", o->name,
-			o->meta ? "=" : "", o->meta ? o->meta : "");
+	print_opts(f, &global);
 	fputs("'\n\n", f);
 	print_words(f);
 	print_commands(f);

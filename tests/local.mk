@@ -328,8 +328,8 @@ E2E_TESTS += tests/e2e/t0520-csv-formulas.sh tests/e2e/t0521-full-disk.sh \
 E2E_TESTS += tests/e2e/t0480-help.sh tests/e2e/t0481-numbers.sh tests/e2e/t0482-defaults.sh \
 	tests/e2e/t0483-pay-output.sh tests/e2e/t0484-database-folder.sh \
 	tests/e2e/t0485-times-in-zone.sh tests/e2e/t0486-leave-days.sh \
-	tests/e2e/t0487-completion-zsh.sh
-EXTRA_DIST += tests/e2e/zsh-complete.zsh
+	tests/e2e/t0487-completion-zsh.sh tests/e2e/t0488-completion-bash.sh
+EXTRA_DIST += tests/e2e/zsh-complete.zsh tests/e2e/bash-complete.zsh
 
 # Documentation, example configuration and completion (t0900-t0949).
 E2E_TESTS += tests/e2e/t0900-docs.sh

@@ -50,7 +50,8 @@ test_expect_success 'zsh completes rota sw to swap, a group'"'"'s commands, and 
 	grep -qx person words && grep -qx completion words && grep -qx pay words &&
 	test "$(wc -l <words)" -gt 20 &&
 	zcomplete "rota help sw" >got && expect_file "swap " got &&
-	zcomplete "rota help swap re" >got && expect_file "request " got
+	zcomplete "rota help swap re" >got && expect_file "request " got &&
+	zcomplete "rota help now " >got && expect_file "" got
 '
 
 test_expect_success 'zsh completes a command'"'"'s options and their choices' '
