@@ -28,6 +28,8 @@ const struct cmd_option cmd_global_options[] = {
 	{ "width", 0, "N", "fit tables to N columns (at least 20) as on a terminal that "
 	  "wide (else the terminal's; a pipe gets every column)", 0, 0 },
 	{ "wide", 0, NULL, "print every column of tables, however wide the terminal", 0, 0 },
+	{ "input-name", 0, "NAME", "the name messages give a file read from standard "
+	  "input (-); client mode sends the caller's file name", 0, 0 },
 	{ "help", 'h', NULL, "this list; `rota COMMAND --help` for one command",
 	  CMD_OPT_ALONE, 0 },
 	{ "version", 0, NULL, "print the version", CMD_OPT_ALONE, 0 },

@@ -201,6 +201,8 @@ rota_main(int argc, char **argv, const struct serving *sv)
 			as = v;
 		else if (strcmp(name, "wide") == 0)
 			wide = true;
+		else if (strcmp(name, "input-name") == 0)
+			rota_name_stdin(v);
 		else if ((strcmp(name, "color") == 0 && mode_option(name, v, &colour) != 0) ||
 			 (strcmp(name, "progress") == 0 && mode_option(name, v, &progress) != 0) ||
 			 (strcmp(name, "width") == 0 && width_option(v, &width) != 0)) {

@@ -175,6 +175,10 @@ call_words(int argc, char **argv, struct call *c)
 	command_words(e, argc - first - used + 1, copy + first + used - 1, &cmd);
 	c->out_path = cmd.out_path;
 	terminal_words(c, colour_given, width_given);
+	/* The server reads the caller's file as "-": its messages name it as
+	 * the caller typed it. */
+	if (cmd.in_path != NULL)
+		add_option(c, global_option("input-name"), cmd.in_path);
 	for (int i = 0; i < used; i++)
 		add(c, copy[first + i]);
 	for (int i = 0; i < cmd.n; i++)

@@ -2,12 +2,20 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "common/err.h"
 #include "common/escape.h"
 
 static rota_sink sink;
 static void *sink_arg;
+static const char *stdin_name;
+
+void
+rota_name_stdin(const char *name)
+{
+	stdin_name = name;
+}
 
 void
 rota_set_sink(rota_sink s, void *arg)
@@ -23,6 +31,8 @@ report(enum rota_msg_kind kind, const char *file, long line, const char *fmt, va
 	char text[4096];
 	int n = 0;
 
+	if (file != NULL && stdin_name != NULL && strcmp(file, "-") == 0)
+		file = stdin_name;
 	if (file != NULL)
 		n = snprintf(text, sizeof text, "%s:%ld: ", file, line);
 	if (n < 0 || (size_t)n >= sizeof text)

@@ -31,6 +31,11 @@ int rota_fail(int status, const char *fmt, ...) ROTA_PRINTF(2, 3);
 int rota_fail_at(int status, const char *file, long line, const char *fmt, ...)
 	ROTA_PRINTF(4, 5);
 
+/* Gives standard input ("-" as a FILE of rota_fail_at) the name NAME in
+ * messages: through rota serve, the caller's file is the server's
+ * standard input, and the caller knows it by its own name. */
+void rota_name_stdin(const char *name);
+
 /* Reports a warning: a fact worth knowing that fails nothing. */
 void rota_warn(const char *fmt, ...) ROTA_PRINTF(1, 2);
 

@@ -162,7 +162,7 @@ test_expect_success 'a command'"'"'s --help lists its options, aligned, from its
 	sed "/^$/,\$d" out >usage &&
 	expect_file "usage: rota [--db PATH] [--config PATH] [--json] [--as HANDLE]
             [--color always|never|auto] [--progress always|never|auto]
-            [--width N] [--wide] COMMAND [ARGS]" usage
+            [--width N] [--wide] [--input-name NAME] COMMAND [ARGS]" usage
 '
 
 test_expect_success '--help and --version' '

@@ -67,7 +67,7 @@ test_expect_success 'page import through SSH with standard error in a file or a 
 	cmp expected tty
 '
 
-test_expect_success 'a failed import through SSH: the error under the bar on the terminal, exit 65, nothing imported, as here (the file is - there)' '
+test_expect_success 'a failed import through SSH: the error under the bar on the terminal, exit 65, nothing imported, as here, naming the caller'"'"'s file' '
 	served mo &&
 	big 10000 | awk "NR == 9000 { print \"T9000,bad\"; next } { print }" >bad.csv &&
 	{ on_tty "ROTA_CONFIG=$PWD/laptop.conf rota page import bad.csv"; test $? = 65; } &&
@@ -77,12 +77,18 @@ test_expect_success 'a failed import through SSH: the error under the bar on the
 	sed "\$d" tty >bar && sed "\$d" remote.tty >remote.bar &&
 	cmp bar remote.bar &&
 	tail -n 1 tty >last && expect_file "rota: bad.csv:9000: 2 fields where the header has 10" last &&
-	tail -n 1 remote.tty >last && expect_file "rota: -:9000: 2 fields where the header has 10" last &&
+	tail -n 1 remote.tty >last && expect_file "rota: bad.csv:9000: 2 fields where the header has 10" last &&
 	test "$(pages rota.db)" = 0 &&
 	expect_status 65 env ROTA_CONFIG="$PWD/laptop.conf" "$ROTA_BIN" page import bad.csv &&
 	test ! -s out &&
+	expect_file "rota: bad.csv:9000: 2 fields where the header has 10" err &&
+	test "$(pages rota.db)" = 0 &&
+	expect_status 65 env ROTA_DB="$PWD/here.db" "$ROTA_BIN" --as mo page import - <bad.csv &&
 	expect_file "rota: -:9000: 2 fields where the header has 10" err &&
-	test "$(pages rota.db)" = 0
+	expect_status 65 env ROTA_DB="$PWD/here.db" "$ROTA_BIN" --as mo --input-name "my file.csv" \
+		page import - <bad.csv &&
+	expect_file "rota: my file.csv:9000: 2 fields where the header has 10" err &&
+	test "$(pages here.db)" = 0
 '
 
 test_expect_success '--progress on the client decides: never hides the bar on a terminal, always draws it into a file' '
