@@ -19,11 +19,13 @@ zpty -w b "_bc_out=${(q)out}"
 zpty -w b '_bc_rota() { _rota "$@"; local st=$?; [ ${#COMPREPLY[@]} -eq 0 ] || printf "%s\n" "${COMPREPLY[@]}" >"$_bc_out"; echo "<done>" >"$_bc_out.done"; return $st; }'
 zpty -w b 'complete -F _bc_rota rota'
 zpty -wn b "$line"$'\t'
-# Wait (at most 30 s) for the function to say it is done.
+# Wait (at most 30 s) for the function to say it is done, reading what the
+# shell wrote without waiting for more (-t): after the last echo, a read
+# that waits would wait for ever.
 for i in {1..300}; do
 	[[ -e $out.done ]] && break
 	sleep 0.1
-	zpty -r b junk 2>/dev/null
+	zpty -rt b junk 2>/dev/null
 done
 zpty -d b 2>/dev/null
 [[ -e $out.done ]] || exit 1

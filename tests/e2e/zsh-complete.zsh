@@ -19,11 +19,13 @@ zpty -w z "_zc_out=${(q)out}"
 zpty -w z 'compadd() { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi; local -a _zc_hits; builtin compadd -A _zc_hits "$@"; (( $#_zc_hits )) && print -rl -- $_zc_hits >>$_zc_out; builtin compadd "$@"; }'
 zpty -w z '_zc_done() { print -r -- "<done>" >>$_zc_out.done; exit 0; }; comppostfuncs=(_zc_done)'
 zpty -wn z "$line"$'\t'
-# Wait (at most 30 s) for the shell to say it is done.
+# Wait (at most 30 s) for the shell to say it is done, reading what it
+# wrote without waiting for more (-t): after its last echo, a read that
+# waits would wait for ever.
 for i in {1..300}; do
 	[[ -e $out.done ]] && break
 	sleep 0.1
-	zpty -r z junk 2>/dev/null
+	zpty -rt z junk 2>/dev/null
 done
 zpty -d z 2>/dev/null
 [[ -e $out.done ]] || exit 1
